@@ -1,0 +1,1 @@
+print("DedupBench: not written yet")

@@ -1,0 +1,1 @@
+print("ExtractBench: not written yet")

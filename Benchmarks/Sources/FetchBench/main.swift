@@ -1,0 +1,1 @@
+print("FetchBench: not written yet")

@@ -1,0 +1,1 @@
+print("StoreBench: not written yet")

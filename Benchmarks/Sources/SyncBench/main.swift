@@ -1,0 +1,1 @@
+print("SyncBench: not written yet")

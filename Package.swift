@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "ingest",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "ingest", targets: ["ingest"]),
+        .library(name: "IngestMarkup", targets: ["IngestMarkup"]),
+        .library(name: "IngestFetch", targets: ["IngestFetch"]),
+        .library(name: "IngestExtract", targets: ["IngestExtract"]),
+        .library(name: "IngestDedup", targets: ["IngestDedup"]),
+        .library(name: "IngestStore", targets: ["IngestStore"]),
+        .library(name: "IngestSync", targets: ["IngestSync"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C libraries from Debian (libcurl4-openssl-dev, libxml2-dev).
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+
+        // One module per pipeline stage.
+        .target(name: "IngestMarkup", dependencies: ["CLibXML2"]),
+        .target(name: "IngestFetch", dependencies: ["CCurl"]),
+        .target(name: "IngestExtract", dependencies: ["IngestMarkup"]),
+        .target(name: "IngestDedup"),
+        .target(name: "IngestStore"),
+        .target(name: "IngestSync", dependencies: [
+            "IngestMarkup", "IngestFetch", "IngestExtract", "IngestDedup", "IngestStore",
+        ]),
+        .executableTarget(name: "ingest", dependencies: [
+            "IngestSync",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // Tests mirror the modules.
+        .testTarget(name: "IngestMarkupTests", dependencies: ["IngestMarkup"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ingest"]),
+    ]
+)

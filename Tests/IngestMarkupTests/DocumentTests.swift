@@ -1,0 +1,51 @@
+import Testing
+@testable import IngestMarkup
+
+@Suite struct DocumentTests {
+    @Test func parsesHTMLAndWalksInDocumentOrder() throws {
+        let html = "<html><head><title>T</title></head><body><p class=a>One <b>two</b></p><p>three</p></body></html>"
+        let doc = try #require(Document(html: Array(html.utf8)))
+        let root = try #require(doc.root)
+        #expect(root.name == "html")
+        let names = root.descendants.filter { $0.kind == .element }.map(\.name)
+        #expect(names == ["head", "title", "body", "p", "b", "p"])
+        let first = try #require(root.descendants(named: "p").first)
+        #expect(first.attribute("class") == "a")
+        #expect(first.attribute("missing") == nil)
+        #expect(first.text == "One two")
+    }
+
+    @Test func decodesWithTheEncodingItIsGiven() throws {
+        // "Привет" in windows-1251.
+        let bytes: [UInt8] = Array("<p>".utf8) + [0xCF, 0xF0, 0xE8, 0xE2, 0xE5, 0xF2] + Array("</p>".utf8)
+        let doc = try #require(Document(html: bytes, encoding: "windows-1251"))
+        #expect(doc.root?.descendants(named: "p").first?.text == "Привет")
+    }
+
+    @Test func deepNestingIsWalkedWithoutRecursion() throws {
+        let depth = 20_000
+        let html = String(repeating: "<div>", count: depth) + "deep" + String(repeating: "</div>", count: depth)
+        let doc = try #require(Document(html: Array(html.utf8)))
+        let count = doc.root?.descendants.reduce(0) { n, _ in n + 1 } ?? 0
+        #expect(count > 0)
+    }
+
+    @Test func xmlDoesNotExpandExternalEntities() throws {
+        let xml = """
+        <?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>
+        <rss><channel><title>&x;</title></channel></rss>
+        """
+        let doc = try #require(Document(xml: Array(xml.utf8)))
+        let title = doc.root?.descendants(named: "title").first?.text ?? ""
+        #expect(!title.contains("root:"))
+    }
+
+    @Test func xmlExposesNamespaces() throws {
+        let xml = #"<feed xmlns="http://www.w3.org/2005/Atom"><entry><link href="https://e.com/a"/></entry></feed>"#
+        let doc = try #require(Document(xml: Array(xml.utf8)))
+        let link = try #require(doc.root?.descendants(named: "link").first)
+        #expect(link.namespace == "http://www.w3.org/2005/Atom")
+        #expect(link.attribute("href") == "https://e.com/a")
+        #expect(link.parent?.name == "entry")
+    }
+}
