@@ -1,0 +1,60 @@
+import Foundation
+
+/// One article URL to fetch this run.
+struct FetchJob: Sendable {
+    var url: String
+    var source: String
+    var validators: Validators
+    var allowPrivate: Bool
+    /// The primary state of the known copy being revalidated; `nil` for a new URL.
+    var known: URLState?
+    /// The feed entry that listed it, if any.
+    var entry: DiscoveredEntry?
+}
+
+extension SyncRun {
+    /// New URLs from the feeds (each once, first source wins), then known copies due for
+    /// revalidation, whether or not a feed still lists them.
+    func planJobs(_ polls: [SourcePoll]) -> [FetchJob] {
+        var jobs: [FetchJob] = []
+        var planned: Set<String> = []
+        for poll in polls {
+            for entry in poll.entries {
+                guard planned.insert(entry.url).inserted else { continue }
+                guard let state = states[entry.url] else {
+                    // A new URL, or a known feed GUID under a new URL: the same copy moved.
+                    let guidKey = entry.guid.map { SyncIdentity.guidKey(source: poll.name, guid: $0) }
+                    let moved = guidKey.flatMap { states[$0]?.copyID }.flatMap { primaryByCopy[$0] }
+                    if let moved, !planned.insert("copy:" + (moved.copyID ?? "")).inserted { continue }
+                    jobs.append(FetchJob(url: entry.url, source: poll.name, validators: Validators(),
+                                         allowPrivate: poll.linksMayBePrivate, known: moved, entry: entry))
+                    continue
+                }
+                // Fetched before but not stored (not an article, refused, gone): leave it.
+                guard let copy = state.copyID, let primary = primaryByCopy[copy],
+                      planned.insert("copy:" + copy).inserted else { continue }
+                if let job = revalidation(of: primary, entry: entry) {
+                    jobs.append(job)
+                } else {
+                    summary.unchanged += 1
+                }
+            }
+        }
+        for (copy, primary) in primaryByCopy.sorted(by: { $0.key < $1.key }) where !planned.contains("copy:" + copy) {
+            if let job = revalidation(of: primary, entry: nil) { jobs.append(job) }
+        }
+        return jobs
+    }
+
+    /// A conditional GET of a known copy when the schedule says so, or when its feed
+    /// entry carries a date newer than the last check.
+    private func revalidation(of primary: URLState, entry: DiscoveredEntry?) -> FetchJob? {
+        guard !primary.gone, let lastChecked = primary.lastChecked else { return nil }
+        let hinted = entry?.newestDate.map { $0 > lastChecked } ?? false
+        let born = primary.published ?? primary.firstSeen
+        guard hinted || options.revalidation.isDue(born: born, lastChecked: lastChecked, now: now) else { return nil }
+        return FetchJob(url: primary.url, source: primary.source,
+                        validators: Validators(etag: primary.etag, lastModified: primary.lastModified),
+                        allowPrivate: primary.allowPrivateAddresses, known: primary, entry: entry)
+    }
+}

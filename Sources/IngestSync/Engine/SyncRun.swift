@@ -1,0 +1,105 @@
+import Foundation
+import IngestExtract
+
+/// One incremental sync pass over every source of a feeds.json.
+///
+///     let run = SyncRun(config: config, fetcher: fetcher, extractor: extractor,
+///                       clusterer: storyIndex, store: store, options: SyncOptions(force: false))
+///     let summary = try await run.run()     // throws only when the store fails
+///     print(summary.line)
+///
+/// Sources are polled concurrently, then every new URL and every known URL due for
+/// revalidation is fetched and extracted concurrently; clustering and store writes happen
+/// on this one task, as results arrive. Nothing is ever deleted because it left a feed:
+/// only a 404 or 410 from the article's own URL deletes a copy.
+public final class SyncRun {
+    let config: FeedsConfig
+    let fetcher: any SyncFetching
+    let extractor: any ArticleExtracting
+    let clusterer: any StoryClustering
+    let store: any SyncStore
+    let options: SyncOptions
+    let clock: @Sendable () -> Date
+
+    /// The run's clock reading at the start; every schedule decision uses it.
+    var now = Date()
+    var summary = SyncSummary(started: Date())
+    var sourceIndex: [String: Int] = [:]
+    /// URL (or GUID key) → its state, and copy id → the primary state, loaded at the start.
+    var states: [String: URLState] = [:]
+    var primaryByCopy: [String: URLState] = [:]
+    /// Copies already handled this run, so two routes to one article count once.
+    var handledCopies: Set<String> = []
+
+    public init(config: FeedsConfig, fetcher: any SyncFetching, extractor: any ArticleExtracting,
+                clusterer: any StoryClustering, store: any SyncStore, options: SyncOptions = SyncOptions(),
+                clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.config = config
+        self.fetcher = fetcher
+        self.extractor = extractor
+        self.clusterer = clusterer
+        self.store = store
+        self.options = options
+        self.clock = clock
+    }
+
+    /// Runs the pass and saves its summary; throws only store errors (fatal for the run).
+    public func run() async throws -> SyncSummary {
+        now = clock()
+        summary = SyncSummary(started: now)
+        loadStates()
+        let polls = await pollSources()
+        try saveSourceResults(polls)
+        try await fetchArticles(planJobs(polls))
+        summary.ended = clock()
+        try store.saveRunSummary(summary)
+        return summary
+    }
+
+    private func loadStates() {
+        states = [:]
+        primaryByCopy = [:]
+        handledCopies = []
+        for state in store.allURLStates() {
+            states[state.url] = state
+            if let copy = state.copyID, !state.isAlias { primaryByCopy[copy] = state }
+        }
+    }
+
+    /// Polls every due source concurrently; sources that are not due get an empty result.
+    private func pollSources() async -> [SourcePoll] {
+        let poller = SourcePoller(fetcher: fetcher, options: options)
+        let now = self.now
+        var due: [(Int, FeedsConfig.Source, SourceState)] = []
+        for (index, source) in config.sources.enumerated() {
+            sourceIndex[source.name] = index
+            let previous = store.sourceState(named: source.name) ?? SourceState(name: source.name)
+            if options.poll.isDue(nextPoll: previous.nextPoll, now: now, force: options.force) {
+                due.append((index, source, previous))
+                summary.sources.append(SyncSummary.Source(name: source.name))
+            } else {
+                summary.sources.append(SyncSummary.Source(name: source.name, polled: false))
+            }
+        }
+        var results: [(Int, SourcePoll)] = []
+        await withTaskGroup(of: (Int, SourcePoll).self) { group in
+            for (index, source, previous) in due {
+                group.addTask { (index, await poller.poll(source, previous: previous, now: now)) }
+            }
+            for await result in group { results.append(result) }
+        }
+        return results.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+
+    private func saveSourceResults(_ polls: [SourcePoll]) throws {
+        for poll in polls {
+            summary.requests += poll.requests
+            summary.bytes += poll.bytes
+            if let error = poll.error, let index = sourceIndex[poll.name] {
+                summary.sources[index].ok = false
+                summary.sources[index].error = error
+            }
+            try store.saveSourceState(poll.state)
+        }
+    }
+}
