@@ -37,7 +37,9 @@ public enum ArticleLinkHeuristics {
         }
         let stem = last.split(separator: ".").first.map(String.init) ?? last
         let words = stem.split(whereSeparator: { $0 == "-" || $0 == "_" }).filter { $0.contains(where: \.isLetter) }
-        let longestDigitRun = segments.joined(separator: "/").split(whereSeparator: { !$0.isNumber }).map(\.count).max() ?? 0
+        // Numeric ids count in the path and in query values (`/story?id=987654`).
+        let idText = segments.joined(separator: "/") + "/" + (parts.queryItems ?? []).compactMap(\.value).joined(separator: "/")
+        let longestDigitRun = idText.split(whereSeparator: { !$0.isNumber }).map(\.count).max() ?? 0
         // A slug of several words, or a long numeric id: both mark one article.
         if words.count >= 3 && stem.count >= 12 { return true }
         if longestDigitRun >= 5 && !(stem.allSatisfy(\.isNumber) && stem.count <= 4) { return true }
