@@ -1,0 +1,218 @@
+import Foundation
+import Testing
+@testable import IngestSync
+
+/// The sync engine over several epochs of an in-memory web.
+@Suite("sync engine")
+struct SyncRunTests {
+    static let start = Date(timeIntervalSince1970: 1_714_557_600)
+
+    let web = FakeWeb()
+    let store = FakeStore()
+    let clusterer = FakeClusterer()
+    let clock = TestClock(start)
+
+    func sync(_ sources: [FeedsConfig.Source], force: Bool = false) async throws -> SyncSummary {
+        web.resetRequests()
+        let clock = self.clock
+        let run = SyncRun(config: FeedsConfig(sources: sources), fetcher: web, extractor: FakeExtractor(),
+                          clusterer: clusterer, store: store, options: SyncOptions(force: force), clock: { clock.now })
+        return try await run.run()
+    }
+
+    func copyID(_ url: String) -> String { SyncIdentity.copyID(canonicalURL: url) }
+
+    static let a1 = "https://wire.example/world/ceasefire-talks"
+    static let a2 = "https://wire.example/world/markets-rally"
+    static let a3 = "https://wire.example/world/new-story-three"
+    static let m1 = "https://mirror.example/news/ceasefire-copy"
+    static let live = "https://wire.example/world/live-blog-updates-today"
+    static let local1 = "http://127.0.0.1:8080/news/local-story-one"
+    static let internal1 = "http://10.0.0.5/news/internal-story-here"
+    static let sneaky = "http://127.0.0.1:9/news/sneaky-local-story"
+
+    static let sources = [
+        FeedsConfig.Source(name: "wire", url: "https://wire.example/feed.xml", kind: .rss),
+        FeedsConfig.Source(name: "mirror", url: "https://mirror.example/atom", kind: .atom),
+        FeedsConfig.Source(name: "section", url: "https://wire.example/sections/world", kind: .html),
+        FeedsConfig.Source(name: "broken", url: "https://broken.example/feed", kind: .rss),
+        FeedsConfig.Source(name: "local", url: "http://127.0.0.1:8080/feed", kind: .auto),
+        FeedsConfig.Source(name: "pub", url: "https://pub.example/feed", kind: .rss),
+    ]
+
+    func epochOne() {
+        web["https://wire.example/feed.xml"] = .ok(rss([
+            (Self.a1 + "?utm_source=rss&utm_medium=feed", "w1"), (Self.a2, "w2"),
+            ("javascript:alert(1)", nil), ("file:///etc/passwd", nil),
+        ]), etag: "wire-1")
+        web["https://mirror.example/atom"] = .ok(atom(Self.a1, Self.m1, "https://short.example/x/1234567"), etag: "mirror-1")
+        web["https://short.example/x/1234567"] = .redirect(Self.a1)
+        web["https://wire.example/sections/world"] = .ok(
+            "<html><body><a href='/about'>About</a><a href='/world/live-blog-updates-today'>Live</a>"
+                + "<a href='/world/markets-rally'>Markets</a><a href='/category/world'>World</a></body></html>")
+        web["https://broken.example/feed"] = .status(503, headers: ["retry-after": "120"])
+        web["http://127.0.0.1:8080/feed"] = .ok(rss(Self.local1, Self.internal1))
+        web["https://pub.example/feed"] = .ok(rss(Self.sneaky))
+        web[Self.a1] = .ok("title: Ceasefire\nCeasefire talks resume\nBody one.", etag: "a1-v1")
+        web[Self.a2] = .ok("Markets rally\nBody two.", etag: "a2-v1")
+        web[Self.m1] = .ok("canonical: \(Self.m1)?utm_medium=x\nCeasefire talks resume\nMirror edition.", etag: "m1-v1")
+        web[Self.live] = .ok("kind: not-article\nminute by minute")
+        web[Self.local1] = .ok("Local story\nText.")
+        web[Self.internal1] = .ok("Internal story\nText.")
+        web[Self.sneaky] = .ok("Sneaky\nShould never be fetched.")
+    }
+
+    @Test func epochsOfNewEditedDeletedScrolledAndTransient() async throws {
+        // Epoch 1: everything is new.
+        epochOne()
+        let first = try await sync(Self.sources)
+        #expect(first.new == 5)
+        #expect(first.merged == 1, "the mirror's wire copy joins the wire story")
+        #expect(first.sources.map(\.new) == [2, 1, 0, 0, 2, 0])
+        #expect(first.sources.map(\.ok) == [true, true, true, false, true, true])
+        #expect(first.sources[3].error?.contains("503") == true)
+        #expect(first.sourcesOK == 5 && first.sourcesFailed == 1 && first.isPartialFailure)
+        #expect(first.skipped == 2, "the not-article page and the private link on a public source")
+        #expect(first.problems.contains { $0.hasPrefix(Self.live) && $0.contains("not an article") })
+        #expect(Set(store.liveCopies.keys) == Set([Self.a1, Self.a2, Self.m1, Self.local1, Self.internal1].map(copyID)))
+        #expect(store.liveCopies[copyID(Self.m1)]?.url == Self.m1, "canonical URL without utm_")
+        #expect(store.revisions.count == 5, "the utm, canonical and redirect routes to a1 made one copy")
+        #expect(!web.requests.contains { $0.url.hasPrefix("javascript") || $0.url.hasPrefix("file") })
+        #expect(first.requests == web.requests.count)
+        #expect(first.bytes > 0)
+        #expect(store.summaries.count == 1)
+
+        // Private addresses: allowed for configured sources and links on a private source only.
+        #expect(web.requests.filter { $0.purpose == .source }.allSatisfy { $0.allowPrivateAddresses })
+        #expect(web.requests(to: Self.local1).map(\.allowPrivateAddresses) == [true])
+        #expect(web.requests(to: Self.internal1).map(\.allowPrivateAddresses) == [true])
+        #expect(web.requests(to: Self.sneaky).map(\.allowPrivateAddresses) == [false])
+        #expect(web.requests(to: Self.a1).map(\.allowPrivateAddresses) == [false])
+        #expect(store.urls[Self.sneaky]?.copyID == nil)
+
+        // Epoch 2, 20 minutes later: a1 scrolled out, a2 edited, a3 new, m1 404, local1 410.
+        clock.advance(minutes: 20)
+        web["https://wire.example/feed.xml"] = .ok(rss([(Self.a2, "w2"), (Self.a3, "w3")]), etag: "wire-2")
+        web[Self.a2] = .ok("Markets rally\nBody two, corrected.", etag: "a2-v2")
+        web[Self.a3] = .ok("Third story\nBody three.", etag: "a3-v1")
+        web[Self.m1] = .status(404)
+        web[Self.local1] = .status(410)
+        web["https://broken.example/feed"] = .ok(rss())
+        let second = try await sync(Self.sources)
+        #expect(second.new == 1 && second.updated == 1 && second.deleted == 2)
+        #expect(second.sources.map(\.deleted) == [0, 1, 0, 0, 1, 0])
+        #expect(second.sourcesFailed == 0)
+        #expect(store.liveCopies[copyID(Self.a1)] != nil, "scrolled out of the feed is not deleted")
+        #expect(web.requests(to: Self.a1).map(\.etag) == ["a1-v1"], "revalidated with a conditional GET")
+        #expect(store.liveCopies[copyID(Self.a2)]?.revision == 2)
+        #expect(store.deletedCopies == Set([copyID(Self.m1), copyID(Self.local1)]))
+        #expect(store.deletedStories == ["s-Local story"], "a1 still carries the ceasefire story")
+        #expect(web.requests(to: Self.live).isEmpty, "a not-article page is not fetched again")
+        #expect(second.unchanged >= 2)
+
+        // Epoch 3: transient failures never delete.
+        clock.advance(minutes: 20)
+        web[Self.a3] = .status(503)
+        web[Self.a2] = .failure(transient: true, "timeout after 20 s")
+        let third = try await sync(Self.sources)
+        #expect(third.deleted == 0 && third.failed == 2)
+        #expect(store.liveCopies[copyID(Self.a2)] != nil && store.liveCopies[copyID(Self.a3)] != nil)
+        #expect(third.problems.contains { $0.contains("timeout") && $0.contains("retried next run") })
+
+        // Epoch 4: both back; the 503 page unchanged, the timed-out one fetched again.
+        clock.advance(minutes: 20)
+        web[Self.a3] = .ok("Third story\nBody three.", etag: "a3-v1")
+        web[Self.a2] = .ok("Markets rally\nBody two, corrected.", etag: "a2-v2")
+        let fourth = try await sync(Self.sources)
+        #expect(fourth.new == 0 && fourth.updated == 0 && fourth.deleted == 0 && fourth.failed == 0)
+        #expect(web.requests(to: Self.a3).map(\.etag) == ["a3-v1"])
+        #expect(store.revisions.count == 7)
+    }
+
+    @Test func aRunBeforeAnythingIsDueCostsNothingAndForcePollsConditionally() async throws {
+        epochOne()
+        _ = try await sync(Self.sources)
+        clock.advance(minutes: 1)
+        let quiet = try await sync(Self.sources)
+        #expect(quiet.requests == 0 && web.requests.isEmpty)
+        #expect(quiet.sources.allSatisfy { !$0.polled || $0.name == "broken" })
+        #expect(quiet.sources.first { $0.name == "broken" }?.polled == false, "Retry-After 120 s is honoured")
+
+        let forced = try await sync(Self.sources, force: true)
+        #expect(web.requests(to: "https://wire.example/feed.xml").map(\.etag) == ["wire-1"])
+        #expect(forced.new == 0 && forced.updated == 0)
+        #expect(web.requests.allSatisfy { $0.purpose == .source }, "no article is due a minute later")
+    }
+
+    @Test func aChangedURLWithTheSameGUIDIsTheSameCopy() async throws {
+        let source = [FeedsConfig.Source(name: "wire", url: "https://wire.example/feed.xml", kind: .rss)]
+        let old = "https://wire.example/world/first-headline-slug", new = "https://wire.example/world/better-headline-slug"
+        web["https://wire.example/feed.xml"] = .ok(rss([(old, "guid-42")]))
+        web[old] = .ok("First headline\nBody.")
+        _ = try await sync(source)
+        clock.advance(minutes: 2)
+        web["https://wire.example/feed.xml"] = .ok(rss([(new, "guid-42")]))
+        web[old] = .status(404)
+        web[new] = .ok("Better headline\nBody.")
+        let second = try await sync(source, force: true)
+        #expect(second.new == 0 && second.updated == 1 && second.deleted == 0)
+        #expect(store.liveCopies.count == 1)
+        #expect(store.liveCopies[copyID(old)]?.revision == 2)
+        #expect(store.urls[new]?.copyID == copyID(old) && store.urls[new]?.isAlias == false)
+        #expect(store.urls[old]?.isAlias == true, "the old URL is now an alias, not revalidated")
+    }
+
+    @Test func sitemapIndexIsFollowedAndUnchangedChildrenSkipped() async throws {
+        let source = [FeedsConfig.Source(name: "maps", url: "https://map.example/index.xml", kind: .sitemap)]
+        func index(_ newsLastmod: String) -> String {
+            "<sitemapindex xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+                + "<sitemap><loc>/news.xml.gz</loc><lastmod>\(newsLastmod)</lastmod></sitemap>"
+                + "<sitemap><loc>/archive.xml</loc><lastmod>2023-01-01</lastmod></sitemap></sitemapindex>"
+        }
+        let news = String(decoding: Fixture.bytes("sitemaps/news-sitemap.xml"), as: UTF8.self)
+        web["https://map.example/index.xml"] = .ok(index("2024-05-01T09:00:00Z"))
+        web["https://map.example/news.xml.gz"] = .ok(news, etag: "news-1")
+        web["https://map.example/archive.xml"] = .ok(
+            "<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'><url><loc>https://map.example/old/archived-story-one</loc></url></urlset>")
+        for url in ["https://map.example/world/summit-ends-without-deal", "https://map.example/world/markets-react-to-summit",
+                    "https://map.example/old/archived-story-one"] {
+            web[url] = .ok("\(url)\nBody.")
+        }
+        let first = try await sync(source)
+        #expect(first.new == 3 && first.sourcesFailed == 0)
+
+        clock.advance(minutes: 30)
+        web["https://map.example/index.xml"] = .ok(index("2024-05-01T10:25:00Z"))
+        _ = try await sync(source)
+        #expect(web.requests(to: "https://map.example/archive.xml").isEmpty, "lastmod older than the last poll")
+        #expect(web.requests(to: "https://map.example/news.xml.gz").map(\.etag) == ["news-1"])
+    }
+
+    @Test func homepageGivenAsAutoFollowsItsAnnouncedFeedAndRemembersIt() async throws {
+        let source = [FeedsConfig.Source(name: "home", url: "https://home.example/", kind: .auto)]
+        web["https://home.example/"] = .ok(
+            "<html><head><link rel='alternate' type='application/rss+xml' href='/rss'></head><body></body></html>")
+        web["https://home.example/rss"] = .ok(rss("https://home.example/news/homepage-feed-story"), etag: "r1")
+        web["https://home.example/news/homepage-feed-story"] = .ok("Home story\nBody.")
+        let first = try await sync(source)
+        #expect(first.new == 1)
+        #expect(store.sources["home"]?.feedURL == "https://home.example/rss")
+        let second = try await sync(source, force: true)
+        #expect(web.requests(to: "https://home.example/").isEmpty, "the feed is polled directly")
+        #expect(web.requests(to: "https://home.example/rss").map(\.etag) == ["r1"])
+        #expect(second.sourcesFailed == 0)
+    }
+
+    @Test func brokenFeedFailsOnlyItsSource() async throws {
+        let sources = [FeedsConfig.Source(name: "bad", url: "https://bad.example/feed", kind: .rss),
+                       FeedsConfig.Source(name: "good", url: "https://good.example/feed", kind: .rss)]
+        web["https://bad.example/feed"] = .ok("<html><body>Maintenance</body></html>")
+        web["https://good.example/feed"] = .ok(rss("https://good.example/a/good-story-here"))
+        web["https://good.example/a/good-story-here"] = .ok("Good\nBody.")
+        let summary = try await sync(sources)
+        #expect(summary.sources.map(\.ok) == [false, true])
+        #expect(summary.sources[0].error?.contains("not a rss document") == true)
+        #expect(summary.new == 1)
+        #expect(store.sources["bad"]?.lastError != nil)
+    }
+}
