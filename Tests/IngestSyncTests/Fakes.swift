@@ -23,8 +23,18 @@ final class FakeWeb: SyncFetching {
     func resetRequests() { state.withLock { $0.requests = [] } }
     func requests(to url: String) -> [SyncRequest] { requests.filter { $0.url == url } }
 
+    /// How long each request takes, and the most requests seen in flight at once.
+    let latency: Duration
+    private let inFlight = Locked((now: 0, most: 0))
+    var mostInFlight: Int { inFlight.withLock { $0.most } }
+
+    init(latency: Duration = .zero) { self.latency = latency }
+
     func fetch(_ request: SyncRequest) async -> Result<SyncResponse, SyncFetchError> {
         state.withLock { $0.requests.append(request) }
+        inFlight.withLock { $0.now += 1; $0.most = max($0.most, $0.now) }
+        defer { inFlight.withLock { $0.now -= 1 } }
+        if latency > .zero { try? await Task.sleep(for: latency) }
         var url = request.url
         for _ in 0..<5 {
             // The real fetcher checks the connected address; the fake judges by the host.

@@ -216,3 +216,26 @@ struct SyncRunTests {
         #expect(store.sources["bad"]?.lastError != nil)
     }
 }
+
+@Suite("sync engine concurrency")
+struct SyncConcurrencyTests {
+    @Test func sourcesAndArticlesAreFetchedInParallel() async throws {
+        let web = FakeWeb(latency: .milliseconds(20))
+        var sources: [FeedsConfig.Source] = []
+        for site in 0..<4 {
+            let feed = "https://site\(site).example/feed"
+            let links = (0..<10).map { "https://site\(site).example/news/story-number-\($0)-of-many" }
+            web[feed] = .ok(rss(links.map { ($0, nil) }))
+            for link in links { web[link] = .ok("\(link)\nBody.") }
+            sources.append(FeedsConfig.Source(name: "site\(site)", url: feed, kind: .rss))
+        }
+        var options = SyncOptions()
+        options.maxInFlight = 8
+        let run = SyncRun(config: FeedsConfig(sources: sources), fetcher: web, extractor: FakeExtractor(),
+                          clusterer: FakeClusterer(), store: FakeStore(), options: options)
+        let summary = try await run.run()
+        #expect(summary.new == 40)
+        #expect(web.mostInFlight > 1, "requests overlap")
+        #expect(web.mostInFlight <= 8, "the engine bounds its own queue")
+    }
+}

@@ -51,7 +51,7 @@ public final class SyncRun {
         let polls = await pollSources()
         try saveSourceResults(polls)
         try await fetchArticles(planJobs(polls))
-        summary.ended = clock()
+        summary.finish(at: clock())
         try store.saveRunSummary(summary)
         return summary
     }

@@ -23,7 +23,10 @@ public struct SyncSummary: Sendable, Equatable, Codable {
     }
 
     public var started: Date
-    public var ended: Date
+    /// Set with `finish(at:)`, which also sets `seconds`.
+    public private(set) var ended: Date
+    /// Wall-clock duration, kept exactly (ISO 8601 dates in JSON drop fractions).
+    public private(set) var seconds: Double
     /// Set by the command once it knows how it exits.
     public var exitCode: Int32?
     public var sources: [Source] = []
@@ -50,11 +53,17 @@ public struct SyncSummary: Sendable, Equatable, Codable {
     public init(started: Date, ended: Date? = nil) {
         self.started = started
         self.ended = ended ?? started
+        self.seconds = (ended ?? started).timeIntervalSince(started)
+    }
+
+    /// Records the end of the run.
+    public mutating func finish(at date: Date) {
+        ended = date
+        seconds = date.timeIntervalSince(started)
     }
 
     public var sourcesOK: Int { sources.count { $0.ok } }
     public var sourcesFailed: Int { sources.count { !$0.ok } }
-    public var seconds: Double { ended.timeIntervalSince(started) }
     /// True when some source failed: the run exits with the partial-failure code.
     public var isPartialFailure: Bool { sourcesFailed > 0 }
 
