@@ -13,7 +13,7 @@ struct FetchOutcome: Sendable {
 extension SyncRun {
     /// Fetches and extracts the jobs concurrently (at most `maxInFlight` at once) and
     /// applies each outcome to the store as it arrives.
-    func fetchArticles(_ jobs: [FetchJob]) async throws {
+    nonisolated(nonsending) func fetchArticles(_ jobs: [FetchJob]) async throws {
         let fetcher = self.fetcher, extractor = self.extractor
         var pending = jobs.makeIterator()
         try await withThrowingTaskGroup(of: FetchOutcome.self) { group in

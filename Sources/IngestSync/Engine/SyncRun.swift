@@ -44,7 +44,7 @@ public final class SyncRun {
     }
 
     /// Runs the pass and saves its summary; throws only store errors (fatal for the run).
-    public func run() async throws -> SyncSummary {
+    public nonisolated(nonsending) func run() async throws -> SyncSummary {
         now = clock()
         summary = SyncSummary(started: now)
         loadStates()
@@ -67,7 +67,7 @@ public final class SyncRun {
     }
 
     /// Polls every due source concurrently; sources that are not due get an empty result.
-    private func pollSources() async -> [SourcePoll] {
+    private nonisolated(nonsending) func pollSources() async -> [SourcePoll] {
         let poller = SourcePoller(fetcher: fetcher, options: options)
         let now = self.now
         var due: [(Int, FeedsConfig.Source, SourceState)] = []
