@@ -17,7 +17,24 @@ struct SyncRunTests {
         let clock = self.clock
         let run = SyncRun(config: FeedsConfig(sources: sources), fetcher: web, extractor: FakeExtractor(),
                           clusterer: clusterer, store: store, options: SyncOptions(force: force), clock: { clock.now })
-        return try await run.run()
+        var events: [SyncEvent] = []
+        run.onEvent = { events.append($0) }
+        let summary = try await run.run()
+        // Every planned page reports exactly one outcome, and every polled source one event.
+        var planned = 0, pages = 0, lastDone = 0
+        for event in events {
+            switch event {
+            case .planned(let count): planned = count
+            case .page(_, _, _, let done, let total):
+                pages += 1
+                lastDone = done
+                #expect(total == planned)
+            case .sourcePolled: break
+            }
+        }
+        #expect(pages == planned && lastDone == planned)
+        #expect(events.filter { if case .sourcePolled = $0 { true } else { false } }.count == summary.sources.filter(\.polled).count)
+        return summary
     }
 
     func copyID(_ url: String) -> String { SyncIdentity.copyID(canonicalURL: url) }
@@ -160,6 +177,28 @@ struct SyncRunTests {
         #expect(store.liveCopies[copyID(old)]?.revision == 2)
         #expect(store.urls[new]?.copyID == copyID(old) && store.urls[new]?.isAlias == false)
         #expect(store.urls[old]?.isAlias == true, "the old URL is now an alias, not revalidated")
+    }
+
+    @Test func aDeletedCopyIsRecheckedOnlyWhileListedAndRevivedBy200() async throws {
+        let listed = "https://wire.example/world/briefly-missing-story", unlisted = "https://wire.example/world/gone-for-good-story"
+        let source = [FeedsConfig.Source(name: "wire", url: "https://wire.example/feed.xml", kind: .rss)]
+        web["https://wire.example/feed.xml"] = .ok(rss(listed, unlisted))
+        web[listed] = .ok("Missing\nBody.")
+        web[unlisted] = .ok("Gone\nBody.")
+        _ = try await sync(source)
+        clock.advance(minutes: 20)
+        web[listed] = .status(404)
+        web[unlisted] = .status(410)
+        #expect(try await sync(source).deleted == 2)
+        clock.advance(minutes: 20)
+        web["https://wire.example/feed.xml"] = .ok(rss(listed))
+        web[listed] = .ok("Missing\nBody.")
+        web[unlisted] = .ok("Gone\nBody.")
+        let revived = try await sync(source)
+        #expect(revived.updated == 1 && revived.new == 0)
+        #expect(store.liveCopies[copyID(listed)]?.revision == 2)
+        #expect(store.liveCopies[copyID(unlisted)] == nil)
+        #expect(web.requests(to: unlisted).isEmpty)
     }
 
     @Test func sitemapIndexIsFollowedAndUnchangedChildrenSkipped() async throws {

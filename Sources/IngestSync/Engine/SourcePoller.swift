@@ -18,49 +18,45 @@ struct SourcePoller: Sendable {
     let fetcher: any SyncFetching
     let options: SyncOptions
 
+    /// One GET followed by discovery.
+    enum Step: Sendable {
+        case notModified(SyncResponse)
+        case found(DiscoveryResult, SyncResponse)
+        case failed(String, headers: [String: String])
+    }
+
     func poll(_ source: FeedsConfig.Source, previous: SourceState, now: Date) async -> SourcePoll {
         var poll = SourcePoll(name: source.name, state: previous)
         poll.state.lastPolled = now
         let url = previous.feedURL ?? source.url
         // Configured sources are the user's choice, so they may be private (local tests).
-        let response: SyncResponse
-        switch await get(url, previous.validators, allowPrivate: true, &poll) {
-        case .failure(let error):
-            return failed(poll, error.description, headers: [:], now: now)
-        case .success(let answer) where answer.status == 304:
+        let step = await discover(url, previous.validators, allowPrivate: true,
+                                  kind: previous.feedURL == nil ? source.kind : .auto, into: &poll)
+        var (found, response): (DiscoveryResult, SyncResponse)
+        switch step {
+        case .notModified(let answer):
             poll.state.nextPoll = options.poll.nextPoll(now: now, headers: answer.headers, timeToLive: nil)
             poll.state.lastError = nil
             return poll
-        case .success(let answer) where !(200..<300).contains(answer.status):
-            if previous.feedURL != nil { poll.state.feedURL = nil }  // rediscover from the homepage
-            return failed(poll, "HTTP \(answer.status) from \(url)", headers: answer.headers, now: now)
-        case .success(let answer):
-            response = answer
+        case .failed(let error, let headers):
+            if previous.feedURL != nil { poll.state.feedURL = nil }  // rediscover from the homepage next time
+            return failed(poll, error, headers: headers, now: now)
+        case .found(let result, let answer):
+            (found, response) = (result, answer)
         }
         poll.linksMayBePrivate = response.remoteIsPrivate
             ?? PrivateAddress.isPrivate(host: CanonicalURL.host(of: response.finalURL) ?? "")
         poll.state.validators = Validators(etag: response.etag, lastModified: response.lastModified)
-        let kind = previous.feedURL == nil ? source.kind : .auto
-        var found: DiscoveryResult
-        do {
-            found = try FeedDiscovery.discover(response.body, url: response.finalURL, kind: kind, inflateLimit: options.inflateLimit)
-        } catch {
-            return failed(poll, "\(url): \(error.description)", headers: [:], now: now)
-        }
-        if kind == .auto, found.kind == .html, let feed = found.alternateFeeds.first {
-            switch await get(feed, Validators(), allowPrivate: poll.linksMayBePrivate, &poll) {
-            case .success(let answer) where (200..<300).contains(answer.status):
-                do {
-                    found = try FeedDiscovery.discover(answer.body, url: answer.finalURL, kind: .auto, inflateLimit: options.inflateLimit)
-                    poll.state.feedURL = feed
-                    poll.state.validators = Validators(etag: answer.etag, lastModified: answer.lastModified)
-                } catch {
-                    return failed(poll, "\(feed): \(error.description)", headers: [:], now: now)
-                }
-            case .success(let answer):
-                return failed(poll, "HTTP \(answer.status) from \(feed)", headers: answer.headers, now: now)
-            case .failure(let error):
-                return failed(poll, error.description, headers: [:], now: now)
+        if previous.feedURL == nil, source.kind == .auto, found.kind == .html, let feed = found.alternateFeeds.first {
+            switch await discover(feed, Validators(), allowPrivate: poll.linksMayBePrivate, kind: .auto, into: &poll) {
+            case .found(let result, let answer):
+                found = result
+                poll.state.feedURL = feed
+                poll.state.validators = Validators(etag: answer.etag, lastModified: answer.lastModified)
+            case .failed(let error, let headers):
+                return failed(poll, error, headers: headers, now: now)
+            case .notModified:
+                return failed(poll, "\(feed): 304 without a conditional request", headers: [:], now: now)
             }
         }
         poll.entries = found.entries
@@ -75,39 +71,51 @@ struct SourcePoller: Sendable {
         return poll
     }
 
-    /// Fetches child sitemaps breadth-first within the depth and count bounds, skipping
-    /// children whose `lastmod` predates the previous poll and revalidating the rest.
+    /// Fetches child sitemaps level by level (in parallel within a level) within the depth
+    /// and count bounds, skipping known children whose `lastmod` predates the previous poll.
     private func followSitemaps(_ top: [SitemapReference], previous: SourceState, into poll: inout SourcePoll) async {
-        var level = top, depth = 1, fetched = 0
+        var level = top, depth = 1, budget = options.maxChildSitemaps
         var children: [String: Validators] = [:]
         var problems: [String] = []
-        while !level.isEmpty, depth <= options.maxSitemapDepth {
-            var next: [SitemapReference] = []
-            for child in level {
+        while !level.isEmpty, depth <= options.maxSitemapDepth, budget > 0 {
+            var due: [SitemapReference] = []
+            for child in level where children[child.url] == nil {
                 let known = previous.children[child.url]
                 if let known, let lastmod = child.lastmod, let polled = previous.lastPolled, lastmod < polled {
                     children[child.url] = known
-                    continue
+                } else if due.count < budget {
+                    due.append(child)
                 }
-                guard fetched < options.maxChildSitemaps else { break }
-                fetched += 1
-                switch await get(child.url, known ?? Validators(), allowPrivate: poll.linksMayBePrivate, &poll) {
-                case .failure(let error):
-                    problems.append(error.description)
-                case .success(let answer) where answer.status == 304:
-                    children[child.url] = known
-                case .success(let answer) where !(200..<300).contains(answer.status):
-                    problems.append("HTTP \(answer.status) from \(child.url)")
-                case .success(let answer):
-                    children[child.url] = Validators(etag: answer.etag, lastModified: answer.lastModified)
-                    do {
-                        let found = try FeedDiscovery.discover(answer.body, url: answer.finalURL, kind: .sitemap,
-                                                               inflateLimit: options.inflateLimit)
-                        poll.entries += found.entries
-                        next += found.childSitemaps
-                    } catch {
-                        problems.append("\(child.url): \(error.description)")
+            }
+            budget -= due.count
+            let allowPrivate = poll.linksMayBePrivate
+            let steps = await withTaskGroup(of: (Int, Step, SourcePoll).self) { group in
+                for (index, child) in due.enumerated() {
+                    group.addTask {
+                        var tally = SourcePoll(name: "", state: previous)
+                        let step = await discover(child.url, previous.children[child.url] ?? Validators(),
+                                                  allowPrivate: allowPrivate, kind: .sitemap, into: &tally)
+                        return (index, step, tally)
                     }
+                }
+                var steps: [(Int, Step, SourcePoll)] = []
+                for await step in group { steps.append(step) }
+                return steps.sorted { $0.0 < $1.0 }
+            }
+            var next: [SitemapReference] = []
+            for (index, step, tally) in steps {
+                poll.requests += tally.requests
+                poll.bytes += tally.bytes
+                let url = due[index].url
+                switch step {
+                case .notModified:
+                    children[url] = previous.children[url]
+                case .found(let result, let answer):
+                    children[url] = Validators(etag: answer.etag, lastModified: answer.lastModified)
+                    poll.entries += result.entries
+                    next += result.childSitemaps
+                case .failed(let error, _):
+                    problems.append(error)
                 }
             }
             level = next
@@ -117,14 +125,30 @@ struct SourcePoller: Sendable {
         if !problems.isEmpty { poll.error = problems.joined(separator: "; ") }
     }
 
-    private func get(_ url: String, _ validators: Validators, allowPrivate: Bool,
-                     _ poll: inout SourcePoll) async -> Result<SyncResponse, SyncFetchError> {
+    /// A conditional GET of `url`, then discovery of its body as `kind`.
+    private func discover(_ url: String, _ validators: Validators, allowPrivate: Bool, kind: FeedKind,
+                          into poll: inout SourcePoll) async -> Step {
         let request = SyncRequest(url: url, etag: validators.etag, lastModified: validators.lastModified,
                                   allowPrivateAddresses: allowPrivate, purpose: .source)
         let result = await fetcher.fetch(request)
         poll.requests += 1
-        if case .success(let response) = result { poll.bytes += response.body.count }
-        return result
+        switch result {
+        case .failure(let error):
+            return .failed("\(url): \(error.description)", headers: [:])
+        case .success(let response):
+            poll.bytes += response.body.count
+            if response.status == 304 { return .notModified(response) }
+            guard (200..<300).contains(response.status) else {
+                return .failed("HTTP \(response.status) from \(url)", headers: response.headers)
+            }
+            do {
+                let found = try FeedDiscovery.discover(response.body, url: response.finalURL, kind: kind,
+                                                       inflateLimit: options.inflateLimit)
+                return .found(found, response)
+            } catch {
+                return .failed("\(url): \(error.description)", headers: [:])
+            }
+        }
     }
 
     private func failed(_ poll: SourcePoll, _ error: String, headers: [String: String], now: Date) -> SourcePoll {

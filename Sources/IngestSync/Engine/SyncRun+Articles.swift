@@ -62,6 +62,7 @@ extension SyncRun {
             case 304:
                 summary.unchanged += 1
                 try markChecked(job, response)
+                event(job, .unchanged)
             case 404, 410:
                 try markGone(job, response)
             case 429, 500...599:
@@ -83,6 +84,12 @@ extension SyncRun {
     private func failTransiently(_ job: FetchJob, _ reason: String) {
         summary.failed += 1
         summary.report(job.url, reason + " (retried next run)")
+        event(job, .failed, reason)
+    }
+
+    private func event(_ job: FetchJob, _ outcome: SyncEvent.PageOutcome, _ reason: String? = nil) {
+        pagesDone += 1
+        onEvent?(.page(url: job.url, outcome: outcome, reason: reason, done: pagesDone, total: pagesPlanned))
     }
 
     /// A page that is not stored. A new URL is remembered so it is not fetched every run;
@@ -90,6 +97,7 @@ extension SyncRun {
     private func skip(_ job: FetchJob, _ reason: String, response: SyncResponse?) throws {
         summary.skipped += 1
         summary.report(job.url, reason)
+        event(job, .skipped, reason)
         if job.known != nil {
             if let response { try markChecked(job, response) }
             return
@@ -118,13 +126,17 @@ extension SyncRun {
         state.gone = true
         state.lastChecked = now
         try save(state)
-        guard let copy = store.copy(id: copyID), !copy.deleted else { return }
+        guard let copy = store.copy(id: copyID), !copy.deleted else {
+            event(job, .unchanged, "still HTTP \(response.status)")
+            return
+        }
         try store.markCopyDeleted(id: copyID, at: now)
         clusterer.remove(copyID: copyID)
         count(\.deleted, job.source)
         if store.liveCopyIDs(inStory: copy.storyID).isEmpty {
             try store.markStoryDeleted(id: copy.storyID, at: now)
         }
+        event(job, .deleted, "HTTP \(response.status)")
     }
 
     /// A fetched article: a new copy, a new revision of a changed one, or unchanged.
@@ -139,12 +151,15 @@ extension SyncRun {
         guard handledCopies.insert(copyID).inserted else {
             // The same article reached a second way in this run (another source, a redirect).
             try saveAliases(aliases, of: copyID, primary: finalURL, job: job)
+            event(job, .unchanged, "same copy as another URL this run")
             return
         }
         let hash = clusterer.contentHash(of: article.text)
         let existing = store.copy(id: copyID)
+        let outcome: SyncEvent.PageOutcome
         if let existing, !existing.deleted, existing.contentHash == hash {
             summary.unchanged += 1
+            outcome = .unchanged
         } else {
             let assignment = clusterer.assign(copyID: copyID, text: article.text)
             try store.saveCopyRevision(CopyRevision(
@@ -156,8 +171,10 @@ extension SyncRun {
             if existing == nil {
                 count(\.new, job.source)
                 if assignment.joinedExistingStory { summary.merged += 1 }
+                outcome = .new
             } else {
                 count(\.updated, job.source)
+                outcome = .updated
             }
         }
         let previous = job.known ?? primaryByCopy[copyID]
@@ -167,6 +184,7 @@ extension SyncRun {
             firstSeen: previous?.firstSeen ?? now, lastChecked: now,
             published: article.published.flatMap(FeedDate.parse) ?? job.entry?.published ?? previous?.published))
         try saveAliases(aliases + [previous?.url].compactMap { $0 }, of: copyID, primary: finalURL, job: job)
+        event(job, outcome)
     }
 
     /// The copy's URL: `rel=canonical` when it is a usable http(s) URL, else the final URL.

@@ -35,7 +35,7 @@ extension SyncRun {
                       planned.insert("copy:" + copy).inserted else { continue }
                 if let job = revalidation(of: primary, entry: entry) {
                     jobs.append(job)
-                } else {
+                } else if !primary.gone {
                     summary.unchanged += 1
                 }
             }
@@ -47,9 +47,10 @@ extension SyncRun {
     }
 
     /// A conditional GET of a known copy when the schedule says so, or when its feed
-    /// entry carries a date newer than the last check.
+    /// entry carries a date newer than the last check. A deleted copy is checked again
+    /// only while a feed still lists it (a 200 then revives it).
     private func revalidation(of primary: URLState, entry: DiscoveredEntry?) -> FetchJob? {
-        guard !primary.gone, let lastChecked = primary.lastChecked else { return nil }
+        guard let lastChecked = primary.lastChecked, !primary.gone || entry != nil else { return nil }
         let hinted = entry?.newestDate.map { $0 > lastChecked } ?? false
         let born = primary.published ?? primary.firstSeen
         guard hinted || options.revalidation.isDue(born: born, lastChecked: lastChecked, now: now) else { return nil }

@@ -20,6 +20,8 @@ public final class SyncRun {
     let store: any SyncStore
     let options: SyncOptions
     let clock: @Sendable () -> Date
+    /// Called on the run's task for each event; keep it quick.
+    public var onEvent: ((SyncEvent) -> Void)?
 
     /// The run's clock reading at the start; every schedule decision uses it.
     var now = Date()
@@ -30,6 +32,9 @@ public final class SyncRun {
     var primaryByCopy: [String: URLState] = [:]
     /// Copies already handled this run, so two routes to one article count once.
     var handledCopies: Set<String> = []
+    /// Pages handled so far and planned this run, for progress events.
+    var pagesDone = 0
+    var pagesPlanned = 0
 
     public init(config: FeedsConfig, fetcher: any SyncFetching, extractor: any ArticleExtracting,
                 clusterer: any StoryClustering, store: any SyncStore, options: SyncOptions = SyncOptions(),
@@ -50,7 +55,10 @@ public final class SyncRun {
         loadStates()
         let polls = await pollSources()
         try saveSourceResults(polls)
-        try await fetchArticles(planJobs(polls))
+        let jobs = planJobs(polls)
+        pagesPlanned = jobs.count
+        onEvent?(.planned(pages: jobs.count))
+        try await fetchArticles(jobs)
         summary.finish(at: clock())
         try store.saveRunSummary(summary)
         return summary
@@ -60,6 +68,7 @@ public final class SyncRun {
         states = [:]
         primaryByCopy = [:]
         handledCopies = []
+        pagesDone = 0
         for state in store.allURLStates() {
             states[state.url] = state
             if let copy = state.copyID, !state.isAlias { primaryByCopy[copy] = state }
@@ -100,6 +109,7 @@ public final class SyncRun {
                 summary.sources[index].error = error
             }
             try store.saveSourceState(poll.state)
+            onEvent?(.sourcePolled(name: poll.name, entries: poll.entries.count, error: poll.error))
         }
     }
 }

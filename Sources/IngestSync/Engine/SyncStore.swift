@@ -13,7 +13,8 @@ public protocol SyncStore: AnyObject {
     /// The ids of a story's copies that are not deleted.
     func liveCopyIDs(inStory storyID: String) -> [String]
 
-    /// Appends a copy's new revision (revision 1 for a new copy).
+    /// Appends a copy's new revision (revision 1 for a new copy); a revision of a deleted
+    /// copy revives it, and its story.
     func saveCopyRevision(_ revision: CopyRevision) throws
     /// Marks a copy deleted (its URL answered 404/410).
     func markCopyDeleted(id: String, at date: Date) throws
