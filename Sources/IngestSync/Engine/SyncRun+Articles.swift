@@ -150,7 +150,7 @@ extension SyncRun {
         let aliases = [job.url, canonical, guidKey].compactMap { $0 }
         guard handledCopies.insert(copyID).inserted else {
             // The same article reached a second way in this run (another source, a redirect).
-            try saveAliases(aliases, of: copyID, primary: finalURL, job: job)
+            try saveAliases(aliases + [finalURL], of: copyID, primary: primaryByCopy[copyID]?.url ?? finalURL, job: job)
             event(job, .unchanged, "same copy as another URL this run")
             return
         }

@@ -56,22 +56,23 @@ public enum CanonicalURL {
         return trackingParameters.contains(lower) || trackingPrefixes.contains { lower.hasPrefix($0) }
     }
 
-    /// The components of an absolute http(s) URL with a host, scheme and host lower-cased.
+    /// The components of an absolute http(s) URL with a host: scheme and host lower-cased
+    /// (an international host in its `xn--` form), `.` and `..` path segments removed.
     static func httpComponents(_ text: String) -> URLComponents? {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let url = URL(string: trimmed),
+        guard let url = URL(string: trimmed)?.standardized,
               var parts = URLComponents(url: url, resolvingAgainstBaseURL: true),
               let scheme = parts.scheme?.lowercased(), scheme == "http" || scheme == "https",
-              var host = parts.host?.lowercased(), !host.isEmpty
+              var host = parts.encodedHost?.lowercased(), !host.isEmpty
         else { return nil }
         if host.hasSuffix(".") { host.removeLast() }
         parts.scheme = scheme
-        parts.host = host
+        parts.encodedHost = host
         return parts
     }
 
-    /// The lower-cased host of an http(s) URL.
+    /// The lower-cased host of an http(s) URL (`xn--` form for international names).
     public static func host(of text: String) -> String? {
-        httpComponents(text)?.host
+        httpComponents(text)?.encodedHost
     }
 }
