@@ -149,6 +149,8 @@ struct DiscoveryTests {
         ("https://s.example/images/flooded-street-in-the-city.jpg", false),
         ("https://s.example/files/annual-report-123456.pdf", false),
         ("https://s.example/search?q=flooded-street-report", false),
+        ("https://s.example/news/tutoring-effectiveness-study?share=jetpack-whatsapp", false),
+        ("https://s.example/news/tutoring-effectiveness-study?replytocom=123456", false),
     ]
 
     @Test(arguments: linkShapes)

@@ -20,8 +20,12 @@ public enum ArticleLinkHeuristics {
         "zip", "gz", "mp3", "mp4", "webm", "mov", "avi", "doc", "docx", "xls", "xlsx", "ppt", "txt",
     ]
 
-    /// Query parameters that make a link a listing page (pagination, search, sorting).
-    public static let listingParameters: Set<String> = ["page", "p", "paged", "s", "q", "query", "sort", "offset", "start"]
+    /// Query parameters that make a link a listing page (pagination, search, sorting) or an
+    /// action on a page (share buttons, print, comment replies), not an article link.
+    public static let listingParameters: Set<String> = [
+        "page", "p", "paged", "s", "q", "query", "sort", "offset", "start",
+        "share", "action", "print", "replytocom", "output",
+    ]
 
     /// Whether `url` (absolute, normalised) looks like an article page.
     public static func looksLikeArticle(_ url: String) -> Bool {
