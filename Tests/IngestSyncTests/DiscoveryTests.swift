@@ -116,6 +116,19 @@ struct DiscoveryTests {
         #expect(found.alternateFeeds == ["https://home.example/feeds/rss.xml", "https://home.example/feeds/atom.xml"])
     }
 
+    @Test func wordpressHomepagePrefersTheMainFeedOverCommentsAndRESTAPI() throws {
+        let found = try discover("feeds/wordpress-homepage.html", url: "https://wp.example/")
+        #expect(found.alternateFeeds == ["https://wp.example/feed/", "https://wp.example/feed/json",
+                                         "https://wp.example/comments/feed/"])
+    }
+
+    @Test func rssItemLinkVariants() throws {
+        let found = try discover("feeds/rss2-feedburner-atom-links.xml", url: "https://site.example/feed")
+        #expect(found.entries.map(\.url) == ["https://site.example/news/story-behind-the-proxy",
+                                              "https://site.example/news/the-real-article-link",
+                                              "https://site.example/news/atom-alternate-only"])
+    }
+
     @Test func sectionPageKeepsArticlesOnly() throws {
         let found = try discover("feeds/section-page.html", url: "https://section.example/world", kind: .html)
         #expect(found.entries.map(\.url) == [

@@ -17,11 +17,13 @@ enum XMLFeedParser {
             let guidNode = item.children(named: "guid").first
             let guid = guidNode?.text.trimmed.nonEmpty ?? item.attribute("about")?.trimmed.nonEmpty
             let guidIsLink = guidNode.map { $0.attribute("isPermaLink")?.lowercased() != "false" } ?? (guid != nil)
-            var link: String? = nil
-            for node in item.children(named: "link") {
-                link = node.attribute("href")?.trimmed.nonEmpty ?? node.text.trimmed.nonEmpty
-                if link != nil { break }
-            }
+            // FeedBurner's origLink names the article behind its redirect; then RSS `<link>`
+            // text, then an Atom alternate link inside the item.
+            let links = item.children(named: "link")
+            let link = item.firstText("origLink")
+                ?? links.lazy.filter { $0.namespace == nil }.compactMap { $0.text.trimmed.nonEmpty }.first
+                ?? links.lazy.filter { ($0.attribute("rel") ?? "alternate") == "alternate" }
+                    .compactMap { $0.attribute("href")?.trimmed.nonEmpty }.first
             guard let target = link ?? (guidIsLink ? guid : nil),
                   let url = CanonicalURL.resolve(target, against: baseURL) else { continue }
             result.entries.append(DiscoveredEntry(
