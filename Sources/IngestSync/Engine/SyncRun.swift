@@ -60,6 +60,7 @@ public final class SyncRun {
         onEvent?(.planned(pages: jobs.count))
         try await fetchArticles(jobs)
         summary.finish(at: clock())
+        summary.exitCode = summary.isPartialFailure ? SyncSummary.partialFailureExitCode : 0
         try store.saveRunSummary(summary)
         return summary
     }

@@ -27,7 +27,8 @@ public struct SyncSummary: Sendable, Equatable, Codable {
     public private(set) var ended: Date
     /// Wall-clock duration, kept exactly (ISO 8601 dates in JSON drop fractions).
     public private(set) var seconds: Double
-    /// Set by the command once it knows how it exits.
+    /// How the run exits: set by `SyncRun` to 0 or `partialFailureExitCode`; a command
+    /// that fails otherwise may overwrite it.
     public var exitCode: Int32?
     public var sources: [Source] = []
     /// New copies, copies with a new revision, copies deleted (404/410), over all sources.
@@ -49,6 +50,8 @@ public struct SyncSummary: Sendable, Equatable, Codable {
     public var problems: [String] = []
 
     public static let maxProblems = 200
+    /// The README's exit code for "some sources failed, the others were synced".
+    public static let partialFailureExitCode: Int32 = 3
 
     public init(started: Date, ended: Date? = nil) {
         self.started = started

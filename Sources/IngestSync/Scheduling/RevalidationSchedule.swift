@@ -33,6 +33,7 @@ public struct RevalidationSchedule: Sendable, Equatable {
         now.timeIntervalSince(lastChecked) >= interval(age: now.timeIntervalSince(born)) - slack
     }
 
+    /// Equal when every row, the oldest interval and the slack are equal (tuples are not `Equatable`).
     public static func == (a: Self, b: Self) -> Bool {
         a.oldestInterval == b.oldestInterval && a.slack == b.slack
             && a.table.map(\.age) == b.table.map(\.age) && a.table.map(\.interval) == b.table.map(\.interval)
