@@ -279,3 +279,16 @@ struct SyncConcurrencyTests {
         #expect(web.mostInFlight <= 8, "the engine bounds its own queue")
     }
 }
+
+@Suite("job order")
+struct JobOrderTests {
+    @Test func jobsAlternateBetweenHosts() {
+        let urls = ["https://a.example/1", "https://a.example/2", "https://a.example/3",
+                    "https://b.example/1", "https://c.example/1", "https://c.example/2"]
+        let jobs = urls.map { FetchJob(url: $0, source: "s", validators: Validators(), allowPrivate: false) }
+        #expect(SyncRun.interleavedByHost(jobs).map(\.url) == [
+            "https://a.example/1", "https://b.example/1", "https://c.example/1",
+            "https://a.example/2", "https://c.example/2", "https://a.example/3",
+        ])
+    }
+}

@@ -43,7 +43,29 @@ extension SyncRun {
         for (copy, primary) in primaryByCopy.sorted(by: { $0.key < $1.key }) where !planned.contains("copy:" + copy) {
             if let job = revalidation(of: primary, entry: nil) { jobs.append(job) }
         }
-        return jobs
+        return Self.interleavedByHost(jobs)
+    }
+
+    /// The jobs taken round-robin across hosts, each host's in its own order: the engine
+    /// keeps a bounded number of fetches in flight, and if they all went to one host the
+    /// fetcher's per-host politeness would leave every other host idle.
+    static func interleavedByHost(_ jobs: [FetchJob]) -> [FetchJob] {
+        var queues: [String: [FetchJob]] = [:]
+        var hosts: [String] = []
+        for job in jobs {
+            let host = CanonicalURL.host(of: job.url) ?? ""
+            if queues[host] == nil { hosts.append(host) }
+            queues[host, default: []].append(job)
+        }
+        var result: [FetchJob] = []
+        result.reserveCapacity(jobs.count)
+        var round = 0
+        while !hosts.isEmpty {
+            for host in hosts { result.append(queues[host]![round]) }
+            round += 1
+            hosts.removeAll { queues[$0]!.count <= round }  // so a long tail costs no empty rounds
+        }
+        return result
     }
 
     /// A conditional GET of a known copy when the schedule says so, or when its feed
