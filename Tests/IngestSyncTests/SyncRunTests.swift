@@ -284,11 +284,12 @@ struct SyncConcurrencyTests {
 struct JobOrderTests {
     @Test func jobsAlternateBetweenHosts() {
         let urls = ["https://a.example/1", "https://a.example/2", "https://a.example/3",
-                    "https://b.example/1", "https://c.example/1", "https://c.example/2"]
+                    "https://b.example/1", "https://c.example/1", "https://c.example:8443/2?x=1", "https://c.example/2"]
         let jobs = urls.map { FetchJob(url: $0, source: "s", validators: Validators(), allowPrivate: false) }
         #expect(SyncRun.interleavedByHost(jobs).map(\.url) == [
-            "https://a.example/1", "https://b.example/1", "https://c.example/1",
+            "https://a.example/1", "https://b.example/1", "https://c.example/1", "https://c.example:8443/2?x=1",
             "https://a.example/2", "https://c.example/2", "https://a.example/3",
         ])
+        #expect(SyncRun.authority(of: "http://h.example:81?q") == "h.example:81")
     }
 }

@@ -141,7 +141,8 @@ extension SyncRun {
 
     /// A fetched article: a new copy, a new revision of a changed one, or unchanged.
     private func store(_ article: Article, _ job: FetchJob, _ response: SyncResponse) throws {
-        let finalURL = CanonicalURL.normalise(response.finalURL) ?? job.url
+        // Job URLs are normalised already; only a redirect needs normalising again.
+        let finalURL = response.finalURL == job.url ? job.url : CanonicalURL.normalise(response.finalURL) ?? job.url
         let canonical = Self.canonicalURL(declared: article.canonicalURL, finalURL: finalURL)
         let guidKey = job.entry?.guid.map { SyncIdentity.guidKey(source: job.source, guid: $0) }
         let copyID = job.known?.copyID ?? [canonical, finalURL, job.url, guidKey].lazy

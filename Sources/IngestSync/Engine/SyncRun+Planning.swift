@@ -50,10 +50,10 @@ extension SyncRun {
     /// keeps a bounded number of fetches in flight, and if they all went to one host the
     /// fetcher's per-host politeness would leave every other host idle.
     static func interleavedByHost(_ jobs: [FetchJob]) -> [FetchJob] {
-        var queues: [String: [FetchJob]] = [:]
-        var hosts: [String] = []
+        var queues: [Substring: [FetchJob]] = [:]
+        var hosts: [Substring] = []
         for job in jobs {
-            let host = CanonicalURL.host(of: job.url) ?? ""
+            let host = Self.authority(of: job.url)
             if queues[host] == nil { hosts.append(host) }
             queues[host, default: []].append(job)
         }
@@ -66,6 +66,13 @@ extension SyncRun {
             hosts.removeAll { queues[$0]!.count <= round }  // so a long tail costs no empty rounds
         }
         return result
+    }
+
+    /// `host[:port]` of a normalised URL, by plain string search (this runs for every job).
+    static func authority(of url: String) -> Substring {
+        guard let start = url.range(of: "://")?.upperBound else { return Substring(url) }
+        let rest = url[start...]
+        return rest[..<(rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex)]
     }
 
     /// A conditional GET of a known copy when the schedule says so, or when its feed
