@@ -202,6 +202,41 @@ struct SyncRunTests {
         #expect(web.requests(to: unlisted).isEmpty)
     }
 
+    @Test func aNewURLThatFailedTransientlyIsRetriedEvenIfItsFeedWouldAnswer304() async throws {
+        let source = [FeedsConfig.Source(name: "wire", url: "https://wire.example/feed.xml", kind: .rss)]
+        let url = "https://wire.example/world/flaky-server-story"
+        web["https://wire.example/feed.xml"] = .ok(rss(url), etag: "feed-1")
+        web[url] = .status(503)
+        let first = try await sync(source)
+        #expect(first.failed == 1 && first.new == 0)
+        clock.advance(minutes: 1)
+        web[url] = .ok("Flaky\nBody.")
+        let second = try await sync(source)
+        #expect(web.requests(to: "https://wire.example/feed.xml").map(\.etag) == [nil], "due at once, unconditional")
+        #expect(second.new == 1)
+        #expect(store.sources["wire"]?.validators.etag == "feed-1")
+    }
+
+    @Test func onlyA404Or410DeletesAKnownCopy() async throws {
+        let answers: [FakeWeb.Page] = [
+            .status(403), .status(500), .status(429, headers: ["retry-after": "60"]), .status(301),
+            .failure(transient: false, "page larger than maxPageBytes"), .failure(transient: false, "disallowed by robots.txt"),
+            .failure(transient: true, "could not resolve host"), .ok("kind: not-article\nWe are down for maintenance"),
+        ]
+        let urls = answers.indices.map { "https://wire.example/world/story-number-\($0)-of-eight" }
+        let source = [FeedsConfig.Source(name: "wire", url: "https://wire.example/feed.xml", kind: .rss)]
+        web["https://wire.example/feed.xml"] = .ok(rss(urls.map { ($0, nil) }))
+        for url in urls { web[url] = .ok("\(url)\nBody.") }
+        #expect(try await sync(source).new == answers.count)
+        clock.advance(minutes: 20)
+        for (url, answer) in zip(urls, answers) { web[url] = answer }
+        let summary = try await sync(source)
+        #expect(summary.deleted == 0 && summary.updated == 0)
+        #expect(store.liveCopies.count == answers.count)
+        #expect(summary.failed == 3, "500, 429 and the DNS failure are retried next run")
+        #expect(summary.skipped == 5)
+    }
+
     @Test func sitemapIndexIsFollowedAndUnchangedChildrenSkipped() async throws {
         let source = [FeedsConfig.Source(name: "maps", url: "https://map.example/index.xml", kind: .sitemap)]
         func index(_ newsLastmod: String) -> String {

@@ -29,15 +29,19 @@ struct FirstLineExtractor: ArticleExtracting {
 }
 
 final class HashClusterer: StoryClustering {
-    var stories: [String: String] = [:]
+    var storyOfCopy: [String: String] = [:], copiesInStory: [String: Int] = [:]
     func contentHash(of text: String) -> String { SyncIdentity.copyID(canonicalURL: text) }
     func assign(copyID: String, text: String) -> StoryAssignment {
         let story = "s" + SyncIdentity.copyID(canonicalURL: String(text.prefix(40)))
-        let joined = stories.values.contains(story)
-        stories[copyID] = story
+        remove(copyID: copyID)
+        let joined = copiesInStory[story, default: 0] > 0
+        storyOfCopy[copyID] = story
+        copiesInStory[story, default: 0] += 1
         return StoryAssignment(storyID: story, joinedExistingStory: joined)
     }
-    func remove(copyID: String) { stories[copyID] = nil }
+    func remove(copyID: String) {
+        if let story = storyOfCopy.removeValue(forKey: copyID) { copiesInStory[story, default: 1] -= 1 }
+    }
 }
 
 final class MemoryStore: SyncStore {

@@ -28,6 +28,19 @@ extension SyncRun {
                 }
             }
         }
+        try forgetSourceValidators()
+    }
+
+    /// A new URL that failed transiently is known only from its source's listing, so that
+    /// source must not answer 304 next run: its validators are dropped and it is due at once.
+    private func forgetSourceValidators() throws {
+        for name in sourcesToReread.sorted() {
+            guard var state = store.sourceState(named: name) else { continue }
+            state.validators = Validators()
+            state.children = [:]
+            state.nextPoll = nil
+            try store.saveSourceState(state)
+        }
     }
 
     private static func perform(_ job: FetchJob, fetcher: any SyncFetching,
@@ -80,8 +93,10 @@ extension SyncRun {
         }
     }
 
-    /// Timeouts, DNS, 5xx: nothing is written, so the next run simply tries again.
+    /// Timeouts, DNS, 5xx: nothing is written about the page, so the next run tries again;
+    /// for a new URL its source is re-read in full next run (see `forgetSourceValidators`).
     private func failTransiently(_ job: FetchJob, _ reason: String) {
+        if job.known == nil { sourcesToReread.insert(job.source) }
         summary.failed += 1
         summary.report(job.url, reason + " (retried next run)")
         event(job, .failed, reason)

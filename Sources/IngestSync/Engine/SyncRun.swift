@@ -32,6 +32,8 @@ public final class SyncRun {
     var primaryByCopy: [String: URLState] = [:]
     /// Copies already handled this run, so two routes to one article count once.
     var handledCopies: Set<String> = []
+    /// Sources whose new URLs failed transiently: re-read in full next run.
+    var sourcesToReread: Set<String> = []
     /// Pages handled so far and planned this run, for progress events.
     var pagesDone = 0
     var pagesPlanned = 0
@@ -69,6 +71,7 @@ public final class SyncRun {
         states = [:]
         primaryByCopy = [:]
         handledCopies = []
+        sourcesToReread = []
         pagesDone = 0
         for state in store.allURLStates() {
             states[state.url] = state
