@@ -217,6 +217,46 @@ struct SyncRunTests {
         #expect(store.sources["wire"]?.validators.etag == "feed-1")
     }
 
+    /// A store that fails (disk full) after a number of copy revisions, like a killed run.
+    final class FailingStore: SyncStore {
+        let inner: FakeStore
+        var revisionsLeft: Int
+        init(_ inner: FakeStore, revisionsLeft: Int) { self.inner = inner; self.revisionsLeft = revisionsLeft }
+        struct DiskFull: Error {}
+        func sourceState(named name: String) -> SourceState? { inner.sourceState(named: name) }
+        func allURLStates() -> [URLState] { inner.allURLStates() }
+        func copy(id: String) -> StoredCopy? { inner.copy(id: id) }
+        func liveCopyIDs(inStory storyID: String) -> [String] { inner.liveCopyIDs(inStory: storyID) }
+        func saveCopyRevision(_ revision: CopyRevision) throws {
+            guard revisionsLeft > 0 else { throw DiskFull() }
+            revisionsLeft -= 1
+            try inner.saveCopyRevision(revision)
+        }
+        func markCopyDeleted(id: String, at date: Date) throws { try inner.markCopyDeleted(id: id, at: date) }
+        func markStoryDeleted(id: String, at date: Date) throws { try inner.markStoryDeleted(id: id, at: date) }
+        func addStoryAlias(_ oldID: String, storyID: String) throws { try inner.addStoryAlias(oldID, storyID: storyID) }
+        func saveURLState(_ state: URLState) throws { try inner.saveURLState(state) }
+        func saveSourceState(_ state: SourceState) throws { try inner.saveSourceState(state) }
+        func saveRunSummary(_ summary: SyncSummary) throws { try inner.saveRunSummary(summary) }
+    }
+
+    @Test func aRunStoppedHalfwayIsCompletedByTheNextOneWithoutDuplicates() async throws {
+        let urls = (0..<6).map { "https://wire.example/world/interrupted-story-\($0)-here" }
+        let source = [FeedsConfig.Source(name: "wire", url: "https://wire.example/feed.xml", kind: .rss)]
+        web["https://wire.example/feed.xml"] = .ok(rss(urls.map { ($0, nil) }), etag: "feed-1")
+        for url in urls { web[url] = .ok("\(url)\nBody.") }
+        var options = SyncOptions()
+        options.maxInFlight = 1
+        let broken = SyncRun(config: FeedsConfig(sources: source), fetcher: web, extractor: FakeExtractor(),
+                             clusterer: clusterer, store: FailingStore(store, revisionsLeft: 2), options: options)
+        await #expect(throws: FailingStore.DiskFull.self) { try await broken.run() }
+        #expect(store.revisions.count == 2 && store.sources["wire"] == nil)
+
+        let rerun = try await sync(source)
+        #expect(rerun.new == 4)
+        #expect(store.revisions.count == 6 && store.liveCopies.count == 6)
+    }
+
     @Test func onlyA404Or410DeletesAKnownCopy() async throws {
         let answers: [FakeWeb.Page] = [
             .status(403), .status(500), .status(429, headers: ["retry-after": "60"]), .status(301),

@@ -28,19 +28,6 @@ extension SyncRun {
                 }
             }
         }
-        try forgetSourceValidators()
-    }
-
-    /// A new URL that failed transiently is known only from its source's listing, so that
-    /// source must not answer 304 next run: its validators are dropped and it is due at once.
-    private func forgetSourceValidators() throws {
-        for name in sourcesToReread.sorted() {
-            guard var state = store.sourceState(named: name) else { continue }
-            state.validators = Validators()
-            state.children = [:]
-            state.nextPoll = nil
-            try store.saveSourceState(state)
-        }
     }
 
     private static func perform(_ job: FetchJob, fetcher: any SyncFetching,
@@ -94,7 +81,7 @@ extension SyncRun {
     }
 
     /// Timeouts, DNS, 5xx: nothing is written about the page, so the next run tries again;
-    /// for a new URL its source is re-read in full next run (see `forgetSourceValidators`).
+    /// for a new URL its source is re-read in full next run (see `saveSourceStates`).
     private func failTransiently(_ job: FetchJob, _ reason: String) {
         if job.known == nil { sourcesToReread.insert(job.source) }
         summary.failed += 1

@@ -56,11 +56,12 @@ public final class SyncRun {
         summary = SyncSummary(started: now)
         loadStates()
         let polls = await pollSources()
-        try saveSourceResults(polls)
+        countSourceResults(polls)
         let jobs = planJobs(polls)
         pagesPlanned = jobs.count
         onEvent?(.planned(pages: jobs.count))
         try await fetchArticles(jobs)
+        try saveSourceStates(polls)
         summary.finish(at: clock())
         summary.exitCode = summary.isPartialFailure ? SyncSummary.partialFailureExitCode : 0
         try store.saveRunSummary(summary)
@@ -104,7 +105,7 @@ public final class SyncRun {
         return results.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
-    private func saveSourceResults(_ polls: [SourcePoll]) throws {
+    private func countSourceResults(_ polls: [SourcePoll]) {
         for poll in polls {
             summary.requests += poll.requests
             summary.bytes += poll.bytes
@@ -112,8 +113,23 @@ public final class SyncRun {
                 summary.sources[index].ok = false
                 summary.sources[index].error = error
             }
-            try store.saveSourceState(poll.state)
             onEvent?(.sourcePolled(name: poll.name, entries: poll.entries.count, error: poll.error))
+        }
+    }
+
+    /// Saved only after every listed page was handled: a run killed earlier leaves the old
+    /// validators, so the next run reads the feeds in full instead of getting a 304 and
+    /// never seeing the entries this run did not reach. A source with a new URL that failed
+    /// transiently is likewise read in full, and at once, next run.
+    private func saveSourceStates(_ polls: [SourcePoll]) throws {
+        for poll in polls {
+            var state = poll.state
+            if sourcesToReread.contains(poll.name) {
+                state.validators = Validators()
+                state.children = [:]
+                state.nextPoll = nil
+            }
+            try store.saveSourceState(state)
         }
     }
 }
