@@ -48,6 +48,12 @@ struct DiscoveryTests {
         #expect(found.entries[0].updated?.timeIntervalSince1970 == 1_714_674_602)
     }
 
+    @Test func feedKindsAcceptOneAnother() throws {
+        #expect(try discover("feeds/atom.xml", url: "https://atom.example/feed", kind: .rss).kind == .atom)
+        #expect(try discover("feeds/rss091.xml", url: "https://old.example/feed", kind: .jsonfeed).kind == .rss)
+        #expect(try discover("feeds/jsonfeed-1.1.json", url: "https://json.example/feed", kind: .atom).kind == .jsonfeed)
+    }
+
     @Test func jsonFeeds() throws {
         let found = try discover("feeds/jsonfeed-1.1.json", url: "https://json.example/feed.json")
         #expect(found.kind == .jsonfeed)
@@ -176,7 +182,10 @@ struct DiscoveryTests {
             try discover("feeds/garbage.bin", url: "https://cut.example/feed", kind: .rss)
         }
         #expect(throws: DiscoveryError.self) {
-            try discover("feeds/atom.xml", url: "https://cut.example/feed", kind: .rss)
+            try discover("sitemaps/urlset.xml", url: "https://cut.example/feed", kind: .rss)
+        }
+        #expect(throws: DiscoveryError.self) {
+            try discover("feeds/atom.xml", url: "https://cut.example/sitemap.xml", kind: .sitemap)
         }
         #expect(throws: DiscoveryError("empty body")) {
             try FeedDiscovery.discover(Array(" \n".utf8), url: "https://cut.example/feed", kind: .auto)

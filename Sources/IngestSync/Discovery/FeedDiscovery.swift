@@ -16,14 +16,15 @@ public enum FeedDiscovery {
                                 inflateLimit: Int = defaultInflateLimit) throws(DiscoveryError) -> DiscoveryResult {
         let bytes = Gunzip.isGzip(body) ? try Gunzip.inflate(body, limit: inflateLimit) : body
         guard let start = bytes.firstIndex(where: { !isSpaceOrBOM($0) }) else { throw DiscoveryError("empty body") }
+        // The feed kinds accept one another: a site that moves from RSS to Atom or JSON
+        // Feed keeps syncing. A sitemap or an HTML page is never taken for a feed.
         switch kind {
-        case .jsonfeed:
-            return try JSONFeedParser.parse(bytes, baseURL: url)
         case .html:
             return try html(bytes, url: url, wantAlternates: false)
-        case .auto where bytes[start] == UInt8(ascii: "{"):
-            return try JSONFeedParser.parse(bytes, baseURL: url)
-        case .auto, .rss, .atom, .sitemap:
+        case .auto, .rss, .atom, .jsonfeed, .sitemap:
+            if kind != .sitemap, bytes[start] == UInt8(ascii: "{") {
+                return try JSONFeedParser.parse(bytes, baseURL: url)
+            }
             if let result = xml(bytes, url: url, expecting: kind) { return result }
             if kind == .sitemap, let result = SitemapParser.text(String(decoding: bytes, as: UTF8.self), baseURL: url) {
                 return result
@@ -43,7 +44,7 @@ public enum FeedDiscovery {
         case "urlset", "sitemapindex": .sitemap
         default: nil
         }
-        guard let found, kind == .auto || kind == found else { return nil }
+        guard let found, kind == .auto || kind == found || (kind != .sitemap && found != .sitemap) else { return nil }
         switch found {
         case .rss: return XMLFeedParser.rss(root, baseURL: url)
         case .atom: return XMLFeedParser.atom(root, baseURL: url)
