@@ -18,20 +18,16 @@ public enum FeedDiscovery {
         guard let start = bytes.firstIndex(where: { !isSpaceOrBOM($0) }) else { throw DiscoveryError("empty body") }
         // The feed kinds accept one another: a site that moves from RSS to Atom or JSON
         // Feed keeps syncing. A sitemap or an HTML page is never taken for a feed.
-        switch kind {
-        case .html:
-            return try html(bytes, url: url, wantAlternates: false)
-        case .auto, .rss, .atom, .jsonfeed, .sitemap:
-            if kind != .sitemap, bytes[start] == UInt8(ascii: "{") {
-                return try JSONFeedParser.parse(bytes, baseURL: url)
-            }
-            if let result = xml(bytes, url: url, expecting: kind) { return result }
-            if kind == .sitemap, let result = SitemapParser.text(String(decoding: bytes, as: UTF8.self), baseURL: url) {
-                return result
-            }
-            if kind == .auto { return try html(bytes, url: url, wantAlternates: true) }
-            throw DiscoveryError("not \(article(kind)) \(kind.rawValue) document: \(describeRoot(bytes, url: url))")
+        if kind == .html { return try html(bytes, url: url, wantAlternates: false) }
+        if kind != .sitemap, bytes[start] == UInt8(ascii: "{") {
+            return try JSONFeedParser.parse(bytes, baseURL: url)
         }
+        if let result = xml(bytes, url: url, expecting: kind) { return result }
+        if kind == .sitemap, let result = SitemapParser.text(String(decoding: bytes, as: UTF8.self), baseURL: url) {
+            return result
+        }
+        if kind == .auto { return try html(bytes, url: url, wantAlternates: true) }
+        throw DiscoveryError("not \(article(kind)) \(kind.rawValue) document: \(describeRoot(bytes, url: url))")
     }
 
     /// The result when the XML root is one this `kind` accepts, else `nil`.
