@@ -303,6 +303,18 @@ struct SyncRunTests {
         #expect(web.requests(to: "https://map.example/news.xml.gz").map(\.etag) == ["news-1"])
     }
 
+    @Test func sitemapBudgetGoesToTheNewestChildren() async throws {
+        let source = [FeedsConfig.Source(name: "maps", url: "https://map.example/index.xml", kind: .sitemap)]
+        let children = (0..<60).map { day in
+            "<sitemap><loc>https://map.example/day-\(day).xml</loc><lastmod>2024-03-0\(1 + day / 24)T\(String(format: "%02d", day % 24)):00:00Z</lastmod></sitemap>"
+        }
+        web["https://map.example/index.xml"] = .ok("<sitemapindex>" + children.joined() + "</sitemapindex>")
+        _ = try await sync(source)
+        let fetched = Set(web.requests.map(\.url)).filter { $0.contains("/day-") }
+        #expect(fetched.count == 50)
+        #expect(fetched == Set((10..<60).map { "https://map.example/day-\($0).xml" }))
+    }
+
     @Test func homepageGivenAsAutoFollowsItsAnnouncedFeedAndRemembersIt() async throws {
         let source = [FeedsConfig.Source(name: "home", url: "https://home.example/", kind: .auto)]
         web["https://home.example/"] = .ok(

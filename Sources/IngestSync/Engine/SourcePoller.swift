@@ -79,14 +79,19 @@ struct SourcePoller: Sendable {
         var problems: [String] = []
         while !level.isEmpty, depth <= options.maxSitemapDepth, budget > 0 {
             var due: [SitemapReference] = []
-            for child in level where children[child.url] == nil {
+            for child in level where children[child.url] == nil && !due.contains(where: { $0.url == child.url }) {
                 let known = previous.children[child.url]
                 if let known, let lastmod = child.lastmod, let polled = previous.lastPolled, lastmod < polled {
                     children[child.url] = known
-                } else if due.count < budget {
+                } else {
                     due.append(child)
                 }
             }
+            // Newest first, so the budget goes to the sitemaps where new articles are.
+            due = Array(due.enumerated().sorted { a, b in
+                let (x, y) = (a.element.lastmod ?? .distantPast, b.element.lastmod ?? .distantPast)
+                return x != y ? x > y : a.offset < b.offset
+            }.map(\.element).prefix(budget))
             budget -= due.count
             let allowPrivate = poll.linksMayBePrivate
             let steps = await withTaskGroup(of: (Int, Step, SourcePoll).self) { group in
