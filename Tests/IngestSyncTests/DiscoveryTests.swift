@@ -192,6 +192,11 @@ struct DiscoveryTests {
         }
         let cut = try discover("feeds/truncated-rss.xml", url: "https://cut.example/feed", kind: .rss)
         #expect(cut.entries.first?.url == "https://cut.example/news/survives-the-cut")
+        #expect(cut.problem?.hasPrefix("truncated: the document ends before </rss>") == true)
+        for file in ["feeds/rss2-mixed-links.xml", "feeds/rss1-rdf.xml", "feeds/atom.xml", "sitemaps/urlset.xml",
+                     "sitemaps/sitemapindex.xml", "sitemaps/news-sitemap.xml.gz"] {
+            #expect(try discover(file, url: "https://x.example/feed").problem == nil, "\(file)")
+        }
     }
 
     @Test func externalEntitiesAreNotExpanded() throws {

@@ -154,7 +154,10 @@ struct SyncRunTests {
         let quiet = try await sync(Self.sources)
         #expect(quiet.requests == 0 && web.requests.isEmpty)
         #expect(quiet.sources.allSatisfy { !$0.polled || $0.name == "broken" })
-        #expect(quiet.sources.first { $0.name == "broken" }?.polled == false, "Retry-After 120 s is honoured")
+        let waiting = try #require(quiet.sources.first { $0.name == "broken" })
+        #expect(waiting.polled == false, "Retry-After 120 s is honoured")
+        #expect(!waiting.ok && waiting.error?.contains("503") == true && waiting.error?.contains("2024-05-01T10:05:00Z") == true, "Retry-After 120 s, raised to the 5 min minimum")
+        #expect(quiet.exitCode == 3, "a source waiting out a Retry-After still counts as failing")
 
         let forced = try await sync(Self.sources, force: true)
         #expect(web.requests(to: "https://wire.example/feed.xml").map(\.etag) == ["wire-1"])
@@ -341,6 +344,17 @@ struct SyncRunTests {
         #expect(summary.sources[0].error?.contains("not a rss document") == true)
         #expect(summary.new == 1)
         #expect(store.sources["bad"]?.lastError != nil)
+    }
+
+    @Test func aTruncatedFeedIsReportedAndWhatItListedIsStillSynced() async throws {
+        let source = [FeedsConfig.Source(name: "cut", url: "https://cut.example/feed", kind: .auto)]
+        web["https://cut.example/feed"] = .ok(String(decoding: Fixture.bytes("feeds/truncated-rss.xml"), as: UTF8.self), etag: "cut-1")
+        web["https://cut.example/news/survives-the-cut"] = .ok("Survivor\nBody.")
+        let summary = try await sync(source)
+        #expect(summary.sources[0].ok == false)
+        #expect(summary.sources[0].error?.contains("truncated") == true)
+        #expect(summary.new == 1 && summary.sources[0].new == 1)
+        #expect(store.sources["cut"]?.validators == Validators(), "read in full next time, never a 304 on a cut copy")
     }
 }
 

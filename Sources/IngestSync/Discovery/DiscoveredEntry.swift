@@ -48,6 +48,9 @@ public struct DiscoveryResult: Sendable, Equatable {
     public var alternateFeeds: [String] = []
     /// RSS `<ttl>`: how long the feed may be cached.
     public var timeToLive: TimeInterval?
+    /// Set when the document was read only in part (it is cut off): the entries before the
+    /// cut are kept, and the source is reported as failing.
+    public var problem: String?
 
     public init(kind: FeedKind, entries: [DiscoveredEntry] = [], childSitemaps: [SitemapReference] = [],
                 alternateFeeds: [String] = [], timeToLive: TimeInterval? = nil) {

@@ -1,3 +1,4 @@
+import Foundation
 import IngestMarkup
 
 /// Turns the body of a source into the article links it lists: the one entry point of
@@ -41,11 +42,26 @@ public enum FeedDiscovery {
         default: nil
         }
         guard let found, kind == .auto || kind == found || (kind != .sitemap && found != .sitemap) else { return nil }
-        switch found {
-        case .rss: return XMLFeedParser.rss(root, baseURL: url)
-        case .atom: return XMLFeedParser.atom(root, baseURL: url)
-        default: return SitemapParser.xml(root, baseURL: url)
+        var result = switch found {
+        case .rss: XMLFeedParser.rss(root, baseURL: url)
+        case .atom: XMLFeedParser.atom(root, baseURL: url)
+        default: SitemapParser.xml(root, baseURL: url)
         }
+        if !endsWithClosingTag(bytes, root: root.name) {
+            result.problem = "truncated: the document ends before </\(root.name)> (\(result.entries.count) entries kept)"
+        }
+        return result
+    }
+
+    /// Whether the last bytes close the root element: the recovering parser accepts a cut-off
+    /// document silently, and a cut-off feed must be reported.
+    static func endsWithClosingTag(_ bytes: [UInt8], root: String) -> Bool {
+        var end = bytes.endIndex
+        while end > bytes.startIndex, [0x20, 0x09, 0x0A, 0x0D, 0x00].contains(bytes[end - 1]) { end -= 1 }
+        let tail = String(decoding: bytes[max(bytes.startIndex, end - 64)..<end], as: UTF8.self)
+        guard tail.hasSuffix(">"), let open = tail.range(of: "</", options: .backwards) else { return false }
+        let name = tail[open.upperBound...].dropLast().trimmingCharacters(in: .whitespaces)
+        return name == root || name.hasSuffix(":" + root)
     }
 
     private static func html(_ bytes: [UInt8], url: String, wantAlternates: Bool) throws(DiscoveryError) -> DiscoveryResult {

@@ -60,13 +60,20 @@ struct SourcePoller: Sendable {
             }
         }
         poll.entries = found.entries
+        if let problem = found.problem {
+            // A cut-off copy must not be revalidated into a 304 next run: read it in full again.
+            poll.error = "\(url): \(problem)"
+            poll.state.validators = Validators()
+        }
         if !found.childSitemaps.isEmpty {
             await followSitemaps(found.childSitemaps, previous: previous, into: &poll)
         }
         if poll.entries.count > options.maxEntriesPerSource {
             poll.entries.removeLast(poll.entries.count - options.maxEntriesPerSource)
         }
-        poll.state.nextPoll = options.poll.nextPoll(now: now, headers: response.headers, timeToLive: found.timeToLive)
+        // A source with a problem is tried again next run; otherwise the caching hints apply.
+        poll.state.nextPoll = poll.error != nil ? nil
+            : options.poll.nextPoll(now: now, headers: response.headers, timeToLive: found.timeToLive)
         poll.state.lastError = poll.error
         return poll
     }
@@ -116,9 +123,13 @@ struct SourcePoller: Sendable {
                 case .notModified:
                     children[url] = previous.children[url]
                 case .found(let result, let answer):
-                    children[url] = Validators(etag: answer.etag, lastModified: answer.lastModified)
                     poll.entries += result.entries
                     next += result.childSitemaps
+                    if let problem = result.problem {
+                        problems.append("\(url): \(problem)")
+                    } else {
+                        children[url] = Validators(etag: answer.etag, lastModified: answer.lastModified)
+                    }
                 case .failed(let error, _):
                     problems.append(error)
                 }
@@ -127,7 +138,7 @@ struct SourcePoller: Sendable {
             depth += 1
         }
         poll.state.children = children
-        if !problems.isEmpty { poll.error = problems.joined(separator: "; ") }
+        if !problems.isEmpty { poll.error = ([poll.error].compactMap { $0 } + problems).joined(separator: "; ") }
     }
 
     /// A conditional GET of `url`, then discovery of its body as `kind`.

@@ -91,6 +91,10 @@ public final class SyncRun {
             if options.poll.isDue(nextPoll: previous.nextPoll, now: now, force: options.force) {
                 due.append((index, source, previous))
                 summary.sources.append(SyncSummary.Source(name: source.name))
+            } else if let error = previous.lastError {
+                // Waiting out a Retry-After: still failing, as far as anyone knows.
+                let until = previous.nextPoll.map { " (next try after \($0.formatted(.iso8601)))" } ?? ""
+                summary.sources.append(SyncSummary.Source(name: source.name, ok: false, error: error + until, polled: false))
             } else {
                 summary.sources.append(SyncSummary.Source(name: source.name, polled: false))
             }
