@@ -394,3 +394,30 @@ struct JobOrderTests {
         #expect(SyncRun.authority(of: "http://h.example:81?q") == "h.example:81")
     }
 }
+
+@Suite("import")
+struct ImportTests {
+    @Test func importStoresPagesOnceAndReportsFailures() async throws {
+        let web = FakeWeb(), store = FakeStore()
+        web["https://wire.example/world/imported-story-here"] = .ok("Imported\nBody.")
+        web["file:///tmp/saved/page.html"] = .ok("canonical: https://paper.example/news/saved-page-story?utm_source=x\nSaved\nBody.")
+        web["file:///tmp/saved/plain.html"] = .ok("Plain saved\nBody.")
+        web["https://wire.example/world/missing-story-here"] = .status(404)
+        let run = SyncRun(config: FeedsConfig(sources: []), fetcher: web, extractor: FakeExtractor(),
+                          clusterer: FakeClusterer(), store: store)
+        let summary = try await run.importPages([
+            "https://wire.example/world/imported-story-here?utm_medium=email", "https://wire.example/world/imported-story-here",
+            "file:///tmp/saved/page.html", "file:///tmp/saved/plain.html", "https://wire.example/world/missing-story-here",
+        ])
+        #expect(summary.new == 3 && summary.skipped == 1 && summary.exitCode == 3)
+        #expect(Set(store.liveCopies.values.map(\.url)) == ["https://wire.example/world/imported-story-here",
+                                                            "https://paper.example/news/saved-page-story",
+                                                            "file:///tmp/saved/plain.html"])
+        #expect(store.liveCopies.values.allSatisfy { $0.source == "import" })
+        #expect(web.requests.allSatisfy { $0.allowPrivateAddresses })
+        #expect(store.summaries.isEmpty, "an import does not replace the last sync's summary")
+
+        let again = try await run.importPages(["https://wire.example/world/imported-story-here"])
+        #expect(again.new == 0 && again.unchanged == 1)
+    }
+}

@@ -68,7 +68,7 @@ public final class SyncRun {
         return summary
     }
 
-    private func loadStates() {
+    func loadStates() {
         states = [:]
         primaryByCopy = [:]
         handledCopies = []
