@@ -125,7 +125,7 @@ struct SyncRunTests {
         #expect(store.liveCopies[copyID(Self.a2)]?.revision == 2)
         #expect(store.deletedCopies == Set([copyID(Self.m1), copyID(Self.local1)]))
         #expect(store.deletedStories == ["s-Local story"], "a1 still carries the ceasefire story")
-        #expect(web.requests(to: Self.live).isEmpty, "a not-article page is not fetched again")
+        #expect(web.requests(to: Self.live).isEmpty, "a not-article page is not fetched again soon")
         #expect(second.unchanged >= 2)
 
         // Epoch 3: transient failures never delete.
@@ -163,6 +163,19 @@ struct SyncRunTests {
         #expect(web.requests(to: "https://wire.example/feed.xml").map(\.etag) == ["wire-1"])
         #expect(forced.new == 0 && forced.updated == 0)
         #expect(web.requests.allSatisfy { $0.purpose == .source }, "no article is due a minute later")
+    }
+
+    @Test func aNotArticlePageIsTriedAgainOnlyAfterThirtyDays() async throws {
+        let source = [FeedsConfig.Source(name: "wire", url: "https://wire.example/feed.xml", kind: .rss)]
+        web["https://wire.example/feed.xml"] = .ok(rss(Self.live))
+        web[Self.live] = .ok("kind: not-article\nminute by minute")
+        #expect(try await sync(source).skipped == 1)
+        clock.advance(minutes: 29 * 24 * 60)
+        _ = try await sync(source)
+        #expect(web.requests(to: Self.live).isEmpty)
+        clock.advance(minutes: 24 * 60)
+        web[Self.live] = .ok("Live blog wrapped up\nNow an article.")
+        #expect(try await sync(source).new == 1)
     }
 
     @Test func aChangedURLWithTheSameGUIDIsTheSameCopy() async throws {

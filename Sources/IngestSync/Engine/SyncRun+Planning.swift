@@ -30,9 +30,17 @@ extension SyncRun {
                                          allowPrivate: poll.linksMayBePrivate, known: moved, entry: entry))
                     continue
                 }
-                // Fetched before but not stored (not an article, refused, gone): leave it.
-                guard let copy = state.copyID, let primary = primaryByCopy[copy],
-                      planned.insert("copy:" + copy).inserted else { continue }
+                guard let copy = state.copyID else {
+                    // Fetched before but not stored (not an article, refused, gone): tried
+                    // again only as rarely as the oldest articles are revalidated.
+                    if let last = state.lastChecked,
+                       now.timeIntervalSince(last) >= options.revalidation.oldestInterval - options.revalidation.slack {
+                        jobs.append(FetchJob(url: entry.url, source: poll.name, validators: Validators(),
+                                             allowPrivate: poll.linksMayBePrivate, entry: entry))
+                    }
+                    continue
+                }
+                guard let primary = primaryByCopy[copy], planned.insert("copy:" + copy).inserted else { continue }
                 if let job = revalidation(of: primary, entry: entry) {
                     jobs.append(job)
                 } else if !primary.gone {
