@@ -144,6 +144,10 @@ struct DiscoveryTests {
         ])
         #expect(found.entries[0].title == "Ceasefire talks resume in Cairo")
         #expect(found.alternateFeeds.isEmpty)
+        let accented = Array("<html><body><a href='/monde/les-négociations-reprennent-au-caire'>Négociations reprennent</a></body></html>".utf8)
+        let french = try FeedDiscovery.discover(accented, url: "https://fr.example/monde", kind: .html)
+        #expect(french.entries.map(\.title) == ["Négociations reprennent"])
+        #expect(french.entries.map(\.url) == ["https://fr.example/monde/les-n%C3%A9gociations-reprennent-au-caire"])
     }
 
     static let linkShapes: [(String, Bool)] = [

@@ -65,7 +65,8 @@ public enum FeedDiscovery {
     }
 
     private static func html(_ bytes: [UInt8], url: String, wantAlternates: Bool) throws(DiscoveryError) -> DiscoveryResult {
-        guard let root = Document(html: bytes, encoding: nil, url: url)?.root else {
+        // The fetcher hands HTML over converted to UTF-8.
+        guard let root = Document(html: bytes, encoding: "UTF-8", url: url)?.root else {
             throw DiscoveryError("not an HTML page")
         }
         var result = HTMLPageParser.sectionPage(root, baseURL: url)
