@@ -20,6 +20,7 @@ let package = Package(
         // C libraries from Debian (libcurl4-openssl-dev, libxml2-dev).
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
 
         // One module per pipeline stage.
         .target(name: "IngestMarkup", dependencies: ["CLibXML2"]),
@@ -28,7 +29,7 @@ let package = Package(
         .target(name: "IngestDedup"),
         .target(name: "IngestStore"),
         .target(name: "IngestSync", dependencies: [
-            "IngestMarkup", "IngestFetch", "IngestExtract", "IngestDedup", "IngestStore",
+            "IngestMarkup", "IngestFetch", "IngestExtract", "IngestDedup", "IngestStore", "CZlib",
         ]),
         .executableTarget(name: "ingest", dependencies: [
             "IngestSync",
@@ -37,6 +38,7 @@ let package = Package(
 
         // Tests mirror the modules.
         .testTarget(name: "IngestMarkupTests", dependencies: ["IngestMarkup"]),
+        .testTarget(name: "IngestSyncTests", dependencies: ["IngestSync", "IngestMarkup", "IngestExtract"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ingest"]),
     ]
 )

@@ -1,0 +1,163 @@
+/// Walks a decoded feeds.json and collects every problem instead of stopping at the first.
+struct ConfigValidator {
+    private(set) var problems: [String] = []
+
+    /// Allowed ranges, documented in the README's Sync section.
+    static let ranges: [String: ClosedRange<Int>] = [
+        "concurrency": 1...256,
+        "perHostConcurrency": 1...32,
+        "perHostDelayMs": 0...600_000,
+        "timeoutSeconds": 1...600,
+        "maxPageBytes": 1_024...1_000_000_000,
+    ]
+    static let settingKeys = ["userAgent"] + ranges.keys.sorted()
+    static let sourceKeys = ["name", "url", "kind"]
+
+    mutating func config(from root: JSONValue) -> FeedsConfig? {
+        guard case .object(let object) = root else {
+            problems.append("the top level must be an object with \"settings\" and \"sources\", got \(root.typeName)")
+            return nil
+        }
+        for key in object.keys.sorted() where key != "settings" && key != "sources" {
+            problems.append("unknown top-level key \"\(key)\"")
+        }
+        let settings = object["settings"].map { self.settings(from: $0) } ?? FeedsConfig.Settings()
+        guard let sourcesValue = object["sources"] else {
+            problems.append("missing key \"sources\"")
+            return nil
+        }
+        guard case .array(let items) = sourcesValue else {
+            problems.append("\"sources\" must be an array, got \(sourcesValue.typeName)")
+            return nil
+        }
+        if items.isEmpty { problems.append("\"sources\" is empty: add at least one source") }
+        var sources: [FeedsConfig.Source] = []
+        var firstIndexByName: [String: Int] = [:]
+        for (index, item) in items.enumerated() {
+            guard let source = self.source(from: item, index: index) else { continue }
+            if let first = firstIndexByName[source.name] {
+                problems.append("sources[\(index)] \"\(source.name)\": duplicate name (also sources[\(first)])")
+            } else {
+                firstIndexByName[source.name] = index
+            }
+            sources.append(source)
+        }
+        return FeedsConfig(settings: settings, sources: sources)
+    }
+
+    private mutating func settings(from value: JSONValue) -> FeedsConfig.Settings {
+        var settings = FeedsConfig.Settings()
+        guard case .object(let object) = value else {
+            problems.append("\"settings\" must be an object, got \(value.typeName)")
+            return settings
+        }
+        for key in object.keys.sorted() {
+            let item = object[key]!
+            switch key {
+            case "userAgent":
+                if case .string(let text) = item, !text.isEmpty, !text.contains(where: \.isNewline) {
+                    settings.userAgent = text
+                } else {
+                    problems.append("settings: \"userAgent\" must be a non-empty one-line string, got \(describe(item))")
+                }
+            case _ where Self.ranges[key] != nil:
+                let range = Self.ranges[key]!
+                guard case .integer(let number) = item, range.contains(number) else {
+                    problems.append("settings: \"\(key)\" must be an integer from \(range.lowerBound) to \(range.upperBound), got \(describe(item))")
+                    continue
+                }
+                switch key {
+                case "concurrency": settings.concurrency = number
+                case "perHostConcurrency": settings.perHostConcurrency = number
+                case "perHostDelayMs": settings.perHostDelayMs = number
+                case "timeoutSeconds": settings.timeoutSeconds = number
+                default: settings.maxPageBytes = number
+                }
+            default:
+                problems.append("settings: unknown key \"\(key)\"\(suggestion(for: key, among: Self.settingKeys))")
+            }
+        }
+        return settings
+    }
+
+    private mutating func source(from value: JSONValue, index: Int) -> FeedsConfig.Source? {
+        guard case .object(let object) = value else {
+            problems.append("sources[\(index)]: must be an object, got \(value.typeName)")
+            return nil
+        }
+        var label = "sources[\(index)]"
+        var name: String?
+        if let item = object["name"] {
+            if case .string(let text) = item, !text.isEmpty, !text.contains(where: { $0.isNewline || $0 == "\"" }) {
+                name = text
+                label += " \"\(text)\""
+            } else {
+                problems.append("\(label): \"name\" must be a non-empty one-line string, got \(describe(item))")
+            }
+        } else {
+            problems.append("\(label): missing key \"name\"")
+        }
+        for key in object.keys.sorted() where !Self.sourceKeys.contains(key) {
+            problems.append("\(label): unknown key \"\(key)\"\(suggestion(for: key, among: Self.sourceKeys))")
+        }
+        var url: String?
+        if let item = object["url"] {
+            if case .string(let text) = item, let problem = Self.urlProblem(text) {
+                problems.append("\(label): \"url\" \(problem)")
+            } else if case .string(let text) = item {
+                url = text
+            } else {
+                problems.append("\(label): \"url\" must be a string, got \(item.typeName)")
+            }
+        } else {
+            problems.append("\(label): missing key \"url\"")
+        }
+        var kind = FeedKind.auto
+        if let item = object["kind"] {
+            if case .string(let text) = item, let parsed = FeedKind(rawValue: text) {
+                kind = parsed
+            } else {
+                let allowed = FeedKind.allCases.map(\.rawValue).joined(separator: ", ")
+                problems.append("\(label): \"kind\" must be one of \(allowed), got \(describe(item))")
+            }
+        }
+        guard let name, let url else { return nil }
+        return FeedsConfig.Source(name: name, url: url, kind: kind)
+    }
+
+    /// Why a source URL is unusable, or `nil` when it is an absolute http(s) URL with a host.
+    static func urlProblem(_ text: String) -> String? {
+        CanonicalURL.httpComponents(text) == nil
+            ? "must be an absolute http:// or https:// URL, got \"\(text)\"" : nil
+    }
+
+    private func describe(_ value: JSONValue) -> String {
+        switch value {
+        case .string(let text): "\"\(text)\""
+        case .integer(let number): "\(number)"
+        case .number(let number): "\(number)"
+        case .bool(let flag): "\(flag)"
+        default: value.typeName
+        }
+    }
+
+    /// ` (did you mean "kind"?)` when a known key is one or two edits away.
+    private func suggestion(for key: String, among known: [String]) -> String {
+        guard let close = known.first(where: { editDistance($0.lowercased(), key.lowercased()) <= 2 }) else { return "" }
+        return " (did you mean \"\(close)\"?)"
+    }
+}
+
+/// Levenshtein distance, for "did you mean" hints on short keys.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    var previous = Array(0...b.count)
+    for i in 1...max(a.count, 1) where !a.isEmpty {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in 1...max(b.count, 1) where !b.isEmpty {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return a.isEmpty ? b.count : previous[b.count]
+}

@@ -1,0 +1,178 @@
+import Foundation
+
+/// What polling one source produced.
+struct SourcePoll: Sendable {
+    var name: String
+    var state: SourceState
+    var entries: [DiscoveredEntry] = []
+    /// Whether links found on this source may lead to private addresses.
+    var linksMayBePrivate = false
+    var error: String?
+    var requests = 0
+    var bytes = 0
+}
+
+/// Polls one source: a conditional GET, discovery, then the announced feed of an HTML
+/// homepage or the child sitemaps of an index (bounded). Runs as its own task.
+struct SourcePoller: Sendable {
+    let fetcher: any SyncFetching
+    let options: SyncOptions
+
+    /// One GET followed by discovery.
+    enum Step: Sendable {
+        case notModified(SyncResponse)
+        case found(DiscoveryResult, SyncResponse)
+        case failed(String, headers: [String: String])
+    }
+
+    func poll(_ source: FeedsConfig.Source, previous: SourceState, now: Date) async -> SourcePoll {
+        var poll = SourcePoll(name: source.name, state: previous)
+        poll.state.lastPolled = now
+        let url = previous.feedURL ?? source.url
+        // Configured sources are the user's choice, so they may be private (local tests).
+        let step = await discover(url, previous.validators, allowPrivate: true,
+                                  kind: previous.feedURL == nil ? source.kind : .auto, into: &poll)
+        var (found, response): (DiscoveryResult, SyncResponse)
+        switch step {
+        case .notModified(let answer):
+            poll.state.nextPoll = options.poll.nextPoll(now: now, headers: answer.headers, timeToLive: nil)
+            poll.state.lastError = nil
+            return poll
+        case .failed(let error, let headers):
+            if previous.feedURL != nil { poll.state.feedURL = nil }  // rediscover from the homepage next time
+            return failed(poll, error, headers: headers, now: now)
+        case .found(let result, let answer):
+            (found, response) = (result, answer)
+        }
+        poll.linksMayBePrivate = response.remoteIsPrivate
+            ?? PrivateAddress.isPrivate(host: CanonicalURL.host(of: response.finalURL) ?? "")
+        poll.state.validators = Validators(etag: response.etag, lastModified: response.lastModified)
+        if previous.feedURL == nil, source.kind == .auto, found.kind == .html, let feed = found.alternateFeeds.first {
+            switch await discover(feed, Validators(), allowPrivate: poll.linksMayBePrivate, kind: .auto, into: &poll) {
+            case .found(let result, let answer):
+                found = result
+                poll.state.feedURL = feed
+                poll.state.validators = Validators(etag: answer.etag, lastModified: answer.lastModified)
+            case .failed(let error, let headers):
+                return failed(poll, error, headers: headers, now: now)
+            case .notModified:
+                return failed(poll, "\(feed): 304 without a conditional request", headers: [:], now: now)
+            }
+        }
+        poll.entries = found.entries
+        if let problem = found.problem {
+            // A cut-off copy must not be revalidated into a 304 next run: read it in full again.
+            poll.error = "\(url): \(problem)"
+            poll.state.validators = Validators()
+        }
+        if !found.childSitemaps.isEmpty {
+            await followSitemaps(found.childSitemaps, previous: previous, into: &poll)
+        }
+        if poll.entries.count > options.maxEntriesPerSource {
+            poll.entries.removeLast(poll.entries.count - options.maxEntriesPerSource)
+        }
+        // A source with a problem is tried again next run; otherwise the caching hints apply.
+        poll.state.nextPoll = poll.error != nil ? nil
+            : options.poll.nextPoll(now: now, headers: response.headers, timeToLive: found.timeToLive)
+        poll.state.lastError = poll.error
+        return poll
+    }
+
+    /// Fetches child sitemaps level by level (in parallel within a level) within the depth
+    /// and count bounds, skipping known children whose `lastmod` predates the previous poll.
+    private func followSitemaps(_ top: [SitemapReference], previous: SourceState, into poll: inout SourcePoll) async {
+        var level = top, depth = 1, budget = options.maxChildSitemaps
+        var children: [String: Validators] = [:]
+        var problems: [String] = []
+        while !level.isEmpty, depth <= options.maxSitemapDepth, budget > 0 {
+            var due: [SitemapReference] = []
+            for child in level where children[child.url] == nil && !due.contains(where: { $0.url == child.url }) {
+                let known = previous.children[child.url]
+                if let known, let lastmod = child.lastmod, let polled = previous.lastPolled, lastmod < polled {
+                    children[child.url] = known
+                } else {
+                    due.append(child)
+                }
+            }
+            // Newest first, so the budget goes to the sitemaps where new articles are.
+            due = Array(due.enumerated().sorted { a, b in
+                let (x, y) = (a.element.lastmod ?? .distantPast, b.element.lastmod ?? .distantPast)
+                return x != y ? x > y : a.offset < b.offset
+            }.map(\.element).prefix(budget))
+            budget -= due.count
+            let allowPrivate = poll.linksMayBePrivate
+            let steps = await withTaskGroup(of: (Int, Step, SourcePoll).self) { group in
+                for (index, child) in due.enumerated() {
+                    group.addTask {
+                        var tally = SourcePoll(name: "", state: previous)
+                        let step = await discover(child.url, previous.children[child.url] ?? Validators(),
+                                                  allowPrivate: allowPrivate, kind: .sitemap, into: &tally)
+                        return (index, step, tally)
+                    }
+                }
+                var steps: [(Int, Step, SourcePoll)] = []
+                for await step in group { steps.append(step) }
+                return steps.sorted { $0.0 < $1.0 }
+            }
+            var next: [SitemapReference] = []
+            for (index, step, tally) in steps {
+                poll.requests += tally.requests
+                poll.bytes += tally.bytes
+                let url = due[index].url
+                switch step {
+                case .notModified:
+                    children[url] = previous.children[url]
+                case .found(let result, let answer):
+                    poll.entries += result.entries
+                    next += result.childSitemaps
+                    if let problem = result.problem {
+                        problems.append("\(url): \(problem)")
+                    } else {
+                        children[url] = Validators(etag: answer.etag, lastModified: answer.lastModified)
+                    }
+                case .failed(let error, _):
+                    problems.append(error)
+                }
+            }
+            level = next
+            depth += 1
+        }
+        poll.state.children = children
+        if !problems.isEmpty { poll.error = ([poll.error].compactMap { $0 } + problems).joined(separator: "; ") }
+    }
+
+    /// A conditional GET of `url`, then discovery of its body as `kind`.
+    private func discover(_ url: String, _ validators: Validators, allowPrivate: Bool, kind: FeedKind,
+                          into poll: inout SourcePoll) async -> Step {
+        let request = SyncRequest(url: url, etag: validators.etag, lastModified: validators.lastModified,
+                                  allowPrivateAddresses: allowPrivate, purpose: .source)
+        let result = await fetcher.fetch(request)
+        poll.requests += 1
+        switch result {
+        case .failure(let error):
+            return .failed("\(url): \(error.description)", headers: [:])
+        case .success(let response):
+            poll.bytes += response.body.count
+            if response.status == 304 { return .notModified(response) }
+            guard (200..<300).contains(response.status) else {
+                return .failed("HTTP \(response.status) from \(url)", headers: response.headers)
+            }
+            do {
+                let found = try FeedDiscovery.discover(response.body, url: response.finalURL, kind: kind,
+                                                       inflateLimit: options.inflateLimit)
+                return .found(found, response)
+            } catch {
+                return .failed("\(url): \(error.description)", headers: [:])
+            }
+        }
+    }
+
+    private func failed(_ poll: SourcePoll, _ error: String, headers: [String: String], now: Date) -> SourcePoll {
+        var poll = poll
+        poll.error = error
+        poll.entries = []
+        poll.state.lastError = error
+        poll.state.nextPoll = options.poll.nextPollAfterFailure(now: now, headers: headers)
+        return poll
+    }
+}

@@ -1,0 +1,14 @@
+/// What a run reports as it goes, for a progress line on a terminal or `--verbose` logs.
+public enum SyncEvent: Sendable, Equatable {
+    /// A source was polled (`error` is `nil` when it succeeded); `entries` links found.
+    case sourcePolled(name: String, entries: Int, error: String?)
+    /// All polls are done; `pages` URLs will be fetched.
+    case planned(pages: Int)
+    /// One page was handled: `done` of `total`.
+    case page(url: String, outcome: PageOutcome, reason: String?, done: Int, total: Int)
+
+    /// What happened to one fetched page.
+    public enum PageOutcome: String, Sendable, Equatable {
+        case new, updated, unchanged, deleted, skipped, failed
+    }
+}

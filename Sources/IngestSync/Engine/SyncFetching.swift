@@ -1,0 +1,77 @@
+/// One GET the sync engine asks the fetcher for.
+public struct SyncRequest: Sendable, Equatable {
+    /// What the request is for; the fetcher may log it, and applies `maxPageBytes` to all.
+    public enum Purpose: String, Sendable, Equatable { case source, article }
+
+    /// Absolute http(s) URL.
+    public var url: String
+    /// Validators from the previous fetch, sent as If-None-Match / If-Modified-Since.
+    public var etag: String?
+    public var lastModified: String?
+    /// Whether this URL may lead (directly or by a redirect) to a loopback, private or
+    /// link-local address. True for configured sources and for links found on a source
+    /// that is itself private; false for links found on a public source. The fetcher
+    /// checks the address it actually connects to.
+    public var allowPrivateAddresses: Bool
+    public var purpose: Purpose
+
+    public init(url: String, etag: String? = nil, lastModified: String? = nil,
+                allowPrivateAddresses: Bool, purpose: Purpose) {
+        self.url = url
+        self.etag = etag
+        self.lastModified = lastModified
+        self.allowPrivateAddresses = allowPrivateAddresses
+        self.purpose = purpose
+    }
+}
+
+/// The fetcher's answer to a `SyncRequest` that reached a server (any status, 304 included;
+/// a 5xx or 429 after the fetcher's own retries is a response too).
+public struct SyncResponse: Sendable, Equatable {
+    public var status: Int
+    /// The URL after redirects.
+    public var finalURL: String
+    /// Response headers, names lower-cased.
+    public var headers: [String: String]
+    /// The body, decompressed; for HTML already converted to UTF-8 when `charset` says so.
+    public var body: [UInt8]
+    /// The charset of `body` for the extractor (`nil`: let it detect).
+    public var charset: String?
+    /// Whether the address connected to was loopback/private/link-local (`nil`: unknown,
+    /// the engine then judges by the host's spelling).
+    public var remoteIsPrivate: Bool?
+
+    public init(status: Int, finalURL: String, headers: [String: String] = [:], body: [UInt8] = [],
+                charset: String? = nil, remoteIsPrivate: Bool? = nil) {
+        self.status = status
+        self.finalURL = finalURL
+        self.headers = headers
+        self.body = body
+        self.charset = charset
+        self.remoteIsPrivate = remoteIsPrivate
+    }
+
+    public var etag: String? { headers["etag"] }
+    public var lastModified: String? { headers["last-modified"] }
+}
+
+/// A request that got no HTTP response, or that the fetcher refused.
+public struct SyncFetchError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// True for timeouts, DNS and connection failures: retried next run, never a deletion.
+    /// False for refusals (robots.txt, page over `maxPageBytes`, private address, redirect
+    /// loop, non-http scheme): reported and not retried for that URL.
+    public var transient: Bool
+    public var description: String
+
+    public init(transient: Bool, description: String) {
+        self.transient = transient
+        self.description = description
+    }
+}
+
+/// The network edge of sync: the real fetcher (libcurl, politeness, robots, retries) or a
+/// test double. Called concurrently; it must queue per host itself.
+public protocol SyncFetching: Sendable {
+    /// Performs one GET, following redirects.
+    func fetch(_ request: SyncRequest) async -> Result<SyncResponse, SyncFetchError>
+}

@@ -1,0 +1,24 @@
+import Foundation
+
+/// Knobs of one sync run; the defaults are the documented ones.
+public struct SyncOptions: Sendable {
+    /// Poll every source now, ignoring next-poll times (`--force`).
+    public var force = false
+    /// Fetch+extract tasks in flight at once. The fetcher still applies the configured
+    /// concurrency and per-host politeness; this only bounds the engine's own queue.
+    public var maxInFlight = 64
+    /// Child sitemaps fetched per source per run, over all index levels.
+    public var maxChildSitemaps = 50
+    /// Levels of sitemap index followed below the source (index → index → urlset).
+    public var maxSitemapDepth = 2
+    /// Entries taken from one source per run, in source order.
+    public var maxEntriesPerSource = 50_000
+    /// The most a gzipped body may inflate to.
+    public var inflateLimit = FeedDiscovery.defaultInflateLimit
+    public var poll = PollSchedule()
+    public var revalidation = RevalidationSchedule()
+
+    public init(force: Bool = false) {
+        self.force = force
+    }
+}

@@ -1,0 +1,35 @@
+import IngestExtract
+
+/// The extractor as sync uses it (the real one: `IngestExtract.Extractor`). Called
+/// concurrently from the fetch tasks.
+public protocol ArticleExtracting: Sendable {
+    /// Main text and metadata of one fetched page.
+    func extract(html: [UInt8], url: String, encoding: String?) -> Article
+}
+
+/// Story clustering as sync uses it (the real one: `IngestDedup.StoryIndex`). Called from
+/// one task only.
+public protocol StoryClustering: AnyObject {
+    /// The stable content hash of an article text (`sha256:…` of the normalised text);
+    /// equal hashes mean "unchanged".
+    func contentHash(of text: String) -> String
+    /// Places a new copy, or the changed text of a known copy, in a story.
+    func assign(copyID: String, text: String) -> StoryAssignment
+    /// Forgets a deleted copy.
+    func remove(copyID: String)
+}
+
+/// Where `StoryClustering.assign` put a copy.
+public struct StoryAssignment: Sendable, Equatable {
+    public var storyID: String
+    /// True when the story already had other copies (a wire copy merged into it).
+    public var joinedExistingStory: Bool
+    /// Older story ids now merged into `storyID`; sync records them as aliases.
+    public var mergedStoryIDs: [String]
+
+    public init(storyID: String, joinedExistingStory: Bool, mergedStoryIDs: [String] = []) {
+        self.storyID = storyID
+        self.joinedExistingStory = joinedExistingStory
+        self.mergedStoryIDs = mergedStoryIDs
+    }
+}

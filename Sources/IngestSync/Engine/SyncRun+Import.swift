@@ -1,0 +1,32 @@
+import Foundation
+
+extension SyncRun {
+    /// The source name `importPages` gives its copies (the export's `"source": "import"`).
+    public static let importSource = "import"
+
+    /// Fetches, extracts, clusters and stores the given pages as `ingest import` does, with
+    /// the same identity, revision and deletion rules as a sync; no source is polled and the
+    /// last-sync summary is not replaced. Inputs are http(s) URLs (normalised here) or
+    /// anything else the fetcher understands, such as `file:///absolute/path` for a saved
+    /// page, which stays the copy's URL unless the page declares a canonical one. The user
+    /// named them, so they may be on private addresses.
+    public nonisolated(nonsending) func importPages(_ inputs: [String]) async throws -> SyncSummary {
+        now = clock()
+        summary = SyncSummary(started: now)
+        loadStates()
+        var seen: Set<String> = []
+        let jobs = inputs.compactMap { input -> FetchJob? in
+            let url = CanonicalURL.normalise(input) ?? input
+            guard seen.insert(url).inserted else { return nil }
+            let known = states[url]?.copyID.flatMap { primaryByCopy[$0] }
+            return FetchJob(url: url, source: known?.source ?? Self.importSource, validators: Validators(),
+                            allowPrivate: true, known: known)
+        }
+        pagesPlanned = jobs.count
+        onEvent?(.planned(pages: jobs.count))
+        try await fetchArticles(jobs)
+        summary.finish(at: clock())
+        summary.exitCode = summary.failed + summary.skipped > 0 ? SyncSummary.partialFailureExitCode : 0
+        return summary
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import IngestExtract
+
+/// The store as sync uses it (the real one: `IngestStore`). Called from one task only;
+/// a thrown error is fatal for the run (disk full, unwritable store).
+public protocol SyncStore: AnyObject {
+    /// What the previous runs remember about a source.
+    func sourceState(named name: String) -> SourceState?
+    /// Every remembered URL state (article URLs, their aliases and feed GUIDs).
+    func allURLStates() -> [URLState]
+    /// The latest revision of a copy, deleted or not.
+    func copy(id: String) -> StoredCopy?
+    /// The ids of a story's copies that are not deleted.
+    func liveCopyIDs(inStory storyID: String) -> [String]
+
+    /// Appends a copy's new revision (revision 1 for a new copy); a revision of a deleted
+    /// copy revives it, and its story.
+    func saveCopyRevision(_ revision: CopyRevision) throws
+    /// Marks a copy deleted (its URL answered 404/410).
+    func markCopyDeleted(id: String, at date: Date) throws
+    /// Marks a story deleted (every copy is).
+    func markStoryDeleted(id: String, at date: Date) throws
+    /// Records that story `oldID` was merged into `storyID`.
+    func addStoryAlias(_ oldID: String, storyID: String) throws
+    /// Saves (replaces) the state of one URL.
+    func saveURLState(_ state: URLState) throws
+    /// Saves (replaces) the state of one source.
+    func saveSourceState(_ state: SourceState) throws
+    /// Keeps the run's summary for `ingest status`.
+    func saveRunSummary(_ summary: SyncSummary) throws
+}
+
+/// What the store holds about a copy, as far as sync needs it.
+public struct StoredCopy: Sendable, Equatable {
+    public var id: String
+    public var storyID: String
+    public var url: String
+    public var contentHash: String
+    public var revision: Int
+    public var deleted: Bool
+
+    public init(id: String, storyID: String, url: String, contentHash: String, revision: Int, deleted: Bool = false) {
+        self.id = id
+        self.storyID = storyID
+        self.url = url
+        self.contentHash = contentHash
+        self.revision = revision
+        self.deleted = deleted
+    }
+}
+
+/// One revision of a copy to append.
+public struct CopyRevision: Sendable, Equatable {
+    /// Stable id derived from the first canonical URL (`SyncIdentity.copyID`).
+    public var copyID: String
+    public var storyID: String
+    /// 1 for a new copy, then +1 each time the text changes.
+    public var revision: Int
+    /// The copy's canonical URL: `rel=canonical`, else the final URL, tracking removed.
+    public var url: String
+    /// The source name that listed it.
+    public var source: String
+    public var contentHash: String
+    public var article: Article
+    public var fetchedAt: Date
+
+    public init(copyID: String, storyID: String, revision: Int, url: String, source: String,
+                contentHash: String, article: Article, fetchedAt: Date) {
+        self.copyID = copyID
+        self.storyID = storyID
+        self.revision = revision
+        self.url = url
+        self.source = source
+        self.contentHash = contentHash
+        self.article = article
+        self.fetchedAt = fetchedAt
+    }
+}
+
+/// What sync remembers about one URL between runs.
+///
+/// A copy has one primary state (the URL it is revalidated at, with its validators) and
+/// alias states (the feed's URL, the canonical URL, the feed GUID as `guid:<source>|<id>`)
+/// that lead to the same `copyID`. A state without `copyID` is a URL that was fetched and
+/// not stored (not an article, refused, gone), so it is not fetched again.
+public struct URLState: Sendable, Equatable, Codable {
+    public var url: String
+    public var copyID: String?
+    public var isAlias: Bool
+    public var source: String
+    public var etag: String?
+    public var lastModified: String?
+    public var allowPrivateAddresses: Bool
+    public var firstSeen: Date
+    public var lastChecked: Date?
+    /// The article's published date, which drives the revalidation schedule.
+    public var published: Date?
+    /// The URL answered 404 or 410.
+    public var gone: Bool
+
+    public init(url: String, copyID: String?, isAlias: Bool = false, source: String, etag: String? = nil,
+                lastModified: String? = nil, allowPrivateAddresses: Bool = false, firstSeen: Date,
+                lastChecked: Date? = nil, published: Date? = nil, gone: Bool = false) {
+        self.url = url
+        self.copyID = copyID
+        self.isAlias = isAlias
+        self.source = source
+        self.etag = etag
+        self.lastModified = lastModified
+        self.allowPrivateAddresses = allowPrivateAddresses
+        self.firstSeen = firstSeen
+        self.lastChecked = lastChecked
+        self.published = published
+        self.gone = gone
+    }
+}
+
+/// Conditional-request validators of one URL.
+public struct Validators: Sendable, Equatable, Codable {
+    public var etag: String?
+    public var lastModified: String?
+
+    public init(etag: String? = nil, lastModified: String? = nil) {
+        self.etag = etag
+        self.lastModified = lastModified
+    }
+}
+
+/// What sync remembers about one source between runs.
+public struct SourceState: Sendable, Equatable, Codable {
+    public var name: String
+    /// Validators of the polled URL.
+    public var validators: Validators
+    /// For an `auto` HTML homepage: the feed it announced, polled directly from then on.
+    public var feedURL: String?
+    /// Validators of child sitemaps, by URL.
+    public var children: [String: Validators]
+    public var lastPolled: Date?
+    /// Not polled again before this (unless `--force`).
+    public var nextPoll: Date?
+    public var lastError: String?
+
+    public init(name: String, validators: Validators = Validators(), feedURL: String? = nil,
+                children: [String: Validators] = [:], lastPolled: Date? = nil, nextPoll: Date? = nil,
+                lastError: String? = nil) {
+        self.name = name
+        self.validators = validators
+        self.feedURL = feedURL
+        self.children = children
+        self.lastPolled = lastPolled
+        self.nextPoll = nextPoll
+        self.lastError = lastError
+    }
+}

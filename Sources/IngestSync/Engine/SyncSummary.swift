@@ -1,0 +1,131 @@
+import Foundation
+
+/// How a sync run went: per-source counters and run totals, rendered as the one-line cron
+/// summary or as JSON (`--json`, and kept for `ingest status`).
+public struct SyncSummary: Sendable, Equatable, Codable {
+    /// One source's outcome (`{"name", "ok", "error", "new", "updated", "deleted"}`).
+    public struct Source: Sendable, Equatable, Codable {
+        public var name: String
+        public var ok: Bool
+        public var error: String?
+        public var new = 0
+        public var updated = 0
+        public var deleted = 0
+        /// False when the source was not due and not polled this run.
+        public var polled = true
+
+        public init(name: String, ok: Bool = true, error: String? = nil, polled: Bool = true) {
+            self.name = name
+            self.ok = ok
+            self.error = error
+            self.polled = polled
+        }
+    }
+
+    public var started: Date
+    /// Set with `finish(at:)`, which also sets `seconds`.
+    public private(set) var ended: Date
+    /// Wall-clock duration, kept exactly (ISO 8601 dates in JSON drop fractions).
+    public private(set) var seconds: Double
+    /// How the run exits: set by `SyncRun` to 0 or `partialFailureExitCode`; a command
+    /// that fails otherwise may overwrite it.
+    public var exitCode: Int32?
+    public var sources: [Source] = []
+    /// New copies, copies with a new revision, copies deleted (404/410), over all sources.
+    public var new = 0
+    public var updated = 0
+    public var deleted = 0
+    /// Known articles seen or revalidated whose text did not change.
+    public var unchanged = 0
+    /// New copies that joined an existing story (wire copies).
+    public var merged = 0
+    /// Pages not stored: not articles, refused by the fetcher, other non-2xx answers.
+    public var skipped = 0
+    /// Article fetches that failed transiently; retried next run.
+    public var failed = 0
+    public var requests = 0
+    /// Response body bytes received.
+    public var bytes = 0
+    /// One line per skipped or failed URL, `url: reason` (the first `maxProblems`).
+    public var problems: [String] = []
+
+    public static let maxProblems = 200
+    /// The README's exit code for "some sources failed, the others were synced".
+    public static let partialFailureExitCode: Int32 = 3
+
+    public init(started: Date, ended: Date? = nil) {
+        self.started = started
+        self.ended = ended ?? started
+        self.seconds = (ended ?? started).timeIntervalSince(started)
+    }
+
+    /// Records the end of the run.
+    public mutating func finish(at date: Date) {
+        ended = date
+        seconds = date.timeIntervalSince(started)
+    }
+
+    public var sourcesOK: Int { sources.count { $0.ok } }
+    public var sourcesFailed: Int { sources.count { !$0.ok } }
+    /// True when some source failed: the run exits with the partial-failure code.
+    public var isPartialFailure: Bool { sourcesFailed > 0 }
+
+    /// Records a skipped or failed URL, keeping the list bounded.
+    mutating func report(_ url: String, _ reason: String) {
+        if problems.count < Self.maxProblems { problems.append("\(url): \(reason)") }
+    }
+
+    /// The cron line: `sync: 6 sources ok, 1 failed; 12 new, 3 updated, 1 deleted,
+    /// 240 unchanged, 4 merged; 260 requests, 3.1 MB, 4.2 s`.
+    public var line: String {
+        "sync: \(sourcesOK) sources ok, \(sourcesFailed) failed; \(new) new, \(updated) updated, "
+            + "\(deleted) deleted, \(unchanged) unchanged, \(merged) merged; \(requests) requests, "
+            + "\(Self.megabytes(bytes)), \(String(format: "%.1f", seconds)) s"
+    }
+
+    /// The summary as one JSON object (sorted keys, ISO 8601 dates), totals included.
+    public var json: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        let data = (try? encoder.encode(JSONForm(self))) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private static func megabytes(_ bytes: Int) -> String {
+        String(format: "%.1f MB", Double(bytes) / 1_000_000)
+    }
+
+    /// The JSON shape: the stored fields plus the derived totals.
+    private struct JSONForm: Encodable {
+        let summary: SyncSummary
+        init(_ summary: SyncSummary) { self.summary = summary }
+
+        enum Keys: String, CodingKey {
+            case started, ended, exitCode = "exit_code", sources, sourcesOK = "sources_ok",
+                 sourcesFailed = "sources_failed", new, updated, deleted, unchanged, merged, skipped,
+                 failed, requests, bytes, seconds, problems
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode(summary.started, forKey: .started)
+            try c.encode(summary.ended, forKey: .ended)
+            try c.encode(summary.exitCode, forKey: .exitCode)
+            try c.encode(summary.sources, forKey: .sources)
+            try c.encode(summary.sourcesOK, forKey: .sourcesOK)
+            try c.encode(summary.sourcesFailed, forKey: .sourcesFailed)
+            try c.encode(summary.new, forKey: .new)
+            try c.encode(summary.updated, forKey: .updated)
+            try c.encode(summary.deleted, forKey: .deleted)
+            try c.encode(summary.unchanged, forKey: .unchanged)
+            try c.encode(summary.merged, forKey: .merged)
+            try c.encode(summary.skipped, forKey: .skipped)
+            try c.encode(summary.failed, forKey: .failed)
+            try c.encode(summary.requests, forKey: .requests)
+            try c.encode(summary.bytes, forKey: .bytes)
+            try c.encode((summary.seconds * 1000).rounded() / 1000, forKey: .seconds)
+            try c.encode(summary.problems, forKey: .problems)
+        }
+    }
+}

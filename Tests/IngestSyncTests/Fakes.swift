@@ -1,0 +1,177 @@
+import Foundation
+import IngestExtract
+@testable import IngestSync
+
+/// An in-memory web: pages by URL, changed between "epochs"; answers conditional GETs
+/// with 304 when the ETag matches, follows redirects, and records every request.
+final class FakeWeb: SyncFetching {
+    enum Page: Sendable {
+        case ok(String, etag: String? = nil, headers: [String: String] = [:])
+        case redirect(String)
+        case status(Int, headers: [String: String] = [:])
+        case failure(transient: Bool, String)
+    }
+
+    private let state = Locked<(pages: [String: Page], requests: [SyncRequest])>(([:], []))
+
+    subscript(url: String) -> Page? {
+        get { state.withLock { $0.pages[url] } }
+        set { state.withLock { $0.pages[url] = newValue } }
+    }
+
+    var requests: [SyncRequest] { state.withLock { $0.requests } }
+    func resetRequests() { state.withLock { $0.requests = [] } }
+    func requests(to url: String) -> [SyncRequest] { requests.filter { $0.url == url } }
+
+    /// How long each request takes, and the most requests seen in flight at once.
+    let latency: Duration
+    private let inFlight = Locked((now: 0, most: 0))
+    var mostInFlight: Int { inFlight.withLock { $0.most } }
+
+    init(latency: Duration = .zero) { self.latency = latency }
+
+    func fetch(_ request: SyncRequest) async -> Result<SyncResponse, SyncFetchError> {
+        state.withLock { $0.requests.append(request) }
+        inFlight.withLock { $0.now += 1; $0.most = max($0.most, $0.now) }
+        defer { inFlight.withLock { $0.now -= 1 } }
+        if latency > .zero { try? await Task.sleep(for: latency) }
+        var url = request.url
+        for _ in 0..<5 {
+            // The real fetcher checks the connected address; the fake judges by the host.
+            if !request.allowPrivateAddresses, PrivateAddress.isPrivate(host: CanonicalURL.host(of: url) ?? "") {
+                return .failure(SyncFetchError(transient: false, description: "refused: private address"))
+            }
+            switch self[url] {
+            case .redirect(let target)?:
+                url = target
+            case .ok(let body, let etag, var headers)?:
+                if let etag { headers["etag"] = etag }
+                if let etag, etag == request.etag { return .success(SyncResponse(status: 304, finalURL: url, headers: headers)) }
+                return .success(SyncResponse(status: 200, finalURL: url, headers: headers, body: Array(body.utf8)))
+            case .status(let code, let headers)?:
+                return .success(SyncResponse(status: code, finalURL: url, headers: headers, body: Array("error \(code)".utf8)))
+            case .failure(let transient, let description)?:
+                return .failure(SyncFetchError(transient: transient, description: description))
+            case nil:
+                return .success(SyncResponse(status: 404, finalURL: url))
+            }
+        }
+        return .failure(SyncFetchError(transient: false, description: "too many redirects"))
+    }
+}
+
+/// Reads the fake page format: `title: …`, `canonical: …`, `kind: not-article` header lines,
+/// then the text.
+struct FakeExtractor: ArticleExtracting {
+    func extract(html: [UInt8], url: String, encoding: String?) -> Article {
+        var article = Article()
+        var body: [Substring] = []
+        for line in String(decoding: html, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("title: ") { article.title = String(line.dropFirst(7)) }
+            else if line.hasPrefix("canonical: ") { article.canonicalURL = String(line.dropFirst(11)) }
+            else if line == "kind: not-article" { article.kind = .notArticle; article.reason = "listing page" }
+            else { body.append(line) }
+        }
+        article.text = body.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        return article
+    }
+}
+
+/// Clusters copies whose text starts with the same first line ("wire copies").
+final class FakeClusterer: StoryClustering {
+    private(set) var storyOfCopy: [String: String] = [:]
+
+    func contentHash(of text: String) -> String { "fnv:" + SyncIdentity.copyID(canonicalURL: text) }
+
+    func assign(copyID: String, text: String) -> StoryAssignment {
+        let story = "s-" + (text.split(separator: "\n").first.map(String.init) ?? "")
+        storyOfCopy[copyID] = story
+        let others = storyOfCopy.filter { $0.key != copyID && $0.value == story }
+        return StoryAssignment(storyID: story, joinedExistingStory: !others.isEmpty)
+    }
+
+    func remove(copyID: String) { storyOfCopy[copyID] = nil }
+}
+
+/// The store in memory, with every revision kept for inspection.
+final class FakeStore: SyncStore {
+    var sources: [String: SourceState] = [:]
+    var urls: [String: URLState] = [:]
+    var revisions: [CopyRevision] = []
+    var deletedCopies: Set<String> = []
+    var deletedStories: Set<String> = []
+    var storyAliases: [String: String] = [:]
+    var summaries: [SyncSummary] = []
+
+    func sourceState(named name: String) -> SourceState? { sources[name] }
+    func allURLStates() -> [URLState] { Array(urls.values) }
+
+    func copy(id: String) -> StoredCopy? {
+        guard let last = revisions.last(where: { $0.copyID == id }) else { return nil }
+        return StoredCopy(id: id, storyID: last.storyID, url: last.url, contentHash: last.contentHash,
+                          revision: last.revision, deleted: deletedCopies.contains(id))
+    }
+
+    func liveCopyIDs(inStory storyID: String) -> [String] {
+        Set(revisions.map(\.copyID)).filter { copy(id: $0)?.storyID == storyID && !deletedCopies.contains($0) }.sorted()
+    }
+
+    func saveCopyRevision(_ revision: CopyRevision) throws {
+        revisions.append(revision)
+        deletedCopies.remove(revision.copyID)
+    }
+    func markCopyDeleted(id: String, at date: Date) throws { deletedCopies.insert(id) }
+    func markStoryDeleted(id: String, at date: Date) throws { deletedStories.insert(id) }
+    func addStoryAlias(_ oldID: String, storyID: String) throws { storyAliases[oldID] = storyID }
+    func saveURLState(_ state: URLState) throws { urls[state.url] = state }
+    func saveSourceState(_ state: SourceState) throws { sources[state.name] = state }
+    func saveRunSummary(_ summary: SyncSummary) throws { summaries.append(summary) }
+
+    /// Copy ids with their latest revision, live ones only.
+    var liveCopies: [String: CopyRevision] {
+        var latest: [String: CopyRevision] = [:]
+        for revision in revisions where !deletedCopies.contains(revision.copyID) { latest[revision.copyID] = revision }
+        return latest
+    }
+
+    func revisions(of url: String) -> [CopyRevision] { revisions.filter { $0.url == url } }
+}
+
+/// A settable clock for epochs.
+final class TestClock: Sendable {
+    private let current: Locked<Date>
+    init(_ start: Date) { current = Locked(start) }
+    var now: Date { current.withLock { $0 } }
+    func advance(minutes: Double) { current.withLock { $0 = $0.addingTimeInterval(minutes * 60) } }
+}
+
+/// RSS 2.0 text listing the given links (and optional GUIDs).
+func rss(_ items: [(link: String, guid: String?)]) -> String {
+    let body = items.map { item in
+        "<item><title>t</title><link>\(item.link.replacingOccurrences(of: "&", with: "&amp;"))</link>"
+            + (item.guid.map { "<guid isPermaLink=\"false\">\($0)</guid>" } ?? "") + "</item>"
+    }.joined()
+    return "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>f</title>\(body)</channel></rss>"
+}
+
+func rss(_ links: String...) -> String { rss(links.map { ($0, nil) }) }
+
+func atom(_ links: String...) -> String {
+    let entries = links.map { "<entry><id>\($0)</id><title>t</title><link href=\"\($0)\"/></entry>" }.joined()
+    return "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>a</title>\(entries)</feed>"
+}
+
+/// A value behind a lock (Mutex needs macOS 15; the package supports macOS 13).
+/// `@unchecked Sendable` is safe: `value` is only touched inside `lock`.
+final class Locked<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+
+    init(_ value: Value) { self.value = value }
+
+    func withLock<T>(_ body: (inout Value) -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&value)
+    }
+}
