@@ -27,6 +27,13 @@ public struct FetchResponse: Sendable, Equatable {
         public let url: String
         public let status: Int
         public let location: String
+
+        /// Builds a hop record.
+        public init(url: String, status: Int, location: String) {
+            self.url = url
+            self.status = status
+            self.location = location
+        }
     }
 
     /// The URL asked for.
@@ -45,6 +52,20 @@ public struct FetchResponse: Sendable, Equatable {
     public let charset: String
     /// The IP address the final answer came from, when curl reports it.
     public let remoteIP: String?
+
+    /// Builds a response (the fetcher does; fakes in tests do too). `charset` defaults to
+    /// the one `Charset.detect` finds in `body` and the `content-type` header.
+    public init(requestedURL: String, finalURL: String? = nil, redirects: [Redirect] = [], status: Int = 200,
+                headers: [String: String] = [:], body: [UInt8] = [], charset: String? = nil, remoteIP: String? = nil) {
+        self.requestedURL = requestedURL
+        self.finalURL = finalURL ?? requestedURL
+        self.redirects = redirects
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.charset = charset ?? Charset.detect(body, contentType: headers["content-type"])
+        self.remoteIP = remoteIP
+    }
 
     /// True for a 304: the page is unchanged since `etag` / `lastModified`.
     public var notModified: Bool { status == 304 }

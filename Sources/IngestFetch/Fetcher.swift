@@ -76,9 +76,7 @@ public final class Fetcher: PageFetching {
             }
             return .success(FetchResponse(
                 requestedURL: request.url, finalURL: url, redirects: redirects, status: result.status,
-                headers: result.headers, body: result.body,
-                charset: Charset.detect(result.body, contentType: result.headers["content-type"]),
-                remoteIP: result.remoteIP))
+                headers: result.headers, body: result.body, remoteIP: result.remoteIP))
         }
     }
 

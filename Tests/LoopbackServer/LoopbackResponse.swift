@@ -80,3 +80,19 @@ public struct LoopbackRequest: Sendable {
     /// When it arrived.
     public let receivedAt: ContinuousClock.Instant
 }
+
+extension LoopbackResponse {
+    /// Returns a copy that announces the full body but sends only `count` bytes, then closes.
+    public func truncated(at count: Int) -> LoopbackResponse {
+        var copy = self
+        copy.truncateAfter = count
+        return copy
+    }
+
+    /// Returns a copy that sends its body `chunk` bytes at a time, `interval` apart.
+    public func dripped(_ chunk: Int, every interval: Duration) -> LoopbackResponse {
+        var copy = self
+        copy.drip = Drip(chunk: chunk, interval: interval)
+        return copy
+    }
+}
