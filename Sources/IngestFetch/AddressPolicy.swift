@@ -11,6 +11,14 @@ public enum AddressClass: String, Sendable, Equatable {
 
     /// Whether this is an ordinary internet address.
     public var isPublic: Bool { self == .public }
+
+    /// A name for messages ("link-local").
+    public var label: String {
+        switch self {
+        case .linkLocal: "link-local"
+        default: rawValue
+        }
+    }
 }
 
 /// The pure address classifier the fetcher checks every connection against (also used by

@@ -29,7 +29,7 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
         case .invalidURL(let url): return "not a valid http(s) URL: \(url)"
         case .unsupportedScheme(let scheme, let url): return "unsupported scheme \"\(scheme)\" (only http and https): \(url)"
         case .forbiddenAddress(let url, let kind):
-            return "refused to connect to a \(kind.rawValue) address for a link from a public source: \(url)"
+            return "refused to connect to a \(kind.label) address for a link from a public source: \(url)"
         case .tooLarge(let url, let limit): return "page larger than the \(limit)-byte limit: \(url)"
         case .tooManyRedirects(let url, let limit): return "more than \(limit) redirects: \(url)"
         case .redirectLoop(let url): return "redirect loop back to \(url)"

@@ -40,11 +40,12 @@ final class InFlight: @unchecked Sendable {
 
     var maximum: Int { lock.withLock { peak } }
 
-    /// Counts the caller as in flight for `seconds` (blocks the server's connection thread).
-    func hold(_ seconds: Double) {
-        lock.withLock { current += 1; peak = max(peak, current) }
+    /// Counts the caller as in flight on every counter for `seconds` (blocks the server's
+    /// connection thread, which is what a slow handler does).
+    static func hold(_ counters: [InFlight], for seconds: Double) {
+        for counter in counters { counter.lock.withLock { counter.current += 1; counter.peak = max(counter.peak, counter.current) } }
         usleep(useconds_t(seconds * 1_000_000))
-        lock.withLock { current -= 1 }
+        for counter in counters { counter.lock.withLock { counter.current -= 1 } }
     }
 }
 
