@@ -69,7 +69,7 @@ public enum Charset {
             let pair = part.split(separator: "=", maxSplits: 1)
             guard pair.count == 2, pair[0].trimmingASCIIWhitespace().lowercased() == name else { continue }
             let value = pair[1].trimmingASCIIWhitespace()
-            let unquoted = value.trimming(in: ["\"", "'"])
+            let unquoted = value.trimmingQuotes()
             return unquoted.isEmpty ? nil : unquoted
         }
         return nil
@@ -89,14 +89,18 @@ struct BOM {
     }
 }
 
-extension StringProtocol {
-    func trimmingASCIIWhitespace() -> String {
-        trimming(in: [" ", "\t", "\n", "\r", "\r\n", "\u{0C}"])  // "\r\n" is one Character
-    }
+extension StringProtocol where UTF8View: BidirectionalCollection {
+    /// Without leading and trailing ASCII whitespace (space, tab, CR, LF, FF); works on
+    /// UTF-8 bytes, so it is cheap enough for every header line.
+    func trimmingASCIIWhitespace() -> String { trimming { $0.isASCIISpace } }
 
-    func trimming(in set: Set<Character>) -> String {
-        guard let start = firstIndex(where: { !set.contains($0) }),
-              let end = lastIndex(where: { !set.contains($0) }) else { return "" }
-        return String(self[start...end])
+    /// Without leading and trailing quote characters.
+    func trimmingQuotes() -> String { trimming { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") } }
+
+    private func trimming(_ drop: (UInt8) -> Bool) -> String {
+        let bytes = utf8
+        guard let start = bytes.firstIndex(where: { !drop($0) }) else { return "" }
+        let end = bytes.lastIndex(where: { !drop($0) })!
+        return String(decoding: bytes[start...end], as: UTF8.self)
     }
 }

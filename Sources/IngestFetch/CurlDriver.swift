@@ -35,8 +35,6 @@ final class CurlDriver: @unchecked Sendable {
         self.multi = curl_multi_init()
         scheduler = OriginScheduler(concurrency: settings.concurrency, perOrigin: settings.perHostConcurrency,
                                     defaultDelay: Monotonic.nanoseconds(settings.perHostDelay))
-        // Reuse connections up to the number of transfers we ever run at once.
-        ingest_curl_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, max(settings.concurrency, 4))
         let context = Unmanaged.passRetained(self).toOpaque()
         var thread = pthread_t()
         let created = pthread_create(&thread, nil, { context in

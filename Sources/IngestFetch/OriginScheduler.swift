@@ -89,8 +89,11 @@ struct OriginScheduler<Job> {
         activeCount -= 1
     }
 
-    /// The earliest time a waiting job could start, if one waits on time (not on capacity).
+    /// The earliest time a waiting job could start, if one waits on time; `nil` while the
+    /// overall cap is reached (only a finishing transfer can free a slot, and that wakes
+    /// the driver anyway: returning a past time here would make it spin).
     func nextWake() -> UInt64? {
+        guard activeCount < concurrency else { return nil }
         var wake = delayed.map(\.due).min()
         for origin in rotation {
             guard let state = origins[origin], state.active < perOrigin else { continue }

@@ -89,6 +89,8 @@ final class Transfer {
         // Rejects an announced Content-Length early; the write callback enforces the rest.
         ingest_curl_easy_setopt_off_t(easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(settings.maxPageBytes))
         ingest_curl_easy_setopt_pointer(easy, CURLOPT_ERRORBUFFER, errorBuffer)
+        // The curl tool's receive buffer size: 6x fewer callbacks and reads than the 16 KiB default.
+        ingest_curl_easy_setopt_long(easy, CURLOPT_BUFFERSIZE, 100 * 1024)
         for line in job.headers { headerList = curl_slist_append(headerList, line) }
         if let headerList { ingest_curl_easy_setopt_slist(easy, CURLOPT_HTTPHEADER, headerList) }
 
@@ -132,24 +134,30 @@ final class Transfer {
 
     /// Collects header lines; a status line starts a fresh set (interim 1xx answers).
     private static let onHeader: curl_write_callback = { data, size, count, context in
-        let transfer = from(context)
         let length = size * count
         guard let data else { return length }
-        let line = data.withMemoryRebound(to: UInt8.self, capacity: length) { bytes in
-            String(decoding: UnsafeBufferPointer(start: bytes, count: length), as: UTF8.self)
-        }
-        if line.hasPrefix("HTTP/") {
-            transfer.result.headers = [:]
-        } else if let colon = line.firstIndex(of: ":") {
-            let name = line[..<colon].trimmingASCIIWhitespace().lowercased()
-            let value = line[line.index(after: colon)...].trimmingASCIIWhitespace()
-            if let previous = transfer.result.headers[name] {
-                transfer.result.headers[name] = previous + ", " + value
-            } else {
-                transfer.result.headers[name] = value
-            }
-        }
+        let line = UnsafeRawBufferPointer(start: data, count: length)
+        from(context).addHeader(line)
         return length
+    }
+
+    /// Parses one `Name: value` line on its bytes (names lower-cased; repeats joined by ", ").
+    private func addHeader(_ line: UnsafeRawBufferPointer) {
+        if line.starts(with: "HTTP/".utf8) {
+            result.headers = [:]
+            return
+        }
+        guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return }
+        let name = String(decoding: line[..<colon].lazy.map(\.asciiLowercased), as: UTF8.self).trimmingASCIIWhitespace()
+        let value = String(decoding: line[(colon + 1)...], as: UTF8.self).trimmingASCIIWhitespace()
+        if name == "content-length", let announced = Int(value), result.body.isEmpty {
+            result.body.reserveCapacity(min(announced, limit))  // one allocation, no regrowth
+        }
+        if let previous = result.headers[name] {
+            result.headers[name] = previous + ", " + value
+        } else {
+            result.headers[name] = value
+        }
     }
 
     /// Refuses to open a socket to a non-public address (checked after DNS, so rebinding

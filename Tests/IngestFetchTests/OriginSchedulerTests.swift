@@ -17,6 +17,7 @@ import Testing
         #expect(scheduler.next(now: 0)?.job == 11)  // b still has room, a is next in line but…
         #expect(scheduler.next(now: 0) == nil)      // …overall cap reached again
         #expect(scheduler.activeCount == 3)
+        #expect(scheduler.nextWake() == nil)  // waiting on capacity, not on time
     }
 
     @Test func spacesRequestStartsByTheOriginDelay() {
