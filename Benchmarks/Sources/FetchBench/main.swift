@@ -77,20 +77,27 @@ func runFetcher(_ list: [String], concurrency: Int) async -> Measurement {
     settings.obeyRobots = false
     settings.retries = 0
     // Resets this process's VmHWM so the peak covers this run, not the page generation.
-    try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
+    resetHighWater()
     let fetcher = Fetcher(settings: settings)
     defer { fetcher.shutdown() }
     let started = ContinuousClock.now
+    // A window of 4 x concurrency requests in flight, as a caller with a long list would
+    // do: the fetcher queues and schedules them; a task per URL up front only costs memory.
     let (pages, bytes) = await withTaskGroup(of: Result<Int, FetchError>.self) { group in
-        for url in list {
+        var pending = list.makeIterator()
+        func addNext() -> Bool {
+            guard let url = pending.next() else { return false }
             group.addTask { await fetcher.fetch(FetchRequest(url: url, allowPrivateAddresses: true)).map(\.body.count) }
+            return true
         }
+        for _ in 0..<(4 * concurrency) where !addNext() { break }
         var pages = 0, bytes = 0
         for await result in group {
             switch result {
             case .success(let size): pages += 1; bytes += size
             case .failure(let error): fatalError("fetcher: \(error)")
             }
+            _ = addNext()
         }
         return (pages, bytes)
     }
@@ -122,6 +129,14 @@ func runCurl(_ list: [String], concurrency: Int, bytes: Int) throws -> Measureme
     return Measurement(seconds: seconds, pages: list.count, bytes: bytes, peakKiB: peak)
 }
 
+/// Resets this process's VmHWM (Linux: "5" to /proc/self/clear_refs).
+func resetHighWater() {
+    let fd = open("/proc/self/clear_refs", O_WRONLY)
+    guard fd >= 0 else { return }
+    _ = write(fd, "5", 1)
+    close(fd)
+}
+
 /// VmHWM (peak resident set) of a running process, in KiB.
 func highWaterKiB(_ pid: pid_t) -> Int? {
     guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
@@ -148,11 +163,14 @@ var summary: [String] = []
 for workload in workloads where options.only == nil || options.only == workload.name {
     let list = urls(workload, ports: options.ports)
     var ours: [Measurement] = [], theirs: [Measurement] = []
-    for _ in 0..<options.runs {
+    // A warm-up pass (nginx's open-file cache, the page cache), then runs in alternating order.
+    let bytes = await runFetcher(list, concurrency: options.concurrency).bytes
+    for run in 0..<options.runs {
+        if run % 2 == 1 { theirs.append(try runCurl(list, concurrency: options.concurrency, bytes: bytes)) }
         let mine = await runFetcher(list, concurrency: options.concurrency)
-        guard mine.pages == list.count else { fatalError("fetcher got \(mine.pages) of \(list.count) pages") }
+        guard mine.pages == list.count, mine.bytes == bytes else { fatalError("fetcher got \(mine.pages) of \(list.count) pages") }
         ours.append(mine)
-        theirs.append(try runCurl(list, concurrency: options.concurrency, bytes: mine.bytes))
+        if run % 2 == 0 { theirs.append(try runCurl(list, concurrency: options.concurrency, bytes: bytes)) }
     }
     let label = "\(workload.count) × \(workload.size / 1000) KB"
     for (client, runs) in [("Fetcher", ours), ("curl", theirs)] {
