@@ -6,8 +6,10 @@ import Foundation
 /// with an `OriginScheduler`, runs them, and calls each job's completion on this thread.
 ///
 /// `@unchecked Sendable` is safe because the only state touched from other threads is
-/// `inbox`/`stopping`, always under `lock`; `curl_multi_wakeup` is documented thread-safe;
-/// everything else (the multi handle, transfers, scheduler) is used only by the driver thread.
+/// `inbox`/`stopping`/`thread`, always under `lock`; `curl_multi_wakeup` is documented
+/// thread-safe and is only called under `lock` while the handle lives (the driver thread
+/// frees it under `lock` after `stopping` was set); everything else (the multi handle,
+/// transfers, scheduler) is used only by the driver thread.
 final class CurlDriver: @unchecked Sendable {
     private enum Command {
         case submit(TransferJob, Origin, notBefore: UInt64)
@@ -20,7 +22,6 @@ final class CurlDriver: @unchecked Sendable {
     private let lock = NSLock()
     private var inbox: [Command] = []
     private var stopping = false
-    private var stopped = false
     private var thread: pthread_t?
 
     // Driver-thread state.
@@ -83,12 +84,13 @@ final class CurlDriver: @unchecked Sendable {
     /// multi handle is freed. Idempotent; returns after the thread has ended.
     func shutdown() {
         let thread: pthread_t? = lock.withLock {
+            guard !stopping else { return nil }
             stopping = true
+            curl_multi_wakeup(multi)
             defer { self.thread = nil }
             return self.thread
         }
         guard let thread else { return }
-        curl_multi_wakeup(multi)
         pthread_join(thread, nil)
     }
 
@@ -96,9 +98,10 @@ final class CurlDriver: @unchecked Sendable {
         let accepted = lock.withLock {
             guard !stopping else { return false }
             inbox.append(command)
+            curl_multi_wakeup(multi)
             return true
         }
-        if accepted { curl_multi_wakeup(multi) } else { ifStopped() }
+        if !accepted { ifStopped() }
     }
 
     private func run() {
@@ -118,7 +121,7 @@ final class CurlDriver: @unchecked Sendable {
         for job in scheduler.drain() {
             job.completion(TransferResult(url: job.url, curlCode: -1, curlMessage: "shut down"))
         }
-        curl_multi_cleanup(multi)
+        lock.withLock { _ = curl_multi_cleanup(multi) }
     }
 
     /// Applies queued commands; false once shutdown was asked.

@@ -110,7 +110,7 @@ func runCurl(_ list: [String], concurrency: Int, bytes: Int) throws -> Measureme
     let config = FileManager.default.temporaryDirectory.appendingPathComponent("fetchbench-\(getpid()).curlrc")
     try list.map { "url = \"\($0)\"\noutput = \"/dev/null\"\n" }.joined().write(to: config, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(at: config) }
-    let arguments = ["curl", "--silent", "--fail", "--parallel", "--parallel-max", "\(concurrency)", "--config", config.path]
+    let arguments = ["curl", "--silent", "--no-progress-meter", "--show-error", "--fail", "--parallel", "--parallel-max", "\(concurrency)", "--config", config.path]
     let started = ContinuousClock.now
     var pid: pid_t = 0
     let argv = arguments.map { strdup($0) } + [nil]
