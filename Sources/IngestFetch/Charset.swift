@@ -19,8 +19,9 @@ public enum Charset {
         return (transcode(bytes, from: charset), charset)
     }
 
-    /// The charset of `bytes`: BOM → `Content-Type` charset → `<meta>` prescan → UTF-8 if
-    /// valid → windows-1252. Always a canonical WHATWG name.
+    /// The charset of `bytes`: BOM → `Content-Type` charset → `<meta>` prescan → an XML
+    /// declaration's `encoding` (feeds, XHTML) → UTF-8 if valid → windows-1252. Always a
+    /// canonical WHATWG name.
     public static func detect(_ bytes: [UInt8], contentType: String?) -> String {
         if let bom = BOM.sniff(bytes) { return bom.charset }
         if let contentType, let label = parameter("charset", in: contentType), let name = normalize(label) {
@@ -30,7 +31,22 @@ public enum Charset {
             // A <meta> cannot honestly declare UTF-16: the bytes were read as ASCII to find it.
             return name.hasPrefix("UTF-16") ? utf8 : name
         }
+        if let label = xmlDeclarationEncoding(bytes), let name = normalize(label), !name.hasPrefix("UTF-16") {
+            return name
+        }
         return isValidUTF8(bytes) ? utf8 : fallback
+    }
+
+    /// The `encoding` of an `<?xml … ?>` declaration at the very start of `bytes`.
+    static func xmlDeclarationEncoding(_ bytes: [UInt8]) -> String? {
+        guard bytes.starts(with: "<?xml".utf8), let end = bytes.prefix(MetaPrescan.window).firstIndex(of: UInt8(ascii: ">")) else {
+            return nil
+        }
+        var scanner = ByteScanner(Array(bytes[5..<end]))
+        while let (name, value) = scanner.attribute() {
+            if name == "encoding" { return value }
+        }
+        return nil
     }
 
     /// Transcodes `bytes` in `charset` (any label) to UTF-8. A leading BOM is dropped;

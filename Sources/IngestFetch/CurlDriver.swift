@@ -15,6 +15,7 @@ final class CurlDriver: @unchecked Sendable {
         case submit(TransferJob, Origin, notBefore: UInt64)
         case setDelay(Origin, UInt64)
         case block(Origin, until: UInt64)
+        case cancel(UInt64)
     }
 
     private let settings: FetchSettings
@@ -27,6 +28,9 @@ final class CurlDriver: @unchecked Sendable {
     // Driver-thread state.
     private var scheduler: OriginScheduler<TransferJob>
     private var active: [UnsafeMutableRawPointer: Transfer] = [:]
+    /// Cancellations that arrived before their job (bounded: a cancel for a job that had
+    /// already finished is never claimed).
+    private var cancelledEarly: [UInt64] = []
 
     private static let globalInit: Void = {
         curl_global_init(Int(CURL_GLOBAL_DEFAULT))
@@ -78,6 +82,11 @@ final class CurlDriver: @unchecked Sendable {
     /// Holds every request to `origin` for `seconds` from now.
     func block(_ origin: Origin, forSeconds seconds: Double) {
         send(.block(origin, until: Monotonic.now() + Monotonic.nanoseconds(seconds))) {}
+    }
+
+    /// Ends job `id` as cancelled, queued or running; a no-op once it has finished.
+    func cancel(id: UInt64) {
+        send(.cancel(id)) {}
     }
 
     /// Stops the thread: running and queued transfers complete as shut down, then the
@@ -134,7 +143,14 @@ final class CurlDriver: @unchecked Sendable {
         for command in commands {
             switch command {
             case .submit(let job, let origin, let notBefore):
-                scheduler.enqueue(job, origin: origin, notBefore: notBefore, now: now)
+                if let index = cancelledEarly.firstIndex(of: job.id) {
+                    cancelledEarly.remove(at: index)
+                    job.completion(.cancelled(job.url))
+                } else {
+                    scheduler.enqueue(job, origin: origin, notBefore: notBefore, now: now)
+                }
+            case .cancel(let id):
+                cancel(id)
             case .setDelay(let origin, let delay):
                 scheduler.setDelay(delay, for: origin)
             case .block(let origin, let until):
@@ -148,6 +164,20 @@ final class CurlDriver: @unchecked Sendable {
             }
         }
         return !stop
+    }
+
+    private func cancel(_ id: UInt64) {
+        if let (easy, transfer) = active.first(where: { $0.value.job.id == id }) {
+            active[easy] = nil
+            curl_multi_remove_handle(multi, easy)
+            scheduler.finished(transfer.origin)
+            transfer.job.completion(.cancelled(transfer.job.url))
+        } else if let job = scheduler.remove(where: { $0.id == id }) {
+            job.completion(.cancelled(job.url))
+        } else {
+            cancelledEarly.append(id)
+            if cancelledEarly.count > 1024 { cancelledEarly.removeFirst() }
+        }
     }
 
     private func startReadyTransfers() {

@@ -17,6 +17,7 @@ extension FetchError {
         }
         if result.curlCode == 0 { return .success(result.status) }
         if result.curlCode == -1 { return .failure(Failure(error: .shutDown, transient: false)) }
+        if result.curlCode == -2 { return .failure(Failure(error: .cancelled, transient: false)) }
         let code = CURLcode(rawValue: UInt32(result.curlCode))
         if code == CURLE_OPERATION_TIMEDOUT {
             return .failure(Failure(error: .timeout(url: result.url, message: result.curlMessage), transient: true))

@@ -22,6 +22,8 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
     case transport(url: String, code: Int, message: String)
     /// The fetcher was shut down before this fetch finished.
     case shutDown
+    /// The calling task was cancelled.
+    case cancelled
 
     public var description: String {
         switch self {
@@ -37,6 +39,7 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
         case .httpStatus(let status, let url): return "HTTP \(status): \(url)"
         case .transport(let url, let code, let message): return "network error (curl \(code): \(message)): \(url)"
         case .shutDown: return "the fetcher was shut down"
+        case .cancelled: return "the fetch was cancelled"
         }
     }
 }

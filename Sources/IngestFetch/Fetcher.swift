@@ -14,6 +14,7 @@ public final class Fetcher: PageFetching {
     public let settings: FetchSettings
     private let driver: CurlDriver
     private let robots = RobotsCache()
+    private let jobIDs = Counter()
 
     /// Starts the fetcher thread.
     public init(settings: FetchSettings = FetchSettings()) {
@@ -88,11 +89,17 @@ public final class Fetcher: PageFetching {
         var notBefore: UInt64 = 0
         var attempt = 0
         while true {
-            let result = await withCheckedContinuation { continuation in
-                let job = TransferJob(url: url, headers: headers, allowPrivateAddresses: allowPrivateAddresses) {
-                    continuation.resume(returning: $0)
+            guard !Task.isCancelled else { return .failure(.cancelled) }
+            let id = jobIDs.next()
+            let result = await withTaskCancellationHandler {
+                await withCheckedContinuation { continuation in
+                    let job = TransferJob(id: id, url: url, headers: headers, allowPrivateAddresses: allowPrivateAddresses) {
+                        continuation.resume(returning: $0)
+                    }
+                    driver.submit(job, origin: origin, notBefore: notBefore)
                 }
-                driver.submit(job, origin: origin, notBefore: notBefore)
+            } onCancel: { [driver] in
+                driver.cancel(id: id)
             }
             let outcome: RetryPolicy.Outcome
             switch FetchError.classify(result, limit: settings.maxPageBytes) {
@@ -152,6 +159,14 @@ public final class Fetcher: PageFetching {
         let path = parts.percentEncodedPath.isEmpty ? "/" : parts.percentEncodedPath
         return parts.percentEncodedQuery.map { "\(path)?\($0)" } ?? path
     }
+}
+
+/// Unique job numbers, from any thread. `@unchecked Sendable`: `value` is only touched under `lock`.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: UInt64 = 0
+
+    func next() -> UInt64 { lock.withLock { value += 1; return value } }
 }
 
 /// robots.txt rules per origin, loaded at most once (concurrent askers share the load).

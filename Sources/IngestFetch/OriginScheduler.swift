@@ -102,6 +102,19 @@ struct OriginScheduler<Job> {
         return wake
     }
 
+    /// Removes and returns the first waiting job matching `predicate` (cancellation).
+    mutating func remove(where predicate: (Job) -> Bool) -> Job? {
+        if let index = delayed.firstIndex(where: { predicate($0.job) }) { return delayed.remove(at: index).job }
+        for origin in rotation {
+            guard let state = origins[origin],
+                  let index = state.queue[state.head...].firstIndex(where: predicate) else { continue }
+            let job = origins[origin]!.queue.remove(at: index)
+            if origins[origin]?.hasQueued != true { rotation.removeAll { $0 == origin } }
+            return job
+        }
+        return nil
+    }
+
     /// Removes and returns every job not yet started (on shutdown).
     mutating func drain() -> [Job] {
         var jobs = delayed.map(\.job)

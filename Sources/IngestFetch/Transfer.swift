@@ -5,6 +5,8 @@ import Glibc
 
 /// What the driver needs to run one HTTP GET.
 struct TransferJob: Sendable {
+    /// Unique per attempt, for cancellation.
+    let id: UInt64
     let url: String
     /// Extra request lines such as `If-None-Match: "x"`.
     let headers: [String]
@@ -25,6 +27,11 @@ struct TransferResult: Sendable {
     var forbidden: AddressClass?
     /// Set when the body went over the cap.
     var tooLarge = false
+
+    /// The result of a job cancelled before it finished.
+    static func cancelled(_ url: String) -> TransferResult {
+        TransferResult(url: url, curlCode: -2, curlMessage: "cancelled")
+    }
 }
 
 /// One easy handle and everything curl's callbacks write into; the one owner of the

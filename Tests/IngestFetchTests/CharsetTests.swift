@@ -91,6 +91,16 @@ import Testing
         #expect(MetaPrescan.charsetLabel(in: Array(html.utf8)) == label)
     }
 
+    @Test func readsTheEncodingOfAnXMLDeclaration() {
+        let feed: [UInt8] = Array("<?xml version=\"1.0\" encoding=\"windows-1251\"?><rss><title>".utf8) + [0xCF, 0xF0, 0xE8]
+            + Array("</title></rss>".utf8)
+        let (utf8, charset) = Charset.decode(feed, contentType: "application/rss+xml")
+        #expect(charset == "windows-1251")
+        #expect(String(decoding: utf8, as: UTF8.self).contains("<title>При</title>"))
+        #expect(Charset.xmlDeclarationEncoding(Array("<?xml version='1.0'?><a/>".utf8)) == nil)
+        #expect(Charset.detect(Array("<?xml version='1.0' encoding='ISO-8859-1'?><a>é</a>".utf8), contentType: "text/xml; charset=utf-8") == "UTF-8")
+    }
+
     @Test func readsTheCharsetParameterOfContentType() {
         #expect(Charset.parameter("charset", in: "text/html; Charset=\"UTF-8\"") == "UTF-8")
         #expect(Charset.parameter("charset", in: "text/html;charset=koi8-r;q=1") == "koi8-r")

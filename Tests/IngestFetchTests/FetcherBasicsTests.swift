@@ -115,4 +115,25 @@ import Testing
         #expect(await fetcher.get(server.url("/slow")).error == .shutDown)
         #expect(FetchError.shutDown.description == "the fetcher was shut down")
     }
+
+    @Test func cancellingTheTaskEndsRunningAndQueuedFetches() async throws {
+        let server = try LoopbackServer()
+        defer { server.stop() }
+        server.route("/slow/*") { _ in LoopbackResponse.text("late").delayed(by: .seconds(5)) }
+        let fetcher = Fetcher(settings: .fast { $0.perHostConcurrency = 1 })
+        defer { fetcher.shutdown() }
+
+        let running = Task { await fetcher.get(server.url("/slow/1")) }
+        while server.requests().isEmpty { try await Task.sleep(for: .milliseconds(10)) }
+        let queued = Task { await fetcher.get(server.url("/slow/2")) }  // waits for the origin's only slot
+        try await Task.sleep(for: .milliseconds(50))
+        let started = ContinuousClock.now
+        queued.cancel()
+        #expect(await queued.value.error == .cancelled)
+        running.cancel()
+        #expect(await running.value.error == .cancelled)
+        #expect(seconds(started, .now) < 2)
+        #expect(server.requests("/slow/2").isEmpty)
+        #expect(FetchError.cancelled.description == "the fetch was cancelled")
+    }
 }

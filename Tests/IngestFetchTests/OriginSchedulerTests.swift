@@ -58,4 +58,17 @@ import Testing
         #expect(scheduler.drain() == [3])
         #expect(scheduler.waitingCount == 0)
     }
+
+    @Test func removesAWaitingJob() {
+        var scheduler = OriginScheduler<Int>(concurrency: 10, perOrigin: 1, defaultDelay: 0)
+        for job in 1...3 { scheduler.enqueue(job, origin: Self.a, now: 0) }
+        scheduler.enqueue(7, origin: Self.b, notBefore: 100, now: 0)
+        #expect(scheduler.next(now: 0)?.job == 1)
+        #expect(scheduler.remove { $0 == 2 } == 2)
+        #expect(scheduler.remove { $0 == 7 } == 7)
+        #expect(scheduler.remove { $0 == 1 } == nil)  // already started
+        scheduler.finished(Self.a)
+        #expect(scheduler.next(now: 200)?.job == 3)
+        #expect(scheduler.waitingCount == 0)
+    }
 }
