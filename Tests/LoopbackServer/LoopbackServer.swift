@@ -6,7 +6,8 @@ import Glibc
 /// An in-process HTTP/1.1 server on 127.0.0.1 for tests: one or several ports ("sites"),
 /// routes set at any time, every request recorded. POSIX sockets, a thread per connection,
 /// keep-alive. Bounded: at most `maxConnections` connections, 64 KiB of request head,
-/// 10 s idle. Call `stop()`: it closes every socket and joins every thread (the threads
+/// 10 s idle, the last 100,000 requests recorded; ended connection threads are joined as
+/// it goes. Call `stop()`: it closes every socket and joins every thread (the threads
 /// hold the server, so it is not freed while serving).
 ///
 ///     let server = try LoopbackServer(sites: 2)
@@ -30,11 +31,14 @@ public final class LoopbackServer: @unchecked Sendable {
     static let maxConnections = 256
     static let maxHeadBytes = 64 * 1024
     static let idleTimeoutMs: Int32 = 10_000
+    static let maxRecordedRequests = 100_000
 
     private struct State {
         var routes: [String: Handler] = [:]
         var requests: [LoopbackRequest] = []
         var threads: [pthread_t] = []
+        /// Connection threads that have ended and wait to be joined by the acceptor.
+        var finished: [pthread_t] = []
         var connections: Set<Int32> = []
         var stopped = false
     }
@@ -115,7 +119,8 @@ public final class LoopbackServer: @unchecked Sendable {
         var polls = listeners.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
         polls.append(pollfd(fd: wake.read, events: Int16(POLLIN), revents: 0))
         while true {
-            guard poll(&polls, nfds_t(polls.count), -1) >= 0 || errno == EINTR else { return }
+            joinFinishedConnections()
+            guard poll(&polls, nfds_t(polls.count), 1000) >= 0 || errno == EINTR else { return }
             if polls.last!.revents != 0 { return }
             for (site, entry) in polls.dropLast().enumerated() where entry.revents & Int16(POLLIN) != 0 {
                 let fd = accept(entry.fd, nil, nil)
@@ -134,14 +139,29 @@ public final class LoopbackServer: @unchecked Sendable {
         }
     }
 
+    /// Joins connection threads that have ended, so a long test does not pile them up.
+    private func joinFinishedConnections() {
+        let done = lock.withLock {
+            let finished = state.finished
+            state.finished = []
+            state.threads.removeAll { finished.contains($0) }
+            return finished
+        }
+        for thread in done { pthread_join(thread, nil) }
+    }
+
     private func serve(_ fd: Int32, site: Int) {
         defer {
-            lock.withLock { _ = state.connections.remove(fd) }
+            lock.withLock {
+                _ = state.connections.remove(fd)
+                state.finished.append(pthread_self())
+            }
             close(fd)
         }
         var buffer: [UInt8] = []
         while let request = readRequest(fd, buffer: &buffer, site: site) {
             let handler = lock.withLock { () -> Handler? in
+                if state.requests.count >= LoopbackServer.maxRecordedRequests { state.requests.removeFirst() }
                 state.requests.append(request)
                 return state.routes[LoopbackServer.key(request.path, site)] ?? state.routes[LoopbackServer.key(request.path, nil)]
                     ?? LoopbackServer.prefixRoute(request.path, site: site, in: state.routes)
