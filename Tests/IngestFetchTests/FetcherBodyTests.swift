@@ -3,10 +3,10 @@ import LoopbackServer
 import Testing
 
 @Suite struct FetcherBodyTests {
-    @Test(arguments: ["gzip", "br"])
-    func decodesCompressedBodies(_ encoding: String) async throws {
+    @Test(arguments: [("gzip", "gz"), ("br", "br"), ("zstd", "zst")])
+    func decodesCompressedBodies(_ encoding: String, _ suffix: String) async throws {
         let plain = try Fixtures.bytes("fetch/page.html")
-        let compressed = try Fixtures.bytes("fetch/page.html.\(encoding == "gzip" ? "gz" : "br")")
+        let compressed = try Fixtures.bytes("fetch/page.html.\(suffix)")
         let server = try LoopbackServer()
         defer { server.stop() }
         server.route("/page") { _ in
@@ -18,6 +18,7 @@ import Testing
         let page = try #require(await fetcher.get(server.url("/page")).value)
         #expect(compressed.count < plain.count / 10)
         #expect(page.body == plain)
+        #expect(server.requests("/page").first?.headers["accept-encoding"]?.contains(encoding) == true)
     }
 
     @Test func refusesAnOversizeBodyWithContentLength() async throws {
