@@ -38,6 +38,11 @@ public final class Fetcher: PageFetching {
         var url = request.url
         var redirects: [FetchResponse.Redirect] = []
         var visited: Set<String> = [url]
+        // Stored validators are echoed back; a CR or LF would let one smuggle in a header.
+        let conditional = [("If-None-Match", request.etag), ("If-Modified-Since", request.lastModified)]
+            .compactMap { name, value in
+                value.flatMap { $0.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) ? nil : "\(name): \($0)" }
+            }
         while true {
             let origin: Origin
             switch Fetcher.checkedOrigin(url) {
@@ -48,9 +53,6 @@ public final class Fetcher: PageFetching {
                 let rules = await robotsRules(for: origin, allowPrivateAddresses: request.allowPrivateAddresses)
                 guard rules.allows(Fetcher.pathAndQuery(url)) else { return .failure(.disallowedByRobots(url: url)) }
             }
-            var conditional: [String] = []
-            if let etag = request.etag { conditional.append("If-None-Match: \(etag)") }
-            if let lastModified = request.lastModified { conditional.append("If-Modified-Since: \(lastModified)") }
             let attempt = await perform(url: url, origin: origin, headers: conditional,
                                         allowPrivateAddresses: request.allowPrivateAddresses)
             let result: TransferResult

@@ -53,6 +53,11 @@ import Testing
         #expect(sent[0].headers["if-none-match"] == nil)
         #expect(sent[1].headers["if-none-match"] == "\"v1\"")
         #expect(sent[2].headers["if-modified-since"] == lastModified)
+
+        // A validator with a line break is not sent (it could smuggle in a header).
+        _ = await fetcher.get(server.url("/article"), etag: "\"v1\"\r\nX-Evil: 1")
+        #expect(server.requests("/article")[3].headers["x-evil"] == nil)
+        #expect(server.requests("/article")[3].headers["if-none-match"] == nil)
     }
 
     @Test func otherStatusesAreErrorsAndOnlyTransientOnesAreRetried() async throws {
