@@ -40,5 +40,7 @@ let package = Package(
         .testTarget(name: "IngestMarkupTests", dependencies: ["IngestMarkup"]),
         .testTarget(name: "IngestSyncTests", dependencies: ["IngestSync", "IngestMarkup", "IngestExtract"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ingest"]),
+        .target(name: "LoopbackServer", path: "Tests/LoopbackServer"),
+        .testTarget(name: "IngestFetchTests", dependencies: ["IngestFetch", "LoopbackServer"]),
     ]
 )

@@ -1,0 +1,122 @@
+/// Charset detection and transcoding to UTF-8 for fetched HTML, independent of the network.
+///
+/// Detection follows the browser order: byte-order mark, then the HTTP `Content-Type`
+/// charset, then a `<meta>` prescan of the first 1024 bytes, then "is it valid UTF-8?",
+/// then windows-1252. Labels are normalised the way the WHATWG Encoding standard does
+/// (`latin1`, `iso-8859-1` and `ascii` all mean windows-1252).
+///
+///     let (utf8, charset) = Charset.decode(bytes, contentType: "text/html; charset=koi8-r")
+public enum Charset {
+    /// The canonical name of UTF-8, as returned by detection.
+    public static let utf8 = "UTF-8"
+    /// The fallback for unlabelled bytes that are not valid UTF-8.
+    public static let fallback = "windows-1252"
+
+    /// Detects the charset and transcodes `bytes` to UTF-8 (BOM removed, invalid
+    /// sequences replaced by U+FFFD). Never fails.
+    public static func decode(_ bytes: [UInt8], contentType: String?) -> (utf8: [UInt8], charset: String) {
+        let charset = detect(bytes, contentType: contentType)
+        return (transcode(bytes, from: charset), charset)
+    }
+
+    /// The charset of `bytes`: BOM → `Content-Type` charset → `<meta>` prescan → an XML
+    /// declaration's `encoding` (feeds, XHTML) → UTF-8 if valid → windows-1252. Always a
+    /// canonical WHATWG name.
+    public static func detect(_ bytes: [UInt8], contentType: String?) -> String {
+        if let bom = BOM.sniff(bytes) { return bom.charset }
+        if let contentType, let label = parameter("charset", in: contentType), let name = normalize(label) {
+            return name
+        }
+        if let label = MetaPrescan.charsetLabel(in: bytes), let name = normalize(label) {
+            // A <meta> cannot honestly declare UTF-16: the bytes were read as ASCII to find it.
+            return name.hasPrefix("UTF-16") ? utf8 : name
+        }
+        if let label = xmlDeclarationEncoding(bytes), let name = normalize(label), !name.hasPrefix("UTF-16") {
+            return name
+        }
+        return isValidUTF8(bytes) ? utf8 : fallback
+    }
+
+    /// The `encoding` of an `<?xml … ?>` declaration at the very start of `bytes`.
+    static func xmlDeclarationEncoding(_ bytes: [UInt8]) -> String? {
+        guard bytes.starts(with: "<?xml".utf8), let end = bytes.prefix(MetaPrescan.window).firstIndex(of: UInt8(ascii: ">")) else {
+            return nil
+        }
+        var scanner = ByteScanner(Array(bytes[5..<end]))
+        while let (name, value) = scanner.attribute() {
+            if name == "encoding" { return value }
+        }
+        return nil
+    }
+
+    /// Transcodes `bytes` in `charset` (any label) to UTF-8. A leading BOM is dropped;
+    /// invalid sequences become U+FFFD; an unknown charset is read as windows-1252.
+    public static func transcode(_ bytes: [UInt8], from charset: String) -> [UInt8] {
+        let name = normalize(charset) ?? fallback
+        var body = bytes[...]
+        if let bom = BOM.sniff(bytes), bom.charset == name { body = body.dropFirst(bom.length) }
+        if name == utf8 { return Array(String(decoding: body, as: UTF8.self).utf8) }
+        return Iconv.toUTF8(Array(body), from: name) ?? Iconv.toUTF8(Array(body), from: fallback) ?? []
+    }
+
+    /// The canonical WHATWG name for a label (`"latin1"` → `"windows-1252"`), or `nil`
+    /// for a label no browser knows.
+    public static func normalize(_ label: String) -> String? {
+        let key = label.trimmingASCIIWhitespace().lowercased()
+        return labels[key]
+    }
+
+    /// Whether `bytes` are well-formed UTF-8 (no overlongs, surrogates or truncation).
+    public static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue: continue
+            case .emptyInput: return true
+            case .error: return false
+            }
+        }
+    }
+
+    /// The value of `name=` in a header such as `text/html; charset="utf-8"`.
+    static func parameter(_ name: String, in header: String) -> String? {
+        for part in header.split(separator: ";").dropFirst() {
+            let pair = part.split(separator: "=", maxSplits: 1)
+            guard pair.count == 2, pair[0].trimmingASCIIWhitespace().lowercased() == name else { continue }
+            let value = pair[1].trimmingASCIIWhitespace()
+            let unquoted = value.trimmingQuotes()
+            return unquoted.isEmpty ? nil : unquoted
+        }
+        return nil
+    }
+}
+
+/// A byte-order mark at the start of a body.
+struct BOM {
+    let charset: String
+    let length: Int
+
+    static func sniff(_ bytes: [UInt8]) -> BOM? {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return BOM(charset: Charset.utf8, length: 3) }
+        if bytes.starts(with: [0xFE, 0xFF]) { return BOM(charset: "UTF-16BE", length: 2) }
+        if bytes.starts(with: [0xFF, 0xFE]) { return BOM(charset: "UTF-16LE", length: 2) }
+        return nil
+    }
+}
+
+extension StringProtocol where UTF8View: BidirectionalCollection {
+    /// Without leading and trailing ASCII whitespace (space, tab, CR, LF, FF); works on
+    /// UTF-8 bytes, so it is cheap enough for every header line.
+    func trimmingASCIIWhitespace() -> String { trimming { $0.isASCIISpace } }
+
+    /// Without leading and trailing quote characters.
+    func trimmingQuotes() -> String { trimming { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") } }
+
+    private func trimming(_ drop: (UInt8) -> Bool) -> String {
+        let bytes = utf8
+        guard let start = bytes.firstIndex(where: { !drop($0) }) else { return "" }
+        let end = bytes.lastIndex(where: { !drop($0) })!
+        return String(decoding: bytes[start...end], as: UTF8.self)
+    }
+}

@@ -1,0 +1,52 @@
+/// Why a fetch produced no page; `description` is a sentence for logs and status output.
+public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// robots.txt of the origin disallows the URL; nothing was fetched.
+    case disallowedByRobots(url: String)
+    /// Not an absolute http(s) URL we can parse.
+    case invalidURL(String)
+    /// A scheme other than http or https (also as a redirect target).
+    case unsupportedScheme(String, url: String)
+    /// The host resolved to a loopback, private or link-local address and the request did not allow that.
+    case forbiddenAddress(url: String, address: AddressClass)
+    /// The body exceeded `maxPageBytes` (after decompression).
+    case tooLarge(url: String, limit: Int)
+    /// More than `maxRedirects` hops.
+    case tooManyRedirects(url: String, limit: Int)
+    /// A redirect pointed back to a URL already visited.
+    case redirectLoop(url: String)
+    /// The connect, total or low-speed timeout hit.
+    case timeout(url: String, message: String)
+    /// A final status other than 2xx/304 (after retries for 408, 429, 5xx).
+    case httpStatus(Int, url: String)
+    /// Any other transport failure, with curl's message.
+    case transport(url: String, code: Int, message: String)
+    /// The fetcher was shut down before this fetch finished.
+    case shutDown
+    /// The calling task was cancelled.
+    case cancelled
+
+    public var description: String {
+        switch self {
+        case .disallowedByRobots(let url): return "disallowed by robots.txt: \(url)"
+        case .invalidURL(let url): return "not a valid http(s) URL: \(url)"
+        case .unsupportedScheme(let scheme, let url): return "unsupported scheme \"\(scheme)\" (only http and https): \(url)"
+        case .forbiddenAddress(let url, let kind):
+            return "refused to connect to a \(kind.label) address for a link from a public source: \(url)"
+        case .tooLarge(let url, let limit): return "page larger than the \(limit)-byte limit: \(url)"
+        case .tooManyRedirects(let url, let limit): return "more than \(limit) redirects: \(url)"
+        case .redirectLoop(let url): return "redirect loop back to \(url)"
+        case .timeout(let url, let message): return "timed out (\(message)): \(url)"
+        case .httpStatus(let status, let url): return "HTTP \(status): \(url)"
+        case .transport(let url, let code, let message): return "network error (curl \(code): \(message)): \(url)"
+        case .shutDown: return "the fetcher was shut down"
+        case .cancelled: return "the fetch was cancelled"
+        }
+    }
+}
+
+/// Something that fetches pages: `Fetcher` over the network, or a fake in tests.
+public protocol PageFetching: Sendable {
+    /// Fetches one URL, following redirects, retrying transient failures and obeying
+    /// robots.txt; `.success` is a 2xx or a 304.
+    func fetch(_ request: FetchRequest) async -> Result<FetchResponse, FetchError>
+}

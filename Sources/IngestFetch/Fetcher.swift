@@ -1,0 +1,185 @@
+import Foundation
+
+/// The libcurl fetcher: one multi handle on its own thread, per-origin politeness,
+/// robots.txt, redirects checked hop by hop, retries with backoff, conditional GET and
+/// charset detection. Create one per run and share it; `shutdown()` (or deinit) frees it.
+///
+///     let fetcher = Fetcher(settings: FetchSettings())
+///     switch await fetcher.fetch(FetchRequest(url: url, allowPrivateAddresses: true)) {
+///     case .success(let page): print(page.status, page.charset, page.body.count)
+///     case .failure(let error): print(error)
+///     }
+public final class Fetcher: PageFetching {
+    /// The settings this fetcher was made with.
+    public let settings: FetchSettings
+    private let driver: CurlDriver
+    private let robots = RobotsCache()
+    private let jobIDs = Counter()
+
+    /// Starts the fetcher thread.
+    public init(settings: FetchSettings = FetchSettings()) {
+        self.settings = settings
+        driver = CurlDriver(settings: settings)
+    }
+
+    deinit { driver.shutdown() }
+
+    /// Cancels queued and running transfers (they fail with `.shutDown`), stops the thread
+    /// and frees every curl handle. Later fetches fail with `.shutDown`. Idempotent.
+    public func shutdown() { driver.shutdown() }
+
+    public func fetch(_ request: FetchRequest) async -> Result<FetchResponse, FetchError> {
+        await follow(request, obeyRobots: settings.obeyRobots)
+    }
+
+    /// Fetches `request.url`, following at most `maxRedirects` http(s) hops, each one
+    /// re-checked against robots.txt and (in the driver) the address policy.
+    private func follow(_ request: FetchRequest, obeyRobots: Bool) async -> Result<FetchResponse, FetchError> {
+        var url = request.url
+        var redirects: [FetchResponse.Redirect] = []
+        var visited: Set<String> = [url]
+        // Stored validators are echoed back; a CR or LF would let one smuggle in a header.
+        let conditional = [("If-None-Match", request.etag), ("If-Modified-Since", request.lastModified)]
+            .compactMap { name, value in
+                value.flatMap { $0.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) ? nil : "\(name): \($0)" }
+            }
+        while true {
+            let origin: Origin
+            switch Fetcher.checkedOrigin(url) {
+            case .success(let found): origin = found
+            case .failure(let error): return .failure(error)
+            }
+            if obeyRobots {
+                let rules = await robotsRules(for: origin, allowPrivateAddresses: request.allowPrivateAddresses)
+                guard rules.allows(Fetcher.pathAndQuery(url)) else { return .failure(.disallowedByRobots(url: url)) }
+            }
+            let attempt = await perform(url: url, origin: origin, headers: conditional,
+                                        allowPrivateAddresses: request.allowPrivateAddresses)
+            let result: TransferResult
+            switch attempt {
+            case .success(let done): result = done
+            case .failure(let error): return .failure(error)
+            }
+
+            if [301, 302, 303, 307, 308].contains(result.status), let location = result.headers["location"] {
+                guard let next = URL(string: location, relativeTo: URL(string: url))?.absoluteURL.absoluteString else {
+                    return .failure(.invalidURL(location))
+                }
+                if case .failure(let error) = Fetcher.checkedOrigin(next) { return .failure(error) }
+                guard redirects.count < settings.maxRedirects else {
+                    return .failure(.tooManyRedirects(url: request.url, limit: settings.maxRedirects))
+                }
+                guard visited.insert(next).inserted else { return .failure(.redirectLoop(url: next)) }
+                redirects.append(.init(url: url, status: result.status, location: next))
+                url = next
+                continue
+            }
+            guard (200...299).contains(result.status) || result.status == 304 else {
+                return .failure(.httpStatus(result.status, url: url))
+            }
+            return .success(FetchResponse(
+                requestedURL: request.url, finalURL: url, redirects: redirects, status: result.status,
+                headers: result.headers, body: result.body, remoteIP: result.remoteIP))
+        }
+    }
+
+    /// One URL with retries: each attempt goes through the driver's scheduler; 429/503
+    /// hold back the whole origin, other retries only this request.
+    private func perform(url: String, origin: Origin, headers: [String], allowPrivateAddresses: Bool) async
+        -> Result<TransferResult, FetchError> {
+        let policy = settings.retryPolicy
+        var notBefore: UInt64 = 0
+        var attempt = 0
+        while true {
+            guard !Task.isCancelled else { return .failure(.cancelled) }
+            let id = jobIDs.next()
+            let result = await withTaskCancellationHandler {
+                await withCheckedContinuation { continuation in
+                    let job = TransferJob(id: id, url: url, headers: headers, allowPrivateAddresses: allowPrivateAddresses) {
+                        continuation.resume(returning: $0)
+                    }
+                    driver.submit(job, origin: origin, notBefore: notBefore)
+                }
+            } onCancel: { [driver] in
+                driver.cancel(id: id)
+            }
+            let outcome: RetryPolicy.Outcome
+            switch FetchError.classify(result, limit: settings.maxPageBytes) {
+            case .success(let status): outcome = .status(status, retryAfter: result.headers["retry-after"])
+            case .failure(let failure):
+                guard failure.transient else { return .failure(failure.error) }
+                outcome = .transport(transient: true)
+            }
+            switch policy.decide(attempt: attempt, outcome: outcome, now: Date(), jitter: Double.random(in: 0..<1)) {
+            case .stop:
+                if case .failure(let failure) = FetchError.classify(result, limit: settings.maxPageBytes) { return .failure(failure.error) }
+                return .success(result)
+            case .retry(let delay, let wholeOrigin):
+                if wholeOrigin { driver.block(origin, forSeconds: delay) }
+                notBefore = Monotonic.now() + Monotonic.nanoseconds(delay)
+                attempt += 1
+            }
+        }
+    }
+
+    /// The robots.txt rules of `origin`, fetched once per fetcher (concurrent callers
+    /// share one fetch). A Crawl-delay raises the origin's delay.
+    private func robotsRules(for origin: Origin, allowPrivateAddresses: Bool) async -> RobotsRules {
+        await robots.rules(for: origin) { [self] in
+            let answer = await follow(FetchRequest(url: origin.robotsURL, allowPrivateAddresses: allowPrivateAddresses),
+                                      obeyRobots: false)
+            let rules: RobotsRules
+            switch answer {
+            case .success(let page) where page.status == 200:
+                rules = RobotsRules(parsing: String(decoding: page.body, as: UTF8.self), userAgent: settings.userAgent)
+            case .failure(.httpStatus(let status, _)) where status >= 500:
+                rules = .disallowAll
+            case .failure(.forbiddenAddress):
+                return nil  // not cached: a request allowed to go there may ask again
+            default:
+                rules = .allowAll  // 4xx, unreachable: the page fetch will say what is wrong
+            }
+            if let delay = rules.crawlDelay, delay > settings.perHostDelay {
+                driver.setDelay(min(delay, settings.maxCrawlDelay), for: origin)
+            }
+            return rules
+        }
+    }
+
+    /// The origin of an http(s) URL, or why it has none.
+    static func checkedOrigin(_ url: String) -> Result<Origin, FetchError> {
+        if let origin = Origin(url: url) { return .success(origin) }
+        if let scheme = URLComponents(string: url)?.scheme, scheme.lowercased() != "http", scheme.lowercased() != "https" {
+            return .failure(.unsupportedScheme(scheme.lowercased(), url: url))
+        }
+        return .failure(.invalidURL(url))
+    }
+
+    /// `/path?query` as robots.txt rules see it.
+    static func pathAndQuery(_ url: String) -> String {
+        guard let parts = URLComponents(string: url) else { return "/" }
+        let path = parts.percentEncodedPath.isEmpty ? "/" : parts.percentEncodedPath
+        return parts.percentEncodedQuery.map { "\(path)?\($0)" } ?? path
+    }
+}
+
+/// Unique job numbers, from any thread. `@unchecked Sendable`: `value` is only touched under `lock`.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: UInt64 = 0
+
+    func next() -> UInt64 { lock.withLock { value += 1; return value } }
+}
+
+/// robots.txt rules per origin, loaded at most once (concurrent askers share the load).
+actor RobotsCache {
+    private var entries: [Origin: Task<RobotsRules?, Never>] = [:]
+
+    func rules(for origin: Origin, load: @escaping @Sendable () async -> RobotsRules?) async -> RobotsRules {
+        let task = entries[origin] ?? Task { await load() }
+        entries[origin] = task
+        if let rules = await task.value { return rules }
+        entries[origin] = nil
+        return .allowAll
+    }
+}

@@ -1,0 +1,109 @@
+import Testing
+@testable import IngestFetch
+
+@Suite struct CharsetTests {
+    struct Case: Sendable, CustomStringConvertible {
+        let fixture: String
+        let contentType: String?
+        let charset: String
+        let contains: String
+        var description: String { fixture }
+    }
+
+    static let fixtures: [Case] = [
+        Case(fixture: "windows-1251-meta-only.html", contentType: "text/html", charset: "windows-1251", contains: "Привет, мир"),
+        Case(fixture: "koi8-r-http-equiv.html", contentType: nil, charset: "KOI8-R", contains: "Привет, мир"),
+        Case(fixture: "utf8-no-label.html", contentType: "text/html", charset: "UTF-8", contains: "Ünïcödé — “quotes” 日本"),
+        Case(fixture: "latin1-meta.html", contentType: nil, charset: "windows-1252", contains: "Café — naïve"),
+        // A BOM beats the <meta> that says windows-1251.
+        Case(fixture: "utf8-bom.html", contentType: "text/html; charset=windows-1251", charset: "UTF-8", contains: "<html><head>"),
+        Case(fixture: "utf16le-bom.html", contentType: nil, charset: "UTF-16LE", contains: "<p>Привет</p>"),
+        // A <meta> past the first 1024 bytes is not seen; the bytes are valid UTF-8.
+        Case(fixture: "utf8-meta-after-1024.html", contentType: nil, charset: "UTF-8", contains: "<p>Café</p>"),
+        // The HTTP header beats the <meta>.
+        Case(fixture: "windows-1251-meta-only.html", contentType: "text/html; charset=KOI8-R", charset: "KOI8-R", contains: "<html>"),
+    ]
+
+    @Test(arguments: fixtures)
+    func detectsAndTranscodesFixtures(_ c: Case) throws {
+        let bytes = try Fixtures.bytes("charset/\(c.fixture)")
+        let (utf8, charset) = Charset.decode(bytes, contentType: c.contentType)
+        #expect(charset == c.charset)
+        let text = String(decoding: utf8, as: UTF8.self)
+        #expect(text.contains(c.contains))
+        #expect(!text.hasPrefix("\u{FEFF}"), "the BOM is dropped")
+    }
+
+    @Test func invalidUTF8WithoutLabelFallsBackToWindows1252() throws {
+        let bytes = try Fixtures.bytes("charset/invalid-utf8.html")
+        #expect(!Charset.isValidUTF8(bytes))
+        let (utf8, charset) = Charset.decode(bytes, contentType: "text/html")
+        #expect(charset == "windows-1252")
+        #expect(Charset.isValidUTF8(utf8))
+        #expect(String(decoding: utf8, as: UTF8.self).contains("ÿ broken"))  // 0xFF in windows-1252
+    }
+
+    @Test func invalidBytesDeclaredAsUTF8BecomeReplacementCharacters() throws {
+        let bytes = try Fixtures.bytes("charset/invalid-utf8.html")
+        let text = String(decoding: Charset.transcode(bytes, from: "utf-8"), as: UTF8.self)
+        #expect(text.contains("Café \u{FFFD} broken \u{FFFD}"))
+    }
+
+    @Test func invalidSequencesInMultiByteCharsetsAreReplacedNotFatal() {
+        // Shift_JIS lead byte 0x81 followed by an invalid trail byte, then truncated at the end.
+        let bytes: [UInt8] = Array("ok ".utf8) + [0x81, 0x20] + Array(" end".utf8) + [0x82]
+        let text = String(decoding: Charset.transcode(bytes, from: "shift_jis"), as: UTF8.self)
+        #expect(text.hasPrefix("ok "))
+        #expect(text.contains("end"))
+        #expect(text.contains("\u{FFFD}"))
+    }
+
+    @Test(arguments: [
+        ("latin1", "windows-1252"), ("ISO-8859-1", "windows-1252"), ("us-ascii", "windows-1252"),
+        (" UTF8 ", "UTF-8"), ("utf-8", "UTF-8"), ("cp1251", "windows-1251"), ("x-sjis", "Shift_JIS"),
+        ("gb2312", "GBK"), ("koi8_r", "KOI8-R"), ("iso-8859-8-i", "ISO-8859-8-I"), ("utf-16", "UTF-16LE"),
+    ])
+    func normalisesLabelsAsBrowsersDo(_ label: String, _ expected: String) {
+        #expect(Charset.normalize(label) == expected)
+    }
+
+    @Test func unknownLabelsAreIgnored() {
+        #expect(Charset.normalize("klingon") == nil)
+        // An unknown header label falls through to the <meta> and then to UTF-8 validity.
+        #expect(Charset.detect(Array("<p>é</p>".utf8), contentType: "text/html; charset=klingon") == "UTF-8")
+    }
+
+    @Test func metaDeclaringUTF16MeansUTF8() {
+        #expect(Charset.detect(Array("<meta charset=utf-16><p>x</p>".utf8), contentType: nil) == "UTF-8")
+    }
+
+    @Test(arguments: [
+        ("<meta charset=\"windows-1251\">", "windows-1251"),
+        ("<META CHARSET=KOI8-R>", "koi8-r"),
+        ("<meta http-equiv=\"Content-Type\" content=\"text/html; charset='iso-8859-2'\">", "iso-8859-2"),
+        ("<meta content=\"text/html; charset=cp1251\" http-equiv=content-type>", "cp1251"),
+        ("<!-- <meta charset=koi8-r> --><meta charset=utf-8>", "utf-8"),
+        ("<div title='<meta charset=koi8-r>'><meta charset=cp1250>", "cp1250"),
+        ("<meta name=description content=\"charset=koi8-r\">", nil),
+        ("<metadata charset=koi8-r>", nil),
+    ] as [(String, String?)])
+    func prescansMetaTags(_ html: String, _ label: String?) {
+        #expect(MetaPrescan.charsetLabel(in: Array(html.utf8)) == label)
+    }
+
+    @Test func readsTheEncodingOfAnXMLDeclaration() {
+        let feed: [UInt8] = Array("<?xml version=\"1.0\" encoding=\"windows-1251\"?><rss><title>".utf8) + [0xCF, 0xF0, 0xE8]
+            + Array("</title></rss>".utf8)
+        let (utf8, charset) = Charset.decode(feed, contentType: "application/rss+xml")
+        #expect(charset == "windows-1251")
+        #expect(String(decoding: utf8, as: UTF8.self).contains("<title>При</title>"))
+        #expect(Charset.xmlDeclarationEncoding(Array("<?xml version='1.0'?><a/>".utf8)) == nil)
+        #expect(Charset.detect(Array("<?xml version='1.0' encoding='ISO-8859-1'?><a>é</a>".utf8), contentType: "text/xml; charset=utf-8") == "UTF-8")
+    }
+
+    @Test func readsTheCharsetParameterOfContentType() {
+        #expect(Charset.parameter("charset", in: "text/html; Charset=\"UTF-8\"") == "UTF-8")
+        #expect(Charset.parameter("charset", in: "text/html;charset=koi8-r;q=1") == "koi8-r")
+        #expect(Charset.parameter("charset", in: "text/html") == nil)
+    }
+}

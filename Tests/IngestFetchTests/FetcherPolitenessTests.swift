@@ -1,0 +1,122 @@
+import IngestFetch
+import LoopbackServer
+import Testing
+
+@Suite struct FetcherPolitenessTests {
+    @Test func timesOutASlowServer() async throws {
+        let server = try LoopbackServer()
+        defer { server.stop() }
+        server.route("/slow") { _ in LoopbackResponse.text("late").delayed(by: .seconds(5)) }
+        let fetcher = Fetcher(settings: .fast { $0.timeout = 0.4; $0.retries = 0 })
+        defer { fetcher.shutdown() }
+
+        let started = ContinuousClock.now
+        guard case .timeout(let url, _) = await fetcher.get(server.url("/slow")).error else {
+            Issue.record("expected a timeout")
+            return
+        }
+        #expect(url == server.url("/slow"))
+        #expect(seconds(started, .now) < 2)
+    }
+
+    @Test func abortsATransferBelowTheLowSpeedLimit() async throws {
+        let server = try LoopbackServer()
+        defer { server.stop() }
+        server.route("/drip") { _ in
+            LoopbackResponse.text(String(repeating: "x", count: 100)).dripped(1, every: .milliseconds(300))
+        }
+        let fetcher = Fetcher(settings: .fast { $0.lowSpeedLimit = 1000; $0.lowSpeedTime = 1; $0.retries = 0 })
+        defer { fetcher.shutdown() }
+
+        let started = ContinuousClock.now
+        guard case .timeout(_, let message) = await fetcher.get(server.url("/drip")).error else {
+            Issue.record("expected a low-speed timeout")
+            return
+        }
+        #expect(message.contains("too slow"))
+        #expect(seconds(started, .now) < 3)  // the whole body would take 30 s
+    }
+
+    @Test func waitsForRetryAfterOn503() async throws {
+        let server = try LoopbackServer()
+        defer { server.stop() }
+        server.route("/busy") { _ in
+            server.requests("/busy").count == 1 ? .status(503, headers: [("Retry-After", "1")]) : .text("ok")
+        }
+        let fetcher = Fetcher(settings: .fast())
+        defer { fetcher.shutdown() }
+
+        let page = try #require(await fetcher.get(server.url("/busy")).value)
+        #expect(page.body == Array("ok".utf8))
+        let sent = server.requests("/busy")
+        #expect(sent.count == 2)
+        #expect(seconds(sent[0].receivedAt, sent[1].receivedAt) >= 0.95)  // backoff alone would be 0.1 s
+    }
+
+    @Test func a429BacksOffItsOriginWhileAnotherProceeds() async throws {
+        let server = try LoopbackServer(sites: 2)
+        defer { server.stop() }
+        server.route("/a", site: 0) { _ in
+            server.requests("/a").count == 1 ? .status(429, headers: [("Retry-After", "1")]) : .text("a")
+        }
+        server.route("/a2", site: 0) { _ in .text("a2") }
+        server.route("/b", site: 1) { _ in .text("b") }
+        let fetcher = Fetcher(settings: .fast())
+        defer { fetcher.shutdown() }
+
+        let first = Task { await fetcher.get(server.url("/a")) }
+        while server.requests("/a").isEmpty { try await Task.sleep(for: .milliseconds(5)) }
+        try await Task.sleep(for: .milliseconds(50))  // the 429 has been answered and seen
+        let sameOrigin = Task { await fetcher.get(server.url("/a2")) }
+        let otherOrigin = try #require(await fetcher.get(server.url("/b", site: 1)).value)
+        #expect(otherOrigin.body == Array("b".utf8))
+        #expect(await first.value.value != nil)
+        #expect(await sameOrigin.value.value != nil)
+
+        let limited = try #require(server.requests("/a").first).receivedAt
+        let other = try #require(server.requests("/b").first).receivedAt
+        let heldBack = try #require(server.requests("/a2").first).receivedAt
+        #expect(seconds(limited, other) < 0.6)        // the other origin did not wait
+        #expect(seconds(limited, heldBack) >= 0.95)   // the same origin did
+        #expect(seconds(limited, server.requests("/a")[1].receivedAt) >= 0.95)
+    }
+
+    @Test(arguments: [(1, 2), (2, 3)])
+    func respectsPerHostAndOverallConcurrency(_ perHost: Int, _ overall: Int) async throws {
+        let server = try LoopbackServer(sites: 2)
+        defer { server.stop() }
+        let perSite = [InFlight(), InFlight()]
+        let total = InFlight()
+        server.route("/page/*") { request in
+            InFlight.hold([perSite[request.site], total], for: 0.15)
+            return .text("ok")
+        }
+        let fetcher = Fetcher(settings: .fast { $0.perHostConcurrency = perHost; $0.concurrency = overall })
+        defer { fetcher.shutdown() }
+
+        await withTaskGroup(of: Void.self) { group in
+            for index in 0..<6 {
+                group.addTask { _ = await fetcher.get(server.url("/page/\(index)", site: index % 2)) }
+            }
+        }
+        #expect(server.requests().count == 6)
+        #expect(perSite.map(\.maximum).max()! <= perHost)
+        #expect(total.maximum <= overall)
+        #expect(total.maximum >= min(overall, 2 * perHost) - 1)  // and the limits are actually used
+    }
+
+    @Test func spacesRequestsToOneOriginByTheDelay() async throws {
+        let server = try LoopbackServer()
+        defer { server.stop() }
+        server.route("/p/*") { _ in .text("ok") }
+        let fetcher = Fetcher(settings: .fast { $0.perHostDelay = 0.2; $0.perHostConcurrency = 4 })
+        defer { fetcher.shutdown() }
+
+        await withTaskGroup(of: Void.self) { group in
+            for index in 0..<3 { group.addTask { _ = await fetcher.get(server.url("/p/\(index)")) } }
+        }
+        let times = server.requests().map(\.receivedAt).sorted()
+        #expect(times.count == 3)
+        for (earlier, later) in zip(times, times.dropFirst()) { #expect(seconds(earlier, later) >= 0.18) }
+    }
+}

@@ -1,0 +1,57 @@
+import IngestFetch
+import LoopbackServer
+import Testing
+
+@Suite struct FetcherRobotsTests {
+    @Test func obeysDisallowAndFetchesRobotsOncePerOrigin() async throws {
+        let server = try LoopbackServer()
+        defer { server.stop() }
+        server.route("/robots.txt") { _ in
+            .text("User-agent: *\nDisallow: /private/\nAllow: /private/press/\n", contentType: "text/plain")
+        }
+        server.route("/*") { _ in .text("ok") }
+        let fetcher = Fetcher(settings: .fast { $0.obeyRobots = true })
+        defer { fetcher.shutdown() }
+
+        let results = await withTaskGroup(of: (String, Result<FetchResponse, FetchError>).self) { group in
+            for path in ["/news/1", "/private/secret", "/private/press/release", "/news/2"] {
+                group.addTask { (path, await fetcher.get(server.url(path))) }
+            }
+            return await group.reduce(into: [:]) { $0[$1.0] = $1.1 }
+        }
+        #expect(results["/news/1"]?.value != nil && results["/news/2"]?.value != nil)
+        #expect(results["/private/press/release"]?.value != nil)
+        #expect(results["/private/secret"]?.error == .disallowedByRobots(url: server.url("/private/secret")))
+        #expect(server.requests("/private/secret").isEmpty)  // never fetched
+        #expect(server.requests("/robots.txt").count == 1)
+        #expect(FetchError.disallowedByRobots(url: "u").description == "disallowed by robots.txt: u")
+    }
+
+    @Test func crawlDelayRaisesTheOriginDelay() async throws {
+        let server = try LoopbackServer()
+        defer { server.stop() }
+        server.route("/robots.txt") { _ in .text("User-agent: ingest-test\nCrawl-delay: 0.4\n", contentType: "text/plain") }
+        server.route("/p/*") { _ in .text("ok") }
+        let fetcher = Fetcher(settings: .fast { $0.obeyRobots = true; $0.perHostConcurrency = 4 })
+        defer { fetcher.shutdown() }
+
+        await withTaskGroup(of: Void.self) { group in
+            for index in 0..<3 { group.addTask { _ = await fetcher.get(server.url("/p/\(index)")) } }
+        }
+        let times = server.requests().filter { $0.path.hasPrefix("/p/") }.map(\.receivedAt).sorted()
+        #expect(times.count == 3)
+        for (earlier, later) in zip(times, times.dropFirst()) { #expect(seconds(earlier, later) >= 0.38) }
+    }
+
+    @Test func missingRobotsAllowsAndServerErrorDisallows() async throws {
+        let server = try LoopbackServer(sites: 2)
+        defer { server.stop() }
+        server.route("/robots.txt", site: 1) { _ in .status(500) }
+        server.route("/page") { _ in .text("ok") }
+        let fetcher = Fetcher(settings: .fast { $0.obeyRobots = true; $0.retries = 0 })
+        defer { fetcher.shutdown() }
+
+        #expect(await fetcher.get(server.url("/page")).value != nil)  // robots.txt is a 404 on site 0
+        #expect(await fetcher.get(server.url("/page", site: 1)).error == .disallowedByRobots(url: server.url("/page", site: 1)))
+    }
+}
