@@ -38,7 +38,7 @@ let package = Package(
 
         // Tests mirror the modules.
         .testTarget(name: "IngestMarkupTests", dependencies: ["IngestMarkup"]),
-        .testTarget(name: "IngestSyncTests", dependencies: ["IngestSync", "IngestMarkup", "IngestExtract"]),
+        .testTarget(name: "IngestSyncTests", dependencies: ["IngestSync", "IngestMarkup", "IngestExtract", "IngestFetch"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ingest"]),
         .target(name: "LoopbackServer", path: "Tests/LoopbackServer"),
         .testTarget(name: "IngestFetchTests", dependencies: ["IngestFetch", "LoopbackServer"]),

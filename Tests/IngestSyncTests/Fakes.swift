@@ -1,6 +1,7 @@
 import Foundation
 import IngestExtract
 @testable import IngestSync
+import IngestFetch
 
 /// An in-memory web: pages by URL, changed between "epochs"; answers conditional GETs
 /// with 304 when the ETag matches, follows redirects, and records every request.
@@ -38,7 +39,7 @@ final class FakeWeb: SyncFetching {
         var url = request.url
         for _ in 0..<5 {
             // The real fetcher checks the connected address; the fake judges by the host.
-            if !request.allowPrivateAddresses, PrivateAddress.isPrivate(host: CanonicalURL.host(of: url) ?? "") {
+            if !request.allowPrivateAddresses, AddressPolicy.isNonPublic(host: CanonicalURL.host(of: url) ?? "") {
                 return .failure(SyncFetchError(transient: false, description: "refused: private address"))
             }
             switch self[url] {

@@ -1,3 +1,4 @@
+import IngestFetch
 import Foundation
 
 /// What polling one source produced.
@@ -45,7 +46,7 @@ struct SourcePoller: Sendable {
             (found, response) = (result, answer)
         }
         poll.linksMayBePrivate = response.remoteIsPrivate
-            ?? PrivateAddress.isPrivate(host: CanonicalURL.host(of: response.finalURL) ?? "")
+            ?? AddressPolicy.isNonPublic(host: CanonicalURL.host(of: response.finalURL) ?? "")
         poll.state.validators = Validators(etag: response.etag, lastModified: response.lastModified)
         if previous.feedURL == nil, source.kind == .auto, found.kind == .html, let feed = found.alternateFeeds.first {
             switch await discover(feed, Validators(), allowPrivate: poll.linksMayBePrivate, kind: .auto, into: &poll) {

@@ -1,0 +1,58 @@
+import IngestFetch
+
+/// The real network edge of sync: `IngestFetch`'s fetcher behind `SyncFetching`.
+///
+/// Article bodies are converted to UTF-8 here (BOM, header, `<meta>`, sniffing), so the
+/// extractor is always handed UTF-8; feed and sitemap bodies stay raw for libxml2's XML
+/// parser, which reads their `<?xml encoding?>` declaration itself.
+public struct FetcherAdapter: SyncFetching {
+    let fetcher: any PageFetching
+
+    public init(_ fetcher: any PageFetching) {
+        self.fetcher = fetcher
+    }
+
+    public func fetch(_ request: SyncRequest) async -> Result<SyncResponse, SyncFetchError> {
+        let fetched = await fetcher.fetch(FetchRequest(
+            url: request.url, etag: request.etag, lastModified: request.lastModified,
+            allowPrivateAddresses: request.allowPrivateAddresses))
+        switch fetched {
+        case .success(let response):
+            let isHTML = request.purpose == .article
+            return .success(SyncResponse(
+                status: response.status, finalURL: response.finalURL, headers: response.headers,
+                body: isHTML ? response.utf8Body() : response.body,
+                charset: isHTML ? "UTF-8" : nil,
+                remoteIsPrivate: response.remoteIP.flatMap(AddressPolicy.classify(ipAddress:)).map { !$0.isPublic }))
+        case .failure(.httpStatus(let status, let url)):
+            // 404/410 mean deletion and 5xx a transient failure: the engine decides by status.
+            return .success(SyncResponse(status: status, finalURL: url))
+        case .failure(let error):
+            return .failure(SyncFetchError(transient: error.isTransient, description: error.description))
+        }
+    }
+}
+
+extension FetchError {
+    /// Network trouble that may pass by the next run; refusals (robots, size, address,
+    /// redirects, scheme) will not.
+    var isTransient: Bool {
+        switch self {
+        case .timeout, .transport, .shutDown, .cancelled: true
+        default: false
+        }
+    }
+}
+
+extension FetchSettings {
+    /// The fetcher settings a feeds.json `settings` object asks for; the rest keep their defaults.
+    public init(_ settings: FeedsConfig.Settings) {
+        self.init()
+        userAgent = settings.userAgent
+        concurrency = settings.concurrency
+        perHostConcurrency = settings.perHostConcurrency
+        perHostDelay = Double(settings.perHostDelayMs) / 1000
+        timeout = Double(settings.timeoutSeconds)
+        maxPageBytes = settings.maxPageBytes
+    }
+}
