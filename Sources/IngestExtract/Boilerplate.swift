@@ -1,0 +1,129 @@
+/// Tag, role and class/id rules that mark page furniture: navigation, share bars, comments,
+/// ads, newsletter pleas, related-story lists, captions, bylines and the like.
+///
+/// Class and id values are split into words ("post__share-bar" → post, share, bar) and
+/// compared word by word, so "shared" or "address" never match "share" or "ad".
+enum Boilerplate {
+    /// Elements that are furniture whatever their class.
+    static let tags: Set<String> = [
+        "nav", "aside", "footer", "form", "figcaption", "dialog", "menu", "fieldset",
+        "label", "legend", "noembed", "frameset", "frame",
+    ]
+
+    /// ARIA landmarks and widgets that are never the story.
+    static let roles: Set<String> = [
+        "navigation", "complementary", "banner", "contentinfo", "dialog", "alertdialog",
+        "search", "menu", "menubar", "toolbar", "tooltip", "alert", "status", "marquee",
+    ]
+
+    /// Words that mark furniture even next to a content word ("comment-content").
+    static let strongWords: Set<String> = [
+        "comment", "comments", "commentlist", "disqus", "respond", "replies",
+        "share", "sharing", "sharebar", "sharedaddy", "social", "socials", "addthis", "sociallinks",
+        "newsletter", "newsletters", "subscribe", "subscription", "subscriptions", "signup",
+        "cookie", "cookies", "consent", "gdpr",
+        "advert", "advertisement", "advertising", "adsbygoogle", "adslot", "adunit", "sponsor",
+        "sponsored", "promo", "promotion", "outbrain", "taboola", "zergnet",
+        "related", "recommended", "recommendations", "recirc", "trending", "mostread", "popular",
+        "breadcrumb", "breadcrumbs", "sidebar", "navbar", "navigation", "menu", "footer",
+        "caption", "credit", "credits", "byline", "bylines", "tags", "tagcloud", "taglist",
+        "keywords", "toolbar", "modal", "popup", "overlay", "lightbox", "paywall", "donate", "donation",
+        "skiplink", "skip", "sronly", "screenreader", "visuallyhidden", "pagination", "pager",
+        "bio", "authorbio", "biography", "print", "ad", "ads", "adsense", "dfp", "gpt",
+    ]
+
+    /// Words that mark furniture unless a content word sits beside them.
+    static let weakWords: Set<String> = [
+        "header", "masthead", "meta", "widget", "banner", "nav", "hidden", "hide", "more", "extra",
+        "author", "date", "timestamp", "sticky", "top", "bottom", "community", "teaser", "teasers",
+        "card", "cards", "login", "search", "follow", "rss", "subnav", "topics", "topic",
+        "category", "categories", "newsletter", "feedback", "rating", "reactions", "toc", "listing",
+    ]
+
+    /// Words that say "this is the story".
+    static let contentWords: Set<String> = [
+        "article", "articlebody", "body", "content", "entry", "main", "post", "story", "text",
+        "blog", "prose", "richtext", "copy",
+    ]
+
+    /// Whether an element is furniture judged by itself (tag, role, hidden, class and id).
+    static func isFurniture(_ element: PageTree.Element, words: [String]) -> Bool {
+        if tags.contains(element.tag) { return true }
+        if let role = element.attribute("role")?.lowercased(), roles.contains(role) { return true }
+        if isHidden(element) { return true }
+        guard !words.isEmpty, !protectedTags.contains(element.tag) else { return false }
+        var strong = false, weak = false, content = false
+        var previous = ""
+        for word in words {
+            // "ad" and "ads" only as a word of their own, and "sr only" / "screen reader" pairs.
+            let pair = previous + word
+            if strongWords.contains(word) || strongWords.contains(pair) { strong = true }
+            if weakWords.contains(word) { weak = true }
+            if contentWords.contains(word) { content = true }
+            previous = word
+        }
+        return strong || (weak && !content)
+    }
+
+    /// Elements never dropped for their class: WordPress and others put words such as
+    /// "has-sidebar" or "tag-politics" on the wrapper of the whole story.
+    static let protectedTags: Set<String> = ["html", "body", "main", "article"]
+
+    static func isHidden(_ element: PageTree.Element) -> Bool {
+        if element.attributes["hidden"] != nil { return true }
+        if element.attribute("aria-hidden")?.lowercased() == "true" { return true }
+        if let style = element.attribute("style")?.lowercased() {
+            let compact = style.filter { $0 != " " }
+            if compact.contains("display:none") || compact.contains("visibility:hidden") { return true }
+        }
+        return false
+    }
+
+    /// Whole short paragraphs that are furniture on any news site.
+    static func isFurnitureLine(_ text: String) -> Bool {
+        guard text.count < 80 else { return false }
+        let lowered = text.lowercased().trimmingCharacters(in: " .:!|-–—»›>".unicodeScalarSet)
+        if furnitureLines.contains(lowered) { return true }
+        return furniturePrefixes.contains { lowered.hasPrefix($0) }
+    }
+
+    static let furnitureLines: Set<String> = [
+        "advertisement", "advertisements", "sponsored", "sponsored content", "story continues below",
+        "story continues below advertisement", "continue reading", "continue reading below",
+        "read more", "read more below", "share", "share this", "share this article", "share this story",
+        "comments", "leave a reply", "leave a comment", "post a comment", "related", "related articles",
+        "related content", "related stories", "related posts", "you may also like", "most read",
+        "most popular", "recommended", "recommended for you", "tags", "topics", "print", "email",
+        "facebook", "twitter", "linkedin", "whatsapp", "copy link", "click to share",
+        "skip to content", "skip to main content", "back to top", "scroll to top",
+        "article continues below", "article continues after advertisement", "ad", "ads",
+        "follow us", "sign up", "subscribe", "listen to this article", "image", "photo",
+    ]
+
+    static let furniturePrefixes: [String] = [
+        "read more:", "related:", "see also:", "also read:", "read also:", "recommended:",
+        "sign up for", "subscribe to", "click here to", "follow us on", "share on ", "share this",
+        "photo:", "image:", "photo credit", "image credit", "credit:", "(photo", "(image",
+        "listen to this article", "this article was originally published", "filed under",
+        "all rights reserved", "©", "copyright ©",
+    ]
+}
+
+extension String {
+    var unicodeScalarSet: CharacterSetLite { CharacterSetLite(self) }
+
+    /// Trims characters in `set` from both ends.
+    func trimmingCharacters(in set: CharacterSetLite) -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, set.contains(first) { scalars.removeFirst() }
+        while let last = scalars.last, set.contains(last) { scalars.removeLast() }
+        return String(scalars)
+    }
+}
+
+/// A tiny character set, so this module needs no Foundation for trimming.
+struct CharacterSetLite {
+    let characters: Set<Character>
+    init(_ characters: String) { self.characters = Set(characters) }
+    func contains(_ character: Character) -> Bool { characters.contains(character) }
+}

@@ -1,0 +1,113 @@
+/// Per-element text measures: how much text each block holds, how much of it is link text,
+/// and which elements are furniture (their subtree is dropped).
+struct TextBlocks {
+    /// Elements that start a new paragraph.
+    static let blockTags: Set<String> = [
+        "html", "body", "p", "div", "section", "article", "main", "header", "footer", "nav", "aside",
+        "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre",
+        "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "figure", "figcaption",
+        "address", "details", "summary", "center", "hgroup", "form", "fieldset", "hr", "br",
+        "dialog", "menu", "frameset", "frame", "legend",
+    ]
+
+    let tree: PageTree
+    /// Class and id words of every element.
+    let words: [[String]]
+    /// Dropped: furniture itself or inside furniture.
+    let removed: [Bool]
+    /// Nearest block ancestor-or-self of each element.
+    let blockOf: [Int]
+    /// Non-space characters of text whose nearest block is this element (not removed).
+    let ownText: [Int]
+    let ownLinkText: [Int]
+    let ownCommas: [Int]
+    /// Non-space characters of the whole (kept) subtree, and how many are inside links.
+    let subtreeText: [Int]
+    let subtreeLinkText: [Int]
+    let body: Int
+
+    init(tree: PageTree) {
+        self.tree = tree
+        let elements = tree.elements
+        let count = elements.count
+        var words = [[String]](repeating: [], count: count)
+        var blockOf = [Int](repeating: 0, count: count)
+        var inLink = [Bool](repeating: false, count: count)
+        var body = 0
+        for index in 0..<count {
+            let element = elements[index]
+            let parent = element.parent
+            blockOf[index] = TextBlocks.blockTags.contains(element.tag) || parent < 0 ? index : blockOf[parent]
+            inLink[index] = element.tag == "a" || (parent >= 0 && inLink[parent])
+            if element.tag == "body", body == 0 { body = index }
+            let classID = [element.attribute("class"), element.attribute("id")].compactMap { $0 }
+            if !classID.isEmpty { words[index] = TextNormalizer.words(classID.joined(separator: " ")) }
+        }
+        // Raw text per element, before any removal, to protect the story's own wrapper.
+        var rawOwn = [Int](repeating: 0, count: count)
+        var rawLink = [Int](repeating: 0, count: count)
+        var commas = [Int](repeating: 0, count: count)
+        for index in 0..<count {
+            for child in elements[index].children {
+                guard case .text(let text) = child else { continue }
+                var letters = 0, commaCount = 0
+                for byte in text.utf8 where byte > 0x20 {
+                    letters += 1
+                    if byte == 0x2C { commaCount += 1 }
+                }
+                rawOwn[index] += letters
+                commas[index] += commaCount
+                if inLink[index] { rawLink[index] += letters }
+            }
+        }
+        var rawSubtree = rawOwn
+        for index in stride(from: count - 1, through: 1, by: -1) where elements[index].parent >= 0 {
+            rawSubtree[elements[index].parent] += rawSubtree[index]
+        }
+        let total = count > 0 ? rawSubtree[body] : 0
+        var removed = [Bool](repeating: false, count: count)
+        for index in 0..<count {
+            let parent = elements[index].parent
+            if parent >= 0, removed[parent] { removed[index] = true; continue }
+            let element = elements[index]
+            guard Boilerplate.isFurniture(element, words: words[index]) else { continue }
+            // A wrapper holding most of the page's text is the story's, whatever its class says.
+            removed[index] = Boilerplate.isHidden(element) || rawSubtree[index] * 2 < total
+                || element.tag == "nav" || element.tag == "footer"
+        }
+        var ownText = [Int](repeating: 0, count: count)
+        var ownLinkText = [Int](repeating: 0, count: count)
+        var ownCommas = [Int](repeating: 0, count: count)
+        var subtreeText = [Int](repeating: 0, count: count)
+        var subtreeLinkText = [Int](repeating: 0, count: count)
+        for index in 0..<count where !removed[index] {
+            let block = blockOf[index]
+            ownText[block] += rawOwn[index]
+            ownLinkText[block] += rawLink[index]
+            ownCommas[block] += commas[index]
+            subtreeText[index] = rawOwn[index]
+            subtreeLinkText[index] = rawLink[index]
+        }
+        for index in stride(from: count - 1, through: 1, by: -1) where !removed[index] {
+            let parent = elements[index].parent
+            guard parent >= 0 else { continue }
+            subtreeText[parent] += subtreeText[index]
+            subtreeLinkText[parent] += subtreeLinkText[index]
+        }
+        self.words = words
+        self.removed = removed
+        self.blockOf = blockOf
+        self.ownText = ownText
+        self.ownLinkText = ownLinkText
+        self.ownCommas = ownCommas
+        self.subtreeText = subtreeText
+        self.subtreeLinkText = subtreeLinkText
+        self.body = body
+    }
+
+    /// Share of an element's kept text that sits inside links.
+    func linkDensity(_ index: Int) -> Double {
+        let text = subtreeText[index]
+        return text == 0 ? 0 : Double(subtreeLinkText[index]) / Double(text)
+    }
+}
