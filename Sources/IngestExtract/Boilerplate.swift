@@ -46,23 +46,45 @@ enum Boilerplate {
         "blog", "prose", "richtext", "copy",
     ]
 
-    /// Whether an element is furniture judged by itself (tag, role, hidden, class and id).
-    static func isFurniture(_ element: PageTree.Element, words: [String]) -> Bool {
-        if tags.contains(element.tag) { return true }
-        if let role = element.attribute("role")?.lowercased(), roles.contains(role) { return true }
-        if isHidden(element) { return true }
-        guard !words.isEmpty, !protectedTags.contains(element.tag) else { return false }
-        var strong = false, weak = false, content = false
+    /// How sure a rule is that an element is furniture.
+    enum Verdict {
+        /// Not furniture.
+        case keep
+        /// Furniture whatever it holds: hidden, navigation, comment sections.
+        case drop
+        /// Furniture by its class or tag, unless it holds much of the page's prose (many
+        /// sites put words such as "widget" or "sidebar-layout" on the story's wrappers).
+        case dropUnlessProse
+        /// A hint only ("widget", "meta", "header"): furniture unless it reads like prose.
+        case dropUnlessProseLike
+    }
+
+    /// Words of comment sections: dropped even when they hold much prose.
+    static let commentWords: Set<String> = ["comment", "comments", "commentlist", "disqus", "respond", "replies"]
+
+    /// Judges an element by itself: tag, role, hidden state, class and id words.
+    static func verdict(_ element: PageTree.Element, words: [String]) -> Verdict {
+        // React and others stream server-rendered pages into hidden divs, so even hidden
+        // content is kept when it holds much of the page's prose.
+        if isHidden(element) { return .dropUnlessProse }
+        if element.tag == "nav" || element.tag == "footer" { return .drop }
+        if tags.contains(element.tag) { return .dropUnlessProse }
+        if let role = element.attribute("role")?.lowercased(), roles.contains(role) { return .dropUnlessProse }
+        guard !words.isEmpty, !protectedTags.contains(element.tag) else { return .keep }
+        var strong = false, weak = false, content = false, comment = false
         var previous = ""
         for word in words {
-            // "ad" and "ads" only as a word of their own, and "sr only" / "screen reader" pairs.
+            // Pairs catch split spellings: "sr only", "most read", "author bio".
             let pair = previous + word
             if strongWords.contains(word) || strongWords.contains(pair) { strong = true }
+            if commentWords.contains(word) { comment = true }
             if weakWords.contains(word) { weak = true }
             if contentWords.contains(word) { content = true }
             previous = word
         }
-        return strong || (weak && !content)
+        if comment { return .drop }
+        if strong { return .dropUnlessProse }
+        return weak && !content ? .dropUnlessProseLike : .keep
     }
 
     /// Elements never dropped for their class: WordPress and others put words such as

@@ -84,7 +84,9 @@ struct ContentSelection {
                 if case .text(let text) = $0 { return text.utf8.contains { $0 > 0x20 } }
                 return false
             }
-            if keptChildren.count == 1 {
+            // More of the story one level up: the parent adds prose and few links.
+            let gainsProse = blocks.keptProse[parent] * 4 >= blocks.keptProse[best] * 5 && blocks.linkDensity(parent) < 0.3
+            if keptChildren.count == 1 || gainsProse {
                 best = parent
                 parent = elements[best].parent
                 continue

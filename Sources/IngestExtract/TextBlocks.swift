@@ -25,6 +25,10 @@ struct TextBlocks {
     let subtreeText: [Int]
     let subtreeLinkText: [Int]
     let body: Int
+    /// Letters of kept prose blocks in each subtree.
+    let keptProse: [Int]
+    /// A block with at least this many letters (and few links) counts as prose.
+    static let proseLetters = 50
 
     init(tree: PageTree) {
         self.tree = tree
@@ -64,16 +68,34 @@ struct TextBlocks {
         for index in stride(from: count - 1, through: 1, by: -1) where elements[index].parent >= 0 {
             rawSubtree[elements[index].parent] += rawSubtree[index]
         }
-        let total = count > 0 ? rawSubtree[body] : 0
+        // Prose: text of paragraph-sized, link-poor blocks, before any removal.
+        var blockRaw = [Int](repeating: 0, count: count)
+        var blockRawLink = [Int](repeating: 0, count: count)
+        for index in 0..<count {
+            blockRaw[blockOf[index]] += rawOwn[index]
+            blockRawLink[blockOf[index]] += rawLink[index]
+        }
+        var prose = [Int](repeating: 0, count: count)
+        for index in 0..<count where blockRaw[index] >= TextBlocks.proseLetters && blockRawLink[index] * 3 < blockRaw[index] {
+            prose[index] = blockRaw[index]
+        }
+        for index in stride(from: count - 1, through: 1, by: -1) where elements[index].parent >= 0 {
+            prose[elements[index].parent] += prose[index]
+        }
+        let totalProse = count > 0 ? prose[body] : 0
         var removed = [Bool](repeating: false, count: count)
         for index in 0..<count {
             let parent = elements[index].parent
             if parent >= 0, removed[parent] { removed[index] = true; continue }
-            let element = elements[index]
-            guard Boilerplate.isFurniture(element, words: words[index]) else { continue }
-            // A wrapper holding most of the page's text is the story's, whatever its class says.
-            removed[index] = Boilerplate.isHidden(element) || rawSubtree[index] * 2 < total
-                || element.tag == "nav" || element.tag == "footer"
+            switch Boilerplate.verdict(elements[index], words: words[index]) {
+            case .keep: continue
+            case .drop: removed[index] = true
+            // A wrapper holding much of the page's prose is the story's, whatever its class says.
+            case .dropUnlessProse: removed[index] = prose[index] * 10 < totalProse * 3 || totalProse == 0
+            case .dropUnlessProseLike:
+                let mostlyProse = prose[index] >= 2 * TextBlocks.proseLetters && prose[index] * 2 >= rawSubtree[index]
+                removed[index] = !mostlyProse && (prose[index] * 10 < totalProse * 3 || totalProse == 0)
+            }
         }
         var ownText = [Int](repeating: 0, count: count)
         var ownLinkText = [Int](repeating: 0, count: count)
@@ -94,6 +116,16 @@ struct TextBlocks {
             subtreeText[parent] += subtreeText[index]
             subtreeLinkText[parent] += subtreeLinkText[index]
         }
+        // Prose again, now without the furniture.
+        var keptProse = [Int](repeating: 0, count: count)
+        for index in 0..<count where !removed[index] && ownText[index] >= TextBlocks.proseLetters
+            && ownLinkText[index] * 3 < ownText[index] {
+            keptProse[index] = ownText[index]
+        }
+        for index in stride(from: count - 1, through: 1, by: -1) where elements[index].parent >= 0 {
+            keptProse[elements[index].parent] += keptProse[index]
+        }
+        self.keptProse = keptProse
         self.words = words
         self.removed = removed
         self.blockOf = blockOf
