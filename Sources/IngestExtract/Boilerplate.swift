@@ -25,7 +25,7 @@ enum Boilerplate {
         "advert", "advertisement", "advertising", "adsbygoogle", "adslot", "adunit", "sponsor",
         "sponsored", "promo", "promotion", "outbrain", "taboola", "zergnet",
         "related", "recommended", "recommendations", "recirc", "trending", "mostread", "popular",
-        "breadcrumb", "breadcrumbs", "sidebar", "navbar", "navigation", "menu", "footer",
+        "breadcrumb", "breadcrumbs", "navbar", "navigation", "menu", "footer",
         "caption", "credit", "credits", "byline", "bylines", "tags", "tagcloud", "taglist",
         "keywords", "toolbar", "modal", "popup", "overlay", "lightbox", "paywall", "donate", "donation",
         "skiplink", "skip", "sronly", "screenreader", "visuallyhidden", "pagination", "pager",
@@ -34,7 +34,7 @@ enum Boilerplate {
 
     /// Words that mark furniture unless a content word sits beside them.
     static let weakWords: Set<String> = [
-        "header", "masthead", "meta", "widget", "banner", "nav", "hidden", "hide", "more", "extra",
+        "header", "masthead", "sidebar", "meta", "widget", "banner", "nav", "hidden", "hide", "more", "extra",
         "author", "date", "timestamp", "sticky", "top", "bottom", "community", "teaser", "teasers",
         "card", "cards", "login", "search", "follow", "rss", "subnav", "topics", "topic",
         "category", "categories", "newsletter", "feedback", "rating", "reactions", "toc", "listing",
@@ -59,32 +59,37 @@ enum Boilerplate {
         case dropUnlessProseLike
     }
 
-    /// Words of comment sections: dropped even when they hold much prose.
-    static let commentWords: Set<String> = ["comment", "comments", "commentlist", "disqus", "respond", "replies"]
+    /// Words of comment sections, pop-ups and consent banners: dropped even when they hold
+    /// much prose (a long comment thread or a republishing-rules modal can outweigh a story).
+    static let certainWords: Set<String> = [
+        "comment", "comments", "commentlist", "disqus", "respond", "replies", "modal", "popup",
+        "lightbox", "cookie", "cookies", "consent", "gdpr", "outbrain", "taboola", "zergnet", "adsbygoogle",
+    ]
 
     /// Judges an element by itself: tag, role, hidden state, class and id words.
     static func verdict(_ element: PageTree.Element, words: [String]) -> Verdict {
-        // React and others stream server-rendered pages into hidden divs, so even hidden
-        // content is kept when it holds much of the page's prose.
-        if isHidden(element) { return .dropUnlessProse }
         if element.tag == "nav" || element.tag == "footer" { return .drop }
-        if tags.contains(element.tag) { return .dropUnlessProse }
-        if let role = element.attribute("role")?.lowercased(), roles.contains(role) { return .dropUnlessProse }
-        guard !words.isEmpty, !protectedTags.contains(element.tag) else { return .keep }
-        var strong = false, weak = false, content = false, comment = false
-        var previous = ""
-        for word in words {
-            // Pairs catch split spellings: "sr only", "most read", "author bio".
-            let pair = previous + word
-            if strongWords.contains(word) || strongWords.contains(pair) { strong = true }
-            if commentWords.contains(word) { comment = true }
-            if weakWords.contains(word) { weak = true }
-            if contentWords.contains(word) { content = true }
-            previous = word
+        let role = element.attribute("role")?.lowercased()
+        if role == "dialog" || role == "alertdialog" { return .drop }
+        var strong = false, weak = false, content = false, certain = false
+        if !protectedTags.contains(element.tag) {
+            var previous = ""
+            for word in words {
+                // Pairs catch split spellings: "sr only", "most read", "author bio".
+                let pair = previous + word
+                if strongWords.contains(word) || strongWords.contains(pair) { strong = true }
+                if certainWords.contains(word) { certain = true }
+                if weakWords.contains(word) { weak = true }
+                if contentWords.contains(word) { content = true }
+                previous = word
+            }
         }
-        if comment { return .drop }
-        if strong { return .dropUnlessProse }
-        return weak && !content ? .dropUnlessProseLike : .keep
+        if certain { return .drop }
+        if strong || tags.contains(element.tag) || role.map(roles.contains) == true { return .dropUnlessProse }
+        // React and others stream server-rendered pages into hidden divs, so even hidden
+        // content is kept when it reads like prose.
+        if isHidden(element) || (weak && !content) { return .dropUnlessProseLike }
+        return .keep
     }
 
     /// Elements never dropped for their class: WordPress and others put words such as

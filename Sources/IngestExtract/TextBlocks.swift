@@ -91,7 +91,7 @@ struct TextBlocks {
             case .keep: continue
             case .drop: removed[index] = true
             // A wrapper holding much of the page's prose is the story's, whatever its class says.
-            case .dropUnlessProse: removed[index] = prose[index] * 10 < totalProse * 3 || totalProse == 0
+            case .dropUnlessProse: removed[index] = prose[index] * 2 < totalProse || totalProse == 0
             case .dropUnlessProseLike:
                 let mostlyProse = prose[index] >= 2 * TextBlocks.proseLetters && prose[index] * 2 >= rawSubtree[index]
                 removed[index] = !mostlyProse && (prose[index] * 10 < totalProse * 3 || totalProse == 0)
