@@ -7,7 +7,7 @@ enum Boilerplate {
     /// Elements that are furniture whatever their class.
     static let tags: Set<String> = [
         "nav", "aside", "footer", "form", "figcaption", "dialog", "menu", "fieldset",
-        "label", "legend", "noembed", "frameset", "frame",
+        "legend", "noembed", "frameset", "frame",
     ]
 
     /// ARIA landmarks and widgets that are never the story.
@@ -85,6 +85,8 @@ enum Boilerplate {
             }
         }
         if certain { return .drop }
+        // Code listings are not prose; news annotators and readers skip them.
+        if element.tag == "pre" { return .drop }
         if strong || tags.contains(element.tag) || role.map(roles.contains) == true { return .dropUnlessProse }
         // React and others stream server-rendered pages into hidden divs, so even hidden
         // content is kept when it reads like prose.

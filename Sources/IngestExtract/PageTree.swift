@@ -31,6 +31,9 @@ struct PageTree {
     private(set) var elements: [Element] = []
     /// `<script type="application/ld+json">` bodies, in document order.
     private(set) var jsonLD: [String] = []
+    /// Elements that directly hold a form control (input, button, select, textarea):
+    /// sign-up and search boxes are found through them.
+    private(set) var controlParents: [Int] = []
     /// Text of the first `<title>`.
     private(set) var titleText: String?
     /// Elements whose content never reaches the text (scripts, styles, forms controls…).
@@ -38,6 +41,7 @@ struct PageTree {
         "script", "style", "noscript", "template", "svg", "math", "canvas", "object", "embed",
         "video", "audio", "iframe", "select", "option", "textarea", "button", "input", "map",
     ]
+    static let controlTags: Set<String> = ["input", "button", "select", "textarea"]
     static let keptAttributes: Set<String> = [
         "class", "id", "itemprop", "itemtype", "role", "hidden", "aria-hidden", "style", "href",
         "rel", "property", "name", "content", "datetime", "lang", "type", "http-equiv", "src",
@@ -66,7 +70,13 @@ struct PageTree {
                     titleText = node.text
                     continue
                 }
-                if PageTree.skippedTags.contains(tag) { continue }
+                if PageTree.skippedTags.contains(tag) {
+                    if PageTree.controlTags.contains(tag), parent >= 0,
+                       !["checkbox", "radio", "hidden"].contains(node.attribute("type")?.lowercased() ?? "") {
+                        controlParents.append(parent)
+                    }
+                    continue
+                }
                 let index = elements.count
                 var element = Element(tag: tag, parent: parent,
                                       depth: parent >= 0 ? elements[parent].depth + 1 : 0)

@@ -29,6 +29,8 @@ struct TextBlocks {
     let keptProse: [Int]
     /// A block with at least this many letters (and few links) counts as prose.
     static let proseLetters = 50
+    /// A form control's surrounding box with less text than this is a widget.
+    static let controlBoxLetters = 500
 
     init(tree: PageTree) {
         self.tree = tree
@@ -95,6 +97,16 @@ struct TextBlocks {
             case .dropUnlessProseLike:
                 let mostlyProse = prose[index] >= 2 * TextBlocks.proseLetters && prose[index] * 2 >= rawSubtree[index]
                 removed[index] = !mostlyProse && (prose[index] * 10 < totalProse * 3 || totalProse == 0)
+            }
+        }
+        // A small box around a form control is a sign-up, search or share widget.
+        for control in tree.controlParents where !removed[control] {
+            var box = control
+            while elements[box].parent > body, rawSubtree[elements[box].parent] < TextBlocks.controlBoxLetters {
+                box = elements[box].parent
+            }
+            if rawSubtree[box] < TextBlocks.controlBoxLetters, !Boilerplate.protectedTags.contains(elements[box].tag) {
+                for inner in box..<elements[box].end { removed[inner] = true }
             }
         }
         var ownText = [Int](repeating: 0, count: count)
