@@ -29,7 +29,7 @@ enum Boilerplate {
         "caption", "credit", "credits", "byline", "bylines", "tags", "tagcloud", "taglist",
         "keywords", "toolbar", "modal", "popup", "overlay", "lightbox", "paywall", "donate", "donation",
         "skiplink", "skip", "sronly", "screenreader", "visuallyhidden", "pagination", "pager",
-        "bio", "authorbio", "biography", "print", "ad", "ads", "adsense", "dfp", "gpt",
+        "bio", "authorbio", "tweet", "tiktok", "biography", "print", "ad", "ads", "adsense", "dfp", "gpt",
     ]
 
     /// Words that mark furniture unless a content word sits beside them.
@@ -113,7 +113,9 @@ enum Boilerplate {
         guard text.count < 80 else { return false }
         let lowered = text.lowercased().trimmingCharacters(in: " .:!|-–—»›>".unicodeScalarSet)
         if furnitureLines.contains(lowered) { return true }
-        return furniturePrefixes.contains { lowered.hasPrefix($0) }
+        if furniturePrefixes.contains(where: { lowered.hasPrefix($0) }) { return true }
+        return isBareURL(lowered) || isReadingTime(lowered)
+            || (bylinePrefixes.contains { lowered.hasPrefix($0) } && isFragment(text))
     }
 
     static let furnitureLines: Set<String> = [
@@ -127,6 +129,29 @@ enum Boilerplate {
         "skip to content", "skip to main content", "back to top", "scroll to top",
         "article continues below", "article continues after advertisement", "ad", "ads",
         "follow us", "sign up", "subscribe", "listen to this article", "image", "photo",
+    ]
+
+    /// A paragraph that is only a web address (source lists, embeds that failed to load).
+    static func isBareURL(_ text: String) -> Bool {
+        (text.hasPrefix("http://") || text.hasPrefix("https://") || text.hasPrefix("www.")) && !text.contains(" ")
+    }
+
+    /// "3 min read", "5 minute read", "Reading time: 4 minutes".
+    static func isReadingTime(_ text: String) -> Bool {
+        guard text.contains("read") || text.contains("reading time") else { return false }
+        let words = text.split(separator: " ")
+        return words.count <= 5 && words.contains { $0.hasPrefix("min") } && words.contains { $0.allSatisfy(\.isNumber) }
+    }
+
+    /// A short line that is not a sentence: few words, no closing full stop.
+    static func isFragment(_ text: String) -> Bool {
+        guard let last = text.last, !".?!\"”".contains(last) else { return false }
+        return text.split(separator: " ").count <= 12
+    }
+
+    /// Byline and dateline starts; such lines are metadata, not story.
+    static let bylinePrefixes: [String] = [
+        "by ", "posted by ", "written by ", "published ", "updated ", "last updated", "posted on ", "published on",
     ]
 
     static let furniturePrefixes: [String] = [
