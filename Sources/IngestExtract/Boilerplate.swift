@@ -131,6 +131,27 @@ enum Boilerplate {
         "follow us", "sign up", "subscribe", "listen to this article", "image", "photo",
     ]
 
+    /// Phrases of donation and subscription pleas ("Dear Reader … for $5 a month"), which
+    /// news sites put inside or under the story.
+    static let pleaPhrases: [String] = [
+        "small favor to ask", "small favour to ask", "support our journalism",
+        "support independent journalism", "support quality journalism", "please consider supporting",
+        "please consider pitching in", "please consider donating", "make a donation", "donate now",
+        "become a member", "become a subscriber", "become a patron", "subscribe now",
+        "a month you will receive", "for $5 a month", "per month you will", "we ask you to be our partner",
+        "fundraising", "every dollar you give", "has not put up a paywall", "have not put up a paywall",
+        "help us grow and continue", "sign up for our newsletter", "sign up for our free",
+        "subscribe to our newsletter", "join our facebook page", "follow us on", "already a subscriber",
+        "to continue reading", "log in to continue", "create a free account",
+    ]
+
+    /// Whether a paragraph is part of a donation or subscription plea.
+    static func isPlea(_ text: String) -> Bool {
+        guard text.count < 700 else { return false }
+        let lowered = text.lowercased()
+        return pleaPhrases.contains { lowered.contains($0) }
+    }
+
     /// A paragraph that is only a web address (source lists, embeds that failed to load).
     static func isBareURL(_ text: String) -> Bool {
         (text.hasPrefix("http://") || text.hasPrefix("https://") || text.hasPrefix("www.")) && !text.contains(" ")

@@ -89,7 +89,7 @@ struct Paragraphs {
         return paragraphs.filter { paragraph in
             let linkShare = Double(paragraph.linkLetters) / Double(max(paragraph.letters, 1))
             if linkShare > 0.5 { return false }
-            if Boilerplate.isFurnitureLine(paragraph.text) { return false }
+            if Boilerplate.isFurnitureLine(paragraph.text) || Boilerplate.isPlea(paragraph.text) { return false }
             if let normalizedTitle, !normalizedTitle.isEmpty, paragraph.tag.first == "h" || paragraph.letters < 200,
                comparable(paragraph.text) == normalizedTitle {
                 return false
