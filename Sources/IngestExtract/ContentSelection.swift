@@ -76,24 +76,36 @@ struct ContentSelection {
     private func climb(from start: Int, finalScore: [Double], scored: [Bool]) -> Int {
         let elements = blocks.tree.elements
         var best = start
-        var parent = elements[best].parent
-        while parent >= 0, parent != blocks.body {
-            // A lone child adds nothing: its parent is the same story.
-            let keptChildren = elements[parent].children.filter {
-                if case .element(let child) = $0 { return !blocks.removed[child] && blocks.subtreeText[child] > 0 }
-                if case .text(let text) = $0 { return text.utf8.contains { $0 > 0x20 } }
-                return false
+        var climbing = true
+        while climbing {
+            climbing = false
+            // Page builders nest the story's parts a few levels apart, so look up to three
+            // levels up for an ancestor that adds prose and few links.
+            var ancestor = elements[best].parent
+            var level = 0
+            while ancestor >= 0, ancestor != blocks.body, level < 3 {
+                let gainsProse = blocks.keptProse[ancestor] * 4 >= blocks.keptProse[best] * 5
+                    && blocks.linkDensity(ancestor) < 0.3
+                // A lone child adds nothing: its parent is the same story.
+                if gainsProse || (level == 0 && keptChildCount(ancestor) == 1) {
+                    best = ancestor
+                    climbing = true
+                    break
+                }
+                ancestor = elements[ancestor].parent
+                level += 1
             }
-            // More of the story one level up: the parent adds prose and few links.
-            let gainsProse = blocks.keptProse[parent] * 4 >= blocks.keptProse[best] * 5 && blocks.linkDensity(parent) < 0.3
-            if keptChildren.count == 1 || gainsProse {
-                best = parent
-                parent = elements[best].parent
-                continue
-            }
-            break
         }
         return best
+    }
+
+    private func keptChildCount(_ index: Int) -> Int {
+        blocks.tree.elements[index].children.reduce(0) { count, child in
+            switch child {
+            case .element(let element): count + (!blocks.removed[element] && blocks.subtreeText[element] > 0 ? 1 : 0)
+            case .text(let text): count + (text.utf8.contains { $0 > 0x20 } ? 1 : 0)
+            }
+        }
     }
 
     /// The winner plus siblings that look like more of the same story.

@@ -6,7 +6,6 @@ struct MainText {
 
     func paragraphs() -> [Paragraphs.Paragraph] {
         let collector = Paragraphs(blocks: blocks)
-        DebugDump.dump(blocks)
         let roots = ContentSelection(blocks: blocks).roots()
         let chosen = Paragraphs.filter(collector.collect(roots: roots), title: title)
         let chosenLetters = chosen.reduce(0) { $0 + $1.letters }
