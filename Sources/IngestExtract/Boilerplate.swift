@@ -99,7 +99,7 @@ enum Boilerplate {
     static let protectedTags: Set<String> = ["html", "body", "main", "article"]
 
     static func isHidden(_ element: PageTree.Element) -> Bool {
-        if element.attributes["hidden"] != nil { return true }
+        if element.attribute("hidden") != nil { return true }
         if element.attribute("aria-hidden")?.lowercased() == "true" { return true }
         if let style = element.attribute("style")?.lowercased() {
             let compact = style.filter { $0 != " " }
@@ -110,7 +110,7 @@ enum Boilerplate {
 
     /// Whole short paragraphs that are furniture on any news site.
     static func isFurnitureLine(_ text: String) -> Bool {
-        guard text.count < 80 else { return false }
+        guard text.utf8.count < 100 else { return false }
         let lowered = text.lowercased().trimmingCharacters(in: " .:!|-–—»›>".unicodeScalarSet)
         if furnitureLines.contains(lowered) { return true }
         if furniturePrefixes.contains(where: { lowered.hasPrefix($0) }) { return true }
@@ -147,10 +147,12 @@ enum Boilerplate {
 
     /// Whether a paragraph is part of a donation or subscription plea.
     static func isPlea(_ text: String) -> Bool {
-        guard text.count < 700 else { return false }
-        let lowered = text.lowercased()
-        return pleaPhrases.contains { lowered.contains($0) }
+        guard text.utf8.count < 900 else { return false }
+        let lowered = TextNormalizer.asciiLowercased(text)
+        return pleaPhraseBytes.contains { TextNormalizer.contains(lowered, $0) }
     }
+
+    private static let pleaPhraseBytes = pleaPhrases.map { Array($0.utf8) }
 
     /// A paragraph that is only a web address (source lists, embeds that failed to load).
     static func isBareURL(_ text: String) -> Bool {

@@ -48,8 +48,7 @@ struct Metadata {
     }
 
     static func isBylineClass(_ element: PageTree.Element) -> Bool {
-        guard let value = element.attribute("class") else { return false }
-        let words = TextNormalizer.words(value)
+        let words = element.words
         return words.contains("byline") || (words.contains("author") && words.contains("name"))
     }
 

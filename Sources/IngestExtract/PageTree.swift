@@ -21,11 +21,15 @@ struct PageTree {
         var depth: Int
         var children: [Child] = []
         /// The attributes the extractor looks at (class, id, itemprop, href…).
-        var attributes: [String: String] = [:]
+        var attributes: [(name: String, value: String)] = []
+        /// Lower-case words of the class and id attributes.
+        var words: [String] = []
         /// Index one past the last element of this element's subtree.
         var end: Int = 0
 
-        func attribute(_ name: String) -> String? { attributes[name] }
+        func attribute(_ name: String) -> String? {
+            attributes.first { $0.name == name }?.value
+        }
     }
 
     private(set) var elements: [Element] = []
@@ -80,9 +84,14 @@ struct PageTree {
                 let index = elements.count
                 var element = Element(tag: tag, parent: parent,
                                       depth: parent >= 0 ? elements[parent].depth + 1 : 0)
-                for (name, value) in node.attributes where PageTree.keptAttributes.contains(name.lowercased()) {
-                    element.attributes[name.lowercased()] = value
+                for name in node.attributeNames {
+                    let key = name.lowercased()
+                    if PageTree.keptAttributes.contains(key), let value = node.attribute(name) {
+                        element.attributes.append((key, value))
+                    }
                 }
+                let classID = [element.attribute("class"), element.attribute("id")].compactMap { $0 }
+                if !classID.isEmpty { element.words = TextNormalizer.words(classID.joined(separator: " ")) }
                 elements.append(element)
                 if parent >= 0 { elements[parent].children.append(.element(index)) }
                 if let child = node.firstChild { stack.append((child, index)) }

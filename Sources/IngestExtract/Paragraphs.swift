@@ -91,7 +91,7 @@ struct Paragraphs {
             if linkShare > 0.5 { return false }
             if Boilerplate.isFurnitureLine(paragraph.text) || Boilerplate.isPlea(paragraph.text) { return false }
             if let normalizedTitle, !normalizedTitle.isEmpty, paragraph.tag.first == "h" || paragraph.letters < 200,
-               comparable(paragraph.text) == normalizedTitle {
+               paragraph.letters <= normalizedTitle.utf8.count * 2, comparable(paragraph.text) == normalizedTitle {
                 return false
             }
             return true

@@ -46,8 +46,7 @@ struct TextBlocks {
             blockOf[index] = TextBlocks.blockTags.contains(element.tag) || parent < 0 ? index : blockOf[parent]
             inLink[index] = element.tag == "a" || (parent >= 0 && inLink[parent])
             if element.tag == "body", body == 0 { body = index }
-            let classID = [element.attribute("class"), element.attribute("id")].compactMap { $0 }
-            if !classID.isEmpty { words[index] = TextNormalizer.words(classID.joined(separator: " ")) }
+            words[index] = element.words
         }
         // Raw text per element, before any removal, to protect the story's own wrapper.
         var rawOwn = [Int](repeating: 0, count: count)

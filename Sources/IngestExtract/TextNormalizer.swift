@@ -30,19 +30,56 @@ enum TextNormalizer {
     }
 
     /// Splits class and id values into lower-case words: "post__share-bar" gives
-    /// ["post", "share", "bar"], and "articleBody" gives ["article", "body"].
+    /// ["post", "share", "bar"], and "articleBody" gives ["article", "body"]. Works on bytes:
+    /// class names are ASCII in practice, and other bytes are kept as parts of words.
     static func words(_ value: String) -> [String] {
         var result: [String] = []
-        var lowered = ""
+        var word: [UInt8] = []
         var previousLower = false
-        for character in value {
-            if character.isUppercase, previousLower { lowered.append(" ") }
-            previousLower = character.isLowercase
-            lowered.append(contentsOf: character.lowercased())
+        func finish() {
+            if !word.isEmpty { result.append(String(decoding: word, as: UTF8.self)) }
+            word.removeAll(keepingCapacity: true)
         }
-        for word in lowered.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
-            result.append(String(word))
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                if previousLower { finish() }
+                word.append(byte + 32)
+                previousLower = false
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), 0x80...0xFF:
+                word.append(byte)
+                previousLower = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                word.append(byte)
+                previousLower = false
+            default:
+                finish()
+                previousLower = false
+            }
         }
+        finish()
         return result
+    }
+
+    /// The UTF-8 bytes with ASCII letters lower-cased; enough for matching English phrases.
+    static func asciiLowercased(_ text: String) -> [UInt8] {
+        text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
+    }
+
+    /// Whether `needle` occurs in `haystack` (plain byte search: this runs for many
+    /// paragraphs of every page, so no Foundation and no locale).
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
+        let last = haystack.count - needle.count
+        var index = 0
+        while index <= last {
+            if haystack[index] == first {
+                var offset = 1
+                while offset < needle.count, haystack[index + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            index += 1
+        }
+        return false
     }
 }
