@@ -88,6 +88,8 @@ struct Metadata {
             let headingKey = Paragraphs.comparable(heading)
             if headingKey == key { return heading }
             if headingKey.count * 10 >= key.count * 6, key.contains(headingKey) { return heading }
+            // A <title> that is a shortened headline: the <h1> says it in full.
+            if !key.isEmpty, headingKey.count <= key.count * 3, headingKey.contains(key) { return heading }
         }
         return declared
     }
@@ -97,7 +99,7 @@ struct Metadata {
         for separator in [" | ", " - ", " – ", " — ", " :: ", " · "] {
             guard let range = title.range(of: separator, options: .backwards) else { continue }
             let head = title[..<range.lowerBound], tail = title[range.upperBound...]
-            if tail.count < head.count, tail.count <= 40 { return String(head) }
+            if tail.count <= 40, tail.count <= head.count * 2 { return String(head) }
         }
         return title
     }

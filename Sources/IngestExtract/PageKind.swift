@@ -14,6 +14,9 @@ enum PageKind {
         if looksLikeError(article, tree: tree), letters < 1500 {
             return reject(&article, "error page")
         }
+        if isListing(tree: tree, blocks: blocks, letters: letters) {
+            return reject(&article, "listing page: mostly links to other pages")
+        }
         if letters == 0 {
             return reject(&article, "empty page: no main text")
         }
@@ -23,9 +26,6 @@ enum PageKind {
         }
         if hasPaywall(blocks), letters < 1000 {
             return reject(&article, "paywall teaser: only a short body is public")
-        }
-        if isListing(tree: tree, blocks: blocks, letters: letters) {
-            return reject(&article, "listing page: mostly links to other pages")
         }
     }
 

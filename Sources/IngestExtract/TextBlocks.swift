@@ -101,7 +101,9 @@ struct TextBlocks {
         // A small box around a form control is a sign-up, search or share widget.
         for control in tree.controlParents where !removed[control] {
             var box = control
-            while elements[box].parent > body, rawSubtree[elements[box].parent] < TextBlocks.controlBoxLetters {
+            // Climb while the box stays small and takes in no prose from around it.
+            while elements[box].parent > body, rawSubtree[elements[box].parent] < TextBlocks.controlBoxLetters,
+                  prose[elements[box].parent] == prose[box] {
                 box = elements[box].parent
             }
             if rawSubtree[box] < TextBlocks.controlBoxLetters, !Boilerplate.protectedTags.contains(elements[box].tag) {
