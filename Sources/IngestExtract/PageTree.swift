@@ -63,7 +63,8 @@ struct PageTree {
                 let text = node.text
                 if !text.isEmpty { elements[parent].children.append(.text(text)) }
             case .element:
-                let tag = node.name.lowercased()
+                // libxml2's HTML parser gives tag and attribute names in lower case already.
+                let tag = node.name
                 if tag == "script" {
                     if node.attribute("type")?.lowercased().contains("ld+json") == true {
                         jsonLD.append(node.text)
@@ -85,9 +86,8 @@ struct PageTree {
                 var element = Element(tag: tag, parent: parent,
                                       depth: parent >= 0 ? elements[parent].depth + 1 : 0)
                 for name in node.attributeNames {
-                    let key = name.lowercased()
-                    if PageTree.keptAttributes.contains(key), let value = node.attribute(name) {
-                        element.attributes.append((key, value))
+                    if PageTree.keptAttributes.contains(name), let value = node.attribute(name) {
+                        element.attributes.append((name, value))
                     }
                 }
                 let classID = [element.attribute("class"), element.attribute("id")].compactMap { $0 }

@@ -1,32 +1,55 @@
 /// Whitespace and entity clean-up shared by the text and metadata passes.
 enum TextNormalizer {
-    /// Collapses every run of whitespace (including no-break and zero-width spaces) to one
-    /// space and trims the ends.
+    /// Collapses every run of whitespace (including no-break and other Unicode spaces) to
+    /// one space, drops zero-width spaces, BOMs and soft hyphens, and trims the ends. Works
+    /// on UTF-8 bytes: it runs over every paragraph of every page.
     static func collapse(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if isSpace(scalar) {
-                pendingSpace = !out.isEmpty
-                continue
+        var text = text
+        text.withUTF8 { bytes in
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                var width = 1
+                var kind = 0 // 0 keep, 1 space, 2 drop
+                if byte <= 0x20 {
+                    kind = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) ? 1 : 2
+                } else if byte == 0xC2, index + 1 < count, bytes[index + 1] == 0xA0 || bytes[index + 1] == 0xAD {
+                    width = 2
+                    kind = bytes[index + 1] == 0xA0 ? 1 : 2
+                } else if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x80 || bytes[index + 1] == 0x81 {
+                    let second = bytes[index + 1], third = bytes[index + 2]
+                    if second == 0x80, third >= 0x80, third <= 0x8A || third == 0xA8 || third == 0xA9 || third == 0xAF {
+                        width = 3; kind = 1
+                    } else if second == 0x80, third == 0x8B {
+                        width = 3; kind = 2
+                    } else if second == 0x81, third == 0x9F {
+                        width = 3; kind = 1
+                    }
+                } else if byte == 0xE3, index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 {
+                    width = 3; kind = 1
+                } else if byte == 0xEF, index + 2 < count, bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF {
+                    width = 3; kind = 2
+                }
+                switch kind {
+                case 1:
+                    pendingSpace = !out.isEmpty
+                case 2:
+                    break
+                default:
+                    if pendingSpace {
+                        out.append(0x20)
+                        pendingSpace = false
+                    }
+                    out.append(byte)
+                }
+                index += width
             }
-            if scalar.value == 0x200B || scalar.value == 0xFEFF || scalar.value == 0xAD { continue }
-            if pendingSpace {
-                out.append(" ")
-                pendingSpace = false
-            }
-            out.append(scalar)
         }
-        return String(out)
-    }
-
-    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x20, 0x09, 0x0A, 0x0D, 0x0C, 0x0B, 0xA0, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
-            return true
-        default:
-            return false
-        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Splits class and id values into lower-case words: "post__share-bar" gives
@@ -70,16 +93,20 @@ enum TextNormalizer {
     /// paragraphs of every page, so no Foundation and no locale).
     static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
         guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
-        let last = haystack.count - needle.count
-        var index = 0
-        while index <= last {
-            if haystack[index] == first {
-                var offset = 1
-                while offset < needle.count, haystack[index + offset] == needle[offset] { offset += 1 }
-                if offset == needle.count { return true }
+        return haystack.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { n in
+                let last = h.count - n.count
+                var index = 0
+                while index <= last {
+                    if h[index] == first {
+                        var offset = 1
+                        while offset < n.count, h[index + offset] == n[offset] { offset += 1 }
+                        if offset == n.count { return true }
+                    }
+                    index += 1
+                }
+                return false
             }
-            index += 1
         }
-        return false
     }
 }
