@@ -71,19 +71,10 @@ enum Boilerplate {
         if element.tag == "nav" || element.tag == "footer" { return .drop }
         let role = element.attribute("role")?.lowercased()
         if role == "dialog" || role == "alertdialog" { return .drop }
-        var strong = false, weak = false, content = false, certain = false
-        if !protectedTags.contains(element.tag) {
-            var previous = ""
-            for word in words {
-                // Pairs catch split spellings: "sr only", "most read", "author bio".
-                let pair = previous + word
-                if strongWords.contains(word) || strongWords.contains(pair) { strong = true }
-                if certainWords.contains(word) { certain = true }
-                if weakWords.contains(word) { weak = true }
-                if contentWords.contains(word) { content = true }
-                previous = word
-            }
-        }
+        var kinds: WordKind = []
+        if !protectedTags.contains(element.tag) { kinds = wordKinds(words) }
+        let certain = kinds.contains(.certain), strong = kinds.contains(.strong)
+        let weak = kinds.contains(.weak), content = kinds.contains(.content)
         if certain { return .drop }
         // Code listings are not prose; news annotators and readers skip them.
         if element.tag == "pre" { return .drop }
@@ -92,6 +83,40 @@ enum Boilerplate {
         // content is kept when it reads like prose.
         if isHidden(element) || (weak && !content) { return .dropUnlessProseLike }
         return .keep
+    }
+
+    /// What a class or id word says about its element.
+    struct WordKind: OptionSet {
+        let rawValue: UInt8
+        static let certain = WordKind(rawValue: 1)
+        static let strong = WordKind(rawValue: 2)
+        static let weak = WordKind(rawValue: 4)
+        static let content = WordKind(rawValue: 8)
+    }
+
+    /// Every listed word with its kinds: one hash lookup per word instead of one per list.
+    static let wordTable: [String: WordKind] = {
+        var table: [String: WordKind] = [:]
+        for (words, kind) in [(certainWords, WordKind.certain), (strongWords, .strong), (weakWords, .weak),
+                              (contentWords, .content)] {
+            for word in words { table[word, default: []].insert(kind) }
+        }
+        return table
+    }()
+
+    /// First words of the two-word spellings in `strongWords` ("sr only", "most read").
+    static let pairStarts: Set<String> = ["sr", "screen", "most", "skip", "author", "visually", "social", "share"]
+
+    /// The kinds of all words, pairs included.
+    static func wordKinds(_ words: [String]) -> WordKind {
+        var kinds: WordKind = []
+        var previous = ""
+        for word in words {
+            if let kind = wordTable[word] { kinds.formUnion(kind) }
+            if pairStarts.contains(previous), strongWords.contains(previous + word) { kinds.insert(.strong) }
+            previous = word
+        }
+        return kinds
     }
 
     /// Elements never dropped for their class: WordPress and others put words such as
@@ -149,10 +174,28 @@ enum Boilerplate {
     static func isPlea(_ text: String) -> Bool {
         guard text.utf8.count < 900 else { return false }
         let lowered = TextNormalizer.asciiLowercased(text)
-        return pleaPhraseBytes.contains { TextNormalizer.contains(lowered, $0) }
+        // One pass: only where the next two bytes start some phrase are phrases compared.
+        return lowered.withUnsafeBufferPointer { bytes in
+            guard bytes.count >= 2 else { return false }
+            for index in 0..<(bytes.count - 1) {
+                let pair = Int(bytes[index]) << 8 | Int(bytes[index + 1])
+                guard pleaStarts[pair] else { continue }
+                for phrase in pleaPhraseBytes where phrase.count <= bytes.count - index
+                    && phrase[0] == bytes[index] && phrase[1] == bytes[index + 1] {
+                    if phrase.indices.allSatisfy({ bytes[index + $0] == phrase[$0] }) { return true }
+                }
+            }
+            return false
+        }
     }
 
     private static let pleaPhraseBytes = pleaPhrases.map { Array($0.utf8) }
+    /// Which two-byte pairs start a plea phrase, indexed by (first << 8 | second).
+    private static let pleaStarts: [Bool] = {
+        var table = [Bool](repeating: false, count: 1 << 16)
+        for phrase in pleaPhraseBytes { table[Int(phrase[0]) << 8 | Int(phrase[1])] = true }
+        return table
+    }()
 
     /// A paragraph that is only a web address (source lists, embeds that failed to load).
     static func isBareURL(_ text: String) -> Bool {

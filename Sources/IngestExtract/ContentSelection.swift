@@ -66,8 +66,9 @@ struct ContentSelection {
         }
         if element.attribute("itemprop")?.lowercased().contains("articlebody") == true { value += 40 }
         let words = blocks.words[index]
-        if words.contains(where: { Boilerplate.contentWords.contains($0) }) { value += 25 }
-        if words.contains(where: { Boilerplate.weakWords.contains($0) }) { value -= 25 }
+        let kinds = Boilerplate.wordKinds(words)
+        if kinds.contains(.content) { value += 25 }
+        if kinds.contains(.weak) { value -= 25 }
         return value
     }
 

@@ -22,6 +22,8 @@ struct PageTree {
         var children: [Child] = []
         /// The attributes the extractor looks at (class, id, itemprop, href…).
         var attributes: [(name: String, value: String)] = []
+        /// Whether the element starts a new paragraph (`TextBlocks.blockTags`).
+        var isBlock = false
         /// Lower-case words of the class and id attributes.
         var words: [String] = []
         /// Index one past the last element of this element's subtree.
@@ -90,6 +92,7 @@ struct PageTree {
                         element.attributes.append((name, value))
                     }
                 }
+                element.isBlock = TextBlocks.blockTags.contains(tag)
                 let classID = [element.attribute("class"), element.attribute("id")].compactMap { $0 }
                 if !classID.isEmpty { element.words = TextNormalizer.words(classID.joined(separator: " ")) }
                 elements.append(element)
@@ -130,7 +133,7 @@ struct PageTree {
                     parts.append(text)
                     child += 1
                 case .element(let next):
-                    if TextBlocks.blockTags.contains(elements[next].tag) { parts.append(" ") }
+                    if elements[next].isBlock { parts.append(" ") }
                     stack.append((element, child + 1))
                     stack.append((next, 0))
                     child = children.count + 1

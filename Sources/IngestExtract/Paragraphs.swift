@@ -41,7 +41,7 @@ struct Paragraphs {
                 let children = elements[element].children
                 var child = startChild
                 if child == 0 {
-                    if TextBlocks.blockTags.contains(elements[element].tag) {
+                    if elements[element].isBlock {
                         flush()
                         currentTag = elements[element].tag
                     }
@@ -69,7 +69,7 @@ struct Paragraphs {
                 if descended { continue }
                 // Finished this element.
                 if inLinkDepth.last == element { inLinkDepth.removeLast() }
-                if TextBlocks.blockTags.contains(elements[element].tag) {
+                if elements[element].isBlock {
                     flush()
                     let parent = elements[element].parent
                     if parent >= 0 { currentTag = elements[blocks.blockOf[parent]].tag }

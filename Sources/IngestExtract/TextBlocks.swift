@@ -43,7 +43,7 @@ struct TextBlocks {
         for index in 0..<count {
             let element = elements[index]
             let parent = element.parent
-            blockOf[index] = TextBlocks.blockTags.contains(element.tag) || parent < 0 ? index : blockOf[parent]
+            blockOf[index] = element.isBlock || parent < 0 ? index : blockOf[parent]
             inLink[index] = element.tag == "a" || (parent >= 0 && inLink[parent])
             if element.tag == "body", body == 0 { body = index }
             words[index] = element.words

@@ -88,25 +88,4 @@ enum TextNormalizer {
     static func asciiLowercased(_ text: String) -> [UInt8] {
         text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
     }
-
-    /// Whether `needle` occurs in `haystack` (plain byte search: this runs for many
-    /// paragraphs of every page, so no Foundation and no locale).
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
-        return haystack.withUnsafeBufferPointer { h in
-            needle.withUnsafeBufferPointer { n in
-                let last = h.count - n.count
-                var index = 0
-                while index <= last {
-                    if h[index] == first {
-                        var offset = 1
-                        while offset < n.count, h[index + offset] == n[offset] { offset += 1 }
-                        if offset == n.count { return true }
-                    }
-                    index += 1
-                }
-                return false
-            }
-        }
-    }
 }
