@@ -68,6 +68,9 @@ struct Metadata {
                                       itempropValue("datemodified")])
         article.site = first([meta["og:site_name"], ld.publisher, meta["application-name"], meta["publisher"]])
             ?? url.flatMap { URL(string: $0)?.host }
+        if let title = article.title, let site = article.site {
+            article.title = Metadata.stripSiteName(title, site: site)
+        }
         article.canonicalURL = resolve(first([canonical, meta["og:url"]])) ?? url
         article.language = language(first([htmlLanguage, meta["content-language"], meta["og:locale"], ld.language, meta["language"]]))
         article.description = first([meta["og:description"], meta["description"], ld.description, meta["twitter:description"],
@@ -91,7 +94,29 @@ struct Metadata {
             // A <title> that is a shortened headline: the <h1> says it in full.
             if !key.isEmpty, headingKey.count <= key.count * 3, headingKey.contains(key) { return heading }
         }
+        // A single headline-like <h1> is what readers see, even when the declared title is
+        // written for search engines or social media.
+        let headlines = headings.filter { heading in
+            let words = heading.split(separator: " ").count
+            return words >= 4 && words <= 40
+        }
+        if headlines.count == 1, let headline = headlines.first { return headline }
         return declared
+    }
+
+    /// "Headline | Example News" → "Headline" when the part after the last separator is the
+    /// site's name.
+    static func stripSiteName(_ title: String, site: String) -> String {
+        let siteKey = Paragraphs.comparable(site)
+        guard !siteKey.isEmpty else { return title }
+        for separator in [" | ", " - ", " – ", " — ", " :: ", " · "] {
+            guard let range = title.range(of: separator, options: .backwards) else { continue }
+            let tailKey = Paragraphs.comparable(String(title[range.upperBound...]))
+            if !tailKey.isEmpty, siteKey.contains(tailKey) || tailKey.contains(siteKey) {
+                return String(title[..<range.lowerBound])
+            }
+        }
+        return title
     }
 
     /// "Story headline | The Daily Example" → "Story headline" when the rest is short.
@@ -131,7 +156,7 @@ struct Metadata {
 
     /// "By Jane Doe" → "Jane Doe"; drops empty names, e-mail-like and overly long values.
     static func cleanAuthor(_ raw: String) -> String? {
-        var name = TextNormalizer.collapse(raw)
+        var name = TextNormalizer.collapse(Entities.decode(raw))
         for prefix in ["by ", "By ", "BY ", "Written by ", "Posted by ", "Author: "] where name.hasPrefix(prefix) {
             name = String(name.dropFirst(prefix.count))
         }
@@ -159,7 +184,7 @@ struct Metadata {
     }
 
     private func first(_ values: [String?]) -> String? {
-        values.lazy.compactMap { $0.map(TextNormalizer.collapse) }.first { !$0.isEmpty }
+        values.lazy.compactMap { $0.map { TextNormalizer.collapse(Entities.decode($0)) } }.first { !$0.isEmpty }
     }
 
     private func resolve(_ href: String?) -> String? {

@@ -75,4 +75,24 @@ import Testing
         #expect(Metadata.stripSiteSuffix("Tram line approved | The Daily Example") == "Tram line approved")
         #expect(Metadata.stripSiteSuffix("Rock - Paper - Scissors: a history of the game") == "Rock - Paper - Scissors: a history of the game")
     }
+
+    @Test func doublyEscapedEntitiesInMetaValuesAreDecoded() {
+        #expect(Entities.decode("Code Kata&#x3a; Strings &#8211; part 2") == "Code Kata: Strings – part 2")
+        #expect(Entities.decode("And finally&amp;#8230; trouble") == "And finally… trouble")
+        #expect(Entities.decode("Fish &amp; chips & peas &unknown;") == "Fish & chips & peas &unknown;")
+    }
+
+    @Test func siteNameSuffixIsStrippedOnlyWhenItIsTheSite() {
+        #expect(Metadata.stripSiteName("Trams return | WFA", site: "WFA") == "Trams return")
+        #expect(Metadata.stripSiteName("Trams return | Opinion", site: "Daily Example") == "Trams return | Opinion")
+    }
+
+    @Test func aSingleHeadlineH1BeatsASearchEngineTitle() {
+        let html = """
+        <html><head><meta property="og:title" content="Trams: 7 Facts (2025 Guide)"></head>
+        <body><h1>The city that fell in love with trams again</h1><p>Text.</p></body></html>
+        """
+        let article = Extractor().extract(html: Array(html.utf8), url: nil)
+        #expect(article.title == "The city that fell in love with trams again")
+    }
 }
