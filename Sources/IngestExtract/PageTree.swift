@@ -22,6 +22,9 @@ struct PageTree {
         var children: [Child] = []
         /// The attributes the extractor looks at (class, id, itemprop, href…).
         var attributes: [(name: String, value: String)] = []
+        /// Whether the element is a link to another page (an `<a>` whose `href` is not an
+        /// in-page anchor such as a heading's permalink "#section").
+        var isLink = false
         /// Whether the element starts a new paragraph (`TextBlocks.blockTags`).
         var isBlock = false
         /// Lower-case words of the class and id attributes.
@@ -93,6 +96,7 @@ struct PageTree {
                     }
                 }
                 element.isBlock = TextBlocks.blockTags.contains(tag)
+                element.isLink = tag == "a" && element.attribute("href").map { !$0.hasPrefix("#") } ?? false
                 let classID = [element.attribute("class"), element.attribute("id")].compactMap { $0 }
                 if !classID.isEmpty { element.words = TextNormalizer.words(classID.joined(separator: " ")) }
                 elements.append(element)

@@ -45,7 +45,7 @@ struct Paragraphs {
                         flush()
                         currentTag = elements[element].tag
                     }
-                    if elements[element].tag == "a" { inLinkDepth.append(element) }
+                    if elements[element].isLink { inLinkDepth.append(element) }
                 }
                 var descended = false
                 while child < children.count {

@@ -44,7 +44,7 @@ struct TextBlocks {
             let element = elements[index]
             let parent = element.parent
             blockOf[index] = element.isBlock || parent < 0 ? index : blockOf[parent]
-            inLink[index] = element.tag == "a" || (parent >= 0 && inLink[parent])
+            inLink[index] = element.isLink || (parent >= 0 && inLink[parent])
             if element.tag == "body", body == 0 { body = index }
             words[index] = element.words
         }
