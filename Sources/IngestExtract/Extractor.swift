@@ -30,11 +30,12 @@ public struct Extractor: Sendable {
             return Article(kind: .notArticle, reason: "empty page: no HTML document", canonicalURL: url)
         }
         let tree = PageTree(document: document)
-        var article = Metadata(tree: tree, url: url).article()
+        let metadata = Metadata(tree: tree, url: url)
+        var article = metadata.article()
         let blocks = TextBlocks(tree: tree)
         let paragraphs = MainText(blocks: blocks, title: article.title).paragraphs()
         article.text = paragraphs.map(\.text).joined(separator: "\n\n")
-        PageKind.classify(&article, tree: tree, blocks: blocks, url: url)
+        PageKind.classify(&article, tree: tree, blocks: blocks, declaresArticle: metadata.declaresArticle)
         return article
     }
 }

@@ -14,10 +14,12 @@ struct Metadata {
     private(set) var times: [Int] = []
     private(set) var bylines: [Int] = []
     private(set) var itemprops: [String: Int] = [:]
+    let ld: JSONLD
 
     init(tree: PageTree, url: String?) {
         self.tree = tree
         self.url = url
+        ld = JSONLD(scripts: tree.jsonLD)
         for (index, element) in tree.elements.enumerated() {
             switch element.tag {
             case "meta":
@@ -52,8 +54,12 @@ struct Metadata {
         return words.contains("byline") || (words.contains("author") && words.contains("name"))
     }
 
+    /// Whether the page says it is an article (JSON-LD article type or og:type article).
+    var declaresArticle: Bool {
+        ld.isArticle || meta["og:type"]?.lowercased() == "article"
+    }
+
     func article() -> Article {
-        let ld = JSONLD(scripts: tree.jsonLD)
         var article = Article()
         article.title = title(ld)
         article.authors = authors(ld)

@@ -5,7 +5,11 @@ enum PageKind {
     /// but real story with article markup.
     static let minimumLetters = 250
 
-    static func classify(_ article: inout Article, tree: PageTree, blocks: TextBlocks, url: String?) {
+    /// A page that declares itself an article keeps that kind down to this many letters (a
+    /// two-sentence news brief), unless a paywall explains the short body.
+    static let minimumDeclaredLetters = 80
+
+    static func classify(_ article: inout Article, tree: PageTree, blocks: TextBlocks, declaresArticle: Bool) {
         let letters = article.text.utf8.reduce(0) { $1 > 0x20 ? $0 + 1 : $0 }
         let elements = tree.elements
         if elements.contains(where: { $0.tag == "frameset" }), letters < minimumLetters {
@@ -22,6 +26,7 @@ enum PageKind {
         }
         if letters < minimumLetters {
             if hasPaywall(blocks) { return reject(&article, "paywall teaser: only a short body is public") }
+            if declaresArticle, letters >= minimumDeclaredLetters { return }
             return reject(&article, "too little text for an article (\(letters) letters)")
         }
         if hasPaywall(blocks), letters < 1000 {

@@ -30,4 +30,15 @@ import Testing
         #expect(article.kind == .notArticle)
         #expect(article.reason?.hasPrefix("too little text") == true)
     }
+
+    @Test func shortBriefThatDeclaresItselfAnArticleIsAnArticle() {
+        let html = """
+        <html><head><meta property="og:type" content="article"></head><body><article>
+        <p>The harbour tram line will open on Monday, two weeks ahead of schedule, the city said.</p>
+        </article></body></html>
+        """
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.kind == .article)
+        #expect(article.reason == nil)
+    }
 }
