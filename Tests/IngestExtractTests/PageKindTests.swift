@@ -34,7 +34,7 @@ import Testing
     @Test func shortBriefThatDeclaresItselfAnArticleIsAnArticle() {
         let html = """
         <html><head><meta property="og:type" content="article"></head><body><article>
-        <p>The harbour tram line will open on Monday, two weeks ahead of schedule, the city said.</p>
+        <p>The harbour tram line will open on Monday, two weeks ahead of schedule, the city said. Fares stay the same.</p>
         </article></body></html>
         """
         let article = extractor.extract(html: Array(html.utf8), url: nil)
