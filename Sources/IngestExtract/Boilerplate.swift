@@ -158,16 +158,18 @@ enum Boilerplate {
 
     /// Phrases of donation and subscription pleas ("Dear Reader … for $5 a month"), which
     /// news sites put inside or under the story.
+    /// Each phrase is one a news story itself would hardly use ("fundraising" or "become a
+    /// member" alone would drop political and NATO stories).
     static let pleaPhrases: [String] = [
-        "small favor to ask", "small favour to ask", "support our journalism",
-        "support independent journalism", "support quality journalism", "please consider supporting",
-        "please consider pitching in", "please consider donating", "make a donation", "donate now",
-        "become a member", "become a subscriber", "become a patron", "subscribe now",
-        "a month you will receive", "for $5 a month", "per month you will", "we ask you to be our partner",
-        "fundraising", "every dollar you give", "has not put up a paywall", "have not put up a paywall",
+        "small favor to ask", "small favour to ask", "support our journalism", "support our reporting",
+        "support independent journalism", "support quality journalism", "please consider supporting us",
+        "please consider pitching in", "donate now", "become a subscriber",
+        "become a patron", "subscribe now", "a month you will receive", "for $5 a month",
+        "per month you will receive", "we ask you to be our partner", "fundraising effort of the year",
+        "every dollar you give", "has not put up a paywall", "have not put up a paywall",
         "help us grow and continue", "sign up for our newsletter", "sign up for our free",
         "subscribe to our newsletter", "join our facebook page", "follow us on", "already a subscriber",
-        "to continue reading", "log in to continue", "create a free account",
+        "subscribe to continue reading", "log in to continue reading", "create a free account",
     ]
 
     /// Whether a paragraph is part of a donation or subscription plea.

@@ -74,6 +74,7 @@ import Testing
         #expect(Boilerplate.isPlea("Since you made it to the bottom of this article, we have a small favor to ask."))
         #expect(Boilerplate.isPlea("For $5 a month you will receive access to the following:"))
         #expect(!Boilerplate.isPlea("The minister said the fund would raise $5 billion a year for schools."))
+        #expect(!Boilerplate.isPlea("Sweden will become a member of NATO after its fundraising drive, officials said."))
     }
 
     @Test func linkHeavyParagraphsAndTheRepeatedHeadlineAreDropped() {
