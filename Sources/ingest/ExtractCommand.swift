@@ -18,6 +18,10 @@ struct ExtractCommand: AsyncParsableCommand {
     @Argument(help: "Files or URLs.") var inputs: [String]
     @Option(help: "text, json or jsonl.") var format: Format = .text
 
+    func validate() throws {
+        if inputs.isEmpty { throw ValidationError("Give at least one file or URL.") }
+    }
+
     func run() async throws {
         let extractor = Extractor()
         var failures = 0

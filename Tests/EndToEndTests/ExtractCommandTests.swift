@@ -57,6 +57,11 @@ import Testing
         #expect(array[1]["kind"] as? String == "not-article")
     }
 
+    @Test func noInputIsAUsageError() throws {
+        let result = try IngestBinary.run(["extract"])
+        #expect(result.status == 64)
+    }
+
     @Test func unknownFormatIsAUsageError() throws {
         let result = try IngestBinary.run(["extract", "--format", "xml", path("no-body.html")])
         #expect(result.status == 64)
