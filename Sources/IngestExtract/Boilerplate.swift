@@ -135,10 +135,12 @@ enum Boilerplate {
 
     /// Whole short paragraphs that are furniture on any news site.
     static func isFurnitureLine(_ text: String) -> Bool {
-        guard text.utf8.count < 100 else { return false }
+        let length = text.utf8.count
+        guard length < 300 else { return false }
         let lowered = text.lowercased().trimmingCharacters(in: " .:!|-–—»›>".unicodeScalarSet)
-        if furnitureLines.contains(lowered) { return true }
         if furniturePrefixes.contains(where: { lowered.hasPrefix($0) }) { return true }
+        guard length < 100 else { return false }
+        if furnitureLines.contains(lowered) { return true }
         return isBareURL(lowered) || isReadingTime(lowered)
             || (bylinePrefixes.contains { lowered.hasPrefix($0) } && isFragment(text))
     }
@@ -226,7 +228,8 @@ enum Boilerplate {
         "read more:", "related:", "see also:", "also read:", "read also:", "recommended:",
         "sign up for", "subscribe to", "click here to", "follow us on", "share on ", "share this",
         "photo:", "image:", "photo credit", "image credit", "credit:", "(photo", "(image",
-        "listen to this article", "this article was originally published", "filed under",
+        "listen to this article", "this article was originally published", "this story was originally published",
+        "this story was produced by", "this article was produced by", "contact staff writer", "filed under",
         "all rights reserved", "©", "copyright ©",
     ]
 }
