@@ -29,7 +29,8 @@ enum Boilerplate {
         "caption", "credit", "credits", "byline", "bylines", "tags", "tagcloud", "taglist",
         "keywords", "toolbar", "modal", "popup", "overlay", "lightbox", "paywall", "donate", "donation",
         "skiplink", "skip", "sronly", "screenreader", "visuallyhidden", "pagination", "pager",
-        "bio", "authorbio", "tweet", "tiktok", "biography", "print", "ad", "ads", "adsense", "dfp", "gpt",
+        "bio", "authorbio", "authorbox", "authorinfo", "authordetail", "authordetails", "authorcard",
+        "aboutauthor", "contributor", "contributors", "tweet", "tiktok", "biography", "print", "ad", "ads", "adsense", "dfp", "gpt",
     ]
 
     /// Words that mark furniture unless a content word sits beside them.
@@ -105,7 +106,8 @@ enum Boilerplate {
     }()
 
     /// First words of the two-word spellings in `strongWords` ("sr only", "most read").
-    static let pairStarts: Set<String> = ["sr", "screen", "most", "skip", "author", "visually", "social", "share"]
+    static let pairStarts: Set<String> = ["sr", "screen", "most", "skip", "author", "about", "visually", "social",
+                                          "share"]
 
     /// The kinds of all words, pairs included.
     static func wordKinds(_ words: [String]) -> WordKind {

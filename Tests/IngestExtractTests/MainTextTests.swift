@@ -47,6 +47,8 @@ import Testing
         ("cookieBanner", .drop),
         ("shared-address", .keep),
         ("sr-only", .dropUnlessProse),
+        ("author_detail_box", .dropUnlessProse),
+        ("author-name", .dropUnlessProseLike),
     ])
     func classWordsGiveAVerdict(classValue: String, expected: Boilerplate.Verdict) {
         var element = PageTree.Element(tag: "div", parent: 0, depth: 1)
