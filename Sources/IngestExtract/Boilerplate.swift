@@ -143,7 +143,7 @@ enum Boilerplate {
         if furniturePrefixes.contains(where: { lowered.hasPrefix($0) }) { return true }
         guard length < 100 else { return false }
         if furnitureLines.contains(lowered) { return true }
-        return isBareURL(lowered) || isReadingTime(lowered)
+        return isBareURL(lowered) || isReadingTime(lowered) || isButtonRow(lowered)
             || (bylinePrefixes.contains { lowered.hasPrefix($0) } && isFragment(text))
     }
 
@@ -158,7 +158,26 @@ enum Boilerplate {
         "skip to content", "skip to main content", "back to top", "scroll to top",
         "article continues below", "article continues after advertisement", "ad", "ads",
         "follow us", "sign up", "subscribe", "listen to this article", "image", "photo",
+        "show caption", "hide caption", "jump to", "on this page", "contents", "table of contents",
+        "in this article", "what to read next", "scroll for more", "scroll to continue", "by",
+        "toggle caption", "enlarge this image", "view comments", "view gallery",
     ]
+
+    /// Words of share-button rows ("Facebook Twitter Email").
+    static let shareButtonWords: Set<Substring> = [
+        "facebook", "twitter", "x", "email", "e", "mail", "linkedin", "whatsapp", "pinterest", "reddit",
+        "print", "share", "copy", "link", "telegram", "threads", "bluesky", "flipboard", "messenger", "sms",
+    ]
+
+    /// A line made only of share-button names, or a view counter ("1,693 views").
+    static func isButtonRow(_ lowered: String) -> Bool {
+        let words = lowered.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        guard !words.isEmpty else { return false }
+        if words.allSatisfy(shareButtonWords.contains) { return true }
+        let counters: Set<Substring> = ["views", "visits", "shares", "comments", "times", "today", "visited"]
+        return words.allSatisfy { counters.contains($0) || $0.allSatisfy(\.isNumber) }
+            && words.contains { $0.allSatisfy(\.isNumber) } && words.contains { counters.contains($0) }
+    }
 
     /// Phrases of donation and subscription pleas ("Dear Reader … for $5 a month"), which
     /// news sites put inside or under the story.
@@ -174,6 +193,9 @@ enum Boilerplate {
         "help us grow and continue", "sign up for our newsletter", "sign up for our free",
         "subscribe to our newsletter", "join our facebook page", "follow us on", "already a subscriber",
         "subscribe to continue reading", "log in to continue reading", "create a free account",
+        // Affiliate disclosures.
+        "we may earn a commission", "we may earn a small commission", "we may be compensated",
+        "may include paid promotion", "earn a commission from", "we earn from qualifying purchases",
     ]
 
     /// Whether a paragraph is part of a donation or subscription plea.

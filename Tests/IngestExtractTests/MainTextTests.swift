@@ -67,6 +67,8 @@ import Testing
         ("By Jane Roe", true), ("Updated 14:05 GMT", true), ("https://example.com/source", true),
         ("By the time the vote came, the hall was empty.", false),
         ("Share prices fell sharply on Monday", false), ("The mayor said.", false),
+        ("Facebook Twitter Email", true), ("1,693 views", true), ("Show Caption", true), ("24", false),
+        ("2025", false), ("We may earn a commission from links on this page.", false),
     ])
     func stockLinesAreFurniture(line: String, furniture: Bool) {
         #expect(Boilerplate.isFurnitureLine(line) == furniture)
@@ -76,6 +78,7 @@ import Testing
         #expect(Boilerplate.isPlea("Since you made it to the bottom of this article, we have a small favor to ask."))
         #expect(Boilerplate.isPlea("For $5 a month you will receive access to the following:"))
         #expect(!Boilerplate.isPlea("The minister said the fund would raise $5 billion a year for schools."))
+        #expect(Boilerplate.isPlea("We may earn a commission from links on this page."))
         #expect(!Boilerplate.isPlea("Sweden will become a member of NATO after its fundraising drive, officials said."))
     }
 
