@@ -193,6 +193,8 @@ enum Boilerplate {
         "help us grow and continue", "sign up for our newsletter", "sign up for our free",
         "subscribe to our newsletter", "join our facebook page", "follow us on", "already a subscriber",
         "subscribe to continue reading", "log in to continue reading", "create a free account",
+        "unlock this article", "already have an account", "to read the rest of this story",
+        "subscribe to read", "republish our articles", "republish this story",
         // Affiliate disclosures.
         "we may earn a commission", "we may earn a small commission", "we may be compensated",
         "may include paid promotion", "earn a commission from", "we earn from qualifying purchases",
