@@ -139,12 +139,13 @@ enum Boilerplate {
     static func isFurnitureLine(_ text: String) -> Bool {
         let length = text.utf8.count
         guard length < 300 else { return false }
-        let lowered = text.lowercased().trimmingCharacters(in: " .:!|-–—»›>".unicodeScalarSet)
-        if furniturePrefixes.contains(where: { lowered.hasPrefix($0) }) { return true }
+        let lowered = trimmed(TextNormalizer.asciiLowercased(text))
+        if furniturePrefixBytes.contains(where: { lowered.starts(with: $0) }) { return true }
         guard length < 100 else { return false }
-        if furnitureLines.contains(lowered) { return true }
-        return isBareURL(lowered) || isReadingTime(lowered) || isButtonRow(lowered)
-            || (bylinePrefixes.contains { lowered.hasPrefix($0) } && isFragment(text))
+        let words = lowered.split(whereSeparator: { !isWordByte($0) }).map { String(decoding: $0, as: UTF8.self) }
+        if furnitureLines.contains(String(decoding: lowered, as: UTF8.self)) { return true }
+        return isBareURL(lowered) || isReadingTime(words) || isButtonRow(words)
+            || (bylinePrefixBytes.contains { lowered.starts(with: $0) } && isFragment(text))
     }
 
     static let furnitureLines: Set<String> = [
@@ -164,19 +165,19 @@ enum Boilerplate {
     ]
 
     /// Words of share-button rows ("Facebook Twitter Email").
-    static let shareButtonWords: Set<Substring> = [
+    static let shareButtonWords: Set<String> = [
         "facebook", "twitter", "x", "email", "e", "mail", "linkedin", "whatsapp", "pinterest", "reddit",
         "print", "share", "copy", "link", "telegram", "threads", "bluesky", "flipboard", "messenger", "sms",
     ]
 
     /// A line made only of share-button names, or a view counter ("1,693 views").
-    static func isButtonRow(_ lowered: String) -> Bool {
-        let words = lowered.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+    static func isButtonRow(_ words: [String]) -> Bool {
         guard !words.isEmpty else { return false }
         if words.allSatisfy(shareButtonWords.contains) { return true }
-        let counters: Set<Substring> = ["views", "visits", "shares", "comments", "times", "today", "visited"]
-        return words.allSatisfy { counters.contains($0) || $0.allSatisfy(\.isNumber) }
-            && words.contains { $0.allSatisfy(\.isNumber) } && words.contains { counters.contains($0) }
+        let counters: Set<String> = ["views", "visits", "shares", "comments", "times", "today", "visited"]
+        let numbers = words.filter { $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }.count
+        let counted = words.filter(counters.contains).count
+        return numbers > 0 && counted > 0 && numbers + counted == words.count
     }
 
     /// Phrases of donation and subscription pleas ("Dear Reader … for $5 a month"), which
@@ -228,15 +229,41 @@ enum Boilerplate {
     }()
 
     /// A paragraph that is only a web address (source lists, embeds that failed to load).
-    static func isBareURL(_ text: String) -> Bool {
-        (text.hasPrefix("http://") || text.hasPrefix("https://") || text.hasPrefix("www.")) && !text.contains(" ")
+    static func isBareURL(_ lowered: ArraySlice<UInt8>) -> Bool {
+        (lowered.starts(with: "http://".utf8) || lowered.starts(with: "https://".utf8) || lowered.starts(with: "www.".utf8))
+            && !lowered.contains(0x20)
     }
 
     /// "3 min read", "5 minute read", "Reading time: 4 minutes".
-    static func isReadingTime(_ text: String) -> Bool {
-        guard text.contains("read") || text.contains("reading time") else { return false }
-        let words = text.split(separator: " ")
-        return words.count <= 5 && words.contains { $0.hasPrefix("min") } && words.contains { $0.allSatisfy(\.isNumber) }
+    static func isReadingTime(_ words: [String]) -> Bool {
+        guard words.count <= 5, words.contains(where: { $0 == "read" || $0 == "reading" }) else { return false }
+        return words.contains { $0.hasPrefix("min") } && words.contains { $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+    }
+
+    /// ASCII letters and digits, and every byte of a multi-byte character.
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80
+    }
+
+    private static let trimmedASCII: Set<UInt8> = Set(" .:!|->".utf8)
+    private static let trimmedMarks: [[UInt8]] = ["–", "—", "»", "›"].map { Array($0.utf8) }
+
+    /// Drops spaces and separator punctuation (ASCII, and – — » ›) from both ends.
+    static func trimmed(_ bytes: [UInt8]) -> ArraySlice<UInt8> {
+        var slice = bytes[...]
+        var changed = true
+        while changed {
+            changed = false
+            while let first = slice.first, trimmedASCII.contains(first) { slice = slice.dropFirst(); changed = true }
+            while let last = slice.last, trimmedASCII.contains(last) { slice = slice.dropLast(); changed = true }
+            for mark in trimmedMarks {
+                if slice.starts(with: mark) { slice = slice.dropFirst(mark.count); changed = true }
+                if slice.count >= mark.count, slice.suffix(mark.count).elementsEqual(mark) {
+                    slice = slice.dropLast(mark.count); changed = true
+                }
+            }
+        }
+        return slice
     }
 
     /// A short line that is not a sentence: few words, no closing full stop.
@@ -246,10 +273,12 @@ enum Boilerplate {
     }
 
     /// Byline and dateline starts; such lines are metadata, not story.
+    static let bylinePrefixBytes = bylinePrefixes.map { Array($0.utf8) }
     static let bylinePrefixes: [String] = [
         "by ", "posted by ", "written by ", "published ", "updated ", "last updated", "posted on ", "published on",
     ]
 
+    static let furniturePrefixBytes = furniturePrefixes.map { Array($0.utf8) }
     static let furniturePrefixes: [String] = [
         "read more:", "related:", "see also:", "also read:", "read also:", "recommended:",
         "sign up for", "subscribe to", "click here to", "follow us on", "share on ", "share this",
@@ -261,8 +290,6 @@ enum Boilerplate {
 }
 
 extension String {
-    var unicodeScalarSet: CharacterSetLite { CharacterSetLite(self) }
-
     /// Trims characters in `set` from both ends.
     func trimmingCharacters(in set: CharacterSetLite) -> String {
         var scalars = Substring(self)

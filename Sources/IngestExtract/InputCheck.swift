@@ -38,6 +38,13 @@ enum InputCheck {
             var i = 0
             let n = b.count
             while i < n {
+                // Eight ASCII bytes at a time.
+                while i + 8 <= n {
+                    let word = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 != 0 { break }
+                    i += 8
+                }
+                guard i < n else { break }
                 let lead = b[i]
                 if lead < 0x80 { i += 1; continue }
                 func continuation(_ k: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {

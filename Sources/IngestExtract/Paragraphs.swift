@@ -86,12 +86,13 @@ struct Paragraphs {
     /// ("Advertisement", "Read more:"), or the headline repeated.
     static func filter(_ paragraphs: [Paragraph], title: String?) -> [Paragraph] {
         let normalizedTitle = title.map(comparable)
+        let titleLetters = title.map { $0.utf8.reduce(0) { $1 > 0x20 ? $0 + 1 : $0 } } ?? 0
         return paragraphs.filter { paragraph in
             let linkShare = Double(paragraph.linkLetters) / Double(max(paragraph.letters, 1))
             if linkShare > 0.5 { return false }
             if Boilerplate.isFurnitureLine(paragraph.text) || Boilerplate.isPlea(paragraph.text) { return false }
             if let normalizedTitle, !normalizedTitle.isEmpty, paragraph.tag.first == "h" || paragraph.letters < 200,
-               paragraph.letters <= normalizedTitle.utf8.count * 2, comparable(paragraph.text) == normalizedTitle {
+               abs(paragraph.letters - titleLetters) * 3 <= titleLetters, comparable(paragraph.text) == normalizedTitle {
                 return false
             }
             return true

@@ -33,15 +33,11 @@ func loadCorpus(_ directory: String) -> [Page] {
     }
 }
 
-/// Runs `body` `rounds` times and returns the median wall time in seconds.
-func median(rounds: Int, _ body: () -> Void) -> Double {
-    var times: [Double] = []
-    for _ in 0..<rounds {
-        let start = DispatchTime.now().uptimeNanoseconds
-        body()
-        times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-    }
-    return times.sorted()[times.count / 2]
+/// Wall time of one run of `body`, in seconds.
+func time(_ body: () -> Void) -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
 func peakRSSMegabytes() -> Double {
@@ -79,13 +75,14 @@ for (index, entry) in scores.enumerated().sorted(by: { $0.element.score.f1 < $1.
 }
 print(MetadataCheck(pages: pages, articles: articles).report())
 
-// Speed: parse alone, then full extraction, on the same pages in the same run.
-let parseTime = median(rounds: rounds) {
-    for page in pages { _ = Document(html: page.html, encoding: "UTF-8", url: page.url) }
+// Speed: parse alone and full extraction on the same pages, interleaved round by round so
+// that load from other processes hits both alike; medians of the rounds.
+var parseTimes: [Double] = [], extractTimes: [Double] = []
+for _ in 0..<rounds {
+    parseTimes.append(time { for page in pages { _ = Document(html: page.html, encoding: "UTF-8", url: page.url) } })
+    extractTimes.append(time { for page in pages { _ = extractor.extract(html: page.html, url: page.url, encoding: "UTF-8") } })
 }
-let extractTime = median(rounds: rounds) {
-    for page in pages { _ = extractor.extract(html: page.html, url: page.url, encoding: "UTF-8") }
-}
+let parseTime = parseTimes.sorted()[rounds / 2], extractTime = extractTimes.sorted()[rounds / 2]
 let count = Double(pages.count)
 print(String(format: "parse alone:     %7.1f pages/s  %6.1f MB/s", count / parseTime, megabytes / parseTime))
 print(String(format: "full extraction: %7.1f pages/s  %6.1f MB/s  (%.0f%% of parse-alone rate)",
