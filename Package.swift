@@ -25,7 +25,7 @@ let package = Package(
         // One module per pipeline stage.
         .target(name: "IngestMarkup", dependencies: ["CLibXML2"]),
         .target(name: "IngestFetch", dependencies: ["CCurl"]),
-        .target(name: "IngestExtract", dependencies: ["IngestMarkup"]),
+        .target(name: "IngestExtract", dependencies: ["IngestMarkup"], exclude: ["DESIGN.md"]),
         .target(name: "IngestDedup"),
         .target(name: "IngestStore"),
         .target(name: "IngestSync", dependencies: [
@@ -39,6 +39,7 @@ let package = Package(
         // Tests mirror the modules.
         .testTarget(name: "IngestMarkupTests", dependencies: ["IngestMarkup"]),
         .testTarget(name: "IngestSyncTests", dependencies: ["IngestSync", "IngestMarkup", "IngestExtract", "IngestFetch"]),
+        .testTarget(name: "IngestExtractTests", dependencies: ["IngestExtract"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ingest"]),
         .target(name: "LoopbackServer", path: "Tests/LoopbackServer"),
         .testTarget(name: "IngestFetchTests", dependencies: ["IngestFetch", "LoopbackServer"]),

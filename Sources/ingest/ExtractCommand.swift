@@ -1,12 +1,107 @@
 import ArgumentParser
+import Foundation
+import IngestExtract
 
 struct ExtractCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
-        abstract: "Extract pages without touching the store, to check what ingest sees.")
+        abstract: "Extract pages without touching the store, to check what ingest sees.",
+        discussion: """
+        Formats: text (readable), json (one array of records), jsonl (one record per input, \
+        in input order, with the fields input, kind, reason, title, text, author, published, \
+        modified, site, url, language, description). Exit code 3 when some inputs could not \
+        be read.
+        """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, jsonl }
 
     @Argument(help: "Files or URLs.") var inputs: [String]
-    @Option(help: "text, json or jsonl.") var format = "text"
+    @Option(help: "text, json or jsonl.") var format: Format = .text
 
-    func run() async throws { try notBuiltYet("extract") }
+    func validate() throws {
+        if inputs.isEmpty { throw ValidationError("Give at least one file or URL.") }
+    }
+
+    func run() async throws {
+        let extractor = Extractor()
+        var failures = 0
+        var printed = 0
+        let output = ExtractOutput(format: format)
+        output.begin()
+        // Pages are extracted on every core; results are printed as soon as all earlier
+        // inputs are done, so the output keeps the input order.
+        let results = orderedMap(inputs, width: ProcessInfo.processInfo.activeProcessorCount) { input in
+            ExtractCommand.extract(input, with: extractor)
+        }
+        for await (index, result) in results {
+            if case .failure(let message) = result {
+                failures += 1
+                FileHandleOutput.standardError("ingest extract: \(inputs[index]): \(message)\n")
+            }
+            output.write(input: inputs[index], result: result, first: printed == 0)
+            printed += 1
+        }
+        output.end()
+        if failures > 0 { throw ExitCode.partialFailure }
+    }
+
+    /// One input's outcome: an extracted article, or why it could not be read.
+    enum Outcome: Sendable {
+        case article(Article)
+        case failure(String)
+    }
+
+    static func extract(_ input: String, with extractor: Extractor) -> Outcome {
+        if input.hasPrefix("http://") || input.hasPrefix("https://") {
+            return .failure("fetching URLs is not wired yet")
+        }
+        let path = input.hasPrefix("file://") ? String(input.dropFirst("file://".count)) : input
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            return .failure(exists ? (isDirectory.boolValue ? "is a directory" : "cannot read file") : "no such file")
+        }
+        let bytes = [UInt8](data)
+        let url = URL(fileURLWithPath: path).standardizedFileURL.absoluteString
+        return .article(extractor.extract(html: bytes, url: url, encoding: fileEncoding(of: bytes)))
+    }
+
+    /// The charset label handed to the extractor for a saved file. For now every file is
+    /// read as UTF-8; at merge this body becomes the fetcher's charset detection
+    /// (BOM, `<meta charset>`), transcoding to UTF-8.
+    static func fileEncoding(of bytes: [UInt8]) -> String {
+        "UTF-8"
+    }
+}
+
+/// Runs `transform` over `items` with at most `width` running at once and yields
+/// (index, result) pairs strictly in index order.
+func orderedMap<Result: Sendable>(_ items: [String], width: Int,
+                                  _ transform: @escaping @Sendable (String) -> Result) -> AsyncStream<(Int, Result)> {
+    AsyncStream { continuation in
+        let task = Task {
+            await withTaskGroup(of: (Int, Result).self) { group in
+                var next = 0
+                var pending: [Int: Result] = [:]
+                var emitted = 0
+                func launch() {
+                    guard next < items.count else { return }
+                    let index = next, item = items[index]
+                    group.addTask { (index, transform(item)) }
+                    next += 1
+                }
+                for _ in 0..<max(1, width) { launch() }
+                while let (index, result) = await group.next() {
+                    pending[index] = result
+                    while let ready = pending.removeValue(forKey: emitted) {
+                        continuation.yield((emitted, ready))
+                        emitted += 1
+                    }
+                    launch()
+                }
+            }
+            continuation.finish()
+        }
+        continuation.onTermination = { _ in task.cancel() }
+    }
 }

@@ -1,0 +1,307 @@
+/// Tag, role and class/id rules that mark page furniture: navigation, share bars, comments,
+/// ads, newsletter pleas, related-story lists, captions, bylines and the like.
+///
+/// Class and id values are split into words ("post__share-bar" → post, share, bar) and
+/// compared word by word, so "shared" or "address" never match "share" or "ad".
+enum Boilerplate {
+    /// Elements that are furniture whatever their class.
+    static let tags: Set<String> = [
+        "nav", "aside", "footer", "form", "figcaption", "dialog", "menu", "fieldset",
+        "legend", "noembed", "frameset", "frame",
+    ]
+
+    /// ARIA landmarks and widgets that are never the story.
+    static let roles: Set<String> = [
+        "navigation", "complementary", "banner", "contentinfo", "dialog", "alertdialog",
+        "search", "menu", "menubar", "toolbar", "tooltip", "alert", "status", "marquee",
+    ]
+
+    /// Words that mark furniture even next to a content word ("comment-content").
+    static let strongWords: Set<String> = [
+        "comment", "comments", "commentlist", "disqus", "respond", "replies",
+        "share", "sharing", "sharebar", "sharedaddy", "social", "socials", "addthis", "sociallinks",
+        "newsletter", "newsletters", "subscribe", "subscription", "subscriptions", "signup",
+        "cookie", "cookies", "consent", "gdpr",
+        "advert", "advertisement", "advertising", "adsbygoogle", "adslot", "adunit", "sponsor",
+        "sponsored", "promo", "promotion", "outbrain", "taboola", "zergnet",
+        "related", "recommended", "recommendations", "recirc", "trending", "mostread", "popular",
+        "breadcrumb", "breadcrumbs", "navbar", "navigation", "menu", "footer",
+        "caption", "credit", "credits", "byline", "bylines", "tags", "tagcloud", "taglist",
+        "keywords", "toolbar", "modal", "popup", "overlay", "lightbox", "paywall", "donate", "donation",
+        "skiplink", "skip", "sronly", "screenreader", "visuallyhidden", "pagination", "pager",
+        "bio", "authorbio", "authorbox", "authorinfo", "authordetail", "authordetails", "authorcard",
+        "aboutauthor", "contributor", "contributors", "tweet", "tiktok", "biography", "print", "ad", "ads", "adsense", "dfp", "gpt",
+    ]
+
+    /// Words that mark furniture unless a content word sits beside them.
+    static let weakWords: Set<String> = [
+        "header", "masthead", "sidebar", "meta", "widget", "banner", "nav", "hidden", "hide", "more", "extra",
+        "author", "date", "timestamp", "sticky", "top", "bottom", "community", "teaser", "teasers",
+        "card", "cards", "login", "search", "follow", "rss", "subnav", "topics", "topic",
+        "category", "categories", "newsletter", "feedback", "rating", "reactions", "toc", "listing",
+    ]
+
+    /// Words that say "this is the story".
+    static let contentWords: Set<String> = [
+        "article", "articlebody", "body", "content", "entry", "main", "post", "story", "text",
+        "blog", "prose", "richtext", "copy",
+    ]
+
+    /// How sure a rule is that an element is furniture.
+    enum Verdict {
+        /// Not furniture.
+        case keep
+        /// Furniture whatever it holds: hidden, navigation, comment sections.
+        case drop
+        /// Furniture by its class or tag, unless it holds much of the page's prose (many
+        /// sites put words such as "widget" or "sidebar-layout" on the story's wrappers).
+        case dropUnlessProse
+        /// A hint only ("widget", "meta", "header"): furniture unless it reads like prose.
+        case dropUnlessProseLike
+    }
+
+    /// Words of comment sections, pop-ups and consent banners: dropped even when they hold
+    /// much prose (a long comment thread or a republishing-rules modal can outweigh a story).
+    static let certainWords: Set<String> = [
+        "comment", "comments", "commentlist", "disqus", "respond", "replies", "modal", "popup",
+        "lightbox", "cookie", "cookies", "consent", "gdpr", "outbrain", "taboola", "zergnet", "adsbygoogle",
+    ]
+
+    /// Judges an element by itself: tag, role, hidden state, class and id words.
+    static func verdict(_ element: PageTree.Element, words: [String]) -> Verdict {
+        if element.tag == "nav" || element.tag == "footer" { return .drop }
+        let role = element.attribute("role")?.lowercased()
+        if role == "dialog" || role == "alertdialog" { return .drop }
+        var kinds: WordKind = []
+        if !protectedTags.contains(element.tag) { kinds = wordKinds(words) }
+        let certain = kinds.contains(.certain), strong = kinds.contains(.strong)
+        let weak = kinds.contains(.weak), content = kinds.contains(.content)
+        if certain { return .drop }
+        // Code listings are not prose; news annotators and readers skip them.
+        if element.tag == "pre" { return .drop }
+        if strong || tags.contains(element.tag) || role.map(roles.contains) == true { return .dropUnlessProse }
+        // React and others stream server-rendered pages into hidden divs, so even hidden
+        // content is kept when it reads like prose.
+        if isHidden(element) || (weak && !content) { return .dropUnlessProseLike }
+        return .keep
+    }
+
+    /// What a class or id word says about its element.
+    struct WordKind: OptionSet {
+        let rawValue: UInt8
+        static let certain = WordKind(rawValue: 1)
+        static let strong = WordKind(rawValue: 2)
+        static let weak = WordKind(rawValue: 4)
+        static let content = WordKind(rawValue: 8)
+    }
+
+    /// Every listed word with its kinds: one hash lookup per word instead of one per list.
+    static let wordTable: [String: WordKind] = {
+        var table: [String: WordKind] = [:]
+        for (words, kind) in [(certainWords, WordKind.certain), (strongWords, .strong), (weakWords, .weak),
+                              (contentWords, .content)] {
+            for word in words { table[word, default: []].insert(kind) }
+        }
+        return table
+    }()
+
+    /// First words of the two-word spellings in `strongWords` ("sr only", "most read").
+    static let pairStarts: Set<String> = ["sr", "screen", "most", "skip", "author", "about", "visually", "social",
+                                          "share"]
+
+    /// The kinds of all words, pairs included.
+    static func wordKinds(_ words: [String]) -> WordKind {
+        var kinds: WordKind = []
+        var previous = ""
+        for word in words {
+            if let kind = wordTable[word] { kinds.formUnion(kind) }
+            if pairStarts.contains(previous), strongWords.contains(previous + word) { kinds.insert(.strong) }
+            previous = word
+        }
+        return kinds
+    }
+
+    /// Elements never dropped for their class: WordPress and others put words such as
+    /// "has-sidebar" or "tag-politics" on the wrapper of the whole story.
+    static let protectedTags: Set<String> = ["html", "body", "main", "article"]
+
+    static func isHidden(_ element: PageTree.Element) -> Bool {
+        if element.attribute("hidden") != nil { return true }
+        if element.attribute("aria-hidden")?.lowercased() == "true" { return true }
+        if let style = element.attribute("style")?.lowercased() {
+            let compact = style.filter { $0 != " " }
+            if compact.contains("display:none") || compact.contains("visibility:hidden") { return true }
+        }
+        return false
+    }
+
+    /// Whole short paragraphs that are furniture on any news site.
+    static func isFurnitureLine(_ text: String) -> Bool {
+        let length = text.utf8.count
+        guard length < 300 else { return false }
+        let lowered = trimmed(TextNormalizer.asciiLowercased(text))
+        if furniturePrefixBytes.contains(where: { lowered.starts(with: $0) }) { return true }
+        guard length < 100 else { return false }
+        let words = lowered.split(whereSeparator: { !isWordByte($0) }).map { String(decoding: $0, as: UTF8.self) }
+        if furnitureLines.contains(String(decoding: lowered, as: UTF8.self)) { return true }
+        return isBareURL(lowered) || isReadingTime(words) || isButtonRow(words)
+            || (bylinePrefixBytes.contains { lowered.starts(with: $0) } && isFragment(text))
+    }
+
+    static let furnitureLines: Set<String> = [
+        "advertisement", "advertisements", "sponsored", "sponsored content", "story continues below",
+        "story continues below advertisement", "continue reading", "continue reading below",
+        "read more", "read more below", "share", "share this", "share this article", "share this story",
+        "comments", "leave a reply", "leave a comment", "post a comment", "related", "related articles",
+        "related content", "related stories", "related posts", "you may also like", "most read",
+        "most popular", "recommended", "recommended for you", "tags", "topics", "print", "email",
+        "facebook", "twitter", "linkedin", "whatsapp", "copy link", "click to share",
+        "skip to content", "skip to main content", "back to top", "scroll to top",
+        "article continues below", "article continues after advertisement", "ad", "ads",
+        "follow us", "sign up", "subscribe", "listen to this article", "image", "photo",
+        "show caption", "hide caption", "jump to", "on this page", "contents", "table of contents",
+        "in this article", "what to read next", "scroll for more", "scroll to continue", "by",
+        "toggle caption", "enlarge this image", "view comments", "view gallery",
+    ]
+
+    /// Words of share-button rows ("Facebook Twitter Email").
+    static let shareButtonWords: Set<String> = [
+        "facebook", "twitter", "x", "email", "e", "mail", "linkedin", "whatsapp", "pinterest", "reddit",
+        "print", "share", "copy", "link", "telegram", "threads", "bluesky", "flipboard", "messenger", "sms",
+    ]
+
+    /// A line made only of share-button names, or a view counter ("1,693 views").
+    static func isButtonRow(_ words: [String]) -> Bool {
+        guard !words.isEmpty else { return false }
+        if words.allSatisfy(shareButtonWords.contains) { return true }
+        let counters: Set<String> = ["views", "visits", "shares", "comments", "times", "today", "visited"]
+        let numbers = words.filter { $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }.count
+        let counted = words.filter(counters.contains).count
+        return numbers > 0 && counted > 0 && numbers + counted == words.count
+    }
+
+    /// Phrases of donation and subscription pleas ("Dear Reader … for $5 a month"), which
+    /// news sites put inside or under the story.
+    /// Each phrase is one a news story itself would hardly use ("fundraising" or "become a
+    /// member" alone would drop political and NATO stories).
+    static let pleaPhrases: [String] = [
+        "small favor to ask", "small favour to ask", "support our journalism", "support our reporting",
+        "support independent journalism", "support quality journalism", "please consider supporting us",
+        "please consider pitching in", "donate now", "become a subscriber",
+        "become a patron", "subscribe now", "a month you will receive", "for $5 a month",
+        "per month you will receive", "we ask you to be our partner", "fundraising effort of the year",
+        "every dollar you give", "has not put up a paywall", "have not put up a paywall",
+        "help us grow and continue", "sign up for our newsletter", "sign up for our free",
+        "subscribe to our newsletter", "join our facebook page", "follow us on", "already a subscriber",
+        "subscribe to continue reading", "log in to continue reading", "create a free account",
+        "unlock this article", "already have an account", "to read the rest of this story",
+        "subscribe to read", "republish our articles", "republish this story",
+        // Affiliate disclosures.
+        "we may earn a commission", "we may earn a small commission", "we may be compensated",
+        "may include paid promotion", "earn a commission from", "we earn from qualifying purchases",
+    ]
+
+    /// Whether a paragraph is part of a donation or subscription plea.
+    static func isPlea(_ text: String) -> Bool {
+        guard text.utf8.count < 900 else { return false }
+        let lowered = TextNormalizer.asciiLowercased(text)
+        // One pass: only where the next two bytes start some phrase are phrases compared.
+        return lowered.withUnsafeBufferPointer { bytes in
+            guard bytes.count >= 2 else { return false }
+            for index in 0..<(bytes.count - 1) {
+                let pair = Int(bytes[index]) << 8 | Int(bytes[index + 1])
+                guard pleaStarts[pair] else { continue }
+                for phrase in pleaPhraseBytes where phrase.count <= bytes.count - index
+                    && phrase[0] == bytes[index] && phrase[1] == bytes[index + 1] {
+                    if phrase.indices.allSatisfy({ bytes[index + $0] == phrase[$0] }) { return true }
+                }
+            }
+            return false
+        }
+    }
+
+    private static let pleaPhraseBytes = pleaPhrases.map { Array($0.utf8) }
+    /// Which two-byte pairs start a plea phrase, indexed by (first << 8 | second).
+    private static let pleaStarts: [Bool] = {
+        var table = [Bool](repeating: false, count: 1 << 16)
+        for phrase in pleaPhraseBytes { table[Int(phrase[0]) << 8 | Int(phrase[1])] = true }
+        return table
+    }()
+
+    /// A paragraph that is only a web address (source lists, embeds that failed to load).
+    static func isBareURL(_ lowered: ArraySlice<UInt8>) -> Bool {
+        (lowered.starts(with: "http://".utf8) || lowered.starts(with: "https://".utf8) || lowered.starts(with: "www.".utf8))
+            && !lowered.contains(0x20)
+    }
+
+    /// "3 min read", "5 minute read", "Reading time: 4 minutes".
+    static func isReadingTime(_ words: [String]) -> Bool {
+        guard words.count <= 5, words.contains(where: { $0 == "read" || $0 == "reading" }) else { return false }
+        return words.contains { $0.hasPrefix("min") } && words.contains { $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+    }
+
+    /// ASCII letters and digits, and every byte of a multi-byte character.
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80
+    }
+
+    private static let trimmedASCII: Set<UInt8> = Set(" .:!|->".utf8)
+    private static let trimmedMarks: [[UInt8]] = ["–", "—", "»", "›"].map { Array($0.utf8) }
+
+    /// Drops spaces and separator punctuation (ASCII, and – — » ›) from both ends.
+    static func trimmed(_ bytes: [UInt8]) -> ArraySlice<UInt8> {
+        var slice = bytes[...]
+        var changed = true
+        while changed {
+            changed = false
+            while let first = slice.first, trimmedASCII.contains(first) { slice = slice.dropFirst(); changed = true }
+            while let last = slice.last, trimmedASCII.contains(last) { slice = slice.dropLast(); changed = true }
+            for mark in trimmedMarks {
+                if slice.starts(with: mark) { slice = slice.dropFirst(mark.count); changed = true }
+                if slice.count >= mark.count, slice.suffix(mark.count).elementsEqual(mark) {
+                    slice = slice.dropLast(mark.count); changed = true
+                }
+            }
+        }
+        return slice
+    }
+
+    /// A short line that is not a sentence: few words, no closing full stop.
+    static func isFragment(_ text: String) -> Bool {
+        guard let last = text.last, !".?!\"”".contains(last) else { return false }
+        return text.split(separator: " ").count <= 12
+    }
+
+    /// Byline and dateline starts; such lines are metadata, not story.
+    static let bylinePrefixBytes = bylinePrefixes.map { Array($0.utf8) }
+    static let bylinePrefixes: [String] = [
+        "by ", "posted by ", "written by ", "published ", "updated ", "last updated", "posted on ", "published on",
+    ]
+
+    static let furniturePrefixBytes = furniturePrefixes.map { Array($0.utf8) }
+    static let furniturePrefixes: [String] = [
+        "read more:", "related:", "see also:", "also read:", "read also:", "recommended:",
+        "sign up for", "subscribe to", "click here to", "follow us on", "share on ", "share this",
+        "photo:", "image:", "photo credit", "image credit", "credit:", "(photo", "(image",
+        "listen to this article", "this article was originally published", "this story was originally published",
+        "this story was produced by", "this article was produced by", "contact staff writer", "filed under",
+        "all rights reserved", "©", "copyright ©",
+    ]
+}
+
+extension String {
+    /// Trims characters in `set` from both ends.
+    func trimmingCharacters(in set: CharacterSetLite) -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, set.contains(first) { scalars.removeFirst() }
+        while let last = scalars.last, set.contains(last) { scalars.removeLast() }
+        return String(scalars)
+    }
+}
+
+/// A tiny character set, so this module needs no Foundation for trimming.
+struct CharacterSetLite {
+    let characters: Set<Character>
+    init(_ characters: String) { self.characters = Set(characters) }
+    func contains(_ character: Character) -> Bool { characters.contains(character) }
+}

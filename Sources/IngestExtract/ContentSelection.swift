@@ -1,0 +1,141 @@
+/// Finds the element that holds the story, Readability-style: every paragraph-sized block
+/// votes for its ancestors (weight falling with distance), wrappers that say "article body"
+/// get a bonus, link-heavy wrappers lose their share of links, and the best wrapper wins.
+/// Sibling blocks that score close to the winner join it (stories split into several divs).
+struct ContentSelection {
+    let blocks: TextBlocks
+
+    /// The roots whose text makes the story, in document order (empty when nothing scores).
+    func roots() -> [Int] {
+        let tree = blocks.tree
+        let elements = tree.elements
+        var score = [Double](repeating: 0, count: elements.count)
+        var scored = [Bool](repeating: false, count: elements.count)
+        for index in elements.indices where !blocks.removed[index] {
+            let length = blocks.ownText[index]
+            guard length >= 25, blocks.blockOf[index] == index else { continue }
+            let linkShare = Double(blocks.ownLinkText[index]) / Double(length)
+            guard linkShare < 0.5 else { continue }
+            let points = 1 + Double(blocks.ownCommas[index]) + min(Double(length) / 100, 3)
+            var ancestor = elements[index].parent
+            var level = 0
+            // The block itself counts as its own candidate when it is a text container.
+            if elements[index].tag == "div" || elements[index].tag == "section" {
+                addScore(index, points, &score, &scored)
+            }
+            while ancestor >= 0, level < 5 {
+                let divider: Double = level == 0 ? 1 : (level == 1 ? 2 : Double(level) * 3)
+                addScore(ancestor, points / divider, &score, &scored)
+                ancestor = elements[ancestor].parent
+                level += 1
+            }
+        }
+        var best = -1
+        var bestScore = 0.0
+        var finalScore = score
+        for index in elements.indices where scored[index] {
+            finalScore[index] = score[index] * (1 - blocks.linkDensity(index))
+            if finalScore[index] > bestScore {
+                bestScore = finalScore[index]
+                best = index
+            }
+        }
+        guard best >= 0 else { return [] }
+        best = climb(from: best, finalScore: finalScore, scored: scored)
+        return withSiblings(of: best, finalScore: finalScore, scored: scored)
+    }
+
+    private func addScore(_ index: Int, _ points: Double, _ score: inout [Double], _ scored: inout [Bool]) {
+        if !scored[index] {
+            scored[index] = true
+            score[index] = initialScore(index)
+        }
+        score[index] += points
+    }
+
+    /// A head start from the tag and from content or furniture words in class and id.
+    private func initialScore(_ index: Int) -> Double {
+        let element = blocks.tree.elements[index]
+        var value: Double
+        switch element.tag {
+        case "div", "article", "main", "section": value = 5
+        case "pre", "td", "blockquote": value = 3
+        case "address", "ol", "ul", "dl", "dd", "dt", "li", "form": value = -3
+        case "h1", "h2", "h3", "h4", "h5", "h6", "th": value = -5
+        default: value = 0
+        }
+        if element.attribute("itemprop")?.lowercased().contains("articlebody") == true { value += 40 }
+        let words = blocks.words[index]
+        let kinds = Boilerplate.wordKinds(words)
+        if kinds.contains(.content) { value += 25 }
+        if kinds.contains(.weak) { value -= 25 }
+        return value
+    }
+
+    /// Moves up to a parent when the story's text is spread over several children: the
+    /// parent holds clearly more of the page's good text and almost no more links.
+    private func climb(from start: Int, finalScore: [Double], scored: [Bool]) -> Int {
+        let elements = blocks.tree.elements
+        var best = start
+        var climbing = true
+        while climbing {
+            climbing = false
+            // Page builders nest the story's parts a few levels apart, so look up to three
+            // levels up for an ancestor that adds prose and few links.
+            var ancestor = elements[best].parent
+            var level = 0
+            while ancestor >= 0, ancestor != blocks.body, level < 3 {
+                let gainsProse = blocks.keptProse[ancestor] * 4 >= blocks.keptProse[best] * 5
+                    && blocks.linkDensity(ancestor) < 0.3
+                // A lone child adds nothing: its parent is the same story.
+                if gainsProse || (level == 0 && keptChildCount(ancestor) == 1) {
+                    best = ancestor
+                    climbing = true
+                    break
+                }
+                ancestor = elements[ancestor].parent
+                level += 1
+            }
+        }
+        return best
+    }
+
+    private func keptChildCount(_ index: Int) -> Int {
+        blocks.tree.elements[index].children.reduce(0) { count, child in
+            switch child {
+            case .element(let element): count + (!blocks.removed[element] && blocks.subtreeText[element] > 0 ? 1 : 0)
+            case .text(let text): count + (text.utf8.contains { $0 > 0x20 } ? 1 : 0)
+            }
+        }
+    }
+
+    /// The winner plus siblings that look like more of the same story.
+    private func withSiblings(of best: Int, finalScore: [Double], scored: [Bool]) -> [Int] {
+        let elements = blocks.tree.elements
+        let parent = elements[best].parent
+        guard parent >= 0 else { return [best] }
+        let threshold = max(10, finalScore[best] * 0.2)
+        var result: [Int] = []
+        for child in elements[parent].children {
+            guard case .element(let sibling) = child, !blocks.removed[sibling] else { continue }
+            if sibling == best {
+                result.append(sibling)
+                continue
+            }
+            if scored[sibling], finalScore[sibling] >= threshold, sameKind(sibling, best) {
+                result.append(sibling)
+                continue
+            }
+            let length = blocks.subtreeText[sibling]
+            if elements[sibling].tag == "p", length > 80, blocks.linkDensity(sibling) < 0.25 {
+                result.append(sibling)
+            }
+        }
+        return result
+    }
+
+    private func sameKind(_ a: Int, _ b: Int) -> Bool {
+        let elements = blocks.tree.elements
+        return elements[a].tag == elements[b].tag || elements[a].tag == "p"
+    }
+}

@@ -1,0 +1,113 @@
+/// Turns the date spellings pages use into ISO 8601: "2024-05-01T10:00:00+02:00" stays
+/// as it is (seconds added when missing), "May 1, 2024", "1 May 2024",
+/// "Wed, 01 May 2024 10:00:00 GMT" and "2024/05/01" become "2024-05-01" or a full timestamp.
+enum DateNormalizer {
+    static let months: [String: Int] = [
+        "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+        "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    ]
+
+    static func normalize(_ raw: String) -> String? {
+        let text = TextNormalizer.collapse(raw)
+        guard !text.isEmpty, text.count < 120 else { return nil }
+        return iso(text) ?? written(text)
+    }
+
+    /// Numeric dates: 2024-05-01, 2024/05/01, 20240501, with an optional time and zone.
+    private static func iso(_ text: String) -> String? {
+        let chars = Array(text.utf8)
+        var index = 0
+        func number(_ digits: Int) -> Int? {
+            guard index + digits <= chars.count else { return nil }
+            var value = 0
+            for offset in 0..<digits {
+                let c = chars[index + offset]
+                guard c >= 0x30, c <= 0x39 else { return nil }
+                value = value * 10 + Int(c - 0x30)
+            }
+            index += digits
+            return value
+        }
+        func skip(_ allowed: Set<UInt8>) -> Bool {
+            guard index < chars.count, allowed.contains(chars[index]) else { return false }
+            index += 1
+            return true
+        }
+        guard let year = number(4), (1990...2100).contains(year) else { return nil }
+        let separated = skip([0x2D, 0x2F, 0x2E])
+        guard let month = number(2), (1...12).contains(month) else { return nil }
+        if separated { guard skip([0x2D, 0x2F, 0x2E]) else { return nil } }
+        guard let day = number(2), (1...31).contains(day) else { return nil }
+        let date = pad(year, 4) + "-" + pad(month) + "-" + pad(day)
+        guard skip([0x54, 0x20]), let hour = number(2), hour < 24, skip([0x3A]), let minute = number(2), minute < 60
+        else { return date }
+        var second = 0
+        if skip([0x3A]), let value = number(2) { second = min(value, 59) }
+        // Fractions of a second are dropped.
+        if skip([0x2E, 0x2C]) { while index < chars.count, chars[index] >= 0x30, chars[index] <= 0x39 { index += 1 } }
+        _ = skip([0x20])
+        let time = "T" + pad(hour) + ":" + pad(minute) + ":" + pad(second)
+        return date + time + zone(Array(chars[index...]))
+    }
+
+    /// "Z", "+02:00", "+0200", "GMT", "UTC" → an ISO offset; anything else → none (local time).
+    private static func zone(_ rest: [UInt8]) -> String {
+        let text = String(decoding: rest, as: UTF8.self).trimmingCharacters(in: CharacterSetLite(" "))
+        if text == "Z" || text == "GMT" || text == "UTC" || text == "+00:00" || text == "+0000" { return "Z" }
+        let digits = text.filter(\.isNumber)
+        if let sign = text.first, sign == "+" || sign == "-", digits.count == 4 || digits.count == 2 {
+            let hours = digits.prefix(2), minutes = digits.count == 4 ? digits.suffix(2) : "00"
+            return "\(sign)\(hours):\(minutes)"
+        }
+        return ""
+    }
+
+    /// Dates with a month name: "May 1, 2024", "1 May 2024", "Wed, 01 May 2024 10:00:00 GMT".
+    private static func written(_ text: String) -> String? {
+        let words = text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != ":" })
+        var month: Int?, day: Int?, year: Int?, time: String?
+        for word in words {
+            if month == nil, word.count >= 3, let value = months[String(word.prefix(word.count == 4 ? 4 : 3))] ?? months[String(word.prefix(3))],
+               word.allSatisfy(\.isLetter) {
+                month = value
+            } else if word.contains(":"), time == nil {
+                let parts = word.split(separator: ":").compactMap { Int($0) }
+                if parts.count >= 2, parts[0] < 24, parts[1] < 60 {
+                    time = pad(parts[0]) + ":" + pad(parts[1]) + ":" + pad(parts.count > 2 ? min(parts[2], 59) : 0)
+                }
+            } else if let value = Int(word.filter(\.isNumber)), word.first?.isNumber == true {
+                if value >= 1990, value <= 2100, year == nil { year = value }
+                else if value >= 1, value <= 31, day == nil, word.count <= 4 { day = value }
+            }
+        }
+        guard let month, let day, let year else { return nil }
+        let date = pad(year, 4) + "-" + pad(month) + "-" + pad(day)
+        guard let time else { return date }
+        let zone = text.uppercased().contains("GMT") || text.uppercased().contains("UTC") ? "Z" : ""
+        return date + "T" + time + zone
+    }
+
+    /// A date from the URL path: /2024/05/01/ or /2024-05-01- or /20240501/.
+    static func fromURLPath(_ url: String) -> String? {
+        let parts = url.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "_" || $0 == "." })
+        for index in parts.indices {
+            guard let year = Int(parts[index]), parts[index].count == 4, (1990...2100).contains(year) else {
+                if parts[index].count == 8, parts[index].allSatisfy(\.isNumber), let date = iso(String(parts[index])) {
+                    return date
+                }
+                continue
+            }
+            guard index + 1 < parts.count, let month = Int(parts[index + 1]), parts[index + 1].count <= 2,
+                  (1...12).contains(month) else { continue }
+            if index + 2 < parts.count, let day = Int(parts[index + 2]), parts[index + 2].count <= 2, (1...31).contains(day) {
+                return pad(year, 4) + "-" + pad(month) + "-" + pad(day)
+            }
+        }
+        return nil
+    }
+
+    private static func pad(_ value: Int, _ width: Int = 2) -> String {
+        let digits = String(value)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+}

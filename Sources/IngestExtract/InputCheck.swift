@@ -1,0 +1,72 @@
+/// Checks on the raw bytes before parsing: empty, too large, binary.
+enum InputCheck {
+    /// Why the bytes cannot be a page, or `nil` when they may be HTML.
+    static func refusal(for bytes: [UInt8], maxBytes: Int) -> String? {
+        if bytes.allSatisfy({ $0 <= 0x20 }) { return "empty page" }
+        if bytes.count > maxBytes { return "page too large (\(bytes.count) bytes, limit \(maxBytes))" }
+        if let format = binaryFormat(bytes) { return "not HTML (\(format))" }
+        return nil
+    }
+
+    /// Names a binary format from its magic bytes, or says "binary data" when the start of
+    /// the file is full of control bytes that no text page holds.
+    static func binaryFormat(_ bytes: [UInt8]) -> String? {
+        let magic: [(prefix: [UInt8], name: String)] = [
+            ([0x89, 0x50, 0x4E, 0x47], "PNG image"), ([0xFF, 0xD8, 0xFF], "JPEG image"),
+            ([0x47, 0x49, 0x46, 0x38], "GIF image"), ([0x25, 0x50, 0x44, 0x46], "PDF document"),
+            ([0x50, 0x4B, 0x03, 0x04], "ZIP archive"), ([0x1F, 0x8B], "gzip data"),
+            ([0x52, 0x49, 0x46, 0x46], "RIFF media"), ([0x00, 0x00, 0x00], "binary data"),
+        ]
+        for (prefix, name) in magic where bytes.starts(with: prefix) { return name }
+        let head = bytes.prefix(1024)
+        let control = head.filter { $0 < 0x09 || ($0 > 0x0D && $0 < 0x20) }.count
+        // UTF-16 text has a NUL in every other byte; it is still text, for libxml2 to decode.
+        let utf16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+        return !utf16 && control * 10 > head.count ? "binary data" : nil
+    }
+
+    /// The bytes unchanged when they are valid UTF-8, else with every bad sequence replaced
+    /// by U+FFFD, so that libxml2 neither stops nor falls back to Latin-1 half-way.
+    static func validUTF8(_ bytes: [UInt8]) -> [UInt8] {
+        isValidUTF8(bytes) ? bytes : Array(String(decoding: bytes, as: UTF8.self).utf8)
+    }
+
+    /// A strict UTF-8 check (no overlong forms, no surrogates, nothing above U+10FFFF) with
+    /// an ASCII fast path: pages are mostly ASCII.
+    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { b in
+            var i = 0
+            let n = b.count
+            while i < n {
+                // Eight ASCII bytes at a time.
+                while i + 8 <= n {
+                    let word = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 != 0 { break }
+                    i += 8
+                }
+                guard i < n else { break }
+                let lead = b[i]
+                if lead < 0x80 { i += 1; continue }
+                func continuation(_ k: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
+                    i + k < n && b[i + k] >= low && b[i + k] <= high
+                }
+                switch lead {
+                case 0xC2...0xDF:
+                    guard continuation(1) else { return false }
+                    i += 2
+                case 0xE0...0xEF:
+                    let low: UInt8 = lead == 0xE0 ? 0xA0 : 0x80, high: UInt8 = lead == 0xED ? 0x9F : 0xBF
+                    guard continuation(1, low, high), continuation(2) else { return false }
+                    i += 3
+                case 0xF0...0xF4:
+                    let low: UInt8 = lead == 0xF0 ? 0x90 : 0x80, high: UInt8 = lead == 0xF4 ? 0x8F : 0xBF
+                    guard continuation(1, low, high), continuation(2), continuation(3) else { return false }
+                    i += 4
+                default:
+                    return false
+                }
+            }
+            return true
+        }
+    }
+}

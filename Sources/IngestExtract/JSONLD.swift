@@ -1,0 +1,118 @@
+import Foundation
+
+/// Schema.org metadata from `<script type="application/ld+json">` blocks: the first object
+/// whose `@type` is an article type, found in top-level arrays, `@graph` lists and nested
+/// objects (walked with a bounded queue, never recursively).
+struct JSONLD {
+    static let articleTypes: Set<String> = [
+        "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
+        "backgroundnewsarticle", "reviewnewsarticle", "askpublicnewsarticle", "blogposting",
+        "liveblogposting", "socialmediaposting", "techarticle", "scholarlyarticle", "report",
+        "medicalscholarlyarticle", "satiricalarticle", "advertisercontentarticle", "posting",
+    ]
+
+    var headline: String?
+    var authors: [String] = []
+    var published: String?
+    var modified: String?
+    var publisher: String?
+    var url: String?
+    var description: String?
+    var image: String?
+    var language: String?
+    /// True when an article-typed object was found.
+    var isArticle = false
+    /// `@type` values seen anywhere (lower-case), for page-kind hints such as CollectionPage.
+    var types: Set<String> = []
+
+    init(scripts: [String]) {
+        var article: [String: Any]?
+        var webPage: [String: Any]?
+        for script in scripts {
+            guard let root = JSONLD.parse(script) else { continue }
+            var queue: [Any] = [root]
+            var visited = 0
+            while !queue.isEmpty, visited < 2000 {
+                let item = queue.removeFirst()
+                visited += 1
+                if let array = item as? [Any] {
+                    queue.append(contentsOf: array)
+                    continue
+                }
+                guard let object = item as? [String: Any] else { continue }
+                let objectTypes = JSONLD.typeNames(object["@type"])
+                types.formUnion(objectTypes)
+                if article == nil, !objectTypes.isDisjoint(with: JSONLD.articleTypes) { article = object }
+                if webPage == nil, objectTypes.contains("webpage") { webPage = object }
+                for (key, value) in object where key == "@graph" || key == "mainEntity" || key == "itemListElement" {
+                    queue.append(value)
+                }
+            }
+        }
+        guard let source = article ?? webPage else { return }
+        isArticle = article != nil
+        headline = JSONLD.string(source["headline"]) ?? JSONLD.string(source["name"])
+        authors = JSONLD.names(source["author"]) + JSONLD.names(source["creator"]).filter { _ in source["author"] == nil }
+        published = JSONLD.string(source["datePublished"]) ?? JSONLD.string(source["dateCreated"])
+        modified = JSONLD.string(source["dateModified"])
+        publisher = JSONLD.names(source["publisher"]).first
+        url = JSONLD.string(source["url"]) ?? JSONLD.urlString(source["mainEntityOfPage"])
+        description = JSONLD.string(source["description"])
+        image = JSONLD.urlString(source["image"]) ?? JSONLD.urlString(source["thumbnailUrl"])
+        language = JSONLD.string(source["inLanguage"])
+    }
+
+    /// Parses one script body; pages often leave raw newlines or tabs inside strings, which
+    /// strict JSON forbids, so a second try replaces control characters with spaces.
+    static func parse(_ script: String) -> Any? {
+        var text = script.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.hasPrefix("<!--") { text = String(text.dropFirst(4)) }
+        if text.hasSuffix("-->") { text = String(text.dropLast(3)) }
+        if let value = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]) {
+            return value
+        }
+        let cleaned = String(text.unicodeScalars.map { $0.value < 0x20 ? " " : Character($0) })
+        return try? JSONSerialization.jsonObject(with: Data(cleaned.utf8), options: [.fragmentsAllowed])
+    }
+
+    static func typeNames(_ value: Any?) -> Set<String> {
+        if let name = value as? String { return [shortType(name)] }
+        if let names = value as? [Any] { return Set(names.compactMap { ($0 as? String).map(shortType) }) }
+        return []
+    }
+
+    /// "https://schema.org/NewsArticle" and "NewsArticle" both give "newsarticle".
+    static func shortType(_ name: String) -> String {
+        String(name.split(separator: "/").last ?? "").lowercased()
+    }
+
+    static func string(_ value: Any?) -> String? {
+        if let text = value as? String {
+            let collapsed = TextNormalizer.collapse(text)
+            return collapsed.isEmpty ? nil : collapsed
+        }
+        if let number = value as? NSNumber { return number.stringValue }
+        if let array = value as? [Any] { return array.lazy.compactMap { string($0) }.first }
+        return nil
+    }
+
+    /// A URL given as a string, an object with `url`/`@id`, or a list of those.
+    static func urlString(_ value: Any?) -> String? {
+        if let text = string(value as? String) { return text }
+        if let object = value as? [String: Any] {
+            return string(object["url"]) ?? string(object["@id"]) ?? string(object["contentUrl"])
+        }
+        if let array = value as? [Any] { return array.lazy.compactMap { urlString($0) }.first }
+        return nil
+    }
+
+    /// Names from a string, a Person/Organization object, or a list of either.
+    static func names(_ value: Any?) -> [String] {
+        if let text = string(value as? String) { return [text] }
+        if let object = value as? [String: Any] {
+            return string(object["name"]).map { [$0] } ?? []
+        }
+        if let array = value as? [Any] { return array.prefix(20).flatMap { names($0) } }
+        return []
+    }
+}

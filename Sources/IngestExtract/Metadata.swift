@@ -1,0 +1,209 @@
+import Foundation
+
+/// Title, authors, dates, site, canonical URL, language, description and image, each from
+/// the most reliable source present: JSON-LD, then OpenGraph / `article:*` / Dublin Core /
+/// standard `<meta>`, then visible markup (`<h1>`, `<time>`, bylines), then the URL.
+struct Metadata {
+    let tree: PageTree
+    let url: String?
+    /// `<meta>` values by lower-cased `name`, `property` or `itemprop` (first one wins).
+    private(set) var meta: [String: String] = [:]
+    private(set) var canonical: String?
+    private(set) var htmlLanguage: String?
+    private(set) var h1: [Int] = []
+    private(set) var times: [Int] = []
+    private(set) var bylines: [Int] = []
+    private(set) var itemprops: [String: Int] = [:]
+    let ld: JSONLD
+
+    init(tree: PageTree, url: String?) {
+        self.tree = tree
+        self.url = url
+        ld = JSONLD(scripts: tree.jsonLD)
+        for (index, element) in tree.elements.enumerated() {
+            switch element.tag {
+            case "meta":
+                guard let content = element.attribute("content") else { continue }
+                for key in ["property", "name", "itemprop", "http-equiv"] {
+                    if let name = element.attribute(key)?.lowercased(), meta[name] == nil { meta[name] = content }
+                }
+            case "link":
+                if canonical == nil, element.attribute("rel")?.lowercased().split(separator: " ").contains("canonical") == true {
+                    canonical = element.attribute("href")
+                }
+            case "html":
+                htmlLanguage = htmlLanguage ?? element.attribute("lang")
+            case "h1":
+                h1.append(index)
+            case "time":
+                times.append(index)
+            default:
+                break
+            }
+            if let itemprop = element.attribute("itemprop")?.lowercased(), itemprops[itemprop] == nil {
+                itemprops[itemprop] = index
+            }
+            if element.attribute("rel")?.lowercased() == "author" || Metadata.isBylineClass(element) {
+                bylines.append(index)
+            }
+        }
+    }
+
+    static func isBylineClass(_ element: PageTree.Element) -> Bool {
+        let words = element.words
+        return words.contains("byline") || (words.contains("author") && words.contains("name"))
+    }
+
+    /// Whether the page says it is an article (JSON-LD article type or og:type article).
+    var declaresArticle: Bool {
+        ld.isArticle || meta["og:type"]?.lowercased() == "article"
+    }
+
+    func article() -> Article {
+        var article = Article()
+        article.title = title(ld)
+        article.authors = authors(ld)
+        article.published = firstDate([ld.published, meta["article:published_time"], meta["og:published_time"],
+                                       meta["datepublished"], meta["pubdate"], meta["publishdate"], meta["publish-date"],
+                                       meta["date"], meta["dc.date.issued"], meta["dc.date"], meta["dcterms.date"],
+                                       meta["dcterms.created"], meta["sailthru.date"], meta["parsely-pub-date"],
+                                       itempropValue("datepublished"), timeValue()])
+            ?? url.flatMap(DateNormalizer.fromURLPath)
+        article.modified = firstDate([ld.modified, meta["article:modified_time"], meta["og:updated_time"],
+                                      meta["datemodified"], meta["last-modified"], meta["dcterms.modified"],
+                                      itempropValue("datemodified")])
+        article.site = first([meta["og:site_name"], ld.publisher, meta["application-name"], meta["publisher"]])
+            ?? url.flatMap { URL(string: $0)?.host }
+        if let title = article.title, let site = article.site {
+            article.title = Metadata.stripSiteName(title, site: site)
+        }
+        article.canonicalURL = resolve(first([canonical, meta["og:url"]])) ?? url
+        article.language = language(first([htmlLanguage, meta["content-language"], meta["og:locale"], ld.language, meta["language"]]))
+        article.description = first([meta["og:description"], meta["description"], ld.description, meta["twitter:description"],
+                                     meta["dc.description"]])
+        article.image = resolve(first([meta["og:image"], ld.image, meta["twitter:image"], meta["twitter:image:src"]]))
+        return article
+    }
+
+    /// The headline: JSON-LD, OpenGraph, Dublin Core or `<title>`, replaced by the page's
+    /// `<h1>` when that is the same headline without the " | Site name" suffix.
+    private func title(_ ld: JSONLD) -> String? {
+        let declared = first([ld.isArticle ? ld.headline : nil, meta["og:title"], meta["twitter:title"],
+                              meta["dc.title"], tree.titleText.map(Metadata.stripSiteSuffix), ld.headline])
+        let headings = h1.lazy.map { tree.text(of: $0) }.filter { !$0.isEmpty }
+        guard let declared else { return headings.first }
+        let key = Paragraphs.comparable(declared)
+        for heading in headings {
+            let headingKey = Paragraphs.comparable(heading)
+            if headingKey == key { return heading }
+            if headingKey.count * 10 >= key.count * 6, key.contains(headingKey) { return heading }
+            // A <title> that is a shortened headline: the <h1> says it in full.
+            if !key.isEmpty, headingKey.count <= key.count * 3, headingKey.contains(key) { return heading }
+        }
+        // A single headline-like <h1> is what readers see, even when the declared title is
+        // written for search engines or social media.
+        let headlines = headings.filter { heading in
+            let words = heading.split(separator: " ").count
+            return words >= 4 && words <= 40
+        }
+        if headlines.count == 1, let headline = headlines.first { return headline }
+        return declared
+    }
+
+    /// "Headline | Example News" → "Headline" when the part after the last separator is the
+    /// site's name.
+    static func stripSiteName(_ title: String, site: String) -> String {
+        let siteKey = Paragraphs.comparable(site)
+        guard !siteKey.isEmpty else { return title }
+        for separator in [" | ", " - ", " – ", " — ", " :: ", " · "] {
+            guard let range = title.range(of: separator, options: .backwards) else { continue }
+            let tailKey = Paragraphs.comparable(String(title[range.upperBound...]))
+            if !tailKey.isEmpty, siteKey.contains(tailKey) || tailKey.contains(siteKey) {
+                return String(title[..<range.lowerBound])
+            }
+        }
+        return title
+    }
+
+    /// "Story headline | The Daily Example" → "Story headline" when the rest is short.
+    static func stripSiteSuffix(_ title: String) -> String {
+        for separator in [" | ", " - ", " – ", " — ", " :: ", " · "] {
+            guard let range = title.range(of: separator, options: .backwards) else { continue }
+            let head = title[..<range.lowerBound], tail = title[range.upperBound...]
+            if tail.count <= 40, tail.count <= head.count * 2 { return String(head) }
+        }
+        return title
+    }
+
+    private func authors(_ ld: JSONLD) -> [String] {
+        var names = ld.authors.filter { !$0.hasPrefix("http") }
+        if names.isEmpty {
+            for key in ["author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl"] {
+                if let value = meta[key], !value.hasPrefix("http"), !value.isEmpty {
+                    names = [value]
+                    break
+                }
+            }
+        }
+        if names.isEmpty, let index = itemprops["author"] {
+            names = [tree.elements[index].attribute("content") ?? bylineText(index)].compactMap { $0 }
+        }
+        if names.isEmpty {
+            names = bylines.prefix(3).compactMap { bylineText($0) }
+        }
+        var seen: Set<String> = []
+        return names.compactMap(Metadata.cleanAuthor).filter { seen.insert($0.lowercased()).inserted }
+    }
+
+    private func bylineText(_ index: Int) -> String? {
+        let text = tree.text(of: index)
+        return text.count <= 80 ? text : nil
+    }
+
+    /// "By Jane Doe" → "Jane Doe"; drops empty names, e-mail-like and overly long values.
+    static func cleanAuthor(_ raw: String) -> String? {
+        var name = TextNormalizer.collapse(Entities.decode(raw))
+        for prefix in ["by ", "By ", "BY ", "Written by ", "Posted by ", "Author: "] where name.hasPrefix(prefix) {
+            name = String(name.dropFirst(prefix.count))
+        }
+        name = name.trimmingCharacters(in: CharacterSetLite(" ,|-–—:"))
+        guard !name.isEmpty, name.count <= 80, !name.contains("@"), name.contains(where: \.isLetter) else { return nil }
+        return name
+    }
+
+    private func itempropValue(_ name: String) -> String? {
+        guard let index = itemprops[name] else { return nil }
+        let element = tree.elements[index]
+        return element.attribute("content") ?? element.attribute("datetime") ?? tree.text(of: index)
+    }
+
+    /// The first `<time>` with a machine-readable date, as a last resort before the URL.
+    private func timeValue() -> String? {
+        for index in times.prefix(5) {
+            if let value = tree.elements[index].attribute("datetime"), DateNormalizer.normalize(value) != nil { return value }
+        }
+        return nil
+    }
+
+    private func firstDate(_ values: [String?]) -> String? {
+        values.lazy.compactMap { $0.flatMap(DateNormalizer.normalize) }.first
+    }
+
+    private func first(_ values: [String?]) -> String? {
+        values.lazy.compactMap { $0.map { TextNormalizer.collapse(Entities.decode($0)) } }.first { !$0.isEmpty }
+    }
+
+    private func resolve(_ href: String?) -> String? {
+        guard let href = href?.trimmingCharacters(in: .whitespacesAndNewlines), !href.isEmpty else { return nil }
+        let base = url.flatMap { URL(string: $0) }
+        return URL(string: href, relativeTo: base)?.absoluteURL.absoluteString ?? href
+    }
+
+    /// "en-US", "en_GB", "EN" → "en".
+    private func language(_ value: String?) -> String? {
+        guard let value else { return nil }
+        let primary = value.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map { $0.lowercased() }
+        guard let primary, (2...3).contains(primary.count), primary.allSatisfy(\.isLetter) else { return nil }
+        return primary
+    }
+}

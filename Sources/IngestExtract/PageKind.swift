@@ -1,0 +1,66 @@
+/// Decides whether a page is an article, and if not says why: empty, frameset, error page,
+/// paywall teaser, or listing/section page.
+enum PageKind {
+    /// Below this many letters of main text a page is not an article, unless it is a short
+    /// but real story with article markup.
+    static let minimumLetters = 250
+
+    /// A page that declares itself an article keeps that kind down to this many letters (a
+    /// two-sentence news brief), unless a paywall explains the short body.
+    static let minimumDeclaredLetters = 80
+
+    static func classify(_ article: inout Article, tree: PageTree, blocks: TextBlocks, declaresArticle: Bool) {
+        let letters = article.text.utf8.reduce(0) { $1 > 0x20 ? $0 + 1 : $0 }
+        let elements = tree.elements
+        if elements.contains(where: { $0.tag == "frameset" }), letters < minimumLetters {
+            return reject(&article, "frameset page: its content lives in other documents")
+        }
+        if looksLikeError(article, tree: tree), letters < 1500 {
+            return reject(&article, "error page")
+        }
+        if isListing(tree: tree, blocks: blocks, letters: letters) {
+            return reject(&article, "listing page: mostly links to other pages")
+        }
+        if letters == 0 {
+            return reject(&article, "empty page: no main text")
+        }
+        if letters < minimumLetters {
+            if hasPaywall(blocks) { return reject(&article, "paywall teaser: only a short body is public") }
+            if declaresArticle, letters >= minimumDeclaredLetters { return }
+            return reject(&article, "too little text for an article (\(letters) letters)")
+        }
+        if hasPaywall(blocks), letters < 1000 {
+            return reject(&article, "paywall teaser: only a short body is public")
+        }
+    }
+
+    private static func reject(_ article: inout Article, _ reason: String) {
+        article.kind = .notArticle
+        article.reason = reason
+    }
+
+    /// "404", "Page not found" and friends in the title or the first heading.
+    static func looksLikeError(_ article: Article, tree: PageTree) -> Bool {
+        let candidates = [tree.titleText, article.title].compactMap { $0?.lowercased() }
+        let markers = ["404", "page not found", "not found", "page cannot be found", "error 500",
+                       "server error", "access denied", "410 gone", "page no longer exists"]
+        return candidates.contains { title in markers.contains { title.contains($0) } }
+    }
+
+    /// A paywall or subscriber-only wall: class words such as "paywall" or "subscriber-only".
+    static func hasPaywall(_ blocks: TextBlocks) -> Bool {
+        blocks.words.contains { words in
+            words.contains("paywall") || (words.contains("subscriber") && words.contains("only"))
+                || (words.contains("premium") && words.contains("wall")) || words.contains("metered")
+        }
+    }
+
+    /// Most of the body's text is link text, and no article markup vouches for the page.
+    static func isListing(tree: PageTree, blocks: TextBlocks, letters: Int) -> Bool {
+        let body = blocks.body
+        let total = blocks.subtreeText.isEmpty ? 0 : blocks.subtreeText[body]
+        guard total > 0 else { return false }
+        let linkShare = blocks.linkDensity(body)
+        return linkShare > 0.6 && letters * 4 < total
+    }
+}

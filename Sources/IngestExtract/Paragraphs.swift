@@ -1,0 +1,107 @@
+/// Turns the chosen story roots into paragraphs: one per block element (paragraph, heading,
+/// list item, quote, table cell), furniture skipped, then link-heavy and stock lines dropped.
+struct Paragraphs {
+    struct Paragraph: Equatable {
+        var text: String
+        /// Tag of the block the text came from ("p", "h2", "li", "td"…).
+        var tag: String
+        var letters: Int
+        var linkLetters: Int
+    }
+
+    let blocks: TextBlocks
+
+    /// Raw paragraphs under `roots`, in document order, before filtering.
+    func collect(roots: [Int]) -> [Paragraph] {
+        let elements = blocks.tree.elements
+        var result: [Paragraph] = []
+        var buffer: [String] = []
+        var letters = 0, linkLetters = 0
+        var currentTag = "p"
+        var inLinkDepth: [Int] = []
+
+        func flush() {
+            defer {
+                buffer.removeAll(keepingCapacity: true)
+                letters = 0
+                linkLetters = 0
+            }
+            guard letters > 0 else { return }
+            let text = TextNormalizer.collapse(buffer.joined())
+            if !text.isEmpty {
+                result.append(Paragraph(text: text, tag: currentTag, letters: letters, linkLetters: linkLetters))
+            }
+        }
+
+        for root in roots where !blocks.removed[root] {
+            // (element, next child index); entering pushes, finishing pops.
+            var stack: [(element: Int, child: Int)] = [(root, 0)]
+            currentTag = elements[root].tag
+            while let (element, startChild) = stack.popLast() {
+                let children = elements[element].children
+                var child = startChild
+                if child == 0 {
+                    if elements[element].isBlock {
+                        flush()
+                        currentTag = elements[element].tag
+                    }
+                    if elements[element].isLink { inLinkDepth.append(element) }
+                }
+                var descended = false
+                while child < children.count {
+                    switch children[child] {
+                    case .text(let text):
+                        buffer.append(text)
+                        var count = 0
+                        for byte in text.utf8 where byte > 0x20 { count += 1 }
+                        letters += count
+                        if !inLinkDepth.isEmpty { linkLetters += count }
+                        child += 1
+                    case .element(let next):
+                        child += 1
+                        guard !blocks.removed[next] else { continue }
+                        stack.append((element, child))
+                        stack.append((next, 0))
+                        descended = true
+                    }
+                    if descended { break }
+                }
+                if descended { continue }
+                // Finished this element.
+                if inLinkDepth.last == element { inLinkDepth.removeLast() }
+                if elements[element].isBlock {
+                    flush()
+                    let parent = elements[element].parent
+                    if parent >= 0 { currentTag = elements[blocks.blockOf[parent]].tag }
+                } else if elements[element].tag == "br" {
+                    flush()
+                }
+            }
+            flush()
+        }
+        return result
+    }
+
+    /// Drops paragraphs that are furniture by their content: mostly links, stock phrases
+    /// ("Advertisement", "Read more:"), or the headline repeated.
+    static func filter(_ paragraphs: [Paragraph], title: String?) -> [Paragraph] {
+        let normalizedTitle = title.map(comparable)
+        let titleLetters = title.map { $0.utf8.reduce(0) { $1 > 0x20 ? $0 + 1 : $0 } } ?? 0
+        return paragraphs.filter { paragraph in
+            let linkShare = Double(paragraph.linkLetters) / Double(max(paragraph.letters, 1))
+            if linkShare > 0.5 { return false }
+            if Boilerplate.isFurnitureLine(paragraph.text) || Boilerplate.isPlea(paragraph.text) { return false }
+            if let normalizedTitle, !normalizedTitle.isEmpty, paragraph.tag.first == "h" || paragraph.letters < 200,
+               abs(paragraph.letters - titleLetters) * 3 <= titleLetters, comparable(paragraph.text) == normalizedTitle {
+                return false
+            }
+            return true
+        }
+    }
+
+    /// Lower-case letters and digits only, for comparing a heading with the title.
+    static func comparable(_ text: String) -> String {
+        String(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+            .map(Character.init))
+    }
+}

@@ -1,0 +1,158 @@
+/// Per-element text measures: how much text each block holds, how much of it is link text,
+/// and which elements are furniture (their subtree is dropped).
+struct TextBlocks {
+    /// Elements that start a new paragraph.
+    static let blockTags: Set<String> = [
+        "html", "body", "p", "div", "section", "article", "main", "header", "footer", "nav", "aside",
+        "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre",
+        "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "figure", "figcaption",
+        "address", "details", "summary", "center", "hgroup", "form", "fieldset", "hr", "br",
+        "dialog", "menu", "frameset", "frame", "legend",
+    ]
+
+    let tree: PageTree
+    /// Class and id words of every element.
+    let words: [[String]]
+    /// Dropped: furniture itself or inside furniture.
+    let removed: [Bool]
+    /// Nearest block ancestor-or-self of each element.
+    let blockOf: [Int]
+    /// Non-space characters of text whose nearest block is this element (not removed).
+    let ownText: [Int]
+    let ownLinkText: [Int]
+    let ownCommas: [Int]
+    /// Non-space characters of the whole (kept) subtree, and how many are inside links.
+    let subtreeText: [Int]
+    let subtreeLinkText: [Int]
+    let body: Int
+    /// Letters of kept prose blocks in each subtree.
+    let keptProse: [Int]
+    /// A block with at least this many letters (and few links) counts as prose.
+    static let proseLetters = 50
+    /// A form control's surrounding box with less text than this is a widget.
+    static let controlBoxLetters = 500
+
+    init(tree: PageTree) {
+        self.tree = tree
+        let elements = tree.elements
+        let count = elements.count
+        var words = [[String]](repeating: [], count: count)
+        var blockOf = [Int](repeating: 0, count: count)
+        var inLink = [Bool](repeating: false, count: count)
+        var body = 0
+        for index in 0..<count {
+            let element = elements[index]
+            let parent = element.parent
+            blockOf[index] = element.isBlock || parent < 0 ? index : blockOf[parent]
+            inLink[index] = element.isLink || (parent >= 0 && inLink[parent])
+            if element.tag == "body", body == 0 { body = index }
+            words[index] = element.words
+        }
+        // Raw text per element, before any removal, to protect the story's own wrapper.
+        var rawOwn = [Int](repeating: 0, count: count)
+        var rawLink = [Int](repeating: 0, count: count)
+        var commas = [Int](repeating: 0, count: count)
+        for index in 0..<count {
+            for child in elements[index].children {
+                guard case .text(let text) = child else { continue }
+                var letters = 0, commaCount = 0
+                for byte in text.utf8 where byte > 0x20 {
+                    letters += 1
+                    if byte == 0x2C { commaCount += 1 }
+                }
+                rawOwn[index] += letters
+                commas[index] += commaCount
+                if inLink[index] { rawLink[index] += letters }
+            }
+        }
+        var rawSubtree = rawOwn
+        for index in stride(from: count - 1, through: 1, by: -1) where elements[index].parent >= 0 {
+            rawSubtree[elements[index].parent] += rawSubtree[index]
+        }
+        // Prose: text of paragraph-sized, link-poor blocks, before any removal.
+        var blockRaw = [Int](repeating: 0, count: count)
+        var blockRawLink = [Int](repeating: 0, count: count)
+        for index in 0..<count {
+            blockRaw[blockOf[index]] += rawOwn[index]
+            blockRawLink[blockOf[index]] += rawLink[index]
+        }
+        var prose = [Int](repeating: 0, count: count)
+        for index in 0..<count where blockRaw[index] >= TextBlocks.proseLetters && blockRawLink[index] * 3 < blockRaw[index] {
+            prose[index] = blockRaw[index]
+        }
+        for index in stride(from: count - 1, through: 1, by: -1) where elements[index].parent >= 0 {
+            prose[elements[index].parent] += prose[index]
+        }
+        let totalProse = count > 0 ? prose[body] : 0
+        var removed = [Bool](repeating: false, count: count)
+        for index in 0..<count {
+            let parent = elements[index].parent
+            if parent >= 0, removed[parent] { removed[index] = true; continue }
+            switch Boilerplate.verdict(elements[index], words: words[index]) {
+            case .keep: continue
+            case .drop: removed[index] = true
+            // A wrapper holding much of the page's prose is the story's, whatever its class says.
+            case .dropUnlessProse: removed[index] = prose[index] * 2 < totalProse || totalProse == 0
+            case .dropUnlessProseLike:
+                let mostlyProse = prose[index] >= 2 * TextBlocks.proseLetters && prose[index] * 2 >= rawSubtree[index]
+                removed[index] = !mostlyProse && (prose[index] * 10 < totalProse * 3 || totalProse == 0)
+            }
+        }
+        // A small box around a form control is a sign-up, search or share widget.
+        for control in tree.controlParents where !removed[control] {
+            var box = control
+            // Climb while the box stays small and takes in no prose from around it.
+            while elements[box].parent > body, rawSubtree[elements[box].parent] < TextBlocks.controlBoxLetters,
+                  prose[elements[box].parent] == prose[box] {
+                box = elements[box].parent
+            }
+            if rawSubtree[box] < TextBlocks.controlBoxLetters, !Boilerplate.protectedTags.contains(elements[box].tag) {
+                for inner in box..<elements[box].end { removed[inner] = true }
+            }
+        }
+        var ownText = [Int](repeating: 0, count: count)
+        var ownLinkText = [Int](repeating: 0, count: count)
+        var ownCommas = [Int](repeating: 0, count: count)
+        var subtreeText = [Int](repeating: 0, count: count)
+        var subtreeLinkText = [Int](repeating: 0, count: count)
+        for index in 0..<count where !removed[index] {
+            let block = blockOf[index]
+            ownText[block] += rawOwn[index]
+            ownLinkText[block] += rawLink[index]
+            ownCommas[block] += commas[index]
+            subtreeText[index] = rawOwn[index]
+            subtreeLinkText[index] = rawLink[index]
+        }
+        for index in stride(from: count - 1, through: 1, by: -1) where !removed[index] {
+            let parent = elements[index].parent
+            guard parent >= 0 else { continue }
+            subtreeText[parent] += subtreeText[index]
+            subtreeLinkText[parent] += subtreeLinkText[index]
+        }
+        // Prose again, now without the furniture.
+        var keptProse = [Int](repeating: 0, count: count)
+        for index in 0..<count where !removed[index] && ownText[index] >= TextBlocks.proseLetters
+            && ownLinkText[index] * 3 < ownText[index] {
+            keptProse[index] = ownText[index]
+        }
+        for index in stride(from: count - 1, through: 1, by: -1) where elements[index].parent >= 0 {
+            keptProse[elements[index].parent] += keptProse[index]
+        }
+        self.keptProse = keptProse
+        self.words = words
+        self.removed = removed
+        self.blockOf = blockOf
+        self.ownText = ownText
+        self.ownLinkText = ownLinkText
+        self.ownCommas = ownCommas
+        self.subtreeText = subtreeText
+        self.subtreeLinkText = subtreeLinkText
+        self.body = body
+    }
+
+    /// Share of an element's kept text that sits inside links.
+    func linkDensity(_ index: Int) -> Double {
+        let text = subtreeText[index]
+        return text == 0 ? 0 : Double(subtreeLinkText[index]) / Double(text)
+    }
+}

@@ -1,0 +1,91 @@
+/// Whitespace and entity clean-up shared by the text and metadata passes.
+enum TextNormalizer {
+    /// Collapses every run of whitespace (including no-break and other Unicode spaces) to
+    /// one space, drops zero-width spaces, BOMs and soft hyphens, and trims the ends. Works
+    /// on UTF-8 bytes: it runs over every paragraph of every page.
+    static func collapse(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        var text = text
+        text.withUTF8 { bytes in
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                var width = 1
+                var kind = 0 // 0 keep, 1 space, 2 drop
+                if byte <= 0x20 {
+                    kind = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) ? 1 : 2
+                } else if byte == 0xC2, index + 1 < count, bytes[index + 1] == 0xA0 || bytes[index + 1] == 0xAD {
+                    width = 2
+                    kind = bytes[index + 1] == 0xA0 ? 1 : 2
+                } else if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x80 || bytes[index + 1] == 0x81 {
+                    let second = bytes[index + 1], third = bytes[index + 2]
+                    if second == 0x80, third >= 0x80, third <= 0x8A || third == 0xA8 || third == 0xA9 || third == 0xAF {
+                        width = 3; kind = 1
+                    } else if second == 0x80, third == 0x8B {
+                        width = 3; kind = 2
+                    } else if second == 0x81, third == 0x9F {
+                        width = 3; kind = 1
+                    }
+                } else if byte == 0xE3, index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 {
+                    width = 3; kind = 1
+                } else if byte == 0xEF, index + 2 < count, bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF {
+                    width = 3; kind = 2
+                }
+                switch kind {
+                case 1:
+                    pendingSpace = !out.isEmpty
+                case 2:
+                    break
+                default:
+                    if pendingSpace {
+                        out.append(0x20)
+                        pendingSpace = false
+                    }
+                    out.append(byte)
+                }
+                index += width
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Splits class and id values into lower-case words: "post__share-bar" gives
+    /// ["post", "share", "bar"], and "articleBody" gives ["article", "body"]. Works on bytes:
+    /// class names are ASCII in practice, and other bytes are kept as parts of words.
+    static func words(_ value: String) -> [String] {
+        var result: [String] = []
+        var word: [UInt8] = []
+        var previousLower = false
+        func finish() {
+            if !word.isEmpty { result.append(String(decoding: word, as: UTF8.self)) }
+            word.removeAll(keepingCapacity: true)
+        }
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                if previousLower { finish() }
+                word.append(byte + 32)
+                previousLower = false
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), 0x80...0xFF:
+                word.append(byte)
+                previousLower = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                word.append(byte)
+                previousLower = false
+            default:
+                finish()
+                previousLower = false
+            }
+        }
+        finish()
+        return result
+    }
+
+    /// The UTF-8 bytes with ASCII letters lower-cased; enough for matching English phrases.
+    static func asciiLowercased(_ text: String) -> [UInt8] {
+        text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import IngestExtract
+
+/// Prints `ingest extract` results in the chosen format, records in SPEC's field order.
+struct ExtractOutput {
+    let format: ExtractCommand.Format
+
+    func begin() {
+        if format == .json { print("[", terminator: "") }
+    }
+
+    func end() {
+        if format == .json { print("\n]") }
+    }
+
+    func write(input: String, result: ExtractCommand.Outcome, first: Bool) {
+        switch format {
+        case .jsonl:
+            print(ExtractOutput.record(input: input, result: result, separator: ""))
+        case .json:
+            print(first ? "\n  " : ",\n  ", terminator: "")
+            print(ExtractOutput.record(input: input, result: result, separator: "\n    "), terminator: "")
+        case .text:
+            print(ExtractOutput.readable(input: input, result: result))
+        }
+    }
+
+    /// One JSON object with SPEC's fields in SPEC's order; `separator` goes before each field.
+    static func record(input: String, result: ExtractCommand.Outcome, separator: String) -> String {
+        let article: Article
+        switch result {
+        case .article(let extracted): article = extracted
+        case .failure(let message): article = Article(kind: .notArticle, reason: "failed: \(message)")
+        }
+        let fields: [(String, String?)] = [
+            ("input", input), ("kind", article.kind.rawValue), ("reason", article.reason),
+            ("title", article.title), ("text", article.text),
+            ("author", article.authors.isEmpty ? nil : article.authors.joined(separator: ", ")),
+            ("published", article.published), ("modified", article.modified), ("site", article.site),
+            ("url", article.canonicalURL), ("language", article.language), ("description", article.description),
+        ]
+        let body = fields.map { separator + json($0.0) + ": " + ($0.1.map(json) ?? "null") }
+        return "{" + body.joined(separator: ",") + (separator.isEmpty ? "" : "\n  ") + "}"
+    }
+
+    /// A header of metadata lines, a blank line, then the text.
+    static func readable(input: String, result: ExtractCommand.Outcome) -> String {
+        switch result {
+        case .failure(let message):
+            return "== \(input)\nfailed: \(message)\n"
+        case .article(let article):
+            var lines = ["== \(input)", "kind: \(article.kind.rawValue)" + (article.reason.map { " (\($0))" } ?? "")]
+            let optional: [(String, String?)] = [
+                ("title", article.title), ("author", article.authors.isEmpty ? nil : article.authors.joined(separator: ", ")),
+                ("published", article.published), ("modified", article.modified), ("site", article.site),
+                ("url", article.canonicalURL), ("language", article.language),
+            ]
+            for (name, value) in optional { if let value { lines.append("\(name): \(value)") } }
+            return lines.joined(separator: "\n") + "\n\n" + article.text + "\n"
+        }
+    }
+
+    /// A JSON string literal.
+    static func json(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
+                out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

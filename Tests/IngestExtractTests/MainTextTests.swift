@@ -1,0 +1,112 @@
+import Testing
+@testable import IngestExtract
+
+/// The main-text heuristics, each on a small page or a single rule.
+@Suite struct MainTextTests {
+    let extractor = Extractor()
+
+    @Test func headingsListItemsQuotesAndCellsAreTheirOwnParagraphs() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("structure-headings-lists-tables.html"), url: nil)
+        let paragraphs = article.text.components(separatedBy: "\n\n")
+        #expect(paragraphs == [
+            "The city will spend more on transport and less on administration next year, according to the budget published on Monday.",
+            "Where the money goes",
+            "Three departments take more than half of the total, a share that has grown steadily over the past five years.",
+            "Transport: new trams and road repairs",
+            "Schools: two new primary schools",
+            "Housing: grants for insulation",
+            "“This is a budget for the next decade, not the next election,” the mayor said.",
+            "Department", "Part of budget", "Transport", "24%", "Schools", "19%",
+            "The council will vote on the budget in two weeks, after a public consultation.",
+        ])
+        #expect(article.title == "How the city budget is spent")
+    }
+
+    @Test func storyWrapperNamedSidebarContentIsKeptButTheSidebarIsNot() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("story-in-sidebar-layout.html"), url: nil)
+        #expect(article.text.hasPrefix("The council voted on Tuesday"))
+        #expect(article.text.hasSuffix("after the vote."))
+        #expect(!article.text.contains("Popular"))
+    }
+
+    @Test func storyStreamedIntoAHiddenDivIsKept() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("react-hidden-stream.html"), url: nil)
+        #expect(article.kind == .article)
+        #expect(article.text.split(separator: "\n\n").count == 3)
+        #expect(!article.text.contains("Log in"))
+        #expect(!article.text.contains("Loading"))
+    }
+
+    @Test(arguments: [
+        ("social-share", Boilerplate.Verdict.dropUnlessProse),
+        ("comment-content", .drop),
+        ("entry-content", .keep),
+        ("post__share-bar", .dropUnlessProse),
+        ("widget", .dropUnlessProseLike),
+        ("widget article-text", .keep),
+        ("cookieBanner", .drop),
+        ("shared-address", .keep),
+        ("sr-only", .dropUnlessProse),
+        ("author_detail_box", .dropUnlessProse),
+        ("author-name", .dropUnlessProseLike),
+    ])
+    func classWordsGiveAVerdict(classValue: String, expected: Boilerplate.Verdict) {
+        var element = PageTree.Element(tag: "div", parent: 0, depth: 1)
+        element.words = TextNormalizer.words(classValue)
+        #expect(Boilerplate.verdict(element, words: element.words) == expected)
+    }
+
+    @Test func articleTagIsNeverDroppedForItsWordPressClasses() {
+        var element = PageTree.Element(tag: "article", parent: 0, depth: 1)
+        element.words = TextNormalizer.words("post type-post tag-social-media has-comments-closed")
+        #expect(Boilerplate.verdict(element, words: element.words) == .keep)
+    }
+
+    @Test(arguments: [
+        ("Advertisement", true), ("Read more: Why trams are back", true), ("3 min read", true),
+        ("By Jane Roe", true), ("Updated 14:05 GMT", true), ("https://example.com/source", true),
+        ("By the time the vote came, the hall was empty.", false),
+        ("Share prices fell sharply on Monday", false), ("The mayor said.", false),
+        ("Facebook Twitter Email", true), ("1,693 views", true), ("Show Caption", true), ("24", false),
+        ("2025", false), ("We may earn a commission from links on this page.", false),
+    ])
+    func stockLinesAreFurniture(line: String, furniture: Bool) {
+        #expect(Boilerplate.isFurnitureLine(line) == furniture)
+    }
+
+    @Test func donationPleaParagraphsAreFurnitureButStoryIsNot() {
+        #expect(Boilerplate.isPlea("Since you made it to the bottom of this article, we have a small favor to ask."))
+        #expect(Boilerplate.isPlea("For $5 a month you will receive access to the following:"))
+        #expect(!Boilerplate.isPlea("The minister said the fund would raise $5 billion a year for schools."))
+        #expect(Boilerplate.isPlea("We may earn a commission from links on this page."))
+        #expect(!Boilerplate.isPlea("Sweden will become a member of NATO after its fundraising drive, officials said."))
+    }
+
+    @Test func linkHeavyParagraphsAndTheRepeatedHeadlineAreDropped() {
+        let paragraphs = [
+            Paragraphs.Paragraph(text: "Tram line approved", tag: "h1", letters: 16, linkLetters: 0),
+            Paragraphs.Paragraph(text: "Story text that stays.", tag: "p", letters: 19, linkLetters: 0),
+            Paragraphs.Paragraph(text: "Five things to do", tag: "li", letters: 14, linkLetters: 14),
+        ]
+        let kept = Paragraphs.filter(paragraphs, title: "Tram Line Approved!")
+        #expect(kept.map(\.text) == ["Story text that stays."])
+    }
+
+    @Test func signUpBoxAroundAnEmailFieldIsDropped() {
+        let html = """
+        <html><body><article>
+        <p>The council voted on Tuesday to extend the tram line to the harbour district, ending a long debate.</p>
+        <div><h3>The Morning Brief</h3><p>Get our best stories every day.</p><input type="email"><button>Go</button></div>
+        <p>Construction is due to start next spring and to finish in 2029, the city said in a statement.</p>
+        </article></body></html>
+        """
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(!article.text.contains("Morning Brief"))
+        #expect(article.text.contains("Construction is due"))
+    }
+
+    @Test func classWordsSplitOnSeparatorsAndCamelCase() {
+        #expect(TextNormalizer.words("post__share-bar articleBody") == ["post", "share", "bar", "article", "body"])
+        #expect(TextNormalizer.collapse("  a\u{00A0}\n b\t\tc  ") == "a b c")
+    }
+}

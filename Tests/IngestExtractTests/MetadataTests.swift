@@ -1,0 +1,98 @@
+import Testing
+@testable import IngestExtract
+
+/// Metadata from JSON-LD, OpenGraph, Dublin Core, visible markup and the URL.
+@Suite struct MetadataTests {
+    let extractor = Extractor()
+
+    @Test func openGraphAndDublinCoreWithARelativeCanonical() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("metadata-opengraph-dublin-core.html"),
+                                        url: "https://daily.example/news/2024/05/01/tram?utm_source=x")
+        #expect(article.title == "Harbour tram line approved after decade of debate")
+        #expect(article.authors == ["Jane Roe"])
+        #expect(article.published == "2024-05-01")
+        #expect(article.modified == "2024-05-02T08:15:00")
+        #expect(article.site == "The Daily Example")
+        #expect(article.canonicalURL == "https://daily.example/news/2024/05/01/harbour-tram-approved")
+        #expect(article.language == "en")
+        #expect(article.description == "The council backed the extension by 31 votes to 12.")
+        #expect(article.image == "https://daily.example/images/tram.jpg")
+    }
+
+    @Test func jsonLDInATopLevelArrayWinsOverAVisibleByline() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("metadata-jsonld-array-byline.html"), url: nil)
+        #expect(article.title == "Inside the deal that saved the shipyard")
+        #expect(article.authors == ["Ana Lima", "Tom Berg"])
+        #expect(article.published == "2025-03-04")
+        #expect(article.site == "Example News")
+        #expect(article.language == "pt")
+        #expect(article.image == "https://example.com/img/yard.jpg")
+        #expect(article.description == "Workers, owners and the state: how the yard survived.")
+    }
+
+    @Test func visibleBylineAndTimeElement() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("metadata-visible-byline-time.html"), url: nil)
+        #expect(article.title == "New bridge opens after six years")
+        #expect(article.authors == ["Omar Haddad"])
+        #expect(article.published == "2023-09-14T07:30:00+03:00")
+    }
+
+    @Test(arguments: [
+        ("2024-05-01T10:00:00+02:00", "2024-05-01T10:00:00+02:00"),
+        ("2024-05-01T10:00:00.123Z", "2024-05-01T10:00:00Z"),
+        ("2024-05-01T10:00", "2024-05-01T10:00:00"),
+        ("2024-05-01 10:00:00 +0000", "2024-05-01T10:00:00Z"),
+        ("2024/05/01", "2024-05-01"),
+        ("20240501", "2024-05-01"),
+        ("May 1, 2024", "2024-05-01"),
+        ("1 May 2024", "2024-05-01"),
+        ("Wed, 01 May 2024 10:00:00 GMT", "2024-05-01T10:00:00Z"),
+        ("September 14, 2023 7:30 am", "2023-09-14T07:30:00"),
+    ])
+    func datesBecomeISO8601(raw: String, iso: String) {
+        #expect(DateNormalizer.normalize(raw) == iso)
+    }
+
+    @Test func nonsenseIsNotADate() {
+        #expect(DateNormalizer.normalize("yesterday") == nil)
+        #expect(DateNormalizer.normalize("2024-13-45") == nil)
+    }
+
+    @Test func datesFromURLPaths() {
+        #expect(DateNormalizer.fromURLPath("https://x.example/2025/09/04/story/") == "2025-09-04")
+        #expect(DateNormalizer.fromURLPath("https://x.example/news/2025-09-04-story") == "2025-09-04")
+        #expect(DateNormalizer.fromURLPath("https://x.example/news/story-123456") == nil)
+    }
+
+    @Test func jsonLDWithRawNewlinesInStringsStillParses() {
+        let ld = JSONLD(scripts: ["{\"@type\":\"NewsArticle\",\"headline\":\"Line one\nline two\",\"author\":\"A. Writer\"}"])
+        #expect(ld.isArticle)
+        #expect(ld.headline == "Line one line two")
+        #expect(ld.authors == ["A. Writer"])
+    }
+
+    @Test func siteSuffixIsStrippedFromTitles() {
+        #expect(Metadata.stripSiteSuffix("Tram line approved | The Daily Example") == "Tram line approved")
+        #expect(Metadata.stripSiteSuffix("Rock - Paper - Scissors: a history of the game") == "Rock - Paper - Scissors: a history of the game")
+    }
+
+    @Test func doublyEscapedEntitiesInMetaValuesAreDecoded() {
+        #expect(Entities.decode("Code Kata&#x3a; Strings &#8211; part 2") == "Code Kata: Strings – part 2")
+        #expect(Entities.decode("And finally&amp;#8230; trouble") == "And finally… trouble")
+        #expect(Entities.decode("Fish &amp; chips & peas &unknown;") == "Fish & chips & peas &unknown;")
+    }
+
+    @Test func siteNameSuffixIsStrippedOnlyWhenItIsTheSite() {
+        #expect(Metadata.stripSiteName("Trams return | WFA", site: "WFA") == "Trams return")
+        #expect(Metadata.stripSiteName("Trams return | Opinion", site: "Daily Example") == "Trams return | Opinion")
+    }
+
+    @Test func aSingleHeadlineH1BeatsASearchEngineTitle() {
+        let html = """
+        <html><head><meta property="og:title" content="Trams: 7 Facts (2025 Guide)"></head>
+        <body><h1>The city that fell in love with trams again</h1><p>Text.</p></body></html>
+        """
+        let article = Extractor().extract(html: Array(html.utf8), url: nil)
+        #expect(article.title == "The city that fell in love with trams again")
+    }
+}

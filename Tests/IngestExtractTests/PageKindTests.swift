@@ -1,0 +1,44 @@
+import Testing
+@testable import IngestExtract
+
+/// Pages that are not articles say why.
+@Suite struct PageKindTests {
+    let extractor = Extractor()
+
+    @Test func listingPageIsNotAnArticle() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("listing-page.html"), url: "https://example.com/world")
+        #expect(article.kind == .notArticle)
+        #expect(article.reason?.hasPrefix("listing page") == true)
+    }
+
+    @Test func errorPageIsNotAnArticle() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("error-page-404.html"), url: "https://example.com/gone")
+        #expect(article.kind == .notArticle)
+        #expect(article.reason == "error page")
+    }
+
+    @Test func paywallTeaserIsNotAnArticle() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("paywall-teaser.html"), url: "https://example.com/yard")
+        #expect(article.kind == .notArticle)
+        #expect(article.reason == "paywall teaser: only a short body is public")
+        #expect(article.title == "Inside the deal that saved the shipyard")
+    }
+
+    @Test func shortStoryWithoutPaywallSaysTooLittleText() {
+        let html = "<html><body><article><p>A short note of a single sentence about the weather.</p></article></body></html>"
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.kind == .notArticle)
+        #expect(article.reason?.hasPrefix("too little text") == true)
+    }
+
+    @Test func shortBriefThatDeclaresItselfAnArticleIsAnArticle() {
+        let html = """
+        <html><head><meta property="og:type" content="article"></head><body><article>
+        <p>The harbour tram line will open on Monday, two weeks ahead of schedule, the city said. Fares stay the same.</p>
+        </article></body></html>
+        """
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.kind == .article)
+        #expect(article.reason == nil)
+    }
+}
