@@ -10,7 +10,7 @@ public enum ContentHash {
         var first = true
         Normalizer.forEachLine(of: text) { line in
             if !first { hasher.update(CollectionOfOne(0x0A)) }
-            hasher.update(line)
+            hasher.update(buffer: line)
             first = false
         }
         return "sha256:" + hex(hasher.finalize())

@@ -29,6 +29,8 @@ public struct SHA256: Sendable {
 
     /// Feeds more bytes.
     public mutating func update<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
+        let done: Void? = bytes.withContiguousStorageIfAvailable { update(buffer: $0) }
+        if done != nil { return }
         for b in bytes {
             buffer.append(b)
             if buffer.count == 64 {
@@ -37,6 +39,25 @@ public struct SHA256: Sendable {
             }
             length &+= 1
         }
+    }
+
+    /// Feeds contiguous bytes, compressing whole blocks straight from the caller's memory.
+    public mutating func update(buffer bytes: UnsafeBufferPointer<UInt8>) {
+        var i = 0
+        while i < bytes.count {
+            if buffer.isEmpty && bytes.count - i >= 64 {
+                compress(UnsafeBufferPointer(rebasing: bytes[i..<i + 64]))
+                i += 64
+            } else {
+                buffer.append(bytes[i])
+                i += 1
+                if buffer.count == 64 {
+                    compress(buffer)
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+        }
+        length &+= UInt64(bytes.count)
     }
 
     /// The 32-byte digest (pads a copy of the state, so the hasher is consumed logically).
@@ -51,7 +72,7 @@ public struct SHA256: Sendable {
         return words.flatMap { w in (0..<4).map { UInt8(truncatingIfNeeded: w >> UInt32(24 - 8 * $0)) } }
     }
 
-    private mutating func compress<C: Collection>(_ block: C) where C.Element == UInt8, C.Index == Int {
+    private mutating func compress<C: RandomAccessCollection>(_ block: C) where C.Element == UInt8, C.Index == Int {
         var w = [UInt32](repeating: 0, count: 64)
         let base = block.startIndex
         for i in 0..<16 {

@@ -18,26 +18,24 @@ struct Signature: Equatable, Sendable {
     init(storyBytes bytes: [UInt8]) {
         var mins = [UInt32](repeating: .max, count: Signature.bins)
         let k = Signature.shingleBytes
-        // Rabin–Karp rolling hash; `drop` is base^k so the byte leaving the window can be removed.
-        let base: UInt64 = 0x100_0000_01b3
-        var drop: UInt64 = 1
-        for _ in 0..<k { drop = drop &* base }
-        var h: UInt64 = 0
         var count: UInt32 = 0
         bytes.withUnsafeBufferPointer { p in
             mins.withUnsafeMutableBufferPointer { m in
                 let n = p.count
-                for i in 0..<n {
-                    h = h &* base &+ UInt64(p[i])
-                    if i >= k { h = h &- UInt64(p[i - k]) &* drop }
-                    if i >= k - 1 || i == n - 1 && n < k {
-                        let x = StableHash.mix(h)
-                        let bin = Int(truncatingIfNeeded: x >> 57)
-                        let v = UInt32(truncatingIfNeeded: x)
-                        if v < m[bin] { m[bin] = v }
-                        count += 1
-                    }
+                guard n > 0, let base = UnsafeRawPointer(p.baseAddress) else { return }
+                if n < k {
+                    Signature.record(StableHash.fnv1a64(p), into: m)
+                    count = 1
+                    return
                 }
+                // Each 9-byte shingle hashed independently (an unaligned 8-byte load plus one
+                // byte): no serial dependency between positions, unlike a rolling hash.
+                for i in 0...(n - k) {
+                    let word = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    let last = UInt64(p[i + 8])
+                    Signature.record(StableHash.mix(word ^ (last &* 0x9E37_79B9_7F4A_7C15)), into: m)
+                }
+                count = UInt32(n - k + 1)
             }
         }
         shingles = count
@@ -48,6 +46,12 @@ struct Signature: Equatable, Sendable {
             let key = StableHash.mix(UInt64(a) << 32 | UInt64(b) ^ UInt64(band) &* 0x9E37_79B9_7F4A_7C15)
             return UInt32(truncatingIfNeeded: key) | 1
         }
+    }
+
+    @inline(__always) private static func record(_ x: UInt64, into m: UnsafeMutableBufferPointer<UInt32>) {
+        let bin = Int(truncatingIfNeeded: x >> 57)
+        let v = UInt32(truncatingIfNeeded: x)
+        if v < m[bin] { m[bin] = v }
     }
 
     init(values: [UInt8], bandKeys: [UInt32], shingles: UInt32) {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Which normalised lines are story text. Site chrome that an imperfect extraction leaves in
 /// (menus, "Most read" lists, bylines, newsletter pleas, related-story titles) must not drive
 /// dedup decisions, so only sentence-like paragraphs count.
@@ -29,7 +31,7 @@ public enum StoryText {
     /// The story lines joined by one space, as UTF-8 bytes: what signatures are computed on.
     static func bytes(of text: String) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
+        out.reserveCapacity(text.utf8.count + 16)
         Normalizer.forEachLine(of: text) { line in
             guard isStory(line) else { return }
             if !out.isEmpty { out.append(0x20) }
@@ -39,7 +41,7 @@ public enum StoryText {
     }
 
     /// The rule described on the type, on one normalised line.
-    static func isStory(_ line: ArraySlice<UInt8>) -> Bool {
+    static func isStory(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         var words = 1
         for b in line where b == 0x20 { words += 1 }
         if words >= alwaysStoryWords { return true }
@@ -47,17 +49,16 @@ public enum StoryText {
         return !chromeMarkers.contains { contains(line, $0) }
     }
 
-    private static func contains(_ hay: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, hay.count >= needle.count else { return false }
-        var i = hay.startIndex
-        let lastStart = hay.endIndex - needle.count
-        while i <= lastStart {
-            if hay[i] == first {
-                var k = 1
-                while k < needle.count && hay[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return true }
-            }
-            i += 1
+    /// Substring search: memchr for the first byte, then compare (lines are short).
+    private static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard let base = hay.baseAddress, hay.count >= needle.count else { return false }
+        let first = Int32(needle[0])
+        var at = 0
+        let lastStart = hay.count - needle.count
+        while at <= lastStart, let hit = memchr(base + at, first, lastStart - at + 1) {
+            let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + i, needle, needle.count) == 0 { return true }
+            at = i + 1
         }
         return false
     }
