@@ -12,8 +12,8 @@ struct BandTable: Sendable {
         precondition(Int(doc) * Signature.bands == keys.count, "documents are added in order")
         keys.append(contentsOf: docKeys)
         next.append(contentsOf: repeatElement(-1, count: Signature.bands))
-        if keys.count > heads.count * 2 {
-            rehash(capacity: heads.count * 4)  // links the new nodes too
+        if keys.count > heads.count * 4 {
+            rehash(capacity: heads.count * 2)  // links the new nodes too
         } else {
             for band in 0..<Signature.bands { link(node: Int(doc) * Signature.bands + band) }
         }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Snapshot of a `StoryIndex` on disk: a little-endian binary file with a version, the
 /// caller's watermark, story slots (id and merge parent), live copies (story, sketch, band
-/// keys, copy id) and a trailing FNV-1a checksum. Removed copies are left out.
+/// keys, copy-id hash) and a trailing FNV-1a checksum. Removed copies are left out.
 extension StoryIndex {
     /// Errors from `load(from:)` and `save(to:)`.
     public enum SnapshotError: Error, Equatable {
@@ -35,9 +35,7 @@ extension StoryIndex {
             out.put(shingleCounts[doc])
             out.bytes.append(contentsOf: signatures[doc * Signature.bins..<(doc + 1) * Signature.bins])
             for band in 0..<Signature.bands { out.put(bands.keys[doc * Signature.bands + band]) }
-            let id = Array(copyIDs[doc].utf8)
-            out.put(UInt32(id.count))
-            out.bytes.append(contentsOf: id)
+            out.put(copyKeys[doc])
         }
         out.put(StableHash.fnv1a64(out.bytes))
         try writeAtomically(out.bytes, to: path)
@@ -78,14 +76,13 @@ extension StoryIndex {
             let values = try reader.take(Signature.bins)
             var keys: [UInt32] = []
             for _ in 0..<Signature.bands { keys.append(try reader.get(UInt32.self)) }
-            let idLength = Int(try reader.get(UInt32.self))
-            let copyID = String(decoding: try reader.take(idLength), as: UTF8.self)
-            index.copyIDs.append(copyID)
+            let copyKey = try reader.get(UInt64.self)
+            index.copyKeys.append(copyKey)
             index.docStory.append(slot)
             index.signatures.append(contentsOf: values)
             index.shingleCounts.append(shingles)
             index.bands.insert(doc: Int32(doc), keys: keys)
-            index.docOfCopy[copyID] = Int32(doc)
+            index.docOfCopy[copyKey] = Int32(doc)
             index.members[Int(index.root(slot))] += 1
         }
         return index

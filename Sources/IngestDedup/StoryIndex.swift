@@ -23,12 +23,12 @@ public struct StoryIndex: Sendable {
     let rule = MatchRule()
 
     // Per document (index = document number; removed documents have story -1).
-    var copyIDs: [String] = []
+    var copyKeys: [UInt64] = []        // stable 64-bit hash of the copy id (ids themselves are not kept)
     var docStory: [Int32] = []
     var signatures: [UInt8] = []       // Signature.bins per document
     var shingleCounts: [UInt32] = []
     var bands = BandTable()
-    var docOfCopy: [String: Int32] = [:]
+    var docOfCopy: [UInt64: Int32] = [:]
 
     // Per story slot, in creation order (the order decides which id survives a merge).
     var storyIDs: [UInt64] = []
@@ -48,7 +48,7 @@ public struct StoryIndex: Sendable {
     /// Adds a copy and returns its story. Adding a `copyID` already present replaces its text (`update`).
     @discardableResult
     public mutating func add(copyID: String, text: String) -> Assignment {
-        if docOfCopy[copyID] != nil { return update(copyID: copyID, text: text) }
+        if docOfCopy[Self.key(copyID)] != nil { return update(copyID: copyID, text: text) }
         let signature = Signature(storyBytes: StoryText.bytes(of: text))
         return insert(copyID: copyID, signature: signature, preferredSlot: nil)
     }
@@ -58,7 +58,7 @@ public struct StoryIndex: Sendable {
     /// otherwise it moves as if newly added.
     @discardableResult
     public mutating func update(copyID: String, text: String) -> Assignment {
-        guard let old = docOfCopy[copyID] else { return add(copyID: copyID, text: text) }
+        guard let old = docOfCopy[Self.key(copyID)] else { return add(copyID: copyID, text: text) }
         let signature = Signature(storyBytes: StoryText.bytes(of: text))
         let slot = root(docStory[Int(old)])
         let keep = members[Int(slot)] == 1 || candidates(of: signature).contains { doc in
@@ -72,7 +72,7 @@ public struct StoryIndex: Sendable {
     /// A story whose last copy is removed keeps its id reserved but has no copies.
     @discardableResult
     public mutating func remove(copyID: String) -> String? {
-        guard let doc = docOfCopy[copyID] else { return nil }
+        guard let doc = docOfCopy[Self.key(copyID)] else { return nil }
         let slot = root(docStory[Int(doc)])
         detach(doc: doc)
         return format(storyIDs[Int(slot)])
@@ -80,7 +80,7 @@ public struct StoryIndex: Sendable {
 
     /// The story a copy belongs to now, or nil when the copy is unknown or removed.
     public func storyID(ofCopy copyID: String) -> String? {
-        guard let doc = docOfCopy[copyID] else { return nil }
+        guard let doc = docOfCopy[Self.key(copyID)] else { return nil }
         return format(storyIDs[Int(root(docStory[Int(doc)]))])
     }
 
@@ -118,13 +118,13 @@ public struct StoryIndex: Sendable {
         } else {
             slot = newStory(firstCopy: copyID)
         }
-        let doc = Int32(copyIDs.count)
-        copyIDs.append(copyID)
+        let doc = Int32(copyKeys.count)
+        copyKeys.append(Self.key(copyID))
         docStory.append(slot)
         signatures.append(contentsOf: signature.values)
         shingleCounts.append(signature.shingles)
         bands.insert(doc: doc, keys: signature.bandKeys)
-        docOfCopy[copyID] = doc
+        docOfCopy[Self.key(copyID)] = doc
         members[Int(slot)] += 1
         return Assignment(storyID: format(storyIDs[Int(slot)]), joined: joined, merged: mergedIDs)
     }
@@ -155,8 +155,11 @@ public struct StoryIndex: Sendable {
         members[Int(slot)] -= 1
         docStory[Int(doc)] = -1
         bands.remove(doc: doc)
-        docOfCopy[copyIDs[Int(doc)]] = nil
+        docOfCopy[copyKeys[Int(doc)]] = nil
     }
+
+    /// The stable key under which a copy id is stored (collisions need ~4 billion copies to be likely).
+    static func key(_ copyID: String) -> UInt64 { StableHash.fnv1a64(copyID.utf8) }
 
     /// A new story slot whose id derives from the first copy's id (rehashed on the rare clash).
     private mutating func newStory(firstCopy copyID: String) -> Int32 {
@@ -193,11 +196,10 @@ public struct StoryIndex: Sendable {
 
 extension StoryIndex {
     /// Bytes held by the index's arrays and tables (an estimate of its in-memory size:
-    /// array capacities plus ~2× key-and-value size for dictionaries).
+    /// array capacities dictionaries at 16 bytes per entry: 8-byte key, 4-byte value, 0.75 load).
     public var estimatedByteCount: Int {
-        let strings = copyIDs.reduce(0) { $0 + ($1.utf8.count > 15 ? $1.utf8.count + 32 : 0) } + copyIDs.capacity * 16
-        return strings + docStory.capacity * 4 + signatures.capacity + shingleCounts.capacity * 4
-            + bands.byteCount + docOfCopy.capacity * 2 * (16 + 4)
-            + storyIDs.capacity * 8 + parent.capacity * 4 + members.capacity * 4 + slotOfID.capacity * 2 * (8 + 4)
+        copyKeys.capacity * 8 + docStory.capacity * 4 + signatures.capacity + shingleCounts.capacity * 4
+            + bands.byteCount + docOfCopy.capacity * 16
+            + storyIDs.capacity * 8 + parent.capacity * 4 + members.capacity * 4 + slotOfID.capacity * 16
     }
 }

@@ -45,6 +45,14 @@ private func procStatus(_ field: String) -> Int {
     return 0
 }
 
+/// CPU seconds used by this thread: "docs/s on one core" without the other processes
+/// sharing the machine.
+func cpuNow() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
 /// Monotonic seconds.
 func now() -> Double {
     var ts = timespec()
