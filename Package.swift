@@ -40,6 +40,7 @@ let package = Package(
         .testTarget(name: "IngestMarkupTests", dependencies: ["IngestMarkup"]),
         .testTarget(name: "IngestSyncTests", dependencies: ["IngestSync", "IngestMarkup", "IngestExtract", "IngestFetch"]),
         .testTarget(name: "IngestExtractTests", dependencies: ["IngestExtract"]),
+        .testTarget(name: "IngestDedupTests", dependencies: ["IngestDedup"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ingest"]),
         .target(name: "LoopbackServer", path: "Tests/LoopbackServer"),
         .testTarget(name: "IngestFetchTests", dependencies: ["IngestFetch", "LoopbackServer"]),

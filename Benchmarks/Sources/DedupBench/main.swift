@@ -1,1 +1,22 @@
-print("DedupBench: not written yet")
+import Foundation
+import IngestDedup
+
+// DedupBench: dev-set quality (score.py) and throughput at 50k / 100k / 200k documents.
+//   swift run -c release --package-path Benchmarks DedupBench [quality|scale|all] [--docs N]
+let arguments = CommandLine.arguments.dropFirst()
+let mode = arguments.first { !$0.hasPrefix("-") } ?? "all"
+let docCount = arguments.firstIndex(of: "--docs").flatMap { Int(arguments[$0 + 1]) } ?? 200_000
+let corpus = ProcessInfo.processInfo.environment["DEDUP_CORPUS"] ?? "/work/shared/corpus/dedup-dev/wire-copies.jsonl"
+let scorer = URL(fileURLWithPath: corpus).deletingLastPathComponent().appendingPathComponent("score.py").path
+
+do {
+    if mode == "quality" || mode == "all" {
+        try runQuality(corpus: corpus, scorer: scorer, output: NSTemporaryDirectory() + "dedup-dev-pred.jsonl")
+    }
+    if mode == "scale" || mode == "all" {
+        try runScale(corpus: corpus, total: docCount)
+    }
+} catch {
+    FileHandle.standardError.write(Data("DedupBench: \(error)\n".utf8))
+    exit(1)
+}

@@ -1,0 +1,72 @@
+import Foundation
+import IngestDedup
+
+/// Adds `total` generated documents one by one and reports docs/s per segment, memory and
+/// disk size, the scale-set clustering F1, and the exact-hash baseline (ContentHash.of).
+func runScale(corpus: String, total: Int) throws {
+    let texts = try loadDevCorpus(corpus).map(\.text)
+    var set = ScaleSet(devTexts: texts, seed: 42)
+    let checkpoints = [50_000, 100_000, 200_000].filter { $0 <= total } + (total % 50_000 == 0 && total <= 200_000 ? [] : [total])
+    var index = StoryIndex()
+    let rssBefore = currentRSS()
+    var gold: [Int32] = []
+    gold.reserveCapacity(total)
+    var seconds = 0.0, wallSeconds = 0.0, baselineSeconds = 0.0, bytes = 0
+    var lastCheck = (docs: 0, seconds: 0.0)
+    print("docs      segment docs/s  cumulative docs/s  wall-clock docs/s  (normalise + signature + lookup + insert, CPU time of one core)")
+    for n in 1...total {
+        let doc = set.next()
+        bytes += doc.text.utf8.count
+        gold.append(Int32(doc.story))
+        if n <= 20_000 {
+            let t0 = cpuNow()
+            _ = ContentHash.of(doc.text)
+            baselineSeconds += cpuNow() - t0
+        }
+        let id = "doc-\(n)"
+        let w0 = now(), t0 = cpuNow()
+        index.add(copyID: id, text: doc.text)
+        seconds += cpuNow() - t0
+        wallSeconds += now() - w0
+        if checkpoints.contains(n) {
+            let segment = Double(n - lastCheck.docs) / (seconds - lastCheck.seconds)
+            print(String(format: "%-9d %14.0f %18.0f %18.0f", n, segment, Double(n) / seconds, Double(n) / wallSeconds))
+            lastCheck = (n, seconds)
+        }
+    }
+    print(String(format: "mean document %.0f bytes of UTF-8; %.1f MB/s of text", Double(bytes) / Double(total), Double(bytes) / seconds / 1e6))
+    print(String(format: "baseline, exact hash only (ContentHash.of: normalise + SHA-256), first 20k docs: %.0f docs/s",
+                 20_000 / baselineSeconds))
+    let rssAfter = currentRSS()
+    print(String(format: "index in memory: %.0f bytes/doc (estimate from capacities), RSS growth %.0f bytes/doc, peak RSS %.1f MB",
+                 Double(index.estimatedByteCount) / Double(total), Double(rssAfter - rssBefore) / Double(total),
+                 Double(peakRSS()) / 1e6))
+    let path = NSTemporaryDirectory() + "dedup-bench-\(getpid()).idx"
+    let t0 = now()
+    try index.save(to: path)
+    let saveSeconds = now() - t0
+    let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    let t1 = now()
+    let loaded = try StoryIndex.load(from: path)
+    let loadSeconds = now() - t1
+    try? FileManager.default.removeItem(atPath: path)
+    print(String(format: "on disk: %.0f bytes/doc (%.1f MB); save %.2f s, load %.2f s (%d copies)",
+                 Double(size) / Double(total), Double(size) / 1e6, saveSeconds, loadSeconds, loaded.copyCount))
+    printScaleF1(index: index, gold: gold)
+}
+
+/// Pairwise precision / recall / F1 of the scale-set clustering against the generator's stories.
+private func printScaleF1(index: StoryIndex, gold: [Int32]) {
+    var pairCounts: [String: Int] = [:], predCounts: [String: Int] = [:], goldCounts: [Int32: Int] = [:]
+    for (i, g) in gold.enumerated() {
+        let p = index.storyID(ofCopy: "doc-\(i + 1)") ?? "?"
+        pairCounts["\(g) \(p)", default: 0] += 1
+        predCounts[p, default: 0] += 1
+        goldCounts[g, default: 0] += 1
+    }
+    func pairs<K>(_ d: [K: Int]) -> Double { d.values.reduce(0.0) { $0 + Double($1 * ($1 - 1) / 2) } }
+    let tp = pairs(pairCounts), pp = pairs(predCounts), gp = pairs(goldCounts)
+    let p = tp / pp, r = tp / gp
+    print(String(format: "scale-set clustering: pairwise P=%.4f R=%.4f F1=%.4f (%d stories, %d predicted)",
+                 p, r, 2 * p * r / (p + r), goldCounts.count, predCounts.count))
+}

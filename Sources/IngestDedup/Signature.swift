@@ -1,0 +1,77 @@
+/// A fixed-size sketch of a story text: one-permutation MinHash over byte 9-grams of the
+/// normalised story lines, with 128 bins kept as 8-bit values for verification and 12
+/// banded 32-bit keys (2 bins each) for the LSH lookup.
+struct Signature: Equatable, Sendable {
+    static let shingleBytes = 9
+    static let bins = 128
+    static let bands = 12
+    static let rowsPerBand = 2
+
+    /// Per bin 1...255 (a b-bit digest of the bin's minimum hash), 0 when the bin is empty.
+    var values: [UInt8]
+    /// Per band a non-zero key, 0 when one of its bins is empty.
+    var bandKeys: [UInt32]
+    /// Number of shingles in the story text (the set size used to turn Jaccard into containment).
+    var shingles: UInt32
+
+    /// The signature of a story text given as normalised UTF-8 bytes.
+    init(storyBytes bytes: [UInt8]) {
+        var mins = [UInt32](repeating: .max, count: Signature.bins)
+        let k = Signature.shingleBytes
+        var count: UInt32 = 0
+        bytes.withUnsafeBufferPointer { p in
+            mins.withUnsafeMutableBufferPointer { m in
+                let n = p.count
+                guard n > 0, let base = UnsafeRawPointer(p.baseAddress) else { return }
+                if n < k {
+                    Signature.record(StableHash.fnv1a64(p), into: m)
+                    count = 1
+                    return
+                }
+                // Each 9-byte shingle hashed independently (an unaligned 8-byte load plus one
+                // byte): no serial dependency between positions, unlike a rolling hash.
+                for i in 0...(n - k) {
+                    let word = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    let last = UInt64(p[i + 8])
+                    Signature.record(StableHash.mix(word ^ (last &* 0x9E37_79B9_7F4A_7C15)), into: m)
+                }
+                count = UInt32(n - k + 1)
+            }
+        }
+        shingles = count
+        values = mins.map { $0 == .max ? 0 : UInt8(1 + $0 % 255) }
+        bandKeys = (0..<Signature.bands).map { band in
+            let a = mins[band * 2], b = mins[band * 2 + 1]
+            guard a != .max, b != .max else { return 0 }
+            let key = StableHash.mix(UInt64(a) << 32 | UInt64(b) ^ UInt64(band) &* 0x9E37_79B9_7F4A_7C15)
+            return UInt32(truncatingIfNeeded: key) | 1
+        }
+    }
+
+    @inline(__always) private static func record(_ x: UInt64, into m: UnsafeMutableBufferPointer<UInt32>) {
+        let bin = Int(truncatingIfNeeded: x >> 57)
+        let v = UInt32(truncatingIfNeeded: x)
+        if v < m[bin] { m[bin] = v }
+    }
+
+    init(values: [UInt8], bandKeys: [UInt32], shingles: UInt32) {
+        self.values = values
+        self.bandKeys = bandKeys
+        self.shingles = shingles
+    }
+
+    /// Estimated Jaccard similarity of two sketches given as 128-byte buffers.
+    static func jaccard(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Double {
+        var used = 0, equal = 0
+        for i in 0..<bins {
+            let x = a[i], y = b[i]
+            if x | y == 0 { continue }
+            used += 1
+            if x == y { equal += 1 }
+        }
+        guard used > 0 else { return 0 }
+        // Remove the 1-in-255 chance that two different minima share their 8-bit digest.
+        let chance = 1.0 / 255.0
+        return max(0, (Double(equal) / Double(used) - chance) / (1 - chance))
+    }
+}

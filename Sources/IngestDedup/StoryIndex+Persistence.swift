@@ -1,0 +1,150 @@
+import Foundation
+
+/// Snapshot of a `StoryIndex` on disk: a little-endian binary file with a version, the
+/// caller's watermark, story slots (id and merge parent), live copies (story, sketch, band
+/// keys, copy-id hash) and a trailing FNV-1a checksum. Removed copies are left out.
+extension StoryIndex {
+    /// Errors from `load(from:)` and `save(to:)`.
+    public enum SnapshotError: Error, Equatable {
+        /// Not a snapshot, a newer version, or a truncated/corrupted file.
+        case invalid(String)
+        /// The file system refused (`errno` included).
+        case io(String, Int32)
+    }
+
+    static let magic = Array("INGDEDUP".utf8)
+    static let version: UInt32 = 1
+
+    /// Writes the snapshot atomically: a temporary file in the same folder, fsync, rename, fsync of the folder.
+    public func save(to path: String) throws {
+        var out = SnapshotWriter()
+        out.bytes.append(contentsOf: Self.magic)
+        out.put(Self.version)
+        out.put(UInt32(Signature.bins))
+        out.put(UInt32(Signature.bands))
+        out.put(watermark)
+        out.put(UInt32(storyIDs.count))
+        for slot in storyIDs.indices {
+            out.put(storyIDs[slot])
+            out.put(UInt32(bitPattern: parent[slot]))
+        }
+        let live = docStory.indices.filter { docStory[$0] >= 0 }
+        out.put(UInt32(live.count))
+        for doc in live {
+            out.put(UInt32(bitPattern: docStory[doc]))
+            out.put(shingleCounts[doc])
+            out.bytes.append(contentsOf: signatures[doc * Signature.bins..<(doc + 1) * Signature.bins])
+            for band in 0..<Signature.bands { out.put(bands.keys[doc * Signature.bands + band]) }
+            out.put(copyKeys[doc])
+        }
+        out.put(StableHash.fnv1a64(out.bytes))
+        try writeAtomically(out.bytes, to: path)
+    }
+
+    /// Reads a snapshot written by `save(to:)`; the index continues exactly as the saved one would.
+    public static func load(from path: String) throws -> StoryIndex {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw SnapshotError.io("cannot read \(path)", errno)
+        }
+        let bytes = [UInt8](data)
+        guard bytes.count >= magic.count + 8, Array(bytes.prefix(magic.count)) == magic else {
+            throw SnapshotError.invalid("\(path) is not a story index snapshot")
+        }
+        var reader = SnapshotReader(bytes: bytes[..<(bytes.count - 8)], cursor: magic.count)
+        var check = SnapshotReader(bytes: bytes[...], cursor: bytes.count - 8)
+        guard try check.get(UInt64.self) == StableHash.fnv1a64(bytes[..<(bytes.count - 8)]) else {
+            throw SnapshotError.invalid("\(path): checksum mismatch (truncated or corrupted)")
+        }
+        guard try reader.get(UInt32.self) == version else { throw SnapshotError.invalid("\(path): unsupported version") }
+        guard try reader.get(UInt32.self) == UInt32(Signature.bins), try reader.get(UInt32.self) == UInt32(Signature.bands) else {
+            throw SnapshotError.invalid("\(path): written with another signature layout")
+        }
+        var index = StoryIndex()
+        index.watermark = try reader.get(UInt64.self)
+        let storyCount = Int(try reader.get(UInt32.self))
+        for slot in 0..<storyCount {
+            let id = try reader.get(UInt64.self)
+            let parent = Int32(bitPattern: try reader.get(UInt32.self))
+            guard parent >= 0, Int(parent) <= slot else { throw SnapshotError.invalid("\(path): bad story parent") }
+            _ = index.appendStory(id: id, parent: parent)
+        }
+        let docCount = Int(try reader.get(UInt32.self))
+        for doc in 0..<docCount {
+            let slot = Int32(bitPattern: try reader.get(UInt32.self))
+            guard slot >= 0, Int(slot) < storyCount else { throw SnapshotError.invalid("\(path): bad story slot") }
+            let shingles = try reader.get(UInt32.self)
+            let values = try reader.take(Signature.bins)
+            var keys: [UInt32] = []
+            for _ in 0..<Signature.bands { keys.append(try reader.get(UInt32.self)) }
+            let copyKey = try reader.get(UInt64.self)
+            index.copyKeys.append(copyKey)
+            index.docStory.append(slot)
+            index.signatures.append(contentsOf: values)
+            index.shingleCounts.append(shingles)
+            index.bands.insert(doc: Int32(doc), keys: keys)
+            index.docOfCopy[copyKey] = Int32(doc)
+            index.members[Int(index.root(slot))] += 1
+        }
+        return index
+    }
+
+    private func writeAtomically(_ bytes: [UInt8], to path: String) throws {
+        let temporary = path + ".tmp"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw SnapshotError.io("cannot create \(temporary)", errno) }
+        var written = 0
+        while written < bytes.count {
+            let n = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else {
+                let code = errno
+                close(fd)
+                unlink(temporary)
+                throw SnapshotError.io("cannot write \(temporary)", code)
+            }
+            written += n
+        }
+        guard fsync(fd) == 0 else {
+            let code = errno
+            close(fd)
+            throw SnapshotError.io("cannot fsync \(temporary)", code)
+        }
+        close(fd)
+        guard rename(temporary, path) == 0 else { throw SnapshotError.io("cannot rename to \(path)", errno) }
+        let folder = (path as NSString).deletingLastPathComponent
+        let dirFD = open(folder.isEmpty ? "." : folder, O_RDONLY)
+        if dirFD >= 0 {
+            fsync(dirFD)  // makes the rename durable; failure here cannot corrupt the snapshot
+            close(dirFD)
+        }
+    }
+}
+
+/// Little-endian appender for snapshots.
+struct SnapshotWriter {
+    var bytes: [UInt8] = []
+    mutating func put<T: FixedWidthInteger>(_ value: T) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+}
+
+/// Bounds-checked little-endian reader for snapshots.
+struct SnapshotReader {
+    let bytes: ArraySlice<UInt8>
+    var cursor: Int
+
+    mutating func take(_ count: Int) throws -> ArraySlice<UInt8> {
+        guard count >= 0, cursor + count <= bytes.endIndex else {
+            throw StoryIndex.SnapshotError.invalid("snapshot truncated")
+        }
+        defer { cursor += count }
+        return bytes[cursor..<cursor + count]
+    }
+
+    mutating func get<T: FixedWidthInteger>(_: T.Type) throws -> T {
+        var value: T = 0
+        let raw = try take(MemoryLayout<T>.size)
+        withUnsafeMutableBytes(of: &value) { $0.copyBytes(from: raw) }
+        return T(littleEndian: value)
+    }
+}

@@ -1,0 +1,205 @@
+/// Incremental near-duplicate clustering of article copies into stories.
+///
+/// Each `add` normalises the text, sketches its story lines (`Signature`), finds candidate
+/// copies through LSH bands, verifies them (`MatchRule`) and joins, starts or merges stories.
+/// Nothing is recomputed over the corpus. Adding the same copies in the same order always
+/// yields the same story ids, so a store can rebuild the index by replay.
+///
+///     var index = StoryIndex()
+///     let a = index.add(copyID: "https://a.example/1", text: wireText)
+///     let b = index.add(copyID: "https://b.example/9", text: repostText)
+///     // b.storyID == a.storyID, b.joined == true
+public struct StoryIndex: Sendable {
+    /// What one `add` or `update` did.
+    public struct Assignment: Equatable, Sendable {
+        /// The story the copy now belongs to (a surviving id, never an alias).
+        public let storyID: String
+        /// True when the copy joined a story that already had copies.
+        public let joined: Bool
+        /// Stories this copy bridged into `storyID`; their ids are now aliases of it.
+        public let merged: [String]
+    }
+
+    let rule = MatchRule()
+
+    // Per document (index = document number; removed documents have story -1).
+    var copyKeys: [UInt64] = []        // stable 64-bit hash of the copy id (ids themselves are not kept)
+    var docStory: [Int32] = []
+    var signatures: [UInt8] = []       // Signature.bins per document
+    var shingleCounts: [UInt32] = []
+    var bands = BandTable()
+    var docOfCopy: [UInt64: Int32] = [:]
+
+    // Per story slot, in creation order (the order decides which id survives a merge).
+    var storyIDs: [UInt64] = []
+    var parent: [Int32] = []           // union-find: merged stories point to the survivor
+    var members: [Int32] = []          // live copies, kept on the root
+    var slotOfID: [UInt64: Int32] = [:]
+
+    /// Opaque caller data saved with the snapshot (the store keeps how many copies it covers).
+    public var watermark: UInt64 = 0
+
+    /// An empty index.
+    public init() {}
+
+    /// Number of live copies.
+    public var copyCount: Int { docOfCopy.count }
+
+    /// Adds a copy and returns its story. Adding a `copyID` already present replaces its text (`update`).
+    @discardableResult
+    public mutating func add(copyID: String, text: String) -> Assignment {
+        if docOfCopy[Self.key(copyID)] != nil { return update(copyID: copyID, text: text) }
+        let signature = Signature(storyBytes: StoryText.bytes(of: text))
+        return insert(copyID: copyID, signature: signature, preferredSlot: nil)
+    }
+
+    /// Replaces a copy's text (a new revision). The copy stays in its story when the new text
+    /// still matches a copy of it, or when it is the story's only copy (ids stay stable);
+    /// otherwise it moves as if newly added.
+    @discardableResult
+    public mutating func update(copyID: String, text: String) -> Assignment {
+        guard let old = docOfCopy[Self.key(copyID)] else { return add(copyID: copyID, text: text) }
+        let signature = Signature(storyBytes: StoryText.bytes(of: text))
+        let slot = root(docStory[Int(old)])
+        let keep = members[Int(slot)] == 1 || candidates(of: signature).contains { doc in
+            root(docStory[Int(doc)]) == slot && isMatch(signature, doc)
+        }
+        detach(doc: old)
+        return insert(copyID: copyID, signature: signature, preferredSlot: keep ? slot : nil)
+    }
+
+    /// Removes a copy (a deleted article). Returns its story id, or nil when unknown.
+    /// A story whose last copy is removed keeps its id reserved but has no copies.
+    @discardableResult
+    public mutating func remove(copyID: String) -> String? {
+        guard let doc = docOfCopy[Self.key(copyID)] else { return nil }
+        let slot = root(docStory[Int(doc)])
+        detach(doc: doc)
+        return format(storyIDs[Int(slot)])
+    }
+
+    /// The story a copy belongs to now, or nil when the copy is unknown or removed.
+    public func storyID(ofCopy copyID: String) -> String? {
+        guard let doc = docOfCopy[Self.key(copyID)] else { return nil }
+        return format(storyIDs[Int(root(docStory[Int(doc)]))])
+    }
+
+    /// The surviving id for a story id or an alias merged into it; nil when never issued.
+    public func resolve(storyID: String) -> String? {
+        guard let raw = UInt64(storyID, radix: 16), let slot = slotOfID[raw] else { return nil }
+        return format(storyIDs[Int(root(slot))])
+    }
+
+    /// The number of live copies in a story (0 once every copy was removed).
+    public func copyCount(ofStory storyID: String) -> Int {
+        guard let raw = UInt64(storyID, radix: 16), let slot = slotOfID[raw] else { return 0 }
+        return Int(members[Int(root(slot))])
+    }
+
+    // MARK: - Internals
+
+    private mutating func insert(copyID: String, signature: Signature, preferredSlot: Int32?) -> Assignment {
+        var matched: [Int32] = preferredSlot.map { [$0] } ?? []
+        for doc in candidates(of: signature) where isMatch(signature, doc) {
+            let slot = root(docStory[Int(doc)])
+            if !matched.contains(slot) { matched.append(slot) }
+        }
+        let joined = matched.contains { members[Int($0)] > 0 }
+        let slot: Int32
+        var mergedIDs: [String] = []
+        if let survivor = matched.min() {
+            slot = survivor
+            for other in matched.sorted() where other != survivor {
+                parent[Int(other)] = survivor
+                members[Int(survivor)] += members[Int(other)]
+                members[Int(other)] = 0
+                mergedIDs.append(format(storyIDs[Int(other)]))
+            }
+        } else {
+            slot = newStory(firstCopy: copyID)
+        }
+        let doc = Int32(copyKeys.count)
+        copyKeys.append(Self.key(copyID))
+        docStory.append(slot)
+        signatures.append(contentsOf: signature.values)
+        shingleCounts.append(signature.shingles)
+        bands.insert(doc: doc, keys: signature.bandKeys)
+        docOfCopy[Self.key(copyID)] = doc
+        members[Int(slot)] += 1
+        return Assignment(storyID: format(storyIDs[Int(slot)]), joined: joined, merged: mergedIDs)
+    }
+
+    /// Live documents sharing at least one band key with `signature`, each once, ascending.
+    func candidates(of signature: Signature) -> [Int32] {
+        var found: [Int32] = []
+        for (band, key) in signature.bandKeys.enumerated() where key != 0 {
+            bands.forEach(band: band, key: key) { doc in
+                if docStory[Int(doc)] >= 0 && !found.contains(doc) { found.append(doc) }
+            }
+        }
+        return found.sorted()
+    }
+
+    func isMatch(_ signature: Signature, _ doc: Int32) -> Bool {
+        let start = Int(doc) * Signature.bins
+        let j = signature.values.withUnsafeBufferPointer { a in
+            signatures.withUnsafeBufferPointer { all in
+                Signature.jaccard(a, UnsafeBufferPointer(rebasing: all[start..<start + Signature.bins]))
+            }
+        }
+        return rule.matches(jaccard: j, signature.shingles, shingleCounts[Int(doc)])
+    }
+
+    private mutating func detach(doc: Int32) {
+        let slot = root(docStory[Int(doc)])
+        members[Int(slot)] -= 1
+        docStory[Int(doc)] = -1
+        bands.remove(doc: doc)
+        docOfCopy[copyKeys[Int(doc)]] = nil
+    }
+
+    /// The stable key under which a copy id is stored (collisions need ~4 billion copies to be likely).
+    static func key(_ copyID: String) -> UInt64 { StableHash.fnv1a64(copyID.utf8) }
+
+    /// A new story slot whose id derives from the first copy's id (rehashed on the rare clash).
+    private mutating func newStory(firstCopy copyID: String) -> Int32 {
+        var id = StableHash.fnv1a64(copyID.utf8)
+        var attempt = 0
+        while slotOfID[id] != nil || id == 0 {
+            attempt += 1
+            id = StableHash.fnv1a64((copyID + "#\(attempt)").utf8)
+        }
+        return appendStory(id: id, parent: nil)
+    }
+
+    mutating func appendStory(id: UInt64, parent p: Int32?) -> Int32 {
+        let slot = Int32(storyIDs.count)
+        storyIDs.append(id)
+        parent.append(p ?? slot)
+        members.append(0)
+        slotOfID[id] = slot
+        return slot
+    }
+
+    /// The surviving slot of `slot` (merge chains are short: each merge points at an older root).
+    func root(_ slot: Int32) -> Int32 {
+        var s = slot
+        while parent[Int(s)] != s { s = parent[Int(s)] }
+        return s
+    }
+
+    func format(_ id: UInt64) -> String {
+        let hex = String(id, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
+
+extension StoryIndex {
+    /// Bytes held by the index's arrays and tables (an estimate of its in-memory size:
+    /// array capacities dictionaries at 16 bytes per entry: 8-byte key, 4-byte value, 0.75 load).
+    public var estimatedByteCount: Int {
+        copyKeys.capacity * 8 + docStory.capacity * 4 + signatures.capacity + shingleCounts.capacity * 4
+            + bands.byteCount + docOfCopy.capacity * 16
+            + storyIDs.capacity * 8 + parent.capacity * 4 + members.capacity * 4 + slotOfID.capacity * 16
+    }
+}

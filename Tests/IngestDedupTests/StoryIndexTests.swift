@@ -1,0 +1,188 @@
+import Foundation
+import Testing
+@testable import IngestDedup
+
+@Suite struct StoryIndexTests {
+    /// An index holding the five seeds under ids "seed-0"…"seed-4".
+    private func seededIndex() -> (StoryIndex, [String]) {
+        var index = StoryIndex()
+        let ids = seedNames.enumerated().map { index.add(copyID: "seed-\($0.offset)", text: fixture($0.element)).storyID }
+        return (index, ids)
+    }
+
+    /// The story text (paragraphs) of seed 002, a long wire-style story used as a base below.
+    private let base = Edit.paragraphs(fixture("seed-002.txt")).filter { $0.split(separator: " ").count >= 8 }
+
+    /// Adds the base with chrome, then `copy`; returns whether the copy joined the base's story.
+    private func joinsBase(_ copy: String) -> Bool {
+        var index = StoryIndex()
+        let original = index.add(copyID: "original", text: Edit.chrome(base))
+        let result = index.add(copyID: "copy", text: copy)
+        return result.joined && result.storyID == original.storyID
+    }
+
+    // MARK: Seed rule
+
+    @Test func fiveSeedsAreFiveStories() {
+        let (_, ids) = seededIndex()
+        #expect(Set(ids).count == 5)
+    }
+
+    @Test func repairedCopyOfSeed000JoinsSeed000() {
+        var (index, ids) = seededIndex()
+        let copy = index.add(copyID: "repaired", text: fixture("seed-000-repaired.txt"))
+        #expect(copy.joined)
+        #expect(copy.storyID == ids[0])
+        #expect(copy.merged.isEmpty)
+    }
+
+    @Test func sameLongSubscriptionPleaDoesNotMerge() {
+        // Seeds 001 and 003 carry the same ~1,000-character "Dear Reader" plea.
+        var index = StoryIndex()
+        let a = index.add(copyID: "a", text: fixture("seed-001.txt"))
+        let b = index.add(copyID: "b", text: fixture("seed-003.txt"))
+        #expect(a.storyID != b.storyID)
+        #expect(!b.joined)
+    }
+
+    // MARK: One test per transformation
+
+    @Test func exactCopyWithOtherChromeJoins() {
+        #expect(joinsBase(["Menu", "Subscribe"].joined(separator: "\n") + "\n" + base.joined(separator: "\n") + "\nAdvertisement"))
+    }
+
+    @Test func newHeadlineJoins() {
+        #expect(joinsBase(Edit.chrome(["WATCH: Kremlin talks end with promise of closer ties — report"] + base)))
+    }
+
+    @Test func trimmedEndingJoins() {
+        #expect(joinsBase(Edit.chrome(Array(base.prefix(base.count * 6 / 10)))))
+    }
+
+    @Test func datelineJoins() {
+        var body = base
+        body[0] = "MOSCOW (AP) — " + body[0]
+        #expect(joinsBase(Edit.chrome(body)))
+    }
+
+    @Test func editorsNoteAndUpdateJoin() {
+        let body = ["Editor's note: This story has been updated to include comments from the Israeli prime minister's office."]
+            + base + ["UPDATE (5:52 p.m.): Adds comment from officials in paragraph 9."]
+        #expect(joinsBase(Edit.chrome(body)))
+    }
+
+    @Test func droppedAndSwappedCharactersJoin() {
+        #expect(joinsBase(Edit.chrome(base.map { Edit.damage($0) })))
+    }
+
+    @Test func reflowedParagraphsAndOtherQuotesJoin() {
+        #expect(joinsBase(Edit.reflow(base.map(Edit.straightQuotes)).joined(separator: "\n")))
+    }
+
+    @Test func readMoreLineJoins() {
+        #expect(joinsBase(Edit.chrome(base + ["Read more: Netanyahu heads to Moscow for talks on Syria"])))
+    }
+
+    // MARK: One test per hard-negative kind
+
+    @Test func distinctStoriesOnOneTopicStayApart() {
+        let (index, ids) = seededIndex()
+        #expect(Set(ids).count == 5)
+        #expect(index.copyCount(ofStory: ids[2]) == 1)
+    }
+
+    @Test func followUpReusingBackgroundParagraphsStaysApart() {
+        var index = StoryIndex()
+        let original = index.add(copyID: "original", text: Edit.chrome(base))
+        let fresh = Edit.paragraphs(fixture("followup-new-paragraphs.txt"))
+        let followUp = index.add(copyID: "followup", text: Edit.chrome(fresh + Array(base.suffix(2))))
+        #expect(followUp.storyID != original.storyID)
+    }
+
+    @Test func shortBriefOnTheSameTopicStaysApart() {
+        var (index, ids) = seededIndex()
+        let brief = index.add(copyID: "brief", text: fixture("brief-same-topic.txt"))
+        #expect(!ids.contains(brief.storyID))
+        #expect(!brief.joined)
+    }
+
+    // MARK: Bridging, deletion, determinism, persistence
+
+    @Test func copyBridgingTwoStoriesMergesThemIntoTheOlder() {
+        let story = Edit.paragraphs(fixture("seed-003.txt")).filter { $0.split(separator: " ").count >= 8 }
+        let half = story.count / 2
+        var index = StoryIndex()
+        let first = index.add(copyID: "first-half", text: Edit.chrome(Array(story[..<half])))
+        let second = index.add(copyID: "second-half", text: Edit.chrome(Array(story[half...])))
+        #expect(first.storyID != second.storyID)
+        let full = index.add(copyID: "full", text: Edit.chrome(story))
+        #expect(full.storyID == first.storyID)
+        #expect(full.merged == [second.storyID])
+        #expect(index.resolve(storyID: second.storyID) == first.storyID)
+        #expect(index.storyID(ofCopy: "second-half") == first.storyID)
+        #expect(index.copyCount(ofStory: second.storyID) == 3)
+    }
+
+    @Test func removingCopiesUpdatesTheirStory() {
+        var index = StoryIndex()
+        let a = index.add(copyID: "a", text: Edit.chrome(base))
+        index.add(copyID: "b", text: Edit.chrome(base.map { Edit.damage($0) }))
+        #expect(index.copyCount(ofStory: a.storyID) == 2)
+        #expect(index.remove(copyID: "a") == a.storyID)
+        #expect(index.storyID(ofCopy: "a") == nil)
+        #expect(index.copyCount(ofStory: a.storyID) == 1)
+        // The remaining copy still draws new copies into the story.
+        #expect(index.add(copyID: "c", text: Edit.chrome(base)).storyID == a.storyID)
+        index.remove(copyID: "b")
+        index.remove(copyID: "c")
+        #expect(index.copyCount(ofStory: a.storyID) == 0)
+        #expect(index.remove(copyID: "missing") == nil)
+    }
+
+    @Test func revisionKeepsItsStoryId() {
+        var index = StoryIndex()
+        let first = index.add(copyID: "a", text: Edit.chrome(base))
+        let revised = index.update(copyID: "a", text: Edit.chrome(base + ["UPDATE: The Kremlin later confirmed the meeting."]))
+        #expect(revised.storyID == first.storyID)
+        #expect(index.copyCount == 1)
+    }
+
+    @Test func sameInputsInSameOrderGiveSameIds() {
+        let texts = seedNames.map(fixture) + [fixture("seed-000-repaired.txt")]
+        func run() -> [String] {
+            var index = StoryIndex()
+            return texts.enumerated().map { index.add(copyID: "copy-\($0.offset)", text: $0.element).storyID }
+        }
+        #expect(run() == run())
+    }
+
+    @Test func snapshotSurvivesARestartAndKeepsAdding() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("dedup-\(UUID().uuidString).idx").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var (index, ids) = seededIndex()
+        index.remove(copyID: "seed-4")
+        index.watermark = 42
+        try index.save(to: path)
+
+        var restored = try StoryIndex.load(from: path)
+        #expect(restored.watermark == 42)
+        #expect(restored.copyCount == 4)
+        #expect(restored.storyID(ofCopy: "seed-1") == ids[1])
+        #expect(restored.storyID(ofCopy: "seed-4") == nil)
+        let copy = restored.add(copyID: "repaired", text: fixture("seed-000-repaired.txt"))
+        let expected = index.add(copyID: "repaired", text: fixture("seed-000-repaired.txt"))
+        #expect(copy == expected)
+        #expect(copy.storyID == ids[0])
+    }
+
+    @Test func corruptSnapshotIsRejected() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("dedup-\(UUID().uuidString).idx").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let (index, _) = seededIndex()
+        try index.save(to: path)
+        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        bytes[bytes.count / 2] ^= 0xFF
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        #expect(throws: StoryIndex.SnapshotError.self) { try StoryIndex.load(from: path) }
+    }
+}
