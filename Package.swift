@@ -38,5 +38,7 @@ let package = Package(
         // Tests mirror the modules.
         .testTarget(name: "IngestMarkupTests", dependencies: ["IngestMarkup"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ingest"]),
+        .testTarget(name: "IngestStoreTests", dependencies: ["IngestStore", "StoreCrashHarness"]),
+        .executableTarget(name: "StoreCrashHarness", dependencies: ["IngestStore"], path: "Tests/StoreCrashHarness"),
     ]
 )

@@ -1,0 +1,108 @@
+import Foundation
+
+/// How many records an export wrote.
+public struct ExportCounts: Sendable, Equatable {
+    public var records: Int
+    public var bytes: Int
+}
+
+extension Store {
+    /// Writes the store per SPEC's export record: one JSON line (or CSV row) per story, or per
+    /// copy with `perCopy`. Aliased stories are folded into the surviving story; order is by
+    /// first appearance, keys sorted, so an unchanged store exports byte-identically. Streams:
+    /// only offsets are held in memory, texts are read one copy at a time.
+    @discardableResult
+    public func export(_ options: ExportOptions, to destination: ExportDestination) throws -> ExportCounts {
+        switch destination {
+        case let .fileDescriptor(fd):
+            return try export(options, into: BufferedOutput(fd: fd, path: "descriptor \(fd)"))
+        case let .file(path):
+            let file = try AtomicFile.Writer(replacing: path)
+            let counts = try export(options, into: BufferedOutput(fd: file.descriptor, path: file.tempPath))
+            try file.commit()
+            return counts
+        }
+    }
+
+    private func export(_ options: ExportOptions, into output: BufferedOutput) throws -> ExportCounts {
+        var counts = ExportCounts(records: 0, bytes: 0)
+        let emit = { (json: Data, csv: [String?]) in
+            let data = options.format == .csv ? Data(CSV.line(csv).utf8) : json + Data([0x0A])
+            try output.write(data)
+            counts.records += 1
+            counts.bytes += data.count
+        }
+        let include = options.includeDeleted
+        if options.format == .csv {
+            let header = options.perCopy ? ExportCopy.csvHeader(includeDeleted: include)
+                                         : ExportStory.csvHeader(includeDeleted: include)
+            try output.write(CSV.line(header))
+        }
+        let recent = { (updated: String) in options.since.map { updated >= $0 } ?? true }
+        if options.perCopy {
+            for entry in exportOrder(includeDeleted: include, groupedByStory: false) {
+                let revision = try decode(CopyRevision.self, at: entry.line, in: copiesFile)
+                guard recent(revision.updated) else { continue }
+                let record = ExportCopy(story: survivingStory(of: revision.story), revision: revision)
+                try emit(try encoder.encode(record), record.csvFields(includeDeleted: include))
+            }
+        } else {
+            try forEachStory(includeDeleted: include) { story in
+                guard recent(story.representative.updated) else { return }
+                try emit(try encoder.encode(story), story.csvFields(includeDeleted: include))
+            }
+        }
+        try output.flush()
+        return counts
+    }
+
+    /// Builds each story from its copies' latest revisions, one story in memory at a time.
+    /// The representative is the earliest-seen live copy (the earliest copy if all are deleted).
+    func forEachStory(includeDeleted: Bool, _ body: (ExportStory) throws -> Void) throws {
+        var story: ExportStory?
+        var storyKey: StableKey?
+        for entry in exportOrder(includeDeleted: includeDeleted, groupedByStory: true) {
+            let revision = try decode(CopyRevision.self, at: entry.line, in: copiesFile)
+            let key = resolve(entry.story).key
+            if key != storyKey, let finished = story {
+                try body(finished)
+                story = nil
+            }
+            storyKey = key
+            let ref = ExportStory.CopyRef(url: revision.url, title: revision.title, source: revision.source,
+                                          firstSeen: revision.firstSeen, contentHash: revision.contentHash,
+                                          deleted: revision.deleted)
+            if var current = story {
+                current.copies.append(ref)
+                current.firstSeen = min(current.firstSeen, revision.firstSeen)
+                if current.deleted && !revision.deleted {  // first live copy represents the story
+                    current.representative = revision
+                    current.deleted = false
+                }
+                story = current
+            } else {
+                story = ExportStory(id: survivingStory(of: revision.story), representative: revision,
+                                    firstSeen: revision.firstSeen, copies: [ref], deleted: revision.deleted)
+            }
+        }
+        if let story { try body(story) }
+    }
+
+    /// The latest revisions to export, in a stable order: by first appearance of the copy, or
+    /// grouped by (surviving) story in order of the story's first appearance.
+    private func exportOrder(includeDeleted: Bool, groupedByStory: Bool) -> [CopyEntry] {
+        var entries = copyIndex.values.filter { includeDeleted || !$0.deleted }
+        guard groupedByStory else { return entries.sorted { $0.firstSeq < $1.firstSeq } }
+        var storyStart: [StableKey: Int] = [:]
+        for entry in entries {
+            let key = resolve(entry.story).key
+            storyStart[key] = min(storyStart[key] ?? .max, entry.firstSeq)
+        }
+        for index in entries.indices { entries[index].story = resolve(entries[index].story).key }
+        entries.sort {
+            let a = storyStart[$0.story]!, b = storyStart[$1.story]!
+            return a != b ? a < b : $0.firstSeq < $1.firstSeq
+        }
+        return entries
+    }
+}

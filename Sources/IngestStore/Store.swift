@@ -1,0 +1,149 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The JSON-lines store: one directory of append-only record files, one writer at a time.
+///
+///     let store = try Store.open(directory: "store", access: .write)
+///     let results = try store.append(copies: inputs)   // one fsync for the batch
+///
+/// A `.read` store sees the files as they were when opened (a consistent snapshot) even while a
+/// writer appends or compacts. A store is used from one thread at a time.
+public final class Store {
+    /// How a store is opened.
+    public enum Access: Sendable {
+        /// Readers: no lock, a snapshot as of `open`.
+        case read
+        /// The one writer: takes the lock file, repairs torn tails.
+        case write
+    }
+
+    /// The files of the layout, named after their records.
+    enum FileName {
+        static let copies = "copies.jsonl", aliases = "aliases.jsonl", fetch = "fetch.jsonl"
+        static let sources = "sources.jsonl", runs = "runs.jsonl", dedup = "dedup.jsonl"
+        static let lock = "lock", dedupSnapshot = "dedup-index.snapshot"
+        static let all = [copies, aliases, fetch, sources, runs, dedup]
+    }
+
+    /// Where one record line sits in its file.
+    struct LineRef {
+        var offset: Int64
+        var length: Int32
+    }
+
+    /// The in-memory index entry of a copy: its latest revision, without any text.
+    struct CopyEntry {
+        var line: LineRef
+        var seq: Int
+        var firstSeq: Int
+        var revision: Int32
+        var deleted: Bool
+        var story: StableKey
+        var contentHash: StableKey
+    }
+
+    /// The directory this store lives in.
+    public let directory: String
+    /// How it was opened.
+    public let access: Access
+    /// The format version on disk (nil for a store that does not exist yet).
+    public let formatVersion: Int?
+
+    var copiesFile, aliasesFile, fetchFile, sourcesFile, runsFile, dedupFile: RecordFile
+    private let lock: StoreLock?
+    let clock: @Sendable () -> Date
+    let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+    let decoder = JSONDecoder()
+
+    var copyIndex: [StableKey: CopyEntry] = [:]
+    /// Merged story → surviving story, as written (chains are followed on lookup).
+    var aliases: [StableKey: (key: StableKey, id: String)] = [:]
+    var fetchIndex: [StableKey: LineRef] = [:]
+    var sourceStates: [String: SourceState] = [:]
+    /// The most recent sync run, if any.
+    public internal(set) var lastSyncRun: SyncRunSummary?
+    /// How many copy revisions (by sequence number) the dedup snapshot covers; 0 when none.
+    public internal(set) var dedupWatermark = 0
+    /// Lines in copies.jsonl, superseded revisions included.
+    var copyRevisionCount = 0
+    /// The sequence number the next copy revision gets.
+    var nextSeq = 1
+
+    /// The opaque file where the deduplicator saves its index (with its own atomic save).
+    public var dedupSnapshotPath: String { directory + "/" + FileName.dedupSnapshot }
+
+    /// Opens (with `.write`, creating) the store in `directory`.
+    ///
+    /// Throws `StoreError.locked` when another writer holds the lock, `.newerFormat` when a
+    /// newer ingest wrote the store, `.io` naming the path when the directory is unusable.
+    /// A missing directory opened `.read` is an empty store.
+    public static func open(directory: String, access: Access,
+                            clock: @escaping @Sendable () -> Date = { Date() }) throws -> Store {
+        try Store(directory: directory, access: access, clock: clock)
+    }
+
+    private init(directory: String, access: Access, clock: @escaping @Sendable () -> Date) throws {
+        self.directory = directory
+        self.access = access
+        self.clock = clock
+        let path = { (name: String) in directory + "/" + name }
+        switch access {
+        case .read:
+            formatVersion = try StoreFormat.read(in: directory)
+            lock = nil
+            // Open every file first, then read: the snapshot is the lengths at this moment.
+            copiesFile = try RecordFile(readingAt: path(FileName.copies))
+            aliasesFile = try RecordFile(readingAt: path(FileName.aliases))
+            fetchFile = try RecordFile(readingAt: path(FileName.fetch))
+            sourcesFile = try RecordFile(readingAt: path(FileName.sources))
+            runsFile = try RecordFile(readingAt: path(FileName.runs))
+            dedupFile = try RecordFile(readingAt: path(FileName.dedup))
+        case .write:
+            try Store.makeDirectory(directory)
+            let existing = try StoreFormat.read(in: directory)
+            lock = try StoreLock(path: path(FileName.lock))
+            if existing == nil { try StoreFormat.write(in: directory) }
+            formatVersion = existing ?? StoreFormat.current
+            Store.removeStrayTempFiles(in: directory)
+            (copiesFile, aliasesFile, fetchFile, sourcesFile, runsFile, dedupFile) = try Store.openForAppending(directory)
+        }
+        try loadIndexes()
+    }
+
+    /// Opens every record file for appending, repairing torn tails.
+    static func openForAppending(_ directory: String) throws
+        -> (RecordFile, RecordFile, RecordFile, RecordFile, RecordFile, RecordFile) {
+        let decoder = JSONDecoder()
+        func open<T: Decodable>(_ name: String, _ type: T.Type) throws -> RecordFile {
+            try RecordFile(appendingAt: directory + "/" + name) { (try? decoder.decode(T.self, from: $0)) != nil }
+        }
+        return (try open(FileName.copies, CopyRevision.self), try open(FileName.aliases, StoryAlias.self),
+                try open(FileName.fetch, FetchState.self), try open(FileName.sources, SourceState.self),
+                try open(FileName.runs, SyncRunSummary.self), try open(FileName.dedup, DedupWatermark.self))
+    }
+
+    /// `mkdir -p`, with an error naming the component that failed.
+    private static func makeDirectory(_ path: String) throws {
+        var current = path.hasPrefix("/") ? "" : "."
+        for part in path.split(separator: "/") {
+            current += "/" + part
+            if mkdir(current, 0o755) != 0 && errno != EEXIST { throw StoreError.system("create directory", current) }
+        }
+    }
+
+    /// Temp files of an interrupted compaction or export: never part of the store.
+    private static func removeStrayTempFiles(in directory: String) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        for name in names where name.hasSuffix(AtomicFile.tempSuffix) {
+            try? FileManager.default.removeItem(atPath: directory + "/" + name)
+        }
+    }
+}
