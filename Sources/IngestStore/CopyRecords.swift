@@ -36,6 +36,8 @@ public struct CopyInput: Sendable, Equatable {
 public struct CopyRevision: Codable, Sendable, Equatable {
     /// The store-wide sequence number of this revision (append order, kept by compaction).
     public var seq: Int
+    /// The sequence number of the copy's first revision: its place in export order.
+    public var firstSeq: Int
     public var id: String
     public var story: String
     public var url: String
@@ -61,7 +63,7 @@ public struct CopyRevision: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case seq, id, story, url, title, text, authors, published, modified, site, language, description
         case source, updated, revision, deleted
-        case firstSeen = "first_seen", contentHash = "content_hash"
+        case firstSeen = "first_seen", contentHash = "content_hash", firstSeq = "first_seq"
     }
 }
 

@@ -3,7 +3,7 @@ import Foundation
 /// Reads a few top-level fields of a one-line JSON object without decoding the rest.
 ///
 /// Store records are written with sorted keys, so the fields the index needs (`content_hash`,
-/// `deleted`, `id`, `revision`, `seq`, `story`, `url`) come before the long `text`, and the
+/// `deleted`, `first_seq`, `id`, `revision`, `seq`, `story`, `url`) come before the long `text`, and the
 /// scan stops as soon as it has them: opening a large store never decodes article texts.
 struct LeadingFieldScanner {
     /// A scanned scalar value.

@@ -67,17 +67,19 @@ extension Store {
                 change = next.deleted && !previous.deleted ? .deleted : textChanged ? .revised : .reassigned
                 next.revision = previous.revision + (textChanged ? 1 : 0)
                 next.firstSeen = previous.firstSeen
+                next.firstSeq = previous.firstSeq
                 next.updated = textChanged ? now : previous.updated
             } else {
                 change = .added
                 next.revision = 1
                 next.firstSeen = now
                 next.updated = now
+                next.firstSeq = seq
             }
             next.seq = seq
             let line = try encoder.encode(next)
             let entry = CopyEntry(line: LineRef(offset: offset, length: Int32(line.count)), seq: seq,
-                                  firstSeq: stored?.firstSeq ?? seq, revision: Int32(next.revision),
+                                  firstSeq: next.firstSeq, revision: Int32(next.revision),
                                   deleted: next.deleted, story: StableKey(next.story),
                                   contentHash: StableKey(next.contentHash))
             pending[key] = (next, entry)
@@ -94,7 +96,7 @@ extension Store {
 
     /// The revision an input proposes, before `stage` numbers and dates it.
     private static func candidate(from input: CopyInput) -> CopyRevision {
-        CopyRevision(seq: 0, id: input.id, story: input.story, url: input.url, title: input.title, text: input.text,
+        CopyRevision(seq: 0, firstSeq: 0, id: input.id, story: input.story, url: input.url, title: input.title, text: input.text,
                      authors: input.authors, published: input.published, modified: input.modified, site: input.site,
                      language: input.language, description: input.description, source: input.source,
                      firstSeen: "", updated: "", contentHash: input.contentHash, revision: 0, deleted: false)

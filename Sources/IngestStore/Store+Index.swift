@@ -3,7 +3,7 @@ import Foundation
 extension Store {
     /// The fields of a copy revision the index needs; all sort before `text`.
     private static let copyScanner = LeadingFieldScanner(
-        wanted: ["content_hash", "deleted", "id", "revision", "seq", "story"])
+        wanted: ["content_hash", "deleted", "first_seq", "id", "revision", "seq", "story"])
     private static let urlScanner = LeadingFieldScanner(wanted: ["url"])
 
     /// Reads every file once: copies and fetch states into offset indexes, small records whole.
@@ -15,12 +15,13 @@ extension Store {
             lineNumber += 1
             guard let fields = Store.copyScanner.scan(line),
                   case let .string(id)? = fields["id"], case let .string(story)? = fields["story"],
-                  case let .number(seq)? = fields["seq"], case let .number(revision)? = fields["revision"],
+                  case let .number(seq)? = fields["seq"], case let .number(firstSeq)? = fields["first_seq"],
+                  case let .number(revision)? = fields["revision"],
                   case let .string(hash)? = fields["content_hash"], case let .bool(deleted)? = fields["deleted"]
             else { throw StoreError.corrupt(path: copiesFile.path, line: lineNumber, reason: "not a copy revision") }
             let key = StableKey(id)
             let entry = CopyEntry(line: LineRef(offset: offset, length: Int32(line.count)), seq: Int(seq),
-                                  firstSeq: copyIndex[key]?.firstSeq ?? Int(seq), revision: Int32(revision),
+                                  firstSeq: Int(firstSeq), revision: Int32(revision),
                                   deleted: deleted, story: StableKey(story), contentHash: StableKey(hash))
             copyIndex[key] = entry
             copyRevisionCount += 1

@@ -108,6 +108,9 @@ public final class Store {
             dedupFile = try RecordFile(readingAt: path(FileName.dedup))
         case .write:
             try Store.makeDirectory(directory)
+            // Checked up front: appends to existing files could work where creating the temp
+            // files of a compaction or export would not.
+            guard isWritable(directory) else { throw StoreError.system("write access", directory) }
             let existing = try StoreFormat.read(in: directory)
             lock = try StoreLock(path: path(FileName.lock))
             if existing == nil { try StoreFormat.write(in: directory) }
@@ -147,3 +150,6 @@ public final class Store {
         }
     }
 }
+
+/// `access(2)` for writing (also false for an immutable directory, even for root).
+private func isWritable(_ path: String) -> Bool { access(path, W_OK) == 0 }
