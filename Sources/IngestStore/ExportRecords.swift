@@ -1,7 +1,9 @@
+import Foundation
+
 /// One line of `ingest export`: a story with its representative copy's fields and every copy.
-struct ExportStory: Encodable {
+struct ExportStory {
     /// A copy as listed inside its story.
-    struct CopyRef: Encodable {
+    struct CopyRef {
         var url: String
         var title: String?
         var source: String
@@ -9,14 +11,17 @@ struct ExportStory: Encodable {
         var contentHash: String
         var deleted: Bool
 
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: ExportKey.self)
-            try container.encode(url, forKey: .url)
-            try container.encode(title, forKey: .title)
-            try container.encode(source, forKey: .source)
-            try container.encode(firstSeen, forKey: .firstSeen)
-            try container.encode(contentHash, forKey: .contentHash)
-            if deleted { try container.encode(true, forKey: .deleted) }
+        /// Keys sorted; `deleted` only on deleted copies.
+        func write(to writer: inout JSONWriter) {
+            writer.element()
+            writer.beginObject()
+            writer.string("content_hash", contentHash)
+            if deleted { writer.bool("deleted", true) }
+            writer.string("first_seen", firstSeen)
+            writer.string("source", source)
+            writer.string("title", title)
+            writer.string("url", url)
+            writer.endObject()
         }
     }
 
@@ -26,22 +31,29 @@ struct ExportStory: Encodable {
     var copies: [CopyRef]
     var deleted: Bool
 
-    func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: ExportKey.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(representative.url, forKey: .url)
-        try container.encode(representative.title, forKey: .title)
-        try container.encode(representative.text, forKey: .text)
-        try container.encode(representative.author, forKey: .author)
-        try container.encode(representative.published, forKey: .published)
-        try container.encode(representative.site, forKey: .site)
-        try container.encode(representative.language, forKey: .language)
-        try container.encode(representative.contentHash, forKey: .contentHash)
-        try container.encode(firstSeen, forKey: .firstSeen)
-        try container.encode(representative.updated, forKey: .updated)
-        try container.encode(representative.revision, forKey: .revision)
-        try container.encode(copies, forKey: .copies)
-        if deleted { try container.encode(true, forKey: .deleted) }
+    /// The JSON line: keys sorted, nulls written, `deleted` only on deleted stories.
+    var jsonLine: Data {
+        let rep = representative
+        var writer = JSONWriter(capacity: rep.text.utf8.count + 256 * copies.count + 512)
+        writer.beginObject()
+        writer.string("author", rep.author)
+        writer.string("content_hash", rep.contentHash)
+        writer.beginArray("copies")
+        for copy in copies { copy.write(to: &writer) }
+        writer.endArray()
+        if deleted { writer.bool("deleted", true) }
+        writer.string("first_seen", firstSeen)
+        writer.string("id", id)
+        writer.string("language", rep.language)
+        writer.string("published", rep.published)
+        writer.int("revision", rep.revision)
+        writer.string("site", rep.site)
+        writer.string("text", rep.text)
+        writer.string("title", rep.title)
+        writer.string("updated", rep.updated)
+        writer.string("url", rep.url)
+        writer.endObject()
+        return Data(writer.bytes)
     }
 
     /// The CSV columns (copies as a count and as space-separated URLs).
@@ -60,23 +72,28 @@ struct ExportStory: Encodable {
 }
 
 /// One line of `ingest export --copies`: a copy's own fields and its story.
-struct ExportCopy: Encodable {
+struct ExportCopy {
     var story: String
     var revision: CopyRevision
 
-    func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: ExportKey.self)
-        try container.encode(story, forKey: .story)
-        try container.encode(revision.url, forKey: .url)
-        try container.encode(revision.title, forKey: .title)
-        try container.encode(revision.text, forKey: .text)
-        try container.encode(revision.author, forKey: .author)
-        try container.encode(revision.published, forKey: .published)
-        try container.encode(revision.source, forKey: .source)
-        try container.encode(revision.firstSeen, forKey: .firstSeen)
-        try container.encode(revision.contentHash, forKey: .contentHash)
-        try container.encode(revision.revision, forKey: .revision)
-        if revision.deleted { try container.encode(true, forKey: .deleted) }
+    /// The JSON line: keys sorted, nulls written, `deleted` only on deleted copies.
+    var jsonLine: Data {
+        let r = revision
+        var writer = JSONWriter(capacity: r.text.utf8.count + 512)
+        writer.beginObject()
+        writer.string("author", r.author)
+        writer.string("content_hash", r.contentHash)
+        if r.deleted { writer.bool("deleted", true) }
+        writer.string("first_seen", r.firstSeen)
+        writer.string("published", r.published)
+        writer.int("revision", r.revision)
+        writer.string("source", r.source)
+        writer.string("story", story)
+        writer.string("text", r.text)
+        writer.string("title", r.title)
+        writer.string("url", r.url)
+        writer.endObject()
+        return Data(writer.bytes)
     }
 
     /// The CSV columns of `--copies`.
@@ -91,12 +108,6 @@ struct ExportCopy: Encodable {
         return [story, r.url, r.title, r.text, r.author, r.published, r.source, r.firstSeen, r.contentHash,
                 String(r.revision)] + (includeDeleted ? [String(r.deleted)] : [])
     }
-}
-
-/// The export's JSON keys (written sorted, so the order is stable).
-enum ExportKey: String, CodingKey {
-    case id, story, url, title, text, author, published, site, language, source, updated, revision, copies, deleted
-    case firstSeen = "first_seen", contentHash = "content_hash"
 }
 
 extension CopyRevision {

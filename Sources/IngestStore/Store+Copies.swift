@@ -25,7 +25,7 @@ extension Store {
     /// The latest revision of a copy (a tombstone when deleted), or nil when unknown.
     public func copy(id: String) throws -> CopyRevision? {
         guard let entry = copyIndex[StableKey(id)] else { return nil }
-        return try decode(CopyRevision.self, at: entry.line, in: copiesFile)
+        return try copyRevision(at: entry.line)
     }
 
     /// The story a story id now belongs to, after the deduplicator's merges.
@@ -38,7 +38,7 @@ extension Store {
     /// these after loading a snapshot whose watermark is `sequence`.
     public func forEachLatestCopyRevision(after sequence: Int, _ body: (CopyRevision) throws -> Void) throws {
         let newer = copyIndex.values.filter { $0.seq > sequence }.sorted { $0.seq < $1.seq }
-        for entry in newer { try body(try decode(CopyRevision.self, at: entry.line, in: copiesFile)) }
+        for entry in newer { try body(try copyRevision(at: entry.line)) }
     }
 
     /// Writes the candidates that differ from the latest revisions, as one batch. A candidate
@@ -55,7 +55,7 @@ extension Store {
         for (id, make) in candidates {
             let key = StableKey(id)
             let stored = pending[key]?.entry ?? copyIndex[key]
-            let previous = try pending[key]?.revision ?? stored.map { try decode(CopyRevision.self, at: $0.line, in: copiesFile) }
+            let previous = try pending[key]?.revision ?? stored.map { try copyRevision(at: $0.line) }
             guard var next = try make(previous) else { continue }
             let change: CopyChange
             if let previous {
@@ -77,7 +77,7 @@ extension Store {
                 next.firstSeq = seq
             }
             next.seq = seq
-            let line = try encoder.encode(next)
+            let line = next.jsonLine
             let entry = CopyEntry(line: LineRef(offset: offset, length: Int32(line.count)), seq: seq,
                                   firstSeq: next.firstSeq, revision: Int32(next.revision),
                                   deleted: next.deleted, story: StableKey(next.story),

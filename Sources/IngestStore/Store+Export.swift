@@ -26,8 +26,8 @@ extension Store {
 
     private func export(_ options: ExportOptions, into output: BufferedOutput) throws -> ExportCounts {
         var counts = ExportCounts(records: 0, bytes: 0)
-        let emit = { (json: Data, csv: [String?]) in
-            let data = options.format == .csv ? Data(CSV.line(csv).utf8) : json + Data([0x0A])
+        let emit = { (json: () -> Data, csv: () -> [String?]) in
+            let data = options.format == .csv ? Data(CSV.line(csv()).utf8) : json() + Data([0x0A])
             try output.write(data)
             counts.records += 1
             counts.bytes += data.count
@@ -41,15 +41,15 @@ extension Store {
         let recent = { (updated: String) in options.since.map { updated >= $0 } ?? true }
         if options.perCopy {
             for entry in exportOrder(includeDeleted: include, groupedByStory: false) {
-                let revision = try decode(CopyRevision.self, at: entry.line, in: copiesFile)
+                let revision = try copyRevision(at: entry.line)
                 guard recent(revision.updated) else { continue }
                 let record = ExportCopy(story: survivingStory(of: revision.story), revision: revision)
-                try emit(try encoder.encode(record), record.csvFields(includeDeleted: include))
+                try emit({ record.jsonLine }, { record.csvFields(includeDeleted: include) })
             }
         } else {
             try forEachStory(includeDeleted: include) { story in
                 guard recent(story.representative.updated) else { return }
-                try emit(try encoder.encode(story), story.csvFields(includeDeleted: include))
+                try emit({ story.jsonLine }, { story.csvFields(includeDeleted: include) })
             }
         }
         try output.flush()
@@ -62,7 +62,7 @@ extension Store {
         var story: ExportStory?
         var storyKey: StableKey?
         for entry in exportOrder(includeDeleted: includeDeleted, groupedByStory: true) {
-            let revision = try decode(CopyRevision.self, at: entry.line, in: copiesFile)
+            let revision = try copyRevision(at: entry.line)
             let key = resolve(entry.story).key
             if key != storyKey, let finished = story {
                 try body(finished)

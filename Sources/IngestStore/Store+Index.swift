@@ -2,9 +2,9 @@ import Foundation
 
 extension Store {
     /// The fields of a copy revision the index needs; all sort before `text`.
-    private static let copyScanner = LeadingFieldScanner(
-        wanted: ["content_hash", "deleted", "first_seq", "id", "revision", "seq", "story"])
-    private static let urlScanner = LeadingFieldScanner(wanted: ["url"])
+    private static let copyScanner = FieldScanner(
+        keys: ["content_hash", "deleted", "first_seq", "id", "revision", "seq", "story"])
+    private static let urlScanner = FieldScanner(keys: ["url"])
 
     /// Reads every file once: copies and fetch states into offset indexes, small records whole.
     func loadIndexes() throws {
@@ -13,24 +13,22 @@ extension Store {
         var lineNumber = 0
         try copiesFile.forEachLine { offset, line in
             lineNumber += 1
-            guard let fields = Store.copyScanner.scan(line),
-                  case let .string(id)? = fields["id"], case let .string(story)? = fields["story"],
-                  case let .number(seq)? = fields["seq"], case let .number(firstSeq)? = fields["first_seq"],
-                  case let .number(revision)? = fields["revision"],
-                  case let .string(hash)? = fields["content_hash"], case let .bool(deleted)? = fields["deleted"]
+            guard let fields = Store.copyScanner.scan(line), let hash = fields[0].string, let deleted = fields[1].bool,
+                  let firstSeq = fields[2].int, let id = fields[3].string, let revision = fields[4].int,
+                  let seq = fields[5].int, let story = fields[6].string
             else { throw StoreError.corrupt(path: copiesFile.path, line: lineNumber, reason: "not a copy revision") }
             let key = StableKey(id)
-            let entry = CopyEntry(line: LineRef(offset: offset, length: Int32(line.count)), seq: Int(seq),
-                                  firstSeq: Int(firstSeq), revision: Int32(revision),
+            let entry = CopyEntry(line: LineRef(offset: offset, length: Int32(line.count)), seq: seq,
+                                  firstSeq: firstSeq, revision: Int32(revision),
                                   deleted: deleted, story: StableKey(story), contentHash: StableKey(hash))
             copyIndex[key] = entry
             copyRevisionCount += 1
-            nextSeq = max(nextSeq, Int(seq) + 1)
+            nextSeq = max(nextSeq, seq + 1)
         }
         lineNumber = 0
         try fetchFile.forEachLine { offset, line in
             lineNumber += 1
-            guard case let .string(url)? = Store.urlScanner.scan(line)?["url"] else {
+            guard let url = Store.urlScanner.scan(line)?[0].string else {
                 throw StoreError.corrupt(path: fetchFile.path, line: lineNumber, reason: "not a fetch state")
             }
             fetchIndex[StableKey(url)] = LineRef(offset: offset, length: Int32(line.count))
@@ -58,6 +56,15 @@ extension Store {
         return records
     }
 
+    /// Reads and decodes one copy revision line.
+    func copyRevision(at line: LineRef) throws -> CopyRevision {
+        let data = try copiesFile.read(offset: line.offset, count: Int(line.length))
+        guard let revision = data.withUnsafeBytes({ CopyRevision(line: $0) }) else {
+            throw StoreError.corrupt(path: copiesFile.path, line: 0, reason: "record at byte \(line.offset) does not decode")
+        }
+        return revision
+    }
+
     /// Reads and decodes one record line.
     func decode<T: Decodable>(_ type: T.Type, at line: LineRef, in file: RecordFile) throws -> T {
         let data = try file.read(offset: line.offset, count: Int(line.length))
@@ -71,6 +78,7 @@ extension Store {
     /// The surviving story key and id for a story key, following alias chains (bounded, so a
     /// hand-made cycle cannot hang).
     func resolve(_ story: StableKey) -> (key: StableKey, id: String?) {
+        if aliases.isEmpty { return (story, nil) }
         var current: (key: StableKey, id: String?) = (story, nil)
         for _ in 0..<64 {
             guard let next = aliases[current.key] else { break }

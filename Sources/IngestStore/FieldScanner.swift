@@ -1,38 +1,46 @@
 import Foundation
 
-/// Reads a few top-level fields of a one-line JSON object without decoding the rest.
+/// Reads the top-level fields of a one-line JSON object: strings, integers, booleans, null and
+/// arrays of strings (all that store records hold); other fields are skipped.
 ///
-/// Store records are written with sorted keys, so the fields the index needs (`content_hash`,
-/// `deleted`, `first_seq`, `id`, `revision`, `seq`, `story`, `url`) come before the long `text`, and the
-/// scan stops as soon as it has them: opening a large store never decodes article texts.
-struct LeadingFieldScanner {
-    /// A scanned scalar value.
+/// Only the fields in `keys` are decoded, into an array in `keys` order (no dictionary, no key
+/// strings), and the scan stops once it has them all. Store records are written with sorted
+/// keys, so the fields the index needs come before the long `text`: opening a large store
+/// never decodes article texts.
+struct FieldScanner {
+    /// A scanned value.
     enum Value: Equatable {
         case string(String)
         case number(Int64)
         case bool(Bool)
         case null
+        case strings([String])
     }
 
-    let wanted: Set<String>
+    private let keys: [[UInt8]]
 
-    /// The wanted fields found in `line`, or nil when the line is not a JSON object.
-    func scan(_ line: UnsafeRawBufferPointer) -> [String: Value]? {
+    /// A scanner for these keys; `scan` answers in this order.
+    init(keys: [String]) { self.keys = keys.map { Array($0.utf8) } }
+
+    /// The values of the keys (nil where absent), or nil when the line is not a JSON object.
+    func scan(_ line: UnsafeRawBufferPointer) -> [Value?]? {
         var cursor = Cursor(bytes: line)
-        var found: [String: Value] = [:]
+        var found = [Value?](repeating: nil, count: keys.count)
+        var remaining = keys.count
         cursor.skipSpace()
         guard cursor.take(UInt8(ascii: "{")) else { return nil }
         cursor.skipSpace()
         if cursor.take(UInt8(ascii: "}")) { return found }
-        while found.count < wanted.count {
+        while remaining > 0 {
             cursor.skipSpace()
-            guard let key = cursor.string() else { return nil }
+            guard let key = cursor.rawString() else { return nil }
             cursor.skipSpace()
             guard cursor.take(UInt8(ascii: ":")) else { return nil }
             cursor.skipSpace()
-            if wanted.contains(key) {
+            if let slot = keys.firstIndex(where: { $0.elementsEqual(key) }) {
                 guard let value = cursor.scalar() else { return nil }
-                found[key] = value
+                if found[slot] == nil { remaining -= 1 }
+                found[slot] = value
             } else {
                 guard cursor.skipValue() else { return nil }
             }
@@ -43,6 +51,15 @@ struct LeadingFieldScanner {
         }
         return found
     }
+}
+
+extension Optional where Wrapped == FieldScanner.Value {
+    /// The string, or nil for any other value.
+    var string: String? { if case let .string(value)? = self { value } else { nil } }
+    /// The integer, or nil for any other value.
+    var int: Int? { if case let .number(value)? = self { Int(value) } else { nil } }
+    /// The boolean, or nil for any other value.
+    var bool: Bool? { if case let .bool(value)? = self { value } else { nil } }
 }
 
 /// A position in a line's bytes.
@@ -64,22 +81,47 @@ private struct Cursor {
         return true
     }
 
-    /// A string value; escapes are decoded by JSONDecoder (rare in ids and hashes).
+    /// A key's bytes as written (keys of store records have no escapes).
+    mutating func rawString() -> UnsafeRawBufferPointer? {
+        let start = index
+        guard skipString() else { return nil }
+        return UnsafeRawBufferPointer(rebasing: bytes[(start + 1)..<(index - 1)])
+    }
+
+    /// A string value, escapes decoded.
     mutating func string() -> String? {
         let start = index
         guard skipString() else { return nil }
         let raw = UnsafeRawBufferPointer(rebasing: bytes[(start + 1)..<(index - 1)])
-        if !raw.contains(UInt8(ascii: "\\")) { return String(decoding: raw, as: UTF8.self) }
-        let quoted = Data(UnsafeRawBufferPointer(rebasing: bytes[start..<index]))
-        return try? JSONDecoder().decode(String.self, from: quoted)
+        guard raw.count > 0, memchr(raw.baseAddress!, 0x5C, raw.count) != nil else {
+            return String(decoding: raw, as: UTF8.self)
+        }
+        return JSONEscapes.unescape(raw)
     }
 
-    mutating func scalar() -> LeadingFieldScanner.Value? {
+    /// An array of strings.
+    mutating func strings() -> [String]? {
+        guard take(UInt8(ascii: "[")) else { return nil }
+        var values: [String] = []
+        skipSpace()
+        if take(UInt8(ascii: "]")) { return values }
+        while true {
+            skipSpace()
+            guard let value = string() else { return nil }
+            values.append(value)
+            skipSpace()
+            if take(UInt8(ascii: "]")) { return values }
+            guard take(UInt8(ascii: ",")) else { return nil }
+        }
+    }
+
+    mutating func scalar() -> FieldScanner.Value? {
         switch current {
         case UInt8(ascii: "\""): return string().map { .string($0) }
         case UInt8(ascii: "t"): return literal("true") ? .bool(true) : nil
         case UInt8(ascii: "f"): return literal("false") ? .bool(false) : nil
         case UInt8(ascii: "n"): return literal("null") ? .null : nil
+        case UInt8(ascii: "["): return strings().map { .strings($0) }
         default:
             let start = index
             guard skipNumber() else { return nil }
@@ -108,11 +150,17 @@ private struct Cursor {
         return depth == 0
     }
 
+    /// Skips a string (memchr to each quote, then counts the backslashes before it).
     private mutating func skipString() -> Bool {
         guard take(UInt8(ascii: "\"")) else { return false }
-        while let byte = current {
-            index += byte == UInt8(ascii: "\\") ? 2 : 1
-            if byte == UInt8(ascii: "\"") { return true }
+        let base = bytes.baseAddress!
+        while index < bytes.count {
+            guard let found = memchr(base + index, 0x22, bytes.count - index) else { return false }
+            let quote = base.distance(to: UnsafeRawPointer(found))
+            var backslashes = 0
+            while quote - backslashes - 1 >= index && bytes[quote - backslashes - 1] == UInt8(ascii: "\\") { backslashes += 1 }
+            index = quote + 1
+            if backslashes % 2 == 0 { return true }
         }
         return false
     }
