@@ -40,8 +40,8 @@ extension Store {
         }
         let recent = { (updated: String) in options.since.map { updated >= $0 } ?? true }
         if options.perCopy {
-            for entry in exportOrder(includeDeleted: include, groupedByStory: false) {
-                let revision = try copyRevision(at: entry.line)
+            for slot in exportOrder(includeDeleted: include, groupedByStory: false) {
+                let revision = try copyRevision(at: slot.line)
                 guard recent(revision.updated) else { continue }
                 let record = ExportCopy(story: survivingStory(of: revision.story), revision: revision)
                 try emit({ record.jsonLine }, { record.csvFields(includeDeleted: include) })
@@ -60,15 +60,14 @@ extension Store {
     /// The representative is the earliest-seen live copy (the earliest copy if all are deleted).
     func forEachStory(includeDeleted: Bool, _ body: (ExportStory) throws -> Void) throws {
         var story: ExportStory?
-        var storyKey: StableKey?
-        for entry in exportOrder(includeDeleted: includeDeleted, groupedByStory: true) {
-            let revision = try copyRevision(at: entry.line)
-            let key = resolve(entry.story).key
-            if key != storyKey, let finished = story {
+        var group: Int?
+        for slot in exportOrder(includeDeleted: includeDeleted, groupedByStory: true) {
+            let revision = try copyRevision(at: slot.line)
+            if slot.group != group, let finished = story {
                 try body(finished)
                 story = nil
             }
-            storyKey = key
+            group = slot.group
             let ref = ExportStory.CopyRef(url: revision.url, title: revision.title, source: revision.source,
                                           firstSeen: revision.firstSeen, contentHash: revision.contentHash,
                                           deleted: revision.deleted)
@@ -88,21 +87,31 @@ extension Store {
         if let story { try body(story) }
     }
 
+    /// A copy's place in an export: 32 bytes, so that the order of a million copies is small.
+    struct ExportSlot {
+        /// The story's first appearance (its first copy's `first_seq`), or 0 when not grouped.
+        var group: Int
+        var firstSeq: Int
+        var line: LineRef
+    }
+
     /// The latest revisions to export, in a stable order: by first appearance of the copy, or
     /// grouped by (surviving) story in order of the story's first appearance.
-    private func exportOrder(includeDeleted: Bool, groupedByStory: Bool) -> [CopyEntry] {
-        var entries = copyIndex.values.filter { includeDeleted || !$0.deleted }
-        guard groupedByStory else { return entries.sorted { $0.firstSeq < $1.firstSeq } }
+    private func exportOrder(includeDeleted: Bool, groupedByStory: Bool) -> [ExportSlot] {
         var storyStart: [StableKey: Int] = [:]
-        for entry in entries {
-            let key = resolve(entry.story).key
-            storyStart[key] = min(storyStart[key] ?? .max, entry.firstSeq)
+        if groupedByStory {
+            for entry in copyIndex.values where includeDeleted || !entry.deleted {
+                let key = resolve(entry.story).key
+                storyStart[key] = min(storyStart[key] ?? .max, entry.firstSeq)
+            }
         }
-        for index in entries.indices { entries[index].story = resolve(entries[index].story).key }
-        entries.sort {
-            let a = storyStart[$0.story]!, b = storyStart[$1.story]!
-            return a != b ? a < b : $0.firstSeq < $1.firstSeq
+        var slots: [ExportSlot] = []
+        slots.reserveCapacity(copyIndex.count)
+        for entry in copyIndex.values where includeDeleted || !entry.deleted {
+            let group = groupedByStory ? storyStart[resolve(entry.story).key]! : 0
+            slots.append(ExportSlot(group: group, firstSeq: entry.firstSeq, line: entry.line))
         }
-        return entries
+        slots.sort { $0.group != $1.group ? $0.group < $1.group : $0.firstSeq < $1.firstSeq }
+        return slots
     }
 }
