@@ -8,7 +8,7 @@ extension Store {
 
     /// Reads every file once: copies and fetch states into offset indexes, small records whole.
     func loadIndexes() throws {
-        copyIndex = [:]; fetchIndex = [:]; aliases = [:]; sourceStates = [:]
+        copyIndex = CopyIndex(); fetchIndex = [:]; aliases = [:]; sourceStates = [:]
         copyRevisionCount = 0; nextSeq = 1
         var lineNumber = 0
         try copiesFile.forEachLine { offset, line in

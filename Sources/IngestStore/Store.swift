@@ -63,7 +63,7 @@ public final class Store {
     }()
     let decoder = JSONDecoder()
 
-    var copyIndex: [StableKey: CopyEntry] = [:]
+    var copyIndex = CopyIndex()
     /// Merged story → surviving story, as written (chains are followed on lookup).
     var aliases: [StableKey: (key: StableKey, id: String)] = [:]
     var fetchIndex: [StableKey: LineRef] = [:]
