@@ -112,6 +112,7 @@ public final class Store {
             // files of a compaction or export would not.
             guard isWritable(directory) else { throw StoreError.system("write access", directory) }
             let existing = try StoreFormat.read(in: directory)
+            if existing == nil && !Store.holdsOnlyStoreFiles(directory) { throw StoreError.notAStore(path: directory) }
             lock = try StoreLock(path: path(FileName.lock))
             if existing == nil { try StoreFormat.write(in: directory) }
             formatVersion = existing ?? StoreFormat.current
@@ -140,6 +141,12 @@ public final class Store {
             current += "/" + part
             if mkdir(current, 0o755) != 0 && errno != EEXIST { throw StoreError.system("create directory", current) }
         }
+    }
+
+    /// True for a new directory, or one where a first open was interrupted before `format.json`.
+    private static func holdsOnlyStoreFiles(_ directory: String) -> Bool {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.allSatisfy { $0 == FileName.lock || $0.hasSuffix(AtomicFile.tempSuffix) }
     }
 
     /// Temp files of an interrupted compaction or export: never part of the store.

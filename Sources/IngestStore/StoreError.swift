@@ -12,6 +12,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
     case newerFormat(path: String, found: Int, supported: Int)
     /// A file holds something that is not a store record (hand-edited or foreign).
     case corrupt(path: String, line: Int, reason: String)
+    /// The directory holds other files but no `format.json`: it is not a store, and ingest
+    /// will not write into it.
+    case notAStore(path: String)
     /// A system call failed (disk full, permission denied, …).
     case io(path: String, operation: String, errno: Int32)
 
@@ -25,6 +28,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
                 + "(this one reads up to version \(supported)); upgrade ingest to use this store"
         case let .corrupt(path, line, reason):
             return "\(path):\(line): not a valid store record (\(reason))"
+        case let .notAStore(path):
+            return "\(path): not an ingest store (it holds other files but no format.json); choose another --store"
         case let .io(path, operation, code):
             return "\(path): \(operation) failed: \(String(cString: strerror(code)))"
         }

@@ -31,6 +31,14 @@ import Testing
         #expect(try Store.open(directory: temp.store, access: .read).copy(id: "copy-1") != nil)
     }
 
+    @Test func aDirectoryOfOtherFilesIsNotTakenOver() throws {
+        let temp = TempDirectory()
+        try FileManager.default.createDirectory(atPath: temp.store, withIntermediateDirectories: true)
+        try Data("notes".utf8).write(to: URL(fileURLWithPath: temp.store + "/notes.txt"))
+        #expect(throws: StoreError.notAStore(path: temp.store)) { try Store.open(directory: temp.store, access: .write) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temp.store) == ["notes.txt"])
+    }
+
     @Test func aMissingStoreReadsAsEmpty() throws {
         let temp = TempDirectory()
         let store = try Store.open(directory: temp.store, access: .read)
