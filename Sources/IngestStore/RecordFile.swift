@@ -101,7 +101,9 @@ final class RecordFile {
             position += Int64(n)
             var start = 0
             try buffer.withUnsafeBytes { bytes in
-                while let newline = bytes[start..<filled].firstIndex(of: 0x0A) {
+                let base = bytes.baseAddress!
+                while start < filled, let found = memchr(base + start, 0x0A, filled - start) {
+                    let newline = base.distance(to: UnsafeRawPointer(found))
                     try body(bufferOffset + Int64(start), UnsafeRawBufferPointer(rebasing: bytes[start..<newline]))
                     start = newline + 1
                 }

@@ -72,3 +72,40 @@ enum ReadOnlyDirectory {
         return process.terminationStatus == 0
     }
 }
+
+/// A full disk, made with a tiny tmpfs (needs root; skipped otherwise).
+@Suite struct DiskFullTests {
+    @Test func aFullDiskFailsTheBatchNamingThePathAndKeepsWhatWasCommitted() throws {
+        let temp = TempDirectory()
+        let mountPoint = temp.path + "/small"
+        try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
+        guard geteuid() == 0, Self.run("/bin/mount", ["-t", "tmpfs", "-o", "size=96k", "tmpfs", mountPoint]) else { return }
+        defer { _ = Self.run("/bin/umount", [mountPoint]) }
+        let directory = mountPoint + "/store"
+        let store = try Store.open(directory: directory, access: .write)
+        _ = try store.append(copies: [sampleCopy(1)])
+        let committed = try store.exported()
+        let huge = sampleCopy(2, text: String(repeating: "x", count: 200_000))
+        do {
+            _ = try store.append(copies: [sampleCopy(3), huge])
+            Issue.record("a 200 KB record fitted on a 96 KB disk")
+        } catch let error as StoreError {
+            #expect(error == .io(path: directory + "/copies.jsonl", operation: "append", errno: ENOSPC))
+            #expect(error.description.contains("No space left on device"))
+        }
+        #expect(try store.exported() == committed)
+        #expect(try store.copy(id: "copy-3") == nil)
+        let reopened = try Store.open(directory: directory, access: .read)
+        #expect(try reopened.exported() == committed)
+    }
+
+    private static func run(_ tool: String, _ arguments: [String]) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = arguments
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
+}

@@ -8,17 +8,23 @@ import Testing
     static let items = 250
 
     /// Runs the harness with `arguments` and SIGKILLs it after a random delay until it has been
-    /// killed `times` times (a run that finished first counts as a rerun; at most 3×`times` runs).
+    /// killed `times` times. A run that finished before its kill counts as a rerun and halves
+    /// the delay window, since reruns of an almost complete store are quick.
     private func killRepeatedly(_ arguments: [String], times: Int, maxDelay: useconds_t,
                                 afterEach check: () throws -> Void = {}) throws {
         var generator = SplitMix(seed: 0x1234_5678)
         var killed = 0
-        for _ in 0..<(3 * times) where killed < times {
+        var window = UInt64(maxDelay)
+        for _ in 0..<(5 * times) where killed < times {
             let (process, _) = try Harness.start(arguments)
-            usleep(useconds_t(generator.next() % UInt64(maxDelay)))
+            usleep(useconds_t(generator.next() % window))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-            if process.terminationReason == .uncaughtSignal { killed += 1 }
+            if process.terminationReason == .uncaughtSignal {
+                killed += 1
+            } else {
+                window = max(window / 2, 20_000)
+            }
             try check()
         }
         #expect(killed >= times)
@@ -35,7 +41,7 @@ import Testing
         let temp = TempDirectory()
         #expect(try Harness.run(["append", temp.store, "\(Self.items)"]) == 0)
         let before = try CompactionTests.allExports(temp.store)
-        try killRepeatedly(["compact", temp.store], times: 20, maxDelay: 400_000) {
+        try killRepeatedly(["compact", temp.store], times: 20, maxDelay: 150_000) {
             let after = try CompactionTests.allExports(temp.store, variants: 1)
             #expect(after[0] == before[0])
         }
