@@ -57,7 +57,8 @@ final class RecordFile {
 
     deinit { if fd >= 0 { close(fd) } }
 
-    /// Appends whole lines (each without its newline) and `fsync`s: all are committed or none.
+    /// Appends whole lines (each without its newline) in one write and `fsync`s; on an error
+    /// the file is truncated back, so none of them stays.
     func append(_ lines: [Data]) throws {
         guard !lines.isEmpty else { return }
         var batch = Data(capacity: lines.reduce(0) { $0 + $1.count + 1 })

@@ -6,7 +6,8 @@ extension Store {
 
     /// Stores each copy as a new revision unless its latest revision already has the same
     /// story, content hash and live state, so re-running after a crash adds nothing twice.
-    /// The batch is committed with one `fsync`: all of it, or (on an error) none of it.
+    /// The batch is one write and one `fsync`, committed when this returns; on an error none
+    /// of it stays (after a SIGKILL mid-write, whole leading lines may, which a re-run completes).
     public func append(copies inputs: [CopyInput]) throws -> [CopyAppendResult] {
         try stage(inputs.map { input in (input.id, { _ in Store.candidate(from: input) }) })
     }
