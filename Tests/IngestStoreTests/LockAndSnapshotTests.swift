@@ -43,6 +43,25 @@ import Testing
         #expect(try jsonObjects(Store.open(directory: temp.store, access: .read).exported()).count == 18)
     }
 
+    @Test func readersWhileAnotherProcessWritesSeeWholeGrowingSnapshots() throws {
+        let temp = TempDirectory()
+        let (writer, _) = try Harness.start(["append", temp.store, "300"])
+        defer { kill(writer.processIdentifier, SIGKILL); writer.waitUntilExit() }
+        var previous = 0, snapshots = 0
+        while writer.isRunning && snapshots < 200 {
+            let reader = try Store.open(directory: temp.store, access: .read)  // empty before the writer creates it
+            let copies = try jsonObjects(reader.exported(ExportOptions(perCopy: true, includeDeleted: true)))
+            #expect(copies.count >= previous)
+            #expect(copies.enumerated().allSatisfy { $1["url"] as? String == "https://example.test/\($0)" })
+            previous = copies.count
+            snapshots += 1
+        }
+        writer.waitUntilExit()
+        #expect(writer.terminationStatus == 0)
+        #expect(snapshots > 1)
+        #expect(try jsonObjects(Store.open(directory: temp.store, access: .read).exported(ExportOptions(perCopy: true, includeDeleted: true))).count == 300)
+    }
+
     @Test func aTornLastLineIsIgnoredByReadersAndRepairedByTheNextWriter() throws {
         let temp = TempDirectory()
         do { _ = try Store.open(directory: temp.store, access: .write).append(copies: (0..<3).map { sampleCopy($0) }) }
