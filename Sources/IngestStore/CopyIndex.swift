@@ -8,6 +8,9 @@ struct CopyIndex {
 
     var count: Int { values.count }
 
+    /// Where a copy's entry sits in `values`.
+    func position(of key: StableKey) -> Int32? { positions[key] }
+
     subscript(key: StableKey) -> Store.CopyEntry? {
         get { positions[key].map { values[Int($0)] } }
         set {

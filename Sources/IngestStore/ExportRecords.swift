@@ -27,6 +27,9 @@ struct ExportStory {
 
     var id: String
     var representative: CopyRevision
+    /// The story's own revision and update time (see `Store.storyRevision`).
+    var revision = 0
+    var updated = ""
     var firstSeen: String
     var copies: [CopyRef]
     var deleted: Bool
@@ -46,11 +49,11 @@ struct ExportStory {
         writer.string("id", id)
         writer.string("language", rep.language)
         writer.string("published", rep.published)
-        writer.int("revision", rep.revision)
+        writer.int("revision", revision)
         writer.string("site", rep.site)
         writer.string("text", rep.text)
         writer.string("title", rep.title)
-        writer.string("updated", rep.updated)
+        writer.string("updated", updated)
         writer.string("url", rep.url)
         writer.endObject()
         return Data(writer.bytes)
@@ -66,7 +69,7 @@ struct ExportStory {
     func csvFields(includeDeleted: Bool) -> [String?] {
         let rep = representative
         return [id, rep.url, rep.title, rep.text, rep.author, rep.published, rep.site, rep.language, rep.contentHash,
-                firstSeen, rep.updated, String(rep.revision), String(copies.count),
+                firstSeen, updated, String(revision), String(copies.count),
                 copies.map(\.url).joined(separator: " ")] + (includeDeleted ? [String(deleted)] : [])
     }
 }

@@ -121,3 +121,17 @@ struct DedupWatermark: Codable, Equatable {
     var watermark: Int
     var saved: String
 }
+
+/// A story's revision state (`stories.jsonl`, last line per id wins): written when the story's
+/// representative text changes, so `revision` and `updated` move only then.
+struct StoryRecord: Codable, Equatable {
+    var id: String
+    var revision: Int
+    var contentHash: String
+    var updated: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, revision, updated
+        case contentHash = "content_hash"
+    }
+}

@@ -15,27 +15,27 @@ extension Store {
     /// True when superseded copy revisions make up more than half of a copies file over 1 MiB:
     /// a sync may call `compact()` at the end of its run when this holds.
     public var compactionWorthwhile: Bool {
-        copiesFile.length > 1 << 20 && copyRevisionCount > 2 * copyIndex.count
+        files.copies.length > 1 << 20 && copyRevisionCount > 2 * copyIndex.count
     }
 
     /// Rewrites each record file with only its current records (each copy's latest revision,
-    /// each URL's and source's latest state, the last runs), keeping sequence numbers. Each file
+    /// each story's, URL's and source's latest state, the last runs), keeping sequence numbers. Each file
     /// is replaced atomically (temp file, fsync, rename, directory fsync); old and new versions
     /// of a file say the same thing, so a crash at any point leaves a store that reads the same.
     @discardableResult
     public func compact() throws -> CompactionResult {
         precondition(access == .write, "compacting a store opened for reading")
-        let files = [copiesFile, aliasesFile, fetchFile, sourcesFile, runsFile, dedupFile]
-        let before = files.reduce(0) { $0 + $1.length }
+        let before = files.all.reduce(0) { $0 + $1.length }
         let linesBefore = copyRevisionCount + fetchIndex.count
-        try rewrite(copiesFile, lines: copyIndex.values.sorted { $0.seq < $1.seq }.map(\.line))
-        try rewrite(fetchFile, lines: fetchIndex.values.sorted { $0.offset < $1.offset })
-        try rewrite(sourcesFile, records: allSourceStates)
-        try rewrite(runsFile, records: Array(try decodeAll(SyncRunSummary.self, in: runsFile).suffix(Store.runsKept)))
-        try rewrite(dedupFile, records: Array(try decodeAll(DedupWatermark.self, in: dedupFile).suffix(1)))
-        (copiesFile, aliasesFile, fetchFile, sourcesFile, runsFile, dedupFile) = try Store.openForAppending(directory)
+        try rewrite(files.copies, lines: copyIndex.values.sorted { $0.seq < $1.seq }.map(\.line))
+        try rewrite(files.stories, lines: storyStates.values.map(\.line).sorted { $0.offset < $1.offset })
+        try rewrite(files.fetch, lines: fetchIndex.values.sorted { $0.offset < $1.offset })
+        try rewrite(files.sources, records: allSourceStates)
+        try rewrite(files.runs, records: Array(try decodeAll(SyncRunSummary.self, in: files.runs).suffix(Store.runsKept)))
+        try rewrite(files.dedup, records: Array(try decodeAll(DedupWatermark.self, in: files.dedup).suffix(1)))
+        files = try StoreFiles(appendingIn: directory)
         try loadIndexes()
-        let after = [copiesFile, aliasesFile, fetchFile, sourcesFile, runsFile, dedupFile].reduce(0) { $0 + $1.length }
+        let after = files.all.reduce(0) { $0 + $1.length }
         return CompactionResult(bytesBefore: before, bytesAfter: after,
                                 linesDropped: linesBefore - copyRevisionCount - fetchIndex.count)
     }

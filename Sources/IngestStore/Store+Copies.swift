@@ -50,7 +50,7 @@ extension Store {
         var pending: [StableKey: (revision: CopyRevision, entry: CopyEntry)] = [:]
         var lines: [Data] = []
         var results: [CopyAppendResult] = []
-        var offset = copiesFile.length
+        var offset = files.copies.length
         var seq = nextSeq
         let now = Store.timestamp(clock())
         for (id, make) in candidates {
@@ -89,9 +89,21 @@ extension Store {
             offset += Int64(line.count) + 1
             seq += 1
         }
-        try copiesFile.append(lines)  // only now does the index learn about the batch
-        for (key, staged) in pending { copyIndex[key] = staged.entry }
+        try files.copies.append(lines)  // only now does the index learn about the batch
+        var affected: [StableKey] = []
+        for (key, staged) in pending {
+            let old = copyIndex[key]
+            copyIndex[key] = staged.entry
+            let position = copyIndex.position(of: key)!
+            if let old {
+                affected.append(resolve(old.story).key)
+                if old.story != staged.entry.story { storyMembers[old.story]?.removeAll { $0 == position } }
+            }
+            if old?.story != staged.entry.story { storyMembers[staged.entry.story, default: []].append(position) }
+            affected.append(resolve(staged.entry.story).key)
+        }
         nextSeq = seq
+        try refreshStories(Array(Set(affected)))
         return results
     }
 

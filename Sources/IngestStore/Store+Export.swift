@@ -48,7 +48,7 @@ extension Store {
             }
         } else {
             try forEachStory(includeDeleted: include) { story in
-                guard recent(story.representative.updated) else { return }
+                guard recent(story.updated) else { return }
                 try emit({ story.jsonLine }, { story.csvFields(includeDeleted: include) })
             }
         }
@@ -61,10 +61,14 @@ extension Store {
     func forEachStory(includeDeleted: Bool, _ body: (ExportStory) throws -> Void) throws {
         var story: ExportStory?
         var group: Int?
+        func finish(_ story: inout ExportStory) throws {
+            (story.revision, story.updated) = try storyRevision(of: story.id, representative: story.representative)
+            try body(story)
+        }
         for slot in exportOrder(includeDeleted: includeDeleted, groupedByStory: true) {
             let revision = try copyRevision(at: slot.line)
-            if slot.group != group, let finished = story {
-                try body(finished)
+            if slot.group != group, var finished = story {
+                try finish(&finished)
                 story = nil
             }
             group = slot.group
@@ -84,7 +88,7 @@ extension Store {
                                     firstSeen: revision.firstSeen, copies: [ref], deleted: revision.deleted)
             }
         }
-        if let story { try body(story) }
+        if var story { try finish(&story) }
     }
 
     /// A copy's place in an export: 32 bytes, so that the order of a million copies is small.

@@ -9,14 +9,15 @@ extension Store {
     /// Reads every file once: copies and fetch states into offset indexes, small records whole.
     func loadIndexes() throws {
         copyIndex = CopyIndex(); fetchIndex = [:]; aliases = [:]; sourceStates = [:]
+        storyMembers = [:]; aliasSources = [:]; storyStates = [:]
         copyRevisionCount = 0; nextSeq = 1
         var lineNumber = 0
-        try copiesFile.forEachLine { offset, line in
+        try files.copies.forEachLine { offset, line in
             lineNumber += 1
             guard let fields = Store.copyScanner.scan(line), let hash = fields[0].string, let deleted = fields[1].bool,
                   let firstSeq = fields[2].int, let id = fields[3].string, let revision = fields[4].int,
                   let seq = fields[5].int, let story = fields[6].string
-            else { throw StoreError.corrupt(path: copiesFile.path, line: lineNumber, reason: "not a copy revision") }
+            else { throw StoreError.corrupt(path: files.copies.path, line: lineNumber, reason: "not a copy revision") }
             let key = StableKey(id)
             let entry = CopyEntry(line: LineRef(offset: offset, length: Int32(line.count)), seq: seq,
                                   firstSeq: firstSeq, revision: Int32(revision),
@@ -25,20 +26,23 @@ extension Store {
             copyRevisionCount += 1
             nextSeq = max(nextSeq, seq + 1)
         }
+        for (position, entry) in copyIndex.values.enumerated() { storyMembers[entry.story, default: []].append(Int32(position)) }
         lineNumber = 0
-        try fetchFile.forEachLine { offset, line in
+        try files.fetch.forEachLine { offset, line in
             lineNumber += 1
             guard let url = Store.urlScanner.scan(line)?[0].string else {
-                throw StoreError.corrupt(path: fetchFile.path, line: lineNumber, reason: "not a fetch state")
+                throw StoreError.corrupt(path: files.fetch.path, line: lineNumber, reason: "not a fetch state")
             }
             fetchIndex[StableKey(url)] = LineRef(offset: offset, length: Int32(line.count))
         }
-        for alias in try decodeAll(StoryAlias.self, in: aliasesFile) {
+        for alias in try decodeAll(StoryAlias.self, in: files.aliases) {
             aliases[StableKey(alias.from)] = (StableKey(alias.to), alias.to)
+            aliasSources[StableKey(alias.to), default: []].append(StableKey(alias.from))
         }
-        for state in try decodeAll(SourceState.self, in: sourcesFile) { sourceStates[state.name] = state }
-        lastSyncRun = try decodeAll(SyncRunSummary.self, in: runsFile).last
-        dedupWatermark = try decodeAll(DedupWatermark.self, in: dedupFile).last?.watermark ?? 0
+        try loadStoryStates()
+        for state in try decodeAll(SourceState.self, in: files.sources) { sourceStates[state.name] = state }
+        lastSyncRun = try decodeAll(SyncRunSummary.self, in: files.runs).last
+        dedupWatermark = try decodeAll(DedupWatermark.self, in: files.dedup).last?.watermark ?? 0
     }
 
     /// Decodes every line of a small record file.
@@ -58,9 +62,9 @@ extension Store {
 
     /// Reads and decodes one copy revision line.
     func copyRevision(at line: LineRef) throws -> CopyRevision {
-        let data = try copiesFile.read(offset: line.offset, count: Int(line.length))
+        let data = try files.copies.read(offset: line.offset, count: Int(line.length))
         guard let revision = data.withUnsafeBytes({ CopyRevision(line: $0) }) else {
-            throw StoreError.corrupt(path: copiesFile.path, line: 0, reason: "record at byte \(line.offset) does not decode")
+            throw StoreError.corrupt(path: files.copies.path, line: 0, reason: "record at byte \(line.offset) does not decode")
         }
         return revision
     }

@@ -7,6 +7,7 @@ extension Store {
         precondition(access == .write, "appending to a store opened for reading")
         var staged = aliases
         var lines: [Data] = []
+        var accepted: [StoryAlias] = []
         for alias in newAliases {
             let from = StableKey(alias.from), to = StableKey(alias.to)
             guard staged[from]?.key != to, from != to else { continue }
@@ -17,9 +18,12 @@ extension Store {
             guard target != from else { continue }
             staged[from] = (to, alias.to)
             lines.append(try encoder.encode(alias))
+            accepted.append(alias)
         }
-        try aliasesFile.append(lines)
+        try files.aliases.append(lines)
         aliases = staged
+        for alias in accepted { aliasSources[StableKey(alias.to), default: []].append(StableKey(alias.from)) }
+        try refreshStories(Array(Set(accepted.map { resolve(StableKey($0.to)).key })))
     }
 
     /// Stores fetch states (the last one per URL wins); one identical to the stored one is skipped.
@@ -27,28 +31,28 @@ extension Store {
         precondition(access == .write, "appending to a store opened for reading")
         var lines: [Data] = []
         var staged: [StableKey: (line: Data, ref: LineRef)] = [:]
-        var offset = fetchFile.length
+        var offset = files.fetch.length
         for state in states {
             let key = StableKey(state.url)
             let line = try encoder.encode(state)
             if let previous = staged[key] {
                 if previous.line == line { continue }
             } else if let stored = fetchIndex[key], Int(stored.length) == line.count,
-                      try fetchFile.read(offset: stored.offset, count: line.count) == line {
+                      try files.fetch.read(offset: stored.offset, count: line.count) == line {
                 continue
             }
             lines.append(line)
             staged[key] = (line, LineRef(offset: offset, length: Int32(line.count)))
             offset += Int64(line.count) + 1
         }
-        try fetchFile.append(lines)
+        try files.fetch.append(lines)
         for (key, entry) in staged { fetchIndex[key] = entry.ref }
     }
 
     /// The stored fetch state of a URL.
     public func fetchState(url: String) throws -> FetchState? {
         guard let line = fetchIndex[StableKey(url)] else { return nil }
-        return try decode(FetchState.self, at: line, in: fetchFile)
+        return try decode(FetchState.self, at: line, in: files.fetch)
     }
 
     /// Stores source states (the last one per name wins); unchanged ones are skipped.
@@ -60,7 +64,7 @@ extension Store {
             staged[state.name] = state
             lines.append(try encoder.encode(state))
         }
-        try sourcesFile.append(lines)
+        try files.sources.append(lines)
         sourceStates = staged
     }
 
@@ -74,7 +78,7 @@ extension Store {
     public func record(syncRun run: SyncRunSummary) throws {
         precondition(access == .write, "appending to a store opened for reading")
         guard run != lastSyncRun else { return }
-        try runsFile.append([try encoder.encode(run)])
+        try files.runs.append([try encoder.encode(run)])
         lastSyncRun = run
     }
 
@@ -84,7 +88,7 @@ extension Store {
     public func recordDedupSnapshot(watermark: Int) throws {
         precondition(access == .write, "appending to a store opened for reading")
         guard watermark != dedupWatermark else { return }
-        try dedupFile.append([try encoder.encode(DedupWatermark(watermark: watermark, saved: Store.timestamp(clock())))])
+        try files.dedup.append([try encoder.encode(DedupWatermark(watermark: watermark, saved: Store.timestamp(clock())))])
         dedupWatermark = watermark
     }
 }

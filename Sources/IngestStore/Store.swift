@@ -21,13 +21,7 @@ public final class Store {
         case write
     }
 
-    /// The files of the layout, named after their records.
-    enum FileName {
-        static let copies = "copies.jsonl", aliases = "aliases.jsonl", fetch = "fetch.jsonl"
-        static let sources = "sources.jsonl", runs = "runs.jsonl", dedup = "dedup.jsonl"
-        static let lock = "lock", dedupSnapshot = "dedup-index.snapshot"
-        static let all = [copies, aliases, fetch, sources, runs, dedup]
-    }
+    typealias FileName = StoreFiles.Name
 
     /// Where one record line sits in its file.
     struct LineRef {
@@ -46,6 +40,14 @@ public final class Store {
         var contentHash: StableKey
     }
 
+    /// A story's current revision, the representative content hash it was counted for, and
+    /// where its record line is (for `updated`).
+    struct StoryState {
+        var revision: Int
+        var contentHash: StableKey
+        var line: LineRef
+    }
+
     /// The directory this store lives in.
     public let directory: String
     /// How it was opened.
@@ -53,7 +55,7 @@ public final class Store {
     /// The format version on disk (nil for a store that does not exist yet).
     public let formatVersion: Int?
 
-    var copiesFile, aliasesFile, fetchFile, sourcesFile, runsFile, dedupFile: RecordFile
+    var files: StoreFiles
     private let lock: StoreLock?
     let clock: @Sendable () -> Date
     let encoder: JSONEncoder = {
@@ -66,6 +68,12 @@ public final class Store {
     var copyIndex = CopyIndex()
     /// Merged story → surviving story, as written (chains are followed on lookup).
     var aliases: [StableKey: (key: StableKey, id: String)] = [:]
+    /// Story key as written on copies → positions of those copies in `copyIndex.values`.
+    var storyMembers: [StableKey: [Int32]] = [:]
+    /// Story key → the story keys merged into it directly (the inverse of `aliases`).
+    var aliasSources: [StableKey: [StableKey]] = [:]
+    /// Surviving story key → its revision state from stories.jsonl.
+    var storyStates: [StableKey: StoryState] = [:]
     var fetchIndex: [StableKey: LineRef] = [:]
     var sourceStates: [String: SourceState] = [:]
     /// The most recent sync run, if any.
@@ -99,13 +107,7 @@ public final class Store {
         case .read:
             formatVersion = try StoreFormat.read(in: directory)
             lock = nil
-            // Open every file first, then read: the snapshot is the lengths at this moment.
-            copiesFile = try RecordFile(readingAt: path(FileName.copies))
-            aliasesFile = try RecordFile(readingAt: path(FileName.aliases))
-            fetchFile = try RecordFile(readingAt: path(FileName.fetch))
-            sourcesFile = try RecordFile(readingAt: path(FileName.sources))
-            runsFile = try RecordFile(readingAt: path(FileName.runs))
-            dedupFile = try RecordFile(readingAt: path(FileName.dedup))
+            files = try StoreFiles(readingIn: directory)
         case .write:
             try Store.makeDirectory(directory)
             // Checked up front: appends to existing files could work where creating the temp
@@ -117,21 +119,11 @@ public final class Store {
             if existing == nil { try StoreFormat.write(in: directory) }
             formatVersion = existing ?? StoreFormat.current
             Store.removeStrayTempFiles(in: directory)
-            (copiesFile, aliasesFile, fetchFile, sourcesFile, runsFile, dedupFile) = try Store.openForAppending(directory)
+            files = try StoreFiles(appendingIn: directory)
         }
         try loadIndexes()
-    }
-
-    /// Opens every record file for appending, repairing torn tails.
-    static func openForAppending(_ directory: String) throws
-        -> (RecordFile, RecordFile, RecordFile, RecordFile, RecordFile, RecordFile) {
-        let decoder = JSONDecoder()
-        func open<T: Decodable>(_ name: String, _ type: T.Type) throws -> RecordFile {
-            try RecordFile(appendingAt: directory + "/" + name) { (try? decoder.decode(T.self, from: $0)) != nil }
-        }
-        return (try open(FileName.copies, CopyRevision.self), try open(FileName.aliases, StoryAlias.self),
-                try open(FileName.fetch, FetchState.self), try open(FileName.sources, SourceState.self),
-                try open(FileName.runs, SyncRunSummary.self), try open(FileName.dedup, DedupWatermark.self))
+        // Heals story states a crash left behind between a copies batch and its story records.
+        if access == .write { try refreshStories(allStories) }
     }
 
     /// `mkdir -p`, with an error naming the component that failed.

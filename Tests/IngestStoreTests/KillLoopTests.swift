@@ -54,7 +54,7 @@ import Testing
     /// Every line parses; no copy revision, fetch state or story is duplicated; every item is
     /// there with the revisions and deletions the harness made.
     private func checkStore(_ directory: String) throws {
-        for file in Store.FileName.all {
+        for file in Store.FileName.records {
             for line in lines(of: file, in: directory) {
                 #expect(throws: Never.self) { try JSONSerialization.jsonObject(with: Data(line.utf8)) }
             }
