@@ -26,7 +26,11 @@ extension Store {
             copyRevisionCount += 1
             nextSeq = max(nextSeq, seq + 1)
         }
-        for (position, entry) in copyIndex.values.enumerated() { storyMembers[entry.story, default: []].append(Int32(position)) }
+        if access == .write {  // only writers recompute representatives; readers keep memory small
+            for (position, entry) in copyIndex.values.enumerated() {
+                storyMembers[entry.story, default: []].append(Int32(position))
+            }
+        }
         lineNumber = 0
         try files.fetch.forEachLine { offset, line in
             lineNumber += 1

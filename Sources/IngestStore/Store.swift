@@ -68,7 +68,8 @@ public final class Store {
     var copyIndex = CopyIndex()
     /// Merged story → surviving story, as written (chains are followed on lookup).
     var aliases: [StableKey: (key: StableKey, id: String)] = [:]
-    /// Story key as written on copies → positions of those copies in `copyIndex.values`.
+    /// Story key as written on copies → positions of those copies in `copyIndex.values`
+    /// (writers only).
     var storyMembers: [StableKey: [Int32]] = [:]
     /// Story key → the story keys merged into it directly (the inverse of `aliases`).
     var aliasSources: [StableKey: [StableKey]] = [:]

@@ -66,6 +66,10 @@ import Testing
         #expect(Set(revisions.map(\.seq)).count == revisions.count)
         let states = revisions.map { "\($0.id) \($0.contentHash) \($0.deleted) \($0.story)" }
         #expect(Set(states).count == states.count)
+        let storyRecords = try lines(of: "stories.jsonl", in: directory).map {
+            try JSONDecoder().decode(StoryRecord.self, from: Data($0.utf8))
+        }
+        #expect(Set(storyRecords.map { "\($0.id) \($0.revision)" }).count == storyRecords.count)
         let fetch = lines(of: "fetch.jsonl", in: directory)
         #expect(Set(fetch).count == fetch.count)
 
