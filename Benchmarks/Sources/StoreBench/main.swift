@@ -130,7 +130,9 @@ let inputMBps = fileMB() / large.seconds
 let baseline = try decoderBaseline()
 print(String(format: "export reads copies.jsonl at %.0f MB/s; baseline JSONDecoder alone: %.0f MB/s (export x%.1f)",
              inputMBps, baseline, inputMBps / baseline))
-let single = try Store.open(directory: directory, access: .write)
+var single: Store!
+let writeOpen = try seconds { single = try Store.open(directory: directory, access: .write) }
+print(String(format: "open (write: lock, tail check, story check) of %d copies: %.2f s", total, writeOpen))
 let singleRate = 2000 / (try seconds {
     for i in total..<(total + 2000) { _ = try single.append(copies: [copy(i)]) }
 })
