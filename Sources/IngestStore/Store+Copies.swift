@@ -103,7 +103,7 @@ extension Store {
             affected.append(resolve(staged.entry.story).key)
         }
         nextSeq = seq
-        try refreshStories(Array(Set(affected)))
+        try refreshStories(representatives(of: Array(Set(affected))))
         return results
     }
 

@@ -23,7 +23,7 @@ extension Store {
         try files.aliases.append(lines)
         aliases = staged
         for alias in accepted { aliasSources[StableKey(alias.to), default: []].append(StableKey(alias.from)) }
-        try refreshStories(Array(Set(accepted.map { resolve(StableKey($0.to)).key })))
+        try refreshStories(representatives(of: Array(Set(accepted.map { resolve(StableKey($0.to)).key }))))
     }
 
     /// Stores fetch states (the last one per URL wins); one identical to the stored one is skipped.

@@ -5,9 +5,19 @@ import Foundation
 extension Store {
     private static let storyScanner = FieldScanner(keys: ["content_hash", "id", "revision", "updated"])
 
-    /// Every surviving story key, in no particular order.
-    var allStories: [StableKey] {
-        Array(Set(storyMembers.keys.map { resolve($0).key }))
+    /// The representative of every story, in one pass over the index (for the check on open).
+    var allRepresentatives: [(story: StableKey, representative: CopyEntry)] {
+        var best: [StableKey: CopyEntry] = [:]
+        for entry in copyIndex.values {
+            let story = resolve(entry.story).key
+            if Store.represents(entry, better: best[story]) { best[story] = entry }
+        }
+        return best.map { ($0.key, $0.value) }
+    }
+
+    /// The representative rule: the earliest-seen live copy.
+    private static func represents(_ entry: CopyEntry, better current: CopyEntry?) -> Bool {
+        !entry.deleted && entry.firstSeq < current?.firstSeq ?? .max
     }
 
     /// Loads stories.jsonl into `storyStates`.
@@ -39,21 +49,25 @@ extension Store {
         return result
     }
 
-    /// The representative of a story: its earliest-seen live copy.
-    func representative(of story: StableKey) -> CopyEntry? {
-        members(of: story).lazy.map { self.copyIndex.values[Int($0)] }.filter { !$0.deleted }
-            .min { $0.firstSeq < $1.firstSeq }
+    /// The representatives of some stories (a story whose copies are all deleted has none).
+    func representatives(of stories: [StableKey]) -> [(story: StableKey, representative: CopyEntry)] {
+        stories.compactMap { story in
+            let best = members(of: story).reduce(nil as CopyEntry?) { best, position in
+                let entry = copyIndex.values[Int(position)]
+                return Store.represents(entry, better: best) ? entry : best
+            }
+            return best.map { (story, $0) }
+        }
     }
 
     /// Writes a new story record for each story whose representative text differs from the
     /// one its last record counted.
-    func refreshStories(_ stories: [StableKey]) throws {
+    func refreshStories(_ stories: [(story: StableKey, representative: CopyEntry)]) throws {
         var lines: [Data] = []
         var staged: [(StableKey, StoryState)] = []
         var offset = files.stories.length
         let now = Store.timestamp(clock())
-        for story in stories {
-            guard let rep = representative(of: story), storyStates[story]?.contentHash != rep.contentHash else { continue }
+        for (story, rep) in stories where storyStates[story]?.contentHash != rep.contentHash {
             let revision = try copyRevision(at: rep.line)
             // A story's first record dates from its text; later ones from the change.
             let record = StoryRecord(id: survivingStory(of: revision.story),

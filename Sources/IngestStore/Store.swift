@@ -124,7 +124,7 @@ public final class Store {
         }
         try loadIndexes()
         // Heals story states a crash left behind between a copies batch and its story records.
-        if access == .write { try refreshStories(allStories) }
+        if access == .write { try refreshStories(allRepresentatives) }
     }
 
     /// `mkdir -p`, with an error naming the component that failed.
