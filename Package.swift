@@ -44,5 +44,7 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["ingest"]),
         .target(name: "LoopbackServer", path: "Tests/LoopbackServer"),
         .testTarget(name: "IngestFetchTests", dependencies: ["IngestFetch", "LoopbackServer"]),
+        .testTarget(name: "IngestStoreTests", dependencies: ["IngestStore", "StoreCrashHarness"]),
+        .executableTarget(name: "StoreCrashHarness", dependencies: ["IngestStore"], path: "Tests/StoreCrashHarness"),
     ]
 )

@@ -1,14 +1,38 @@
 import ArgumentParser
+import IngestStore
 
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export the deduplicated store: one record per story, or per copy.")
+        abstract: "Export the deduplicated store: one record per story, or per copy.",
+        discussion: """
+        JSON lines (one object per line, keys sorted) or CSV (RFC 4180, header row, CRLF). \
+        A missing or empty store exports nothing and succeeds. Readers never wait for a \
+        running sync: the export is a snapshot of the store as it was when it began.
+        """)
 
     @Option(help: "The store directory.") var store = "./store"
-    @Option(help: "jsonl or csv.") var format = "jsonl"
+    @Option(help: "jsonl or csv.") var format: ExportOptions.Format = .jsonl
     @Flag(help: "One record per copy instead of per story.") var copies = false
+    @Flag(help: "Keep deleted stories and copies, marked \"deleted\": true.") var includeDeleted = false
+    @Option(help: ArgumentHelp("Only records updated at or after DATE (2026-11-22 or ISO 8601).", valueName: "DATE"))
+    var since: String?
     @Option(help: "Write here (atomically) instead of stdout.") var output: String?
 
-    func run() async throws { try notBuiltYet("export") }
+    func validate() throws {
+        if let since, Store.timestamp(parsing: since) == nil {
+            throw ValidationError("--since: '\(since)' is not a date (use 2026-11-22 or 2026-11-22T08:00:00Z)")
+        }
+    }
+
+    func run() async throws {
+        let options = ExportOptions(format: format, perCopy: copies, includeDeleted: includeDeleted,
+                                    since: since.flatMap(Store.timestamp(parsing:)))
+        try reportingStoreErrors("export") {
+            let reader = try Store.open(directory: store, access: .read)
+            try reader.export(options, to: output.map { .file(path: $0) } ?? .fileDescriptor(1))
+        }
+    }
 }
+
+extension ExportOptions.Format: ExpressibleByArgument {}

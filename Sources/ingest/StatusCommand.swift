@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import IngestStore
 
 struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -8,5 +10,41 @@ struct StatusCommand: AsyncParsableCommand {
     @Option(help: "The store directory.") var store = "./store"
     @Flag(help: "Print JSON.") var json = false
 
-    func run() async throws { try notBuiltYet("status") }
+    func run() async throws {
+        let status = try reportingStoreErrors("status") { try Store.open(directory: store, access: .read).status() }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(status), as: UTF8.self))
+        } else {
+            print(Self.text(for: status), terminator: "")
+        }
+    }
+
+    /// The human-readable report.
+    static func text(for status: StoreStatus) -> String {
+        guard status.exists else { return "store \(status.directory): empty (no store here yet)\n" }
+        var lines = [
+            "store \(status.directory): format \(status.formatVersion ?? 0), \(megabytes(status.bytesOnDisk)) on disk",
+            "stories: \(status.stories) (\(status.deletedStories) deleted, \(status.storyAliases) merged away)",
+            "copies: \(status.copies) (\(status.deletedCopies) deleted, \(status.copyRevisions) revisions stored)",
+            "sources: \(status.sources); URLs tracked: \(status.trackedURLs)",
+        ]
+        if let run = status.lastSync {
+            let totals = run.totals
+            lines.append("last sync: \(run.started) to \(run.ended), exit code \(run.exitCode): "
+                + "\(totals.new) new, \(totals.updated) updated, \(totals.deleted) deleted, "
+                + "\(totals.failedSources) of \(run.sources.count) sources failed")
+            for source in run.sources where !source.ok {
+                lines.append("  \(source.name): \(source.error ?? "failed")")
+            }
+        } else {
+            lines.append("last sync: none")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func megabytes(_ bytes: Int64) -> String {
+        String(format: "%.1f MB", Double(bytes) / 1_000_000)
+    }
 }

@@ -1,1 +1,139 @@
-print("StoreBench: not written yet")
+// StoreBench: a synthetic store of 1,000,000 copies.
+//
+//   swift run -c release --package-path Benchmarks StoreBench [copies] [directory (kept)]
+//
+// Measures append throughput (batches of 1,000 per fsync, and one record per fsync), the time
+// to open the large store, and export MB/s and peak RSS at a quarter of the copies and at all
+// of them. Each export runs in a child process (this binary with `export DIR`), so its peak RSS
+// is the export's own; medians of 3 runs. Baseline: Foundation's JSONDecoder over copies.jsonl.
+import Foundation
+import IngestStore
+
+let arguments = CommandLine.arguments
+
+/// Copy `i`: ~1.2 KB of text, three copies per story.
+func copy(_ i: Int) -> CopyInput {
+    let sentence = "Copy \(i) of a wire story about harbour works, council budgets and the weather. "
+    return CopyInput(id: "copy-\(i)", story: "story-\(i / 3)", url: "https://site\(i % 50).example/news/\(i)",
+                     title: "Headline number \(i / 3)", text: String(repeating: sentence, count: 14),
+                     authors: ["Staff"], published: "2026-01-01T00:00:00Z", site: "site\(i % 50).example",
+                     language: "en", source: "feed-\(i % 20)", contentHash: "sha256:\(String(i, radix: 16))")
+}
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+
+func peakRSSMegabytes() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+/// Child mode: open and export the store to /dev/null; print "seconds bytes peakRSS-MB".
+if arguments.count == 3 && arguments[1] == "export" {
+    let null = open("/dev/null", O_WRONLY)
+    var bytes = 0
+    let elapsed = try seconds {
+        let store = try Store.open(directory: arguments[2], access: .read)
+        bytes = try store.export(ExportOptions(), to: .fileDescriptor(null)).bytes
+    }
+    print(elapsed, bytes, peakRSSMegabytes())
+    exit(0)
+}
+
+let total = arguments.count > 1 ? Int(arguments[1])! : 1_000_000
+let directory = arguments.count > 2 ? arguments[2] : NSTemporaryDirectory() + "/storebench-\(getpid())"
+try? FileManager.default.removeItem(atPath: directory)
+defer { if arguments.count <= 2 { try? FileManager.default.removeItem(atPath: directory) } }  // a given directory is kept
+
+/// Appends copies [from, to) in batches of 1,000; returns records/s.
+func fill(_ from: Int, _ to: Int) throws -> Double {
+    let store = try Store.open(directory: directory, access: .write)
+    let elapsed = try seconds {
+        for start in stride(from: from, to: to, by: 1000) {
+            _ = try store.append(copies: (start..<min(start + 1000, to)).map(copy))
+        }
+    }
+    return Double(to - from) / elapsed
+}
+
+/// Exports in a child process 3 times; returns median MB/s and peak RSS.
+func exportFigures() throws -> (mbps: Double, rss: Double, seconds: Double) {
+    var runs: [(Double, Double, Double)] = []
+    for _ in 0..<3 {
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: arguments[0])
+        child.arguments = ["export", directory]
+        let out = Pipe()
+        child.standardOutput = out
+        try child.run()
+        let fields = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        child.waitUntilExit()
+        runs.append((fields[1] / 1e6 / fields[0], fields[2], fields[0]))
+    }
+    return (median(runs.map(\.0)), median(runs.map(\.1)), median(runs.map(\.2)))
+}
+
+/// Baseline: decoding every line of copies.jsonl with Foundation's JSONDecoder (what export
+/// would cost with Codable alone, before grouping and writing), MB/s of input.
+func decoderBaseline() throws -> Double {
+    let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: directory + "/copies.jsonl"))
+    defer { try? handle.close() }
+    let decoder = JSONDecoder()
+    var bytes = 0, pending = Data()
+    let elapsed = try seconds {
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            pending.append(chunk)
+            let consumed = try pending.withUnsafeBytes { buffer -> Int in
+                var start = 0
+                while start < buffer.count,
+                      let newline = memchr(buffer.baseAddress! + start, 0x0A, buffer.count - start) {
+                    let end = buffer.baseAddress!.distance(to: UnsafeRawPointer(newline))
+                    _ = try decoder.decode(CopyRevision.self, from: Data(bytes: buffer.baseAddress! + start, count: end - start))
+                    start = end + 1
+                }
+                return start
+            }
+            bytes += consumed
+            pending = Data(pending[(pending.startIndex + consumed)...])
+        }
+    }
+    return Double(bytes) / 1e6 / elapsed
+}
+
+func fileMB() -> Double {
+    let size = (try? FileManager.default.attributesOfItem(atPath: directory + "/copies.jsonl")[.size] as? Int) ?? 0
+    return Double(size ?? 0) / 1e6
+}
+
+print("StoreBench: \(total) copies (~1.2 KB text each, 3 per story) in \(directory)")
+let quarter = total / 4
+let appendRate = try fill(0, quarter)
+print(String(format: "append, 1,000 per fsync: %.0f records/s", appendRate))
+let small = try exportFigures()
+print(String(format: "at %d copies (%.0f MB): export %.0f MB/s (%.2f s), peak RSS %.0f MB", quarter, fileMB(),
+             small.mbps, small.seconds, small.rss))
+_ = try fill(quarter, total)
+var openTimes: [Double] = []
+for _ in 0..<3 { openTimes.append(try seconds { _ = try Store.open(directory: directory, access: .read) }) }
+print(String(format: "open (read) of %d copies: %.2f s median", total, median(openTimes)))
+let large = try exportFigures()
+print(String(format: "at %d copies (%.0f MB): export %.0f MB/s (%.2f s), peak RSS %.0f MB", total, fileMB(),
+             large.mbps, large.seconds, large.rss))
+let inputMBps = fileMB() / large.seconds
+let baseline = try decoderBaseline()
+print(String(format: "export reads copies.jsonl at %.0f MB/s; baseline JSONDecoder alone: %.0f MB/s (export x%.1f)",
+             inputMBps, baseline, inputMBps / baseline))
+var single: Store!
+let writeOpen = try seconds { single = try Store.open(directory: directory, access: .write) }
+print(String(format: "open (write: lock, tail check, story check) of %d copies: %.2f s", total, writeOpen))
+let singleRate = 2000 / (try seconds {
+    for i in total..<(total + 2000) { _ = try single.append(copies: [copy(i)]) }
+})
+print(String(format: "append, 1 per fsync: %.0f records/s (batching gains x%.0f)", singleRate, appendRate / singleRate))

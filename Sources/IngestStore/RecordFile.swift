@@ -1,0 +1,170 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One append-only JSON-lines file of the store, read up to the length it had when opened.
+///
+/// A line is committed once it and its newline are written and `fsync`ed. Bytes after the last
+/// newline are a torn write from a killed process: readers ignore them and a writer truncates
+/// them when it opens the file.
+final class RecordFile {
+    let path: String
+    private let fd: Int32
+    /// The committed length: everything before it is whole lines.
+    private(set) var length: Int64
+
+    /// Opens for reading; a missing file reads as empty.
+    init(readingAt path: String) throws {
+        self.path = path
+        fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 {
+            guard errno == ENOENT else { throw StoreError.system("open", path) }
+            length = 0
+            return
+        }
+        length = 0
+        length = try committedLength(size: try fileSize())
+    }
+
+    /// Opens for appending (creating the file), truncating a torn tail and any trailing lines
+    /// that `isValid` rejects (such as zeros a crashed file system left).
+    init(appendingAt path: String, isValid: (Data) -> Bool) throws {
+        self.path = path
+        let existed = access(path, F_OK) == 0
+        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw StoreError.system("open for writing", path) }
+        length = 0
+        if !existed { try fsyncDirectory(of: path) }
+        let size = try fileSize()
+        var good = try committedLength(size: size)
+        // Drop invalid lines from the end; a bound keeps a corrupt file from being emptied.
+        for _ in 0..<16 where good > 0 {
+            let start = try startOfLastLine(before: good)
+            let line = try read(offset: start, count: Int(good - start))
+            if isValid(line) { break }
+            good = start
+        }
+        if good != size {
+            guard ftruncate(fd, off_t(good)) == 0, fsync(fd) == 0 else {
+                throw StoreError.system("repair of the torn last line", path)
+            }
+        }
+        length = good
+    }
+
+    deinit { if fd >= 0 { close(fd) } }
+
+    /// Appends whole lines (each without its newline) in one write and `fsync`s; on an error
+    /// the file is truncated back, so none of them stays.
+    func append(_ lines: [Data]) throws {
+        guard !lines.isEmpty else { return }
+        var batch = Data(capacity: lines.reduce(0) { $0 + $1.count + 1 })
+        for line in lines {
+            batch.append(line)
+            batch.append(0x0A)
+        }
+        let ok = batch.withUnsafeBytes { buffer -> Bool in
+            var done = 0
+            while done < buffer.count {
+                let n = pwrite(fd, buffer.baseAddress! + done, buffer.count - done, off_t(length) + off_t(done))
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { return false }
+                done += n
+            }
+            return fsync(fd) == 0
+        }
+        guard ok else {
+            let failure = StoreError.system("append", path)
+            // Leave no half batch behind; if this fails too, the next writer's open repairs it.
+            _ = ftruncate(fd, off_t(length))
+            throw failure
+        }
+        length += Int64(batch.count)
+    }
+
+    /// Calls `body` with each whole line (without newline) and its offset, in file order.
+    func forEachLine(_ body: (_ offset: Int64, _ line: UnsafeRawBufferPointer) throws -> Void) throws {
+        guard length > 0 else { return }
+        let chunk = 1 << 20
+        var buffer = [UInt8](repeating: 0, count: chunk)
+        var filled = 0          // bytes of `buffer` holding data
+        var bufferOffset: Int64 = 0  // file offset of buffer[0]
+        var position: Int64 = 0      // file offset read so far
+        while position < length {
+            if buffer.count - filled < chunk / 2 { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
+            let want = min(buffer.count - filled, Int(length - position))
+            let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + filled, want, off_t(position)) }
+            guard n > 0 else { throw StoreError.system("read", path) }
+            filled += n
+            position += Int64(n)
+            var start = 0
+            try buffer.withUnsafeBytes { bytes in
+                let base = bytes.baseAddress!
+                while start < filled, let found = memchr(base + start, 0x0A, filled - start) {
+                    let newline = base.distance(to: UnsafeRawPointer(found))
+                    try body(bufferOffset + Int64(start), UnsafeRawBufferPointer(rebasing: bytes[start..<newline]))
+                    start = newline + 1
+                }
+            }
+            if start > 0 {
+                buffer.withUnsafeMutableBytes { bytes in
+                    bytes.baseAddress!.copyMemory(from: bytes.baseAddress! + start, byteCount: filled - start)
+                }
+                filled -= start
+                bufferOffset += Int64(start)
+            }
+        }
+    }
+
+    /// Reads `count` bytes at `offset` (one record line).
+    func read(offset: Int64, count: Int) throws -> Data {
+        var data = Data(count: count)
+        let ok = data.withUnsafeMutableBytes { buffer -> Bool in
+            var done = 0
+            while done < count {
+                let n = pread(fd, buffer.baseAddress! + done, count - done, off_t(offset) + off_t(done))
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { return false }
+                done += n
+            }
+            return true
+        }
+        guard ok else { throw StoreError.system("read", path) }
+        return data
+    }
+
+    private func fileSize() throws -> Int64 {
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw StoreError.system("stat", path) }
+        return Int64(info.st_size)
+    }
+
+    /// The length up to and including the last newline at or before `size`.
+    private func committedLength(size: Int64) throws -> Int64 {
+        var end = size
+        while end > 0 {
+            let start = max(0, end - 65_536)
+            let bytes = try read(offset: start, count: Int(end - start))
+            if let newline = bytes.lastIndex(of: 0x0A) { return start + Int64(newline - bytes.startIndex) + 1 }
+            end = start
+        }
+        return 0
+    }
+
+    /// The offset where the last whole line before `end` (which follows a newline) starts.
+    private func startOfLastLine(before end: Int64) throws -> Int64 {
+        try committedLength(size: end - 1)
+    }
+}
+
+/// `fsync`s the directory holding `path`, so that a created or renamed entry survives a crash.
+func fsyncDirectory(of path: String) throws {
+    let directory = (path as NSString).deletingLastPathComponent
+    let fd = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard fd >= 0 else { throw StoreError.system("open directory", directory) }
+    defer { close(fd) }
+    guard fsync(fd) == 0 else { throw StoreError.system("fsync directory", directory) }
+}

@@ -1,0 +1,117 @@
+import Foundation
+
+extension Store {
+    /// The sequence number of the newest copy revision (0 for an empty store).
+    public var lastSequenceNumber: Int { nextSeq - 1 }
+
+    /// Stores each copy as a new revision unless its latest revision already has the same
+    /// story, content hash and live state, so re-running after a crash adds nothing twice.
+    /// The batch is one write and one `fsync`, committed when this returns; on an error none
+    /// of it stays (after a SIGKILL mid-write, whole leading lines may, which a re-run completes).
+    public func append(copies inputs: [CopyInput]) throws -> [CopyAppendResult] {
+        try stage(inputs.map { input in (input.id, { _ in Store.candidate(from: input) }) })
+    }
+
+    /// Writes a tombstone for each known, live copy (its URL answered 404/410); unknown ids are
+    /// skipped. Returns what happened to each known id.
+    public func markDeleted(copyIDs: [String]) throws -> [CopyAppendResult] {
+        let known = copyIDs.filter { copyIndex[StableKey($0)] != nil }
+        return try stage(known.map { id in (id, { previous in
+            guard var tombstone = previous else { return nil }
+            tombstone.deleted = true
+            return tombstone
+        }) })
+    }
+
+    /// The latest revision of a copy (a tombstone when deleted), or nil when unknown.
+    public func copy(id: String) throws -> CopyRevision? {
+        guard let entry = copyIndex[StableKey(id)] else { return nil }
+        return try copyRevision(at: entry.line)
+    }
+
+    /// The story a story id now belongs to, after the deduplicator's merges.
+    public func survivingStory(of story: String) -> String {
+        resolve(StableKey(story)).id ?? story
+    }
+
+    /// Calls `body` with the latest revision of every copy whose latest revision has a sequence
+    /// number above `sequence`, in append order; tombstones included. The deduplicator replays
+    /// these after loading a snapshot whose watermark is `sequence`.
+    public func forEachLatestCopyRevision(after sequence: Int, _ body: (CopyRevision) throws -> Void) throws {
+        let newer = copyIndex.values.filter { $0.seq > sequence }.sorted { $0.seq < $1.seq }
+        for entry in newer { try body(try copyRevision(at: entry.line)) }
+    }
+
+    /// Writes the candidates that differ from the latest revisions, as one batch. A candidate
+    /// carries the copy's content; `stage` fills in sequence, revision and dates.
+    private func stage(_ candidates: [(id: String, make: (CopyRevision?) throws -> CopyRevision?)]) throws
+        -> [CopyAppendResult] {
+        precondition(access == .write, "appending to a store opened for reading")
+        var pending: [StableKey: (revision: CopyRevision, entry: CopyEntry)] = [:]
+        var lines: [Data] = []
+        var results: [CopyAppendResult] = []
+        var offset = files.copies.length
+        var seq = nextSeq
+        let now = Store.timestamp(clock())
+        for (id, make) in candidates {
+            let key = StableKey(id)
+            let stored = pending[key]?.entry ?? copyIndex[key]
+            let previous = try pending[key]?.revision ?? stored.map { try copyRevision(at: $0.line) }
+            guard var next = try make(previous) else { continue }
+            let change: CopyChange
+            if let previous {
+                let textChanged = next.contentHash != previous.contentHash
+                if !textChanged && next.story == previous.story && next.deleted == previous.deleted {
+                    results.append(CopyAppendResult(change: .unchanged, revision: previous))
+                    continue
+                }
+                change = next.deleted && !previous.deleted ? .deleted : textChanged ? .revised : .reassigned
+                next.revision = previous.revision + (textChanged ? 1 : 0)
+                next.firstSeen = previous.firstSeen
+                next.firstSeq = previous.firstSeq
+                next.updated = textChanged ? now : previous.updated
+            } else {
+                change = .added
+                next.revision = 1
+                next.firstSeen = now
+                next.updated = now
+                next.firstSeq = seq
+            }
+            next.seq = seq
+            let line = next.jsonLine
+            let entry = CopyEntry(line: LineRef(offset: offset, length: Int32(line.count)), seq: seq,
+                                  firstSeq: next.firstSeq, revision: Int32(next.revision),
+                                  deleted: next.deleted, story: StableKey(next.story),
+                                  contentHash: StableKey(next.contentHash))
+            pending[key] = (next, entry)
+            lines.append(line)
+            results.append(CopyAppendResult(change: change, revision: next))
+            offset += Int64(line.count) + 1
+            seq += 1
+        }
+        try files.copies.append(lines)  // only now does the index learn about the batch
+        var affected: [StableKey] = []
+        for (key, staged) in pending {
+            let old = copyIndex[key]
+            copyIndex[key] = staged.entry
+            let position = copyIndex.position(of: key)!
+            if let old {
+                affected.append(resolve(old.story).key)
+                if old.story != staged.entry.story { storyMembers[old.story]?.removeAll { $0 == position } }
+            }
+            if old?.story != staged.entry.story { storyMembers[staged.entry.story, default: []].append(position) }
+            affected.append(resolve(staged.entry.story).key)
+        }
+        nextSeq = seq
+        try refreshStories(representatives(of: Array(Set(affected))))
+        return results
+    }
+
+    /// The revision an input proposes, before `stage` numbers and dates it.
+    private static func candidate(from input: CopyInput) -> CopyRevision {
+        CopyRevision(seq: 0, firstSeq: 0, id: input.id, story: input.story, url: input.url, title: input.title, text: input.text,
+                     authors: input.authors, published: input.published, modified: input.modified, site: input.site,
+                     language: input.language, description: input.description, source: input.source,
+                     firstSeen: "", updated: "", contentHash: input.contentHash, revision: 0, deleted: false)
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+
+extension Store {
+    /// Records the deduplicator's merges; an alias already known, or one that would make a
+    /// cycle, is skipped.
+    public func append(aliases newAliases: [StoryAlias]) throws {
+        precondition(access == .write, "appending to a store opened for reading")
+        var staged = aliases
+        var lines: [Data] = []
+        var accepted: [StoryAlias] = []
+        for alias in newAliases {
+            let from = StableKey(alias.from), to = StableKey(alias.to)
+            guard staged[from]?.key != to, from != to else { continue }
+            let previous = aliases
+            aliases = staged
+            let target = resolve(to).key
+            aliases = previous
+            guard target != from else { continue }
+            staged[from] = (to, alias.to)
+            lines.append(try encoder.encode(alias))
+            accepted.append(alias)
+        }
+        try files.aliases.append(lines)
+        aliases = staged
+        for alias in accepted { aliasSources[StableKey(alias.to), default: []].append(StableKey(alias.from)) }
+        try refreshStories(representatives(of: Array(Set(accepted.map { resolve(StableKey($0.to)).key }))))
+    }
+
+    /// Stores fetch states (the last one per URL wins); one identical to the stored one is skipped.
+    public func put(fetchStates states: [FetchState]) throws {
+        precondition(access == .write, "appending to a store opened for reading")
+        var lines: [Data] = []
+        var staged: [StableKey: (line: Data, ref: LineRef)] = [:]
+        var offset = files.fetch.length
+        for state in states {
+            let key = StableKey(state.url)
+            let line = try encoder.encode(state)
+            if let previous = staged[key] {
+                if previous.line == line { continue }
+            } else if let stored = fetchIndex[key], Int(stored.length) == line.count,
+                      try files.fetch.read(offset: stored.offset, count: line.count) == line {
+                continue
+            }
+            lines.append(line)
+            staged[key] = (line, LineRef(offset: offset, length: Int32(line.count)))
+            offset += Int64(line.count) + 1
+        }
+        try files.fetch.append(lines)
+        for (key, entry) in staged { fetchIndex[key] = entry.ref }
+    }
+
+    /// The stored fetch state of a URL.
+    public func fetchState(url: String) throws -> FetchState? {
+        guard let line = fetchIndex[StableKey(url)] else { return nil }
+        return try decode(FetchState.self, at: line, in: files.fetch)
+    }
+
+    /// Stores source states (the last one per name wins); unchanged ones are skipped.
+    public func put(sourceStates states: [SourceState]) throws {
+        precondition(access == .write, "appending to a store opened for reading")
+        var staged = sourceStates
+        var lines: [Data] = []
+        for state in states where staged[state.name] != state {
+            staged[state.name] = state
+            lines.append(try encoder.encode(state))
+        }
+        try files.sources.append(lines)
+        sourceStates = staged
+    }
+
+    /// The stored state of a source.
+    public func sourceState(name: String) -> SourceState? { sourceStates[name] }
+
+    /// Every stored source state, by name.
+    public var allSourceStates: [SourceState] { sourceStates.values.sorted { $0.name < $1.name } }
+
+    /// Records a finished sync run (`ingest status` shows the last one).
+    public func record(syncRun run: SyncRunSummary) throws {
+        precondition(access == .write, "appending to a store opened for reading")
+        guard run != lastSyncRun else { return }
+        try files.runs.append([try encoder.encode(run)])
+        lastSyncRun = run
+    }
+
+    /// Records that the snapshot at `dedupSnapshotPath`, already saved, covers copy revisions up
+    /// to sequence number `watermark`. After a crash between the save and this call the
+    /// watermark is older than the snapshot: replaying a covered revision must be harmless.
+    public func recordDedupSnapshot(watermark: Int) throws {
+        precondition(access == .write, "appending to a store opened for reading")
+        guard watermark != dedupWatermark else { return }
+        try files.dedup.append([try encoder.encode(DedupWatermark(watermark: watermark, saved: Store.timestamp(clock())))])
+        dedupWatermark = watermark
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+
+/// What `ingest status` reports about a store.
+public struct StoreStatus: Codable, Sendable, Equatable {
+    public var directory: String
+    /// False when the directory holds no store yet.
+    public var exists: Bool
+    public var formatVersion: Int?
+    /// Live stories (at least one live copy), after merges.
+    public var stories: Int
+    public var deletedStories: Int
+    /// Live copies.
+    public var copies: Int
+    public var deletedCopies: Int
+    /// Lines in copies.jsonl, superseded revisions included (compaction drops those).
+    public var copyRevisions: Int
+    public var storyAliases: Int
+    public var sources: Int
+    public var trackedURLs: Int
+    public var bytesOnDisk: Int64
+    public var dedupWatermark: Int
+    public var lastSync: SyncRunSummary?
+
+    enum CodingKeys: String, CodingKey {
+        case directory, exists, stories, copies, sources
+        case formatVersion = "format_version", deletedStories = "deleted_stories", deletedCopies = "deleted_copies"
+        case copyRevisions = "copy_revisions", storyAliases = "story_aliases", trackedURLs = "tracked_urls"
+        case bytesOnDisk = "bytes_on_disk", dedupWatermark = "dedup_watermark", lastSync = "last_sync"
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(directory, forKey: .directory)
+        try container.encode(exists, forKey: .exists)
+        try container.encode(formatVersion, forKey: .formatVersion)
+        try container.encode(stories, forKey: .stories)
+        try container.encode(deletedStories, forKey: .deletedStories)
+        try container.encode(copies, forKey: .copies)
+        try container.encode(deletedCopies, forKey: .deletedCopies)
+        try container.encode(copyRevisions, forKey: .copyRevisions)
+        try container.encode(storyAliases, forKey: .storyAliases)
+        try container.encode(sources, forKey: .sources)
+        try container.encode(trackedURLs, forKey: .trackedURLs)
+        try container.encode(bytesOnDisk, forKey: .bytesOnDisk)
+        try container.encode(dedupWatermark, forKey: .dedupWatermark)
+        try container.encode(lastSync, forKey: .lastSync)  // null when no sync has run
+    }
+}
+
+extension Store {
+    /// Counts of what the store holds, its size on disk and the last sync run.
+    public func status() -> StoreStatus {
+        var liveStories = Set<StableKey>(), allStories = Set<StableKey>()
+        var deletedCopies = 0
+        for entry in copyIndex.values {
+            let story = resolve(entry.story).key
+            allStories.insert(story)
+            if entry.deleted { deletedCopies += 1 } else { liveStories.insert(story) }
+        }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        let bytes = names.reduce(Int64(0)) { total, name in
+            let size = (try? FileManager.default.attributesOfItem(atPath: directory + "/" + name)[.size]) as? Int
+            return total + Int64(size ?? 0)
+        }
+        return StoreStatus(directory: directory, exists: formatVersion != nil, formatVersion: formatVersion,
+                           stories: liveStories.count, deletedStories: allStories.count - liveStories.count,
+                           copies: copyIndex.count - deletedCopies, deletedCopies: deletedCopies,
+                           copyRevisions: copyRevisionCount, storyAliases: aliases.count,
+                           sources: sourceStates.count, trackedURLs: fetchIndex.count, bytesOnDisk: bytes,
+                           dedupWatermark: dedupWatermark, lastSync: lastSyncRun)
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The JSON-lines store: one directory of append-only record files, one writer at a time.
+///
+///     let store = try Store.open(directory: "store", access: .write)
+///     let results = try store.append(copies: inputs)   // one fsync for the batch
+///
+/// A `.read` store sees the files as they were when opened (a consistent snapshot) even while a
+/// writer appends or compacts. A store is used from one thread at a time.
+public final class Store {
+    /// How a store is opened.
+    public enum Access: Sendable {
+        /// Readers: no lock, a snapshot as of `open`.
+        case read
+        /// The one writer: takes the lock file, repairs torn tails.
+        case write
+    }
+
+    typealias FileName = StoreFiles.Name
+
+    /// Where one record line sits in its file.
+    struct LineRef {
+        var offset: Int64
+        var length: Int32
+    }
+
+    /// The in-memory index entry of a copy: its latest revision, without any text.
+    struct CopyEntry {
+        var line: LineRef
+        var seq: Int
+        var firstSeq: Int
+        var revision: Int32
+        var deleted: Bool
+        var story: StableKey
+        var contentHash: StableKey
+    }
+
+    /// A story's current revision, the representative content hash it was counted for, and
+    /// where its record line is (for `updated`).
+    struct StoryState {
+        var revision: Int
+        var contentHash: StableKey
+        var line: LineRef
+    }
+
+    /// The directory this store lives in.
+    public let directory: String
+    /// How it was opened.
+    public let access: Access
+    /// The format version on disk (nil for a store that does not exist yet).
+    public let formatVersion: Int?
+
+    var files: StoreFiles
+    private let lock: StoreLock?
+    let clock: @Sendable () -> Date
+    let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+    let decoder = JSONDecoder()
+
+    var copyIndex = CopyIndex()
+    /// Merged story → surviving story, as written (chains are followed on lookup).
+    var aliases: [StableKey: (key: StableKey, id: String)] = [:]
+    /// Story key as written on copies → positions of those copies in `copyIndex.values`
+    /// (writers only).
+    var storyMembers: [StableKey: [Int32]] = [:]
+    /// Story key → the story keys merged into it directly (the inverse of `aliases`).
+    var aliasSources: [StableKey: [StableKey]] = [:]
+    /// Surviving story key → its revision state from stories.jsonl.
+    var storyStates: [StableKey: StoryState] = [:]
+    var fetchIndex: [StableKey: LineRef] = [:]
+    var sourceStates: [String: SourceState] = [:]
+    /// The most recent sync run, if any.
+    public internal(set) var lastSyncRun: SyncRunSummary?
+    /// How many copy revisions (by sequence number) the dedup snapshot covers; 0 when none.
+    public internal(set) var dedupWatermark = 0
+    /// Lines in copies.jsonl, superseded revisions included.
+    var copyRevisionCount = 0
+    /// The sequence number the next copy revision gets.
+    var nextSeq = 1
+
+    /// The opaque file where the deduplicator saves its index (with its own atomic save).
+    public var dedupSnapshotPath: String { directory + "/" + FileName.dedupSnapshot }
+
+    /// Opens (with `.write`, creating) the store in `directory`.
+    ///
+    /// Throws `StoreError.locked` when another writer holds the lock, `.newerFormat` when a
+    /// newer ingest wrote the store, `.io` naming the path when the directory is unusable.
+    /// A missing directory opened `.read` is an empty store.
+    public static func open(directory: String, access: Access,
+                            clock: @escaping @Sendable () -> Date = { Date() }) throws -> Store {
+        try Store(directory: directory, access: access, clock: clock)
+    }
+
+    private init(directory: String, access: Access, clock: @escaping @Sendable () -> Date) throws {
+        self.directory = directory
+        self.access = access
+        self.clock = clock
+        let path = { (name: String) in directory + "/" + name }
+        switch access {
+        case .read:
+            formatVersion = try StoreFormat.read(in: directory)
+            lock = nil
+            files = try StoreFiles(readingIn: directory)
+        case .write:
+            try Store.makeDirectory(directory)
+            // Checked up front: appends to existing files could work where creating the temp
+            // files of a compaction or export would not.
+            guard isWritable(directory) else { throw StoreError.system("write access", directory) }
+            let existing = try StoreFormat.read(in: directory)
+            if existing == nil && !Store.holdsOnlyStoreFiles(directory) { throw StoreError.notAStore(path: directory) }
+            lock = try StoreLock(path: path(FileName.lock))
+            if existing == nil { try StoreFormat.write(in: directory) }
+            formatVersion = existing ?? StoreFormat.current
+            Store.removeStrayTempFiles(in: directory)
+            files = try StoreFiles(appendingIn: directory)
+        }
+        try loadIndexes()
+        // Heals story states a crash left behind between a copies batch and its story records.
+        if access == .write { try refreshStories(allRepresentatives) }
+    }
+
+    /// `mkdir -p`, with an error naming the component that failed.
+    private static func makeDirectory(_ path: String) throws {
+        var current = path.hasPrefix("/") ? "" : "."
+        for part in path.split(separator: "/") {
+            current += "/" + part
+            if mkdir(current, 0o755) != 0 && errno != EEXIST { throw StoreError.system("create directory", current) }
+        }
+    }
+
+    /// True for a new directory, or one where a first open was interrupted before `format.json`.
+    private static func holdsOnlyStoreFiles(_ directory: String) -> Bool {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.allSatisfy { $0 == FileName.lock || $0.hasSuffix(AtomicFile.tempSuffix) }
+    }
+
+    /// Temp files of an interrupted compaction or export: never part of the store.
+    private static func removeStrayTempFiles(in directory: String) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        for name in names where name.hasSuffix(AtomicFile.tempSuffix) {
+            try? FileManager.default.removeItem(atPath: directory + "/" + name)
+        }
+    }
+}
+
+/// `access(2)` for writing (also false for an immutable directory, even for root).
+private func isWritable(_ path: String) -> Bool { access(path, W_OK) == 0 }

@@ -1,0 +1,42 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Why the store refused or failed an operation; every case names the path involved.
+public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
+    /// Another process holds the write lock (`pid` is nil when it has not written it yet).
+    case locked(path: String, pid: Int32?)
+    /// The store was written by a newer version of ingest than this one understands.
+    case newerFormat(path: String, found: Int, supported: Int)
+    /// A file holds something that is not a store record (hand-edited or foreign).
+    case corrupt(path: String, line: Int, reason: String)
+    /// The directory holds other files but no `format.json`: it is not a store, and ingest
+    /// will not write into it.
+    case notAStore(path: String)
+    /// A system call failed (disk full, permission denied, …).
+    case io(path: String, operation: String, errno: Int32)
+
+    public var description: String {
+        switch self {
+        case let .locked(path, pid):
+            let holder = pid.map { "process \($0)" } ?? "another process"
+            return "store is locked by \(holder) (lock file \(path)); another sync is running"
+        case let .newerFormat(path, found, supported):
+            return "\(path): store format version \(found) was written by a newer ingest "
+                + "(this one reads up to version \(supported)); upgrade ingest to use this store"
+        case let .corrupt(path, line, reason):
+            return "\(path):\(line): not a valid store record (\(reason))"
+        case let .notAStore(path):
+            return "\(path): not an ingest store (it holds other files but no format.json); choose another --store"
+        case let .io(path, operation, code):
+            return "\(path): \(operation) failed: \(String(cString: strerror(code)))"
+        }
+    }
+
+    /// The error for a failed system call, capturing `errno` now.
+    static func system(_ operation: String, _ path: String) -> StoreError {
+        .io(path: path, operation: operation, errno: errno)
+    }
+}

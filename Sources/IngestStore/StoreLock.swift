@@ -1,0 +1,36 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The single-writer lock: an exclusive `flock` on `<store>/lock`, which also holds the pid.
+///
+/// The kernel drops the lock when the process dies, so a killed sync never leaves a stale lock.
+final class StoreLock {
+    private let fd: Int32
+
+    /// Takes the lock without waiting, or throws `.locked` naming the holder's pid.
+    init(path: String) throws {
+        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw StoreError.system("open lock file", path) }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            let code = errno
+            var buffer = [UInt8](repeating: 0, count: 32)
+            let n = pread(fd, &buffer, buffer.count, 0)
+            close(fd)
+            guard code == EWOULDBLOCK else { throw StoreError.io(path: path, operation: "flock", errno: code) }
+            let text = String(decoding: buffer.prefix(max(0, n)), as: UTF8.self)
+            throw StoreError.locked(path: path, pid: Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)))
+        }
+        let pid = Array("\(getpid())\n".utf8)
+        guard ftruncate(fd, 0) == 0, pwrite(fd, pid, pid.count, 0) == pid.count else {
+            let failure = StoreError.system("write lock file", path)
+            close(fd)
+            throw failure
+        }
+    }
+
+    deinit { close(fd) }  // closing the descriptor releases the flock
+}

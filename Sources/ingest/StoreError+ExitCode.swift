@@ -1,0 +1,17 @@
+import ArgumentParser
+import IngestStore
+
+extension StoreError {
+    /// The README's exit code for this error: 75 when locked, 1 (fatal) otherwise.
+    var exitCode: ExitCode { if case .locked = self { .storeLocked } else { .fatal } }
+}
+
+/// Runs a store command body; a `StoreError` becomes a message on stderr and its exit code.
+func reportingStoreErrors<T>(_ command: String, _ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as StoreError {
+        FileHandleOutput.standardError("ingest \(command): \(error)\n")
+        throw error.exitCode
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+
+/// `ingest export`, `status` and `compact` on real store directories, through the binary.
+@Suite struct StoreCommandTests {
+    /// A copy of a fixture store (written by the store's crash harness: 13 copies in 5 stories,
+    /// one merge, three revised copies, two deleted) in a fresh temporary directory.
+    private func fixtureStore() throws -> URL {
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/store/thirteen-copies-merged-revised-deleted")
+        let copy = temporaryDirectory().appendingPathComponent("store")
+        try FileManager.default.copyItem(at: fixture, to: copy)
+        return copy
+    }
+
+    private func temporaryDirectory() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ingest-e2e-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    private func objects(_ jsonl: String) throws -> [[String: Any]] {
+        try jsonl.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+    }
+
+    @Test func exportFoldsMergedStoriesAndHidesDeletedCopies() throws {
+        let store = try fixtureStore()
+        let result = try IngestBinary.run(["export", "--store", store.path])
+        #expect(result.status == 0)
+        let stories = try objects(result.stdout)
+        #expect(stories.map { $0["id"] as? String } == ["story-0", "story-1", "story-2", "story-3"])
+        #expect(stories.map { ($0["copies"] as? [Any])?.count } == [2, 3, 3, 3])
+        let copies = try objects(try IngestBinary.run(["export", "--store", store.path, "--copies", "--include-deleted"]).stdout)
+        #expect(copies.count == 13)
+        #expect(copies.last?["story"] as? String == "story-3")
+        #expect(copies.filter { $0["deleted"] as? Bool == true }.count == 2)
+    }
+
+    @Test func exportToAFileEqualsStdoutAndRepeatsByteForByte() throws {
+        let store = try fixtureStore()
+        let output = store.deletingLastPathComponent().appendingPathComponent("out.csv")
+        let first = try IngestBinary.run(["export", "--store", store.path, "--format", "csv"])
+        let second = try IngestBinary.run(["export", "--store", store.path, "--format", "csv", "--output", output.path])
+        #expect(second.status == 0)
+        #expect(second.stdout.isEmpty)
+        #expect(try String(contentsOf: output, encoding: .utf8) == first.stdout)
+        #expect(first.stdout.hasPrefix("id,url,title,text,author,published,site,language,content_hash,first_seen,updated,revision,copies,copy_urls\r\n"))
+    }
+
+    @Test func statusReportsCountsAndTheLastSync() throws {
+        let store = try fixtureStore()
+        let text = try IngestBinary.run(["status", "--store", store.path])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("stories: 4 (0 deleted, 1 merged away)"))
+        #expect(text.stdout.contains("copies: 11 (2 deleted, 18 revisions stored)"))
+        let json = try IngestBinary.run(["status", "--store", store.path, "--json"])
+        let status = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
+        #expect(status["stories"] as? Int == 4)
+        #expect(status["sources"] as? Int == 4)
+        let lastSync = try #require(status["last_sync"] as? [String: Any])
+        #expect(lastSync["exit_code"] as? Int == 0)
+        let source = try #require((lastSync["sources"] as? [[String: Any]])?.first)
+        #expect(Set(source.keys) == ["name", "ok", "error", "new", "updated", "deleted"])
+    }
+
+    @Test func aMissingStoreExportsNothingAndIsReportedEmpty() throws {
+        let missing = temporaryDirectory().appendingPathComponent("nothing-here").path
+        let export = try IngestBinary.run(["export", "--store", missing])
+        #expect(export.status == 0)
+        #expect(export.stdout.isEmpty)
+        let status = try IngestBinary.run(["status", "--store", missing, "--json"])
+        #expect(status.status == 0)
+        #expect((try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])?["exists"] as? Bool == false)
+        #expect(try IngestBinary.run(["status", "--store", missing]).stdout.contains("empty"))
+    }
+
+    @Test func compactKeepsTheExportAndRefusesALockedStore() throws {
+        let store = try fixtureStore()
+        let before = try IngestBinary.run(["export", "--store", store.path, "--include-deleted"]).stdout
+        #expect(try IngestBinary.run(["compact", "--store", store.path]).status == 0)
+        #expect(try IngestBinary.run(["export", "--store", store.path, "--include-deleted"]).stdout == before)
+
+        // Hold the lock the way a running sync does: flock plus our pid in the lock file.
+        let lock = open(store.appendingPathComponent("lock").path, O_RDWR | O_CREAT, 0o644)
+        defer { close(lock) }
+        #expect(flock(lock, LOCK_EX | LOCK_NB) == 0)
+        let pid = Array("\(getpid())\n".utf8)
+        #expect(ftruncate(lock, 0) == 0 && pwrite(lock, pid, pid.count, 0) == pid.count)
+        let locked = try IngestBinary.run(["compact", "--store", store.path])
+        #expect(locked.status == 75)
+        #expect(locked.stderr.contains("locked by process \(getpid())"))
+        #expect(try IngestBinary.run(["export", "--store", store.path, "--include-deleted"]).stdout == before)
+    }
+
+    @Test func aNewerStoreFormatIsFatal() throws {
+        let store = try fixtureStore()
+        try Data(#"{"format":"ingest-store","version":2}"#.utf8).write(to: store.appendingPathComponent("format.json"))
+        for command in [["export"], ["status"], ["compact"]] {
+            let result = try IngestBinary.run(command + ["--store", store.path])
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("newer ingest"))
+        }
+    }
+
+    @Test func compactAnswersHelp() throws {
+        let result = try IngestBinary.run(["compact", "--help"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("USAGE: ingest compact"))
+    }
+
+    @Test func badExportArgumentsAreUsageErrors() throws {
+        #expect(try IngestBinary.run(["export", "--format", "xml"]).status == 64)
+        #expect(try IngestBinary.run(["export", "--since", "last week"]).status == 64)
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+@testable import IngestStore
+
+@Suite struct FormatAndFailureTests {
+    @Test func aStoreFromANewerVersionIsRefused() throws {
+        let temp = TempDirectory()
+        try FileManager.default.createDirectory(atPath: temp.store, withIntermediateDirectories: true)
+        try Data(#"{"format":"ingest-store","version":99}"#.utf8).write(to: URL(fileURLWithPath: temp.store + "/format.json"))
+        let expected = StoreError.newerFormat(path: temp.store + "/format.json", found: 99, supported: 1)
+        #expect(throws: expected) { try Store.open(directory: temp.store, access: .read) }
+        #expect(throws: expected) { try Store.open(directory: temp.store, access: .write) }
+        #expect(expected.description.contains("newer ingest"))
+        #expect(!FileManager.default.fileExists(atPath: temp.store + "/copies.jsonl"))
+    }
+
+    @Test func anUnwritableDirectoryGivesAnErrorNamingThePath() throws {
+        let temp = TempDirectory()
+        do { _ = try Store.open(directory: temp.store, access: .write).append(copies: [sampleCopy(1)]) }
+        guard ReadOnlyDirectory.make(temp.store) else { return }  // cannot be made read-only here
+        defer { ReadOnlyDirectory.undo(temp.store) }
+        do {
+            _ = try Store.open(directory: temp.store, access: .write)
+            Issue.record("opened a read-only store for writing")
+        } catch let error as StoreError {
+            guard case let .io(path, _, _) = error else { Issue.record("unexpected \(error)"); return }
+            #expect(path.hasPrefix(temp.store))
+            #expect(error.description.contains(temp.store))
+        }
+        // What was committed is still there for readers.
+        #expect(try Store.open(directory: temp.store, access: .read).copy(id: "copy-1") != nil)
+    }
+
+    @Test func aDirectoryOfOtherFilesIsNotTakenOver() throws {
+        let temp = TempDirectory()
+        try FileManager.default.createDirectory(atPath: temp.store, withIntermediateDirectories: true)
+        try Data("notes".utf8).write(to: URL(fileURLWithPath: temp.store + "/notes.txt"))
+        #expect(throws: StoreError.notAStore(path: temp.store)) { try Store.open(directory: temp.store, access: .write) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temp.store) == ["notes.txt"])
+    }
+
+    @Test func aMissingStoreReadsAsEmpty() throws {
+        let temp = TempDirectory()
+        let store = try Store.open(directory: temp.store, access: .read)
+        #expect(try store.exported() == "")
+        #expect(try store.exported(ExportOptions(format: .csv)) == "id,url,title,text,author,published,site,language,content_hash,first_seen,updated,revision,copies,copy_urls\r\n")
+        #expect(store.status().exists == false)
+        #expect(!FileManager.default.fileExists(atPath: temp.store))
+    }
+}
+
+/// Makes a directory unwritable, also for root (which ignores mode bits): `chattr +i`.
+enum ReadOnlyDirectory {
+    static func make(_ path: String) -> Bool {
+        chmod(path, 0o555)
+        if geteuid() == 0 && !chattr("+i", path) { return false }
+        return access(path + "/.", W_OK) != 0 || geteuid() == 0
+    }
+
+    static func undo(_ path: String) {
+        if geteuid() == 0 { _ = chattr("-i", path) }
+        chmod(path, 0o755)
+    }
+
+    private static func chattr(_ flag: String, _ path: String) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/chattr")
+        process.arguments = [flag, path]
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
+}
+
+/// A full disk, made with a tiny tmpfs (needs root; skipped otherwise).
+@Suite struct DiskFullTests {
+    @Test func aFullDiskFailsTheBatchNamingThePathAndKeepsWhatWasCommitted() throws {
+        let temp = TempDirectory()
+        let mountPoint = temp.path + "/small"
+        try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
+        guard geteuid() == 0, Self.run("/bin/mount", ["-t", "tmpfs", "-o", "size=96k", "tmpfs", mountPoint]) else { return }
+        defer { _ = Self.run("/bin/umount", [mountPoint]) }
+        let directory = mountPoint + "/store"
+        let store = try Store.open(directory: directory, access: .write)
+        _ = try store.append(copies: [sampleCopy(1)])
+        let committed = try store.exported()
+        let huge = sampleCopy(2, text: String(repeating: "x", count: 200_000))
+        do {
+            _ = try store.append(copies: [sampleCopy(3), huge])
+            Issue.record("a 200 KB record fitted on a 96 KB disk")
+        } catch let error as StoreError {
+            #expect(error == .io(path: directory + "/copies.jsonl", operation: "append", errno: ENOSPC))
+            #expect(error.description.contains("No space left on device"))
+        }
+        #expect(try store.exported() == committed)
+        #expect(try store.copy(id: "copy-3") == nil)
+        let reopened = try Store.open(directory: directory, access: .read)
+        #expect(try reopened.exported() == committed)
+    }
+
+    private static func run(_ tool: String, _ arguments: [String]) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = arguments
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
+}
