@@ -31,11 +31,31 @@ struct IngestBinary {
         try process.run()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
+        // stderr is drained on its own thread so that neither pipe can fill up and stall the child.
+        let errData = ThreadReader(err.fileHandleForReading)
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Result(status: process.terminationStatus,
                       stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+                      stderr: String(decoding: errData.result(), as: UTF8.self))
+    }
+}
+
+/// Reads a file handle to its end on a separate thread.
+final class ThreadReader: @unchecked Sendable {
+    // Safe: `data` is written once by the thread before `done` is signalled and read only after.
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        Thread {
+            self.data = handle.readDataToEndOfFile()
+            self.done.signal()
+        }.start()
+    }
+
+    func result() -> Data {
+        done.wait()
+        return data
     }
 }
