@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(name: "IngestSyncTests", dependencies: ["IngestSync", "IngestMarkup", "IngestExtract", "IngestFetch"]),
         .testTarget(name: "IngestExtractTests", dependencies: ["IngestExtract"]),
         .testTarget(name: "IngestDedupTests", dependencies: ["IngestDedup"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ingest"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ingest", "LoopbackServer"]),
         .target(name: "LoopbackServer", path: "Tests/LoopbackServer"),
         .testTarget(name: "IngestFetchTests", dependencies: ["IngestFetch", "LoopbackServer"]),
         .testTarget(name: "IngestStoreTests", dependencies: ["IngestStore", "StoreCrashHarness"]),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IngestExtract
+import IngestFetch
 
 struct ExtractCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,6 +25,8 @@ struct ExtractCommand: AsyncParsableCommand {
 
     func run() async throws {
         let extractor = Extractor()
+        let fetcher = Fetcher()
+        defer { fetcher.shutdown() }
         var failures = 0
         var printed = 0
         let output = ExtractOutput(format: format)
@@ -31,7 +34,7 @@ struct ExtractCommand: AsyncParsableCommand {
         // Pages are extracted on every core; results are printed as soon as all earlier
         // inputs are done, so the output keeps the input order.
         let results = orderedMap(inputs, width: ProcessInfo.processInfo.activeProcessorCount) { input in
-            ExtractCommand.extract(input, with: extractor)
+            await ExtractCommand.extract(input, with: extractor, fetcher: fetcher)
         }
         for await (index, result) in results {
             if case .failure(let message) = result {
@@ -51,9 +54,15 @@ struct ExtractCommand: AsyncParsableCommand {
         case failure(String)
     }
 
-    static func extract(_ input: String, with extractor: Extractor) -> Outcome {
+    static func extract(_ input: String, with extractor: Extractor, fetcher: Fetcher) async -> Outcome {
         if input.hasPrefix("http://") || input.hasPrefix("https://") {
-            return .failure("fetching URLs is not wired yet")
+            // The user named this URL, so it may be on a private or loopback address.
+            switch await fetcher.fetch(FetchRequest(url: input, allowPrivateAddresses: true)) {
+            case .success(let response):
+                return .article(extractor.extract(html: response.utf8Body(), url: response.finalURL, encoding: "UTF-8"))
+            case .failure(let error):
+                return .failure(error.description)
+            }
         }
         let path = input.hasPrefix("file://") ? String(input.dropFirst("file://".count)) : input
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -61,23 +70,17 @@ struct ExtractCommand: AsyncParsableCommand {
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
             return .failure(exists ? (isDirectory.boolValue ? "is a directory" : "cannot read file") : "no such file")
         }
-        let bytes = [UInt8](data)
+        // A saved file has no HTTP header: BOM, <meta charset> and sniffing decide.
+        let page = Charset.decode([UInt8](data), contentType: nil)
         let url = URL(fileURLWithPath: path).standardizedFileURL.absoluteString
-        return .article(extractor.extract(html: bytes, url: url, encoding: fileEncoding(of: bytes)))
-    }
-
-    /// The charset label handed to the extractor for a saved file. For now every file is
-    /// read as UTF-8; at merge this body becomes the fetcher's charset detection
-    /// (BOM, `<meta charset>`), transcoding to UTF-8.
-    static func fileEncoding(of bytes: [UInt8]) -> String {
-        "UTF-8"
+        return .article(extractor.extract(html: page.utf8, url: url, encoding: "UTF-8"))
     }
 }
 
 /// Runs `transform` over `items` with at most `width` running at once and yields
 /// (index, result) pairs strictly in index order.
 func orderedMap<Result: Sendable>(_ items: [String], width: Int,
-                                  _ transform: @escaping @Sendable (String) -> Result) -> AsyncStream<(Int, Result)> {
+                                  _ transform: @escaping @Sendable (String) async -> Result) -> AsyncStream<(Int, Result)> {
     AsyncStream { continuation in
         let task = Task {
             await withTaskGroup(of: (Int, Result).self) { group in
@@ -87,7 +90,7 @@ func orderedMap<Result: Sendable>(_ items: [String], width: Int,
                 func launch() {
                     guard next < items.count else { return }
                     let index = next, item = items[index]
-                    group.addTask { (index, transform(item)) }
+                    group.addTask { (index, await transform(item)) }
                     next += 1
                 }
                 for _ in 0..<max(1, width) { launch() }

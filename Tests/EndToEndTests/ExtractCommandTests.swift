@@ -1,4 +1,5 @@
 import Foundation
+import LoopbackServer
 import Testing
 
 /// `ingest extract` run as a user would, on fixture files.
@@ -32,13 +33,32 @@ import Testing
     @Test func unreadableFileAndURLFailWithExitCodeThreeButOthersArePrinted() throws {
         let missing = path("does-not-exist.html")
         let result = try IngestBinary.run(["extract", "--format", "jsonl", missing,
-                                           "https://example.com/story", path("no-body.html")])
+                                           "http://127.0.0.1:1/story", path("no-body.html")])
         #expect(result.status == 3)
         #expect(result.stderr.contains("does-not-exist.html: no such file"))
-        #expect(result.stderr.contains("fetching URLs is not wired yet"))
+        #expect(result.stderr.contains("http://127.0.0.1:1/story: network error"))
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 3)
         #expect(lines[2].contains("\"kind\": \"article\""))
+    }
+
+    @Test func aURLIsFetchedAndDecodedFromItsHeaderCharset() throws {
+        let server = try LoopbackServer()
+        defer { server.stop() }
+        // "Привет, мир" in windows-1251, labelled only by the HTTP header.
+        let greeting: [UInt8] = [0xCF, 0xF0, 0xE8, 0xE2, 0xE5, 0xF2, 0x2C, 0x20, 0xEC, 0xE8, 0xF0]
+        let paragraph = Array("<p>".utf8) + greeting
+            + Array(". The rest of this paragraph is plain ASCII prose, long enough to be read as a story.</p>".utf8)
+        let page = Array("<html><head><title>T</title></head><body><article>".utf8)
+            + Array(repeating: paragraph, count: 4).flatMap { $0 } + Array("</article></body></html>".utf8)
+        server.route("/ru") { _ in
+            LoopbackResponse(headers: [("Content-Type", "text/html; charset=windows-1251")], body: page)
+        }
+        let result = try IngestBinary.run(["extract", "--format", "jsonl", server.url("/ru")])
+        #expect(result.status == 0)
+        let record = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect((record["text"] as? String)?.contains("Привет, мир") == true)
+        #expect(server.requests("/ru").first?.headers["user-agent"]?.hasPrefix("ingest/") == true)
     }
 
     @Test func textFormatShowsMetadataThenText() throws {
