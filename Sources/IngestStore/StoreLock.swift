@@ -15,22 +15,21 @@ final class StoreLock {
     init(path: String) throws {
         fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw StoreError.system("open lock file", path) }
+        // From here on a throw runs `deinit`, which closes `fd`: closing it here too would close
+        // whatever another thread opened with the same number in between.
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             let code = errno
+            guard code == EWOULDBLOCK else { throw StoreError.io(path: path, operation: "flock", errno: code) }
             var buffer = [UInt8](repeating: 0, count: 32)
             let n = pread(fd, &buffer, buffer.count, 0)
-            close(fd)
-            guard code == EWOULDBLOCK else { throw StoreError.io(path: path, operation: "flock", errno: code) }
             let text = String(decoding: buffer.prefix(max(0, n)), as: UTF8.self)
             throw StoreError.locked(path: path, pid: Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)))
         }
         let pid = Array("\(getpid())\n".utf8)
         guard ftruncate(fd, 0) == 0, pwrite(fd, pid, pid.count, 0) == pid.count else {
-            let failure = StoreError.system("write lock file", path)
-            close(fd)
-            throw failure
+            throw StoreError.system("write lock file", path)
         }
     }
 
-    deinit { close(fd) }  // closing the descriptor releases the flock
+    deinit { if fd >= 0 { close(fd) } }  // closing the descriptor releases the flock
 }

@@ -77,6 +77,7 @@ enum ReadOnlyDirectory {
 @Suite struct DiskFullTests {
     @Test func aFullDiskFailsTheBatchNamingThePathAndKeepsWhatWasCommitted() throws {
         let temp = TempDirectory()
+        defer { withExtendedLifetime(temp) {} }  // removed only after the unmount below
         let mountPoint = temp.path + "/small"
         try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
         guard geteuid() == 0, Self.run("/bin/mount", ["-t", "tmpfs", "-o", "size=96k", "tmpfs", mountPoint]) else { return }

@@ -18,7 +18,7 @@ import Testing
         for _ in 0..<(5 * times) where killed < times {
             let (process, _) = try Harness.start(arguments)
             usleep(useconds_t(generator.next() % window))
-            kill(process.processIdentifier, SIGKILL)
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }  // not a pid reaped and reused
             process.waitUntilExit()
             if process.terminationReason == .uncaughtSignal {
                 killed += 1

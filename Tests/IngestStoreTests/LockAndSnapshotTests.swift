@@ -6,7 +6,7 @@ import Testing
     @Test func aSecondWriterIsRefusedWithTheHoldersPid() throws {
         let temp = TempDirectory()
         let (holder, out) = try Harness.start(["hold", temp.store])
-        defer { kill(holder.processIdentifier, SIGKILL); holder.waitUntilExit() }
+        defer { if holder.isRunning { kill(holder.processIdentifier, SIGKILL) }; holder.waitUntilExit() }
         // The harness prints "locked" once it holds the lock.
         let line = String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
         #expect(line == "locked\n")
@@ -46,7 +46,7 @@ import Testing
     @Test func readersWhileAnotherProcessWritesSeeWholeGrowingSnapshots() throws {
         let temp = TempDirectory()
         let (writer, _) = try Harness.start(["append", temp.store, "300"])
-        defer { kill(writer.processIdentifier, SIGKILL); writer.waitUntilExit() }
+        defer { if writer.isRunning { kill(writer.processIdentifier, SIGKILL) }; writer.waitUntilExit() }
         var previous = 0, snapshots = 0
         while writer.isRunning && snapshots < 200 {
             let reader = try Store.open(directory: temp.store, access: .read)  // empty before the writer creates it
