@@ -49,8 +49,9 @@ enum PageKind {
 
     /// A paywall or subscriber-only wall: class words such as "paywall" or "subscriber-only".
     static func hasPaywall(_ blocks: TextBlocks) -> Bool {
-        blocks.words.contains { words in
-            words.contains("paywall") || (words.contains("subscriber") && words.contains("only"))
+        blocks.tree.elements.contains { element in
+            let words = element.words
+            return words.contains("paywall") || (words.contains("subscriber") && words.contains("only"))
                 || (words.contains("premium") && words.contains("wall")) || words.contains("metered")
         }
     }
