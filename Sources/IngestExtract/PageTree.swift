@@ -63,21 +63,24 @@ struct PageTree {
         var controlParents: [Int] = []
         // Indices of the open elements; -1 for a skipped element or one whose text is captured.
         var open: [Int] = []
+        // Indices of the open kept elements only: the last one is the parent of what comes next.
+        var parents: [Int] = []
         var capturing: (isTitle: Bool, text: String)?
         var wordCache: [String: [String]] = [:]
         document.walk(attributes: PageTree.keptAttributes) { event in
             switch event {
             case .open(let tag, let attributes):
-                let parent = open.last { $0 >= 0 } ?? -1
-                let type = attributes.first { $0.name == "type" }?.value.lowercased()
+                let parent = parents.last ?? -1
                 if tag == "script" || (tag == "title" && titleText == nil && capturing == nil) {
                     open.append(-1)
+                    let type = attributes.first { $0.name == "type" }?.value.lowercased()
                     guard tag == "title" || type?.contains("ld+json") == true else { return .skipContent }
                     capturing = (tag == "title", "")
                     return .descend
                 }
                 if PageTree.skippedTags.contains(tag) || tag == "title" {
-                    if PageTree.controlTags.contains(tag), parent >= 0, !["checkbox", "radio", "hidden"].contains(type ?? "") {
+                    let type = attributes.first { $0.name == "type" }?.value.lowercased() ?? ""
+                    if PageTree.controlTags.contains(tag), parent >= 0, !["checkbox", "radio", "hidden"].contains(type) {
                         controlParents.append(parent)
                     }
                     open.append(-1)
@@ -88,10 +91,10 @@ struct PageTree {
                 element.attributes = attributes
                 element.isBlock = TextBlocks.blockTags.contains(tag)
                 element.isLink = tag == "a" && element.attribute("href").map { !$0.hasPrefix("#") } ?? false
-                let classID = [element.attribute("class"), element.attribute("id")].compactMap { $0 }
-                if !classID.isEmpty {
+                let classValue = element.attribute("class"), idValue = element.attribute("id")
+                if classValue != nil || idValue != nil {
                     // Class lists repeat across a page (every list item, every card): split once.
-                    let key = classID.joined(separator: " ")
+                    let key = (classValue ?? "") + " " + (idValue ?? "")
                     if let cached = wordCache[key] {
                         element.words = cached
                     } else {
@@ -102,14 +105,17 @@ struct PageTree {
                 elements.append(element)
                 if parent >= 0 { elements[parent].children.append(.element(index)) }
                 open.append(index)
+                parents.append(index)
             case .text(let text):
                 if capturing != nil {
                     capturing?.text += text
-                } else if let parent = open.last, parent >= 0, !text.isEmpty {
+                } else if open.last.map({ $0 >= 0 }) == true, let parent = parents.last, !text.isEmpty {
                     elements[parent].children.append(.text(text))
                 }
             case .close:
-                if open.popLast() == -1, let captured = capturing {
+                let closed = open.popLast()
+                if let closed, closed >= 0 { parents.removeLast() }
+                if closed == -1, let captured = capturing {
                     if captured.isTitle { titleText = captured.text } else { jsonLD.append(captured.text) }
                     capturing = nil
                 }
