@@ -12,10 +12,10 @@ enum PageKind {
     static func classify(_ article: inout Article, tree: PageTree, blocks: TextBlocks, declaresArticle: Bool) {
         let letters = article.text.utf8.reduce(0) { $1 > 0x20 ? $0 + 1 : $0 }
         let elements = tree.elements
-        if elements.contains(where: { $0.tag == "frameset" }), letters < minimumLetters {
+        if letters < minimumLetters, elements.contains(where: { $0.tag == "frameset" }) {
             return reject(&article, "frameset page: its content lives in other documents")
         }
-        if looksLikeError(article, tree: tree), letters < 1500 {
+        if letters < 1500, looksLikeError(article, tree: tree) {
             return reject(&article, "error page")
         }
         if isListing(tree: tree, blocks: blocks, letters: letters) {
@@ -29,7 +29,7 @@ enum PageKind {
             if declaresArticle, letters >= minimumDeclaredLetters { return }
             return reject(&article, "too little text for an article (\(letters) letters)")
         }
-        if hasPaywall(blocks), letters < 1000 {
+        if letters < 1000, hasPaywall(blocks) {
             return reject(&article, "paywall teaser: only a short body is public")
         }
     }

@@ -18,7 +18,6 @@ struct PageTree {
         var tag: String
         /// Index of the parent element, -1 for the root.
         var parent: Int
-        var depth: Int
         var children: [Child] = []
         /// The attributes the extractor looks at (class, id, itemprop, href…).
         var attributes: [(name: String, value: String)] = []
@@ -87,7 +86,7 @@ struct PageTree {
                     return .skipContent
                 }
                 let index = elements.count
-                var element = Element(tag: tag, parent: parent, depth: parent >= 0 ? elements[parent].depth + 1 : 0)
+                var element = Element(tag: tag, parent: parent)
                 element.attributes = attributes
                 element.isBlock = TextBlocks.blockTags.contains(tag)
                 element.isLink = tag == "a" && element.attribute("href").map { !$0.hasPrefix("#") } ?? false
