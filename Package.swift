@@ -37,7 +37,7 @@ let package = Package(
 
         // Tests mirror the modules.
         .testTarget(name: "IngestMarkupTests", dependencies: ["IngestMarkup"]),
-        .testTarget(name: "IngestExtractTests", dependencies: ["IngestExtract"]),
+        .testTarget(name: "IngestExtractTests", dependencies: ["IngestExtract", "IngestMarkup"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ingest"]),
     ]
 )
