@@ -39,7 +39,7 @@ let package = Package(
         // Tests mirror the modules.
         .testTarget(name: "IngestMarkupTests", dependencies: ["IngestMarkup"]),
         .testTarget(name: "IngestSyncTests", dependencies: ["IngestSync", "IngestMarkup", "IngestExtract", "IngestFetch"]),
-        .testTarget(name: "IngestExtractTests", dependencies: ["IngestExtract"]),
+        .testTarget(name: "IngestExtractTests", dependencies: ["IngestExtract", "IngestMarkup"]),
         .testTarget(name: "IngestDedupTests", dependencies: ["IngestDedup"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ingest", "LoopbackServer"]),
         .target(name: "LoopbackServer", path: "Tests/LoopbackServer"),

@@ -65,7 +65,7 @@ struct ContentSelection {
         default: value = 0
         }
         if element.attribute("itemprop")?.lowercased().contains("articlebody") == true { value += 40 }
-        let words = blocks.words[index]
+        let words = element.words
         let kinds = Boilerplate.wordKinds(words)
         if kinds.contains(.content) { value += 25 }
         if kinds.contains(.weak) { value -= 25 }

@@ -29,7 +29,9 @@ struct JSONLD {
         var article: [String: Any]?
         var webPage: [String: Any]?
         for script in scripts {
-            guard let root = JSONLD.parse(script) else { continue }
+            // Only blocks that can hold an article or a web page are worth parsing (some
+            // pages carry hundreds of KB of product or FAQ data).
+            guard script.utf8.count < 4096 || JSONLD.mayDescribeArticle(script), let root = JSONLD.parse(script) else { continue }
             var queue: [Any] = [root]
             var visited = 0
             while !queue.isEmpty, visited < 2000 {
@@ -60,6 +62,20 @@ struct JSONLD {
         description = JSONLD.string(source["description"])
         image = JSONLD.urlString(source["image"]) ?? JSONLD.urlString(source["thumbnailUrl"])
         language = JSONLD.string(source["inLanguage"])
+    }
+
+    static func mayDescribeArticle(_ script: String) -> Bool {
+        let bytes = TextNormalizer.asciiLowercased(script)
+        return ["article", "posting", "webpage", "report"].contains { word in
+            let needle = Array(word.utf8)
+            return bytes.withUnsafeBufferPointer { haystack in
+                guard haystack.count >= needle.count else { return false }
+                for index in 0...(haystack.count - needle.count) where haystack[index] == needle[0] {
+                    if needle.indices.allSatisfy({ haystack[index + $0] == needle[$0] }) { return true }
+                }
+                return false
+            }
+        }
     }
 
     /// Parses one script body; pages often leave raw newlines or tabs inside strings, which

@@ -20,8 +20,12 @@ struct Metadata {
         self.tree = tree
         self.url = url
         ld = JSONLD(scripts: tree.jsonLD)
-        for (index, element) in tree.elements.enumerated() {
-            switch element.tag {
+        for index in tree.elements.indices {
+            // Most elements carry no attribute and no tag of interest: skip them cheaply.
+            let tag = tree.elements[index].tag
+            if tree.elements[index].attributes.isEmpty, tag != "h1", tag != "time" { continue }
+            let element = tree.elements[index]
+            switch tag {
             case "meta":
                 guard let content = element.attribute("content") else { continue }
                 for key in ["property", "name", "itemprop", "http-equiv"] {

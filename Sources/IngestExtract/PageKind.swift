@@ -12,10 +12,10 @@ enum PageKind {
     static func classify(_ article: inout Article, tree: PageTree, blocks: TextBlocks, declaresArticle: Bool) {
         let letters = article.text.utf8.reduce(0) { $1 > 0x20 ? $0 + 1 : $0 }
         let elements = tree.elements
-        if elements.contains(where: { $0.tag == "frameset" }), letters < minimumLetters {
+        if letters < minimumLetters, elements.contains(where: { $0.tag == "frameset" }) {
             return reject(&article, "frameset page: its content lives in other documents")
         }
-        if looksLikeError(article, tree: tree), letters < 1500 {
+        if letters < 1500, looksLikeError(article, tree: tree) {
             return reject(&article, "error page")
         }
         if isListing(tree: tree, blocks: blocks, letters: letters) {
@@ -29,7 +29,7 @@ enum PageKind {
             if declaresArticle, letters >= minimumDeclaredLetters { return }
             return reject(&article, "too little text for an article (\(letters) letters)")
         }
-        if hasPaywall(blocks), letters < 1000 {
+        if letters < 1000, hasPaywall(blocks) {
             return reject(&article, "paywall teaser: only a short body is public")
         }
     }
@@ -49,8 +49,9 @@ enum PageKind {
 
     /// A paywall or subscriber-only wall: class words such as "paywall" or "subscriber-only".
     static func hasPaywall(_ blocks: TextBlocks) -> Bool {
-        blocks.words.contains { words in
-            words.contains("paywall") || (words.contains("subscriber") && words.contains("only"))
+        blocks.tree.elements.contains { element in
+            let words = element.words
+            return words.contains("paywall") || (words.contains("subscriber") && words.contains("only"))
                 || (words.contains("premium") && words.contains("wall")) || words.contains("metered")
         }
     }

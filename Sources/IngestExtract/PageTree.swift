@@ -18,7 +18,6 @@ struct PageTree {
         var tag: String
         /// Index of the parent element, -1 for the root.
         var parent: Int
-        var depth: Int
         var children: [Child] = []
         /// The attributes the extractor looks at (class, id, itemprop, href…).
         var attributes: [(name: String, value: String)] = []
@@ -57,54 +56,70 @@ struct PageTree {
     ]
 
     init(document: Document) {
-        guard let root = document.root else { return }
-        // Explicit stack of (next node to visit, parent index): iterative pre-order walk.
-        var stack: [(node: Node, parent: Int)] = [(root, -1)]
-        while let (node, parent) = stack.popLast() {
-            if let sibling = node.nextSibling { stack.append((sibling, parent)) }
-            switch node.kind {
-            case .text:
-                guard parent >= 0 else { continue }
-                let text = node.text
-                if !text.isEmpty { elements[parent].children.append(.text(text)) }
-            case .element:
-                // libxml2's HTML parser gives tag and attribute names in lower case already.
-                let tag = node.name
-                if tag == "script" {
-                    if node.attribute("type")?.lowercased().contains("ld+json") == true {
-                        jsonLD.append(node.text)
-                    }
-                    continue
+        var elements: [Element] = []
+        var jsonLD: [String] = []
+        var titleText: String?
+        var controlParents: [Int] = []
+        // Indices of the open elements; -1 for a skipped element or one whose text is captured.
+        var open: [Int] = []
+        // Indices of the open kept elements only: the last one is the parent of what comes next.
+        var parents: [Int] = []
+        var capturing: (isTitle: Bool, text: String)?
+        var wordCache: [String: [String]] = [:]
+        document.walk(attributes: PageTree.keptAttributes) { event in
+            switch event {
+            case .open(let tag, let attributes):
+                let parent = parents.last ?? -1
+                if tag == "script" || (tag == "title" && titleText == nil && capturing == nil) {
+                    open.append(-1)
+                    let type = attributes.first { $0.name == "type" }?.value.lowercased()
+                    guard tag == "title" || type?.contains("ld+json") == true else { return .skipContent }
+                    capturing = (tag == "title", "")
+                    return .descend
                 }
-                if tag == "title", titleText == nil {
-                    titleText = node.text
-                    continue
-                }
-                if PageTree.skippedTags.contains(tag) {
-                    if PageTree.controlTags.contains(tag), parent >= 0,
-                       !["checkbox", "radio", "hidden"].contains(node.attribute("type")?.lowercased() ?? "") {
+                if PageTree.skippedTags.contains(tag) || tag == "title" {
+                    let type = attributes.first { $0.name == "type" }?.value.lowercased() ?? ""
+                    if PageTree.controlTags.contains(tag), parent >= 0, !["checkbox", "radio", "hidden"].contains(type) {
                         controlParents.append(parent)
                     }
-                    continue
+                    open.append(-1)
+                    return .skipContent
                 }
                 let index = elements.count
-                var element = Element(tag: tag, parent: parent,
-                                      depth: parent >= 0 ? elements[parent].depth + 1 : 0)
-                for name in node.attributeNames {
-                    if PageTree.keptAttributes.contains(name), let value = node.attribute(name) {
-                        element.attributes.append((name, value))
-                    }
-                }
+                var element = Element(tag: tag, parent: parent)
+                element.attributes = attributes
                 element.isBlock = TextBlocks.blockTags.contains(tag)
                 element.isLink = tag == "a" && element.attribute("href").map { !$0.hasPrefix("#") } ?? false
-                let classID = [element.attribute("class"), element.attribute("id")].compactMap { $0 }
-                if !classID.isEmpty { element.words = TextNormalizer.words(classID.joined(separator: " ")) }
+                let classValue = element.attribute("class"), idValue = element.attribute("id")
+                if classValue != nil || idValue != nil {
+                    // Class lists repeat across a page (every list item, every card): split once.
+                    let key = (classValue ?? "") + " " + (idValue ?? "")
+                    if let cached = wordCache[key] {
+                        element.words = cached
+                    } else {
+                        element.words = TextNormalizer.words(key)
+                        wordCache[key] = element.words
+                    }
+                }
                 elements.append(element)
                 if parent >= 0 { elements[parent].children.append(.element(index)) }
-                if let child = node.firstChild { stack.append((child, index)) }
-            case .comment, .other:
-                continue
+                open.append(index)
+                parents.append(index)
+            case .text(let text):
+                if capturing != nil {
+                    capturing?.text += text
+                } else if open.last.map({ $0 >= 0 }) == true, let parent = parents.last, !text.isEmpty {
+                    elements[parent].children.append(.text(text))
+                }
+            case .close:
+                let closed = open.popLast()
+                if let closed, closed >= 0 { parents.removeLast() }
+                if closed == -1, let captured = capturing {
+                    if captured.isTitle { titleText = captured.text } else { jsonLD.append(captured.text) }
+                    capturing = nil
+                }
             }
+            return .descend
         }
         // Subtree ends: a post-order pass over the pre-order array.
         for index in elements.indices { elements[index].end = index + 1 }
@@ -112,6 +127,10 @@ struct PageTree {
             let parent = elements[index].parent
             if parent >= 0 { elements[parent].end = max(elements[parent].end, elements[index].end) }
         }
+        self.elements = elements
+        self.jsonLD = jsonLD
+        self.titleText = titleText
+        self.controlParents = controlParents
     }
 
     /// Elements with a given tag, in document order.

@@ -11,8 +11,6 @@ struct TextBlocks {
     ]
 
     let tree: PageTree
-    /// Class and id words of every element.
-    let words: [[String]]
     /// Dropped: furniture itself or inside furniture.
     let removed: [Bool]
     /// Nearest block ancestor-or-self of each element.
@@ -36,17 +34,14 @@ struct TextBlocks {
         self.tree = tree
         let elements = tree.elements
         let count = elements.count
-        var words = [[String]](repeating: [], count: count)
         var blockOf = [Int](repeating: 0, count: count)
         var inLink = [Bool](repeating: false, count: count)
         var body = 0
         for index in 0..<count {
-            let element = elements[index]
-            let parent = element.parent
-            blockOf[index] = element.isBlock || parent < 0 ? index : blockOf[parent]
-            inLink[index] = element.isLink || (parent >= 0 && inLink[parent])
-            if element.tag == "body", body == 0 { body = index }
-            words[index] = element.words
+            let parent = elements[index].parent
+            blockOf[index] = elements[index].isBlock || parent < 0 ? index : blockOf[parent]
+            inLink[index] = elements[index].isLink || (parent >= 0 && inLink[parent])
+            if body == 0, elements[index].tag == "body" { body = index }
         }
         // Raw text per element, before any removal, to protect the story's own wrapper.
         var rawOwn = [Int](repeating: 0, count: count)
@@ -88,7 +83,7 @@ struct TextBlocks {
         for index in 0..<count {
             let parent = elements[index].parent
             if parent >= 0, removed[parent] { removed[index] = true; continue }
-            switch Boilerplate.verdict(elements[index], words: words[index]) {
+            switch Boilerplate.verdict(elements[index], words: elements[index].words) {
             case .keep: continue
             case .drop: removed[index] = true
             // A wrapper holding much of the page's prose is the story's, whatever its class says.
@@ -139,7 +134,6 @@ struct TextBlocks {
             keptProse[elements[index].parent] += keptProse[index]
         }
         self.keptProse = keptProse
-        self.words = words
         self.removed = removed
         self.blockOf = blockOf
         self.ownText = ownText

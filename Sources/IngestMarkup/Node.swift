@@ -53,18 +53,6 @@ public struct Node {
         return result
     }
 
-    /// The attribute names in document order, without reading their values (cheaper than
-    /// `attributes` when only a few attributes matter).
-    public var attributeNames: [String] {
-        var result: [String] = []
-        var attr = pointer.pointee.properties
-        while let current = attr {
-            result.append(current.pointee.name.map { String(cString: $0) } ?? "")
-            attr = current.pointee.next
-        }
-        return result
-    }
-
     /// The text of a text node, or the concatenated text of every descendant.
     public var text: String {
         if kind == .text, let content = pointer.pointee.content {

@@ -48,7 +48,8 @@ import Testing
             + String(repeating: "</div>", count: depth) + "</body></html>"
         let start = ContinuousClock.now
         let article = extractor.extract(html: Array(html.utf8), url: nil)
-        // libxml2 caps the depth it builds; whatever it keeps must come back without a crash.
+        // libxml2 builds only the first few hundred levels, so the paragraph is lost; what
+        // matters is a clear result in bounded time, from passes that never recurse.
         #expect(article.kind == .notArticle)
         #expect(article.reason != nil)
         #expect(ContinuousClock.now - start < .seconds(20))

@@ -51,13 +51,13 @@ import Testing
         ("author-name", .dropUnlessProseLike),
     ])
     func classWordsGiveAVerdict(classValue: String, expected: Boilerplate.Verdict) {
-        var element = PageTree.Element(tag: "div", parent: 0, depth: 1)
+        var element = PageTree.Element(tag: "div", parent: 0)
         element.words = TextNormalizer.words(classValue)
         #expect(Boilerplate.verdict(element, words: element.words) == expected)
     }
 
     @Test func articleTagIsNeverDroppedForItsWordPressClasses() {
-        var element = PageTree.Element(tag: "article", parent: 0, depth: 1)
+        var element = PageTree.Element(tag: "article", parent: 0)
         element.words = TextNormalizer.words("post type-post tag-social-media has-comments-closed")
         #expect(Boilerplate.verdict(element, words: element.words) == .keep)
     }

@@ -1,0 +1,79 @@
+import CLibXML2
+
+/// One step of `Document.walk`, in document order.
+public enum WalkEvent {
+    /// An element opens: its name and the attributes that were asked for, in document order.
+    case open(name: String, attributes: [(name: String, value: String)])
+    /// A text or CDATA node.
+    case text(String)
+    /// The element opened last (and not yet closed) closes.
+    case close
+}
+
+/// What `Document.walk` does after an `.open` event.
+public enum WalkDecision {
+    case descend
+    /// Do not visit the element's content; its `.close` still follows.
+    case skipContent
+}
+
+extension Document {
+    /// Walks every element and text node under the root without recursion and without
+    /// creating `Node` values (no reference counting per step), for passes that copy the
+    /// whole tree. Attribute names are compared as libxml2 gives them (lower case for HTML).
+    ///
+    ///     doc.walk(attributes: ["class"]) { event in
+    ///         if case .open(let name, _) = event, name == "script" { return .skipContent }
+    ///         return .descend
+    ///     }
+    public func walk(attributes wanted: Set<String>, _ visit: (WalkEvent) -> WalkDecision) {
+        guard let root = xmlDocGetRootElement(pointer) else { return }
+        var node: xmlNodePtr? = root
+        while let current = node {
+            var descend = false
+            switch current.pointee.type {
+            case XML_ELEMENT_NODE:
+                let name = current.pointee.name.map { String(cString: $0) } ?? ""
+                var attributes: [(name: String, value: String)] = []
+                var attr = current.pointee.properties
+                while let property = attr {
+                    let attrName = property.pointee.name.map { String(cString: $0) } ?? ""
+                    if wanted.contains(attrName) { attributes.append((attrName, Document.value(of: property))) }
+                    attr = property.pointee.next
+                }
+                descend = visit(.open(name: name, attributes: attributes)) == .descend && current.pointee.children != nil
+                if !descend { _ = visit(.close) }
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = current.pointee.content { _ = visit(.text(String(cString: content))) }
+            default:
+                break
+            }
+            if descend {
+                node = current.pointee.children
+                continue
+            }
+            // Next sibling, or climb, closing each element left.
+            var climb: xmlNodePtr? = current
+            node = nil
+            while let up = climb, up != root {
+                if let next = up.pointee.next {
+                    node = next
+                    break
+                }
+                climb = up.pointee.parent
+                if let parent = climb, parent.pointee.type == XML_ELEMENT_NODE { _ = visit(.close) }
+            }
+        }
+    }
+
+    /// An attribute's value: its single text child read in place, else libxml2's copy.
+    private static func value(of property: xmlAttrPtr) -> String {
+        if let child = property.pointee.children, child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE,
+           let content = child.pointee.content {
+            return String(cString: content)
+        }
+        guard let copy = xmlNodeListGetString(property.pointee.doc, property.pointee.children, 1) else { return "" }
+        defer { ingest_xml_free(copy) }
+        return String(cString: copy)
+    }
+}
