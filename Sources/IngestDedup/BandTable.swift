@@ -19,6 +19,12 @@ struct BandTable: Sendable {
         }
     }
 
+    /// Room for `documents` documents without regrowing the node arrays.
+    mutating func reserveCapacity(_ documents: Int) {
+        keys.reserveCapacity(documents * Signature.bands)
+        next.reserveCapacity(documents * Signature.bands)
+    }
+
     /// Unlinks every band node of `doc` (it stays in the flat arrays with key 0).
     mutating func remove(doc: Int32) {
         for band in 0..<Signature.bands {

@@ -69,6 +69,8 @@ extension StoryIndex {
             _ = index.appendStory(id: id, parent: parent)
         }
         let docCount = Int(try reader.get(UInt32.self))
+        guard docCount <= bytes.count / Signature.bins else { throw SnapshotError.invalid("\(path): bad copy count") }
+        index.reserve(copies: docCount)
         for doc in 0..<docCount {
             let slot = Int32(bitPattern: try reader.get(UInt32.self))
             guard slot >= 0, Int(slot) < storyCount else { throw SnapshotError.invalid("\(path): bad story slot") }

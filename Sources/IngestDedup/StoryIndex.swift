@@ -42,6 +42,21 @@ public struct StoryIndex: Sendable {
     /// An empty index.
     public init() {}
 
+    /// An empty index with room for `copies` copies (saves the slack of growing arrays: a
+    /// store that knows its size passes it).
+    public init(reservingCapacity copies: Int) {
+        reserve(copies: copies)
+    }
+
+    mutating func reserve(copies: Int) {
+        copyKeys.reserveCapacity(copies)
+        docStory.reserveCapacity(copies)
+        signatures.reserveCapacity(copies * Signature.bins)
+        shingleCounts.reserveCapacity(copies)
+        docOfCopy.reserveCapacity(copies)
+        bands.reserveCapacity(copies)
+    }
+
     /// Number of live copies.
     public var copyCount: Int { docOfCopy.count }
 
