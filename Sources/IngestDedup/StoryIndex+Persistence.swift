@@ -34,7 +34,7 @@ extension StoryIndex {
             out.put(UInt32(bitPattern: docStory[doc]))
             out.put(shingleCounts[doc])
             out.bytes.append(contentsOf: signatures[doc * Signature.bins..<(doc + 1) * Signature.bins])
-            for band in 0..<Signature.bands { out.put(bands.keys[doc * Signature.bands + band]) }
+            for band in 0..<Signature.bands { out.put(bands.key(doc: doc, band: band)) }
             out.put(copyKeys[doc])
         }
         out.put(StableHash.fnv1a64(out.bytes))
