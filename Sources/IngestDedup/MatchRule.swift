@@ -9,10 +9,16 @@ struct MatchRule: Sendable {
     /// The smaller containment must reach this: a 300-character brief inside an 8,000-character
     /// story shares its sentences but is not a copy of it.
     var minimumCoverage = 0.25
+    /// Below this many shingles (about 400 characters of story text) a sketch is too coarse and
+    /// one stock sentence ("Editor's note: …") can be half the text, so such texts must be
+    /// near-identical to match.
+    var smallText: UInt32 = 400
+    var smallTextJaccard = 0.75
 
     /// True when texts with sketches `a`, `b` and shingle counts `na`, `nb` are one story.
     func matches(jaccard j: Double, _ na: UInt32, _ nb: UInt32) -> Bool {
         guard na > 0, nb > 0, j > 0 else { return false }
+        if min(na, nb) < smallText { return j >= smallTextJaccard }
         let inter = j * Double(na + nb) / (1 + j)
         let ca = min(1, inter / Double(na)), cb = min(1, inter / Double(nb))
         return max(ca, cb) >= minimumContainment && min(ca, cb) >= minimumCoverage

@@ -123,12 +123,26 @@ public enum Normalizer {
                     out.append(0x73); out.append(0x73)  // ß folds to "ss"
                 } else if scalar >= 0xE0 && scalar <= 0xFF || latin1Stable.contains(scalar) {
                     appendTwoByte(scalar, to: &out)  // already NFKC and caseless or lower case
+                } else if isStable(scalar) {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: raw[i..<i + width]))
                 } else {
                     return false
                 }
                 i += width
             }
             return true
+        }
+    }
+
+    /// True for a scalar that NFKC with case folding leaves alone and that cannot compose with
+    /// its neighbours (not a mark, not a Hangul jamo): lower-case Cyrillic, Greek, CJK, €…
+    private static func isStable(_ value: UInt32) -> Bool {
+        guard let scalar = Unicode.Scalar(value), !(0x1100...0x11FF).contains(value),
+              !(0x3130...0x318F).contains(value) else { return false }
+        let p = scalar.properties
+        switch p.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return false
+        default: return !p.changesWhenNFKCCaseFolded && p.canonicalCombiningClass == .notReordered
         }
     }
 

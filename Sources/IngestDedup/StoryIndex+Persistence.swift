@@ -34,7 +34,7 @@ extension StoryIndex {
             out.put(UInt32(bitPattern: docStory[doc]))
             out.put(shingleCounts[doc])
             out.bytes.append(contentsOf: signatures[doc * Signature.bins..<(doc + 1) * Signature.bins])
-            for band in 0..<Signature.bands { out.put(bands.keys[doc * Signature.bands + band]) }
+            for band in 0..<Signature.bands { out.put(bands.key(doc: doc, band: band)) }
             out.put(copyKeys[doc])
         }
         out.put(StableHash.fnv1a64(out.bytes))
@@ -69,6 +69,8 @@ extension StoryIndex {
             _ = index.appendStory(id: id, parent: parent)
         }
         let docCount = Int(try reader.get(UInt32.self))
+        guard docCount <= bytes.count / Signature.bins else { throw SnapshotError.invalid("\(path): bad copy count") }
+        index.reserve(copies: docCount)
         for doc in 0..<docCount {
             let slot = Int32(bitPattern: try reader.get(UInt32.self))
             guard slot >= 0, Int(slot) < storyCount else { throw SnapshotError.invalid("\(path): bad story slot") }

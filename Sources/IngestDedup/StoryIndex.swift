@@ -42,6 +42,21 @@ public struct StoryIndex: Sendable {
     /// An empty index.
     public init() {}
 
+    /// An empty index with room for `copies` copies (saves the slack of growing arrays: a
+    /// store that knows its size passes it).
+    public init(reservingCapacity copies: Int) {
+        reserve(copies: copies)
+    }
+
+    mutating func reserve(copies: Int) {
+        copyKeys.reserveCapacity(copies)
+        docStory.reserveCapacity(copies)
+        signatures.reserveCapacity(copies * Signature.bins)
+        shingleCounts.reserveCapacity(copies)
+        docOfCopy.reserveCapacity(copies)
+        bands.reserveCapacity(copies)
+    }
+
     /// Number of live copies.
     public var copyCount: Int { docOfCopy.count }
 
@@ -133,11 +148,13 @@ public struct StoryIndex: Sendable {
     func candidates(of signature: Signature) -> [Int32] {
         var found: [Int32] = []
         for (band, key) in signature.bandKeys.enumerated() where key != 0 {
-            bands.forEach(band: band, key: key) { doc in
-                if docStory[Int(doc)] >= 0 && !found.contains(doc) { found.append(doc) }
-            }
+            bands.forEach(band: band, key: key) { found.append($0) }  // removed documents are unlinked
         }
-        return found.sorted()
+        found.sort()
+        var unique: [Int32] = []
+        unique.reserveCapacity(found.count)
+        for doc in found where doc != unique.last { unique.append(doc) }
+        return unique
     }
 
     func isMatch(_ signature: Signature, _ doc: Int32) -> Bool {

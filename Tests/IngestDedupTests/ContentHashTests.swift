@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import IngestDedup
 
@@ -26,6 +27,14 @@ import Testing
         let text = fixture("golden-hash-input.txt")
         #expect(Normalizer.lines(of: text) == ["\"hello\" world - a test of re-flowed text...", "strasse école fi"])
         #expect(ContentHash.of(text) == "sha256:a1003ade4f0eec112b224002713336a39a90de69adff3152c766defbb3735095")
+    }
+
+    /// The table-driven path must agree with Foundation's NFKC + case folding on every script.
+    @Test(arguments: ["Привет, МИР и мир", "Ελληνικά ΚΕΙΜΕΝΟ", "東京で会議 ２０２４年", "Ça coûte 5 € – ½ ﬁn",
+                      "e\u{0301}te\u{0301} Ångström", "한국어 텍스트", "Straße ǅemal Ǆ", "x\u{00A8}y ™ ℌ"])
+    func fastPathAgreesWithFoundation(text: String) {
+        let reference = text.precomposedStringWithCompatibilityMapping.folding(options: [.caseInsensitive], locale: nil)
+        #expect(Normalizer.lines(of: text) == Normalizer.lines(of: reference))
     }
 
     @Test func normalisationUnifiesQuotesDashesSpacesAndCase() {

@@ -106,6 +106,16 @@ import Testing
         #expect(!brief.joined)
     }
 
+    @Test func shortTextsSharingAStockSentenceStayApartButExactShortCopiesJoin() {
+        let note = "Editor's note: This story has been updated with a statement from officials in the ninth paragraph."
+        var index = StoryIndex()
+        let a = index.add(copyID: "a", text: Edit.chrome([note, "The harbour reopened on Monday after the storm damaged two piers and a fuel depot."]))
+        let b = index.add(copyID: "b", text: Edit.chrome([note, "Three candidates filed papers for the mayoral race before the deadline on Friday."]))
+        #expect(a.storyID != b.storyID)
+        let copy = index.add(copyID: "c", text: "Home\n" + note + "\nThe harbour reopened on Monday after the storm damaged two piers and a fuel depot.")
+        #expect(copy.storyID == a.storyID)
+    }
+
     // MARK: Bridging, deletion, determinism, persistence
 
     @Test func copyBridgingTwoStoriesMergesThemIntoTheOlder() {

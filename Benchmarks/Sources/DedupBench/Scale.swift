@@ -7,7 +7,7 @@ func runScale(corpus: String, total: Int) throws {
     let texts = try loadDevCorpus(corpus).map(\.text)
     var set = ScaleSet(devTexts: texts, seed: 42)
     let checkpoints = [50_000, 100_000, 200_000].filter { $0 <= total } + (total % 50_000 == 0 && total <= 200_000 ? [] : [total])
-    var index = StoryIndex()
+    var index = StoryIndex(reservingCapacity: total)
     let rssBefore = currentRSS()
     var gold: [Int32] = []
     gold.reserveCapacity(total)
@@ -65,6 +65,11 @@ private func printScaleF1(index: StoryIndex, gold: [Int32]) {
         goldCounts[g, default: 0] += 1
     }
     func pairs<K>(_ d: [K: Int]) -> Double { d.values.reduce(0.0) { $0 + Double($1 * ($1 - 1) / 2) } }
+    var storiesPerPrediction: [String: Set<Int32>] = [:]
+    for (i, g) in gold.enumerated() { storiesPerPrediction[index.storyID(ofCopy: "doc-\(i + 1)") ?? "?", default: []].insert(g) }
+    let largest = predCounts.sorted { $0.value > $1.value }.prefix(3)
+        .map { "\($0.value) docs / \(storiesPerPrediction[$0.key]?.count ?? 0) stories" }
+    print("largest predicted stories: " + largest.joined(separator: ", "))
     let tp = pairs(pairCounts), pp = pairs(predCounts), gp = pairs(goldCounts)
     let p = tp / pp, r = tp / gp
     print(String(format: "scale-set clustering: pairwise P=%.4f R=%.4f F1=%.4f (%d stories, %d predicted)",

@@ -21,7 +21,9 @@ struct ScaleSet {
         var seen = Set<Substring>()
         var pool: [[Substring]] = []
         for text in devTexts {
-            for line in text.split(separator: "\n") where line.split(separator: " ").count >= 12 && seen.insert(line).inserted {
+            // Real paragraphs only (12–150 words): the dev set also holds whole articles re-flowed into
+            // one line, and two bases built around the same one would be one story, not two.
+            for line in text.split(separator: "\n") where (12...150).contains(line.split(separator: " ").count) && seen.insert(line).inserted {
                 pool.append(line.split(separator: " "))
             }
         }
@@ -48,7 +50,7 @@ struct ScaleSet {
     }
 
     private mutating func mutated(_ words: [Substring]) -> String {
-        words.map { Int.random(in: 0..<100, using: &rng) < 15 ? vocabulary.randomElement(using: &rng)! : $0 }.joined(separator: " ")
+        words.map { Int.random(in: 0..<100, using: &rng) < 30 ? vocabulary.randomElement(using: &rng)! : $0 }.joined(separator: " ")
     }
 
     private mutating func render(headline: String, body: [String]) -> String {
