@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+/// `ingest sync` through the binary against a loopback world.
+@Suite struct SyncCommandTests {
+    private func temporaryDirectory() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ingest-sync-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    private func objects(_ jsonl: String) throws -> [[String: Any]] {
+        try jsonl.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+    }
+
+    @Test func firstSyncStoresOneWireStoryWithTwoCopiesAndASecondSyncOnlyRevalidates() throws {
+        let world = try SmallWorld()
+        defer { world.server.stop() }
+        let dir = temporaryDirectory()
+        try world.feedsJSON.write(to: dir.appendingPathComponent("feeds.json"), atomically: true, encoding: .utf8)
+
+        let first = try IngestBinary.run(["sync", "--json"], in: dir)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr.contains("sync: 2 sources ok, 0 failed; 4 new, 0 updated, 0 deleted"), "\(first.stderr)")
+        let summary = try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as! [String: Any]
+        #expect(summary["new"] as? Int == 4 && summary["merged"] as? Int == 1)
+
+        let export = try IngestBinary.run(["export"], in: dir)
+        let stories = try objects(export.stdout)
+        #expect(stories.count == 3)
+        let copyURLs = stories.map { (($0["copies"] as? [[String: Any]]) ?? []).compactMap { $0["url"] as? String } }
+        let wire = try #require(copyURLs.first { $0.count == 2 })
+        #expect(Set(wire) == [world.server.url("/news/wire-story-one", site: 0),
+                              world.server.url("/world/ports-shut-by-storm", site: 1)], "utm_ removed, one copy each")
+        #expect(copyURLs.filter { $0.count == 1 }.count == 2)
+
+        // Status keeps the run: when, how it ended, per-source counts.
+        let status = try IngestBinary.run(["status", "--json"], in: dir)
+        let lastSync = try #require((try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])?["last_sync"] as? [String: Any])
+        #expect(lastSync["exit_code"] as? Int == 0 && lastSync["started"] is String && lastSync["ended"] is String)
+        let sources = try #require(lastSync["sources"] as? [[String: Any]])
+        #expect(sources.map { $0["name"] as? String } == ["site-a", "site-b"])
+        #expect(sources.map { $0["new"] as? Int } == [2, 2] && sources.allSatisfy { $0["ok"] as? Bool == true })
+
+        // Nothing changed: feeds answer 304, no article body is downloaded again, export is identical.
+        let before = world.server.requests().count
+        let second = try IngestBinary.run(["sync", "--force"], in: dir)
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stderr.contains("0 new, 0 updated, 0 deleted"), "\(second.stderr)")
+        let later = world.server.requests().dropFirst(before).filter { $0.path != "/robots.txt" }
+        #expect(!later.isEmpty && later.allSatisfy { $0.headers["if-none-match"] != nil }, "only conditional requests")
+        #expect(try IngestBinary.run(["export"], in: dir).stdout == export.stdout)
+    }
+
+    @Test func anInvalidFeedsFileExits64WithEveryProblemAndWritesNothing() throws {
+        let dir = temporaryDirectory()
+        try """
+            {"settings": {"concurrency": 0}, "sources": [{"name": "a", "url": "ftp://x", "kindd": "rss"}]}
+            """.write(to: dir.appendingPathComponent("feeds.json"), atomically: true, encoding: .utf8)
+        let result = try IngestBinary.run(["sync"], in: dir)
+        #expect(result.status == 64)
+        let problems = result.stderr.split(separator: "\n")
+        #expect(problems.count >= 3, "\(result.stderr)")
+        #expect(result.stderr.contains("concurrency") && result.stderr.contains("kindd"))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("store").path))
+    }
+
+    @Test func aSecondWriterExits75NamingTheHolder() throws {
+        let world = try SmallWorld()
+        defer { world.server.stop() }
+        let dir = temporaryDirectory()
+        try world.feedsJSON.write(to: dir.appendingPathComponent("feeds.json"), atomically: true, encoding: .utf8)
+        // The first sync is held up by a slow feed while the second one starts.
+        world.server.route("/feed.xml", site: 0) { _ in .text("<rss version=\"2.0\"><channel></channel></rss>").delayed(by: .seconds(2)) }
+        let holder = Process()
+        holder.executableURL = IngestBinary.url
+        holder.arguments = ["sync", "--quiet"]
+        holder.currentDirectoryURL = dir
+        holder.standardError = FileHandle.nullDevice
+        try holder.run()
+        defer { holder.waitUntilExit() }
+        let lock = dir.appendingPathComponent("store/lock").path
+        for _ in 0..<200 where ((try? String(contentsOfFile: lock, encoding: .utf8)) ?? "").isEmpty {
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        let second = try IngestBinary.run(["sync"], in: dir)
+        #expect(second.status == 75)
+        #expect(second.stderr.contains("\(holder.processIdentifier)"), "\(second.stderr)")
+        let importer = try IngestBinary.run(["import", "-"], stdin: world.server.url("/news/harbour-council-vote"), in: dir)
+        #expect(importer.status == 75)
+    }
+}
