@@ -19,7 +19,7 @@ public final class StoreAdapter: SyncStore {
     private var pendingStates: [FetchState] = []
     private var lastCommit = Date()
 
-    public init(_ store: Store, batchSize: Int = 200, maxDelay: TimeInterval = 1) {
+    public init(_ store: Store, batchSize: Int = 200, maxDelay: TimeInterval = 0.25) {
         self.store = store
         self.batchSize = batchSize
         self.maxDelay = maxDelay
