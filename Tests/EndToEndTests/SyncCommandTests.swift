@@ -52,6 +52,27 @@ import Testing
         #expect(try IngestBinary.run(["export"], in: dir).stdout == export.stdout)
     }
 
+    @Test func aFailingSourceExits3AndTheOthersAreStored() throws {
+        let world = try SmallWorld()
+        defer { world.server.stop() }
+        let dir = temporaryDirectory()
+        let feeds = world.feedsJSON.replacingOccurrences(
+            of: "\"kind\": \"atom\"}]",
+            with: "\"kind\": \"atom\"}, {\"name\": \"gone\", \"url\": \"\(world.server.url("/missing.xml"))\"}]")
+        try feeds.write(to: dir.appendingPathComponent("feeds.json"), atomically: true, encoding: .utf8)
+        let result = try IngestBinary.run(["sync", "--quiet"], in: dir)
+        #expect(result.status == 3, "\(result.stderr)")
+        #expect(result.stderr.contains("source gone failed"), "\(result.stderr)")
+        #expect(!result.stderr.contains("sources ok"), "--quiet leaves out the summary line")
+        let status = try IngestBinary.run(["status", "--json"], in: dir)
+        let lastSync = try #require((try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])?["last_sync"] as? [String: Any])
+        #expect(lastSync["exit_code"] as? Int == 3)
+        let sources = try #require(lastSync["sources"] as? [[String: Any]])
+        #expect(sources.map { $0["ok"] as? Bool } == [true, true, false])
+        #expect(sources.last?["error"] is String)
+        #expect(try objects(try IngestBinary.run(["export"], in: dir).stdout).count == 3)
+    }
+
     @Test func anInvalidFeedsFileExits64WithEveryProblemAndWritesNothing() throws {
         let dir = temporaryDirectory()
         try """
