@@ -8,9 +8,9 @@ public protocol SyncStore: AnyObject {
     /// What the previous runs remember about a source.
     func sourceState(named name: String) -> SourceState?
     /// Every remembered URL state (article URLs, their aliases and feed GUIDs).
-    func allURLStates() -> [URLState]
+    func allURLStates() throws -> [URLState]
     /// The latest revision of a copy, deleted or not.
-    func copy(id: String) -> StoredCopy?
+    func copy(id: String) throws -> StoredCopy?
     /// The ids of a story's copies that are not deleted.
     func liveCopyIDs(inStory storyID: String) -> [String]
 

@@ -54,15 +54,15 @@ public final class StoreAdapter: SyncStore {
         store.sourceState(name: name).map(SourceState.init)
     }
 
-    public func allURLStates() -> [URLState] {
+    public func allURLStates() throws -> [URLState] {
         var states: [URLState] = []
-        try? store.forEachFetchState { states.append(URLState($0)) }
+        try store.forEachFetchState { states.append(URLState($0)) }
         return states
     }
 
-    public func copy(id: String) -> StoredCopy? {
+    public func copy(id: String) throws -> StoredCopy? {
         if let pending = pendingCopyView[id] { return pending }
-        guard let revision = try? store.copy(id: id) else { return nil }
+        guard let revision = try store.copy(id: id) else { return nil }
         return StoredCopy(id: revision.id, storyID: revision.story, url: revision.url, contentHash: revision.contentHash,
                           revision: revision.revision, deleted: revision.deleted)
     }
