@@ -13,13 +13,15 @@ extension SyncRun {
     public nonisolated(nonsending) func importPages(_ inputs: [String]) async throws -> SyncSummary {
         now = clock()
         summary = SyncSummary(started: now)
-        loadStates()
+        try loadStates()
         var seen: Set<String> = []
         let jobs = inputs.compactMap { input -> FetchJob? in
             let url = CanonicalURL.normalise(input) ?? input
             guard seen.insert(url).inserted else { return nil }
             let known = states[url]?.copyID.flatMap { primaryByCopy[$0] }
-            return FetchJob(url: url, source: known?.source ?? Self.importSource, validators: Validators(),
+            // A page already stored is revalidated with its validators: a 304 costs nothing more.
+            let validators = Validators(etag: known?.etag, lastModified: known?.lastModified)
+            return FetchJob(url: url, source: known?.source ?? Self.importSource, validators: validators,
                             allowPrivate: true, known: known)
         }
         pagesPlanned = jobs.count
