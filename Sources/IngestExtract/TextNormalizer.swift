@@ -86,6 +86,11 @@ enum TextNormalizer {
 
     /// The UTF-8 bytes with ASCII letters lower-cased; enough for matching English phrases.
     static func asciiLowercased(_ text: String) -> [UInt8] {
-        text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
+        // One bulk copy, then lower-cased in place: faster than mapping the UTF-8 view.
+        var bytes = Array(text.utf8)
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            for index in buffer.indices where buffer[index] >= 0x41 && buffer[index] <= 0x5A { buffer[index] += 32 }
+        }
+        return bytes
     }
 }
