@@ -106,8 +106,13 @@ enum Boilerplate {
     }()
 
     /// First words of the two-word spellings in `strongWords` ("sr only", "most read").
-    static let pairStarts: Set<String> = ["sr", "screen", "most", "skip", "author", "about", "visually", "social",
-                                          "share"]
+    static func isPairStart(_ word: String) -> Bool {
+        // A switch compares these short words directly instead of hashing every class word.
+        switch word {
+        case "sr", "screen", "most", "skip", "author", "about", "visually", "social", "share": true
+        default: false
+        }
+    }
 
     /// The kinds of all words, pairs included.
     static func wordKinds(_ words: [String]) -> WordKind {
@@ -115,7 +120,7 @@ enum Boilerplate {
         var previous = ""
         for word in words {
             if let kind = wordTable[word] { kinds.formUnion(kind) }
-            if pairStarts.contains(previous), strongWords.contains(previous + word) { kinds.insert(.strong) }
+            if isPairStart(previous), strongWords.contains(previous + word) { kinds.insert(.strong) }
             previous = word
         }
         return kinds
@@ -125,14 +130,22 @@ enum Boilerplate {
     /// "has-sidebar" or "tag-politics" on the wrapper of the whole story.
     static let protectedTags: Set<String> = ["html", "body", "main", "article"]
 
+    private static let hiddenStyles = ["display:none", "visibility:hidden"].map { Array($0.utf8) }
+
     static func isHidden(_ element: PageTree.Element) -> Bool {
         if element.attribute("hidden") != nil { return true }
         if element.attribute("aria-hidden")?.lowercased() == "true" { return true }
-        if let style = element.attribute("style")?.lowercased() {
-            let compact = style.filter { $0 != " " }
-            if compact.contains("display:none") || compact.contains("visibility:hidden") { return true }
+        guard let style = element.attribute("style") else { return false }
+        // On bytes: style attributes are everywhere, and the words looked for are ASCII.
+        var compact = TextNormalizer.asciiLowercased(style)
+        compact.removeAll { $0 == 0x20 }
+        return compact.withUnsafeBufferPointer { bytes in
+            hiddenStyles.contains { needle in
+                bytes.count >= needle.count && (0...(bytes.count - needle.count)).contains { start in
+                    bytes[start] == needle[0] && needle.indices.allSatisfy { bytes[start + $0] == needle[$0] }
+                }
+            }
         }
-        return false
     }
 
     /// Whole short paragraphs that are furniture on any news site.

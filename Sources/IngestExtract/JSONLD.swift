@@ -81,7 +81,13 @@ struct JSONLD {
     /// Parses one script body; pages often leave raw newlines or tabs inside strings, which
     /// strict JSON forbids, so a second try replaces control characters with spaces.
     static func parse(_ script: String) -> Any? {
-        var text = script.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Trimmed scalar by scalar from the ends: Foundation's trimmingCharacters converts the
+        // whole (often large) script to UTF-16 first.
+        let scalars = script.unicodeScalars
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, scalars[start].properties.isWhitespace { start = scalars.index(after: start) }
+        while start < end, scalars[scalars.index(before: end)].properties.isWhitespace { end = scalars.index(before: end) }
+        var text = String(scalars[start..<end])
         if text.hasPrefix("<!--") { text = String(text.dropFirst(4)) }
         if text.hasSuffix("-->") { text = String(text.dropLast(3)) }
         if let value = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]) {

@@ -20,35 +20,38 @@ struct Metadata {
         self.tree = tree
         self.url = url
         ld = JSONLD(scripts: tree.jsonLD)
-        for index in tree.elements.indices {
-            // Most elements carry no attribute and no tag of interest: skip them cheaply.
-            let tag = tree.elements[index].tag
-            if tree.elements[index].attributes.isEmpty, tag != "h1", tag != "time" { continue }
-            let element = tree.elements[index]
-            switch tag {
-            case "meta":
-                guard let content = element.attribute("content") else { continue }
-                for key in ["property", "name", "itemprop", "http-equiv"] {
-                    if let name = element.attribute(key)?.lowercased(), meta[name] == nil { meta[name] = content }
+        // Borrowed in place: copying an element would retain and release its arrays.
+        tree.elements.withUnsafeBufferPointer { elements in
+            for index in elements.indices {
+                // Most elements carry no attribute and no tag of interest: skip them cheaply.
+                let tag = elements[index].tag
+                if elements[index].attributes.isEmpty, tag != "h1", tag != "time" { continue }
+                let element = elements[index]
+                switch tag {
+                case "meta":
+                    guard let content = element.attribute("content") else { continue }
+                    for key in ["property", "name", "itemprop", "http-equiv"] {
+                        if let name = element.attribute(key)?.lowercased(), meta[name] == nil { meta[name] = content }
+                    }
+                case "link":
+                    if canonical == nil, element.attribute("rel")?.lowercased().split(separator: " ").contains("canonical") == true {
+                        canonical = element.attribute("href")
+                    }
+                case "html":
+                    htmlLanguage = htmlLanguage ?? element.attribute("lang")
+                case "h1":
+                    h1.append(index)
+                case "time":
+                    times.append(index)
+                default:
+                    break
                 }
-            case "link":
-                if canonical == nil, element.attribute("rel")?.lowercased().split(separator: " ").contains("canonical") == true {
-                    canonical = element.attribute("href")
+                if let itemprop = element.attribute("itemprop")?.lowercased(), itemprops[itemprop] == nil {
+                    itemprops[itemprop] = index
                 }
-            case "html":
-                htmlLanguage = htmlLanguage ?? element.attribute("lang")
-            case "h1":
-                h1.append(index)
-            case "time":
-                times.append(index)
-            default:
-                break
-            }
-            if let itemprop = element.attribute("itemprop")?.lowercased(), itemprops[itemprop] == nil {
-                itemprops[itemprop] = index
-            }
-            if element.attribute("rel")?.lowercased() == "author" || Metadata.isBylineClass(element) {
-                bylines.append(index)
+                if element.attribute("rel")?.lowercased() == "author" || Metadata.isBylineClass(element) {
+                    bylines.append(index)
+                }
             }
         }
     }

@@ -90,17 +90,16 @@ struct PageTree {
                 element.attributes = attributes
                 element.isBlock = TextBlocks.blockTags.contains(tag)
                 element.isLink = tag == "a" && element.attribute("href").map { !$0.hasPrefix("#") } ?? false
-                let classValue = element.attribute("class"), idValue = element.attribute("id")
-                if classValue != nil || idValue != nil {
-                    // Class lists repeat across a page (every list item, every card): split once.
-                    let key = (classValue ?? "") + " " + (idValue ?? "")
-                    if let cached = wordCache[key] {
-                        element.words = cached
-                    } else {
-                        element.words = TextNormalizer.words(key)
-                        wordCache[key] = element.words
-                    }
+                // Class lists repeat across a page (every list item, every card): split once.
+                func words(_ value: String?) -> [String] {
+                    guard let value else { return [] }
+                    if let cached = wordCache[value] { return cached }
+                    let split = TextNormalizer.words(value)
+                    wordCache[value] = split
+                    return split
                 }
+                let classWords = words(element.attribute("class")), idWords = words(element.attribute("id"))
+                element.words = idWords.isEmpty ? classWords : classWords + idWords
                 elements.append(element)
                 if parent >= 0 { elements[parent].children.append(.element(index)) }
                 open.append(index)

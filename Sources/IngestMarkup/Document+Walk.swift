@@ -28,20 +28,39 @@ extension Document {
     ///     }
     public func walk(attributes wanted: Set<String>, _ visit: (WalkEvent) -> WalkDecision) {
         guard let root = xmlDocGetRootElement(pointer) else { return }
+        // Element and attribute names repeat all over a page (libxml2's HTML parser copies
+        // each one rather than interning it): a small table keyed by length and end bytes
+        // makes each name's Swift string, and whether it is wanted, once per page.
+        var names = [(bytes: [UInt8], name: String, isWanted: Bool)?](repeating: nil, count: 256)
+        func name(_ raw: UnsafePointer<xmlChar>?) -> (name: String, isWanted: Bool) {
+            guard let raw else { return ("", false) }
+            let length = Int(xmlStrlen(raw))
+            let bytes = UnsafeBufferPointer(start: raw, count: length)
+            var slot = 0
+            if length > 0 {
+                let first = Int(bytes[0]), last = Int(bytes[length - 1])
+                slot = (length &* 31 &+ first &* 7 &+ last) & 255
+            }
+            if let known = names[slot], known.bytes.elementsEqual(bytes) { return (known.name, known.isWanted) }
+            let string = String(decoding: bytes, as: UTF8.self)
+            let isWanted = wanted.contains(string)
+            names[slot] = (Array(bytes), string, isWanted)
+            return (string, isWanted)
+        }
         var node: xmlNodePtr? = root
         while let current = node {
             var descend = false
             switch current.pointee.type {
             case XML_ELEMENT_NODE:
-                let name = current.pointee.name.map { String(cString: $0) } ?? ""
+                let elementName = name(current.pointee.name).name
                 var attributes: [(name: String, value: String)] = []
                 var attr = current.pointee.properties
                 while let property = attr {
-                    let attrName = property.pointee.name.map { String(cString: $0) } ?? ""
-                    if wanted.contains(attrName) { attributes.append((attrName, Document.value(of: property))) }
+                    let attrName = name(property.pointee.name)
+                    if attrName.isWanted { attributes.append((attrName.name, Document.value(of: property))) }
                     attr = property.pointee.next
                 }
-                descend = visit(.open(name: name, attributes: attributes)) == .descend && current.pointee.children != nil
+                descend = visit(.open(name: elementName, attributes: attributes)) == .descend && current.pointee.children != nil
                 if !descend { _ = visit(.close) }
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = current.pointee.content { _ = visit(.text(String(cString: content))) }
