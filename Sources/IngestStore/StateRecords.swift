@@ -7,7 +7,12 @@ public struct StoryAlias: Codable, Sendable, Equatable, Hashable {
     public init(from: String, to: String) { self.from = from; self.to = to }
 }
 
-/// What the fetcher knows about one URL (`fetch.jsonl`, the last line per URL wins).
+/// What the sync knows about one URL (`fetch.jsonl`, the last line per URL wins).
+///
+/// A copy has one primary state (the URL it is revalidated at) and alias states (`alias`:
+/// the feed's URL, the canonical URL, a feed GUID key) leading to the same `copy`. A state
+/// without `copy` is a URL fetched and not stored. Fields after `aliases` are optional so
+/// lines written before they existed still read.
 public struct FetchState: Codable, Sendable, Equatable {
     public var url: String
     public var copy: String?
@@ -18,40 +23,78 @@ public struct FetchState: Codable, Sendable, Equatable {
     public var failures: Int
     /// Feed GUIDs or other URLs that led to this URL.
     public var aliases: [String]
+    /// True for an alias state (revalidation happens at the copy's primary URL).
+    public var alias: Bool?
+    /// The source name that first listed it ("import" for `ingest import`).
+    public var source: String?
+    /// The URL may lead to a loopback or private address (listed by a private source, or named by the user).
+    public var allowPrivate: Bool?
+    public var firstSeen: String?
+    /// The article's published date, which drives the revalidation schedule.
+    public var published: String?
+    /// The URL answered 404 or 410.
+    public var gone: Bool?
 
     /// A fetch state; only `url` is required.
     public init(url: String, copy: String? = nil, etag: String? = nil, lastModified: String? = nil,
-                contentHash: String? = nil, lastChecked: String? = nil, failures: Int = 0, aliases: [String] = []) {
+                contentHash: String? = nil, lastChecked: String? = nil, failures: Int = 0, aliases: [String] = [],
+                alias: Bool? = nil, source: String? = nil, allowPrivate: Bool? = nil, firstSeen: String? = nil,
+                published: String? = nil, gone: Bool? = nil) {
         self.url = url; self.copy = copy; self.etag = etag; self.lastModified = lastModified
         self.contentHash = contentHash; self.lastChecked = lastChecked; self.failures = failures
-        self.aliases = aliases
+        self.aliases = aliases; self.alias = alias; self.source = source; self.allowPrivate = allowPrivate
+        self.firstSeen = firstSeen; self.published = published; self.gone = gone
     }
 
     enum CodingKeys: String, CodingKey {
-        case url, copy, etag, failures, aliases
+        case url, copy, etag, failures, aliases, alias, source, published, gone
         case lastModified = "last_modified", contentHash = "content_hash", lastChecked = "last_checked"
+        case allowPrivate = "allow_private", firstSeen = "first_seen"
     }
 }
 
 /// What the sync knows about one source of feeds.json (`sources.jsonl`, last line per name wins).
+/// Fields after `last_result` are optional so lines written before they existed still read.
 public struct SourceState: Codable, Sendable, Equatable {
+    /// Conditional-request validators of one polled URL.
+    public struct Validators: Codable, Sendable, Equatable {
+        public var etag: String?
+        public var lastModified: String?
+
+        /// Validators; either may be absent.
+        public init(etag: String? = nil, lastModified: String? = nil) { self.etag = etag; self.lastModified = lastModified }
+
+        enum CodingKeys: String, CodingKey {
+            case etag
+            case lastModified = "last_modified"
+        }
+    }
+
     public var name: String
     public var etag: String?
     public var lastModified: String?
     public var nextPoll: String?
     /// "ok" or why the last poll failed.
     public var lastResult: String?
+    public var lastPolled: String?
+    /// For an HTML homepage given as `auto`: the feed it announced, polled directly since.
+    public var feedURL: String?
+    /// Validators of child sitemaps, by URL.
+    public var children: [String: Validators]?
 
     /// A source state; only `name` is required.
     public init(name: String, etag: String? = nil, lastModified: String? = nil,
-                nextPoll: String? = nil, lastResult: String? = nil) {
+                nextPoll: String? = nil, lastResult: String? = nil, lastPolled: String? = nil,
+                feedURL: String? = nil, children: [String: Validators]? = nil) {
         self.name = name; self.etag = etag; self.lastModified = lastModified
-        self.nextPoll = nextPoll; self.lastResult = lastResult
+        self.nextPoll = nextPoll; self.lastResult = lastResult; self.lastPolled = lastPolled
+        self.feedURL = feedURL; self.children = children
     }
 
     enum CodingKeys: String, CodingKey {
-        case name, etag
+        case name, etag, children
         case lastModified = "last_modified", nextPoll = "next_poll", lastResult = "last_result"
+        case lastPolled = "last_polled", feedURL = "feed_url"
     }
 }
 

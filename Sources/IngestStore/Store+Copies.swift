@@ -34,6 +34,14 @@ extension Store {
         resolve(StableKey(story)).id ?? story
     }
 
+    /// The ids of a story's live copies, copies of stories merged into it included (writers only).
+    public func liveCopyIDs(inStory story: String) throws -> [String] {
+        try members(of: resolve(StableKey(story)).key).compactMap { position in
+            let entry = copyIndex.values[Int(position)]
+            return entry.deleted ? nil : try copyRevision(at: entry.line).id
+        }
+    }
+
     /// Calls `body` with the latest revision of every copy whose latest revision has a sequence
     /// number above `sequence`, in append order; tombstones included. The deduplicator replays
     /// these after loading a snapshot whose watermark is `sequence`.

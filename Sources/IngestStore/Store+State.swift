@@ -55,6 +55,13 @@ extension Store {
         return try decode(FetchState.self, at: line, in: files.fetch)
     }
 
+    /// Calls `body` with every URL's latest fetch state, in file order.
+    public func forEachFetchState(_ body: (FetchState) throws -> Void) throws {
+        for line in fetchIndex.values.sorted(by: { $0.offset < $1.offset }) {
+            try body(try decode(FetchState.self, at: line, in: files.fetch))
+        }
+    }
+
     /// Stores source states (the last one per name wins); unchanged ones are skipped.
     public func put(sourceStates states: [SourceState]) throws {
         precondition(access == .write, "appending to a store opened for reading")

@@ -9,6 +9,7 @@ public enum SyncEvent: Sendable, Equatable {
 
     /// What happened to one fetched page.
     public enum PageOutcome: String, Sendable, Equatable {
-        case new, updated, unchanged, deleted, skipped, failed
+        /// `new` started a story; `joined` is a new copy that joined an existing story.
+        case new, joined, updated, unchanged, deleted, skipped, failed
     }
 }

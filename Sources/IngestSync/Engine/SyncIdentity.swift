@@ -1,11 +1,10 @@
+import IngestDedup
+
 /// Stable identifiers sync derives (never Swift's seeded `Hasher`).
 public enum SyncIdentity {
     /// The id of a copy first seen at `canonicalURL`: `c` + 16 hex digits of FNV-1a 64.
     public static func copyID(canonicalURL: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in canonicalURL.utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-        }
+        let hash = StableHash.fnv1a64(canonicalURL.utf8)
         let hex = String(hash, radix: 16)
         return "c" + String(repeating: "0", count: 16 - hex.count) + hex
     }

@@ -174,7 +174,7 @@ extension SyncRun {
             if existing == nil {
                 count(\.new, job.source)
                 if assignment.joinedExistingStory { summary.merged += 1 }
-                outcome = .new
+                outcome = assignment.joinedExistingStory ? .joined : .new
             } else {
                 count(\.updated, job.source)
                 outcome = .updated

@@ -19,7 +19,9 @@ extension SyncRun {
             let url = CanonicalURL.normalise(input) ?? input
             guard seen.insert(url).inserted else { return nil }
             let known = states[url]?.copyID.flatMap { primaryByCopy[$0] }
-            return FetchJob(url: url, source: known?.source ?? Self.importSource, validators: Validators(),
+            // A page already stored is revalidated with its validators: a 304 costs nothing more.
+            let validators = Validators(etag: known?.etag, lastModified: known?.lastModified)
+            return FetchJob(url: url, source: known?.source ?? Self.importSource, validators: validators,
                             allowPrivate: true, known: known)
         }
         pagesPlanned = jobs.count

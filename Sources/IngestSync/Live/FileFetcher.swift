@@ -1,0 +1,32 @@
+import Foundation
+import IngestFetch
+
+/// `ingest import`'s fetcher: `file:///absolute/path` is read from disk and decoded to UTF-8
+/// (BOM, `<meta charset>`, sniffing: a saved file has no HTTP header); every other URL goes to
+/// `network`. A file has no validators, so an unchanged one is found unchanged by its content hash.
+public struct FileFetcher: SyncFetching {
+    let network: any SyncFetching
+
+    public init(network: any SyncFetching) {
+        self.network = network
+    }
+
+    public func fetch(_ request: SyncRequest) async -> Result<SyncResponse, SyncFetchError> {
+        guard let url = URL(string: request.url), url.isFileURL else { return await network.fetch(request) }
+        let path = url.path
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            let why = exists ? (isDirectory.boolValue ? "is a directory" : "cannot read file") : "no such file"
+            return .failure(SyncFetchError(transient: false, description: why))
+        }
+        let page = Charset.decode([UInt8](data), contentType: nil)
+        return .success(SyncResponse(status: 200, finalURL: request.url, body: page.utf8, charset: Charset.utf8,
+                                     remoteIsPrivate: true))
+    }
+
+    /// The absolute `file://` URL for a path as the user typed it (relative to the working directory).
+    public static func fileURL(forPath path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.absoluteString
+    }
+}

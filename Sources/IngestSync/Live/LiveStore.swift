@@ -1,0 +1,35 @@
+import Foundation
+import IngestStore
+
+/// A store opened for a sync or an import: the write-locked `Store`, the engine's view of it
+/// (`StoreAdapter`) and the deduplicator persisted beside it (`StoryIndexClusterer`).
+///
+///     let live = try LiveStore.open(directory: "store")       // StoreError.locked → exit 75
+///     let run = SyncRun(config: config, fetcher: fetcher, extractor: ExtractorAdapter(),
+///                       clusterer: live.clusterer, store: live.adapter)
+///     let summary = try await run.run()
+///     try live.finish()                                       // commit, dedup snapshot, compaction
+public final class LiveStore {
+    public let store: Store
+    public let adapter: StoreAdapter
+    public let clusterer: StoryIndexClusterer
+
+    init(store: Store, adapter: StoreAdapter, clusterer: StoryIndexClusterer) {
+        self.store = store
+        self.adapter = adapter
+        self.clusterer = clusterer
+    }
+
+    /// Opens (creating) the store for writing and loads its dedup index.
+    public static func open(directory: String) throws -> LiveStore {
+        let store = try Store.open(directory: directory, access: .write)
+        return LiveStore(store: store, adapter: StoreAdapter(store), clusterer: try StoryIndexClusterer.load(for: store))
+    }
+
+    /// Commits what is buffered, saves the dedup snapshot, and compacts when worthwhile.
+    public func finish() throws {
+        try adapter.commit()
+        try clusterer.save(to: store)
+        if store.compactionWorthwhile { _ = try store.compact() }
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import IngestStore
+
+// Conversions between the engine's states (dates) and the store's records (ISO 8601
+// strings to the second). Every field the engine keeps has a place in the store's record.
+
+extension URLState {
+    /// The engine's view of a stored fetch state.
+    init(_ record: FetchState) {
+        let lastChecked = record.lastChecked.flatMap(storeDate)
+        self.init(url: record.url, copyID: record.copy, isAlias: record.alias ?? false,
+                  source: record.source ?? SyncRun.importSource, etag: record.etag, lastModified: record.lastModified,
+                  allowPrivateAddresses: record.allowPrivate ?? false,
+                  firstSeen: record.firstSeen.flatMap(storeDate) ?? lastChecked ?? Date(timeIntervalSince1970: 0),
+                  lastChecked: lastChecked, published: record.published.flatMap(storeDate), gone: record.gone ?? false)
+    }
+}
+
+extension FetchState {
+    /// The store record of an engine URL state (false flags are left out of the line).
+    init(_ state: URLState) {
+        self.init(url: state.url, copy: state.copyID, etag: state.etag, lastModified: state.lastModified,
+                  lastChecked: state.lastChecked.map(Store.timestamp), alias: state.isAlias ? true : nil,
+                  source: state.source, allowPrivate: state.allowPrivateAddresses ? true : nil,
+                  firstSeen: Store.timestamp(state.firstSeen), published: state.published.map(Store.timestamp),
+                  gone: state.gone ? true : nil)
+    }
+}
+
+extension SourceState {
+    /// The engine's view of a stored source state.
+    init(_ record: IngestStore.SourceState) {
+        self.init(name: record.name, validators: Validators(etag: record.etag, lastModified: record.lastModified),
+                  feedURL: record.feedURL,
+                  children: (record.children ?? [:]).mapValues { Validators(etag: $0.etag, lastModified: $0.lastModified) },
+                  lastPolled: record.lastPolled.flatMap(storeDate), nextPoll: record.nextPoll.flatMap(storeDate),
+                  lastError: record.lastResult == "ok" ? nil : record.lastResult)
+    }
+}
+
+extension IngestStore.SourceState {
+    /// The store record of an engine source state.
+    init(_ state: IngestSync.SourceState) {
+        self.init(name: state.name, etag: state.validators.etag, lastModified: state.validators.lastModified,
+                  nextPoll: state.nextPoll.map(Store.timestamp), lastResult: state.lastError ?? "ok",
+                  lastPolled: state.lastPolled.map(Store.timestamp), feedURL: state.feedURL,
+                  children: state.children.isEmpty ? nil : state.children.mapValues {
+                      IngestStore.SourceState.Validators(etag: $0.etag, lastModified: $0.lastModified)
+                  })
+    }
+}
+
+extension SyncRunSummary {
+    /// The record `ingest status` shows for a finished run.
+    init(_ summary: SyncSummary) {
+        self.init(started: Store.timestamp(summary.started), ended: Store.timestamp(summary.ended),
+                  exitCode: summary.exitCode ?? 0,
+                  sources: summary.sources.map {
+                      Source(name: $0.name, ok: $0.ok, error: $0.error, new: $0.new, updated: $0.updated, deleted: $0.deleted)
+                  })
+    }
+}
+
+/// A store timestamp read back as a date.
+private func storeDate(_ text: String) -> Date? {
+    try? Date.ISO8601FormatStyle().parse(text)
+}

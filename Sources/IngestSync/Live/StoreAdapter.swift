@@ -1,0 +1,113 @@
+import Foundation
+import IngestStore
+
+/// The JSON-lines store behind `SyncStore`.
+///
+/// Copy revisions, aliases and URL states are buffered and committed together, in that
+/// order, every `batchSize` copies, every `maxDelay` seconds, before a deletion, and at the
+/// end of the run: each commit costs a few `fsync`s instead of one per page. The order makes
+/// a SIGKILL harmless: a URL state (whose validators would turn the next fetch into a 304)
+/// is never on disk before the copy it points to, and a copy committed without its URL
+/// state is fetched again next run and found unchanged (the store skips identical revisions).
+public final class StoreAdapter: SyncStore {
+    public let store: Store
+    let batchSize: Int
+    let maxDelay: TimeInterval
+    private var pendingCopies: [CopyInput] = []
+    private var pendingCopyView: [String: StoredCopy] = [:]
+    private var pendingAliases: [StoryAlias] = []
+    private var pendingStates: [FetchState] = []
+    private var lastCommit = Date()
+
+    public init(_ store: Store, batchSize: Int = 200, maxDelay: TimeInterval = 1) {
+        self.store = store
+        self.batchSize = batchSize
+        self.maxDelay = maxDelay
+    }
+
+    /// Commits everything buffered (one batch of copies, then aliases, then URL states).
+    public func commit() throws {
+        if !pendingCopies.isEmpty { _ = try store.append(copies: pendingCopies) }
+        if !pendingAliases.isEmpty { try store.append(aliases: pendingAliases) }
+        if !pendingStates.isEmpty { try store.put(fetchStates: pendingStates) }
+        pendingCopies = []
+        pendingCopyView = [:]
+        pendingAliases = []
+        pendingStates = []
+        lastCommit = Date()
+    }
+
+    private func commitIfDue() throws {
+        if pendingCopies.count >= batchSize || pendingStates.count >= batchSize * 8
+            || Date().timeIntervalSince(lastCommit) >= maxDelay {
+            try commit()
+        }
+    }
+
+    /// The surviving story of the copy stored for `url` (any URL that led to it), once committed.
+    public func storyID(ofURL url: String) -> String? {
+        guard let copy = (try? store.fetchState(url: url))??.copy, let revision = try? store.copy(id: copy) else { return nil }
+        return store.survivingStory(of: revision.story)
+    }
+
+    public func sourceState(named name: String) -> SourceState? {
+        store.sourceState(name: name).map(SourceState.init)
+    }
+
+    public func allURLStates() -> [URLState] {
+        var states: [URLState] = []
+        try? store.forEachFetchState { states.append(URLState($0)) }
+        return states
+    }
+
+    public func copy(id: String) -> StoredCopy? {
+        if let pending = pendingCopyView[id] { return pending }
+        guard let revision = try? store.copy(id: id) else { return nil }
+        return StoredCopy(id: revision.id, storyID: revision.story, url: revision.url, contentHash: revision.contentHash,
+                          revision: revision.revision, deleted: revision.deleted)
+    }
+
+    public func liveCopyIDs(inStory storyID: String) -> [String] {
+        (try? store.liveCopyIDs(inStory: storyID)) ?? []
+    }
+
+    public func saveCopyRevision(_ revision: CopyRevision) throws {
+        let article = revision.article
+        pendingCopies.append(CopyInput(
+            id: revision.copyID, story: revision.storyID, url: revision.url, title: article.title, text: article.text,
+            authors: article.authors, published: article.published, modified: article.modified, site: article.site,
+            language: article.language, description: article.description, source: revision.source,
+            contentHash: revision.contentHash))
+        pendingCopyView[revision.copyID] = StoredCopy(
+            id: revision.copyID, storyID: revision.storyID, url: revision.url, contentHash: revision.contentHash,
+            revision: revision.revision)
+        try commitIfDue()
+    }
+
+    public func markCopyDeleted(id: String, at date: Date) throws {
+        try commit()
+        _ = try store.markDeleted(copyIDs: [id])
+    }
+
+    /// Nothing to write: the store derives a story's deletion from its copies' tombstones.
+    public func markStoryDeleted(id: String, at date: Date) throws {}
+
+    public func addStoryAlias(_ oldID: String, storyID: String) throws {
+        pendingAliases.append(StoryAlias(from: oldID, to: storyID))
+    }
+
+    public func saveURLState(_ state: URLState) throws {
+        pendingStates.append(FetchState(state))
+        try commitIfDue()
+    }
+
+    public func saveSourceState(_ state: SourceState) throws {
+        try commit()
+        try store.put(sourceStates: [IngestStore.SourceState(state)])
+    }
+
+    public func saveRunSummary(_ summary: SyncSummary) throws {
+        try commit()
+        try store.record(syncRun: SyncRunSummary(summary))
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import IngestDedup
+import IngestStore
+
+/// The deduplicator behind `StoryClustering`: an `IngestDedup.StoryIndex` persisted beside
+/// the store it clusters.
+///
+/// `load(for:)` reads the snapshot at `store.dedupSnapshotPath` (missing or unreadable: an
+/// empty index) and replays every copy revision newer than the store's dedup watermark, so
+/// a run killed before `save(to:)` loses nothing. `save(to:)` writes the snapshot atomically
+/// and only then records the watermark; a crash between the two replays revisions the
+/// snapshot already holds, which `update` makes harmless.
+public final class StoryIndexClusterer: StoryClustering {
+    public private(set) var index: StoryIndex
+
+    public init(_ index: StoryIndex = StoryIndex()) {
+        self.index = index
+    }
+
+    /// The index for `store`: its snapshot plus the copy revisions the snapshot does not cover.
+    public static func load(for store: Store) throws -> StoryIndexClusterer {
+        let clusterer = StoryIndexClusterer((try? StoryIndex.load(from: store.dedupSnapshotPath)) ?? StoryIndex())
+        // A snapshot from a crashed run may be newer than the recorded watermark; it is
+        // never older, so replaying from the watermark covers everything it lacks.
+        try store.forEachLatestCopyRevision(after: store.dedupWatermark) { revision in
+            if revision.deleted {
+                clusterer.remove(copyID: revision.id)
+            } else {
+                _ = clusterer.assign(copyID: revision.id, text: revision.text)
+            }
+        }
+        return clusterer
+    }
+
+    /// Saves the snapshot atomically, then records that it covers every revision in `store`.
+    public func save(to store: Store) throws {
+        index.watermark = UInt64(store.lastSequenceNumber)
+        do {
+            try index.save(to: store.dedupSnapshotPath)
+        } catch StoryIndex.SnapshotError.io(_, let code) {
+            throw StoreError.io(path: store.dedupSnapshotPath, operation: "save the dedup snapshot", errno: code)
+        }
+        try store.recordDedupSnapshot(watermark: store.lastSequenceNumber)
+    }
+
+    public func contentHash(of text: String) -> String {
+        ContentHash.of(text)
+    }
+
+    public func assign(copyID: String, text: String) -> StoryAssignment {
+        let known = index.storyID(ofCopy: copyID) != nil
+        let result = known ? index.update(copyID: copyID, text: text) : index.add(copyID: copyID, text: text)
+        return StoryAssignment(storyID: result.storyID, joinedExistingStory: result.joined, mergedStoryIDs: result.merged)
+    }
+
+    public func remove(copyID: String) {
+        index.remove(copyID: copyID)
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import IngestSync
+
+/// Turns sync events into stderr output: a self-overwriting progress line on a terminal
+/// (never in a log file), and one line per page and source with `--verbose`.
+final class SyncProgress {
+    let command: String
+    let verbose: Bool
+    private let onTerminal: Bool
+    private var lastDraw = Date.distantPast
+    private var drawn = false
+
+    init(command: String, verbose: Bool, quiet: Bool) {
+        self.command = command
+        self.verbose = verbose && !quiet
+        onTerminal = !quiet && isatty(2) == 1
+    }
+
+    /// Handles one event from the run.
+    func handle(_ event: SyncEvent) {
+        switch event {
+        case let .sourcePolled(name, entries, error):
+            if verbose { log("source \(name): " + (error.map { "failed: \($0)" } ?? "\(entries) links")) }
+        case let .planned(pages):
+            if verbose { log("\(pages) pages to fetch") }
+        case let .page(url, outcome, reason, done, total):
+            if verbose { log("\(outcome.rawValue) \(url)" + (reason.map { " (\($0))" } ?? "")) }
+            draw(done: done, total: total)
+        }
+    }
+
+    /// Clears the progress line before the final output.
+    func finish() {
+        if drawn { FileHandleOutput.standardError("\r\u{1B}[K") }
+        drawn = false
+    }
+
+    private func log(_ line: String) {
+        finish()
+        FileHandleOutput.standardError("ingest \(command): \(line)\n")
+    }
+
+    /// At most ten redraws a second: a terminal is slow next to thousands of pages.
+    private func draw(done: Int, total: Int) {
+        guard onTerminal, done == total || Date().timeIntervalSince(lastDraw) >= 0.1 else { return }
+        lastDraw = Date()
+        drawn = true
+        FileHandleOutput.standardError("\r\u{1B}[Kingest \(command): \(done)/\(total) pages")
+    }
+}
