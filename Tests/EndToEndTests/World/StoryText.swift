@@ -19,10 +19,23 @@ enum StoryText {
                                   "the night bus service", "two rural clinics", "the grain storage depots",
                                   "the school heating system", "a desalination plant", "the airport runway",
                                   "the tram extension", "the landfill site", "a fleet of electric ferries"]
-    private static let tails = ["after months of negotiations", "despite objections from residents",
-                                "ahead of the winter season", "following a sharp rise in costs",
-                                "under pressure from opposition lawmakers", "citing safety inspections",
-                                "as prices continued to climb", "in a statement released on Tuesday"]
+
+    /// Words that sentences are drawn from: random sequences share almost no word n-grams,
+    /// so distinct stories stay apart however similar their topic words look.
+    private static let vocabulary = """
+        council ministry growers operator fishermen union investors regulator hospital authority planners company \
+        bridge harbour dredging solar night bus clinics grain depots school heating plant airport runway tram landfill \
+        ferries budget vote plan funding inquiry agreement proposal audit review deadline months residents winter costs \
+        lawmakers inspections prices statement officials households reporters workers engineers contract tender delays \
+        river valley coast border province district suburbs town island highlands north south east west central local \
+        said added warned expected announced confirmed denied promised estimated reported argued agreed insisted noted \
+        new old large small early late public private regional national rural urban final first second third several \
+        million thousand percent dozens hundreds quarter week month year decade morning evening weekend season spring \
+        after before despite during under over within across between against toward following ahead amid since until \
+        because while although unless whether which where when that this those these their its his her our \
+        repairs traffic pollution drought floods storms harvest exports imports wages pensions rents taxes fares \
+        schools teachers nurses doctors farmers drivers pilots sailors miners builders shopkeepers students families
+        """.split(separator: " ").map(String.init)
 
     /// `count` paragraphs of three sentences each for story `seed`.
     static func paragraphs(seed: Int, count: Int = 6) -> [String] {
@@ -30,13 +43,14 @@ enum StoryText {
         let person = people[seed % people.count], place = places[seed % places.count]
         return (0..<count).map { index in
             (0..<3).map { sentence in
-                let figure = 10 + Int(random.next() % 990)
-                let who = random.pick(subjects), what = random.pick(actions), item = random.pick(objects)
+                var words = (0..<(10 + Int(random.next() % 10))).map { _ in random.pick(vocabulary) }
+                words.insert(String(10 + random.next() % 990), at: Int(random.next() % UInt64(words.count)))
                 switch (index + sentence) % 3 {
-                case 0: return "In \(place), \(who) \(what) \(item) \(random.pick(tails)), according to \(person)."
-                case 1: return "Officials said about \(figure) households would be affected and that \(who) had \(what.split(separator: " ").dropFirst().joined(separator: " ")) \(item) earlier this year."
-                default: return "\"We expect the work on \(item) to take \(figure % 40 + 2) months,\" \(person) told reporters, adding that \(random.pick(tails))."
+                case 0: words.insert("in \(place),", at: 3)
+                case 1: words.append("according to \(person)")
+                default: break
                 }
+                return words.joined(separator: " ").prefix(1).uppercased() + words.joined(separator: " ").dropFirst() + "."
             }.joined(separator: " ")
         }
     }
