@@ -29,6 +29,7 @@ final class World: @unchecked Sendable {
     private var articles: [WorldArticle] = []
     private var extraRoutes: [String: LoopbackServer.Handler] = [:]
     private var served: [Served] = []
+    private var articleDelay: Duration = .zero
 
     init() throws {
         server = try LoopbackServer(sites: World.mainSites + World.faultSites)
@@ -70,6 +71,9 @@ final class World: @unchecked Sendable {
     /// Changes the world under the lock.
     func mutate(_ change: (inout [WorldArticle]) -> Void) { lock.withLock { change(&articles) } }
 
+    /// Makes every article page answer after `delay` (a slow world, so a sync has a middle).
+    func slowArticles(by delay: Duration) { lock.withLock { articleDelay = delay } }
+
     /// Adds or replaces a raw route (fault sites) by `site` and path.
     func setRoute(_ path: String, site: Int, _ handler: @escaping LoopbackServer.Handler) {
         lock.withLock { extraRoutes["\(site) \(path)"] = handler }
@@ -83,7 +87,8 @@ final class World: @unchecked Sendable {
             guard let document = document(site: request.site, path: request.path) else {
                 return (.text("<h1>Not found</h1>", status: 404), false)
             }
-            return (document, true)
+            let isArticle = articles.contains { $0.site == request.site && $0.path == request.path }
+            return (isArticle ? document.delayed(by: articleDelay) : document, true)
         }
         let final = isDocument ? Self.conditional(response, for: request) : response
         let conditional = request.headers["if-none-match"] != nil || request.headers["if-modified-since"] != nil
