@@ -14,12 +14,12 @@ import Testing
         return process
     }
 
-    /// Waits (at most 10 s) until the world has served `count` article requests.
-    private func waitForArticles(_ world: World, count: Int) -> Bool {
+    /// Polls `condition` every 50 ms for at most 10 s; whether it came true.
+    private func waitUntil(_ condition: () throws -> Bool) rethrows -> Bool {
         let deadline = ContinuousClock.now + .seconds(10)
         while ContinuousClock.now < deadline {
-            if world.responses().filter({ world.isArticle($0.path, site: $0.site) }).count >= count { return true }
-            Thread.sleep(forTimeInterval: 0.02)
+            if try condition() { return true }
+            Thread.sleep(forTimeInterval: 0.05)
         }
         return false
     }
@@ -32,11 +32,7 @@ import Testing
         let sync = try startSync(world)
         // Kill it once some copies are committed (the store commits in batches) while others are in flight.
         var partial = 0
-        let deadline = ContinuousClock.now + .seconds(10)
-        while partial == 0, sync.isRunning, ContinuousClock.now < deadline {
-            Thread.sleep(forTimeInterval: 0.05)
-            partial = try world.export(["--copies"]).count
-        }
+        #expect(try waitUntil { partial = try world.export(["--copies"]).count; return partial > 0 || !sync.isRunning })
         #expect(sync.isRunning)
         kill(sync.processIdentifier, SIGKILL)
         sync.waitUntilExit()
@@ -60,7 +56,7 @@ import Testing
         try world.writeFeeds()
         world.slowArticles(by: .milliseconds(400))
         let first = try startSync(world)
-        #expect(waitForArticles(world, count: 1))
+        #expect(waitUntil { world.responses().contains { world.isArticle($0.path, site: $0.site) } })
         let started = ContinuousClock.now
         let second = try world.sync()
         #expect(second.status == 75, "\(second.stderr)")
