@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import IngestExtract
 import IngestFetch
+import IngestSync
 
 struct ExtractCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -65,15 +66,12 @@ struct ExtractCommand: AsyncParsableCommand {
             }
         }
         let path = input.hasPrefix("file://") ? String(input.dropFirst("file://".count)) : input
-        guard let data = FileManager.default.contents(atPath: path) else {
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            return .failure(exists ? (isDirectory.boolValue ? "is a directory" : "cannot read file") : "no such file")
+        switch FileFetcher.readSavedPage(atPath: path) {
+        case .success(let utf8):
+            return .article(extractor.extract(html: utf8, url: FileFetcher.fileURL(forPath: path), encoding: "UTF-8"))
+        case .failure(let error):
+            return .failure(error.description)
         }
-        // A saved file has no HTTP header: BOM, <meta charset> and sniffing decide.
-        let page = Charset.decode([UInt8](data), contentType: nil)
-        let url = URL(fileURLWithPath: path).standardizedFileURL.absoluteString
-        return .article(extractor.extract(html: page.utf8, url: url, encoding: "UTF-8"))
     }
 }
 

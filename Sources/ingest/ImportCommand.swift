@@ -26,7 +26,8 @@ struct ImportCommand: AsyncParsableCommand {
     func run() async throws {
         let given = Self.expand(inputs)
         let urls = given.map(Self.url(for:))
-        let live = try reportingStoreErrors("import") { try LiveStore.open(directory: store) }
+        // Small batches: a hand-run import is short, and an interrupted one keeps most of its work.
+        let live = try reportingStoreErrors("import") { try LiveStore.open(directory: store, batchSize: 16) }
         let fetcher = Fetcher()
         defer { fetcher.shutdown() }
         let run = SyncRun(config: FeedsConfig(sources: []), fetcher: FileFetcher(network: FetcherAdapter(fetcher)),

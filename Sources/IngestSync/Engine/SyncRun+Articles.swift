@@ -128,7 +128,7 @@ extension SyncRun {
         state.gone = true
         state.lastChecked = now
         try save(state)
-        guard let copy = store.copy(id: copyID), !copy.deleted else {
+        guard let copy = try store.copy(id: copyID), !copy.deleted else {
             event(job, .unchanged, "still HTTP \(response.status)")
             return
         }
@@ -158,7 +158,7 @@ extension SyncRun {
             return
         }
         let hash = clusterer.contentHash(of: article.text)
-        let existing = store.copy(id: copyID)
+        let existing = try store.copy(id: copyID)
         let outcome: SyncEvent.PageOutcome
         if let existing, !existing.deleted, existing.contentHash == hash {
             summary.unchanged += 1

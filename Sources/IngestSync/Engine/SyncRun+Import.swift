@@ -13,7 +13,7 @@ extension SyncRun {
     public nonisolated(nonsending) func importPages(_ inputs: [String]) async throws -> SyncSummary {
         now = clock()
         summary = SyncSummary(started: now)
-        loadStates()
+        try loadStates()
         var seen: Set<String> = []
         let jobs = inputs.compactMap { input -> FetchJob? in
             let url = CanonicalURL.normalise(input) ?? input

@@ -54,7 +54,7 @@ public final class SyncRun {
     public nonisolated(nonsending) func run() async throws -> SyncSummary {
         now = clock()
         summary = SyncSummary(started: now)
-        loadStates()
+        try loadStates()
         let polls = await pollSources()
         countSourceResults(polls)
         let jobs = planJobs(polls)
@@ -68,13 +68,13 @@ public final class SyncRun {
         return summary
     }
 
-    func loadStates() {
+    func loadStates() throws {
         states = [:]
         primaryByCopy = [:]
         handledCopies = []
         sourcesToReread = []
         pagesDone = 0
-        for state in store.allURLStates() {
+        for state in try store.allURLStates() {
             states[state.url] = state
             if let copy = state.copyID, !state.isAlias { primaryByCopy[copy] = state }
         }

@@ -1,5 +1,6 @@
 import Foundation
 import IngestExtract
+import IngestStore
 
 /// The store as sync uses it (the real one: `IngestStore`). Called from one task only;
 /// a thrown error is fatal for the run (disk full, unwritable store).
@@ -7,9 +8,9 @@ public protocol SyncStore: AnyObject {
     /// What the previous runs remember about a source.
     func sourceState(named name: String) -> SourceState?
     /// Every remembered URL state (article URLs, their aliases and feed GUIDs).
-    func allURLStates() -> [URLState]
+    func allURLStates() throws -> [URLState]
     /// The latest revision of a copy, deleted or not.
-    func copy(id: String) -> StoredCopy?
+    func copy(id: String) throws -> StoredCopy?
     /// The ids of a story's copies that are not deleted.
     func liveCopyIDs(inStory storyID: String) -> [String]
 
@@ -115,16 +116,9 @@ public struct URLState: Sendable, Equatable, Codable {
     }
 }
 
-/// Conditional-request validators of one URL.
-public struct Validators: Sendable, Equatable, Codable {
-    public var etag: String?
-    public var lastModified: String?
-
-    public init(etag: String? = nil, lastModified: String? = nil) {
-        self.etag = etag
-        self.lastModified = lastModified
-    }
-}
+/// Conditional-request validators of one URL: the store's record type, so a source's
+/// validators and its child sitemaps' are stored as they are.
+public typealias Validators = IngestStore.SourceState.Validators
 
 /// What sync remembers about one source between runs.
 public struct SourceState: Sendable, Equatable, Codable {

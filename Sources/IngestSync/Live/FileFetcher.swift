@@ -13,16 +13,20 @@ public struct FileFetcher: SyncFetching {
 
     public func fetch(_ request: SyncRequest) async -> Result<SyncResponse, SyncFetchError> {
         guard let url = URL(string: request.url), url.isFileURL else { return await network.fetch(request) }
-        let path = url.path
+        return Self.readSavedPage(atPath: url.path).map {
+            SyncResponse(status: 200, finalURL: request.url, body: $0, charset: Charset.utf8, remoteIsPrivate: true)
+        }
+    }
+
+    /// A saved HTML file converted to UTF-8, or why it cannot be read.
+    public static func readSavedPage(atPath path: String) -> Result<[UInt8], SyncFetchError> {
         guard let data = FileManager.default.contents(atPath: path) else {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
             let why = exists ? (isDirectory.boolValue ? "is a directory" : "cannot read file") : "no such file"
             return .failure(SyncFetchError(transient: false, description: why))
         }
-        let page = Charset.decode([UInt8](data), contentType: nil)
-        return .success(SyncResponse(status: 200, finalURL: request.url, body: page.utf8, charset: Charset.utf8,
-                                     remoteIsPrivate: true))
+        return .success(Charset.decode([UInt8](data), contentType: nil).utf8)
     }
 
     /// The absolute `file://` URL for a path as the user typed it (relative to the working directory).

@@ -20,10 +20,12 @@ public final class LiveStore {
         self.clusterer = clusterer
     }
 
-    /// Opens (creating) the store for writing and loads its dedup index.
-    public static func open(directory: String) throws -> LiveStore {
+    /// Opens (creating) the store for writing and loads its dedup index; copies are
+    /// committed `batchSize` at a time (see `StoreAdapter`).
+    public static func open(directory: String, batchSize: Int = 200) throws -> LiveStore {
         let store = try Store.open(directory: directory, access: .write)
-        return LiveStore(store: store, adapter: StoreAdapter(store), clusterer: try StoryIndexClusterer.load(for: store))
+        return LiveStore(store: store, adapter: StoreAdapter(store, batchSize: batchSize),
+                         clusterer: try StoryIndexClusterer.load(for: store))
     }
 
     /// Commits what is buffered, saves the dedup snapshot, and compacts when worthwhile.

@@ -32,7 +32,7 @@ extension SourceState {
     init(_ record: IngestStore.SourceState) {
         self.init(name: record.name, validators: Validators(etag: record.etag, lastModified: record.lastModified),
                   feedURL: record.feedURL,
-                  children: (record.children ?? [:]).mapValues { Validators(etag: $0.etag, lastModified: $0.lastModified) },
+                  children: record.children ?? [:],
                   lastPolled: record.lastPolled.flatMap(storeDate), nextPoll: record.nextPoll.flatMap(storeDate),
                   lastError: record.lastResult == "ok" ? nil : record.lastResult)
     }
@@ -44,9 +44,7 @@ extension IngestStore.SourceState {
         self.init(name: state.name, etag: state.validators.etag, lastModified: state.validators.lastModified,
                   nextPoll: state.nextPoll.map(Store.timestamp), lastResult: state.lastError ?? "ok",
                   lastPolled: state.lastPolled.map(Store.timestamp), feedURL: state.feedURL,
-                  children: state.children.isEmpty ? nil : state.children.mapValues {
-                      IngestStore.SourceState.Validators(etag: $0.etag, lastModified: $0.lastModified)
-                  })
+                  children: state.children.isEmpty ? nil : state.children)
     }
 }
 

@@ -3,35 +3,39 @@ import IngestStore
 
 /// The JSON-lines store behind `SyncStore`.
 ///
-/// Copy revisions, aliases and URL states are buffered and committed together, in that
-/// order, every `batchSize` copies, every `maxDelay` seconds, before a deletion, and at the
-/// end of the run: each commit costs a few `fsync`s instead of one per page. The order makes
-/// a SIGKILL harmless: a URL state (whose validators would turn the next fetch into a 304)
-/// is never on disk before the copy it points to, and a copy committed without its URL
-/// state is fetched again next run and found unchanged (the store skips identical revisions).
+/// Copy revisions, tombstones, aliases and URL states are buffered and committed together,
+/// in that order, every `batchSize` copies, every `maxDelay` seconds, and at the end of the
+/// run: each commit costs a few `fsync`s instead of one per page. The order makes a SIGKILL
+/// harmless: a URL state (whose validators would turn the next fetch into a 304, or whose
+/// `gone` flag stops revalidation) is never on disk before the copy or tombstone it stands
+/// for, and a copy committed without its URL state is fetched again next run and found
+/// unchanged (the store skips identical revisions).
 public final class StoreAdapter: SyncStore {
     public let store: Store
     let batchSize: Int
     let maxDelay: TimeInterval
     private var pendingCopies: [CopyInput] = []
     private var pendingCopyView: [String: StoredCopy] = [:]
+    private var pendingDeletions: [String] = []
     private var pendingAliases: [StoryAlias] = []
     private var pendingStates: [FetchState] = []
     private var lastCommit = Date()
 
-    public init(_ store: Store, batchSize: Int = 200, maxDelay: TimeInterval = 1) {
+    public init(_ store: Store, batchSize: Int = 200, maxDelay: TimeInterval = 0.25) {
         self.store = store
         self.batchSize = batchSize
         self.maxDelay = maxDelay
     }
 
-    /// Commits everything buffered (one batch of copies, then aliases, then URL states).
+    /// Commits everything buffered (one batch of copies, then tombstones, aliases, URL states).
     public func commit() throws {
         if !pendingCopies.isEmpty { _ = try store.append(copies: pendingCopies) }
+        if !pendingDeletions.isEmpty { _ = try store.markDeleted(copyIDs: pendingDeletions) }
         if !pendingAliases.isEmpty { try store.append(aliases: pendingAliases) }
         if !pendingStates.isEmpty { try store.put(fetchStates: pendingStates) }
         pendingCopies = []
         pendingCopyView = [:]
+        pendingDeletions = []
         pendingAliases = []
         pendingStates = []
         lastCommit = Date()
@@ -54,21 +58,23 @@ public final class StoreAdapter: SyncStore {
         store.sourceState(name: name).map(SourceState.init)
     }
 
-    public func allURLStates() -> [URLState] {
+    public func allURLStates() throws -> [URLState] {
         var states: [URLState] = []
-        try? store.forEachFetchState { states.append(URLState($0)) }
+        try store.forEachFetchState { states.append(URLState($0)) }
         return states
     }
 
-    public func copy(id: String) -> StoredCopy? {
+    public func copy(id: String) throws -> StoredCopy? {
         if let pending = pendingCopyView[id] { return pending }
-        guard let revision = try? store.copy(id: id) else { return nil }
+        guard let revision = try store.copy(id: id) else { return nil }
         return StoredCopy(id: revision.id, storyID: revision.story, url: revision.url, contentHash: revision.contentHash,
                           revision: revision.revision, deleted: revision.deleted)
     }
 
     public func liveCopyIDs(inStory storyID: String) -> [String] {
-        (try? store.liveCopyIDs(inStory: storyID)) ?? []
+        let stored = ((try? store.liveCopyIDs(inStory: storyID)) ?? []).filter { !pendingDeletions.contains($0) }
+        let pending = pendingCopyView.values.filter { $0.storyID == storyID && !$0.deleted }.map(\.id)
+        return Array(Set(stored + pending)).sorted()
     }
 
     public func saveCopyRevision(_ revision: CopyRevision) throws {
@@ -85,8 +91,9 @@ public final class StoreAdapter: SyncStore {
     }
 
     public func markCopyDeleted(id: String, at date: Date) throws {
-        try commit()
-        _ = try store.markDeleted(copyIDs: [id])
+        if pendingCopyView[id] != nil { pendingCopyView[id]?.deleted = true }
+        pendingDeletions.append(id)
+        try commitIfDue()
     }
 
     /// Nothing to write: the store derives a story's deletion from its copies' tombstones.

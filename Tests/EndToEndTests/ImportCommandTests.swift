@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+
+/// `ingest import` through the binary: saved files, loopback URLs, stdin, and SIGKILLs.
+@Suite struct ImportCommandTests {
+    private func temporaryDirectory() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ingest-import-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url.resolvingSymlinksInPath()
+    }
+
+    private func objects(_ jsonl: String) throws -> [[String: Any]] {
+        try jsonl.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+    }
+
+    /// Writes `count` saved pages under `dir/saved/`; pages from `count - wire` on are wire
+    /// copies (another headline, an added line) of the first `wire` pages.
+    private func savedPages(in dir: URL, count: Int, wire: Int) throws -> [String] {
+        let folder = dir.appendingPathComponent("saved")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return try (0..<count).map { i in
+            let isCopy = i >= count - wire
+            let seed = UInt64(isCopy ? i - (count - wire) : i) + 100
+            let text = SmallWorld.paragraphs(seed: seed) + (isCopy ? ["Additional reporting by the wire desk."] : [])
+            let name = "saved/page-\(i).html"
+            try SmallWorld.page(title: "Saved page \(i)", paragraphs: text, canonical: nil)
+                .write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+            return name
+        }
+    }
+
+    @Test func importsSavedFilesAndURLsThenRevalidatesConditionally() throws {
+        let world = try SmallWorld()
+        defer { world.server.stop() }
+        let dir = temporaryDirectory()
+        let files = try savedPages(in: dir, count: 2, wire: 0)
+        let url = world.server.url("/news/harbour-council-vote")
+        let first = try IngestBinary.run(["import", files[0], files[1], url, "missing.html"], in: dir)
+        #expect(first.status == 3)
+        let lines = first.stdout.split(separator: "\n").map(String.init)
+        let fileURL = dir.appendingPathComponent(files[0]).absoluteString
+        #expect(lines.count == 4)
+        #expect(lines[0].hasPrefix("new ") && lines[0].hasSuffix(" " + fileURL), "\(lines)")
+        #expect(lines[2].hasPrefix("new ") && lines[2].hasSuffix(" " + url))
+        #expect(lines[3] == "failed missing.html: no such file")
+
+        let copies = try objects(try IngestBinary.run(["export", "--copies"], in: dir).stdout)
+        #expect(copies.compactMap { $0["url"] as? String }.contains(fileURL), "a file without canonical keeps its file URL")
+        #expect(copies.allSatisfy { $0["source"] as? String == "import" })
+
+        let before = world.server.requests("/news/harbour-council-vote").count
+        let again = try IngestBinary.run(["import", url, files[0]], in: dir)
+        #expect(again.status == 0)
+        #expect(again.stdout == "unchanged \(url)\nunchanged \(fileURL)\n")
+        let revalidation = world.server.requests("/news/harbour-council-vote").dropFirst(before)
+        #expect(revalidation.count == 1 && revalidation.first?.headers["if-none-match"] != nil)
+    }
+
+    @Test func readsInputsFromStdinAndReportsJoinedStories() throws {
+        let dir = temporaryDirectory()
+        let files = try savedPages(in: dir, count: 3, wire: 1)
+        let result = try IngestBinary.run(["import", "-"], stdin: files.joined(separator: "\n") + "\n\n", in: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        // Pages are handled as they finish, so either the original or its copy comes first.
+        #expect(lines.count == 3 && lines[1][0] == "new")
+        #expect(Set([lines[0][0], lines[2][0]]) == ["new", "joined"])
+        #expect(lines[2][1] == lines[0][1], "the wire copy and its original share a story")
+        #expect(lines[1][1] != lines[0][1])
+    }
+
+    /// Issue 5's kill loop: `ingest import` of 60 pages SIGKILLed at random moments, then run
+    /// to completion: every store line parses, nothing is duplicated, every input is there.
+    @Test func importSurvivesRepeatedSIGKILLs() throws {
+        let dir = temporaryDirectory()
+        let files = try savedPages(in: dir, count: 60, wire: 10)
+        // Kill moments are spread over the time a whole import takes on this machine now.
+        let scratch = temporaryDirectory()
+        _ = try savedPages(in: scratch, count: 60, wire: 10)
+        let started = Date()
+        #expect(try IngestBinary.run(["import"] + files, in: scratch).status == 0)
+        let millis = UInt64(max(100, Date().timeIntervalSince(started) * 1200))
+        var random = SplitMix(seed: 5)
+        var kills = 0
+        for _ in 0..<80 where kills < 20 {
+            let process = Process()
+            process.executableURL = IngestBinary.url
+            process.arguments = ["import"] + files
+            process.currentDirectoryURL = dir
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: Double(random.next() % millis) / 1000)
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                kills += 1
+            }
+            process.waitUntilExit()
+        }
+        #expect(kills >= 20)
+
+        let final = try IngestBinary.run(["import"] + files, in: dir)
+        #expect(final.status == 0, "\(final.stderr)")
+        let store = dir.appendingPathComponent("store")
+        for name in try FileManager.default.contentsOfDirectory(atPath: store.path) where name.hasSuffix(".jsonl") {
+            let text = try String(contentsOf: store.appendingPathComponent(name), encoding: .utf8)
+            #expect(text.isEmpty || text.hasSuffix("\n"), "\(name) ends with a whole line")
+            for line in text.split(separator: "\n") {
+                #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil, "\(name): \(line.prefix(80))")
+            }
+        }
+        let copies = try objects(try IngestBinary.run(["export", "--copies"], in: dir).stdout)
+        #expect(copies.count == 60)
+        #expect(Set(copies.compactMap { $0["url"] as? String }) == Set(files.map { dir.appendingPathComponent($0).absoluteString }))
+        #expect(copies.allSatisfy { $0["revision"] as? Int == 1 }, "no text stored twice")
+        let stories = try objects(try IngestBinary.run(["export"], in: dir).stdout)
+        #expect(Set(stories.compactMap { $0["id"] as? String }).count == stories.count)
+        #expect(stories.count == 50, "each wire copy joined its original")
+    }
+}
+
+/// A small seeded generator, so the kill moments repeat from run to run.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

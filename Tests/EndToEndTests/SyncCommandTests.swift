@@ -1,0 +1,199 @@
+import Foundation
+import Testing
+
+/// `ingest sync` through the binary against a loopback world.
+@Suite struct SyncCommandTests {
+    private func temporaryDirectory() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ingest-sync-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    private func objects(_ jsonl: String) throws -> [[String: Any]] {
+        try jsonl.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+    }
+
+    @Test func firstSyncStoresOneWireStoryWithTwoCopiesAndASecondSyncOnlyRevalidates() throws {
+        let world = try SmallWorld()
+        defer { world.server.stop() }
+        let dir = temporaryDirectory()
+        try world.feedsJSON.write(to: dir.appendingPathComponent("feeds.json"), atomically: true, encoding: .utf8)
+
+        let first = try IngestBinary.run(["sync", "--json"], in: dir)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr.contains("sync: 2 sources ok, 0 failed; 4 new, 0 updated, 0 deleted"), "\(first.stderr)")
+        let summary = try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as! [String: Any]
+        #expect(summary["new"] as? Int == 4 && summary["merged"] as? Int == 1)
+
+        let export = try IngestBinary.run(["export"], in: dir)
+        let stories = try objects(export.stdout)
+        #expect(stories.count == 3)
+        let copyURLs = stories.map { (($0["copies"] as? [[String: Any]]) ?? []).compactMap { $0["url"] as? String } }
+        let wire = try #require(copyURLs.first { $0.count == 2 })
+        #expect(Set(wire) == [world.server.url("/news/wire-story-one", site: 0),
+                              world.server.url("/world/ports-shut-by-storm", site: 1)], "utm_ removed, one copy each")
+        #expect(copyURLs.filter { $0.count == 1 }.count == 2)
+
+        // Status keeps the run: when, how it ended, per-source counts.
+        let status = try IngestBinary.run(["status", "--json"], in: dir)
+        let lastSync = try #require((try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])?["last_sync"] as? [String: Any])
+        #expect(lastSync["exit_code"] as? Int == 0 && lastSync["started"] is String && lastSync["ended"] is String)
+        let sources = try #require(lastSync["sources"] as? [[String: Any]])
+        #expect(sources.map { $0["name"] as? String } == ["site-a", "site-b"])
+        #expect(sources.map { $0["new"] as? Int } == [2, 2] && sources.allSatisfy { $0["ok"] as? Bool == true })
+
+        // Nothing changed: feeds answer 304, no article body is downloaded again, export is identical.
+        let before = world.server.requests().count
+        let second = try IngestBinary.run(["sync", "--force"], in: dir)
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stderr.contains("0 new, 0 updated, 0 deleted"), "\(second.stderr)")
+        let later = world.server.requests().dropFirst(before).filter { $0.path != "/robots.txt" }
+        #expect(!later.isEmpty && later.allSatisfy { $0.headers["if-none-match"] != nil }, "only conditional requests")
+        #expect(try IngestBinary.run(["export"], in: dir).stdout == export.stdout)
+    }
+
+    @Test func anEditedArticleBecomesARevisionAndA404DeletesItsStory() throws {
+        let world = try SmallWorld()
+        defer { world.server.stop() }
+        let dir = temporaryDirectory()
+        try world.feedsJSON.write(to: dir.appendingPathComponent("feeds.json"), atomically: true, encoding: .utf8)
+        #expect(try IngestBinary.run(["sync"], in: dir).status == 0)
+
+        // Epoch 2: the feeds date both entries after the last check, so they are revalidated now.
+        let later = Date().addingTimeInterval(3600)
+        let rfc822 = DateFormatter()
+        rfc822.locale = Locale(identifier: "en_US_POSIX")
+        rfc822.timeZone = TimeZone(identifier: "GMT")
+        rfc822.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        world.server.route("/news/harbour-council-vote", site: 0) { _ in .status(404) }
+        world.route("/world/orchestra-new-season", site: 1, SmallWorld.page(
+            title: "Orchestra opens its new season", paragraphs: SmallWorld.paragraphs(seed: 3).dropLast() + ["Corrected."],
+            canonical: nil))
+        world.route("/feed.xml", site: 0, """
+            <?xml version="1.0"?><rss version="2.0"><channel><title>Site A</title>
+            <item><title>Council</title><link>\(world.server.url("/news/harbour-council-vote", site: 0))</link>
+            <pubDate>\(rfc822.string(from: later))</pubDate></item></channel></rss>
+            """)
+        world.route("/atom.xml", site: 1, """
+            <?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Site B</title>
+            <entry><title>Orchestra</title><id>b-2</id><updated>\(later.formatted(.iso8601))</updated>
+            <link href="\(world.server.url("/world/orchestra-new-season", site: 1))"/></entry></feed>
+            """)
+        let second = try IngestBinary.run(["sync", "--force"], in: dir)
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stderr.contains("0 new, 1 updated, 1 deleted"), "\(second.stderr)")
+
+        let stories = try objects(try IngestBinary.run(["export"], in: dir).stdout)
+        #expect(stories.count == 2, "the scrolled-out wire story stays, the deleted one is left out")
+        #expect(stories.compactMap { $0["revision"] as? Int }.sorted() == [1, 2])
+        let all = try objects(try IngestBinary.run(["export", "--include-deleted"], in: dir).stdout)
+        #expect(all.filter { $0["deleted"] as? Bool == true }.count == 1)
+        let status = try IngestBinary.run(["status", "--json"], in: dir)
+        let lastSync = try #require((try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])?["last_sync"] as? [String: Any])
+        let sources = try #require(lastSync["sources"] as? [[String: Any]])
+        #expect(sources.map { $0["deleted"] as? Int } == [1, 0] && sources.map { $0["updated"] as? Int } == [0, 1])
+    }
+
+    @Test func aFailingSourceExits3AndTheOthersAreStored() throws {
+        let world = try SmallWorld()
+        defer { world.server.stop() }
+        let dir = temporaryDirectory()
+        let feeds = world.feedsJSON.replacingOccurrences(
+            of: "\"kind\": \"atom\"}]",
+            with: "\"kind\": \"atom\"}, {\"name\": \"gone\", \"url\": \"\(world.server.url("/missing.xml"))\"}]")
+        try feeds.write(to: dir.appendingPathComponent("feeds.json"), atomically: true, encoding: .utf8)
+        let result = try IngestBinary.run(["sync", "--quiet"], in: dir)
+        #expect(result.status == 3, "\(result.stderr)")
+        #expect(result.stderr.contains("source gone failed"), "\(result.stderr)")
+        #expect(!result.stderr.contains("sources ok"), "--quiet leaves out the summary line")
+        let status = try IngestBinary.run(["status", "--json"], in: dir)
+        let lastSync = try #require((try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])?["last_sync"] as? [String: Any])
+        #expect(lastSync["exit_code"] as? Int == 3)
+        let sources = try #require(lastSync["sources"] as? [[String: Any]])
+        #expect(sources.map { $0["ok"] as? Bool } == [true, true, false])
+        #expect(sources.last?["error"] is String)
+        #expect(try objects(try IngestBinary.run(["export"], in: dir).stdout).count == 3)
+    }
+
+    @Test func aSyncKilledAtRandomMomentsIsCompletedByTheRerunWithoutDuplicates() throws {
+        let world = try SmallWorld()
+        defer { world.server.stop() }
+        let paths = (0..<80).map { "/story/number-\($0)-of-the-day" }
+        for (i, path) in paths.enumerated() {
+            let page = SmallWorld.page(title: "Story \(i)", paragraphs: SmallWorld.paragraphs(seed: UInt64(1000 + i)), canonical: nil)
+            // A little latency per page, so that kills land while pages are being committed.
+            world.server.route(path, site: 0) { _ in .text(page).delayed(by: .milliseconds(20)) }
+        }
+        let items = paths.map { "<item><title>t</title><link>\(world.server.url($0))</link></item>" }.joined()
+        world.route("/feed.xml", site: 0, "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>A</title>\(items)</channel></rss>")
+        let dir = temporaryDirectory()
+        try """
+            {"settings": {"perHostDelayMs": 0, "perHostConcurrency": 2},
+             "sources": [{"name": "a", "url": "\(world.server.url("/feed.xml"))", "kind": "rss"}]}
+            """.write(to: dir.appendingPathComponent("feeds.json"), atomically: true, encoding: .utf8)
+        var random = SplitMix(seed: 11)
+        var kills = 0
+        // About 0.8 s of page latency per complete run: each killed run commits a part.
+        for _ in 0..<40 where kills < 8 {
+            let process = Process()
+            process.executableURL = IngestBinary.url
+            process.arguments = ["sync", "--force", "--quiet"]
+            process.currentDirectoryURL = dir
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: Double(50 + random.next() % 350) / 1000)
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                kills += 1
+            }
+            process.waitUntilExit()
+        }
+        #expect(kills >= 8)
+        let rerun = try IngestBinary.run(["sync", "--force"], in: dir)
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        let copies = try objects(try IngestBinary.run(["export", "--copies"], in: dir).stdout)
+        #expect(copies.count == 80)
+        #expect(Set(copies.compactMap { $0["url"] as? String }) == Set(paths.map { world.server.url($0) }))
+        #expect(copies.allSatisfy { $0["revision"] as? Int == 1 })
+        let stories = try objects(try IngestBinary.run(["export"], in: dir).stdout)
+        #expect(stories.count == 80 && Set(stories.compactMap { $0["id"] as? String }).count == 80)
+    }
+
+    @Test func anInvalidFeedsFileExits64WithEveryProblemAndWritesNothing() throws {
+        let dir = temporaryDirectory()
+        try """
+            {"settings": {"concurrency": 0}, "sources": [{"name": "a", "url": "ftp://x", "kindd": "rss"}]}
+            """.write(to: dir.appendingPathComponent("feeds.json"), atomically: true, encoding: .utf8)
+        let result = try IngestBinary.run(["sync"], in: dir)
+        #expect(result.status == 64)
+        let problems = result.stderr.split(separator: "\n")
+        #expect(problems.count >= 3, "\(result.stderr)")
+        #expect(result.stderr.contains("concurrency") && result.stderr.contains("kindd"))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("store").path))
+    }
+
+    @Test func aSecondWriterExits75NamingTheHolder() throws {
+        let world = try SmallWorld()
+        defer { world.server.stop() }
+        let dir = temporaryDirectory()
+        try world.feedsJSON.write(to: dir.appendingPathComponent("feeds.json"), atomically: true, encoding: .utf8)
+        // The first sync is held up by a slow feed while the second one starts.
+        world.server.route("/feed.xml", site: 0) { _ in .text("<rss version=\"2.0\"><channel></channel></rss>").delayed(by: .seconds(2)) }
+        let holder = Process()
+        holder.executableURL = IngestBinary.url
+        holder.arguments = ["sync", "--quiet"]
+        holder.currentDirectoryURL = dir
+        holder.standardError = FileHandle.nullDevice
+        try holder.run()
+        defer { holder.waitUntilExit() }
+        let lock = dir.appendingPathComponent("store/lock").path
+        for _ in 0..<200 where ((try? String(contentsOfFile: lock, encoding: .utf8)) ?? "").isEmpty {
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        let second = try IngestBinary.run(["sync"], in: dir)
+        #expect(second.status == 75)
+        #expect(second.stderr.contains("\(holder.processIdentifier)"), "\(second.stderr)")
+        let importer = try IngestBinary.run(["import", "-"], stdin: world.server.url("/news/harbour-council-vote"), in: dir)
+        #expect(importer.status == 75)
+    }
+}
