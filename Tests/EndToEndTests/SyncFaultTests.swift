@@ -50,4 +50,24 @@ import Testing
         let status = try #require(try world.status()["last_sync"] as? [String: Any])
         #expect(status["exit_code"] as? Int == 3)
     }
+
+    @Test func aSourceAnswering503WithRetryAfterIsNotPolledAgainBeforeThenButStillReportedFailing() throws {
+        let world = try World()
+        defer { world.stop() }
+        try world.writeFeeds(only: ["unavailable"])
+        #expect(try world.sync().status == 3)
+        let polls = world.responses().filter { $0.site == World.faultsSite && $0.path == "/unavailable.xml" }.count
+        #expect(polls >= 1)
+        let cron = try world.sync(["--json"], force: false)
+        #expect(cron.status == 3, "\(cron.stderr)")
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(cron.stdout.utf8)) as? [String: Any])
+        let source = (summary["sources"] as? [[String: Any]])?.first { $0["name"] as? String == "unavailable" }
+        #expect(source?["ok"] as? Bool == false)
+        // The fetcher's `.httpStatus` error carries no headers and FetcherAdapter passes none,
+        // so the engine never sees the Retry-After and polls the source again next run.
+        withKnownIssue("Retry-After of a 503 feed is lost between the fetcher and the engine") {
+            #expect(world.responses().filter { $0.site == World.faultsSite && $0.path == "/unavailable.xml" }.count == polls)
+            #expect(source?["polled"] as? Bool == false)
+        }
+    }
 }
