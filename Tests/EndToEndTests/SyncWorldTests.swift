@@ -23,6 +23,12 @@ import Testing
         let wire = try #require(stories.first { wireURLs.contains($0["url"] as! String) })
         #expect(Set((wire["copies"] as! [[String: Any]]).map { $0["url"] as! String }) == wireURLs)
         #expect(stories.count == world.expectedStories().count)
+        // With --copies each copy keeps its own headline; the section page's navigation is never fetched.
+        let titles = Dictionary(uniqueKeysWithValues: try world.export(["--copies"]).map { ($0["url"] as! String, $0["title"] as? String) })
+        for article in world.currentArticles { #expect(titles[world.url(of: article)] == article.title) }
+        let tribune = world.sites.first { $0.kind == "html" }!.index
+        let navigation = ["/about/", "/contact/", "/category/", "/tag/"]
+        #expect(!world.responses().contains { served in served.site == tribune && navigation.contains { served.path.hasPrefix($0) } })
         let firstIDs = Set(stories.map { $0["id"] as! String })
 
         world.advanceToEpoch1()
