@@ -36,6 +36,7 @@ import Testing
             var request = URLRequest(url: URL(string: url)!)
             if let etag { request.setValue(etag, forHTTPHeaderField: "If-None-Match") }
             let semaphore = DispatchSemaphore(value: 0)
+            // Written once by the completion handler before it signals, read only after the wait.
             nonisolated(unsafe) var outcome: (Int, String?) = (0, nil)
             URLSession.shared.dataTask(with: request) { _, response, _ in
                 let http = response as? HTTPURLResponse
