@@ -11,6 +11,7 @@ import IngestStore
 /// for, and a copy committed without its URL state is fetched again next run and found
 /// unchanged (the store skips identical revisions).
 public final class StoreAdapter: SyncStore {
+    /// The write-locked store.
     public let store: Store
     let batchSize: Int
     let maxDelay: TimeInterval
@@ -21,6 +22,7 @@ public final class StoreAdapter: SyncStore {
     private var pendingStates: [FetchState] = []
     private var lastCommit = Date()
 
+    /// An adapter committing every `batchSize` copies or `maxDelay` seconds, whichever comes first.
     public init(_ store: Store, batchSize: Int = 200, maxDelay: TimeInterval = 0.25) {
         self.store = store
         self.batchSize = batchSize
@@ -54,16 +56,19 @@ public final class StoreAdapter: SyncStore {
         return store.survivingStory(of: revision.story)
     }
 
+    /// The stored state of a source.
     public func sourceState(named name: String) -> SourceState? {
         store.sourceState(name: name).map(SourceState.init)
     }
 
+    /// Every stored URL state (committed ones: called at the start of a run).
     public func allURLStates() throws -> [URLState] {
         var states: [URLState] = []
         try store.forEachFetchState { states.append(URLState($0)) }
         return states
     }
 
+    /// The latest revision of a copy, buffered or stored.
     public func copy(id: String) throws -> StoredCopy? {
         if let pending = pendingCopyView[id] { return pending }
         guard let revision = try store.copy(id: id) else { return nil }
@@ -71,12 +76,14 @@ public final class StoreAdapter: SyncStore {
                           revision: revision.revision, deleted: revision.deleted)
     }
 
+    /// The live copies of a story, buffered changes included.
     public func liveCopyIDs(inStory storyID: String) -> [String] {
         let stored = ((try? store.liveCopyIDs(inStory: storyID)) ?? []).filter { !pendingDeletions.contains($0) }
         let pending = pendingCopyView.values.filter { $0.storyID == storyID && !$0.deleted }.map(\.id)
         return Array(Set(stored + pending)).sorted()
     }
 
+    /// Buffers a copy revision (the store numbers and dates it when committed).
     public func saveCopyRevision(_ revision: CopyRevision) throws {
         let article = revision.article
         pendingCopies.append(CopyInput(
@@ -90,6 +97,7 @@ public final class StoreAdapter: SyncStore {
         try commitIfDue()
     }
 
+    /// Buffers a tombstone (the store dates it when committed).
     public func markCopyDeleted(id: String, at date: Date) throws {
         if pendingCopyView[id] != nil { pendingCopyView[id]?.deleted = true }
         pendingDeletions.append(id)
@@ -99,20 +107,24 @@ public final class StoreAdapter: SyncStore {
     /// Nothing to write: the store derives a story's deletion from its copies' tombstones.
     public func markStoryDeleted(id: String, at date: Date) throws {}
 
+    /// Buffers a story merge.
     public func addStoryAlias(_ oldID: String, storyID: String) throws {
         pendingAliases.append(StoryAlias(from: oldID, to: storyID))
     }
 
+    /// Buffers a URL state; it is committed after the copies buffered before it.
     public func saveURLState(_ state: URLState) throws {
         pendingStates.append(FetchState(state))
         try commitIfDue()
     }
 
+    /// Commits what is buffered, then the source state.
     public func saveSourceState(_ state: SourceState) throws {
         try commit()
         try store.put(sourceStates: [IngestStore.SourceState(state)])
     }
 
+    /// Commits what is buffered, then the run summary (`runs.jsonl`).
     public func saveRunSummary(_ summary: SyncSummary) throws {
         try commit()
         try store.record(syncRun: SyncRunSummary(summary))

@@ -11,8 +11,10 @@ import IngestStore
 /// and only then records the watermark; a crash between the two replays revisions the
 /// snapshot already holds, which `update` makes harmless.
 public final class StoryIndexClusterer: StoryClustering {
+    /// The index as it stands (read it; change it through `assign`/`remove`).
     public private(set) var index: StoryIndex
 
+    /// A clusterer over an index (empty unless given).
     public init(_ index: StoryIndex = StoryIndex()) {
         self.index = index
     }
@@ -45,16 +47,19 @@ public final class StoryIndexClusterer: StoryClustering {
         try store.recordDedupSnapshot(watermark: store.lastSequenceNumber)
     }
 
+    /// `ContentHash.of`: sha256 of the normalised text.
     public func contentHash(of text: String) -> String {
         ContentHash.of(text)
     }
 
+    /// Adds a new copy, or updates a known one, and says where it went.
     public func assign(copyID: String, text: String) -> StoryAssignment {
         let known = index.storyID(ofCopy: copyID) != nil
         let result = known ? index.update(copyID: copyID, text: text) : index.add(copyID: copyID, text: text)
         return StoryAssignment(storyID: result.storyID, joinedExistingStory: result.joined, mergedStoryIDs: result.merged)
     }
 
+    /// Removes a deleted copy from its story.
     public func remove(copyID: String) {
         index.remove(copyID: copyID)
     }
