@@ -42,6 +42,7 @@ let package = Package(
         .testTarget(name: "IngestExtractTests", dependencies: ["IngestExtract", "IngestMarkup"]),
         .testTarget(name: "IngestDedupTests", dependencies: ["IngestDedup"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ingest", "LoopbackServer"]),
+        .testTarget(name: "IngestLiveTests", dependencies: ["IngestSync", "IngestStore", "IngestExtract", "IngestDedup"]),
         .target(name: "LoopbackServer", path: "Tests/LoopbackServer"),
         .testTarget(name: "IngestFetchTests", dependencies: ["IngestFetch", "LoopbackServer"]),
         .testTarget(name: "IngestStoreTests", dependencies: ["IngestStore", "StoreCrashHarness"]),

@@ -12,8 +12,3 @@ extension ExitCode {
     static let storeLocked = ExitCode(75)
 }
 
-/// Says that a command is not built yet and exits with the usage code.
-func notBuiltYet(_ command: String) throws -> Never {
-    FileHandleOutput.standardError("ingest \(command): not built yet in this version\n")
-    throw ExitCode.usage
-}

@@ -69,6 +69,17 @@ import Testing
         #expect(lines[1][1] != lines[0][1])
     }
 
+    @Test func anUnreadableDedupSnapshotIsRebuiltFromTheStore() throws {
+        let dir = temporaryDirectory()
+        let files = try savedPages(in: dir, count: 3, wire: 1)
+        let first = try IngestBinary.run(["import", files[0], files[1]], in: dir)
+        #expect(first.status == 0)
+        let story = try #require(first.stdout.split(separator: "\n").first?.split(separator: " ").dropFirst().first)
+        try Data("not a snapshot".utf8).write(to: dir.appendingPathComponent("store/dedup-index.snapshot"))
+        let copy = try IngestBinary.run(["import", files[2]], in: dir)
+        #expect(copy.stdout.hasPrefix("joined \(story) "), "\(copy.stdout)")
+    }
+
     /// Issue 5's kill loop: `ingest import` of 60 pages SIGKILLed at random moments, then run
     /// to completion: every store line parses, nothing is duplicated, every input is there.
     @Test func importSurvivesRepeatedSIGKILLs() throws {

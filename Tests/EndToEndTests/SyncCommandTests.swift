@@ -52,6 +52,48 @@ import Testing
         #expect(try IngestBinary.run(["export"], in: dir).stdout == export.stdout)
     }
 
+    @Test func anEditedArticleBecomesARevisionAndA404DeletesItsStory() throws {
+        let world = try SmallWorld()
+        defer { world.server.stop() }
+        let dir = temporaryDirectory()
+        try world.feedsJSON.write(to: dir.appendingPathComponent("feeds.json"), atomically: true, encoding: .utf8)
+        #expect(try IngestBinary.run(["sync"], in: dir).status == 0)
+
+        // Epoch 2: the feeds date both entries after the last check, so they are revalidated now.
+        let later = Date().addingTimeInterval(3600)
+        let rfc822 = DateFormatter()
+        rfc822.locale = Locale(identifier: "en_US_POSIX")
+        rfc822.timeZone = TimeZone(identifier: "GMT")
+        rfc822.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        world.server.route("/news/harbour-council-vote", site: 0) { _ in .status(404) }
+        world.route("/world/orchestra-new-season", site: 1, SmallWorld.page(
+            title: "Orchestra opens its new season", paragraphs: SmallWorld.paragraphs(seed: 3).dropLast() + ["Corrected."],
+            canonical: nil))
+        world.route("/feed.xml", site: 0, """
+            <?xml version="1.0"?><rss version="2.0"><channel><title>Site A</title>
+            <item><title>Council</title><link>\(world.server.url("/news/harbour-council-vote", site: 0))</link>
+            <pubDate>\(rfc822.string(from: later))</pubDate></item></channel></rss>
+            """)
+        world.route("/atom.xml", site: 1, """
+            <?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Site B</title>
+            <entry><title>Orchestra</title><id>b-2</id><updated>\(later.formatted(.iso8601))</updated>
+            <link href="\(world.server.url("/world/orchestra-new-season", site: 1))"/></entry></feed>
+            """)
+        let second = try IngestBinary.run(["sync", "--force"], in: dir)
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stderr.contains("0 new, 1 updated, 1 deleted"), "\(second.stderr)")
+
+        let stories = try objects(try IngestBinary.run(["export"], in: dir).stdout)
+        #expect(stories.count == 2, "the scrolled-out wire story stays, the deleted one is left out")
+        #expect(stories.compactMap { $0["revision"] as? Int }.sorted() == [1, 2])
+        let all = try objects(try IngestBinary.run(["export", "--include-deleted"], in: dir).stdout)
+        #expect(all.filter { $0["deleted"] as? Bool == true }.count == 1)
+        let status = try IngestBinary.run(["status", "--json"], in: dir)
+        let lastSync = try #require((try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])?["last_sync"] as? [String: Any])
+        let sources = try #require(lastSync["sources"] as? [[String: Any]])
+        #expect(sources.map { $0["deleted"] as? Int } == [1, 0] && sources.map { $0["updated"] as? Int } == [0, 1])
+    }
+
     @Test func aFailingSourceExits3AndTheOthersAreStored() throws {
         let world = try SmallWorld()
         defer { world.server.stop() }

@@ -7,10 +7,12 @@ import IngestFetch
 public struct FileFetcher: SyncFetching {
     let network: any SyncFetching
 
+    /// A fetcher reading files itself and passing other URLs to `network`.
     public init(network: any SyncFetching) {
         self.network = network
     }
 
+    /// Reads a `file://` URL (a 200 with the UTF-8 page) or fetches any other URL.
     public func fetch(_ request: SyncRequest) async -> Result<SyncResponse, SyncFetchError> {
         guard let url = URL(string: request.url), url.isFileURL else { return await network.fetch(request) }
         return Self.readSavedPage(atPath: url.path).map {

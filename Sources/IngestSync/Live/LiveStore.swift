@@ -10,8 +10,11 @@ import IngestStore
 ///     let summary = try await run.run()
 ///     try live.finish()                                       // commit, dedup snapshot, compaction
 public final class LiveStore {
+    /// The write-locked store.
     public let store: Store
+    /// The engine's view of the store.
     public let adapter: StoreAdapter
+    /// The dedup index, loaded and replayed for this store.
     public let clusterer: StoryIndexClusterer
 
     init(store: Store, adapter: StoreAdapter, clusterer: StoryIndexClusterer) {

@@ -3,35 +3,41 @@ import IngestStore
 
 /// The JSON-lines store behind `SyncStore`.
 ///
-/// Copy revisions, aliases and URL states are buffered and committed together, in that
-/// order, every `batchSize` copies, every `maxDelay` seconds, before a deletion, and at the
-/// end of the run: each commit costs a few `fsync`s instead of one per page. The order makes
-/// a SIGKILL harmless: a URL state (whose validators would turn the next fetch into a 304)
-/// is never on disk before the copy it points to, and a copy committed without its URL
-/// state is fetched again next run and found unchanged (the store skips identical revisions).
+/// Copy revisions, tombstones, aliases and URL states are buffered and committed together,
+/// in that order, every `batchSize` copies, every `maxDelay` seconds, and at the end of the
+/// run: each commit costs a few `fsync`s instead of one per page. The order makes a SIGKILL
+/// harmless: a URL state (whose validators would turn the next fetch into a 304, or whose
+/// `gone` flag stops revalidation) is never on disk before the copy or tombstone it stands
+/// for, and a copy committed without its URL state is fetched again next run and found
+/// unchanged (the store skips identical revisions).
 public final class StoreAdapter: SyncStore {
+    /// The write-locked store.
     public let store: Store
     let batchSize: Int
     let maxDelay: TimeInterval
     private var pendingCopies: [CopyInput] = []
     private var pendingCopyView: [String: StoredCopy] = [:]
+    private var pendingDeletions: [String] = []
     private var pendingAliases: [StoryAlias] = []
     private var pendingStates: [FetchState] = []
     private var lastCommit = Date()
 
+    /// An adapter committing every `batchSize` copies or `maxDelay` seconds, whichever comes first.
     public init(_ store: Store, batchSize: Int = 200, maxDelay: TimeInterval = 0.25) {
         self.store = store
         self.batchSize = batchSize
         self.maxDelay = maxDelay
     }
 
-    /// Commits everything buffered (one batch of copies, then aliases, then URL states).
+    /// Commits everything buffered (one batch of copies, then tombstones, aliases, URL states).
     public func commit() throws {
         if !pendingCopies.isEmpty { _ = try store.append(copies: pendingCopies) }
+        if !pendingDeletions.isEmpty { _ = try store.markDeleted(copyIDs: pendingDeletions) }
         if !pendingAliases.isEmpty { try store.append(aliases: pendingAliases) }
         if !pendingStates.isEmpty { try store.put(fetchStates: pendingStates) }
         pendingCopies = []
         pendingCopyView = [:]
+        pendingDeletions = []
         pendingAliases = []
         pendingStates = []
         lastCommit = Date()
@@ -50,16 +56,19 @@ public final class StoreAdapter: SyncStore {
         return store.survivingStory(of: revision.story)
     }
 
+    /// The stored state of a source.
     public func sourceState(named name: String) -> SourceState? {
         store.sourceState(name: name).map(SourceState.init)
     }
 
+    /// Every stored URL state (committed ones: called at the start of a run).
     public func allURLStates() throws -> [URLState] {
         var states: [URLState] = []
         try store.forEachFetchState { states.append(URLState($0)) }
         return states
     }
 
+    /// The latest revision of a copy, buffered or stored.
     public func copy(id: String) throws -> StoredCopy? {
         if let pending = pendingCopyView[id] { return pending }
         guard let revision = try store.copy(id: id) else { return nil }
@@ -67,10 +76,14 @@ public final class StoreAdapter: SyncStore {
                           revision: revision.revision, deleted: revision.deleted)
     }
 
+    /// The live copies of a story, buffered changes included.
     public func liveCopyIDs(inStory storyID: String) -> [String] {
-        (try? store.liveCopyIDs(inStory: storyID)) ?? []
+        let stored = ((try? store.liveCopyIDs(inStory: storyID)) ?? []).filter { !pendingDeletions.contains($0) }
+        let pending = pendingCopyView.values.filter { $0.storyID == storyID && !$0.deleted }.map(\.id)
+        return Array(Set(stored + pending)).sorted()
     }
 
+    /// Buffers a copy revision (the store numbers and dates it when committed).
     public func saveCopyRevision(_ revision: CopyRevision) throws {
         let article = revision.article
         pendingCopies.append(CopyInput(
@@ -84,28 +97,34 @@ public final class StoreAdapter: SyncStore {
         try commitIfDue()
     }
 
+    /// Buffers a tombstone (the store dates it when committed).
     public func markCopyDeleted(id: String, at date: Date) throws {
-        try commit()
-        _ = try store.markDeleted(copyIDs: [id])
+        if pendingCopyView[id] != nil { pendingCopyView[id]?.deleted = true }
+        pendingDeletions.append(id)
+        try commitIfDue()
     }
 
     /// Nothing to write: the store derives a story's deletion from its copies' tombstones.
     public func markStoryDeleted(id: String, at date: Date) throws {}
 
+    /// Buffers a story merge.
     public func addStoryAlias(_ oldID: String, storyID: String) throws {
         pendingAliases.append(StoryAlias(from: oldID, to: storyID))
     }
 
+    /// Buffers a URL state; it is committed after the copies buffered before it.
     public func saveURLState(_ state: URLState) throws {
         pendingStates.append(FetchState(state))
         try commitIfDue()
     }
 
+    /// Commits what is buffered, then the source state.
     public func saveSourceState(_ state: SourceState) throws {
         try commit()
         try store.put(sourceStates: [IngestStore.SourceState(state)])
     }
 
+    /// Commits what is buffered, then the run summary (`runs.jsonl`).
     public func saveRunSummary(_ summary: SyncSummary) throws {
         try commit()
         try store.record(syncRun: SyncRunSummary(summary))

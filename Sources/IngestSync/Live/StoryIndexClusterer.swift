@@ -5,24 +5,28 @@ import IngestStore
 /// The deduplicator behind `StoryClustering`: an `IngestDedup.StoryIndex` persisted beside
 /// the store it clusters.
 ///
-/// `load(for:)` reads the snapshot at `store.dedupSnapshotPath` (missing or unreadable: an
-/// empty index) and replays every copy revision newer than the store's dedup watermark, so
-/// a run killed before `save(to:)` loses nothing. `save(to:)` writes the snapshot atomically
+/// `load(for:)` reads the snapshot at `store.dedupSnapshotPath` and replays every copy
+/// revision newer than what it covers (missing or unreadable: an empty index and every
+/// revision), so a run killed before `save(to:)` loses nothing. `save(to:)` writes the snapshot atomically
 /// and only then records the watermark; a crash between the two replays revisions the
 /// snapshot already holds, which `update` makes harmless.
 public final class StoryIndexClusterer: StoryClustering {
+    /// The index as it stands (read it; change it through `assign`/`remove`).
     public private(set) var index: StoryIndex
 
+    /// A clusterer over an index (empty unless given).
     public init(_ index: StoryIndex = StoryIndex()) {
         self.index = index
     }
 
     /// The index for `store`: its snapshot plus the copy revisions the snapshot does not cover.
     public static func load(for store: Store) throws -> StoryIndexClusterer {
-        let clusterer = StoryIndexClusterer((try? StoryIndex.load(from: store.dedupSnapshotPath)) ?? StoryIndex())
-        // A snapshot from a crashed run may be newer than the recorded watermark; it is
-        // never older, so replaying from the watermark covers everything it lacks.
-        try store.forEachLatestCopyRevision(after: store.dedupWatermark) { revision in
+        let snapshot = try? StoryIndex.load(from: store.dedupSnapshotPath)
+        let clusterer = StoryIndexClusterer(snapshot ?? StoryIndex())
+        // A snapshot from a crashed run may be newer than the recorded watermark, so replay
+        // starts at the lower of the two; without a usable snapshot, at the beginning.
+        let covered = snapshot.map { min(store.dedupWatermark, Int(clamping: $0.watermark)) } ?? 0
+        try store.forEachLatestCopyRevision(after: covered) { revision in
             if revision.deleted {
                 clusterer.remove(copyID: revision.id)
             } else {
@@ -43,16 +47,19 @@ public final class StoryIndexClusterer: StoryClustering {
         try store.recordDedupSnapshot(watermark: store.lastSequenceNumber)
     }
 
+    /// `ContentHash.of`: sha256 of the normalised text.
     public func contentHash(of text: String) -> String {
         ContentHash.of(text)
     }
 
+    /// Adds a new copy, or updates a known one, and says where it went.
     public func assign(copyID: String, text: String) -> StoryAssignment {
         let known = index.storyID(ofCopy: copyID) != nil
         let result = known ? index.update(copyID: copyID, text: text) : index.add(copyID: copyID, text: text)
         return StoryAssignment(storyID: result.storyID, joinedExistingStory: result.joined, mergedStoryIDs: result.merged)
     }
 
+    /// Removes a deleted copy from its story.
     public func remove(copyID: String) {
         index.remove(copyID: copyID)
     }

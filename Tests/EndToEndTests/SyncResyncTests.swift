@@ -1,0 +1,33 @@
+import Foundation
+import Testing
+
+/// A sync that finds nothing new costs conditional requests only and changes nothing.
+@Suite struct SyncResyncTests {
+    @Test func aNoChangeResyncMakesOnlyConditionalRequestsAndLeavesTheExportIdentical() throws {
+        let world = try World()
+        defer { world.stop() }
+        try world.writeFeeds()
+        #expect(try world.sync().status == 0)
+        let export = try world.exportText()
+        let copies = try world.exportText(["--copies", "--include-deleted"])
+        #expect(!export.isEmpty)
+
+        let mark = world.responses().count
+        let again = try world.sync()
+        #expect(again.status == 0, "\(again.stderr)")
+        let resync = world.responses(from: mark)
+        // Every source polled (--force), each with a validator, and answered 304.
+        #expect(resync.count >= World.mainSites)
+        let articleResponses = resync.filter { world.isArticle($0.path, site: $0.site) }
+        #expect(articleResponses.allSatisfy { $0.conditional && $0.status == 304 })
+        #expect(resync.filter { world.isArticle($0.path, site: $0.site) }.map(\.bodyBytes).reduce(0, +) == 0)
+        for site in world.sites where site.kind != "html" {
+            #expect(resync.contains { $0.site == site.index && $0.path == site.feedPath && $0.conditional && $0.status == 304 })
+        }
+        #expect(try world.exportText() == export)
+        #expect(try world.exportText(["--copies", "--include-deleted"]) == copies)
+        let lastSync = try #require(try world.status()["last_sync"] as? [String: Any])
+        let sources = try #require(lastSync["sources"] as? [[String: Any]])
+        #expect(sources.allSatisfy { $0["ok"] as? Bool == true && $0["new"] as? Int == 0 && $0["updated"] as? Int == 0 })
+    }
+}

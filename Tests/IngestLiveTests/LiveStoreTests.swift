@@ -1,0 +1,85 @@
+import Foundation
+import IngestDedup
+import IngestExtract
+import IngestStore
+import IngestSync
+import Testing
+
+/// The live adapters against a real store directory: what the engine saves comes back
+/// whole in the next run, commits are ordered, and the dedup index survives a lost snapshot.
+@Suite struct LiveStoreTests {
+    private func directory() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("ingest-live-\(UUID().uuidString)").path
+    }
+
+    /// Whole seconds: the store keeps timestamps to the second.
+    private let t0 = Date(timeIntervalSince1970: 1_790_000_000)
+
+    private func text(_ seed: Int) -> String {
+        (0..<6).map { p in
+            (0..<30).map { w in "word\((seed * 7919 + p * 131 + w * 17) % 997)" }.joined(separator: " ") + "."
+        }.joined(separator: "\n\n")
+    }
+
+    @Test func engineStatesComeBackWholeInTheNextRun() throws {
+        let path = directory()
+        let url = URLState(url: "https://a.example/x", copyID: "c1", isAlias: false, source: "feed-a", etag: "\"e1\"",
+                           lastModified: "Sun, 22 Nov 2026 04:00:00 GMT", allowPrivateAddresses: true, firstSeen: t0,
+                           lastChecked: t0.addingTimeInterval(60), published: t0.addingTimeInterval(-3600), gone: true)
+        let alias = URLState(url: "guid:feed-a|42", copyID: "c1", isAlias: true, source: "feed-a", firstSeen: t0)
+        let source = SourceState(name: "feed-a", validators: Validators(etag: "\"f\"", lastModified: nil),
+                                 feedURL: "https://a.example/feed", children: ["https://a.example/s1.xml": Validators(etag: "\"s1\"")],
+                                 lastPolled: t0, nextPoll: t0.addingTimeInterval(600), lastError: "HTTP 503")
+        do {
+            let live = try LiveStore.open(directory: path)
+            try live.adapter.saveURLState(url)
+            try live.adapter.saveURLState(alias)
+            try live.adapter.saveSourceState(source)
+            try live.finish()
+        }
+        let again = try LiveStore.open(directory: path)
+        #expect(try again.adapter.allURLStates().sorted { $0.url < $1.url } == [alias, url].sorted { $0.url < $1.url })
+        #expect(again.adapter.sourceState(named: "feed-a") == source)
+    }
+
+    @Test func copiesAreCommittedInBatchesBeforeTheStatesThatPointToThem() throws {
+        let path = directory()
+        let live = try LiveStore.open(directory: path)
+        let adapter = StoreAdapter(live.store, batchSize: 3, maxDelay: 3600)
+        for i in 0..<2 {
+            try adapter.saveCopyRevision(CopyRevision(
+                copyID: "c\(i)", storyID: "s\(i)", revision: 1, url: "https://a.example/\(i)", source: "a",
+                contentHash: "sha256:\(i)", article: Article(title: "t", text: text(i)), fetchedAt: t0))
+            try adapter.saveURLState(URLState(url: "https://a.example/\(i)", copyID: "c\(i)", source: "a", firstSeen: t0))
+        }
+        #expect(try adapter.copy(id: "c1")?.storyID == "s1", "the run sees its own buffered copies")
+        let before = try Store.open(directory: path, access: .read)
+        #expect(before.status().copies == 0 && before.status().trackedURLs == 0, "nothing committed below the batch size")
+        try adapter.saveCopyRevision(CopyRevision(
+            copyID: "c2", storyID: "s2", revision: 1, url: "https://a.example/2", source: "a",
+            contentHash: "sha256:2", article: Article(title: "t", text: text(2)), fetchedAt: t0))
+        let after = try Store.open(directory: path, access: .read)
+        #expect(after.status().copies == 3 && after.status().trackedURLs == 2, "one batch: copies, then their states")
+    }
+
+    @Test func theDedupIndexIsRebuiltFromTheStoreWhenItsSnapshotIsLost() throws {
+        let path = directory()
+        // A run killed after its commit and before its snapshot (its store is released on return).
+        func killedRun() throws -> StoryAssignment {
+            let live = try LiveStore.open(directory: path)
+            let first = live.clusterer.assign(copyID: "c1", text: text(1))
+            try live.adapter.saveCopyRevision(CopyRevision(
+                copyID: "c1", storyID: first.storyID, revision: 1, url: "https://a.example/1", source: "a",
+                contentHash: live.clusterer.contentHash(of: text(1)), article: Article(title: "t", text: text(1)), fetchedAt: t0))
+            try live.adapter.commit()
+            return first
+        }
+        let first = try killedRun()
+        #expect(!FileManager.default.fileExists(atPath: path + "/dedup-index.snapshot"))
+        let live = try LiveStore.open(directory: path)
+        let copy = live.clusterer.assign(copyID: "c2", text: text(1) + "\n\nAdditional reporting by the desk.")
+        #expect(copy.storyID == first.storyID && copy.joinedExistingStory)
+        try live.finish()
+        #expect(try StoryIndex.load(from: live.store.dedupSnapshotPath).storyID(ofCopy: "c2") == first.storyID)
+    }
+}
