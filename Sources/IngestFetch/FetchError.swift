@@ -16,8 +16,9 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
     case redirectLoop(url: String)
     /// The connect, total or low-speed timeout hit.
     case timeout(url: String, message: String)
-    /// A final status other than 2xx/304 (after retries for 408, 429, 5xx).
-    case httpStatus(Int, url: String)
+    /// A final status other than 2xx/304 (after retries for 408, 429, 5xx), with that
+    /// response's lower-cased headers (Retry-After, Cache-Control) for the caller's schedule.
+    case httpStatus(Int, url: String, headers: [String: String] = [:])
     /// Any other transport failure, with curl's message.
     case transport(url: String, code: Int, message: String)
     /// The fetcher was shut down before this fetch finished.
@@ -36,7 +37,7 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
         case .tooManyRedirects(let url, let limit): return "more than \(limit) redirects: \(url)"
         case .redirectLoop(let url): return "redirect loop back to \(url)"
         case .timeout(let url, let message): return "timed out (\(message)): \(url)"
-        case .httpStatus(let status, let url): return "HTTP \(status): \(url)"
+        case .httpStatus(let status, let url, _): return "HTTP \(status): \(url)"
         case .transport(let url, let code, let message): return "network error (curl \(code): \(message)): \(url)"
         case .shutDown: return "the fetcher was shut down"
         case .cancelled: return "the fetch was cancelled"

@@ -75,7 +75,7 @@ public final class Fetcher: PageFetching {
                 continue
             }
             guard (200...299).contains(result.status) || result.status == 304 else {
-                return .failure(.httpStatus(result.status, url: url))
+                return .failure(.httpStatus(result.status, url: url, headers: result.headers))
             }
             return .success(FetchResponse(
                 requestedURL: request.url, finalURL: url, redirects: redirects, status: result.status,
@@ -132,7 +132,7 @@ public final class Fetcher: PageFetching {
             switch answer {
             case .success(let page) where page.status == 200:
                 rules = RobotsRules(parsing: String(decoding: page.body, as: UTF8.self), userAgent: settings.userAgent)
-            case .failure(.httpStatus(let status, _)) where status >= 500:
+            case .failure(.httpStatus(let status, _, _)) where status >= 500:
                 rules = .disallowAll
             case .failure(.forbiddenAddress):
                 return nil  // not cached: a request allowed to go there may ask again

@@ -63,11 +63,8 @@ import Testing
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(cron.stdout.utf8)) as? [String: Any])
         let source = (summary["sources"] as? [[String: Any]])?.first { $0["name"] as? String == "unavailable" }
         #expect(source?["ok"] as? Bool == false)
-        // The fetcher's `.httpStatus` error carries no headers and FetcherAdapter passes none,
-        // so the engine never sees the Retry-After and polls the source again next run.
-        withKnownIssue("Retry-After of a 503 feed is lost between the fetcher and the engine") {
-            #expect(world.responses().filter { $0.site == World.faultsSite && $0.path == "/unavailable.xml" }.count == polls)
-            #expect(source?["polled"] as? Bool == false)
-        }
+        // The 503's Retry-After holds the source back: the cron run does not poll it again.
+        #expect(world.responses().filter { $0.site == World.faultsSite && $0.path == "/unavailable.xml" }.count == polls)
+        #expect(source?["polled"] as? Bool == false)
     }
 }

@@ -68,10 +68,24 @@ import Testing
         let fetcher = Fetcher(settings: .fast { $0.retries = 2 })
         defer { fetcher.shutdown() }
 
-        #expect(await fetcher.get(server.url("/gone")).error == .httpStatus(404, url: server.url("/gone")))
+        let gone = await fetcher.get(server.url("/gone")).error?.httpStatus
+        #expect(gone?.status == 404 && gone?.url == server.url("/gone"))
         #expect(server.requests("/gone").count == 1)
-        #expect(await fetcher.get(server.url("/broken")).error == .httpStatus(500, url: server.url("/broken")))
+        #expect(await fetcher.get(server.url("/broken")).error?.httpStatus?.status == 500)
         #expect(server.requests("/broken").count == 3)
+    }
+
+    @Test func aFinalErrorStatusCarriesItsHeaders() async throws {
+        let server = try LoopbackServer()
+        defer { server.stop() }
+        server.route("/busy") { _ in .status(503, headers: [("Retry-After", "3600")]) }
+        // A Retry-After beyond retryAfterMax is not waited for: the 503 comes back at once.
+        let fetcher = Fetcher(settings: .fast { $0.retries = 2; $0.retryAfterMax = 1 })
+        defer { fetcher.shutdown() }
+
+        let busy = await fetcher.get(server.url("/busy")).error?.httpStatus
+        #expect(busy?.status == 503)
+        #expect(busy?.headers["retry-after"] == "3600")
     }
 
     @Test func truncatedBodyIsRetried() async throws {

@@ -24,9 +24,9 @@ public struct FetcherAdapter: SyncFetching {
                 body: isHTML ? response.utf8Body() : response.body,
                 charset: isHTML ? "UTF-8" : nil,
                 remoteIsPrivate: response.remoteIP.flatMap(AddressPolicy.classify(ipAddress:)).map { !$0.isPublic }))
-        case .failure(.httpStatus(let status, let url)):
+        case .failure(.httpStatus(let status, let url, let headers)):
             // 404/410 mean deletion and 5xx a transient failure: the engine decides by status.
-            return .success(SyncResponse(status: status, finalURL: url))
+            return .success(SyncResponse(status: status, finalURL: url, headers: headers))
         case .failure(let error):
             return .failure(SyncFetchError(transient: error.isTransient, description: error.description))
         }
