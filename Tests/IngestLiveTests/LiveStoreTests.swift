@@ -82,4 +82,28 @@ import Testing
         try live.finish()
         #expect(try StoryIndex.load(from: live.store.dedupSnapshotPath).storyID(ofCopy: "c2") == first.storyID)
     }
+
+    @Test func aRunThatChangedNothingLeavesTheSnapshotAlone() throws {
+        let path = directory()
+        do {
+            let live = try LiveStore.open(directory: path)
+            let story = live.clusterer.assign(copyID: "c1", text: text(1))
+            try live.adapter.saveCopyRevision(CopyRevision(
+                copyID: "c1", storyID: story.storyID, revision: 1, url: "https://a.example/1", source: "a",
+                contentHash: live.clusterer.contentHash(of: text(1)), article: Article(title: "t", text: text(1)), fetchedAt: t0))
+            try live.finish()
+        }
+        func inode() throws -> Int {
+            try #require(FileManager.default.attributesOfItem(atPath: path + "/dedup-index.snapshot")[.systemFileNumber] as? Int)
+        }
+        let written = try inode()
+        do { try LiveStore.open(directory: path).finish() }
+        #expect(try inode() == written, "an unchanged index is not rewritten")
+        do {
+            let live = try LiveStore.open(directory: path)
+            live.clusterer.remove(copyID: "c1")
+            try live.finish()
+        }
+        #expect(try inode() != written, "a changed index is saved (temp file renamed over it)")
+    }
 }

@@ -13,6 +13,9 @@ import IngestStore
 public final class StoryIndexClusterer: StoryClustering {
     /// The index as it stands (read it; change it through `assign`/`remove`).
     public private(set) var index: StoryIndex
+    /// Whether the index changed since it was loaded: a run that changed nothing leaves the
+    /// snapshot as it is instead of rewriting megabytes.
+    private var changed = false
 
     /// A clusterer over an index (empty unless given).
     public init(_ index: StoryIndex = StoryIndex()) {
@@ -38,6 +41,9 @@ public final class StoryIndexClusterer: StoryClustering {
 
     /// Saves the snapshot atomically, then records that it covers every revision in `store`.
     public func save(to store: Store) throws {
+        let upToDate = Int(clamping: index.watermark) == store.lastSequenceNumber
+            && store.dedupWatermark == store.lastSequenceNumber
+        if !changed, upToDate, FileManager.default.fileExists(atPath: store.dedupSnapshotPath) { return }
         index.watermark = UInt64(store.lastSequenceNumber)
         do {
             try index.save(to: store.dedupSnapshotPath)
@@ -45,6 +51,7 @@ public final class StoryIndexClusterer: StoryClustering {
             throw StoreError.io(path: store.dedupSnapshotPath, operation: "save the dedup snapshot", errno: code)
         }
         try store.recordDedupSnapshot(watermark: store.lastSequenceNumber)
+        changed = false
     }
 
     /// `ContentHash.of`: sha256 of the normalised text.
@@ -54,6 +61,7 @@ public final class StoryIndexClusterer: StoryClustering {
 
     /// Adds a new copy, or updates a known one, and says where it went.
     public func assign(copyID: String, text: String) -> StoryAssignment {
+        changed = true
         let known = index.storyID(ofCopy: copyID) != nil
         let result = known ? index.update(copyID: copyID, text: text) : index.add(copyID: copyID, text: text)
         return StoryAssignment(storyID: result.storyID, joinedExistingStory: result.joined, mergedStoryIDs: result.merged)
@@ -61,6 +69,7 @@ public final class StoryIndexClusterer: StoryClustering {
 
     /// Removes a deleted copy from its story.
     public func remove(copyID: String) {
+        changed = true
         index.remove(copyID: copyID)
     }
 }
