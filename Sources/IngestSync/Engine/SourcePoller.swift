@@ -151,7 +151,8 @@ struct SourcePoller: Sendable {
         poll.requests += 1
         switch result {
         case .failure(let error):
-            return .failed("\(url): \(error.description)", headers: [:])
+            // The real fetcher's messages already end with the URL.
+            return .failed(error.description.contains(url) ? error.description : "\(url): \(error.description)", headers: [:])
         case .success(let response):
             poll.bytes += response.body.count
             if response.status == 304 { return .notModified(response) }
