@@ -53,7 +53,9 @@ struct Signature: Equatable, Sendable {
     @inline(__always) private static func record(_ x: UInt64, into m: UnsafeMutableBufferPointer<UInt32>) {
         let bin = Int(truncatingIfNeeded: x >> 57)
         let v = UInt32(truncatingIfNeeded: x)
-        if v < m[bin] { m[bin] = v }
+        // Always store (a conditional move): whether a shingle lowers its bin's minimum is a
+        // coin toss early in a text, and a mispredicted branch costs more than the store.
+        m[bin] = min(v, m[bin])
     }
 
     init(values: [UInt8], bandKeys: [UInt32], shingles: UInt32) {

@@ -147,9 +147,7 @@ public struct StoryIndex: Sendable {
     /// Live documents sharing at least one band key with `signature`, each once, ascending.
     func candidates(of signature: Signature) -> [Int32] {
         var found: [Int32] = []
-        for (band, key) in signature.bandKeys.enumerated() where key != 0 {
-            bands.forEach(band: band, key: key) { found.append($0) }  // removed documents are unlinked
-        }
+        bands.collect(keys: signature.bandKeys, into: &found)  // removed documents are unlinked
         found.sort()
         var unique: [Int32] = []
         unique.reserveCapacity(found.count)
