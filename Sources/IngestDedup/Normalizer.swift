@@ -145,10 +145,10 @@ public enum Normalizer {
         // no two spaces in a row: only upper case needs changing, done in the word.
         while i + 8 <= n {
             let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            let spaces = Self.zeroBytes(word ^ 0x2020_2020_2020_2020)
+            let spaces = SWAR.zeroBytes(word ^ 0x2020_2020_2020_2020)
             guard word & 0x8080_8080_8080_8080 == 0,
                   (word &+ 0x6060_6060_6060_6060) & 0x8080_8080_8080_8080 == 0x8080_8080_8080_8080,
-                  Self.zeroBytes(word ^ 0x6060_6060_6060_6060) == 0,
+                  SWAR.zeroBytes(word ^ 0x6060_6060_6060_6060) == 0,
                   spaces & (spaces << 8 | (lastSpace ? 0x80 : 0)) == 0 else { break }
             // High bit of each byte in 'A'...'Z': at least 'A' and not above 'Z'.
             let upper = (word &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(word &+ 0x2525_2525_2525_2525) & 0x8080_8080_8080_8080
@@ -169,11 +169,6 @@ public enum Normalizer {
         }
         out.count = out.base.distance(to: dst)
         return i
-    }
-
-    /// High bit set in each byte of `x` that is zero (exact: no carries between bytes).
-    @inline(__always) private static func zeroBytes(_ x: UInt64) -> UInt64 {
-        ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x) & 0x8080_8080_8080_8080
     }
 
     /// True for a scalar that NFKC with case folding leaves alone and that cannot compose with

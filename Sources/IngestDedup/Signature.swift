@@ -66,12 +66,16 @@ struct Signature: Equatable, Sendable {
 
     /// Estimated Jaccard similarity of two sketches given as 128-byte buffers.
     static func jaccard(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Double {
+        // Eight bins at a time: a bin counts when either side is non-empty, and agrees when
+        // both digests are equal (branch-free; candidates are checked by the dozen per add).
         var used = 0, equal = 0
-        for i in 0..<bins {
-            let x = a[i], y = b[i]
-            if x | y == 0 { continue }
-            used += 1
-            if x == y { equal += 1 }
+        let x = UnsafeRawPointer(a.baseAddress!), y = UnsafeRawPointer(b.baseAddress!)
+        for offset in stride(from: 0, to: bins, by: 8) {
+            let u = x.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            let v = y.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            let nonEmpty = ~SWAR.zeroBytes(u | v) & 0x8080_8080_8080_8080
+            used += nonEmpty.nonzeroBitCount
+            equal += (SWAR.zeroBytes(u ^ v) & nonEmpty).nonzeroBitCount
         }
         guard used > 0 else { return 0 }
         // Remove the 1-in-255 chance that two different minima share their 8-bit digest.

@@ -54,9 +54,7 @@ public enum StoryText {
         let raw = UnsafeRawPointer(base)
         var count = 0, i = 0
         while i + 8 <= line.count {
-            let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ 0x2020_2020_2020_2020
-            // High bit of each zero byte, exactly (no carry between bytes).
-            count += (~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x) & 0x8080_8080_8080_8080).nonzeroBitCount
+            count += SWAR.zeroBytes(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ 0x2020_2020_2020_2020).nonzeroBitCount
             i += 8
         }
         while i < line.count { if base[i] == 0x20 { count += 1 }; i += 1 }
