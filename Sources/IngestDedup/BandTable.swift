@@ -22,7 +22,7 @@ struct BandTable: Sendable {
     mutating func insert(doc: Int32, keys docKeys: [UInt32]) {
         precondition(Int(doc) * Signature.bands == nodes.count, "documents are added in order")
         for key in docKeys { nodes.append(Node(key: key, next: -1)) }
-        if nodes.count > heads.count * 8 {  // chains of 4–8 nodes: cheap to walk, 8–16 bytes per document
+        if nodes.count > heads.count * 4 {  // chains of 4–8 nodes: cheap to walk, 8–16 bytes per document
             rehash(capacity: heads.count * 2)  // links the new nodes too
         } else {
             for band in 0..<Signature.bands { link(node: Int(doc) * Signature.bands + band) }
