@@ -32,10 +32,17 @@ struct Signature: Equatable, Sendable {
                 // byte): no serial dependency between positions, unlike a rolling hash. Raw
                 // pointer loads, no bounds checks. (A cheaper folded-multiply mix was tried: it
                 // changes every sketch, so clustering luck near the LSH threshold changes too.)
-                for i in 0...(n - k) {
-                    let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                    let last = UInt64(base.load(fromByteOffset: i + 8, as: UInt8.self))
-                    Signature.record(StableHash.mix(word ^ (last &* 0x9E37_79B9_7F4A_7C15)), into: m)
+                // The ninth byte's product comes from a table: the two multiplies of the mix
+                // already keep the multiplier busy.
+                Signature.lastByteSpread.withUnsafeBufferPointer { spread in
+                    var at = base
+                    let end = base + (n - k + 1)
+                    while at < end {
+                        let word = UInt64(littleEndian: at.loadUnaligned(as: UInt64.self))
+                        let last = Int(at.load(fromByteOffset: 8, as: UInt8.self))
+                        Signature.record(StableHash.mix(word ^ spread[last]), into: m)
+                        at += 1
+                    }
                 }
                 count = UInt32(n - k + 1)
             }
@@ -49,6 +56,9 @@ struct Signature: Equatable, Sendable {
             return UInt32(truncatingIfNeeded: key) | 1
         }
     }
+
+    /// `b &* 0x9E37_79B9_7F4A_7C15` for every byte value b.
+    private static let lastByteSpread: [UInt64] = (0..<256).map { UInt64($0) &* 0x9E37_79B9_7F4A_7C15 }
 
     @inline(__always) private static func record(_ x: UInt64, into m: UnsafeMutableBufferPointer<UInt32>) {
         let bin = Int(truncatingIfNeeded: x >> 57)
