@@ -22,7 +22,7 @@ struct BandTable: Sendable {
     mutating func insert(doc: Int32, keys docKeys: [UInt32]) {
         precondition(Int(doc) * Signature.bands == nodes.count, "documents are added in order")
         for key in docKeys { nodes.append(Node(key: key, next: -1)) }
-        if nodes.count > heads.count * 8 {  // chains of 4–8 nodes: cheap to walk, 8–16 bytes per document
+        if nodes.count > heads.count * 4 {  // chains of 4–8 nodes: cheap to walk, 8–16 bytes per document
             rehash(capacity: heads.count * 2)  // links the new nodes too
         } else {
             for band in 0..<Signature.bands { link(node: Int(doc) * Signature.bands + band) }
@@ -47,14 +47,32 @@ struct BandTable: Sendable {
         }
     }
 
-    /// Calls `body` with each document whose key in `band` equals `key`.
-    func forEach(band: Int, key: UInt32, _ body: (Int32) -> Void) {
+    /// Appends to `found` every document whose key in some band equals `keys[band]` (0 = no
+    /// key), once per matching band. The band chains are walked side by side, one step of each
+    /// per round: each step is a likely cache miss once the index outgrows the caches, and
+    /// independent chains let the CPU overlap those misses instead of chasing one at a time.
+    func collect(keys: [UInt32], into found: inout [Int32]) {
         nodes.withUnsafeBufferPointer { all in
-            var at = Int(heads[Int(key) & mask])
-            while at >= 0 {
-                let node = all[at]
-                if node.key == key && at % Signature.bands == band { body(Int32(at / Signature.bands)) }
-                at = Int(node.next)
+            heads.withUnsafeBufferPointer { heads in
+                keys.withUnsafeBufferPointer { keys in
+                    withUnsafeTemporaryAllocation(of: Int.self, capacity: Signature.bands) { cursor in
+                        let mask = heads.count - 1
+                        for band in 0..<Signature.bands {
+                            cursor[band] = keys[band] == 0 ? -1 : Int(heads[Int(keys[band]) & mask])
+                        }
+                        var walking = true
+                        while walking {
+                            walking = false
+                            for band in 0..<Signature.bands where cursor[band] >= 0 {
+                                let at = cursor[band]
+                                let node = all[at]
+                                if node.key == keys[band] && at % Signature.bands == band { found.append(Int32(at / Signature.bands)) }
+                                cursor[band] = Int(node.next)
+                                walking = true
+                            }
+                        }
+                    }
+                }
             }
         }
     }

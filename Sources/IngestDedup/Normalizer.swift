@@ -104,17 +104,13 @@ public enum Normalizer {
     private static func appendFast(_ raw: UnsafeBufferPointer<UInt8>, to out: inout ByteBuffer) -> Bool {
         // The fast path never writes more bytes than it reads (plus the separator).
         out.reserve(raw.count + 1)
+        guard let src = raw.baseAddress else { return true }
         return asciiTable.withUnsafeBufferPointer { table in
-            var i = 0
             let n = raw.count
+            var i = 0
             while i < n {
-                let b = raw[i]
-                if b < 0x80 {
-                    let c = table[Int(b)]
-                    if c != 0x20 || (out.count > 0 && out.base[out.count - 1] != 0x20) { out.appendUnchecked(c) }
-                    i += 1
-                    continue
-                }
+                i = appendASCII(src, from: i, count: n, table: table, to: &out)
+                guard i < n else { break }
                 guard let (scalar, width) = decode(raw, at: i) else { return false }
                 if appendPunctuation(scalar, to: &out) {
                 } else if scalar >= 0xC0 && scalar <= 0xDE && scalar != 0xD7 {
@@ -132,6 +128,47 @@ public enum Normalizer {
             }
             return true
         }
+    }
+
+    /// Maps the run of ASCII bytes from `i` through `table`, collapsing runs of spaces, and
+    /// returns where it stopped (`n` or a non-ASCII byte). The hot loop of the normaliser:
+    /// the output cursor and the last-was-space flag live in registers, the space test is
+    /// branch-free, and there is room for every byte (`reserve` by the caller).
+    @inline(__always) private static func appendASCII(_ src: UnsafePointer<UInt8>, from start: Int, count n: Int,
+                                                      table: UnsafeBufferPointer<UInt8>, to out: inout ByteBuffer) -> Int {
+        let map = table.baseAddress!
+        var dst = out.base + out.count
+        var lastSpace = out.count == 0 || dst[-1] == 0x20
+        var i = start
+        let raw = UnsafeRawPointer(src)
+        // Eight bytes at a time while they are plain ASCII (no control byte, no backtick) with
+        // no two spaces in a row: only upper case needs changing, done in the word.
+        while i + 8 <= n {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            let spaces = SWAR.zeroBytes(word ^ 0x2020_2020_2020_2020)
+            guard word & 0x8080_8080_8080_8080 == 0,
+                  (word &+ 0x6060_6060_6060_6060) & 0x8080_8080_8080_8080 == 0x8080_8080_8080_8080,
+                  SWAR.zeroBytes(word ^ 0x6060_6060_6060_6060) == 0,
+                  spaces & (spaces << 8 | (lastSpace ? 0x80 : 0)) == 0 else { break }
+            // High bit of each byte in 'A'...'Z': at least 'A' and not above 'Z'.
+            let upper = (word &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(word &+ 0x2525_2525_2525_2525) & 0x8080_8080_8080_8080
+            UnsafeMutableRawPointer(dst).storeBytes(of: (word | upper >> 2).littleEndian, as: UInt64.self)
+            dst += 8
+            lastSpace = spaces >> 63 != 0
+            i += 8
+        }
+        while i < n {
+            let b = src[i]
+            if b >= 0x80 { break }
+            let c = map[Int(b)]
+            dst.pointee = c
+            let space = c == 0x20
+            dst += (space && lastSpace) ? 0 : 1
+            lastSpace = space
+            i += 1
+        }
+        out.count = out.base.distance(to: dst)
+        return i
     }
 
     /// True for a scalar that NFKC with case folding leaves alone and that cannot compose with

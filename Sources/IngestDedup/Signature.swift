@@ -29,11 +29,20 @@ struct Signature: Equatable, Sendable {
                     return
                 }
                 // Each 9-byte shingle hashed independently (an unaligned 8-byte load plus one
-                // byte): no serial dependency between positions, unlike a rolling hash.
-                for i in 0...(n - k) {
-                    let word = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    let last = UInt64(p[i + 8])
-                    Signature.record(StableHash.mix(word ^ (last &* 0x9E37_79B9_7F4A_7C15)), into: m)
+                // byte): no serial dependency between positions, unlike a rolling hash. Raw
+                // pointer loads, no bounds checks. (A cheaper folded-multiply mix was tried: it
+                // changes every sketch, so clustering luck near the LSH threshold changes too.)
+                // The ninth byte's product comes from a table: the two multiplies of the mix
+                // already keep the multiplier busy.
+                Signature.lastByteSpread.withUnsafeBufferPointer { spread in
+                    var at = base
+                    let end = base + (n - k + 1)
+                    while at < end {
+                        let word = UInt64(littleEndian: at.loadUnaligned(as: UInt64.self))
+                        let last = Int(at.load(fromByteOffset: 8, as: UInt8.self))
+                        Signature.record(StableHash.mix(word ^ spread[last]), into: m)
+                        at += 1
+                    }
                 }
                 count = UInt32(n - k + 1)
             }
@@ -48,10 +57,15 @@ struct Signature: Equatable, Sendable {
         }
     }
 
+    /// `b &* 0x9E37_79B9_7F4A_7C15` for every byte value b.
+    private static let lastByteSpread: [UInt64] = (0..<256).map { UInt64($0) &* 0x9E37_79B9_7F4A_7C15 }
+
     @inline(__always) private static func record(_ x: UInt64, into m: UnsafeMutableBufferPointer<UInt32>) {
         let bin = Int(truncatingIfNeeded: x >> 57)
         let v = UInt32(truncatingIfNeeded: x)
-        if v < m[bin] { m[bin] = v }
+        // Always store (a conditional move): whether a shingle lowers its bin's minimum is a
+        // coin toss early in a text, and a mispredicted branch costs more than the store.
+        m[bin] = min(v, m[bin])
     }
 
     init(values: [UInt8], bandKeys: [UInt32], shingles: UInt32) {
@@ -62,12 +76,16 @@ struct Signature: Equatable, Sendable {
 
     /// Estimated Jaccard similarity of two sketches given as 128-byte buffers.
     static func jaccard(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Double {
+        // Eight bins at a time: a bin counts when either side is non-empty, and agrees when
+        // both digests are equal (branch-free; candidates are checked by the dozen per add).
         var used = 0, equal = 0
-        for i in 0..<bins {
-            let x = a[i], y = b[i]
-            if x | y == 0 { continue }
-            used += 1
-            if x == y { equal += 1 }
+        let x = UnsafeRawPointer(a.baseAddress!), y = UnsafeRawPointer(b.baseAddress!)
+        for offset in stride(from: 0, to: bins, by: 8) {
+            let u = x.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            let v = y.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            let nonEmpty = ~SWAR.zeroBytes(u | v) & 0x8080_8080_8080_8080
+            used += nonEmpty.nonzeroBitCount
+            equal += (SWAR.zeroBytes(u ^ v) & nonEmpty).nonzeroBitCount
         }
         guard used > 0 else { return 0 }
         // Remove the 1-in-255 chance that two different minima share their 8-bit digest.

@@ -84,7 +84,7 @@ extension StoryIndex {
             index.signatures.append(contentsOf: values)
             index.shingleCounts.append(shingles)
             index.bands.insert(doc: Int32(doc), keys: keys)
-            index.docOfCopy[copyKey] = Int32(doc)
+            index.docOfCopy.insert(doc: Int32(doc), keys: index.copyKeys)
             index.members[Int(index.root(slot))] += 1
         }
         return index

@@ -28,7 +28,7 @@ public struct StoryIndex: Sendable {
     var signatures: [UInt8] = []       // Signature.bins per document
     var shingleCounts: [UInt32] = []
     var bands = BandTable()
-    var docOfCopy: [UInt64: Int32] = [:]
+    var docOfCopy = CopyTable()         // copy key → document, over copyKeys
 
     // Per story slot, in creation order (the order decides which id survives a merge).
     var storyIDs: [UInt64] = []
@@ -53,7 +53,7 @@ public struct StoryIndex: Sendable {
         docStory.reserveCapacity(copies)
         signatures.reserveCapacity(copies * Signature.bins)
         shingleCounts.reserveCapacity(copies)
-        docOfCopy.reserveCapacity(copies)
+        docOfCopy.reserveCapacity(copies, keys: copyKeys)
         bands.reserveCapacity(copies)
     }
 
@@ -63,7 +63,7 @@ public struct StoryIndex: Sendable {
     /// Adds a copy and returns its story. Adding a `copyID` already present replaces its text (`update`).
     @discardableResult
     public mutating func add(copyID: String, text: String) -> Assignment {
-        if docOfCopy[Self.key(copyID)] != nil { return update(copyID: copyID, text: text) }
+        if doc(ofCopy: copyID) != nil { return update(copyID: copyID, text: text) }
         let signature = Signature(storyBytes: StoryText.bytes(of: text))
         return insert(copyID: copyID, signature: signature, preferredSlot: nil)
     }
@@ -73,7 +73,7 @@ public struct StoryIndex: Sendable {
     /// otherwise it moves as if newly added.
     @discardableResult
     public mutating func update(copyID: String, text: String) -> Assignment {
-        guard let old = docOfCopy[Self.key(copyID)] else { return add(copyID: copyID, text: text) }
+        guard let old = doc(ofCopy: copyID) else { return add(copyID: copyID, text: text) }
         let signature = Signature(storyBytes: StoryText.bytes(of: text))
         let slot = root(docStory[Int(old)])
         let keep = members[Int(slot)] == 1 || candidates(of: signature).contains { doc in
@@ -87,7 +87,7 @@ public struct StoryIndex: Sendable {
     /// A story whose last copy is removed keeps its id reserved but has no copies.
     @discardableResult
     public mutating func remove(copyID: String) -> String? {
-        guard let doc = docOfCopy[Self.key(copyID)] else { return nil }
+        guard let doc = doc(ofCopy: copyID) else { return nil }
         let slot = root(docStory[Int(doc)])
         detach(doc: doc)
         return format(storyIDs[Int(slot)])
@@ -95,7 +95,7 @@ public struct StoryIndex: Sendable {
 
     /// The story a copy belongs to now, or nil when the copy is unknown or removed.
     public func storyID(ofCopy copyID: String) -> String? {
-        guard let doc = docOfCopy[Self.key(copyID)] else { return nil }
+        guard let doc = doc(ofCopy: copyID) else { return nil }
         return format(storyIDs[Int(root(docStory[Int(doc)]))])
     }
 
@@ -139,7 +139,7 @@ public struct StoryIndex: Sendable {
         signatures.append(contentsOf: signature.values)
         shingleCounts.append(signature.shingles)
         bands.insert(doc: doc, keys: signature.bandKeys)
-        docOfCopy[Self.key(copyID)] = doc
+        docOfCopy.insert(doc: doc, keys: copyKeys)
         members[Int(slot)] += 1
         return Assignment(storyID: format(storyIDs[Int(slot)]), joined: joined, merged: mergedIDs)
     }
@@ -147,9 +147,7 @@ public struct StoryIndex: Sendable {
     /// Live documents sharing at least one band key with `signature`, each once, ascending.
     func candidates(of signature: Signature) -> [Int32] {
         var found: [Int32] = []
-        for (band, key) in signature.bandKeys.enumerated() where key != 0 {
-            bands.forEach(band: band, key: key) { found.append($0) }  // removed documents are unlinked
-        }
+        bands.collect(keys: signature.bandKeys, into: &found)  // removed documents are unlinked
         found.sort()
         var unique: [Int32] = []
         unique.reserveCapacity(found.count)
@@ -172,8 +170,11 @@ public struct StoryIndex: Sendable {
         members[Int(slot)] -= 1
         docStory[Int(doc)] = -1
         bands.remove(doc: doc)
-        docOfCopy[copyKeys[Int(doc)]] = nil
+        docOfCopy.remove(doc: doc, keys: copyKeys)
     }
+
+    /// The live document of a copy id.
+    func doc(ofCopy copyID: String) -> Int32? { docOfCopy.doc(of: Self.key(copyID), keys: copyKeys) }
 
     /// The stable key under which a copy id is stored (collisions need ~4 billion copies to be likely).
     static func key(_ copyID: String) -> UInt64 { StableHash.fnv1a64(copyID.utf8) }
@@ -216,7 +217,7 @@ extension StoryIndex {
     /// array capacities dictionaries at 16 bytes per entry: 8-byte key, 4-byte value, 0.75 load).
     public var estimatedByteCount: Int {
         copyKeys.capacity * 8 + docStory.capacity * 4 + signatures.capacity + shingleCounts.capacity * 4
-            + bands.byteCount + docOfCopy.capacity * 16
+            + bands.byteCount + docOfCopy.byteCount
             + storyIDs.capacity * 8 + parent.capacity * 4 + members.capacity * 4 + slotOfID.capacity * 16
     }
 }

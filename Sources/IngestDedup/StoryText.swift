@@ -42,24 +42,58 @@ public enum StoryText {
 
     /// The rule described on the type, on one normalised line.
     static func isStory(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        var words = 1
-        for b in line where b == 0x20 { words += 1 }
+        let words = 1 + spaceCount(line)
         if words >= alwaysStoryWords { return true }
         guard words >= minimumWords, let last = line.last, Normalizer.isClosing(last) else { return false }
-        return !chromeMarkers.contains { contains(line, $0) }
+        return !containsChromeMarker(line)
     }
 
-    /// Substring search: memchr for the first byte, then compare (lines are short).
-    private static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard let base = hay.baseAddress, hay.count >= needle.count else { return false }
-        let first = Int32(needle[0])
-        var at = 0
-        let lastStart = hay.count - needle.count
-        while at <= lastStart, let hit = memchr(base + at, first, lastStart - at + 1) {
-            let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            if memcmp(base + i, needle, needle.count) == 0 { return true }
-            at = i + 1
+    /// Number of 0x20 bytes, eight at a time.
+    private static func spaceCount(_ line: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = line.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        var count = 0, i = 0
+        while i + 8 <= line.count {
+            count += SWAR.zeroBytes(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ 0x2020_2020_2020_2020).nonzeroBitCount
+            i += 8
         }
-        return false
+        while i < line.count { if base[i] == 0x20 { count += 1 }; i += 1 }
+        return count
+    }
+
+    /// The first two bytes at `bytes` as one 16-bit key.
+    @inline(__always) private static func prefix(_ bytes: UnsafePointer<UInt8>) -> Int { Int(bytes[0]) | Int(bytes[1]) << 8 }
+
+    /// The markers laid out flat for the scan: a bit per 16-bit prefix (words 0..<1024), then per
+    /// marker its prefix key, start and length in `markerBytes`.
+    private static let markerTable: (bits: [UInt64], keys: [Int], starts: [Int], lengths: [Int], bytes: [UInt8]) = {
+        var bits = [UInt64](repeating: 0, count: 1024)
+        var keys: [Int] = [], starts: [Int] = [], lengths: [Int] = [], bytes: [UInt8] = []
+        for marker in chromeMarkers {
+            let key = marker.withUnsafeBufferPointer { prefix($0.baseAddress!) }
+            bits[key >> 6] |= 1 << UInt64(key & 63)
+            keys.append(key); starts.append(bytes.count); lengths.append(marker.count)
+            bytes.append(contentsOf: marker)
+        }
+        return (bits, keys, starts, lengths, bytes)
+    }()
+
+    /// True when the line holds any chrome marker (every marker is at least two bytes): one
+    /// pass over the line, a bitmap test per position, a comparison only where a prefix matches.
+    private static func containsChromeMarker(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = line.baseAddress, line.count >= 2 else { return false }
+        let table = markerTable
+        return table.bits.withUnsafeBufferPointer { bits in
+            table.bytes.withUnsafeBufferPointer { bytes in
+                for i in 0..<(line.count - 1) {
+                    let key = prefix(base + i)
+                    guard bits[key >> 6] & (1 << UInt64(key & 63)) != 0 else { continue }
+                    for m in table.keys.indices where table.keys[m] == key && table.lengths[m] <= line.count - i {
+                        if memcmp(base + i, bytes.baseAddress! + table.starts[m], table.lengths[m]) == 0 { return true }
+                    }
+                }
+                return false
+            }
+        }
     }
 }

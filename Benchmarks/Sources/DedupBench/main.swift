@@ -3,6 +3,7 @@ import IngestDedup
 
 // DedupBench: dev-set quality (score.py) and throughput at 50k / 100k / 200k documents.
 //   swift run -c release --package-path Benchmarks DedupBench [quality|scale|all] [--docs N]
+//   DedupBench dump FILE [--docs N]; DedupBench replay FILE   (profiling driver, see Replay.swift)
 let arguments = CommandLine.arguments.dropFirst()
 let mode = arguments.first { !$0.hasPrefix("-") } ?? "all"
 let docCount = arguments.firstIndex(of: "--docs").flatMap { Int(arguments[$0 + 1]) } ?? 200_000
@@ -12,6 +13,10 @@ let scorer = URL(fileURLWithPath: corpus).deletingLastPathComponent().appendingP
 do {
     if mode == "quality" || mode == "all" {
         try runQuality(corpus: corpus, scorer: scorer, output: NSTemporaryDirectory() + "dedup-dev-pred.jsonl")
+    }
+    if mode == "dump" || mode == "replay" {
+        guard let file = arguments.dropFirst().first else { throw CocoaError(.fileNoSuchFile) }
+        try mode == "dump" ? runDump(corpus: corpus, total: docCount, path: file) : runReplay(path: file)
     }
     if mode == "scale" || mode == "all" {
         try runScale(corpus: corpus, total: docCount)

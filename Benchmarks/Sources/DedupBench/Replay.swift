@@ -1,0 +1,26 @@
+import Foundation
+import IngestDedup
+
+/// Profiling driver: `dump FILE --docs N` writes the first N generated documents (NUL-separated);
+/// `replay FILE` adds them to an index and nothing else, so `valgrind --tool=callgrind` sees
+/// only the indexing path (the generator costs more instructions than the index).
+func runDump(corpus: String, total: Int, path: String) throws {
+    var set = ScaleSet(devTexts: try loadDevCorpus(corpus).map(\.text), seed: 42)
+    var out = Data()
+    for _ in 0..<total {
+        out.append(contentsOf: set.next().text.utf8)
+        out.append(0)
+    }
+    try out.write(to: URL(fileURLWithPath: path))
+}
+
+func runReplay(path: String) throws {
+    let data = try Data(contentsOf: URL(fileURLWithPath: path))
+    let texts = data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+    var index = StoryIndex(reservingCapacity: texts.count)
+    let t0 = cpuNow()
+    for (n, text) in texts.enumerated() { index.add(copyID: "doc-\(n + 1)", text: text) }
+    let seconds = cpuNow() - t0
+    print(String(format: "replayed %d docs: %.0f docs/s (CPU), %d stories", texts.count, Double(texts.count) / seconds,
+                 Set(texts.indices.compactMap { index.storyID(ofCopy: "doc-\($0 + 1)") }).count))
+}
