@@ -126,16 +126,41 @@ public struct SyncRunSummary: Codable, Sendable, Equatable {
         }
     }
 
-    /// Sums over the sources.
+    /// Sums over the sources, and the run's other counters. Those are optional: runs recorded
+    /// before they were kept read as nil (and stay absent in JSON).
     public struct Totals: Codable, Sendable, Equatable {
         public var new: Int
         public var updated: Int
         public var deleted: Int
         public var failedSources: Int
+        /// Known articles whose text did not change.
+        public var unchanged: Int?
+        /// New copies that joined an existing story.
+        public var merged: Int?
+        public var requests: Int?
+        /// Response body bytes received.
+        public var bytes: Int?
+        /// Wall-clock duration of the run.
+        public var seconds: Double?
 
         enum CodingKeys: String, CodingKey {
-            case new, updated, deleted
+            case new, updated, deleted, unchanged, merged, requests, bytes, seconds
             case failedSources = "failed_sources"
+        }
+    }
+
+    /// A run's counters that are not sums over its sources.
+    public struct Counters: Sendable, Equatable {
+        public var unchanged: Int
+        public var merged: Int
+        public var requests: Int
+        public var bytes: Int
+        public var seconds: Double
+
+        /// The counters of one run.
+        public init(unchanged: Int, merged: Int, requests: Int, bytes: Int, seconds: Double) {
+            self.unchanged = unchanged; self.merged = merged; self.requests = requests; self.bytes = bytes
+            self.seconds = seconds
         }
     }
 
@@ -145,12 +170,14 @@ public struct SyncRunSummary: Codable, Sendable, Equatable {
     public var sources: [Source]
     public var totals: Totals
 
-    /// A run summary; totals are computed from the sources.
-    public init(started: String, ended: String, exitCode: Int32, sources: [Source]) {
+    /// A run summary; totals are computed from the sources, plus the run's `counters` if given.
+    public init(started: String, ended: String, exitCode: Int32, sources: [Source], counters: Counters? = nil) {
         self.started = started; self.ended = ended; self.exitCode = exitCode; self.sources = sources
         totals = Totals(new: sources.reduce(0) { $0 + $1.new }, updated: sources.reduce(0) { $0 + $1.updated },
                         deleted: sources.reduce(0) { $0 + $1.deleted },
-                        failedSources: sources.filter { !$0.ok }.count)
+                        failedSources: sources.filter { !$0.ok }.count,
+                        unchanged: counters?.unchanged, merged: counters?.merged, requests: counters?.requests,
+                        bytes: counters?.bytes, seconds: counters?.seconds)
     }
 
     enum CodingKeys: String, CodingKey {

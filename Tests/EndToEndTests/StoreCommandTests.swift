@@ -63,6 +63,42 @@ import Testing
         #expect(Set(source.keys) == ["name", "ok", "error", "new", "updated", "deleted"])
     }
 
+    /// Regression: `status` on a store that exists but has no sync run recorded (reported to
+    /// crash with SIGSEGV once the run's counters were added), in text and JSON.
+    @Test func aStoreWithoutASyncRunReportsNone() throws {
+        let store = try fixtureStore()
+        try Data().write(to: store.appendingPathComponent("runs.jsonl"))
+        let text = try IngestBinary.run(["status", "--store", store.path])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.hasSuffix("last sync: none\n"))
+        let json = try IngestBinary.run(["status", "--store", store.path, "--json"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let status = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
+        #expect(status["last_sync"] is NSNull && status["stories"] as? Int == 4)
+    }
+
+    @Test func statusShowsTheLastRunsCountersWhenItHasThem() throws {
+        let store = try fixtureStore()
+        let plain = try IngestBinary.run(["status", "--store", store.path])
+        #expect(plain.stdout.contains("0 of 1 sources failed\n"), "a run recorded without counters: \(plain.stdout)")
+        let run = #"{"ended":"2026-01-02T00:00:05Z","exit_code":0,"sources":[],"started":"2026-01-02T00:00:00Z","#
+            + #""totals":{"bytes":3100000,"deleted":1,"failed_sources":0,"merged":4,"new":12,"requests":260,"#
+            + #""seconds":4.283,"unchanged":240,"updated":3}}"# + "\n"
+        let runs = try FileHandle(forWritingTo: store.appendingPathComponent("runs.jsonl"))
+        try runs.seekToEnd()
+        try runs.write(contentsOf: Data(run.utf8))
+        try runs.close()
+        let text = try IngestBinary.run(["status", "--store", store.path])
+        #expect(text.stdout.contains("12 new, 3 updated, 1 deleted, 0 of 0 sources failed; "
+            + "240 unchanged, 4 merged; 260 requests, 3.1 MB, 4.3 s\n"), "\(text.stdout)")
+        let json = try IngestBinary.run(["status", "--store", store.path, "--json"])
+        let status = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
+        let totals = try #require((status["last_sync"] as? [String: Any])?["totals"] as? [String: Any])
+        #expect(totals["unchanged"] as? Int == 240 && totals["merged"] as? Int == 4)
+        #expect(totals["requests"] as? Int == 260 && totals["bytes"] as? Int == 3_100_000)
+        #expect(totals["seconds"] as? Double == 4.283)
+    }
+
     @Test func aMissingStoreExportsNothingAndIsReportedEmpty() throws {
         let missing = temporaryDirectory().appendingPathComponent("nothing-here").path
         let export = try IngestBinary.run(["export", "--store", missing])

@@ -41,6 +41,15 @@ import Testing
         let sources = try #require(lastSync["sources"] as? [[String: Any]])
         #expect(sources.map { $0["name"] as? String } == ["site-a", "site-b"])
         #expect(sources.map { $0["new"] as? Int } == [2, 2] && sources.allSatisfy { $0["ok"] as? Bool == true })
+        // ... and the run's other counters, as the sync reported them.
+        let totals = try #require(lastSync["totals"] as? [String: Any])
+        for key in ["unchanged", "merged", "requests", "bytes"] {
+            let reported = summary[key] as? Int, kept = totals[key] as? Int
+            #expect(kept != nil && kept == reported, "\(key)")
+        }
+        #expect((totals["requests"] as? Int ?? 0) > 0 && totals["seconds"] is Double)
+        let text = try IngestBinary.run(["status"], in: dir).stdout
+        #expect(text.contains("0 unchanged, 1 merged; \(totals["requests"] as? Int ?? -1) requests, "), "\(text)")
 
         // Nothing changed: feeds answer 304, no article body is downloaded again, export is identical.
         let before = world.server.requests().count

@@ -55,7 +55,10 @@ extension SyncRunSummary {
                   exitCode: summary.exitCode ?? 0,
                   sources: summary.sources.map {
                       Source(name: $0.name, ok: $0.ok, error: $0.error, new: $0.new, updated: $0.updated, deleted: $0.deleted)
-                  })
+                  },
+                  // Seconds to the millisecond, as `sync --json` shows them.
+                  counters: Counters(unchanged: summary.unchanged, merged: summary.merged, requests: summary.requests,
+                                     bytes: summary.bytes, seconds: (summary.seconds * 1000).rounded() / 1000))
     }
 }
 
