@@ -41,11 +41,12 @@ let package = Package(
         .testTarget(name: "IngestSyncTests", dependencies: ["IngestSync", "IngestMarkup", "IngestExtract", "IngestFetch"]),
         .testTarget(name: "IngestExtractTests", dependencies: ["IngestExtract", "IngestMarkup"]),
         .testTarget(name: "IngestDedupTests", dependencies: ["IngestDedup"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ingest", "LoopbackServer"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ingest", "LoopbackServer", "TestSupport"]),
         .testTarget(name: "IngestLiveTests", dependencies: ["IngestSync", "IngestStore", "IngestExtract", "IngestDedup"]),
         .target(name: "LoopbackServer", path: "Tests/LoopbackServer"),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "IngestFetchTests", dependencies: ["IngestFetch", "LoopbackServer"]),
-        .testTarget(name: "IngestStoreTests", dependencies: ["IngestStore", "StoreCrashHarness"]),
+        .testTarget(name: "IngestStoreTests", dependencies: ["IngestStore", "StoreCrashHarness", "TestSupport"]),
         .executableTarget(name: "StoreCrashHarness", dependencies: ["IngestStore"], path: "Tests/StoreCrashHarness"),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `ingest import` through the binary: saved files, loopback URLs, stdin, and SIGKILLs.
@@ -127,18 +128,5 @@ import Testing
         let stories = try objects(try IngestBinary.run(["export"], in: dir).stdout)
         #expect(Set(stories.compactMap { $0["id"] as? String }).count == stories.count)
         #expect(stories.count == 50, "each wire copy joined its original")
-    }
-}
-
-/// A small seeded generator, so the kill moments repeat from run to run.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

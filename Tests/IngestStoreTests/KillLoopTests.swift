@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import IngestStore
 
@@ -87,18 +88,5 @@ import Testing
         #expect(stories.reduce(0) { $0 + (($1["copies"] as? [Any])?.count ?? 0) } == Self.items)
         #expect(store.lastSyncRun?.exitCode == 0)
         #expect(store.dedupWatermark == store.lastSequenceNumber)
-    }
-}
-
-/// A small seeded generator, so the kill moments are the same on every run.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,3 +1,5 @@
+import TestSupport
+
 /// Deterministic news-like prose for the loopback world: each seed gives its own story
 /// (its own names, places and figures), so distinct stories share only common words.
 enum StoryText {
