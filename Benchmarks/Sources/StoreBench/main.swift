@@ -44,13 +44,12 @@ func peakRSSMegabytes() -> Double {
     return Double(usage.ru_maxrss) / 1024
 }
 
-/// Child mode: open and export the store to /dev/null; print "seconds bytes peakRSS-MB".
+/// Child mode: export the store to /dev/null as `ingest export` does; print "seconds bytes peakRSS-MB".
 if arguments.count == 3 && arguments[1] == "export" {
     let null = open("/dev/null", O_WRONLY)
     var bytes = 0
     let elapsed = try seconds {
-        let store = try Store.open(directory: arguments[2], access: .read)
-        bytes = try store.export(ExportOptions(), to: .fileDescriptor(null)).bytes
+        bytes = try Store.export(directory: arguments[2], ExportOptions(), to: .fileDescriptor(null)).bytes
     }
     print(elapsed, bytes, peakRSSMegabytes())
     exit(0)
