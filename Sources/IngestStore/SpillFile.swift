@@ -32,12 +32,8 @@ final class SpillFile<Record: BitwiseCopyable> {
     /// Writes records at the end of the file.
     func append(_ records: [Record]) throws {
         try records.withUnsafeBytes { bytes in
-            var done = 0
-            while done < bytes.count {
-                let n = pwrite(fd, bytes.baseAddress! + done, bytes.count - done, off_t(offset(of: count) + done))
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { throw StoreError.system("write a temporary sort file", directory) }
-                done += n
+            try repeatUntilDone("write", bytes.count) { done in
+                pwrite(fd, bytes.baseAddress! + done, bytes.count - done, off_t(offset(of: count) + done))
             }
         }
         count += records.count
@@ -47,16 +43,24 @@ final class SpillFile<Record: BitwiseCopyable> {
     func read(at index: Int, count: Int) throws -> [Record] {
         try [Record](unsafeUninitializedCapacity: count) { buffer, initialized in
             let bytes = UnsafeMutableRawBufferPointer(buffer)
-            var done = 0
-            while done < bytes.count {
-                let n = pread(fd, bytes.baseAddress! + done, bytes.count - done, off_t(offset(of: index) + done))
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { throw StoreError.system("read a temporary sort file", directory) }
-                done += n
+            try repeatUntilDone("read", bytes.count) { done in
+                pread(fd, bytes.baseAddress! + done, bytes.count - done, off_t(offset(of: index) + done))
             }
             initialized = count
         }
     }
 
     private func offset(of index: Int) -> Int { index * MemoryLayout<Record>.stride }
+
+    /// Calls `transfer` (a `pread` or `pwrite` of the rest, given the bytes done) until all
+    /// `total` bytes are done.
+    private func repeatUntilDone(_ operation: String, _ total: Int, _ transfer: (_ done: Int) -> Int) throws {
+        var done = 0
+        while done < total {
+            let n = transfer(done)
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { throw StoreError.system("\(operation) a temporary sort file", directory) }
+            done += n
+        }
+    }
 }

@@ -26,10 +26,7 @@ extension StoreExport {
     struct StorySlot {
         /// The story's first appearance: the smallest `first_seq` of its exported copies.
         var group: Int
-        var story: StableKey
-        var firstSeq: Int
-        var firstOffset: Int64
-        var line: Store.LineRef
+        var copy: CopySlot
     }
 
     /// One line of stories.jsonl.
@@ -41,8 +38,7 @@ extension StoreExport {
     /// A story's current state, where the story comes in the export.
     struct StateSlot {
         var group: Int
-        var story: StableKey
-        var state: Store.StoryState
+        var current: StoryStateSlot
     }
 
     /// Copies by first appearance (`--copies`).
@@ -66,9 +62,9 @@ extension StoreExport {
             try storyLines.append(StoryStateSlot(story: story, state: state))
         }
         var slots = sorter(of: StorySlot.self) {
-            ($0.group, $0.firstSeq, $0.firstOffset) < ($1.group, $1.firstSeq, $1.firstOffset)
+            ($0.group, $0.copy.firstSeq, $0.copy.firstOffset) < ($1.group, $1.copy.firstSeq, $1.copy.firstOffset)
         }
-        var states = sorter(of: StateSlot.self) { ($0.group, $0.story) < ($1.group, $1.story) }
+        var states = sorter(of: StateSlot.self) { ($0.group, $0.current.story) < ($1.group, $1.current.story) }
         var copies = try byStory.sorted(), lines = try storyLines.sorted()
         var nextLine = try lines.next()
         var story: StableKey?, group = 0
@@ -76,15 +72,14 @@ extension StoreExport {
             if copy.story != story {  // a story's first copy: its first appearance
                 story = copy.story
                 group = copy.firstSeq
-                var current: Store.StoryState?
+                var current: StoryStateSlot?
                 while let line = nextLine, line.story <= copy.story {
-                    if line.story == copy.story { current = line.state }  // the last line wins
+                    if line.story == copy.story { current = line }  // the last line wins
                     nextLine = try lines.next()
                 }
-                if let current { try states.append(StateSlot(group: group, story: copy.story, state: current)) }
+                if let current { try states.append(StateSlot(group: group, current: current)) }
             }
-            try slots.append(StorySlot(group: group, story: copy.story, firstSeq: copy.firstSeq,
-                                       firstOffset: copy.firstOffset, line: copy.line))
+            try slots.append(StorySlot(group: group, copy: copy))
         }
         return (try slots.sorted(), try states.sorted())
     }

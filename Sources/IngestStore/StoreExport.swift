@@ -68,15 +68,14 @@ struct StoreExport {
         var story: ExportStory?
         var first: StorySlot?  // the story's first copy
         func finish(_ story: inout ExportStory, _ first: StorySlot) throws {
-            while let state = nextState, (state.group, state.story) < (first.group, first.story) {
-                nextState = try states.next()
-            }
-            let state = nextState.flatMap { $0.group == first.group && $0.story == first.story ? $0.state : nil }
+            let key = (first.group, first.copy.story)
+            while let state = nextState, (state.group, state.current.story) < key { nextState = try states.next() }
+            let state = nextState.flatMap { ($0.group, $0.current.story) == key ? $0.current.state : nil }
             (story.revision, story.updated) = try storyRevision(state, representative: story.representative)
             try body(story)
         }
         while let slot = try order.next() {
-            let revision = try copies.copyRevision(at: slot.line)
+            let revision = try copies.copyRevision(at: slot.copy.line)
             if slot.group != first?.group, var finished = story {
                 try finish(&finished, first!)
                 story = nil
