@@ -38,6 +38,7 @@ struct ExternalSorter<Record: BitwiseCopyable> {
         self.init(bufferCapacity: memoryBudget / MemoryLayout<Record>.stride, by: areInIncreasingOrder)
     }
 
+    /// Adds a record; a full buffer is sorted and spilled as one run.
     mutating func append(_ record: Record) throws {
         if buffer.isEmpty { buffer.reserveCapacity(capacity) }  // no doubling past the budget
         buffer.append(record)
