@@ -27,7 +27,7 @@ struct ExportStory {
 
     var id: String
     var representative: CopyRevision
-    /// The story's own revision and update time (see `Store.storyRevision`).
+    /// The story's own revision and update time (see `StoreExport.storyRevision`).
     var revision = 0
     var updated = ""
     var firstSeen: String

@@ -18,3 +18,8 @@ struct StableKey: Hashable, Sendable {
         self.low = low
     }
 }
+
+/// An arbitrary but fixed order, so that external sorts can group records by key.
+extension StableKey: Comparable {
+    static func < (a: StableKey, b: StableKey) -> Bool { (a.high, a.low) < (b.high, b.low) }
+}

@@ -31,7 +31,7 @@ extension Store {
 
     /// The story a story id now belongs to, after the deduplicator's merges.
     public func survivingStory(of story: String) -> String {
-        resolve(StableKey(story)).id ?? story
+        aliases.survivingStory(of: story)
     }
 
     /// The ids of a story's live copies, copies of stories merged into it included (writers only).

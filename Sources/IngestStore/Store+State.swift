@@ -10,13 +10,8 @@ extension Store {
         var accepted: [StoryAlias] = []
         for alias in newAliases {
             let from = StableKey(alias.from), to = StableKey(alias.to)
-            guard staged[from]?.key != to, from != to else { continue }
-            let previous = aliases
-            aliases = staged
-            let target = resolve(to).key
-            aliases = previous
-            guard target != from else { continue }
-            staged[from] = (to, alias.to)
+            guard staged[from]?.key != to, from != to, staged.resolve(to).key != from else { continue }
+            staged.record(alias)
             lines.append(try encoder.encode(alias))
             accepted.append(alias)
         }

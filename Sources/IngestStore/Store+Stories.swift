@@ -3,7 +3,7 @@ import Foundation
 /// Story revisions: a story's `revision` and `updated` move only when its representative's
 /// content hash changes (a new text, or another copy with other text taking over).
 extension Store {
-    private static let storyScanner = FieldScanner(keys: ["content_hash", "id", "revision", "updated"])
+    static let storyScanner = FieldScanner(keys: ["content_hash", "id", "revision", "updated"])
 
     /// The representative of every story, in one pass over the index (for the check on open).
     var allRepresentatives: [(story: StableKey, representative: CopyEntry)] {
@@ -20,16 +20,17 @@ extension Store {
         !entry.deleted && entry.firstSeq < current?.firstSeq ?? .max
     }
 
-    /// Loads stories.jsonl into `storyStates`.
-    func loadStoryStates() throws {
+    /// Calls `body` with the story key and state of each line of stories.jsonl, in file order
+    /// (so the last state for a key is the story's current one).
+    static func forEachStoryState(in file: RecordFile, _ body: (StableKey, StoryState) throws -> Void) throws {
         var lineNumber = 0
-        try files.stories.forEachLine { offset, line in
+        try file.forEachLine { offset, line in
             lineNumber += 1
-            guard let fields = Store.storyScanner.scan(line), let hash = fields[0].string, let id = fields[1].string,
+            guard let fields = storyScanner.scan(line), let hash = fields[0].string, let id = fields[1].string,
                   let revision = fields[2].int
-            else { throw StoreError.corrupt(path: files.stories.path, line: lineNumber, reason: "not a story record") }
-            storyStates[StableKey(id)] = StoryState(revision: revision, contentHash: StableKey(hash),
-                                                    line: LineRef(offset: offset, length: Int32(line.count)))
+            else { throw StoreError.corrupt(path: file.path, line: lineNumber, reason: "not a story record") }
+            try body(StableKey(id), StoryState(revision: revision, contentHash: StableKey(hash),
+                                               line: LineRef(offset: offset, length: Int32(line.count))))
         }
     }
 
@@ -81,15 +82,5 @@ extension Store {
         }
         try files.stories.append(lines)
         for (story, state) in staged { storyStates[story] = state }
-    }
-
-    /// The story's `revision` and `updated`: from its record when that counted the current
-    /// representative text, else (a reader between a crash and the next write) the copy's own.
-    func storyRevision(of story: String, representative: CopyRevision) throws -> (revision: Int, updated: String) {
-        guard let state = storyStates[StableKey(story)], state.contentHash == StableKey(representative.contentHash),
-              case let .string(updated)? = try files.stories.read(offset: state.line.offset, count: Int(state.line.length))
-                  .withUnsafeBytes({ Store.storyScanner.scan($0)?[3] })
-        else { return (representative.revision, representative.updated) }
-        return (state.revision, updated)
     }
 }

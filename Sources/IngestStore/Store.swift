@@ -66,8 +66,8 @@ public final class Store {
     let decoder = JSONDecoder()
 
     var copyIndex = CopyIndex()
-    /// Merged story → surviving story, as written (chains are followed on lookup).
-    var aliases: [StableKey: (key: StableKey, id: String)] = [:]
+    /// Merged story → surviving story.
+    var aliases = StoryAliases()
     /// Story key as written on copies → positions of those copies in `copyIndex.values`
     /// (writers only).
     var storyMembers: [StableKey: [Int32]] = [:]

@@ -29,8 +29,7 @@ struct ExportCommand: AsyncParsableCommand {
         let options = ExportOptions(format: format, perCopy: copies, includeDeleted: includeDeleted,
                                     since: since.flatMap(Store.timestamp(parsing:)))
         try reportingStoreErrors("export") {
-            let reader = try Store.open(directory: store, access: .read)
-            try reader.export(options, to: output.map { .file(path: $0) } ?? .fileDescriptor(1))
+            try Store.export(directory: store, options, to: output.map { .file(path: $0) } ?? .fileDescriptor(1))
         }
     }
 }

@@ -32,11 +32,16 @@ func sampleCopy(_ i: Int, story: String? = nil, version: Int = 1, title: String?
 extension Store {
     /// The export as a string, through a file like `--output` does.
     func exported(_ options: ExportOptions = ExportOptions()) throws -> String {
-        let path = NSTemporaryDirectory() + "/ingest-export-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        try export(options, to: .file(path: path))
-        return try String(contentsOfFile: path, encoding: .utf8)
+        try exportedText { try export(options, to: $0) }
     }
+}
+
+/// What an export wrote, through a file like `--output` does.
+func exportedText(_ export: (ExportDestination) throws -> Void) throws -> String {
+    let path = NSTemporaryDirectory() + "/ingest-export-\(UUID().uuidString)"
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    try export(.file(path: path))
+    return try String(contentsOfFile: path, encoding: .utf8)
 }
 
 /// Lines of a JSON-lines text, each parsed as an object.

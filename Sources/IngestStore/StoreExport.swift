@@ -1,0 +1,113 @@
+import Foundation
+
+/// One export of a store's copies and stories files: records are put in order by external
+/// sorts of small fixed-size slots (see `StoreExport+Order.swift`) and texts are read one copy
+/// at a time, so memory is bounded by the sort budget and the largest story, not by the store.
+struct StoreExport {
+    /// Bytes of one sort buffer. At most four hold records at once (while the story order is
+    /// found), so sorting takes about 16 MiB (twice that while a buffer is sorted) at any store
+    /// size; larger buffers only mean fewer runs to merge, which StoreBench found no faster.
+    static let defaultSortBudget = 4 << 20
+
+    let copies: RecordFile
+    let stories: RecordFile
+    let aliases: StoryAliases
+    var sortBudget = StoreExport.defaultSortBudget
+
+    /// Writes the export to a descriptor, or to a file replaced atomically once complete.
+    func write(_ options: ExportOptions, to destination: ExportDestination) throws -> ExportCounts {
+        switch destination {
+        case let .fileDescriptor(fd):
+            return try write(options, into: BufferedOutput(fd: fd, path: "descriptor \(fd)"))
+        case let .file(path):
+            let file = try AtomicFile.Writer(replacing: path)
+            let counts = try write(options, into: BufferedOutput(fd: file.descriptor, path: file.tempPath))
+            try file.commit()
+            return counts
+        }
+    }
+
+    private func write(_ options: ExportOptions, into output: BufferedOutput) throws -> ExportCounts {
+        var counts = ExportCounts(records: 0, bytes: 0)
+        let emit = { (json: () -> Data, csv: () -> [String?]) in
+            let data = options.format == .csv ? Data(CSV.line(csv()).utf8) : json() + Data([0x0A])
+            try output.write(data)
+            counts.records += 1
+            counts.bytes += data.count
+        }
+        let include = options.includeDeleted
+        if options.format == .csv {
+            let header = options.perCopy ? ExportCopy.csvHeader(includeDeleted: include)
+                                         : ExportStory.csvHeader(includeDeleted: include)
+            try output.write(CSV.line(header))
+        }
+        let recent = { (updated: String) in options.since.map { updated >= $0 } ?? true }
+        if options.perCopy {
+            var order = try copyOrder(includeDeleted: include)
+            while let slot = try order.next() {
+                let revision = try copies.copyRevision(at: slot.line)
+                guard recent(revision.updated) else { continue }
+                let record = ExportCopy(story: aliases.survivingStory(of: revision.story), revision: revision)
+                try emit({ record.jsonLine }, { record.csvFields(includeDeleted: include) })
+            }
+        } else {
+            try forEachStory(includeDeleted: include) { story in
+                guard recent(story.updated) else { return }
+                try emit({ story.jsonLine }, { story.csvFields(includeDeleted: include) })
+            }
+        }
+        try output.flush()
+        return counts
+    }
+
+    /// Builds each story from its copies' latest revisions, one story in memory at a time.
+    /// The representative is the earliest-seen live copy (the earliest copy if all are deleted).
+    func forEachStory(includeDeleted: Bool, _ body: (ExportStory) throws -> Void) throws {
+        var (order, states) = try storyOrder(includeDeleted: includeDeleted)
+        var nextState = try states.next()
+        var story: ExportStory?
+        var first: StorySlot?  // the story's first copy
+        func finish(_ story: inout ExportStory, _ first: StorySlot) throws {
+            let key = (first.group, first.copy.story)
+            while let state = nextState, (state.group, state.current.story) < key { nextState = try states.next() }
+            let state = nextState.flatMap { ($0.group, $0.current.story) == key ? $0.current.state : nil }
+            (story.revision, story.updated) = try storyRevision(state, representative: story.representative)
+            try body(story)
+        }
+        while let slot = try order.next() {
+            let revision = try copies.copyRevision(at: slot.copy.line)
+            if slot.group != first?.group, var finished = story {
+                try finish(&finished, first!)
+                story = nil
+            }
+            let ref = ExportStory.CopyRef(url: revision.url, title: revision.title, source: revision.source,
+                                          firstSeen: revision.firstSeen, contentHash: revision.contentHash,
+                                          deleted: revision.deleted)
+            if var current = story {
+                current.copies.append(ref)
+                current.firstSeen = min(current.firstSeen, revision.firstSeen)
+                if current.deleted && !revision.deleted {  // first live copy represents the story
+                    current.representative = revision
+                    current.deleted = false
+                }
+                story = current
+            } else {
+                first = slot
+                story = ExportStory(id: aliases.survivingStory(of: revision.story), representative: revision,
+                                    firstSeen: revision.firstSeen, copies: [ref], deleted: revision.deleted)
+            }
+        }
+        if var story { try finish(&story, first!) }
+    }
+
+    /// The story's `revision` and `updated`: from its current record when that counted the
+    /// representative's text, else (a reader between a crash and the next write) the copy's own.
+    private func storyRevision(_ state: Store.StoryState?, representative: CopyRevision) throws
+        -> (revision: Int, updated: String) {
+        guard let state, state.contentHash == StableKey(representative.contentHash),
+              case let .string(updated)? = try stories.read(offset: state.line.offset, count: Int(state.line.length))
+                  .withUnsafeBytes({ Store.storyScanner.scan($0)?[3] })
+        else { return (representative.revision, representative.updated) }
+        return (state.revision, updated)
+    }
+}
