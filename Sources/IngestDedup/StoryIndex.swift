@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// Incremental near-duplicate clustering of article copies into stories.
 ///
 /// Each `add` normalises the text, sketches its story lines (`Signature`), finds candidate
@@ -147,11 +149,20 @@ public struct StoryIndex: Sendable {
     /// Live documents sharing at least one band key with `signature`, each once, ascending.
     func candidates(of signature: Signature) -> [Int32] {
         var found: [Int32] = []
-        bands.collect(keys: signature.bandKeys, into: &found)  // removed documents are unlinked
+        bands.collect(keys: signature.bandKeys, into: &found)  // removed documents are skipped
         found.sort()
         var unique: [Int32] = []
         unique.reserveCapacity(found.count)
         for doc in found where doc != unique.last { unique.append(doc) }
+        // Most candidates are false (they share a paragraph or two), and in a large index each
+        // sketch is a cache miss: start them all now so that the misses overlap.
+        signatures.withUnsafeBufferPointer { sketches in
+            for doc in unique {
+                let sketch = sketches.baseAddress! + Int(doc) * Signature.bins
+                for line in stride(from: 0, to: Signature.bins, by: 64) { ingest_prefetch(sketch + line) }
+                ingest_prefetch(sketch + Signature.bins - 1)
+            }
+        }
         return unique
     }
 
@@ -162,7 +173,8 @@ public struct StoryIndex: Sendable {
                 Signature.jaccard(a, UnsafeBufferPointer(rebasing: all[start..<start + Signature.bins]))
             }
         }
-        return rule.matches(jaccard: j, signature.shingles, shingleCounts[Int(doc)])
+        // Sizes are only looked up (another cache miss) for a sketch that could match at all.
+        return j >= rule.minimumJaccard && rule.matches(jaccard: j, signature.shingles, shingleCounts[Int(doc)])
     }
 
     private mutating func detach(doc: Int32) {
