@@ -149,6 +149,7 @@ public struct StoryIndex: Sendable {
     /// Live documents sharing at least one band key with `signature`, each once, ascending.
     func candidates(of signature: Signature) -> [Int32] {
         var found: [Int32] = []
+        found.reserveCapacity(64)  // a typical lookup finds a few dozen: no regrowing
         bands.collect(keys: signature.bandKeys, into: &found)  // removed documents are skipped
         found.sort()
         var unique: [Int32] = []
@@ -218,9 +219,15 @@ public struct StoryIndex: Sendable {
         return s
     }
 
+    /// A story id as 16 lowercase hex digits (written in place: this runs on every add).
     func format(_ id: UInt64) -> String {
-        let hex = String(id, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        String(unsafeUninitializedCapacity: 16) { digits in
+            for i in 0..<16 {
+                let nibble = UInt8(truncatingIfNeeded: id >> (60 - 4 * UInt64(i))) & 0xF
+                digits[i] = nibble < 10 ? 0x30 + nibble : 0x57 + nibble
+            }
+            return 16
+        }
     }
 }
 
