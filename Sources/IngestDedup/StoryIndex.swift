@@ -62,27 +62,28 @@ public struct StoryIndex: Sendable {
     /// Number of live copies.
     public var copyCount: Int { docOfCopy.count }
 
-    /// Adds a copy and returns its story. Adding a `copyID` already present replaces its text (`update`).
+    /// Adds a copy and returns its story. Adding a `copyID` already present replaces its text
+    /// (a new revision): the copy stays in its story when the new text still matches a copy of
+    /// it, or when it is the story's only copy (ids stay stable); otherwise it moves as if newly
+    /// added.
     @discardableResult
     public mutating func add(copyID: String, text: String) -> Assignment {
-        if doc(ofCopy: copyID) != nil { return update(copyID: copyID, text: text) }
         let signature = Signature(storyBytes: StoryText.bytes(of: text))
-        return insert(copyID: copyID, signature: signature, preferredSlot: nil)
-    }
-
-    /// Replaces a copy's text (a new revision). The copy stays in its story when the new text
-    /// still matches a copy of it, or when it is the story's only copy (ids stay stable);
-    /// otherwise it moves as if newly added.
-    @discardableResult
-    public mutating func update(copyID: String, text: String) -> Assignment {
-        guard let old = doc(ofCopy: copyID) else { return add(copyID: copyID, text: text) }
-        let signature = Signature(storyBytes: StoryText.bytes(of: text))
+        guard let old = doc(ofCopy: copyID) else {
+            return insert(copyID: copyID, signature: signature, preferredSlot: nil)
+        }
         let slot = root(docStory[Int(old)])
         let keep = members[Int(slot)] == 1 || candidates(of: signature).contains { doc in
             root(docStory[Int(doc)]) == slot && isMatch(signature, doc)
         }
         detach(doc: old)
         return insert(copyID: copyID, signature: signature, preferredSlot: keep ? slot : nil)
+    }
+
+    /// Replaces a copy's text (a new revision); the same as `add`, named for the caller's intent.
+    @discardableResult
+    public mutating func update(copyID: String, text: String) -> Assignment {
+        add(copyID: copyID, text: text)
     }
 
     /// Removes a copy (a deleted article). Returns its story id, or nil when unknown.
