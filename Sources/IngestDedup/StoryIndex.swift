@@ -38,6 +38,10 @@ public struct StoryIndex: Sendable {
     var members: [Int32] = []          // live copies, kept on the root
     var slotOfID: [UInt64: Int32] = [:]
 
+    /// Candidate copies verified by the adds since this index was created or loaded: how much
+    /// the indexed texts share (a diagnostic; most candidates share only a paragraph or two).
+    public private(set) var candidatesVerified = 0
+
     /// Opaque caller data saved with the snapshot (the store keeps how many copies it covers).
     public var watermark: UInt64 = 0
 
@@ -118,7 +122,9 @@ public struct StoryIndex: Sendable {
 
     private mutating func insert(copyID: String, signature: Signature, preferredSlot: Int32?) -> Assignment {
         var matched: [Int32] = preferredSlot.map { [$0] } ?? []
-        for doc in candidates(of: signature) where isMatch(signature, doc) {
+        let candidates = candidates(of: signature)
+        candidatesVerified += candidates.count
+        for doc in candidates where isMatch(signature, doc) {
             let slot = root(docStory[Int(doc)])
             if !matched.contains(slot) { matched.append(slot) }
         }
