@@ -21,12 +21,14 @@ let package = Package(
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // A compiler builtin Swift lacks (header only, links nothing).
+        .systemLibrary(name: "CPrefetch"),
 
         // One module per pipeline stage.
         .target(name: "IngestMarkup", dependencies: ["CLibXML2"]),
         .target(name: "IngestFetch", dependencies: ["CCurl"]),
         .target(name: "IngestExtract", dependencies: ["IngestMarkup"], exclude: ["DESIGN.md"]),
-        .target(name: "IngestDedup"),
+        .target(name: "IngestDedup", dependencies: ["CPrefetch"]),
         .target(name: "IngestStore"),
         .target(name: "IngestSync", dependencies: [
             "IngestMarkup", "IngestFetch", "IngestExtract", "IngestDedup", "IngestStore", "CZlib",

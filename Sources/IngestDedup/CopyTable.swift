@@ -1,6 +1,6 @@
 /// Copy key → document number, chained through one `Int32` per document over the index's own
 /// key array: 9–12 bytes per copy where a `[UInt64: Int32]` dictionary took ~32, which pays for
-/// the shorter LSH chains in `BandTable`.
+/// the LSH table's headroom in `BandTable`.
 struct CopyTable: Sendable {
     private var heads: [Int32] = Array(repeating: -1, count: 1 << 10)
     private var next: [Int32] = []        // per document: next in chain, -1 ends it, -2 = not linked

@@ -15,6 +15,15 @@ struct MatchRule: Sendable {
     var smallText: UInt32 = 400
     var smallTextJaccard = 0.75
 
+    /// The smallest similarity `matches` can accept: at the length ratio where the larger
+    /// containment just reaches `minimumContainment` as the smaller just reaches
+    /// `minimumCoverage` (or `smallTextJaccard` if that is lower), rounded down a hair so that
+    /// floating-point rounding in `matches` can never make it reject what `matches` accepts.
+    var minimumJaccard: Double {
+        let c = minimumContainment, v = minimumCoverage
+        return min(smallTextJaccard, c / (1 + c / v - c)) * (1 - 1e-9)
+    }
+
     /// True when texts with sketches `a`, `b` and shingle counts `na`, `nb` are one story.
     func matches(jaccard j: Double, _ na: UInt32, _ nb: UInt32) -> Bool {
         guard na > 0, nb > 0, j > 0 else { return false }

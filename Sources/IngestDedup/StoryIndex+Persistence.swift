@@ -29,12 +29,13 @@ extension StoryIndex {
             out.put(UInt32(bitPattern: parent[slot]))
         }
         let live = docStory.indices.filter { docStory[$0] >= 0 }
+        let bandKeys = bands.keysByDocument()
         out.put(UInt32(live.count))
         for doc in live {
             out.put(UInt32(bitPattern: docStory[doc]))
             out.put(shingleCounts[doc])
             out.bytes.append(contentsOf: signatures[doc * Signature.bins..<(doc + 1) * Signature.bins])
-            for band in 0..<Signature.bands { out.put(bands.key(doc: doc, band: band)) }
+            for band in 0..<Signature.bands { out.put(bandKeys[doc * Signature.bands + band]) }
             out.put(copyKeys[doc])
         }
         out.put(StableHash.fnv1a64(out.bytes))

@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// Incremental near-duplicate clustering of article copies into stories.
 ///
 /// Each `add` normalises the text, sketches its story lines (`Signature`), finds candidate
@@ -36,6 +38,10 @@ public struct StoryIndex: Sendable {
     var members: [Int32] = []          // live copies, kept on the root
     var slotOfID: [UInt64: Int32] = [:]
 
+    /// Candidate copies verified by the adds since this index was created or loaded: how much
+    /// the indexed texts share (a diagnostic; most candidates share only a paragraph or two).
+    public private(set) var candidatesVerified = 0
+
     /// Opaque caller data saved with the snapshot (the store keeps how many copies it covers).
     public var watermark: UInt64 = 0
 
@@ -60,27 +66,28 @@ public struct StoryIndex: Sendable {
     /// Number of live copies.
     public var copyCount: Int { docOfCopy.count }
 
-    /// Adds a copy and returns its story. Adding a `copyID` already present replaces its text (`update`).
+    /// Adds a copy and returns its story. Adding a `copyID` already present replaces its text
+    /// (a new revision): the copy stays in its story when the new text still matches a copy of
+    /// it, or when it is the story's only copy (ids stay stable); otherwise it moves as if newly
+    /// added.
     @discardableResult
     public mutating func add(copyID: String, text: String) -> Assignment {
-        if doc(ofCopy: copyID) != nil { return update(copyID: copyID, text: text) }
         let signature = Signature(storyBytes: StoryText.bytes(of: text))
-        return insert(copyID: copyID, signature: signature, preferredSlot: nil)
-    }
-
-    /// Replaces a copy's text (a new revision). The copy stays in its story when the new text
-    /// still matches a copy of it, or when it is the story's only copy (ids stay stable);
-    /// otherwise it moves as if newly added.
-    @discardableResult
-    public mutating func update(copyID: String, text: String) -> Assignment {
-        guard let old = doc(ofCopy: copyID) else { return add(copyID: copyID, text: text) }
-        let signature = Signature(storyBytes: StoryText.bytes(of: text))
+        guard let old = doc(ofCopy: copyID) else {
+            return insert(copyID: copyID, signature: signature, preferredSlot: nil)
+        }
         let slot = root(docStory[Int(old)])
         let keep = members[Int(slot)] == 1 || candidates(of: signature).contains { doc in
             root(docStory[Int(doc)]) == slot && isMatch(signature, doc)
         }
         detach(doc: old)
         return insert(copyID: copyID, signature: signature, preferredSlot: keep ? slot : nil)
+    }
+
+    /// Replaces a copy's text (a new revision); the same as `add`, named for the caller's intent.
+    @discardableResult
+    public mutating func update(copyID: String, text: String) -> Assignment {
+        add(copyID: copyID, text: text)
     }
 
     /// Removes a copy (a deleted article). Returns its story id, or nil when unknown.
@@ -115,7 +122,9 @@ public struct StoryIndex: Sendable {
 
     private mutating func insert(copyID: String, signature: Signature, preferredSlot: Int32?) -> Assignment {
         var matched: [Int32] = preferredSlot.map { [$0] } ?? []
-        for doc in candidates(of: signature) where isMatch(signature, doc) {
+        let candidates = candidates(of: signature)
+        candidatesVerified += candidates.count
+        for doc in candidates where isMatch(signature, doc) {
             let slot = root(docStory[Int(doc)])
             if !matched.contains(slot) { matched.append(slot) }
         }
@@ -147,11 +156,21 @@ public struct StoryIndex: Sendable {
     /// Live documents sharing at least one band key with `signature`, each once, ascending.
     func candidates(of signature: Signature) -> [Int32] {
         var found: [Int32] = []
-        bands.collect(keys: signature.bandKeys, into: &found)  // removed documents are unlinked
+        found.reserveCapacity(64)  // a typical lookup finds a few dozen: no regrowing
+        bands.collect(keys: signature.bandKeys, into: &found)  // removed documents are skipped
         found.sort()
         var unique: [Int32] = []
         unique.reserveCapacity(found.count)
         for doc in found where doc != unique.last { unique.append(doc) }
+        // Most candidates are false (they share a paragraph or two), and in a large index each
+        // sketch is a cache miss: start them all now so that the misses overlap.
+        signatures.withUnsafeBufferPointer { sketches in
+            for doc in unique {
+                let sketch = sketches.baseAddress! + Int(doc) * Signature.bins
+                for line in stride(from: 0, to: Signature.bins, by: 64) { ingest_prefetch(sketch + line) }
+                ingest_prefetch(sketch + Signature.bins - 1)
+            }
+        }
         return unique
     }
 
@@ -162,7 +181,8 @@ public struct StoryIndex: Sendable {
                 Signature.jaccard(a, UnsafeBufferPointer(rebasing: all[start..<start + Signature.bins]))
             }
         }
-        return rule.matches(jaccard: j, signature.shingles, shingleCounts[Int(doc)])
+        // Sizes are only looked up (another cache miss) for a sketch that could match at all.
+        return j >= rule.minimumJaccard && rule.matches(jaccard: j, signature.shingles, shingleCounts[Int(doc)])
     }
 
     private mutating func detach(doc: Int32) {
@@ -206,9 +226,15 @@ public struct StoryIndex: Sendable {
         return s
     }
 
+    /// A story id as 16 lowercase hex digits (written in place: this runs on every add).
     func format(_ id: UInt64) -> String {
-        let hex = String(id, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        String(unsafeUninitializedCapacity: 16) { digits in
+            for i in 0..<16 {
+                let nibble = UInt8(truncatingIfNeeded: id >> (60 - 4 * UInt64(i))) & 0xF
+                digits[i] = nibble < 10 ? 0x30 + nibble : 0x57 + nibble
+            }
+            return 16
+        }
     }
 }
 

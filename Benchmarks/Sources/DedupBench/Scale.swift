@@ -1,19 +1,35 @@
 import Foundation
 import IngestDedup
 
-/// Adds `total` generated documents one by one and reports docs/s per segment, memory and
-/// disk size, the scale-set clustering F1, and the exact-hash baseline (ContentHash.of).
-func runScale(corpus: String, total: Int) throws {
+/// Runs the scale benchmark `runs` times (same generated set each time) and prints each run's
+/// docs/s per segment, then their medians; memory, disk size and the scale-set F1 come from
+/// the last run.
+func runScale(corpus: String, total: Int, runs: Int) throws {
     let texts = try loadDevCorpus(corpus).map(\.text)
+    var segments: [[Double]] = []
+    for run in 1...runs {
+        if runs > 1 { print("run \(run) of \(runs)") }
+        segments.append(try scaleRun(devTexts: texts, total: total, report: run == runs))
+    }
+    guard runs > 1 else { return }
+    let medians = segments[0].indices.map { i in segments.map { $0[i] }.sorted()[runs / 2] }
+    print("median segment docs/s over \(runs) runs: " + medians.map { String(format: "%.0f", $0) }.joined(separator: " / "))
+}
+
+/// Adds `total` generated documents one by one and prints docs/s per segment (returned too);
+/// with `report`, also memory and disk size, the scale-set clustering F1, and the exact-hash
+/// baseline (ContentHash.of).
+private func scaleRun(devTexts texts: [String], total: Int, report: Bool) throws -> [Double] {
     var set = ScaleSet(devTexts: texts, seed: 42)
     let checkpoints = [50_000, 100_000, 200_000].filter { $0 <= total } + (total % 50_000 == 0 && total <= 200_000 ? [] : [total])
-    var index = StoryIndex(reservingCapacity: total)
     let rssBefore = currentRSS()
+    var index = StoryIndex(reservingCapacity: total)
+    var segments: [Double] = []
     var gold: [Int32] = []
     gold.reserveCapacity(total)
     var seconds = 0.0, wallSeconds = 0.0, baselineSeconds = 0.0, bytes = 0
-    var lastCheck = (docs: 0, seconds: 0.0)
-    print("docs      segment docs/s  cumulative docs/s  wall-clock docs/s  (normalise + signature + lookup + insert, CPU time of one core)")
+    var lastCheck = (docs: 0, seconds: 0.0, candidates: 0)
+    print("docs      segment docs/s  cumulative docs/s  wall-clock docs/s  candidates/add  (normalise + signature + lookup + insert, CPU time of one core)")
     // Documents are generated in batches of 1,000 outside the timed region, then added one by
     // one: the generator allocates heavily, and interleaving it with every add evicted the
     // index from the caches and timed the generator's aftermath (measured 29k vs 41k docs/s).
@@ -40,10 +56,13 @@ func runScale(corpus: String, total: Int) throws {
         n += batch.count
         if checkpoints.contains(n) {
             let segment = Double(n - lastCheck.docs) / (seconds - lastCheck.seconds)
-            print(String(format: "%-9d %14.0f %18.0f %18.0f", n, segment, Double(n) / seconds, Double(n) / wallSeconds))
-            lastCheck = (n, seconds)
+            let candidates = Double(index.candidatesVerified - lastCheck.candidates) / Double(n - lastCheck.docs)
+            print(String(format: "%-9d %14.0f %18.0f %18.0f %15.1f", n, segment, Double(n) / seconds, Double(n) / wallSeconds, candidates))
+            lastCheck = (n, seconds, index.candidatesVerified)
+            segments.append(segment)
         }
     }
+    guard report else { return segments }
     print(String(format: "mean document %.0f bytes of UTF-8; %.1f MB/s of text", Double(bytes) / Double(total), Double(bytes) / seconds / 1e6))
     print(String(format: "baseline, exact hash only (ContentHash.of: normalise + SHA-256), first 20k docs: %.0f docs/s",
                  Double(min(total, 20_000)) / baselineSeconds))
@@ -63,6 +82,7 @@ func runScale(corpus: String, total: Int) throws {
     print(String(format: "on disk: %.0f bytes/doc (%.1f MB); save %.2f s, load %.2f s (%d copies)",
                  Double(size) / Double(total), Double(size) / 1e6, saveSeconds, loadSeconds, loaded.copyCount))
     printScaleF1(index: index, gold: gold)
+    return segments
 }
 
 /// Pairwise precision / recall / F1 of the scale-set clustering against the generator's stories.

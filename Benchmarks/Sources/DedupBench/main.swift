@@ -2,11 +2,12 @@ import Foundation
 import IngestDedup
 
 // DedupBench: dev-set quality (score.py) and throughput at 50k / 100k / 200k documents.
-//   swift run -c release --package-path Benchmarks DedupBench [quality|scale|all] [--docs N]
+//   swift run -c release --package-path Benchmarks DedupBench [quality|scale|all] [--docs N] [--runs N (scale; default 3)]
 //   DedupBench dump FILE [--docs N]; DedupBench replay FILE   (profiling driver, see Replay.swift)
 let arguments = CommandLine.arguments.dropFirst()
 let mode = arguments.first { !$0.hasPrefix("-") } ?? "all"
 let docCount = arguments.firstIndex(of: "--docs").flatMap { Int(arguments[$0 + 1]) } ?? 200_000
+let runCount = max(1, arguments.firstIndex(of: "--runs").flatMap { Int(arguments[$0 + 1]) } ?? 3)
 let corpus = ProcessInfo.processInfo.environment["DEDUP_CORPUS"] ?? "/work/shared/corpus/dedup-dev/wire-copies.jsonl"
 let scorer = URL(fileURLWithPath: corpus).deletingLastPathComponent().appendingPathComponent("score.py").path
 
@@ -19,7 +20,7 @@ do {
         try mode == "dump" ? runDump(corpus: corpus, total: docCount, path: file) : runReplay(path: file)
     }
     if mode == "scale" || mode == "all" {
-        try runScale(corpus: corpus, total: docCount)
+        try runScale(corpus: corpus, total: docCount, runs: runCount)
     }
 } catch {
     FileHandle.standardError.write(Data("DedupBench: \(error)\n".utf8))
