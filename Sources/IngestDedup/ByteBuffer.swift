@@ -1,6 +1,7 @@
 /// A growable byte buffer on raw memory for the normaliser's hot loop (Array's per-append
-/// uniqueness checks cost more than the normalisation itself). Owned by one call, freed by `free`.
-struct ByteBuffer {
+/// uniqueness checks cost more than the normalisation itself). Noncopyable, so the memory has
+/// exactly one owner and is freed once, when the buffer goes away.
+struct ByteBuffer: ~Copyable {
     private(set) var base: UnsafeMutablePointer<UInt8>
     private(set) var capacity: Int
     var count = 0
@@ -10,7 +11,7 @@ struct ByteBuffer {
         base = .allocate(capacity: self.capacity)
     }
 
-    func free() { base.deallocate() }
+    deinit { base.deallocate() }
 
     var last: UInt8? { count > 0 ? base[count - 1] : nil }
 

@@ -22,7 +22,6 @@ public enum Normalizer {
         var text = text
         text.withUTF8 { utf8 in
             var out = ByteBuffer(capacity: utf8.count + 64)
-            defer { out.free() }
             var previous: Range<Int>? = nil
             var start = 0
             let n = utf8.count

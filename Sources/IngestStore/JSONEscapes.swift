@@ -1,4 +1,4 @@
-/// Decodes JSON string escapes (`\n`, `\"`, `\u00e9`, surrogate pairs…).
+/// Decodes JSON string escapes (`\n`, `\"`, `\u00e9`, surrogate pairs…); a lone surrogate becomes U+FFFD.
 enum JSONEscapes {
     /// The string for the raw bytes between the quotes; nil when an escape is malformed.
     static func unescape(_ raw: UnsafeRawBufferPointer) -> String? {
@@ -9,6 +9,7 @@ enum JSONEscapes {
         while index < raw.count {
             let byte = raw[index]
             guard byte == UInt8(ascii: "\\") else {
+                flushLoneSurrogate(&pendingHighSurrogate, into: &out)
                 out.append(byte)
                 index += 1
                 continue
@@ -17,6 +18,7 @@ enum JSONEscapes {
             let code = raw[index + 1]
             index += 2
             if code != UInt8(ascii: "u") {
+                flushLoneSurrogate(&pendingHighSurrogate, into: &out)
                 switch code {
                 case UInt8(ascii: "n"): out.append(0x0A)
                 case UInt8(ascii: "r"): out.append(0x0D)
@@ -32,19 +34,30 @@ enum JSONEscapes {
                   let unit = UInt32(String(decoding: UnsafeRawBufferPointer(rebasing: raw[index..<index + 4]), as: UTF8.self), radix: 16)
             else { return nil }
             index += 4
-            var scalarValue = unit
             if (0xD800..<0xDC00).contains(unit) {
+                flushLoneSurrogate(&pendingHighSurrogate, into: &out)
                 pendingHighSurrogate = unit
                 continue
             }
+            var scalarValue = unit
             if (0xDC00..<0xE000).contains(unit) {
-                guard let high = pendingHighSurrogate else { return nil }
-                scalarValue = 0x10000 + ((high - 0xD800) << 10) + (unit - 0xDC00)
+                // A low surrogate pairs with the high one just before it; alone it becomes U+FFFD.
+                scalarValue = pendingHighSurrogate.map { 0x10000 + (($0 - 0xD800) << 10) + (unit - 0xDC00) } ?? 0xFFFD
+                pendingHighSurrogate = nil
             }
-            pendingHighSurrogate = nil
+            flushLoneSurrogate(&pendingHighSurrogate, into: &out)
             guard let scalar = Unicode.Scalar(scalarValue) else { return nil }
             out.append(contentsOf: String(Character(scalar)).utf8)
         }
+        flushLoneSurrogate(&pendingHighSurrogate, into: &out)
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A high surrogate not followed by a low one (a hand-edited line: Swift never writes one)
+    /// becomes U+FFFD rather than vanishing.
+    private static func flushLoneSurrogate(_ pending: inout UInt32?, into out: inout [UInt8]) {
+        guard pending != nil else { return }
+        out.append(contentsOf: [0xEF, 0xBF, 0xBD])
+        pending = nil
     }
 }

@@ -7,6 +7,7 @@ extension StoreError {
 }
 
 /// Runs a store command body; a `StoreError` becomes a message on stderr and its exit code.
+@discardableResult
 func reportingStoreErrors<T>(_ command: String, _ body: () throws -> T) throws -> T {
     do {
         return try body()

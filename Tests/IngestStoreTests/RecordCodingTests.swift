@@ -32,6 +32,17 @@ import Testing
         #expect(values?[0].bool == true)
     }
 
+    /// Lone surrogates (only a hand-edited line has them) become U+FFFD; nothing vanishes and
+    /// no later character is paired with the wrong surrogate.
+    @Test(arguments: [
+        (#"\ud83d x"#, "\u{FFFD} x"), (#"\udcf0"#, "\u{FFFD}"), (#"\ud83d\ud83d\udcf0"#, "\u{FFFD}📰"),
+        (#"\ud83d\n\udcf0"#, "\u{FFFD}\n\u{FFFD}"), (#"end \ud83d"#, "end \u{FFFD}"),
+    ])
+    func loneSurrogatesBecomeReplacementCharacters(escaped: String, decoded: String) {
+        let line = Data((#"{"a":""# + escaped + #""}"#).utf8)
+        #expect(line.withUnsafeBytes { FieldScanner(keys: ["a"]).scan($0) }?[0].string == decoded)
+    }
+
     @Test func brokenLinesAreNotRecords() {
         for text in [#"{"a":"unterminated}"#, #"["not","an","object"]"#, "", #"{"a":"\u12"}"#, "\0\0\0"] {
             #expect(Data(text.utf8).withUnsafeBytes { CopyRevision(line: $0) } == nil)
