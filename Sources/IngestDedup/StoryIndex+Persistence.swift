@@ -71,7 +71,9 @@ extension StoryIndex {
         }
         let docCount = Int(try reader.get(UInt32.self))
         guard docCount <= bytes.count / Signature.bins else { throw SnapshotError.invalid("\(path): bad copy count") }
-        index.reserve(copies: docCount)
+        // Headroom for the run that loads it: a table reserved exactly full would be rebuilt,
+        // old and new side by side, on the first add.
+        index.reserve(copies: docCount + max(1_024, docCount / 8))
         for doc in 0..<docCount {
             let slot = Int32(bitPattern: try reader.get(UInt32.self))
             guard slot >= 0, Int(slot) < storyCount else { throw SnapshotError.invalid("\(path): bad story slot") }

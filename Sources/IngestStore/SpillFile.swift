@@ -24,6 +24,8 @@ final class SpillFile<Record: BitwiseCopyable> {
         var template = Array((directory + "/ingest-sort-XXXXXX").utf8CString)
         fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw StoreError.system("create a temporary sort file", directory) }
+        // Close-on-exec like every other descriptor here (Glibc's Swift module has no mkostemp).
+        _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
         unlink(template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) })
     }
 
@@ -59,6 +61,7 @@ final class SpillFile<Record: BitwiseCopyable> {
         while done < total {
             let n = transfer(done)
             if n < 0 && errno == EINTR { continue }
+            guard n != 0 else { throw StoreError.io(path: directory, operation: "\(operation) a temporary sort file (it ended early)", errno: EIO) }
             guard n > 0 else { throw StoreError.system("\(operation) a temporary sort file", directory) }
             done += n
         }

@@ -185,6 +185,22 @@ import Testing
         #expect(copy.storyID == ids[0])
     }
 
+    /// A loaded index has room to grow: the first adds of the next run rebuild nothing.
+    @Test func loadedIndexHasHeadroom() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("dedup-\(UUID().uuidString).idx").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        // Distinct texts (words numbered per document), so that no two are candidates.
+        let text = { (n: Int) in (0..<12).map { "w\((n * 7_919 + $0 * 104_729) % 1_000_003)" }.joined(separator: " ") + "." }
+        var index = StoryIndex()
+        for n in 0..<5_000 { index.add(copyID: "brief-\(n)", text: text(n)) }
+        try index.save(to: path)
+        var restored = try StoryIndex.load(from: path)
+        let bytes = restored.estimatedByteCount
+        for n in 5_000..<5_200 { restored.add(copyID: "brief-\(n)", text: text(n)) }
+        #expect(restored.estimatedByteCount == bytes)
+        #expect(restored.copyCount == 5_200)
+    }
+
     @Test func corruptSnapshotIsRejected() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("dedup-\(UUID().uuidString).idx").path
         defer { try? FileManager.default.removeItem(atPath: path) }
