@@ -58,16 +58,6 @@ extension Store {
     /// Reads and decodes one copy revision line.
     func copyRevision(at line: LineRef) throws -> CopyRevision { try files.copies.copyRevision(at: line) }
 
-    /// Reads and decodes one record line.
-    func decode<T: Decodable>(_ type: T.Type, at line: LineRef, in file: RecordFile) throws -> T {
-        let data = try file.read(offset: line.offset, count: Int(line.length))
-        do {
-            return try decoder.decode(T.self, from: data)
-        } catch {
-            throw StoreError.corrupt(path: file.path, line: 0, reason: "record at byte \(line.offset) does not decode")
-        }
-    }
-
     /// The surviving story key and id for a story key (see `StoryAliases.resolve`).
     func resolve(_ story: StableKey) -> (key: StableKey, id: String?) { aliases.resolve(story) }
 }

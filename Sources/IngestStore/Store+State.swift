@@ -46,15 +46,22 @@ extension Store {
 
     /// The stored fetch state of a URL.
     public func fetchState(url: String) throws -> FetchState? {
-        guard let line = fetchIndex[StableKey(url)] else { return nil }
-        return try decode(FetchState.self, at: line, in: files.fetch)
+        try fetchIndex[StableKey(url)].map(fetchState(at:))
     }
 
     /// Calls `body` with every URL's latest fetch state, in file order.
     public func forEachFetchState(_ body: (FetchState) throws -> Void) throws {
         for line in fetchIndex.values.sorted(by: { $0.offset < $1.offset }) {
-            try body(try decode(FetchState.self, at: line, in: files.fetch))
+            try body(try fetchState(at: line))
         }
+    }
+
+    private func fetchState(at line: LineRef) throws -> FetchState {
+        let data = try files.fetch.read(offset: line.offset, count: Int(line.length))
+        guard let state = data.withUnsafeBytes({ FetchState(line: $0) }) else {
+            throw StoreError.corrupt(path: files.fetch.path, line: 0, reason: "record at byte \(line.offset) is not a fetch state")
+        }
+        return state
     }
 
     /// Stores source states (the last one per name wins); unchanged ones are skipped.

@@ -49,3 +49,54 @@ import Testing
         }
     }
 }
+
+@Suite struct FetchStateLineTests {
+    static let states = [
+        FetchState(url: "https://a.test/1"),
+        FetchState(url: "https://a.test/2?q=\"x\"", copy: "https://a.test/2", etag: "W/\"abc\"", lastModified: "Sun, 22 Nov 2026 04:00:00 GMT",
+                   contentHash: "sha256:ab", lastChecked: "2026-11-22T04:02:57Z", failures: 3, aliases: ["guid:feed|1", "https://a.test/2?utm_source=x"],
+                   alias: true, source: "feed \\ one", allowPrivate: true, firstSeen: "2026-11-20T00:00:00Z",
+                   published: "2026-11-19T23:59:59Z", gone: true),
+    ]
+
+    /// The fast reader gives what JSONDecoder gives, on the line the store writes.
+    @Test(arguments: states)
+    func fastLineReadsWhatCodableWrites(state: FetchState) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let line = try encoder.encode(state)
+        #expect(line.withUnsafeBytes { FetchState(line: $0) } == state)
+        #expect(try JSONDecoder().decode(FetchState.self, from: line) == state)
+    }
+
+    @Test func linesWithoutURLOrFailuresAreNotFetchStates() {
+        for text in [#"{"failures":0,"aliases":[]}"#, #"{"url":"https://a.test/","aliases":[]}"#, "not json"] {
+            #expect(Data(text.utf8).withUnsafeBytes { FetchState(line: $0) } == nil)
+        }
+    }
+}
+
+@Suite struct StoreTimeTests {
+    /// Every store timestamp reads back as its date, across centuries, leap days and month ends.
+    @Test func timestampsRoundTrip() {
+        var seconds: Int64 = -2_208_988_800  // 1900-01-01
+        while seconds < 4_102_444_800 {      // 2100-01-01
+            let date = Date(timeIntervalSince1970: TimeInterval(seconds))
+            #expect(Store.date(fromTimestamp: Store.timestamp(date)) == date)
+            seconds += 86_400 * 13 + 3_607   // steps through every weekday, month end and hour
+        }
+        #expect(Store.date(fromTimestamp: "2024-02-29T23:59:59Z") == Date(timeIntervalSince1970: 1_709_251_199))
+    }
+
+    @Test func impossibleDatesAreRejected() {
+        for text in ["2026-02-29T00:00:00Z", "2026-04-31T00:00:00Z", "2026-13-01T00:00:00Z", "2026-11-22T24:00:00Z",
+                     "2026-11-22T04:60:00Z", "2026-1x-22T04:02:57Z", "1900-02-29T00:00:00Z", ""] {
+            #expect(Store.date(fromTimestamp: text) == nil, "\(text)")
+        }
+    }
+
+    /// Other ISO 8601 forms still parse, through Foundation.
+    @Test func otherFormsFallBackToFoundation() {
+        #expect(Store.date(fromTimestamp: "2026-11-22T06:02:57+02:00") == Store.date(fromTimestamp: "2026-11-22T04:02:57Z"))
+    }
+}

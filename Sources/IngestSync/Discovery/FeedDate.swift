@@ -1,4 +1,5 @@
 import Foundation
+import IngestStore
 
 /// Parses the dates feeds, sitemaps and HTTP headers use: ISO 8601 / RFC 3339
 /// (`2024-05-01`, `2024-05-01T10:00:00.5+02:00`) and RFC 822 / 1123
@@ -63,15 +64,10 @@ public enum FeedDate {
         return scanner.zoneOffset()
     }
 
-    /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
+    /// Days since 1970-01-01 of a proleptic Gregorian date; nil for a month or day out of range.
     static func civil(_ year: Int, _ month: Int, _ day: Int) -> Int? {
         guard (1...12).contains(month), (1...31).contains(day) else { return nil }
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
+        return Store.daysSinceEpoch(year: year, month: month, day: day)
     }
 }
 

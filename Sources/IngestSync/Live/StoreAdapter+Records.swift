@@ -7,12 +7,12 @@ import IngestStore
 extension URLState {
     /// The engine's view of a stored fetch state.
     init(_ record: FetchState) {
-        let lastChecked = record.lastChecked.flatMap(storeDate)
+        let lastChecked = record.lastChecked.flatMap(Store.date(fromTimestamp:))
         self.init(url: record.url, copyID: record.copy, isAlias: record.alias ?? false,
                   source: record.source ?? SyncRun.importSource, etag: record.etag, lastModified: record.lastModified,
                   allowPrivateAddresses: record.allowPrivate ?? false,
-                  firstSeen: record.firstSeen.flatMap(storeDate) ?? lastChecked ?? Date(timeIntervalSince1970: 0),
-                  lastChecked: lastChecked, published: record.published.flatMap(storeDate), gone: record.gone ?? false)
+                  firstSeen: record.firstSeen.flatMap(Store.date(fromTimestamp:)) ?? lastChecked ?? Date(timeIntervalSince1970: 0),
+                  lastChecked: lastChecked, published: record.published.flatMap(Store.date(fromTimestamp:)), gone: record.gone ?? false)
     }
 }
 
@@ -33,7 +33,7 @@ extension SourceState {
         self.init(name: record.name, validators: Validators(etag: record.etag, lastModified: record.lastModified),
                   feedURL: record.feedURL,
                   children: record.children ?? [:],
-                  lastPolled: record.lastPolled.flatMap(storeDate), nextPoll: record.nextPoll.flatMap(storeDate),
+                  lastPolled: record.lastPolled.flatMap(Store.date(fromTimestamp:)), nextPoll: record.nextPoll.flatMap(Store.date(fromTimestamp:)),
                   lastError: record.lastResult == "ok" ? nil : record.lastResult)
     }
 }
@@ -60,9 +60,4 @@ extension SyncRunSummary {
                   counters: Counters(unchanged: summary.unchanged, merged: summary.merged, requests: summary.requests,
                                      bytes: summary.bytes, seconds: (summary.seconds * 1000).rounded() / 1000))
     }
-}
-
-/// A store timestamp read back as a date.
-private func storeDate(_ text: String) -> Date? {
-    try? Date.ISO8601FormatStyle().parse(text)
 }
