@@ -87,6 +87,96 @@ enum DateNormalizer {
         return date + "T" + time + zone
     }
 
+    /// The first date written in running text ("Updated on July 9, 2025", "By Jane Doe - Mar
+    /// 27, 2024", "12.12.2025"), as "YYYY-MM-DD". Stricter than `normalize`: the day, month
+    /// and year must be next to each other, so "5 tips for May 2024" is no date.
+    static func inText(_ text: String) -> String? {
+        firstDate(in: text).map { pad($0.year, 4) + "-" + pad($0.month) + "-" + pad($0.day) }
+    }
+
+    /// Where the first date written in `text` starts.
+    static func dateStart(in text: String) -> String.Index? {
+        firstDate(in: text)?.start
+    }
+
+    private struct Token {
+        var text: Substring
+        var number: Int?
+        /// The characters between the previous token and this one.
+        var gap: Substring
+    }
+
+    private static func firstDate(in text: String) -> (start: String.Index, year: Int, month: Int, day: Int)? {
+        guard text.contains(where: \.isNumber) else { return nil }
+        var tokens: [Token] = []
+        var index = text.startIndex, gapStart = text.startIndex
+        while index < text.endIndex {
+            let isDigit = text[index].isASCII && text[index].isNumber
+            guard isDigit || text[index].isLetter else {
+                index = text.index(after: index)
+                continue
+            }
+            var end = index
+            while end < text.endIndex, (text[end].isASCII && text[end].isNumber) == isDigit, isDigit || text[end].isLetter {
+                end = text.index(after: end)
+            }
+            let word = text[index..<end]
+            tokens.append(Token(text: word, number: isDigit ? Int(word) : nil, gap: text[gapStart..<index]))
+            index = end
+            gapStart = end
+        }
+        func month(_ token: Token) -> Int? {
+            guard token.number == nil, token.text.count >= 3 else { return nil }
+            let lower = token.text.lowercased()
+            guard let value = months[String(lower.prefix(3))] else { return nil }
+            // "May", "March", "Sept": the word is the month's name or its start, not "Mayor".
+            let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                         "october", "november", "december"]
+            return names[value - 1].hasPrefix(lower) ? value : nil
+        }
+        func year(_ token: Token) -> Int? {
+            guard let value = token.number, token.text.count == 4, (1990...2100).contains(value) else { return nil }
+            return value
+        }
+        func day(_ token: Token) -> Int? {
+            guard let value = token.number, token.text.count <= 2, (1...31).contains(value) else { return nil }
+            return value
+        }
+        let ordinals: Set<String> = ["st", "nd", "rd", "th"]
+        for i in tokens.indices {
+            var next = i + 1
+            func take() -> Token? {
+                guard next < tokens.count else { return nil }
+                defer { next += 1 }
+                if ordinals.contains(tokens[next].text.lowercased()), tokens[next].gap.isEmpty, next + 1 < tokens.count {
+                    next += 1
+                }
+                return tokens[next]
+            }
+            let first = tokens[i]
+            if let m = month(first), let second = take(), let d = day(second), let third = take(), let y = year(third) {
+                return (first.text.startIndex, y, m, d)
+            }
+            next = i + 1
+            if let d = day(first), let second = take(), let m = month(second), let third = take(), let y = year(third) {
+                return (first.text.startIndex, y, m, d)
+            }
+            // Numeric: 2025-12-12, 12.12.2025, 7/22/2017 (month first unless it cannot be).
+            guard i + 2 < tokens.count, first.number != nil else { continue }
+            let b = tokens[i + 1], c = tokens[i + 2]
+            let separator = b.gap
+            guard ["-", "/", "."].contains(separator), c.gap == separator, let bn = b.number, let cn = c.number else { continue }
+            if let y = year(first), b.text.count <= 2, c.text.count <= 2, (1...12).contains(bn), (1...31).contains(cn) {
+                return (first.text.startIndex, y, bn, cn)
+            }
+            guard let y = year(c), let an = first.number, first.text.count <= 2, b.text.count <= 2 else { continue }
+            let dayFirst = separator == "." || an > 12
+            let (m, d) = dayFirst ? (bn, an) : (an, bn)
+            if (1...12).contains(m), (1...31).contains(d) { return (first.text.startIndex, y, m, d) }
+        }
+        return nil
+    }
+
     /// A date from the URL path: /2024/05/01/ or /2024-05-01- or /20240501/.
     static func fromURLPath(_ url: String) -> String? {
         let parts = url.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "_" || $0 == "." })

@@ -13,6 +13,8 @@ struct JSONLD {
 
     var headline: String?
     var authors: [String] = []
+    /// Authors typed as an Organization: a weaker answer than a person's byline.
+    var organisationAuthors: [String] = []
     var published: String?
     var modified: String?
     var publisher: String?
@@ -54,7 +56,9 @@ struct JSONLD {
         guard let source = article ?? webPage else { return }
         isArticle = article != nil
         headline = JSONLD.string(source["headline"]) ?? JSONLD.string(source["name"])
-        authors = JSONLD.names(source["author"]) + JSONLD.names(source["creator"]).filter { _ in source["author"] == nil }
+        for (name, isOrganisation) in JSONLD.typedNames(source["author"] ?? source["creator"]) {
+            if isOrganisation { organisationAuthors.append(name) } else { authors.append(name) }
+        }
         published = JSONLD.string(source["datePublished"]) ?? JSONLD.string(source["dateCreated"])
         modified = JSONLD.string(source["dateModified"])
         publisher = JSONLD.names(source["publisher"]).first
@@ -126,6 +130,19 @@ struct JSONLD {
         }
         if let array = value as? [Any] { return array.lazy.compactMap { urlString($0) }.first }
         return nil
+    }
+
+    /// Names from a string, a Person/Organization object or a list of either, each with
+    /// whether it is typed as an organisation.
+    static func typedNames(_ value: Any?) -> [(name: String, isOrganisation: Bool)] {
+        if let text = string(value as? String) { return [(text, false)] }
+        if let object = value as? [String: Any] {
+            let types = typeNames(object["@type"])
+            let isOrganisation = !types.isDisjoint(with: ["organization", "newsmediaorganization", "corporation", "localbusiness"])
+            return string(object["name"]).map { [($0, isOrganisation)] } ?? []
+        }
+        if let array = value as? [Any] { return array.prefix(20).flatMap { typedNames($0) } }
+        return []
     }
 
     /// Names from a string, a Person/Organization object, or a list of either.

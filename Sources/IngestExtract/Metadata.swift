@@ -12,7 +12,6 @@ struct Metadata {
     private(set) var htmlLanguage: String?
     private(set) var h1: [Int] = []
     private(set) var times: [Int] = []
-    private(set) var bylines: [Int] = []
     private(set) var itemprops: [String: Int] = [:]
     let ld: JSONLD
 
@@ -49,16 +48,8 @@ struct Metadata {
                 if let itemprop = element.attribute("itemprop")?.lowercased(), itemprops[itemprop] == nil {
                     itemprops[itemprop] = index
                 }
-                if element.attribute("rel")?.lowercased() == "author" || Metadata.isBylineClass(element) {
-                    bylines.append(index)
-                }
             }
         }
-    }
-
-    static func isBylineClass(_ element: PageTree.Element) -> Bool {
-        let words = element.words
-        return words.contains("byline") || (words.contains("author") && words.contains("name"))
     }
 
     /// Whether the page says it is an article (JSON-LD article type or og:type article).
@@ -69,12 +60,13 @@ struct Metadata {
     func article() -> Article {
         var article = Article()
         article.title = title(ld)
-        article.authors = authors(ld)
+        let byline = Byline(tree: tree, headline: headline(article.title))
+        article.authors = authors(ld, byline: byline)
         article.published = firstDate([ld.published, meta["article:published_time"], meta["og:published_time"],
                                        meta["datepublished"], meta["pubdate"], meta["publishdate"], meta["publish-date"],
                                        meta["date"], meta["dc.date.issued"], meta["dc.date"], meta["dcterms.date"],
                                        meta["dcterms.created"], meta["sailthru.date"], meta["parsely-pub-date"],
-                                       itempropValue("datepublished"), timeValue()])
+                                       itempropValue("datepublished"), byline.date, timeValue()])
             ?? url.flatMap(DateNormalizer.fromURLPath)
         article.modified = firstDate([ld.modified, meta["article:modified_time"], meta["og:updated_time"],
                                       meta["datemodified"], meta["last-modified"], meta["dcterms.modified"],
@@ -142,7 +134,16 @@ struct Metadata {
         return title
     }
 
-    private func authors(_ ld: JSONLD) -> [String] {
+    /// The `<h1>` that carries the headline (the first one when none matches the title).
+    private func headline(_ title: String?) -> Int? {
+        guard let title else { return h1.first }
+        let key = Paragraphs.comparable(title)
+        return h1.first { Paragraphs.comparable(tree.text(of: $0)) == key } ?? h1.first
+    }
+
+    /// People named by JSON-LD or `<meta>`, then the visible byline, then an organisation
+    /// named as the author (a site often credits itself where the page names a person).
+    private func authors(_ ld: JSONLD, byline: Byline) -> [String] {
         var names = ld.authors.filter { !$0.hasPrefix("http") }
         if names.isEmpty {
             for key in ["author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl"] {
@@ -155,9 +156,8 @@ struct Metadata {
         if names.isEmpty, let index = itemprops["author"] {
             names = [tree.elements[index].attribute("content") ?? bylineText(index)].compactMap { $0 }
         }
-        if names.isEmpty {
-            names = bylines.prefix(3).compactMap { bylineText($0) }
-        }
+        if names.isEmpty { names = byline.authors }
+        if names.isEmpty { names = ld.organisationAuthors }
         var seen: Set<String> = []
         return names.compactMap(Metadata.cleanAuthor).filter { seen.insert($0.lowercased()).inserted }
     }

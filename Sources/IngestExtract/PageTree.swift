@@ -53,6 +53,8 @@ struct PageTree {
     static let keptAttributes: Set<String> = [
         "class", "id", "itemprop", "itemtype", "role", "hidden", "aria-hidden", "style", "href",
         "rel", "property", "name", "content", "datetime", "lang", "type", "http-equiv", "src",
+        // Microformat dates: <abbr class="published" title="2008-05-01T10:00:00Z">.
+        "title",
     ]
 
     init(document: Document) {

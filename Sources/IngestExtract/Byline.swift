@@ -1,0 +1,173 @@
+/// The authors and the date a page shows its readers, for pages whose markup declares
+/// neither (or declares only an organisation): the short lines around the headline
+/// ("By Jane Doe · May 1, 2024", a "Written by" label over a name, "Updated on July 9,
+/// 2025"), elements marked as an author or byline, and links to author pages.
+///
+/// Only short elements are read (a byline is a line, not a paragraph), and the headline's
+/// neighbourhood comes first, because the same markers recur in related-story cards.
+struct Byline {
+    private(set) var authors: [String] = []
+    private(set) var date: String?
+
+    /// Elements before the headline that may still belong to the article's header (a date
+    /// or byline above the title, inside the headline's own container: not the site's
+    /// navigation, which often shows today's date), and elements after it that the header
+    /// may span.
+    static let before = 12, after = 250
+    /// A byline or date line is short: longer elements are prose, not a byline.
+    static let maxElements = 12, maxCharacters = 120
+
+    init(tree: PageTree, headline: Int?) {
+        let elements = tree.elements
+        guard !elements.isEmpty else { return }
+        if let headline {
+            let container = max(elements[headline].parent, 0)
+            let window = max(container, headline - Byline.before)..<min(elements.count, headline + Byline.after)
+            for index in window {
+                if date == nil { date = Byline.date(tree, index) }
+                if authors.isEmpty { authors = Byline.authors(tree, index, labelsToo: true) }
+                if date != nil, !authors.isEmpty { return }
+            }
+        }
+        // Anywhere else only what the markup marks as an author counts (an author box at
+        // the end of the article, a page without a headline).
+        guard authors.isEmpty else { return }
+        for index in elements.indices where Byline.isAuthorMarked(elements[index]) {
+            authors = Byline.authors(tree, index, labelsToo: false)
+            if !authors.isEmpty { return }
+        }
+    }
+
+    /// A date shown by the element: a `<time datetime>`, a microformat's `title`
+    /// (`<abbr class="published" title="…">`), or a short text holding a written date.
+    private static func date(_ tree: PageTree, _ index: Int) -> String? {
+        let element = tree.elements[index]
+        if element.tag == "time", let value = element.attribute("datetime"), let date = DateNormalizer.normalize(value) {
+            return date
+        }
+        if element.words.contains(where: { $0 == "published" || $0 == "updated" || $0 == "dtstart" }),
+           let value = element.attribute("title"), let date = DateNormalizer.normalize(value) {
+            return date
+        }
+        // The element's own text only: a container's date is found in the child that holds
+        // it, where a `<time datetime>` may say more than its text.
+        var own = ""
+        for case .text(let text) in element.children { own += text }
+        guard !own.isEmpty, own.utf8.count <= maxCharacters * 2 else { return nil }
+        let text = TextNormalizer.collapse(own)
+        return DateNormalizer.inText(text)
+    }
+
+    /// Author names an element shows: "By Jane Doe" (or "Written by", "Posted by"…), a
+    /// label element followed by the name, or the name in an author-marked element.
+    private static func authors(_ tree: PageTree, _ index: Int, labelsToo: Bool) -> [String] {
+        let element = tree.elements[index]
+        guard let text = shortText(tree, index) else { return [] }
+        let marked = isAuthorMarked(element)
+        guard labelsToo || marked else { return [] }
+        if endsWithLabel(text) {
+            // The label stands alone ("Written by" over the name): the name is the next
+            // element with text.
+            var next = element.end
+            while next < min(tree.elements.count, element.end + 4) {
+                if let name = shortText(tree, next), !name.isEmpty { return names(name) }
+                next += 1
+            }
+            return []
+        }
+        if let rest = afterLabel(text) { return names(rest) }
+        return marked ? names(text) : []
+    }
+
+    /// "Written by", "Jun 2 · Written By", "Author:": a label with nothing after it.
+    static func endsWithLabel(_ text: String) -> Bool {
+        let key = text.lowercased().trimmingCharacters(in: CharacterSetLite(" :"))
+        return labels.contains { key == $0 || key.hasSuffix(" " + $0) }
+    }
+
+    /// Words that introduce a byline, in the lower case `authors` compares with.
+    static let labels: Set<String> = [
+        "by", "written by", "posted by", "words by", "story by", "reported by", "author", "authors",
+    ]
+
+    /// "By Jane Doe" → "Jane Doe"; nil when the text does not start with a byline label.
+    static func afterLabel(_ text: String) -> String? {
+        let lower = text.lowercased()
+        for label in labels {
+            let separator = label.hasPrefix("author") ? ":" : " "
+            let prefix = label + separator
+            if lower.hasPrefix(prefix) {
+                return String(text.dropFirst(prefix.count)).trimmingCharacters(in: CharacterSetLite(" :"))
+            }
+        }
+        return nil
+    }
+
+    /// An element the markup marks as naming an author: `rel="author"`, `itemprop="author"`,
+    /// a class or id word such as "author" or "byline", or a link to an author's page.
+    static func isAuthorMarked(_ element: PageTree.Element) -> Bool {
+        if element.attribute("rel")?.lowercased() == "author" || element.attribute("itemprop")?.lowercased() == "author" {
+            return true
+        }
+        if element.words.contains(where: { markerWords.contains($0) }) { return true }
+        guard element.isLink, let href = element.attribute("href")?.lowercased() else { return false }
+        let path = href.split(separator: "?").first.map { $0.split(separator: "/") } ?? []
+        return path.dropLast().contains { authorPathSegments.contains(String($0)) }
+    }
+
+    static let markerWords: Set<String> = ["author", "authors", "byline", "writer", "contributor", "creator"]
+    static let authorPathSegments: Set<String> = [
+        "author", "authors", "writer", "writers", "contributor", "contributors", "people", "staff", "profile", "profiles",
+    ]
+
+    /// The element's text when it is short enough to be a byline or a date line.
+    private static func shortText(_ tree: PageTree, _ index: Int) -> String? {
+        let element = tree.elements[index]
+        guard element.end - index <= maxElements, !element.children.isEmpty else { return nil }
+        let text = tree.text(of: index)
+        return text.count <= maxCharacters ? text : nil
+    }
+
+    /// The names in a byline: "Jane Doe and John Roe · May 1" → ["Jane Doe", "John Roe"].
+    /// Cut at the first separator or date; split on "and", "&", ";" and on commas between
+    /// full names (a comma before a credential such as "MD" or "Dietitian" is not a split).
+    static func names(_ byline: String) -> [String] {
+        var text = byline
+        for separator in [" | ", " · ", " • ", " - ", " — ", " – ", "|", " on ", " in ", " updated", " Updated", " published", " Published"] {
+            if let range = text.range(of: separator) { text = String(text[..<range.lowerBound]) }
+        }
+        if let dateStart = DateNormalizer.dateStart(in: text) { text = String(text[..<dateStart]) }
+        var parts: [String] = []
+        for piece in splitting(text, on: [" and ", " & ", ";", " And "]) {
+            let commaParts = piece.split(separator: ",").map { String($0).trimmingCharacters(in: CharacterSetLite(" ")) }
+            if commaParts.count > 1, commaParts.allSatisfy({ $0.split(separator: " ").count >= 2 }) {
+                parts.append(contentsOf: commaParts)
+            } else {
+                parts.append(piece)
+            }
+        }
+        let cleaned = parts.compactMap(Metadata.cleanAuthor).filter { isNameLike($0) && !endsWithLabel($0) }
+        return cleaned.count == parts.count ? cleaned : []
+    }
+
+    private static func splitting(_ text: String, on separators: [String]) -> [String] {
+        var pieces = [text]
+        for separator in separators {
+            pieces = pieces.flatMap { $0.components(separatedBy: separator) }
+        }
+        return pieces.map { $0.trimmingCharacters(in: CharacterSetLite(" ,")) }.filter { !$0.isEmpty }
+    }
+
+    /// Words that sit where a name would in a byline line but are not one.
+    static let notNames: Set<String> = ["updated", "published", "posted", "edited", "share", "follow", "comments", "by"]
+
+    /// A name is a few words, starts with a capital (or is one handle-like word), and
+    /// holds no date, no sentence punctuation and few digits.
+    static func isNameLike(_ name: String) -> Bool {
+        let words = name.split(separator: " ")
+        guard (1...6).contains(words.count), name.count <= 60 else { return false }
+        guard !name.contains(where: { "?!\"“”:".contains($0) }), DateNormalizer.dateStart(in: name) == nil else { return false }
+        guard name.filter(\.isNumber).count <= 2, !notNames.contains(name.lowercased()) else { return false }
+        return words.count == 1 || words.first?.first?.isUppercase == true
+    }
+}

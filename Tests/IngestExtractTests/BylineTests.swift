@@ -1,0 +1,67 @@
+import Testing
+@testable import IngestExtract
+
+/// Authors and dates read from what the page shows: bylines, labels, microformats.
+@Suite struct BylineTests {
+    let extractor = Extractor()
+
+    @Test func bloggerPostedByAndAbbrPublished() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("metadata-blogger-posted-by.html"), url: nil)
+        #expect(article.authors == ["Marta Kowalczyk"])
+        #expect(article.published == "2008-05-02T21:14:00+02:00")
+    }
+
+    @Test func labelOverNameBeatsAnOrganisationAndNavigationDateIsIgnored() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("metadata-label-over-name.html"), url: nil)
+        #expect(article.authors == ["Edzel Tabing"])
+        #expect(article.published == "2025-08-04")
+    }
+
+    @Test func everyJSONLDAuthorInOrder() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("metadata-jsonld-two-authors.html"), url: nil)
+        #expect(article.authors == ["Jared Newman", "Sam Singleton"])
+        #expect(article.published == "2025-11-25T10:00:00Z")
+    }
+
+    @Test func organisationAuthorIsTheLastResort() {
+        let html = """
+        <html><head><script type="application/ld+json">{"@type":"Article","headline":"Budget passes",
+        "author":{"@type":"Organization","name":"City Desk"}}</script></head>
+        <body><h1>Budget passes</h1><p>The council passed the budget on Tuesday after a long night of amendments and votes.</p></body></html>
+        """
+        #expect(extractor.extract(html: Array(html.utf8), url: nil).authors == ["City Desk"])
+    }
+
+    @Test(arguments: [
+        ("Jared Newman and Sam Singleton · May 1, 2024", ["Jared Newman", "Sam Singleton"]),
+        ("Ana Lima, Tom Berg, Eva Król", ["Ana Lima", "Tom Berg", "Eva Król"]),
+        ("Dylan Bailey, MS, RD", ["Dylan Bailey, MS, RD"]),
+        ("Dr. Vahid Osman - Mar 27, 2024", ["Dr. Vahid Osman"]),
+        ("Newsdesk", ["Newsdesk"]),
+        ("the numbers behind the vote", []),
+        ("Updated", []),
+        ("Jun 2 Written By", []),
+    ])
+    func bylineNames(byline: String, names: [String]) {
+        #expect(Byline.names(byline) == names)
+    }
+
+    @Test(arguments: [
+        ("Updated on July 9, 2025", "2025-07-09"),
+        ("By Dr. Vahid Osman - Mar 27, 2024", "2024-03-27"),
+        ("Mar. 5th, 2025", "2025-03-05"),
+        ("1 May 2024", "2024-05-01"),
+        ("12.12.2025", "2025-12-12"),
+        ("7/22/2017", "2017-07-22"),
+        ("22/7/2017", "2017-07-22"),
+        ("Posted 2024-02-29 at noon", "2024-02-29"),
+    ])
+    func datesInText(text: String, iso: String) {
+        #expect(DateNormalizer.inText(text) == iso)
+    }
+
+    @Test(arguments: ["5 tips for May 2024", "Mayor 5 2024 plan", "Top 10 of 2025", "Call 555-1234"])
+    func notDatesInText(text: String) {
+        #expect(DateNormalizer.inText(text) == nil)
+    }
+}
