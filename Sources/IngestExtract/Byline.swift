@@ -29,14 +29,22 @@ struct Byline {
                 if date != nil, !authors.isEmpty { return }
             }
         }
-        // Anywhere else only what the markup marks as an author counts (an author box at
-        // the end of the article, a page without a headline).
-        guard authors.isEmpty else { return }
-        for index in elements.indices where Byline.isAuthorMarked(elements[index]) {
-            authors = Byline.authors(tree, index, labelsToo: false)
-            if !authors.isEmpty { return }
+        // Anywhere else only what the markup marks counts: an author box at the end of the
+        // article, a "published" date far from the headline or on a page without one.
+        for index in elements.indices {
+            if date == nil, elements[index].words.contains(where: Byline.publishedWords.contains) {
+                date = Byline.date(tree, index)
+            }
+            if authors.isEmpty, Byline.isAuthorMarked(elements[index]) {
+                authors = Byline.authors(tree, index, labelsToo: false)
+            }
+            if date != nil, !authors.isEmpty { return }
         }
     }
+
+    /// Class or id words that mark the publication date (not "date" alone: every card of a
+    /// related-stories rail has one).
+    static let publishedWords: Set<String> = ["published", "publish", "pubdate", "posted", "dtstart"]
 
     /// A date shown by the element: a `<time datetime>`, a microformat's `title`
     /// (`<abbr class="published" title="…">`), or a short text holding a written date.

@@ -10,7 +10,7 @@ enum DateNormalizer {
     static func normalize(_ raw: String) -> String? {
         let text = TextNormalizer.collapse(raw)
         guard !text.isEmpty, text.count < 120 else { return nil }
-        return iso(text) ?? written(text)
+        return iso(text) ?? written(text) ?? inText(text)
     }
 
     /// Numeric dates: 2024-05-01, 2024/05/01, 20240501, with an optional time and zone.

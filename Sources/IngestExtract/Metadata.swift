@@ -9,6 +9,9 @@ struct Metadata {
     /// `<meta>` values by lower-cased `name`, `property` or `itemprop` (first one wins).
     private(set) var meta: [String: String] = [:]
     private(set) var canonical: String?
+    /// The first `<meta>` whose name speaks of publishing ("published", "publish-date",
+    /// "article.published"…) but not of an update or the publisher: sites name it freely.
+    private(set) var publishedMeta: String?
     private(set) var htmlLanguage: String?
     private(set) var h1: [Int] = []
     private(set) var times: [Int] = []
@@ -30,7 +33,12 @@ struct Metadata {
                 case "meta":
                     guard let content = element.attribute("content") else { continue }
                     for key in ["property", "name", "itemprop", "http-equiv"] {
-                        if let name = element.attribute(key)?.lowercased(), meta[name] == nil { meta[name] = content }
+                        guard let name = element.attribute(key)?.lowercased() else { continue }
+                        if meta[name] == nil { meta[name] = content }
+                        if publishedMeta == nil, name.contains("publish"),
+                           !["publisher", "modif", "updat"].contains(where: name.contains) {
+                            publishedMeta = content
+                        }
                     }
                 case "link":
                     if canonical == nil, element.attribute("rel")?.lowercased().split(separator: " ").contains("canonical") == true {
@@ -66,7 +74,7 @@ struct Metadata {
                                        meta["datepublished"], meta["pubdate"], meta["publishdate"], meta["publish-date"],
                                        meta["date"], meta["dc.date.issued"], meta["dc.date"], meta["dcterms.date"],
                                        meta["dcterms.created"], meta["sailthru.date"], meta["parsely-pub-date"],
-                                       itempropValue("datepublished"), byline.date, timeValue()])
+                                       itempropValue("datepublished"), publishedMeta, byline.date, timeValue()])
             ?? url.flatMap(DateNormalizer.fromURLPath)
         article.modified = firstDate([ld.modified, meta["article:modified_time"], meta["og:updated_time"],
                                       meta["datemodified"], meta["last-modified"], meta["dcterms.modified"],
@@ -134,11 +142,23 @@ struct Metadata {
         return title
     }
 
-    /// The `<h1>` that carries the headline (the first one when none matches the title).
+    /// The element that carries the headline: the `<h1>` that says the title, else a
+    /// heading or title-marked element that does (pages built without an `<h1>`), else the
+    /// first `<h1>`.
     private func headline(_ title: String?) -> Int? {
         guard let title else { return h1.first }
         let key = Paragraphs.comparable(title)
-        return h1.first { Paragraphs.comparable(tree.text(of: $0)) == key } ?? h1.first
+        if let index = h1.first(where: { Paragraphs.comparable(tree.text(of: $0)) == key }) { return index }
+        let headingTags: Set<String> = ["h2", "h3", "h4", "p", "div", "span"]
+        let elements = tree.elements
+        let candidate = elements.indices.first { index in
+            let element = elements[index]
+            guard element.end - index <= 4, headingTags.contains(element.tag), !element.children.isEmpty,
+                  element.tag.hasPrefix("h") || element.words.contains(where: { $0 == "title" || $0 == "headline" })
+            else { return false }
+            return Paragraphs.comparable(tree.text(of: index)) == key
+        }
+        return candidate ?? h1.first
     }
 
     /// People named by JSON-LD or `<meta>`, then the visible byline, then an organisation
