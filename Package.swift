@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(name: "IngestExtractTests", dependencies: ["IngestExtract", "IngestMarkup"]),
         .testTarget(name: "IngestDedupTests", dependencies: ["IngestDedup"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ingest", "LoopbackServer", "TestSupport"]),
-        .testTarget(name: "IngestLiveTests", dependencies: ["IngestSync", "IngestStore", "IngestExtract", "IngestDedup"]),
+        .testTarget(name: "IngestLiveTests", dependencies: ["IngestSync", "IngestStore", "IngestExtract", "IngestDedup", "TestSupport"]),
         .target(name: "LoopbackServer", path: "Tests/LoopbackServer"),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "IngestFetchTests", dependencies: ["IngestFetch", "LoopbackServer"]),

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import LoopbackServer
 import Testing
 
@@ -32,11 +33,11 @@ import Testing
 
     @Test func unreadableFileAndURLFailWithExitCodeThreeButOthersArePrinted() throws {
         let missing = path("does-not-exist.html")
-        let result = try IngestBinary.run(["extract", "--format", "jsonl", missing,
-                                           "http://127.0.0.1:1/story", path("no-body.html")])
+        let unreachable = "http://127.0.0.1:\(closedLoopbackPort())/story"
+        let result = try IngestBinary.run(["extract", "--format", "jsonl", missing, unreachable, path("no-body.html")])
         #expect(result.status == 3)
         #expect(result.stderr.contains("does-not-exist.html: no such file"))
-        #expect(result.stderr.contains("http://127.0.0.1:1/story: network error"))
+        #expect(result.stderr.contains("\(unreachable): network error"))
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 3)
         #expect(lines[2].contains("\"kind\": \"article\""))

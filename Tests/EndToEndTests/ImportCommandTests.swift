@@ -4,12 +4,6 @@ import Testing
 
 /// `ingest import` through the binary: saved files, loopback URLs, stdin, and SIGKILLs.
 @Suite struct ImportCommandTests {
-    private func temporaryDirectory() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ingest-import-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url.resolvingSymlinksInPath()
-    }
-
     private func objects(_ jsonl: String) throws -> [[String: Any]] {
         try jsonl.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
     }
@@ -33,7 +27,9 @@ import Testing
     @Test func importsSavedFilesAndURLsThenRevalidatesConditionally() throws {
         let world = try SmallWorld()
         defer { world.server.stop() }
-        let dir = temporaryDirectory()
+        let dirTemp = TemporaryDirectory("ingest-import")
+        defer { dirTemp.remove() }
+        let dir = dirTemp.url
         let files = try savedPages(in: dir, count: 2, wire: 0)
         let url = world.server.url("/news/harbour-council-vote")
         let first = try IngestBinary.run(["import", files[0], files[1], url, "missing.html"], in: dir)
@@ -57,8 +53,35 @@ import Testing
         #expect(revalidation.count == 1 && revalidation.first?.headers["if-none-match"] != nil)
     }
 
+    /// Story ids follow the README's rule, computed here independently of the code: the copy
+    /// id is "c" + 16 hex digits of FNV-1a-64 of the canonical URL, the story id 16 hex
+    /// digits of FNV-1a-64 of the first copy's id. The binary is another process, so a
+    /// per-process hash seed would show.
+    @Test func storyIdsArePinnedToTheDocumentedHash() throws {
+        func fnv1a64(_ text: String) -> String {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+            let hex = String(hash, radix: 16)
+            return String(repeating: "0", count: 16 - hex.count) + hex
+        }
+        let temp = TemporaryDirectory("ingest-import")
+        defer { temp.remove() }
+        let canonical = "https://example.test/2026/12/pinned-story"
+        try SmallWorld.page(title: "Pinned story", paragraphs: SmallWorld.paragraphs(seed: 7), canonical: canonical)
+            .write(to: temp.url.appendingPathComponent("pinned.html"), atomically: true, encoding: .utf8)
+        let imported = try IngestBinary.run(["import", "pinned.html"], in: temp.url)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let copies = try objects(try IngestBinary.run(["export", "--copies"], in: temp.url).stdout)
+        #expect(copies.count == 1)
+        #expect(copies.first?["story"] as? String == fnv1a64("c" + fnv1a64(canonical)))
+        // Pinned as a literal as well, so that the rule and this helper cannot drift together.
+        #expect(fnv1a64("c" + fnv1a64("https://example.test/pinned-story")) == "c95ccbf1ef316493")
+    }
+
     @Test func readsInputsFromStdinAndReportsJoinedStories() throws {
-        let dir = temporaryDirectory()
+        let dirTemp = TemporaryDirectory("ingest-import")
+        defer { dirTemp.remove() }
+        let dir = dirTemp.url
         let files = try savedPages(in: dir, count: 3, wire: 1)
         let result = try IngestBinary.run(["import", "-"], stdin: files.joined(separator: "\n") + "\n\n", in: dir)
         #expect(result.status == 0, "\(result.stderr)")
@@ -71,7 +94,9 @@ import Testing
     }
 
     @Test func anUnreadableDedupSnapshotIsRebuiltFromTheStore() throws {
-        let dir = temporaryDirectory()
+        let dirTemp = TemporaryDirectory("ingest-import")
+        defer { dirTemp.remove() }
+        let dir = dirTemp.url
         let files = try savedPages(in: dir, count: 3, wire: 1)
         let first = try IngestBinary.run(["import", files[0], files[1]], in: dir)
         #expect(first.status == 0)
@@ -84,10 +109,14 @@ import Testing
     /// Issue 5's kill loop: `ingest import` of 60 pages SIGKILLed at random moments, then run
     /// to completion: every store line parses, nothing is duplicated, every input is there.
     @Test func importSurvivesRepeatedSIGKILLs() throws {
-        let dir = temporaryDirectory()
+        let dirTemp = TemporaryDirectory("ingest-import")
+        defer { dirTemp.remove() }
+        let dir = dirTemp.url
         let files = try savedPages(in: dir, count: 60, wire: 10)
         // Kill moments are spread over the time a whole import takes on this machine now.
-        let scratch = temporaryDirectory()
+        let scratchTemp = TemporaryDirectory("ingest-import")
+        defer { scratchTemp.remove() }
+        let scratch = scratchTemp.url
         _ = try savedPages(in: scratch, count: 60, wire: 10)
         let started = Date()
         #expect(try IngestBinary.run(["import"] + files, in: scratch).status == 0)

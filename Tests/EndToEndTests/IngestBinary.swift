@@ -18,11 +18,20 @@ struct IngestBinary {
         return dir.appendingPathComponent("ingest")
     }
 
-    /// Runs `ingest` with arguments and optional stdin, in `directory`.
-    static func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil) throws -> Result {
+    /// Runs `ingest` with arguments and optional stdin, in `directory`; with `clockOffset`
+    /// (faketime's "+40d") the binary's wall clock runs that far ahead of the real one.
+    static func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil,
+                    clockOffset: String? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
+        if let clockOffset {
+            // scripts/install-deps installs faketime; the monotonic clock (curl's timeouts) stays real.
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/faketime")
+            process.arguments = ["-f", clockOffset, url.path] + arguments
+            process.environment = ProcessInfo.processInfo.environment.merging(["FAKETIME_DONT_FAKE_MONOTONIC": "1"]) { $1 }
+        } else {
+            process.executableURL = url
+            process.arguments = arguments
+        }
         if let directory { process.currentDirectoryURL = directory }
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out

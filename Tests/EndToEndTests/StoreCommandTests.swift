@@ -1,22 +1,18 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `ingest export`, `status` and `compact` on real store directories, through the binary.
 @Suite struct StoreCommandTests {
     /// A copy of a fixture store (written by the store's crash harness: 13 copies in 5 stories,
     /// one merge, three revised copies, two deleted) in a fresh temporary directory.
-    private func fixtureStore() throws -> URL {
+    /// A copy of the fixture store in `temp`.
+    private func fixtureStore(in temp: TemporaryDirectory) throws -> URL {
         let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Fixtures/store/thirteen-copies-merged-revised-deleted")
-        let copy = temporaryDirectory().appendingPathComponent("store")
+        let copy = temp.url.appendingPathComponent("store")
         try FileManager.default.copyItem(at: fixture, to: copy)
         return copy
-    }
-
-    private func temporaryDirectory() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ingest-e2e-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
     }
 
     private func objects(_ jsonl: String) throws -> [[String: Any]] {
@@ -24,7 +20,9 @@ import Testing
     }
 
     @Test func exportFoldsMergedStoriesAndHidesDeletedCopies() throws {
-        let store = try fixtureStore()
+        let temp = TemporaryDirectory("ingest-e2e")
+        defer { temp.remove() }
+        let store = try fixtureStore(in: temp)
         let result = try IngestBinary.run(["export", "--store", store.path])
         #expect(result.status == 0)
         let stories = try objects(result.stdout)
@@ -37,7 +35,9 @@ import Testing
     }
 
     @Test func exportToAFileEqualsStdoutAndRepeatsByteForByte() throws {
-        let store = try fixtureStore()
+        let temp = TemporaryDirectory("ingest-e2e")
+        defer { temp.remove() }
+        let store = try fixtureStore(in: temp)
         let output = store.deletingLastPathComponent().appendingPathComponent("out.csv")
         let first = try IngestBinary.run(["export", "--store", store.path, "--format", "csv"])
         let second = try IngestBinary.run(["export", "--store", store.path, "--format", "csv", "--output", output.path])
@@ -48,7 +48,9 @@ import Testing
     }
 
     @Test func statusReportsCountsAndTheLastSync() throws {
-        let store = try fixtureStore()
+        let temp = TemporaryDirectory("ingest-e2e")
+        defer { temp.remove() }
+        let store = try fixtureStore(in: temp)
         let text = try IngestBinary.run(["status", "--store", store.path])
         #expect(text.status == 0)
         #expect(text.stdout.contains("stories: 4 (0 deleted, 1 merged away)"))
@@ -66,7 +68,9 @@ import Testing
     /// Regression: `status` on a store that exists but has no sync run recorded (reported to
     /// crash with SIGSEGV once the run's counters were added), in text and JSON.
     @Test func aStoreWithoutASyncRunReportsNone() throws {
-        let store = try fixtureStore()
+        let temp = TemporaryDirectory("ingest-e2e")
+        defer { temp.remove() }
+        let store = try fixtureStore(in: temp)
         try Data().write(to: store.appendingPathComponent("runs.jsonl"))
         let text = try IngestBinary.run(["status", "--store", store.path])
         #expect(text.status == 0, "\(text.stderr)")
@@ -78,7 +82,9 @@ import Testing
     }
 
     @Test func statusShowsTheLastRunsCountersWhenItHasThem() throws {
-        let store = try fixtureStore()
+        let temp = TemporaryDirectory("ingest-e2e")
+        defer { temp.remove() }
+        let store = try fixtureStore(in: temp)
         let plain = try IngestBinary.run(["status", "--store", store.path])
         #expect(plain.stdout.contains("0 of 1 sources failed\n"), "a run recorded without counters: \(plain.stdout)")
         let run = #"{"ended":"2026-01-02T00:00:05Z","exit_code":0,"sources":[],"started":"2026-01-02T00:00:00Z","#
@@ -100,7 +106,9 @@ import Testing
     }
 
     @Test func aMissingStoreExportsNothingAndIsReportedEmpty() throws {
-        let missing = temporaryDirectory().appendingPathComponent("nothing-here").path
+        let missingTemp = TemporaryDirectory("ingest-e2e")
+        defer { missingTemp.remove() }
+        let missing = missingTemp.url.appendingPathComponent("nothing-here").path
         let export = try IngestBinary.run(["export", "--store", missing])
         #expect(export.status == 0)
         #expect(export.stdout.isEmpty)
@@ -111,7 +119,9 @@ import Testing
     }
 
     @Test func compactKeepsTheExportAndRefusesALockedStore() throws {
-        let store = try fixtureStore()
+        let temp = TemporaryDirectory("ingest-e2e")
+        defer { temp.remove() }
+        let store = try fixtureStore(in: temp)
         let before = try IngestBinary.run(["export", "--store", store.path, "--include-deleted"]).stdout
         #expect(try IngestBinary.run(["compact", "--store", store.path]).status == 0)
         #expect(try IngestBinary.run(["export", "--store", store.path, "--include-deleted"]).stdout == before)
@@ -129,7 +139,9 @@ import Testing
     }
 
     @Test func aNewerStoreFormatIsFatal() throws {
-        let store = try fixtureStore()
+        let temp = TemporaryDirectory("ingest-e2e")
+        defer { temp.remove() }
+        let store = try fixtureStore(in: temp)
         try Data(#"{"format":"ingest-store","version":2}"#.utf8).write(to: store.appendingPathComponent("format.json"))
         for command in [["export"], ["status"], ["compact"]] {
             let result = try IngestBinary.run(command + ["--store", store.path])

@@ -4,12 +4,6 @@ import Testing
 
 /// `ingest sync` through the binary against a loopback world.
 @Suite struct SyncCommandTests {
-    private func temporaryDirectory() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ingest-sync-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
     private func objects(_ jsonl: String) throws -> [[String: Any]] {
         try jsonl.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
     }
@@ -17,7 +11,9 @@ import Testing
     @Test func firstSyncStoresOneWireStoryWithTwoCopiesAndASecondSyncOnlyRevalidates() throws {
         let world = try SmallWorld()
         defer { world.server.stop() }
-        let dir = temporaryDirectory()
+        let dirTemp = TemporaryDirectory("ingest-sync")
+        defer { dirTemp.remove() }
+        let dir = dirTemp.url
         try world.feedsJSON.write(to: dir.appendingPathComponent("feeds.json"), atomically: true, encoding: .utf8)
 
         let first = try IngestBinary.run(["sync", "--json"], in: dir)
@@ -65,7 +61,9 @@ import Testing
     @Test func anEditedArticleBecomesARevisionAndA404DeletesItsStory() throws {
         let world = try SmallWorld()
         defer { world.server.stop() }
-        let dir = temporaryDirectory()
+        let dirTemp = TemporaryDirectory("ingest-sync")
+        defer { dirTemp.remove() }
+        let dir = dirTemp.url
         try world.feedsJSON.write(to: dir.appendingPathComponent("feeds.json"), atomically: true, encoding: .utf8)
         #expect(try IngestBinary.run(["sync"], in: dir).status == 0)
 
@@ -107,7 +105,9 @@ import Testing
     @Test func aFailingSourceExits3AndTheOthersAreStored() throws {
         let world = try SmallWorld()
         defer { world.server.stop() }
-        let dir = temporaryDirectory()
+        let dirTemp = TemporaryDirectory("ingest-sync")
+        defer { dirTemp.remove() }
+        let dir = dirTemp.url
         let feeds = world.feedsJSON.replacingOccurrences(
             of: "\"kind\": \"atom\"}]",
             with: "\"kind\": \"atom\"}, {\"name\": \"gone\", \"url\": \"\(world.server.url("/missing.xml"))\"}]")
@@ -136,7 +136,9 @@ import Testing
         }
         let items = paths.map { "<item><title>t</title><link>\(world.server.url($0))</link></item>" }.joined()
         world.route("/feed.xml", site: 0, "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>A</title>\(items)</channel></rss>")
-        let dir = temporaryDirectory()
+        let dirTemp = TemporaryDirectory("ingest-sync")
+        defer { dirTemp.remove() }
+        let dir = dirTemp.url
         try """
             {"settings": {"perHostDelayMs": 0, "perHostConcurrency": 2},
              "sources": [{"name": "a", "url": "\(world.server.url("/feed.xml"))", "kind": "rss"}]}
@@ -170,7 +172,9 @@ import Testing
     }
 
     @Test func anInvalidFeedsFileExits64WithEveryProblemAndWritesNothing() throws {
-        let dir = temporaryDirectory()
+        let dirTemp = TemporaryDirectory("ingest-sync")
+        defer { dirTemp.remove() }
+        let dir = dirTemp.url
         try """
             {"settings": {"concurrency": 0}, "sources": [{"name": "a", "url": "ftp://x", "kindd": "rss"}]}
             """.write(to: dir.appendingPathComponent("feeds.json"), atomically: true, encoding: .utf8)
@@ -185,7 +189,9 @@ import Testing
     @Test func aSecondWriterExits75NamingTheHolder() throws {
         let world = try SmallWorld()
         defer { world.server.stop() }
-        let dir = temporaryDirectory()
+        let dirTemp = TemporaryDirectory("ingest-sync")
+        defer { dirTemp.remove() }
+        let dir = dirTemp.url
         try world.feedsJSON.write(to: dir.appendingPathComponent("feeds.json"), atomically: true, encoding: .utf8)
         // The first sync is held up by a slow feed while the second one starts.
         world.server.route("/feed.xml", site: 0) { _ in .text("<rss version=\"2.0\"><channel></channel></rss>").delayed(by: .seconds(2)) }

@@ -1,10 +1,16 @@
 import Foundation
+import Testing
 
-/// Reads `Tests/Fixtures/dedup/<name>` next to this file.
+/// Reads `Tests/Fixtures/dedup/<name>` next to this file. A missing or empty fixture fails
+/// the calling test: the "stays apart" tests would otherwise pass on empty texts.
 func fixture(_ name: String) -> String {
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures/dedup/\(name)")
-    return (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+    guard let text = try? String(contentsOf: url, encoding: .utf8), !text.isEmpty else {
+        Issue.record("missing or empty fixture \(url.path)")
+        return ""
+    }
+    return text
 }
 
 /// The five seed articles: five different stories on one topic.

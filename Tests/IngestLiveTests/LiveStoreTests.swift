@@ -3,15 +3,12 @@ import IngestDedup
 import IngestExtract
 import IngestStore
 import IngestSync
+import TestSupport
 import Testing
 
 /// The live adapters against a real store directory: what the engine saves comes back
 /// whole in the next run, commits are ordered, and the dedup index survives a lost snapshot.
 @Suite struct LiveStoreTests {
-    private func directory() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("ingest-live-\(UUID().uuidString)").path
-    }
-
     /// Whole seconds: the store keeps timestamps to the second.
     private let t0 = Date(timeIntervalSince1970: 1_790_000_000)
 
@@ -22,7 +19,9 @@ import Testing
     }
 
     @Test func engineStatesComeBackWholeInTheNextRun() throws {
-        let path = directory()
+        let temp = TemporaryDirectory("ingest-live")
+        defer { temp.remove() }
+        let path = temp.path + "/store"
         let url = URLState(url: "https://a.example/x", copyID: "c1", isAlias: false, source: "feed-a", etag: "\"e1\"",
                            lastModified: "Sun, 22 Nov 2026 04:00:00 GMT", allowPrivateAddresses: true, firstSeen: t0,
                            lastChecked: t0.addingTimeInterval(60), published: t0.addingTimeInterval(-3600), gone: true)
@@ -43,7 +42,9 @@ import Testing
     }
 
     @Test func copiesAreCommittedInBatchesBeforeTheStatesThatPointToThem() throws {
-        let path = directory()
+        let temp = TemporaryDirectory("ingest-live")
+        defer { temp.remove() }
+        let path = temp.path + "/store"
         let live = try LiveStore.open(directory: path)
         let adapter = StoreAdapter(live.store, batchSize: 3, maxDelay: 3600)
         for i in 0..<2 {
@@ -63,7 +64,9 @@ import Testing
     }
 
     @Test func theDedupIndexIsRebuiltFromTheStoreWhenItsSnapshotIsLost() throws {
-        let path = directory()
+        let temp = TemporaryDirectory("ingest-live")
+        defer { temp.remove() }
+        let path = temp.path + "/store"
         // A run killed after its commit and before its snapshot (its store is released on return).
         func killedRun() throws -> StoryAssignment {
             let live = try LiveStore.open(directory: path)
@@ -84,7 +87,9 @@ import Testing
     }
 
     @Test func aRunThatChangedNothingLeavesTheSnapshotAlone() throws {
-        let path = directory()
+        let temp = TemporaryDirectory("ingest-live")
+        defer { temp.remove() }
+        let path = temp.path + "/store"
         do {
             let live = try LiveStore.open(directory: path)
             let story = live.clusterer.assign(copyID: "c1", text: text(1))

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import IngestStore
 
@@ -13,7 +14,7 @@ import Testing
         }
         let store = try Store.open(directory: temp.store, access: .write)  // as a rerun after a crash
         #expect(try store.append(copies: inputs).map(\.change) == [.unchanged, .unchanged, .unchanged])
-        #expect(lines(of: "copies.jsonl", in: temp.store).count == 3)
+        #expect(try lines(of: "copies.jsonl", in: temp.store).count == 3)
         #expect(store.lastSequenceNumber == 3)
     }
 
@@ -65,7 +66,7 @@ import Testing
         let results = try store.append(copies: [sampleCopy(1), sampleCopy(1, version: 2), sampleCopy(1, version: 2)])
         #expect(results.map(\.change) == [.added, .revised, .unchanged])
         #expect(results.map(\.revision.seq) == [1, 2, 2])
-        #expect(lines(of: "copies.jsonl", in: temp.store).count == 2)
+        #expect(try lines(of: "copies.jsonl", in: temp.store).count == 2)
     }
 
     @Test func replayStartsAfterTheDedupWatermark() throws {
@@ -98,7 +99,7 @@ import Testing
             try store.record(syncRun: SyncRunSummary(started: "2026-01-01T00:00:00Z", ended: "2026-01-01T00:00:09Z",
                                                      exitCode: 3, sources: [.init(name: "feed", ok: false, error: "404")]))
         }
-        #expect(lines(of: "fetch.jsonl", in: temp.store).count == 2)
+        #expect(try lines(of: "fetch.jsonl", in: temp.store).count == 2)
         let store = try Store.open(directory: temp.store, access: .read)
         #expect(try store.fetchState(url: "https://a.test/1")?.etag == "\"2\"")
         #expect(try store.fetchState(url: "https://a.test/2") == nil)
@@ -113,7 +114,7 @@ import Testing
         _ = try store.append(copies: [sampleCopy(1, story: "a"), sampleCopy(2, story: "b"), sampleCopy(3, story: "c")])
         try store.append(aliases: [StoryAlias(from: "c", to: "b"), StoryAlias(from: "b", to: "a"),
                                    StoryAlias(from: "a", to: "c"), StoryAlias(from: "b", to: "a")])
-        #expect(lines(of: "aliases.jsonl", in: temp.store).count == 2)
+        #expect(try lines(of: "aliases.jsonl", in: temp.store).count == 2)
         #expect(store.survivingStory(of: "c") == "a")
         let stories = try jsonObjects(store.exported())
         #expect(stories.map { $0["id"] as? String } == ["a"])

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import IngestStore
 
@@ -29,7 +30,7 @@ import Testing
         #expect(try Self.allExports(temp.store) == before)
         #expect(store.lastSequenceNumber == lastSequence)
         #expect(store.dedupWatermark == statusBefore.dedupWatermark)
-        #expect(lines(of: "copies.jsonl", in: temp.store).count == statusBefore.copies + statusBefore.deletedCopies)
+        #expect(try lines(of: "copies.jsonl", in: temp.store).count == statusBefore.copies + statusBefore.deletedCopies)
         // The store goes on after compaction.
         let next = try #require(try store.append(copies: [sampleCopy(1_000)]).first)
         #expect(next.revision.seq == lastSequence + 1)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import IngestStore
 
@@ -14,10 +15,11 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: temp.store + "/copies.jsonl"))
     }
 
-    @Test func anUnwritableDirectoryGivesAnErrorNamingThePath() throws {
+    @Test(.enabled(if: ReadOnlyDirectory.available, "root needs chattr +i to make a directory unwritable"))
+    func anUnwritableDirectoryGivesAnErrorNamingThePath() throws {
         let temp = TempDirectory()
         do { _ = try Store.open(directory: temp.store, access: .write).append(copies: [sampleCopy(1)]) }
-        guard ReadOnlyDirectory.make(temp.store) else { return }  // cannot be made read-only here
+        try #require(ReadOnlyDirectory.make(temp.store))
         defer { ReadOnlyDirectory.undo(temp.store) }
         do {
             _ = try Store.open(directory: temp.store, access: .write)
@@ -51,6 +53,13 @@ import Testing
 
 /// Makes a directory unwritable, also for root (which ignores mode bits): `chattr +i`.
 enum ReadOnlyDirectory {
+    /// Whether this machine can: probed once on a scratch directory.
+    static let available: Bool = {
+        let probe = TempDirectory()
+        defer { undo(probe.path) }
+        return make(probe.path)
+    }()
+
     static func make(_ path: String) -> Bool {
         chmod(path, 0o555)
         if geteuid() == 0 && !chattr("+i", path) { return false }
@@ -73,14 +82,23 @@ enum ReadOnlyDirectory {
     }
 }
 
-/// A full disk, made with a tiny tmpfs (needs root; skipped otherwise).
+/// A full disk, made with a tiny tmpfs (needs root and mount; shown as skipped otherwise,
+/// and CI, which has both, fails if it would skip).
 @Suite struct DiskFullTests {
-    @Test func aFullDiskFailsTheBatchNamingThePathAndKeepsWhatWasCommitted() throws {
+    static let canMount: Bool = {
+        let probe = TempDirectory()
+        defer { withExtendedLifetime(probe) {} }
+        guard geteuid() == 0, run("/bin/mount", ["-t", "tmpfs", "-o", "size=16k", "tmpfs", probe.path]) else { return false }
+        return run("/bin/umount", [probe.path])
+    }()
+
+    @Test(.enabled(if: canMount, "needs root and mount for a 96 KB tmpfs"))
+    func aFullDiskFailsTheBatchNamingThePathAndKeepsWhatWasCommitted() throws {
         let temp = TempDirectory()
         defer { withExtendedLifetime(temp) {} }  // removed only after the unmount below
         let mountPoint = temp.path + "/small"
         try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
-        guard geteuid() == 0, Self.run("/bin/mount", ["-t", "tmpfs", "-o", "size=96k", "tmpfs", mountPoint]) else { return }
+        try #require(Self.run("/bin/mount", ["-t", "tmpfs", "-o", "size=96k", "tmpfs", mountPoint]))
         defer { _ = Self.run("/bin/umount", [mountPoint]) }
         let directory = mountPoint + "/store"
         let store = try Store.open(directory: directory, access: .write)
@@ -98,6 +116,13 @@ enum ReadOnlyDirectory {
         #expect(try store.copy(id: "copy-3") == nil)
         let reopened = try Store.open(directory: directory, access: .read)
         #expect(try reopened.exported() == committed)
+    }
+
+    /// CI runs as root on a machine that can mount: a skip there would hide a test.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["INGEST_CI"] == "1", "only where CI promises root"))
+    func ciRunsThePrivilegedTests() {
+        #expect(Self.canMount, "the disk-full test would be skipped")
+        #expect(ReadOnlyDirectory.available, "the unwritable-directory test would be skipped")
     }
 
     private static func run(_ tool: String, _ arguments: [String]) -> Bool {

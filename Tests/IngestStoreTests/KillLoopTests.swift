@@ -8,23 +8,26 @@ import Testing
 @Suite struct KillLoopTests {
     static let items = 250
 
-    /// Runs the harness with `arguments` and SIGKILLs it after a random delay until it has been
-    /// killed `times` times. A run that finished before its kill counts as a rerun and halves
-    /// the delay window, since reruns of an almost complete store are quick.
+    /// Runs the harness with `arguments` and SIGKILLs it a random delay after it opened the
+    /// store, until it has been killed `times` times in the work. A run that finished before
+    /// its kill counts as a rerun and halves the delay window, since reruns of an almost
+    /// complete store are quick.
     private func killRepeatedly(_ arguments: [String], times: Int, maxDelay: useconds_t,
                                 afterEach check: () throws -> Void = {}) throws {
         var generator = SplitMix(seed: 0x1234_5678)
         var killed = 0
         var window = UInt64(maxDelay)
         for _ in 0..<(5 * times) where killed < times {
-            let (process, _) = try Harness.start(arguments)
+            let (process, out) = try Harness.start(arguments)
+            // Timed from the moment the store is open, never from process start.
+            try #require(Harness.firstLine(out) == "opened\n", "the harness never opened the store")
             usleep(useconds_t(generator.next() % window))
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }  // not a pid reaped and reused
             process.waitUntilExit()
             if process.terminationReason == .uncaughtSignal {
                 killed += 1
             } else {
-                window = max(window / 2, 20_000)
+                window = max(window / 2, 2_000)
             }
             try check()
         }
@@ -56,7 +59,7 @@ import Testing
     /// there with the revisions and deletions the harness made.
     private func checkStore(_ directory: String) throws {
         for file in Store.FileName.records {
-            for line in lines(of: file, in: directory) {
+            for line in try lines(of: file, in: directory) {
                 #expect(throws: Never.self) { try JSONSerialization.jsonObject(with: Data(line.utf8)) }
             }
         }
@@ -71,7 +74,7 @@ import Testing
             try JSONDecoder().decode(StoryRecord.self, from: Data($0.utf8))
         }
         #expect(Set(storyRecords.map { "\($0.id) \($0.revision)" }).count == storyRecords.count)
-        let fetch = lines(of: "fetch.jsonl", in: directory)
+        let fetch = try lines(of: "fetch.jsonl", in: directory)
         #expect(Set(fetch).count == fetch.count)
 
         let store = try Store.open(directory: directory, access: .read)

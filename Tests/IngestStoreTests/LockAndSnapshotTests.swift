@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import IngestStore
 
@@ -8,8 +9,7 @@ import Testing
         let (holder, out) = try Harness.start(["hold", temp.store])
         defer { if holder.isRunning { kill(holder.processIdentifier, SIGKILL) }; holder.waitUntilExit() }
         // The harness prints "locked" once it holds the lock.
-        let line = String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
-        #expect(line == "locked\n")
+        #expect(Harness.firstLine(out) == "locked\n")
         #expect(throws: StoreError.locked(path: temp.store + "/lock", pid: holder.processIdentifier)) {
             try Store.open(directory: temp.store, access: .write)
         }
@@ -76,7 +76,9 @@ import Testing
         let writer = try Store.open(directory: temp.store, access: .write)
         #expect(try Data(contentsOf: URL(fileURLWithPath: copies)) == whole)
         _ = try writer.append(copies: [sampleCopy(3)])
-        for line in lines(of: "copies.jsonl", in: temp.store) {
+        let after = try lines(of: "copies.jsonl", in: temp.store)
+        #expect(after.count == 4)
+        for line in after {
             #expect(throws: Never.self) { try JSONDecoder().decode(CopyRevision.self, from: Data(line.utf8)) }
         }
         #expect(writer.lastSequenceNumber == 4)
@@ -92,7 +94,7 @@ import Testing
         try handle.close()
         #expect(throws: StoreError.self) { try Store.open(directory: temp.store, access: .read) }
         let writer = try Store.open(directory: temp.store, access: .write)
-        #expect(lines(of: "copies.jsonl", in: temp.store).count == 1)
+        #expect(try lines(of: "copies.jsonl", in: temp.store).count == 1)
         #expect(try writer.copy(id: "copy-0") != nil)
     }
 }

@@ -45,7 +45,7 @@ import TestSupport
             _ = try store.markDeleted(copyIDs: stories.filter { $0.value == "story-12" }.map { "copy-\($0.key)" })
         }
         let storiesFile = temp.store + "/stories.jsonl"
-        let lost = lines(of: "stories.jsonl", in: temp.store).dropLast().map { $0 + "\n" }.joined()
+        let lost = try lines(of: "stories.jsonl", in: temp.store).dropLast().map { $0 + "\n" }.joined()
         try Data(lost.utf8).write(to: URL(fileURLWithPath: storiesFile))
     }
 
@@ -59,16 +59,16 @@ import TestSupport
 
         init(directory: String) throws {
             let decoder = JSONDecoder()
-            for (number, line) in lines(of: "copies.jsonl", in: directory).enumerated() {
+            for (number, line) in try lines(of: "copies.jsonl", in: directory).enumerated() {
                 let revision = try decoder.decode(CopyRevision.self, from: Data(line.utf8))
                 latest[revision.id] = revision
                 firstLine[revision.id] = firstLine[revision.id] ?? number
             }
-            for line in lines(of: "aliases.jsonl", in: directory) {
+            for line in try lines(of: "aliases.jsonl", in: directory) {
                 let alias = try decoder.decode(StoryAlias.self, from: Data(line.utf8))
                 aliases[alias.from] = alias.to
             }
-            for line in lines(of: "stories.jsonl", in: directory) {
+            for line in try lines(of: "stories.jsonl", in: directory) {
                 let record = try decoder.decode(StoryRecord.self, from: Data(line.utf8))
                 storyRecords[record.id] = record
             }

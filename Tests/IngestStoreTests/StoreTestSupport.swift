@@ -1,17 +1,11 @@
 import Foundation
 @testable import IngestStore
+import TestSupport
 
-/// A fresh temporary directory for one test's store, removed when released.
-final class TempDirectory {
-    let path: String
+/// One test's temporary directory (TestSupport's, removed when released).
+typealias TempDirectory = TemporaryDirectory
 
-    init() {
-        var template = Array((NSTemporaryDirectory() + "/ingest-store-test-XXXXXX").utf8CString)
-        path = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
-    }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-
+extension TemporaryDirectory {
     /// The store directory inside (not created).
     var store: String { path + "/store" }
 }
@@ -51,9 +45,10 @@ func jsonObjects(_ text: String) throws -> [[String: Any]] {
     }
 }
 
-/// The lines of a store file.
-func lines(of file: String, in directory: String) -> [Substring] {
-    ((try? String(contentsOfFile: directory + "/" + file, encoding: .utf8)) ?? "").split(separator: "\n")
+/// The lines of a store file; a missing file is an error, never "no lines", so a loop over
+/// them cannot pass by running zero times.
+func lines(of file: String, in directory: String) throws -> [Substring] {
+    try String(contentsOfFile: directory + "/" + file, encoding: .utf8).split(separator: "\n")
 }
 
 /// The test-support executable next to the test bundle, which `swift test` builds.
@@ -77,6 +72,19 @@ enum Harness {
         process.standardError = FileHandle.nullDevice
         try process.run()
         return (process, out)
+    }
+
+    /// The first line the harness writes, waiting at most `seconds`; nil on timeout or EOF.
+    static func firstLine(_ pipe: Pipe, seconds: Int32 = 20) -> String? {
+        let fd = pipe.fileHandleForReading.fileDescriptor
+        var line: [UInt8] = []
+        var byte: UInt8 = 0
+        while line.last != 0x0A {
+            var ready = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            guard poll(&ready, 1, seconds * 1000) == 1, read(fd, &byte, 1) == 1 else { return nil }
+            line.append(byte)
+        }
+        return String(decoding: line, as: UTF8.self)
     }
 
     /// Runs the harness to completion; returns its exit status.

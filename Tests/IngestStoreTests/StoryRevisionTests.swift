@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import IngestStore
 
@@ -69,11 +70,11 @@ import Testing
         let complete = try Store.open(directory: temp.store, access: .read).exported()
         // As if killed between the copies batch and its story record.
         let stories = temp.store + "/stories.jsonl"
-        let first = try #require(lines(of: "stories.jsonl", in: temp.store).first)
+        let first = try #require(try lines(of: "stories.jsonl", in: temp.store).first)
         try Data((first + "\n").utf8).write(to: URL(fileURLWithPath: stories))
         #expect(try story("s", in: temp.store)?["revision"] as? Int == 2)  // the copy's own, meanwhile
         _ = try Store.open(directory: temp.store, access: .write, clock: clock(0))
-        #expect(lines(of: "stories.jsonl", in: temp.store).count == 2)
+        #expect(try lines(of: "stories.jsonl", in: temp.store).count == 2)
         #expect(try Store.open(directory: temp.store, access: .read).exported() == complete)
     }
 }

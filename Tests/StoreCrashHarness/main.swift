@@ -4,6 +4,9 @@
 //   StoreCrashHarness append DIR N   add N copies in batches (with revisions, merges, deletions)
 //   StoreCrashHarness compact DIR    compact the store
 //   StoreCrashHarness hold DIR       take the write lock, print "locked", sleep
+//
+// append and compact print "opened" once the store is open for writing, so that a kill
+// counts only when it lands in the work being tested, not in process start-up.
 import Foundation
 import IngestStore
 
@@ -52,8 +55,12 @@ guard arguments.count >= 3 else {
 do {
     let store = try Store.open(directory: arguments[2], access: .write)
     switch arguments[1] {
-    case "append": try append(store, count: Int(arguments[3]) ?? 100)
-    case "compact": try store.compact()
+    case "append":
+        FileHandle.standardOutput.write(Data("opened\n".utf8))
+        try append(store, count: Int(arguments[3]) ?? 100)
+    case "compact":
+        FileHandle.standardOutput.write(Data("opened\n".utf8))
+        try store.compact()
     case "hold":
         FileHandle.standardOutput.write(Data("locked\n".utf8))
         sleep(30)

@@ -16,8 +16,9 @@ extension World {
 
     /// `ingest sync --force` on the world (every source polled, whatever its schedule), or
     /// as cron runs it (`force: false`).
-    func sync(_ extra: [String] = [], force: Bool = true) throws -> IngestBinary.Result {
-        try IngestBinary.run(["sync", "--feeds", feedsPath, "--store", storePath, "--quiet"] + (force ? ["--force"] : []) + extra)
+    func sync(_ extra: [String] = [], force: Bool = true, clockOffset: String? = nil) throws -> IngestBinary.Result {
+        try IngestBinary.run(["sync", "--feeds", feedsPath, "--store", storePath, "--quiet"] + (force ? ["--force"] : []) + extra,
+                             clockOffset: clockOffset)
     }
 
     /// `ingest export` as JSON objects.
