@@ -107,6 +107,9 @@ public final class Store {
         switch access {
         case .read:
             formatVersion = try StoreFormat.read(in: directory)
+            // Readers judge a directory as writers do: `status` must not call "empty" what
+            // `sync` refuses.
+            if formatVersion == nil && !Store.holdsOnlyStoreFiles(directory) { throw StoreError.notAStore(path: directory) }
             lock = nil
             files = try StoreFiles(readingIn: directory)
         case .write:

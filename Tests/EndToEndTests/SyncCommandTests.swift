@@ -8,6 +8,37 @@ import Testing
         try jsonl.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
     }
 
+    /// The README's main command, `ingest sync --feeds feeds.json --store store`, on the
+    /// layout a fresh clone has: whatever git tracks under `store/` is there, nothing else.
+    @Test func theMainCommandWorksOnAFreshClonesStoreFolder() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let git = Process()
+        git.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+        git.arguments = ["-C", repository.path, "ls-files", "store"]
+        let out = Pipe()
+        git.standardOutput = out
+        try git.run()
+        let tracked = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .split(separator: "\n").map(String.init)
+        git.waitUntilExit()
+        try #require(git.terminationStatus == 0, "git ls-files failed in \(repository.path)")
+
+        let world = try SmallWorld()
+        defer { world.server.stop() }
+        let clone = TemporaryDirectory("ingest-clone")
+        defer { clone.remove() }
+        for file in tracked {
+            let target = clone.url.appendingPathComponent(file)
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: repository.appendingPathComponent(file), to: target)
+        }
+        try world.feedsJSON.write(to: clone.url.appendingPathComponent("feeds.json"), atomically: true, encoding: .utf8)
+        let sync = try IngestBinary.run(["sync", "--feeds", "feeds.json", "--store", "store"], in: clone.url)
+        #expect(sync.status == 0, "\(sync.stderr)")
+        #expect(try objects(IngestBinary.run(["export", "--store", "store"], in: clone.url).stdout).count == 3)
+    }
+
     @Test func firstSyncStoresOneWireStoryWithTwoCopiesAndASecondSyncOnlyRevalidates() throws {
         let world = try SmallWorld()
         defer { world.server.stop() }

@@ -30,13 +30,12 @@ import Testing
         let fetcher = Fetcher(settings: .fast { $0.lowSpeedLimit = 1000; $0.lowSpeedTime = 1; $0.retries = 0 })
         defer { fetcher.shutdown() }
 
-        let started = ContinuousClock.now
+        // The whole body would take 30 s; curl's low-speed abort is what ends it here.
         guard case .timeout(_, let message) = await fetcher.get(server.url("/drip")).error else {
             Issue.record("expected a low-speed timeout")
             return
         }
         #expect(message.contains("too slow"))
-        #expect(seconds(started, .now) < 20)  // the whole body would take 30 s
     }
 
     @Test func waitsForRetryAfterOn503() async throws {
@@ -78,8 +77,11 @@ import Testing
         let limited = try #require(server.requests("/a").first).receivedAt
         let other = try #require(server.requests("/b").first).receivedAt
         let heldBack = try #require(server.requests("/a2").first).receivedAt
-        #expect(seconds(limited, other) < 0.6)        // the other origin did not wait
-        #expect(seconds(limited, heldBack) >= 0.95)   // the same origin did
+        // Order, not elapsed time, shows the other origin did not wait: it was served before
+        // the held-back request of the limited origin. Lower bounds on a wait are safe on a
+        // loaded machine (load only lengthens them).
+        #expect(other < heldBack)
+        #expect(seconds(limited, heldBack) >= 0.95)   // the same origin waited
         #expect(seconds(limited, server.requests("/a")[1].receivedAt) >= 0.95)
     }
 

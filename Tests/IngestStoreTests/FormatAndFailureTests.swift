@@ -38,6 +38,8 @@ import Testing
         try FileManager.default.createDirectory(atPath: temp.store, withIntermediateDirectories: true)
         try Data("notes".utf8).write(to: URL(fileURLWithPath: temp.store + "/notes.txt"))
         #expect(throws: StoreError.notAStore(path: temp.store)) { try Store.open(directory: temp.store, access: .write) }
+        // A reader (status, export) says the same, rather than "empty".
+        #expect(throws: StoreError.notAStore(path: temp.store)) { try Store.open(directory: temp.store, access: .read) }
         #expect(try FileManager.default.contentsOfDirectory(atPath: temp.store) == ["notes.txt"])
     }
 
