@@ -11,8 +11,18 @@ enum AtomicFile {
     /// Temp files end with this; `Store.open(access: .write)` removes strays.
     static let tempSuffix = ".tmp"
 
-    /// The temp path used while replacing `path`.
-    static func tempPath(for path: String) -> String { path + ".\(getpid())" + tempSuffix }
+    /// A fresh, unpredictable temp path beside `path` (a fixed name could be planted in
+    /// advance as a symlink to a file of someone else's).
+    static func tempPath(for path: String) -> String {
+        path + ".\(getpid())-" + String(UInt64.random(in: 1...UInt64.max), radix: 36) + tempSuffix
+    }
+
+    /// The directory part of `path` ("." for a bare name), by hand: Foundation's
+    /// `deletingLastPathComponent` traps on one-character names.
+    static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
 
     /// Writes `data` to `path` atomically.
     static func write(_ data: Data, to path: String) throws {
@@ -29,12 +39,13 @@ enum AtomicFile {
         /// The temp file's descriptor, for streaming writers.
         var descriptor: Int32 { fd }
 
-        /// Creates the temp file for `path`.
-        init(replacing path: String) throws {
+        /// Creates the temp file for `path`: a new file only (`O_EXCL`), never through a
+        /// symlink (`O_NOFOLLOW`); `tempPath` is for tests that plant something there.
+        init(replacing path: String, tempPath: String? = nil) throws {
             self.path = path
-            tempPath = AtomicFile.tempPath(for: path)
-            fd = open(tempPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-            guard fd >= 0 else { throw StoreError.system("create", tempPath) }
+            self.tempPath = tempPath ?? AtomicFile.tempPath(for: path)
+            fd = open(self.tempPath, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { throw StoreError.system("create", self.tempPath) }
         }
 
         deinit {

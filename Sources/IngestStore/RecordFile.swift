@@ -162,8 +162,8 @@ final class RecordFile {
 
 /// `fsync`s the directory holding `path`, so that a created or renamed entry survives a crash.
 func fsyncDirectory(of path: String) throws {
-    let directory = (path as NSString).deletingLastPathComponent
-    let fd = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    let directory = AtomicFile.directory(of: path)
+    let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     guard fd >= 0 else { throw StoreError.system("open directory", directory) }
     defer { close(fd) }
     guard fsync(fd) == 0 else { throw StoreError.system("fsync directory", directory) }

@@ -13,7 +13,8 @@ final class StoreLock {
 
     /// Takes the lock without waiting, or throws `.locked` naming the holder's pid.
     init(path: String) throws {
-        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        // Never through a symlink: ingest would write its pid into the link's target.
+        fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw StoreError.system("open lock file", path) }
         // From here on a throw runs `deinit`, which closes `fd`: closing it here too would close
         // whatever another thread opened with the same number in between.

@@ -17,7 +17,8 @@ struct ExportCommand: AsyncParsableCommand {
     @Flag(help: "Keep deleted stories and copies, marked \"deleted\": true.") var includeDeleted = false
     @Option(help: ArgumentHelp("Only records updated at or after DATE (2026-11-22 or ISO 8601).", valueName: "DATE"))
     var since: String?
-    @Option(help: "Write here (atomically) instead of stdout.") var output: String?
+    @Option(help: ArgumentHelp("Write here (atomically) instead of stdout; - is stdout.", valueName: "FILE"))
+    var output: String?
 
     func validate() throws {
         if let since, Store.timestamp(parsing: since) == nil {
@@ -29,7 +30,8 @@ struct ExportCommand: AsyncParsableCommand {
         let options = ExportOptions(format: format, perCopy: copies, includeDeleted: includeDeleted,
                                     since: since.flatMap(Store.timestamp(parsing:)))
         try reportingStoreErrors("export") {
-            try Store.export(directory: store, options, to: output.map { .file(path: $0) } ?? .fileDescriptor(1))
+            let destination: ExportDestination = output.flatMap { $0 == "-" ? nil : .file(path: $0) } ?? .fileDescriptor(1)
+            try Store.export(directory: store, options, to: destination)
         }
     }
 }

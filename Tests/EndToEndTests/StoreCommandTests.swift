@@ -105,6 +105,29 @@ import Testing
         #expect(totals["seconds"] as? Double == 4.283)
     }
 
+    /// A one-character name relative to the working directory (it crashed in the directory
+    /// fsync), and `-`, which is stdout as everywhere in Unix.
+    @Test(arguments: ["x", "-"])
+    func exportOutputNames(name: String) throws {
+        let temp = TemporaryDirectory("ingest-e2e")
+        defer { temp.remove() }
+        let store = try fixtureStore(in: temp)
+        let expected = try IngestBinary.run(["export", "--store", store.path]).stdout
+        #expect(!expected.isEmpty)
+        let result = try IngestBinary.run(["export", "--store", store.path, "--output", name], in: temp.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        let written = temp.url.appendingPathComponent(name).path
+        if name == "-" {
+            #expect(result.stdout == expected)
+            #expect(!FileManager.default.fileExists(atPath: written))
+        } else {
+            #expect(result.stdout.isEmpty)
+            #expect(try String(contentsOfFile: written, encoding: .utf8) == expected)
+        }
+        // No temp file is left beside it.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temp.path).sorted() == (name == "-" ? ["store"] : ["store", name]))
+    }
+
     @Test func aMissingStoreExportsNothingAndIsReportedEmpty() throws {
         let missingTemp = TemporaryDirectory("ingest-e2e")
         defer { missingTemp.remove() }
