@@ -10,23 +10,30 @@ public struct Extractor: Sendable {
     /// which bounds the time and memory one page can take.
     public var maxBytes: Int
 
+    /// Converts a page from its charset (any label) to UTF-8 before parsing; `nil` leaves
+    /// decoding to libxml2. Sync passes the fetcher's `Charset.transcode` (WHATWG labels,
+    /// bad sequences become U+FFFD), which this module cannot import.
+    public var transcode: (@Sendable (_ bytes: [UInt8], _ charset: String) -> [UInt8])?
+
     /// Creates an extractor; `maxBytes` defaults to 16 MB (a news page is rarely over 2 MB).
-    public init(maxBytes: Int = 16 << 20) {
+    public init(maxBytes: Int = 16 << 20, transcode: (@Sendable ([UInt8], String) -> [UInt8])? = nil) {
         self.maxBytes = maxBytes
+        self.transcode = transcode
     }
 
     /// Extracts one page.
     ///
     /// - Parameters:
-    ///   - html: the page's bytes.
+    ///   - html: the page's bytes as received, in `encoding`.
     ///   - url: the page's URL, to resolve the canonical URL and read a date from its path.
-    ///   - encoding: the charset label for libxml2; the fetcher passes "UTF-8" after transcoding.
+    ///   - encoding: the page's charset label; with `transcode` set the bytes are converted
+    ///     to UTF-8 after the input checks, else the label is handed to libxml2.
     public func extract(html: [UInt8], url: String?, encoding: String? = "UTF-8") -> Article {
-        if let refusal = InputCheck.refusal(for: html, maxBytes: maxBytes) {
+        if let refusal = InputCheck.refusal(for: html, encoding: encoding, maxBytes: maxBytes) {
             return Article(kind: .notArticle, reason: refusal, canonicalURL: url)
         }
-        let bytes = encoding?.uppercased().replacingUTF8Dash() == "UTF8" ? InputCheck.validUTF8(html) : html
-        guard let document = Document(html: bytes, encoding: encoding, url: url) else {
+        let (bytes, label) = decoded(html, encoding: encoding)
+        guard let document = Document(html: bytes, encoding: label, url: url) else {
             return Article(kind: .notArticle, reason: "empty page: no HTML document", canonicalURL: url)
         }
         let tree = PageTree(document: document)
@@ -37,6 +44,14 @@ public struct Extractor: Sendable {
         article.text = paragraphs.map(\.text).joined(separator: "\n\n")
         PageKind.classify(&article, tree: tree, blocks: blocks, declaresArticle: metadata.declaresArticle)
         return article
+    }
+
+    /// The bytes to parse and the label to parse them with. Decoding comes after the input
+    /// checks, which must see the bytes as received.
+    private func decoded(_ html: [UInt8], encoding: String?) -> ([UInt8], String?) {
+        if let transcode, let encoding { return (transcode(html, encoding), "UTF-8") }
+        let isUTF8 = encoding?.uppercased().replacingUTF8Dash() == "UTF8"
+        return (isUTF8 ? InputCheck.validUTF8(html) : html, encoding)
     }
 }
 

@@ -1,16 +1,21 @@
-/// Checks on the raw bytes before parsing: empty, too large, binary.
+import IngestMarkup
+
+/// Checks on the bytes as received, before any decoding: empty, too large, binary.
+/// They must see the raw bytes: decoded as windows-1252, a PNG loses its magic number and
+/// most of its control bytes, and reads as text.
 enum InputCheck {
-    /// Why the bytes cannot be a page, or `nil` when they may be HTML.
-    static func refusal(for bytes: [UInt8], maxBytes: Int) -> String? {
+    /// Why the bytes cannot be a page, or `nil` when they may be HTML. `encoding` is the
+    /// bytes' charset label.
+    static func refusal(for bytes: [UInt8], encoding: String?, maxBytes: Int) -> String? {
         if bytes.allSatisfy({ $0 <= 0x20 }) { return "empty page" }
         if bytes.count > maxBytes { return "page too large (\(bytes.count) bytes, limit \(maxBytes))" }
-        if let format = binaryFormat(bytes) { return "not HTML (\(format))" }
+        if let format = binaryFormat(bytes, encoding: encoding) { return "not HTML (\(format))" }
         return nil
     }
 
     /// Names a binary format from its magic bytes, or says "binary data" when the start of
     /// the file is full of control bytes that no text page holds.
-    static func binaryFormat(_ bytes: [UInt8]) -> String? {
+    static func binaryFormat(_ bytes: [UInt8], encoding: String? = nil) -> String? {
         let magic: [(prefix: [UInt8], name: String)] = [
             ([0x89, 0x50, 0x4E, 0x47], "PNG image"), ([0xFF, 0xD8, 0xFF], "JPEG image"),
             ([0x47, 0x49, 0x46, 0x38], "GIF image"), ([0x25, 0x50, 0x44, 0x46], "PDF document"),
@@ -18,11 +23,12 @@ enum InputCheck {
             ([0x52, 0x49, 0x46, 0x46], "RIFF media"), ([0x00, 0x00, 0x00], "binary data"),
         ]
         for (prefix, name) in magic where bytes.starts(with: prefix) { return name }
+        // UTF-16 text has a NUL in every other byte; it is still text, decoded later.
+        if Document.isUTF16(bytes, encoding: encoding) { return nil }
         let head = bytes.prefix(1024)
         let control = head.filter { $0 < 0x09 || ($0 > 0x0D && $0 < 0x20) }.count
-        // UTF-16 text has a NUL in every other byte; it is still text, for libxml2 to decode.
-        let utf16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
-        return !utf16 && control * 10 > head.count ? "binary data" : nil
+        // Over 1 in 32: random bytes have 1 in 10, while a page may hold a stray NUL or two.
+        return control * 32 > head.count ? "binary data" : nil
     }
 
     /// The bytes unchanged when they are valid UTF-8, else with every bad sequence replaced

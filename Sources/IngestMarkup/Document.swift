@@ -53,6 +53,13 @@ public final class Document {
         xmlDocGetRootElement(pointer).map { Node($0, in: self) }
     }
 
+    /// Whether `bytes` are UTF-16: a byte-order mark, or an `encoding` label that says so.
+    /// Their NUL bytes are then halves of characters, not stray control bytes.
+    public static func isUTF16(_ bytes: some Collection<UInt8>, encoding: String?) -> Bool {
+        let label = encoding?.uppercased().filter { $0 != "-" && $0 != "_" }
+        return label?.hasPrefix("UTF16") == true || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+    }
+
     /// `xmlInitParser` must run once before parsing on several threads; never
     /// `xmlCleanupParser`, which would pull global state from under other threads.
     private static let initialized: Bool = {

@@ -25,7 +25,7 @@ struct ExtractCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let extractor = Extractor()
+        let extractor = ExtractorAdapter()
         let fetcher = Fetcher()
         defer { fetcher.shutdown() }
         var failures = 0
@@ -55,20 +55,22 @@ struct ExtractCommand: AsyncParsableCommand {
         case failure(String)
     }
 
-    static func extract(_ input: String, with extractor: Extractor, fetcher: Fetcher) async -> Outcome {
+    /// Pages go through sync's extractor adapter, which checks the bytes as received before
+    /// decoding them, as sync and import do.
+    static func extract(_ input: String, with extractor: ExtractorAdapter, fetcher: Fetcher) async -> Outcome {
         if input.hasPrefix("http://") || input.hasPrefix("https://") {
             // The user named this URL, so it may be on a private or loopback address.
             switch await fetcher.fetch(FetchRequest(url: input, allowPrivateAddresses: true)) {
             case .success(let response):
-                return .article(extractor.extract(html: response.utf8Body(), url: response.finalURL, encoding: "UTF-8"))
+                return .article(extractor.extract(html: response.body, url: response.finalURL, encoding: response.charset))
             case .failure(let error):
                 return .failure(error.description)
             }
         }
         let path = input.hasPrefix("file://") ? String(input.dropFirst("file://".count)) : input
         switch FileFetcher.readSavedPage(atPath: path) {
-        case .success(let utf8):
-            return .article(extractor.extract(html: utf8, url: FileFetcher.fileURL(forPath: path), encoding: "UTF-8"))
+        case .success(let bytes):
+            return .article(extractor.extract(html: bytes, url: FileFetcher.fileURL(forPath: path), encoding: nil))
         case .failure(let error):
             return .failure(error.description)
         }

@@ -20,6 +20,45 @@ import Testing
         #expect(article.reason == "not HTML (PNG image)")
     }
 
+    /// Decodes every byte as the code point of the same value, as windows-1252 mostly does.
+    static let latin1: @Sendable ([UInt8], String) -> [UInt8] = { bytes, _ in
+        Array(String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) })).utf8)
+    }
+
+    @Test func pngDeclaringWindows1252IsRefusedBeforeItIsDecoded() throws {
+        let bytes = try Fixtures.bytes("binary-png-meta-windows-1252.png")
+        // Decoded, the bytes lose the PNG signature: the check must come first to name the format.
+        #expect(InputCheck.binaryFormat(Self.latin1(bytes, "windows-1252")) != "PNG image")
+        let article = Extractor(transcode: Self.latin1).extract(html: bytes, url: nil, encoding: "windows-1252")
+        #expect(article.kind == .notArticle)
+        #expect(article.reason == "not HTML (PNG image)")
+        #expect(article.text.isEmpty)
+    }
+
+    @Test func gzipFileIsRefused() throws {
+        let article = Extractor(transcode: Self.latin1).extract(html: try Fixtures.bytes("binary-gzip.gz"), url: nil,
+                                                                 encoding: "windows-1252")
+        #expect(article.reason == "not HTML (gzip data)")
+    }
+
+    @Test func jpegWithAnHTMLTailIsRefused() throws {
+        let bytes = try Fixtures.bytes("binary-jpeg-html-tail.jpg")
+        let article = Extractor(transcode: Self.latin1).extract(html: bytes, url: nil, encoding: "windows-1252")
+        #expect(article.reason == "not HTML (JPEG image)")
+        #expect(!article.text.contains("tram"))
+    }
+
+    @Test func randomBytesAreRefused() throws {
+        // One byte in ten of random data is a control byte; that must be enough.
+        let article = extractor.extract(html: try Fixtures.bytes("binary-random.bin"), url: nil, encoding: "windows-1252")
+        #expect(article.reason == "not HTML (binary data)")
+    }
+
+    @Test func aStrayNULDoesNotMakeAPageBinary() {
+        let page = "<html><body><p>\u{0}" + String(repeating: "A paragraph of plain story text. ", count: 30) + "</p></body></html>"
+        #expect(InputCheck.binaryFormat(Array(page.utf8)) == nil)
+    }
+
     @Test func fiftyMegabytePageIsRefusedWithoutParsing() {
         let paragraph = Array("<p>The council voted on Tuesday to extend the tram line to the harbour.</p>\n".utf8)
         var page = Array("<html><body>".utf8)
@@ -96,5 +135,16 @@ import Testing
         var bytes: [UInt8] = [0xFF, 0xFE]
         for unit in "<html><body><p>Hello</p></body></html>".utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
         #expect(InputCheck.binaryFormat(bytes) == nil)
+    }
+
+    @Test func utf16LabelledByItsCharsetAloneIsText() {
+        // No BOM: only the charset (from a Content-Type header) says these bytes are UTF-16.
+        let html = "<html><body><p>" + String(repeating: "Plain story text in UTF-16 without a byte-order mark. ", count: 8)
+            + "</p></body></html>"
+        let bytes = html.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        #expect(InputCheck.binaryFormat(bytes) == "binary data")
+        let article = extractor.extract(html: bytes, url: nil, encoding: "UTF-16LE")
+        #expect(article.reason == nil)
+        #expect(article.text.hasPrefix("Plain story text in UTF-16 without a byte-order mark."))
     }
 }

@@ -33,9 +33,9 @@ public struct SyncResponse: Sendable, Equatable {
     public var finalURL: String
     /// Response headers, names lower-cased.
     public var headers: [String: String]
-    /// The body, decompressed; for HTML already converted to UTF-8 when `charset` says so.
+    /// The body as received, decompressed (never transcoded: the extractor checks these bytes).
     public var body: [UInt8]
-    /// The charset of `body` for the extractor (`nil`: let it detect).
+    /// The charset of an article `body`, from the header or the bytes (`nil`: the extractor detects it).
     public var charset: String?
     /// Whether the address connected to was loopback/private/link-local (`nil`: unknown,
     /// the engine then judges by the host's spelling).

@@ -3,7 +3,8 @@ import IngestExtract
 /// The extractor as sync uses it (the real one: `IngestExtract.Extractor`). Called
 /// concurrently from the fetch tasks.
 public protocol ArticleExtracting: Sendable {
-    /// Main text and metadata of one fetched page.
+    /// Main text and metadata of one fetched page, from its body as received: `encoding` is
+    /// its charset when known (`nil`: detect it from the bytes).
     func extract(html: [UInt8], url: String, encoding: String?) -> Article
 }
 

@@ -2,9 +2,10 @@ import IngestFetch
 
 /// The real network edge of sync: `IngestFetch`'s fetcher behind `SyncFetching`.
 ///
-/// Article bodies are converted to UTF-8 here (BOM, header, `<meta>`, sniffing), so the
-/// extractor is always handed UTF-8; feed and sitemap bodies stay raw for libxml2's XML
-/// parser, which reads their `<?xml encoding?>` declaration itself.
+/// Bodies are passed on as received. An article's charset (BOM, header, `<meta>`, sniffing)
+/// goes with it, and `ExtractorAdapter` converts it to UTF-8 after checking the raw bytes;
+/// feed and sitemap bodies are for libxml2's XML parser, which reads their `<?xml encoding?>`
+/// declaration itself.
 public struct FetcherAdapter: SyncFetching {
     let fetcher: any PageFetching
 
@@ -18,11 +19,9 @@ public struct FetcherAdapter: SyncFetching {
             allowPrivateAddresses: request.allowPrivateAddresses))
         switch fetched {
         case .success(let response):
-            let isHTML = request.purpose == .article
             return .success(SyncResponse(
                 status: response.status, finalURL: response.finalURL, headers: response.headers,
-                body: isHTML ? response.utf8Body() : response.body,
-                charset: isHTML ? "UTF-8" : nil,
+                body: response.body, charset: request.purpose == .article ? response.charset : nil,
                 remoteIsPrivate: response.remoteIP.flatMap(AddressPolicy.classify(ipAddress:)).map { !$0.isPublic }))
         case .failure(.httpStatus(let status, let url, let headers)):
             // 404/410 mean deletion and 5xx a transient failure: the engine decides by status.

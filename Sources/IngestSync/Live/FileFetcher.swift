@@ -1,9 +1,9 @@
 import Foundation
-import IngestFetch
 
-/// `ingest import`'s fetcher: `file:///absolute/path` is read from disk and decoded to UTF-8
-/// (BOM, `<meta charset>`, sniffing: a saved file has no HTTP header); every other URL goes to
-/// `network`. A file has no validators, so an unchanged one is found unchanged by its content hash.
+/// `ingest import`'s fetcher: `file:///absolute/path` is read from disk as it is, its charset
+/// left to the extractor to detect (BOM, `<meta charset>`, sniffing: a saved file has no HTTP
+/// header); every other URL goes to `network`. A file has no validators, so an unchanged one
+/// is found unchanged by its content hash.
 public struct FileFetcher: SyncFetching {
     let network: any SyncFetching
 
@@ -12,15 +12,15 @@ public struct FileFetcher: SyncFetching {
         self.network = network
     }
 
-    /// Reads a `file://` URL (a 200 with the UTF-8 page) or fetches any other URL.
+    /// Reads a `file://` URL (a 200 with the file's bytes) or fetches any other URL.
     public func fetch(_ request: SyncRequest) async -> Result<SyncResponse, SyncFetchError> {
         guard let url = URL(string: request.url), url.isFileURL else { return await network.fetch(request) }
         return Self.readSavedPage(atPath: url.path).map {
-            SyncResponse(status: 200, finalURL: request.url, body: $0, charset: Charset.utf8, remoteIsPrivate: true)
+            SyncResponse(status: 200, finalURL: request.url, body: $0, remoteIsPrivate: true)
         }
     }
 
-    /// A saved HTML file converted to UTF-8, or why it cannot be read.
+    /// A saved page's bytes as on disk, or why it cannot be read.
     public static func readSavedPage(atPath path: String) -> Result<[UInt8], SyncFetchError> {
         guard let data = FileManager.default.contents(atPath: path) else {
             var isDirectory: ObjCBool = false
@@ -28,7 +28,7 @@ public struct FileFetcher: SyncFetching {
             let why = exists ? (isDirectory.boolValue ? "is a directory" : "cannot read file") : "no such file"
             return .failure(SyncFetchError(transient: false, description: why))
         }
-        return .success(Charset.decode([UInt8](data), contentType: nil).utf8)
+        return .success([UInt8](data))
     }
 
     /// The absolute `file://` URL for a path as the user typed it (relative to the working directory).
