@@ -28,8 +28,9 @@ public struct Extractor: Sendable {
     ///   - url: the page's URL, to resolve the canonical URL and read a date from its path.
     ///   - encoding: the page's charset label; with `transcode` set the bytes are converted
     ///     to UTF-8 after the input checks, else the label is handed to libxml2.
-    public func extract(html: [UInt8], url: String?, encoding: String? = "UTF-8") -> Article {
-        if let refusal = InputCheck.refusal(for: html, encoding: encoding, maxBytes: maxBytes) {
+    ///   - contentType: the HTTP `Content-Type`, when there is one (a feed's type is refused).
+    public func extract(html: [UInt8], url: String?, encoding: String? = "UTF-8", contentType: String? = nil) -> Article {
+        if let refusal = InputCheck.refusal(for: html, encoding: encoding, contentType: contentType, maxBytes: maxBytes) {
             return Article(kind: .notArticle, reason: refusal, canonicalURL: url)
         }
         let (bytes, label) = decoded(html, encoding: encoding)

@@ -62,7 +62,8 @@ struct ExtractCommand: AsyncParsableCommand {
             // The user named this URL, so it may be on a private or loopback address.
             switch await fetcher.fetch(FetchRequest(url: input, allowPrivateAddresses: true)) {
             case .success(let response):
-                return .article(extractor.extract(html: response.body, url: response.finalURL, encoding: response.charset))
+                return .article(extractor.extract(html: response.body, url: response.finalURL, encoding: response.charset,
+                                                  contentType: response.contentType))
             case .failure(let error):
                 return .failure(error.description)
             }
@@ -70,7 +71,8 @@ struct ExtractCommand: AsyncParsableCommand {
         let path = input.hasPrefix("file://") ? String(input.dropFirst("file://".count)) : input
         switch FileFetcher.readSavedPage(atPath: path) {
         case .success(let bytes):
-            return .article(extractor.extract(html: bytes, url: FileFetcher.fileURL(forPath: path), encoding: nil))
+            return .article(extractor.extract(html: bytes, url: FileFetcher.fileURL(forPath: path), encoding: nil,
+                                              contentType: nil))
         case .failure(let error):
             return .failure(error.description)
         }

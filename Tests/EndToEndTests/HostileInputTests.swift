@@ -5,22 +5,25 @@ import Testing
 
 /// Issue #11, things that must never be stored: binary files, whatever charset they claim,
 /// refused on every path of the real binary (import of a file or URL, sync, extract) with a
-/// reason naming the format, and nothing written to the store.
+/// reason naming the format, and feeds given as article pages; nothing is written to the store.
 @Suite struct HostileInputTests {
-    static let fixtures = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/articles")
+    /// A file under Tests/Fixtures.
+    static func fixture(_ path: String) -> URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/" + path)
+    }
 
-    /// Each binary fixture and the reason `ingest import` gives for it.
+    /// Each binary fixture and the reason the extractor gives for it.
     static let binaries = [
-        ("binary-png.png", "not HTML (PNG image)"),
-        ("binary-png-meta-windows-1252.png", "not HTML (PNG image)"),
-        ("binary-gzip.gz", "not HTML (gzip data)"),
-        ("binary-jpeg-html-tail.jpg", "not HTML (JPEG image)"),
-        ("binary-random.bin", "not HTML (binary data)"),
+        ("articles/binary-png.png", "not HTML (PNG image)"),
+        ("articles/binary-png-meta-windows-1252.png", "not HTML (PNG image)"),
+        ("articles/binary-gzip.gz", "not HTML (gzip data)"),
+        ("articles/binary-jpeg-html-tail.jpg", "not HTML (JPEG image)"),
+        ("articles/binary-random.bin", "not HTML (binary data)"),
     ]
 
-    static func bytes(_ name: String) throws -> [UInt8] {
-        [UInt8](try Data(contentsOf: fixtures.appendingPathComponent(name)))
+    static func bytes(_ path: String) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: fixture(path)))
     }
 
     /// The copies `ingest export --copies` lists for the store in `dir`.
@@ -33,7 +36,7 @@ import Testing
     @Test func importRefusesBinaryFilesAndStoresNothing() throws {
         let temp = TemporaryDirectory("ingest-hostile")
         defer { temp.remove() }
-        let paths = Self.binaries.map { Self.fixtures.appendingPathComponent($0.0).path }
+        let paths = Self.binaries.map { Self.fixture($0.0).path }
         let result = try IngestBinary.run(["import"] + paths, in: temp.url)
         #expect(result.status == 3)
         let expected = zip(paths, Self.binaries).map { "failed \($0): not an article (\($1.1))" }
@@ -44,7 +47,7 @@ import Testing
     @Test func importRefusesBinaryURLsWhateverCharsetTheHeaderDeclares() throws {
         let server = try LoopbackServer()
         defer { server.stop() }
-        let png = try Self.bytes("binary-png.png"), random = try Self.bytes("binary-random.bin")
+        let png = try Self.bytes("articles/binary-png.png"), random = try Self.bytes("articles/binary-random.bin")
         server.route("/logo") { _ in
             LoopbackResponse(headers: [("Content-Type", "text/html; charset=windows-1252")], body: png)
         }
@@ -64,7 +67,7 @@ import Testing
     @Test func syncSkipsABinaryArticleAndStoresTheRest() throws {
         let server = try LoopbackServer()
         defer { server.stop() }
-        let png = try Self.bytes("binary-png-meta-windows-1252.png")
+        let png = try Self.bytes("articles/binary-png-meta-windows-1252.png")
         server.route("/news/photo") { _ in
             LoopbackResponse(headers: [("Content-Type", "text/html; charset=windows-1252")], body: png)
         }
@@ -93,8 +96,32 @@ import Testing
         #expect(copies.count == 1 && copies[0].contains(server.url("/news/story")))
     }
 
+    @Test func importRefusesFeedsByRootElementOrContentType() throws {
+        let rss = try String(contentsOf: Self.fixture("feeds/rss2-mixed-links.xml"), encoding: .utf8)
+        let atom = try String(contentsOf: Self.fixture("feeds/atom.xml"), encoding: .utf8)
+        let server = try LoopbackServer()
+        defer { server.stop() }
+        // Served as HTML, a feed is known by its root; served as Atom, by its type alone.
+        server.route("/rss") { _ in .text(rss) }
+        server.route("/atom") { _ in .text(atom, contentType: "application/atom+xml") }
+        let temp = TemporaryDirectory("ingest-hostile")
+        defer { temp.remove() }
+        let file = temp.url.appendingPathComponent("feed.xml")
+        try rss.write(to: file, atomically: true, encoding: .utf8)
+        let result = try IngestBinary.run(["import", "feed.xml", server.url("/rss"), server.url("/atom")], in: temp.url)
+        #expect(result.status == 3, "refused like any page that is not an article")
+        let why = "not an article (a feed, not an article page: add it to feeds.json)"
+        #expect(result.stdout == """
+            failed feed.xml: \(why)
+            failed \(server.url("/rss")): \(why)
+            failed \(server.url("/atom")): \(why)
+
+            """)
+        #expect(try storedCopies(in: temp.url).isEmpty)
+    }
+
     @Test func extractNamesTheBinaryFormat() throws {
-        let paths = Self.binaries.map { Self.fixtures.appendingPathComponent($0.0).path }
+        let paths = Self.binaries.map { Self.fixture($0.0).path }
         let result = try IngestBinary.run(["extract", "--format", "jsonl"] + paths)
         #expect(result.status == 0)
         let records = try result.stdout.split(separator: "\n").map {

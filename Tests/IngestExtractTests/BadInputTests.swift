@@ -59,6 +59,39 @@ import Testing
         #expect(InputCheck.binaryFormat(Array(page.utf8)) == nil)
     }
 
+    static let feedReason = "a feed, not an article page: add it to feeds.json"
+
+    /// RSS 2.0, RSS 0.91 behind a doctype, RSS 1.0 (rdf:RDF), Atom, and a doctype with an
+    /// internal subset.
+    @Test(arguments: ["rss2-mixed-links.xml", "rss091.xml", "rss1-rdf.xml", "atom.xml", "xxe-rss.xml"])
+    func feedIsRefusedByItsRootElement(name: String) throws {
+        let article = extractor.extract(html: try Fixtures.feed(name), url: "https://example.com/feed")
+        #expect(article.kind == .notArticle)
+        #expect(article.reason == Self.feedReason)
+        #expect(article.title == nil)
+    }
+
+    @Test func feedRootIsFoundAfterBOMCommentsAndAStylesheet() {
+        let feed = "\u{FEFF}<?xml version=\"1.0\"?>\n<!-- generated -->\n<?xml-stylesheet href=\"feed.xsl\"?>\n"
+            + "<atom:feed xmlns:atom=\"http://www.w3.org/2005/Atom\"><atom:title>A</atom:title></atom:feed>"
+        #expect(extractor.extract(html: Array(feed.utf8), url: nil).reason == Self.feedReason)
+    }
+
+    @Test func feedIsRefusedByItsContentType() throws {
+        let json = Array(#"{"version": "https://jsonfeed.org/version/1.1", "title": "A", "items": []}"#.utf8)
+        let article = extractor.extract(html: json, url: nil, contentType: "application/feed+json; charset=utf-8")
+        #expect(article.reason == Self.feedReason)
+        let rss = extractor.extract(html: try Fixtures.bytes("no-body.html"), url: nil, contentType: "Application/RSS+XML")
+        #expect(rss.reason == Self.feedReason)
+    }
+
+    @Test func pageStartingWithACommentAndDoctypeIsNoFeed() throws {
+        let page = "<!-- cached 2024-05-01 -->\n<!DOCTYPE html>\n" + (try Fixtures.text("no-body.html"))
+        let article = extractor.extract(html: Array(page.utf8), url: nil, contentType: "text/html")
+        #expect(article.kind == .article)
+        #expect(article.title == "Harbour tram line approved after decade of debate")
+    }
+
     @Test func fiftyMegabytePageIsRefusedWithoutParsing() {
         let paragraph = Array("<p>The council voted on Tuesday to extend the tram line to the harbour.</p>\n".utf8)
         var page = Array("<html><body>".utf8)

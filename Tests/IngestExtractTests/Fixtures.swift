@@ -9,6 +9,11 @@ enum Fixtures {
         [UInt8](try Data(contentsOf: articles.appendingPathComponent(name)))
     }
 
+    /// A feed from Tests/Fixtures/feeds.
+    static func feed(_ name: String) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: articles.deletingLastPathComponent().appendingPathComponent("feeds/" + name)))
+    }
+
     static func text(_ name: String) throws -> String {
         try String(contentsOf: articles.appendingPathComponent(name), encoding: .utf8)
     }

@@ -64,7 +64,7 @@ final class FakeWeb: SyncFetching {
 /// Reads the fake page format: `title: …`, `canonical: …`, `kind: not-article` header lines,
 /// then the text.
 struct FakeExtractor: ArticleExtracting {
-    func extract(html: [UInt8], url: String, encoding: String?) -> Article {
+    func extract(html: [UInt8], url: String, encoding: String?, contentType: String?) -> Article {
         var article = Article()
         var body: [Substring] = []
         for line in String(decoding: html, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {

@@ -4,8 +4,9 @@ import IngestExtract
 /// concurrently from the fetch tasks.
 public protocol ArticleExtracting: Sendable {
     /// Main text and metadata of one fetched page, from its body as received: `encoding` is
-    /// its charset when known (`nil`: detect it from the bytes).
-    func extract(html: [UInt8], url: String, encoding: String?) -> Article
+    /// its charset when known (`nil`: detect it from the bytes), `contentType` the response's
+    /// `Content-Type` (`nil` for a file).
+    func extract(html: [UInt8], url: String, encoding: String?, contentType: String?) -> Article
 }
 
 /// Story clustering as sync uses it (the real one: `IngestDedup.StoryIndex`). Called from

@@ -40,7 +40,8 @@ extension SyncRun {
         if case .success(var response) = result {
             bytes = response.body.count
             if (200..<300).contains(response.status) {
-                article = extractor.extract(html: response.body, url: response.finalURL, encoding: response.charset)
+                article = extractor.extract(html: response.body, url: response.finalURL, encoding: response.charset,
+                                            contentType: response.headers["content-type"])
             }
             response.body = []
             result = .success(response)

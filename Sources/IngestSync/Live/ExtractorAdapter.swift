@@ -17,7 +17,8 @@ public struct ExtractorAdapter: ArticleExtracting {
 
     /// Extracts one page; without a charset (a saved file) it is detected from the bytes
     /// (BOM, `<meta charset>`, UTF-8 or windows-1252).
-    public func extract(html: [UInt8], url: String, encoding: String?) -> Article {
-        extractor.extract(html: html, url: url, encoding: encoding ?? Charset.detect(html, contentType: nil))
+    public func extract(html: [UInt8], url: String, encoding: String?, contentType: String?) -> Article {
+        extractor.extract(html: html, url: url, encoding: encoding ?? Charset.detect(html, contentType: contentType),
+                          contentType: contentType)
     }
 }
