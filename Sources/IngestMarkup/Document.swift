@@ -14,6 +14,10 @@ public final class Document {
 
     /// Parses HTML with libxml2's recovering HTML parser.
     ///
+    /// NUL bytes are dropped first, as browsers drop them from text: libxml2 2.9 takes one for
+    /// the end of the input and loses the rest of the page. UTF-16 is left whole, its NULs
+    /// are halves of characters.
+    ///
     /// - Parameter encoding: the charset label the fetcher detected; `nil` lets libxml2
     ///   guess, which for unlabelled UTF-8 means Latin-1 in libxml2 2.9, so pass it.
     /// - Returns: `nil` when libxml2 builds no document at all (for example empty input).
@@ -21,7 +25,9 @@ public final class Document {
         Document.initializeLibrary()
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
-        let parsed: xmlDocPtr? = Array(bytes).withUnsafeBufferPointer { buffer in
+        var input = Array(bytes)
+        if !Document.isUTF16(input, encoding: encoding) { input.removeAll { $0 == 0 } }
+        let parsed: xmlDocPtr? = input.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 htmlReadMemory(chars.baseAddress, Int32(chars.count), url, encoding, options)
             }

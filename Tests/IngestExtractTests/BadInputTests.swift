@@ -92,6 +92,50 @@ import Testing
         #expect(article.title == "Harbour tram line approved after decade of debate")
     }
 
+    /// A four-paragraph story page; the tests put NUL bytes in it, which libxml2's HTML parser
+    /// takes for the end of the input.
+    static func pageWithNUL(headline: String, firstParagraph: String) -> [UInt8] {
+        let rest = [
+            "Supporters said the line would cut commuting times by a third; opponents warned of rising costs "
+                + "and years of roadworks in the old town, where the streets are narrow and the shops are small.",
+            "The route follows the old railway along the river before it turns towards the ferry terminal, "
+                + "where a new interchange will let passengers change between trams, buses and boats.",
+            "Work on the first section is due to start in the spring, the city said in a statement on Tuesday.",
+        ]
+        let page = "<html><head><title>City News</title></head><body><article><h1>\(headline)</h1>"
+            + "<p>\(firstParagraph)</p>" + rest.map { "<p>\($0)</p>" }.joined() + "</article></body></html>"
+        return Array(page.utf8)
+    }
+
+    static let firstParagraph = "The council voted on Tuesday to extend the tram line to the harbour district, ending a debate."
+
+    @Test func nulRightAfterAParagraphTagIsDropped() throws {
+        let bytes = Self.pageWithNUL(headline: "Harbour tram line approved", firstParagraph: "\u{0}" + Self.firstParagraph)
+        let article = extractor.extract(html: bytes, url: nil)
+        #expect(article.kind == .article)
+        #expect(article.text.hasPrefix(Self.firstParagraph + "\n\n"))
+        #expect(article.text.hasSuffix("the city said in a statement on Tuesday."))
+    }
+
+    @Test func nulInsideTheHeadlineIsDropped() throws {
+        // Right after <h1> it ends the page; inside a word libxml2 would make it a space.
+        let bytes = Self.pageWithNUL(headline: "\u{0}Harbour tr\u{0}am line approved", firstParagraph: Self.firstParagraph)
+        let article = extractor.extract(html: bytes, url: nil)
+        #expect(article.kind == .article)
+        #expect(article.title == "Harbour tram line approved")
+        #expect(article.text.split(separator: "\n\n").count == 4)
+    }
+
+    @Test func nulInUTF16IsDecodedNotDropped() throws {
+        // In UTF-16 every ASCII character has a NUL byte; dropping them would garble the page.
+        let page = String(decoding: Self.pageWithNUL(headline: "Harbour tram line approved", firstParagraph: Self.firstParagraph),
+                          as: UTF8.self)
+        let bytes: [UInt8] = [0xFF, 0xFE] + page.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let article = extractor.extract(html: bytes, url: nil, encoding: nil)
+        #expect(article.title == "Harbour tram line approved")
+        #expect(article.text.hasPrefix(Self.firstParagraph + "\n\n"))
+    }
+
     @Test func fiftyMegabytePageIsRefusedWithoutParsing() {
         let paragraph = Array("<p>The council voted on Tuesday to extend the tram line to the harbour.</p>\n".utf8)
         var page = Array("<html><body>".utf8)

@@ -22,6 +22,12 @@ import Testing
         #expect(doc.root?.descendants(named: "p").first?.text == "Привет")
     }
 
+    @Test func nulBytesAreDroppedInsteadOfEndingTheDocument() throws {
+        let bytes = Array("<html><body><p>".utf8) + [0] + Array("One</p><p>t".utf8) + [0] + Array("wo</p></body></html>".utf8)
+        let doc = try #require(Document(html: bytes))
+        #expect(doc.root?.descendants(named: "p").map(\.text) == ["One", "two"])
+    }
+
     @Test func deepNestingIsWalkedWithoutRecursion() throws {
         let depth = 20_000
         let html = String(repeating: "<div>", count: depth) + "deep" + String(repeating: "</div>", count: depth)
