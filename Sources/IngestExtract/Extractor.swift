@@ -37,6 +37,10 @@ public struct Extractor: Sendable {
         guard let document = Document(html: bytes, encoding: label, url: url) else {
             return Article(kind: .notArticle, reason: "empty page: no HTML document", canonicalURL: url)
         }
+        // The tree stops at the depth limit; a story with its end missing is not stored.
+        if document.tooDeep {
+            return Article(kind: .notArticle, reason: "nested too deep (over \(Document.maxDepth) elements)", canonicalURL: url)
+        }
         let tree = PageTree(document: document)
         let metadata = Metadata(tree: tree, url: url)
         var article = metadata.article()

@@ -12,11 +12,22 @@ import CLibXML2
 public final class Document {
     let pointer: xmlDocPtr
 
+    /// The deepest element nesting the HTML parser builds. libxml2's own limit (256 levels,
+    /// past which it drops the rest of the page without a word) is lifted with its 10 MB text
+    /// node limit by `XML_PARSE_HUGE`; this one is ours, and explicit: libxml2 searches the
+    /// open elements on every end tag, so parse time grows with depth × tags.
+    public static let maxDepth = 1024
+
+    /// Whether an HTML page nests elements deeper than `maxDepth`: parsing stopped there and
+    /// the tree lacks the rest of the page.
+    public let tooDeep: Bool
+
     /// Parses HTML with libxml2's recovering HTML parser.
     ///
     /// NUL bytes are dropped first, as browsers drop them from text: libxml2 2.9 takes one for
     /// the end of the input and loses the rest of the page. UTF-16 is left whole, its NULs
-    /// are halves of characters.
+    /// are halves of characters. Text nodes have no length limit: callers bound the input
+    /// (`Extractor.maxBytes`, the fetcher's `maxPageBytes`); depth is bounded by `maxDepth`.
     ///
     /// - Parameter encoding: the charset label the fetcher detected; `nil` lets libxml2
     ///   guess, which for unlabelled UTF-8 means Latin-1 in libxml2 2.9, so pass it.
@@ -24,16 +35,26 @@ public final class Document {
     public init?(html bytes: some Collection<UInt8>, encoding: String? = "UTF-8", url: String? = nil) {
         Document.initializeLibrary()
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
-            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue
+            | XML_PARSE_HUGE.rawValue)
         var input = Array(bytes)
-        if !Document.isUTF16(input, encoding: encoding) { input.removeAll { $0 == 0 } }
+        if input.contains(0), !Document.isUTF16(input, encoding: encoding) { input.removeAll { $0 == 0 } }
+        guard let context = htmlNewParserCtxt() else { return nil }
+        defer { htmlFreeParserCtxt(context) }
+        // Each context has its own SAX table; the parser's context is the callbacks' argument.
+        context.pointee.sax.pointee.startElement = { context, name, attributes in
+            guard let parser = context?.assumingMemoryBound(to: xmlParserCtxt.self) else { return }
+            guard parser.pointee.nodeNr < Document.maxDepth else { return xmlStopParser(parser) }
+            xmlSAX2StartElement(context, name, attributes)
+        }
         let parsed: xmlDocPtr? = input.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
-                htmlReadMemory(chars.baseAddress, Int32(chars.count), url, encoding, options)
+                htmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count), url, encoding, options)
             }
         }
         guard let parsed else { return nil }
         pointer = parsed
+        tooDeep = context.pointee.errNo == Int32(XML_ERR_USER_STOP.rawValue)
     }
 
     /// Parses XML (feeds, sitemaps) with recovery from small errors, no network, no DTD
@@ -50,6 +71,7 @@ public final class Document {
         }
         guard let parsed else { return nil }
         pointer = parsed
+        tooDeep = false
     }
 
     deinit { xmlFreeDoc(pointer) }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import IngestExtract
+import IngestMarkup
 
 /// Hostile or broken input: every case gets a clear kind and reason, in bounded time and
 /// memory, and never a crash.
@@ -157,18 +158,45 @@ import Testing
         #expect(roomy.kind == .article)
     }
 
-    @Test func hundredThousandNestedDivs() {
-        let depth = 100_000
-        let html = "<html><body>" + String(repeating: "<div>", count: depth)
-            + "<p>Deep inside the page, a single paragraph of story text that nobody will ever read in full.</p>"
-            + String(repeating: "</div>", count: depth) + "</body></html>"
-        let start = ContinuousClock.now
-        let article = extractor.extract(html: Array(html.utf8), url: nil)
-        // libxml2 builds only the first few hundred levels, so the paragraph is lost; what
-        // matters is a clear result in bounded time, from passes that never recurse.
+    /// A story of four paragraphs inside `depth` nested `<div>`s.
+    static func nested(depth: Int) -> [UInt8] {
+        let paragraphs = (1...4).map { "<p>Paragraph \($0) of the story, deep inside the page: the council voted on Tuesday to extend the tram line.</p>" }
+        return Array(("<html><body>" + String(repeating: "<div>", count: depth) + paragraphs.joined()
+            + String(repeating: "</div>", count: depth) + "</body></html>").utf8)
+    }
+
+    @Test func aThousandNestedDivsKeepTheText() {
+        // libxml2's default limit of 256 levels dropped the whole story here.
+        let article = extractor.extract(html: Self.nested(depth: 1000), url: nil)
+        #expect(article.kind == .article)
+        #expect(article.text == (1...4).map {
+            "Paragraph \($0) of the story, deep inside the page: the council voted on Tuesday to extend the tram line."
+        }.joined(separator: "\n\n"))
+    }
+
+    @Test func nestingPastTheLimitIsRefusedWithAReason() {
+        let article = extractor.extract(html: Self.nested(depth: Document.maxDepth), url: nil)
         #expect(article.kind == .notArticle)
-        #expect(article.reason != nil)
-        #expect(ContinuousClock.now - start < .seconds(20))
+        #expect(article.reason == "nested too deep (over 1024 elements)")
+        #expect(article.text.isEmpty)
+    }
+
+    @Test func hundredThousandNestedDivsAreRefusedQuickly() {
+        let start = ContinuousClock.now
+        let article = extractor.extract(html: Self.nested(depth: 100_000), url: nil)
+        #expect(article.reason == "nested too deep (over 1024 elements)")
+        #expect(ContinuousClock.now - start < .seconds(5))
+    }
+
+    @Test func textNodeOverTenMillionCharactersIsKeptWhole() {
+        // libxml2 cut a text node to exactly 10,000,000 characters and said nothing.
+        let sentence = "The council voted on Tuesday to extend the tram line to the harbour. "
+        let text = String(repeating: sentence, count: 11_000_000 / sentence.utf8.count + 1)
+        let article = extractor.extract(html: Array("<html><body><article><p>\(text)</p></article></body></html>".utf8), url: nil)
+        #expect(article.kind == .article)
+        // Lengths and ends, not the text: a failed expectation prints its operands.
+        #expect(article.text.utf8.count == text.utf8.count - 1, "all of it, less the final space")
+        #expect(String(article.text.suffix(15)) == "to the harbour.")
     }
 
     @Test func invalidUTF8IsRepairedNotTruncated() throws {

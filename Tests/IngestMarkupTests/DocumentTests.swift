@@ -28,12 +28,23 @@ import Testing
         #expect(doc.root?.descendants(named: "p").map(\.text) == ["One", "two"])
     }
 
-    @Test func deepNestingIsWalkedWithoutRecursion() throws {
-        let depth = 20_000
-        let html = String(repeating: "<div>", count: depth) + "deep" + String(repeating: "</div>", count: depth)
-        let doc = try #require(Document(html: Array(html.utf8)))
-        let count = doc.root?.descendants.reduce(0) { n, _ in n + 1 } ?? 0
-        #expect(count > 0)
+    /// `depth` nested `<div>`s around a text, inside the implied `<html><body>`.
+    func nested(_ depth: Int) -> [UInt8] {
+        Array((String(repeating: "<div>", count: depth) + "deep" + String(repeating: "</div>", count: depth)).utf8)
+    }
+
+    @Test func deepNestingIsBuiltAndWalkedWithoutRecursion() throws {
+        let doc = try #require(Document(html: nested(Document.maxDepth - 2)))
+        #expect(!doc.tooDeep)
+        let divs = try #require(doc.root).descendants(named: "div")
+        #expect(divs.count == Document.maxDepth - 2)
+        #expect(divs.last?.text == "deep")
+    }
+
+    @Test func nestingPastTheLimitStopsTheParseAndSaysSo() throws {
+        let doc = try #require(Document(html: nested(20_000)))
+        #expect(doc.tooDeep)
+        #expect(try #require(doc.root).descendants(named: "div").count == Document.maxDepth - 2)
     }
 
     @Test func xmlDoesNotExpandExternalEntities() throws {
