@@ -15,7 +15,7 @@ enum InputCheck {
     }
 
     /// Names a binary format from its magic bytes, or says "binary data" when the start of
-    /// the file is full of control bytes that no text page holds.
+    /// the file holds more control bytes than a text page does.
     static func binaryFormat(_ bytes: [UInt8], encoding: String? = nil) -> String? {
         let magic: [(prefix: [UInt8], name: String)] = [
             ([0x89, 0x50, 0x4E, 0x47], "PNG image"), ([0xFF, 0xD8, 0xFF], "JPEG image"),
@@ -51,8 +51,8 @@ enum InputCheck {
             else if rest.starts(with: "<!--".utf8) { end = "-->" }
             else if rest.starts(with: "<!".utf8) {
                 // A doctype; one with an internal subset (<!DOCTYPE rss [ … ]>) ends at "]>".
-                let subset = rest.firstIndex(of: UInt8(ascii: "[")), close = rest.firstIndex(of: UInt8(ascii: ">"))
-                end = subset.map { $0 < (close ?? rest.endIndex) } == true ? "]>" : ">"
+                let declaration = rest.prefix { $0 != UInt8(ascii: ">") }
+                end = declaration.contains(UInt8(ascii: "[")) ? "]>" : ">"
             } else { break }
             guard let close = rest.firstRange(of: end.utf8) else { return false }
             rest = rest[close.upperBound...]
