@@ -2,7 +2,8 @@ import Foundation
 
 /// Canonical form of article text: Unicode NFKC, case folding, one form for quotes, dashes
 /// and whitespace. Lines hard-wrapped by a re-flowing site are joined back into paragraphs
-/// (a line without closing punctuation followed by one starting in lower case).
+/// (a line without closing punctuation followed by one starting in lower case), across blank
+/// lines too, so that one paragraph per wrapped line reads as the paragraph it was.
 ///
 ///     Normalizer.lines(of: "“Hello”\u{00A0}World") // ["\"hello\" world"]
 ///
@@ -33,11 +34,12 @@ public enum Normalizer {
             while start < n {
                 let end = memchr(utf8.baseAddress! + start, 0x0A, n - start)
                     .map { utf8.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? n
+                // Blank lines do not end a paragraph by themselves: an extractor puts one
+                // between every <p>, and a site that hard-wrapped its text puts each wrapped
+                // fragment in its own <p>. Whether a line continues the previous one is
+                // decided on the text alone.
                 let line = trimmed(utf8, start..<end)
-                if line.isEmpty {
-                    flush()
-                    previous = nil
-                } else {
+                if !line.isEmpty {
                     if let prev = previous, !continues(utf8, previous: prev, next: line) { flush() }
                     append(UnsafeBufferPointer(rebasing: utf8[line]), to: &out)
                     previous = line

@@ -1,8 +1,11 @@
 import Foundation
 
 /// Snapshot of a `StoryIndex` on disk: a little-endian binary file with a version, the
-/// caller's watermark, story slots (id and merge parent), live copies (story, sketch, band
-/// keys, copy-id hash) and a trailing FNV-1a checksum. Removed copies are left out.
+/// caller's watermark, story slots (id and merge parent), copies (story, sketch, band keys,
+/// copy-id hash), each story's representative and a trailing FNV-1a checksum. Removed copies
+/// are left out unless a story's representative sketch is theirs. Version 1 (before stories had
+/// representatives) still loads: each story's first live copy becomes its representative, so a
+/// store keeps its story ids.
 extension StoryIndex {
     /// Errors from `load(from:)` and `save(to:)`.
     public enum SnapshotError: Error, Equatable {
@@ -13,7 +16,9 @@ extension StoryIndex {
     }
 
     static let magic = Array("INGDEDUP".utf8)
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
+    /// In a copy's story field: a removed copy kept only as a story's representative.
+    private static let removed = UInt32.max
 
     /// Writes the snapshot atomically: a temporary file in the same folder, fsync, rename, fsync of the folder.
     public func save(to path: String) throws {
@@ -28,15 +33,21 @@ extension StoryIndex {
             out.put(storyIDs[slot])
             out.put(UInt32(bitPattern: parent[slot]))
         }
-        let live = docStory.indices.filter { docStory[$0] >= 0 }
+        let isRepresentative = Set(storyIDs.indices.filter { parent[$0] == Int32($0) }.map { representative[$0] })
+        let kept = docStory.indices.filter { docStory[$0] >= 0 || isRepresentative.contains(Int32($0)) }
+        var position: [Int32: UInt32] = [:]
+        for (i, doc) in kept.enumerated() { position[Int32(doc)] = UInt32(i) }
         let bandKeys = bands.keysByDocument()
-        out.put(UInt32(live.count))
-        for doc in live {
-            out.put(UInt32(bitPattern: docStory[doc]))
+        out.put(UInt32(kept.count))
+        for doc in kept {
+            out.put(docStory[doc] >= 0 ? UInt32(bitPattern: docStory[doc]) : Self.removed)
             out.put(shingleCounts[doc])
             out.bytes.append(contentsOf: signatures[doc * Signature.bins..<(doc + 1) * Signature.bins])
             for band in 0..<Signature.bands { out.put(bandKeys[doc * Signature.bands + band]) }
             out.put(copyKeys[doc])
+        }
+        for slot in storyIDs.indices {
+            out.put(parent[slot] == Int32(slot) ? position[representative[slot]] ?? Self.removed : Self.removed)
         }
         out.put(StableHash.fnv1a64(out.bytes))
         try writeAtomically(out.bytes, to: path)
@@ -56,7 +67,8 @@ extension StoryIndex {
         guard try check.get(UInt64.self) == StableHash.fnv1a64(bytes[..<(bytes.count - 8)]) else {
             throw SnapshotError.invalid("\(path): checksum mismatch (truncated or corrupted)")
         }
-        guard try reader.get(UInt32.self) == version else { throw SnapshotError.invalid("\(path): unsupported version") }
+        let fileVersion = try reader.get(UInt32.self)
+        guard fileVersion == 1 || fileVersion == version else { throw SnapshotError.invalid("\(path): unsupported version") }
         guard try reader.get(UInt32.self) == UInt32(Signature.bins), try reader.get(UInt32.self) == UInt32(Signature.bands) else {
             throw SnapshotError.invalid("\(path): written with another signature layout")
         }
@@ -67,7 +79,7 @@ extension StoryIndex {
             let id = try reader.get(UInt64.self)
             let parent = Int32(bitPattern: try reader.get(UInt32.self))
             guard parent >= 0, Int(parent) <= slot else { throw SnapshotError.invalid("\(path): bad story parent") }
-            _ = index.appendStory(id: id, parent: parent)
+            _ = index.appendStory(id: id, parent: parent, representative: -1)
         }
         let docCount = Int(try reader.get(UInt32.self))
         guard docCount <= bytes.count / Signature.bins else { throw SnapshotError.invalid("\(path): bad copy count") }
@@ -75,8 +87,11 @@ extension StoryIndex {
         // old and new side by side, on the first add.
         index.reserve(copies: docCount + max(1_024, docCount / 8))
         for doc in 0..<docCount {
-            let slot = Int32(bitPattern: try reader.get(UInt32.self))
-            guard slot >= 0, Int(slot) < storyCount else { throw SnapshotError.invalid("\(path): bad story slot") }
+            let field = try reader.get(UInt32.self)
+            let slot = field == removed ? -1 : Int32(bitPattern: field)
+            guard field == removed || (slot >= 0 && Int(slot) < storyCount) else {
+                throw SnapshotError.invalid("\(path): bad story slot")
+            }
             let shingles = try reader.get(UInt32.self)
             let values = try reader.take(Signature.bins)
             var keys: [UInt32] = []
@@ -88,7 +103,21 @@ extension StoryIndex {
             index.shingleCounts.append(shingles)
             index.bands.insert(doc: Int32(doc), keys: keys)
             index.docOfCopy.insert(doc: Int32(doc), keys: index.copyKeys)
-            index.members[Int(index.root(slot))] += 1
+            guard slot >= 0 else {  // a representative's sketch only: not a copy any more
+                index.bands.remove(doc: Int32(doc))
+                index.docOfCopy.remove(doc: Int32(doc), keys: index.copyKeys)
+                continue
+            }
+            let root = index.root(slot)
+            index.members[Int(root)] += 1
+            if fileVersion == 1, index.representative[Int(root)] < 0 { index.representative[Int(root)] = Int32(doc) }
+        }
+        if fileVersion >= 2 {
+            for slot in 0..<storyCount {
+                let field = try reader.get(UInt32.self)
+                guard field == removed || Int(field) < docCount else { throw SnapshotError.invalid("\(path): bad representative") }
+                index.representative[slot] = field == removed ? -1 : Int32(field)
+            }
         }
         return index
     }

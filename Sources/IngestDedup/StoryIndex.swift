@@ -3,7 +3,11 @@ import CPrefetch
 /// Incremental near-duplicate clustering of article copies into stories.
 ///
 /// Each `add` normalises the text, sketches its story lines (`Signature`), finds candidate
-/// copies through LSH bands, verifies them (`MatchRule`) and joins, starts or merges stories.
+/// copies through LSH bands and verifies them (`MatchRule`). A copy joins a story only when it
+/// matches the story's own text: its representative (the first copy) or more than half of its
+/// copies. Resembling one member is not enough, so a copy that shares a plea or a background
+/// paragraph with one story cannot chain a second story into it, and a copy that bridges two
+/// stories merges them only when their representatives match each other.
 /// Nothing is recomputed over the corpus. Adding the same copies in the same order always
 /// yields the same story ids, so a store can rebuild the index by replay.
 ///
@@ -34,7 +38,8 @@ public struct StoryIndex: Sendable {
 
     // Per story slot, in creation order (the order decides which id survives a merge).
     var storyIDs: [UInt64] = []
-    var parent: [Int32] = []           // union-find: merged stories point to the survivor
+    var parent: [Int32] = []           // merged stories point to the survivor
+    var representative: [Int32] = []   // the document whose sketch stands for the story's text
     var members: [Int32] = []          // live copies, kept on the root
     var slotOfID: [UInt64: Int32] = [:]
 
@@ -121,14 +126,17 @@ public struct StoryIndex: Sendable {
     // MARK: - Internals
 
     private mutating func insert(copyID: String, signature: Signature, preferredSlot: Int32?) -> Assignment {
-        var matched: [Int32] = preferredSlot.map { [$0] } ?? []
-        let candidates = candidates(of: signature)
-        candidatesVerified += candidates.count
-        for doc in candidates where isMatch(signature, doc) {
-            let slot = root(docStory[Int(doc)])
-            if !matched.contains(slot) { matched.append(slot) }
+        let stories = verifiedStories(of: signature)
+        // The story the copy matches best, then every other verified story whose text matches
+        // that one's: a copy between two stories that do not match each other joins one only.
+        var matched: [Int32] = []
+        if let best = preferredSlot ?? stories.first?.slot {
+            matched = [best] + stories.map(\.slot).filter { other in
+                other != best && sketchesMatch(representative[Int(best)], representative[Int(other)])
+            }
         }
         let joined = matched.contains { members[Int($0)] > 0 }
+        let doc = Int32(copyKeys.count)
         let slot: Int32
         var mergedIDs: [String] = []
         if let survivor = matched.min() {
@@ -140,9 +148,8 @@ public struct StoryIndex: Sendable {
                 mergedIDs.append(format(storyIDs[Int(other)]))
             }
         } else {
-            slot = newStory(firstCopy: copyID)
+            slot = newStory(firstCopy: copyID, representative: doc)
         }
-        let doc = Int32(copyKeys.count)
         copyKeys.append(Self.key(copyID))
         docStory.append(slot)
         signatures.append(contentsOf: signature.values)
@@ -151,6 +158,31 @@ public struct StoryIndex: Sendable {
         docOfCopy.insert(doc: doc, keys: copyKeys)
         members[Int(slot)] += 1
         return Assignment(storyID: format(storyIDs[Int(slot)]), joined: joined, merged: mergedIDs)
+    }
+
+    /// The stories `signature` verifies against, best first: for each story holding a matching
+    /// candidate, the copy must match its representative or more than half of its copies.
+    private mutating func verifiedStories(of signature: Signature) -> [(slot: Int32, similarity: Double)] {
+        let candidates = candidates(of: signature)
+        candidatesVerified += candidates.count
+        var found: [(slot: Int32, matchedCopies: Int32, similarity: Double)] = []
+        for doc in candidates {
+            let j = similarity(signature, doc)
+            guard isMatch(signature, doc, similarity: j) else { continue }
+            let slot = root(docStory[Int(doc)])
+            if let i = found.firstIndex(where: { $0.slot == slot }) {
+                found[i].matchedCopies += 1
+                found[i].similarity = max(found[i].similarity, j)
+            } else {
+                found.append((slot, 1, j))
+            }
+        }
+        return found.compactMap { story in
+            let rep = representative[Int(story.slot)]
+            let verified = story.matchedCopies * 2 > members[Int(story.slot)]
+                || isMatch(signature, rep, similarity: similarity(signature, rep))
+            return verified ? (story.slot, story.similarity) : nil
+        }.sorted { $0.similarity > $1.similarity || ($0.similarity == $1.similarity && $0.slot < $1.slot) }
     }
 
     /// Live documents sharing at least one band key with `signature`, each once, ascending.
@@ -174,15 +206,31 @@ public struct StoryIndex: Sendable {
         return unique
     }
 
-    func isMatch(_ signature: Signature, _ doc: Int32) -> Bool {
+    /// Estimated Jaccard similarity of `signature` and document `doc`'s sketch.
+    func similarity(_ signature: Signature, _ doc: Int32) -> Double {
         let start = Int(doc) * Signature.bins
-        let j = signature.values.withUnsafeBufferPointer { a in
+        return signature.values.withUnsafeBufferPointer { a in
             signatures.withUnsafeBufferPointer { all in
                 Signature.jaccard(a, UnsafeBufferPointer(rebasing: all[start..<start + Signature.bins]))
             }
         }
+    }
+
+    func isMatch(_ signature: Signature, _ doc: Int32) -> Bool {
+        isMatch(signature, doc, similarity: similarity(signature, doc))
+    }
+
+    func isMatch(_ signature: Signature, _ doc: Int32, similarity j: Double) -> Bool {
         // Sizes are only looked up (another cache miss) for a sketch that could match at all.
-        return j >= rule.minimumJaccard && rule.matches(jaccard: j, signature.shingles, shingleCounts[Int(doc)])
+        j >= rule.minimumJaccard && rule.matches(jaccard: j, signature.shingles, shingleCounts[Int(doc)])
+    }
+
+    /// True when the sketches of documents `a` and `b` (live or not) are one story.
+    func sketchesMatch(_ a: Int32, _ b: Int32) -> Bool {
+        let start = Int(a) * Signature.bins
+        let sketch = Signature(values: Array(signatures[start..<start + Signature.bins]), bandKeys: [],
+                               shingles: shingleCounts[Int(a)])
+        return isMatch(sketch, b)
     }
 
     private mutating func detach(doc: Int32) {
@@ -200,26 +248,27 @@ public struct StoryIndex: Sendable {
     static func key(_ copyID: String) -> UInt64 { StableHash.fnv1a64(copyID.utf8) }
 
     /// A new story slot whose id derives from the first copy's id (rehashed on the rare clash).
-    private mutating func newStory(firstCopy copyID: String) -> Int32 {
+    private mutating func newStory(firstCopy copyID: String, representative doc: Int32) -> Int32 {
         var id = StableHash.fnv1a64(copyID.utf8)
         var attempt = 0
         while slotOfID[id] != nil || id == 0 {
             attempt += 1
             id = StableHash.fnv1a64((copyID + "#\(attempt)").utf8)
         }
-        return appendStory(id: id, parent: nil)
+        return appendStory(id: id, parent: nil, representative: doc)
     }
 
-    mutating func appendStory(id: UInt64, parent p: Int32?) -> Int32 {
+    mutating func appendStory(id: UInt64, parent p: Int32?, representative doc: Int32) -> Int32 {
         let slot = Int32(storyIDs.count)
         storyIDs.append(id)
         parent.append(p ?? slot)
+        representative.append(doc)
         members.append(0)
         slotOfID[id] = slot
         return slot
     }
 
-    /// The surviving slot of `slot` (merge chains are short: each merge points at an older root).
+    /// The surviving slot of `slot` (chains are short: each merge points at an older root).
     func root(_ slot: Int32) -> Int32 {
         var s = slot
         while parent[Int(s)] != s { s = parent[Int(s)] }
@@ -244,6 +293,7 @@ extension StoryIndex {
     public var estimatedByteCount: Int {
         copyKeys.capacity * 8 + docStory.capacity * 4 + signatures.capacity + shingleCounts.capacity * 4
             + bands.byteCount + docOfCopy.byteCount
-            + storyIDs.capacity * 8 + parent.capacity * 4 + members.capacity * 4 + slotOfID.capacity * 16
+            + storyIDs.capacity * 8 + parent.capacity * 4 + representative.capacity * 4 + members.capacity * 4
+            + slotOfID.capacity * 16
     }
 }
