@@ -86,7 +86,7 @@ public struct StoryIndex: Sendable {
             root(docStory[Int(doc)]) == slot && isMatch(signature, doc)
         }
         detach(doc: old)
-        return insert(copyID: copyID, signature: signature, preferredSlot: keep ? slot : nil)
+        return insert(copyID: copyID, signature: signature, preferredSlot: keep ? slot : nil, replacing: old)
     }
 
     /// Replaces a copy's text (a new revision); the same as `add`, named for the caller's intent.
@@ -125,18 +125,26 @@ public struct StoryIndex: Sendable {
 
     // MARK: - Internals
 
-    private mutating func insert(copyID: String, signature: Signature, preferredSlot: Int32?) -> Assignment {
+    /// Adds document `copyID` to the best verified story (`preferredSlot` when given), or a new one.
+    /// `replacing` is the copy's previous revision: when it was its story's representative, the
+    /// new revision takes its place (a story's text is its latest revision, not what it once said).
+    private mutating func insert(copyID: String, signature: Signature, preferredSlot: Int32?,
+                                 replacing old: Int32? = nil) -> Assignment {
         let stories = verifiedStories(of: signature)
         // The story the copy matches best, then every other verified story whose text matches
         // that one's: a copy between two stories that do not match each other joins one only.
+        let doc = Int32(copyKeys.count)
         var matched: [Int32] = []
+        var representing: Int32? = nil
         if let best = preferredSlot ?? stories.first?.slot {
+            if let old, representative[Int(best)] == old { representing = best }
+            let text = representing == nil ? sketch(of: representative[Int(best)]) : signature
             matched = [best] + stories.map(\.slot).filter { other in
-                other != best && sketchesMatch(representative[Int(best)], representative[Int(other)])
+                other != best && isMatch(text, representative[Int(other)])
             }
         }
+        if let representing { representative[Int(representing)] = doc }
         let joined = matched.contains { members[Int($0)] > 0 }
-        let doc = Int32(copyKeys.count)
         let slot: Int32
         var mergedIDs: [String] = []
         if let survivor = matched.min() {
@@ -225,12 +233,10 @@ public struct StoryIndex: Sendable {
         j >= rule.minimumJaccard && rule.matches(jaccard: j, signature.shingles, shingleCounts[Int(doc)])
     }
 
-    /// True when the sketches of documents `a` and `b` (live or not) are one story.
-    func sketchesMatch(_ a: Int32, _ b: Int32) -> Bool {
-        let start = Int(a) * Signature.bins
-        let sketch = Signature(values: Array(signatures[start..<start + Signature.bins]), bandKeys: [],
-                               shingles: shingleCounts[Int(a)])
-        return isMatch(sketch, b)
+    /// The sketch of document `doc` (live or not), without band keys.
+    func sketch(of doc: Int32) -> Signature {
+        let start = Int(doc) * Signature.bins
+        return Signature(values: Array(signatures[start..<start + Signature.bins]), bandKeys: [], shingles: shingleCounts[Int(doc)])
     }
 
     private mutating func detach(doc: Int32) {

@@ -1,0 +1,88 @@
+import Testing
+@testable import IngestDedup
+
+/// Short stories (120–250 words), where a shared plea or a reused paragraph is a large part of
+/// the text: one test per hard-negative kind, and the chains that pairwise matching builds.
+@Suite struct ShortStoryTests {
+    private let ferry = Edit.paragraphs(fixture("short-ferry.txt"))
+    private let orchard = Edit.paragraphs(fixture("short-orchard.txt"))
+    private let library = Edit.paragraphs(fixture("short-library.txt"))
+    private let plea = fixture("plea.txt")
+
+    private func text(_ paragraphs: [String]) -> String { paragraphs.joined(separator: "\n\n") }
+
+    @Test func storiesSharingAPleaAtTheBottomStayApart() {
+        var index = StoryIndex()
+        let ids = [ferry, orchard, library].enumerated().map { index.add(copyID: "\($0.offset)", text: text($0.element + [plea])).storyID }
+        #expect(Set(ids).count == 3)
+    }
+
+    @Test func storiesSharingAPleaAtTheTopStayApart() {
+        var index = StoryIndex()
+        let ids = [ferry, orchard, library].enumerated().map { index.add(copyID: "\($0.offset)", text: text([plea] + $0.element)).storyID }
+        #expect(Set(ids).count == 3)
+    }
+
+    @Test func copiesWithAndWithoutThePleaJoinTheirOwnStory() {
+        var index = StoryIndex()
+        let a = index.add(copyID: "a", text: text(ferry))
+        let b = index.add(copyID: "b", text: text(orchard))
+        #expect(index.add(copyID: "a+plea", text: text([plea] + ferry)).storyID == a.storyID)
+        #expect(index.add(copyID: "b+plea", text: text(orchard + [plea])).storyID == b.storyID)
+    }
+
+    @Test func followUpReusingOneBackgroundParagraphStaysApart() {
+        var index = StoryIndex()
+        let original = index.add(copyID: "original", text: text(orchard))
+        let followUp = [
+            "Growers in the Vell valley said on Friday that the first winter sales from the new cold store had fetched almost twice the October price, and several members asked to rent more space next year.",
+            orchard[1],
+        ]
+        #expect(index.add(copyID: "followup", text: text(followUp)).storyID != original.storyID)
+    }
+
+    @Test func briefOnTheSameTopicStaysApart() {
+        var index = StoryIndex()
+        let story = index.add(copyID: "story", text: text(library))
+        let brief = "Evening hours: the Harrow Street library will open until ten on weeknights, the council decided on Thursday. The change follows a petition by students and will be reviewed after a year."
+        #expect(index.add(copyID: "brief", text: brief).storyID != story.storyID)
+    }
+
+    @Test func trimmedShortCopyJoins() {
+        var index = StoryIndex()
+        let story = index.add(copyID: "story", text: text(ferry))
+        #expect(index.add(copyID: "trimmed", text: text(Array(ferry.prefix(2)))).storyID == story.storyID)
+    }
+
+    /// A–plea–B: a short story carrying the plea resembles the plea-carrying copy of A (a pairwise
+    /// match, checked first), but not A's own text, so it starts its own story.
+    @Test func aCopyResemblingOneMemberOnlyDoesNotJoinItsStory() throws {
+        var index = StoryIndex()
+        let a = index.add(copyID: "a", text: text(ferry))
+        index.add(copyID: "a+plea", text: text(ferry + [plea]))
+        #expect(index.copyCount(ofStory: a.storyID) == 2)
+        let b = text([orchard[0], plea])
+        let member = try #require(index.doc(ofCopy: "a+plea"))
+        #expect(index.isMatch(Signature(storyBytes: StoryText.bytes(of: b)), member))
+        let added = index.add(copyID: "b", text: b)
+        #expect(added.storyID != a.storyID)
+        #expect(!added.joined && added.merged.isEmpty)
+    }
+
+    /// A–plea–B–plea–C: each story has its original and a plea-carrying copy, and short texts that
+    /// carry the plea bridge them pairwise; the three stories stay three.
+    @Test func pleaCarryingCopiesDoNotChainStoriesTogether() {
+        var index = StoryIndex()
+        var ids: [String] = []
+        for (n, story) in [ferry, orchard, library].enumerated() {
+            ids.append(index.add(copyID: "\(n)", text: text(story)).storyID)
+            index.add(copyID: "\(n)+plea", text: text(story + [plea]))
+            index.add(copyID: "\(n)-short+plea", text: text([story[0], plea]))
+        }
+        #expect(Set(ids).count == 3)
+        for (n, id) in ids.enumerated() {
+            #expect(index.storyID(ofCopy: "\(n)+plea") == id)
+            #expect(index.resolve(storyID: id) == id)  // never merged into another
+        }
+    }
+}
