@@ -9,15 +9,21 @@ struct ExportCommand: AsyncParsableCommand {
         JSON lines (one object per line, keys sorted) or CSV (RFC 4180, header row, CRLF). \
         A missing or empty store exports nothing and succeeds. Readers never wait for a \
         running sync: the export is a snapshot of the store as it was when it began.
+
+        Examples:
+          ingest export > stories.jsonl
+          ingest export --copies --since 2026-11-22 -o copies.jsonl
+          ingest export -f csv -o stories.csv
+          ingest export | jq -r 'select(.copies | length > 1) | .title'
         """)
 
-    @Option(help: "The store directory.") var store = "./store"
-    @Option(help: "jsonl or csv.") var format: ExportOptions.Format = .jsonl
+    @OptionGroup var storeOptions: StoreOptions
+    @Option(name: .shortAndLong, help: "jsonl or csv.") var format: ExportOptions.Format = .jsonl
     @Flag(help: "One record per copy instead of per story.") var copies = false
     @Flag(help: "Keep deleted stories and copies, marked \"deleted\": true.") var includeDeleted = false
-    @Option(help: ArgumentHelp("Only records updated at or after DATE (2026-11-22 or ISO 8601).", valueName: "DATE"))
+    @Option(help: ArgumentHelp("Only records updated at or after this date (2026-11-22 or ISO 8601).", valueName: "date"))
     var since: String?
-    @Option(help: ArgumentHelp("Write here (atomically) instead of stdout; - is stdout.", valueName: "FILE"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write here (atomically) instead of stdout; - is stdout.", valueName: "file"))
     var output: String?
 
     func validate() throws {
@@ -31,7 +37,7 @@ struct ExportCommand: AsyncParsableCommand {
                                     since: since.flatMap(Store.timestamp(parsing:)))
         try reportingStoreErrors("export") {
             let destination: ExportDestination = output.flatMap { $0 == "-" ? nil : .file(path: $0) } ?? .fileDescriptor(1)
-            try Store.export(directory: store, options, to: destination)
+            try Store.export(directory: storeOptions.store, options, to: destination)
         }
     }
 }
