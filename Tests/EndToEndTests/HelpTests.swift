@@ -47,6 +47,19 @@ import Testing
         #expect(result.stdout.contains("store"))
     }
 
+    /// What `scripts/completions` feeds the parser's man page generator (running that
+    /// generator here would nest a `swift build` inside the test run).
+    @Test func theManPageSourceDescribesEveryCommandWithItsExamples() throws {
+        let result = try IngestBinary.run(["--experimental-dump-help"])
+        #expect(result.status == 0)
+        let root = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let subcommands = try #require((root["command"] as? [String: Any])?["subcommands"] as? [[String: Any]])
+        for command in Self.commands {
+            let entry = subcommands.first { $0["commandName"] as? String == command }
+            #expect((entry?["discussion"] as? String)?.contains("Examples:") == true, "\(command)")
+        }
+    }
+
     @Test func aFolderMeansItsHTMLFilesAndDashReadsTheListFromStdin() throws {
         let temp = TemporaryDirectory("ingest-inputs")
         defer { temp.remove() }
