@@ -49,6 +49,7 @@ struct ExportStory {
         writer.string("id", id)
         writer.string("language", rep.language)
         writer.string("published", rep.published)
+        writer.string("published_utc", rep.publishedUTC)
         writer.int("revision", revision)
         writer.string("site", rep.site)
         writer.string("text", rep.text)
@@ -61,14 +62,15 @@ struct ExportStory {
 
     /// The CSV columns (copies as a count and as space-separated URLs).
     static func csvHeader(includeDeleted: Bool) -> [String] {
-        ["id", "url", "title", "text", "author", "published", "site", "language", "content_hash",
+        ["id", "url", "title", "text", "author", "published", "published_utc", "site", "language", "content_hash",
          "first_seen", "updated", "revision", "copies", "copy_urls"] + (includeDeleted ? ["deleted"] : [])
     }
 
     /// This story's CSV fields, in header order.
     func csvFields(includeDeleted: Bool) -> [String?] {
         let rep = representative
-        return [id, rep.url, rep.title, rep.text, rep.author, rep.published, rep.site, rep.language, rep.contentHash,
+        return [id, rep.url, rep.title, rep.text, rep.author, rep.published, rep.publishedUTC, rep.site, rep.language,
+                rep.contentHash,
                 firstSeen, updated, String(revision), String(copies.count),
                 copies.map(\.url).joined(separator: " ")] + (includeDeleted ? [String(deleted)] : [])
     }
@@ -88,12 +90,16 @@ struct ExportCopy {
         writer.string("content_hash", r.contentHash)
         if r.deleted { writer.bool("deleted", true) }
         writer.string("first_seen", r.firstSeen)
+        writer.string("language", r.language)
         writer.string("published", r.published)
+        writer.string("published_utc", r.publishedUTC)
         writer.int("revision", r.revision)
+        writer.string("site", r.site)
         writer.string("source", r.source)
         writer.string("story", story)
         writer.string("text", r.text)
         writer.string("title", r.title)
+        writer.string("updated", r.updated)
         writer.string("url", r.url)
         writer.endObject()
         return Data(writer.bytes)
@@ -101,19 +107,22 @@ struct ExportCopy {
 
     /// The CSV columns of `--copies`.
     static func csvHeader(includeDeleted: Bool) -> [String] {
-        ["story", "url", "title", "text", "author", "published", "source", "first_seen", "content_hash", "revision"]
-            + (includeDeleted ? ["deleted"] : [])
+        ["story", "url", "title", "text", "author", "published", "published_utc", "site", "language", "source",
+         "first_seen", "updated", "content_hash", "revision"] + (includeDeleted ? ["deleted"] : [])
     }
 
     /// This copy's CSV fields, in header order.
     func csvFields(includeDeleted: Bool) -> [String?] {
         let r = revision
-        return [story, r.url, r.title, r.text, r.author, r.published, r.source, r.firstSeen, r.contentHash,
-                String(r.revision)] + (includeDeleted ? [String(r.deleted)] : [])
+        return [story, r.url, r.title, r.text, r.author, r.published, r.publishedUTC, r.site, r.language, r.source,
+                r.firstSeen, r.updated, r.contentHash, String(r.revision)] + (includeDeleted ? [String(r.deleted)] : [])
     }
 }
 
 extension CopyRevision {
     /// The authors as one string, or nil when there are none.
     var author: String? { authors.isEmpty ? nil : authors.joined(separator: ", ") }
+    /// `published` as a UTC store timestamp, beside the page's own form (which keeps its
+    /// offset); nil when there is none or it is not ISO 8601.
+    var publishedUTC: String? { published.flatMap(Store.timestamp(parsing:)) }
 }

@@ -37,22 +37,28 @@ struct StoreExport {
         }
         let include = options.includeDeleted
         if options.format == .csv {
+            if options.byteOrderMark { try output.write(Data([0xEF, 0xBB, 0xBF])) }
             let header = options.perCopy ? ExportCopy.csvHeader(includeDeleted: include)
                                          : ExportStory.csvHeader(includeDeleted: include)
             try output.write(CSV.line(header))
         }
-        let recent = { (updated: String) in options.since.map { updated >= $0 } ?? true }
+        let filter = options.filter
         if options.perCopy {
             var order = try copyOrder(includeDeleted: include)
             while let slot = try order.next() {
                 let revision = try copies.copyRevision(at: slot.line)
-                guard recent(revision.updated) else { continue }
+                guard filter.accepts(updated: revision.updated, published: revision.published,
+                                     firstSeen: revision.firstSeen, site: revision.site, language: revision.language,
+                                     sources: [revision.source]) else { continue }
                 let record = ExportCopy(story: aliases.survivingStory(of: revision.story), revision: revision)
                 try emit({ record.jsonLine }, { record.csvFields(includeDeleted: include) })
             }
         } else {
             try forEachStory(includeDeleted: include) { story in
-                guard recent(story.updated) else { return }
+                let rep = story.representative
+                guard filter.accepts(updated: story.updated, published: rep.published, firstSeen: story.firstSeen,
+                                     site: rep.site, language: rep.language, sources: story.copies.map(\.source))
+                else { return }
                 try emit({ story.jsonLine }, { story.csvFields(includeDeleted: include) })
             }
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import IngestStore
 
 struct ExportCommand: AsyncParsableCommand {
@@ -13,7 +14,8 @@ struct ExportCommand: AsyncParsableCommand {
         Examples:
           ingest export > stories.jsonl
           ingest export --copies --since 2026-11-22 -o copies.jsonl
-          ingest export -f csv -o stories.csv
+          ingest export -f csv --bom -o stories.csv
+          ingest export --date-field published --since 2026-11-01 --until 2026-11-30 --language en
           ingest export | jq -r 'select(.copies | length > 1) | .title'
         """)
 
@@ -21,25 +23,59 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "jsonl or csv.") var format: ExportOptions.Format = .jsonl
     @Flag(help: "One record per copy instead of per story.") var copies = false
     @Flag(help: "Keep deleted stories and copies, marked \"deleted\": true.") var includeDeleted = false
-    @Option(help: ArgumentHelp("Only records updated at or after this date (2026-11-22 or ISO 8601).", valueName: "date"))
+    @Option(help: ArgumentHelp("Only records dated at or after this date (2026-11-22 or ISO 8601).", valueName: "date"))
     var since: String?
+    @Option(help: ArgumentHelp("Only records dated at or before this date (a day without a time: to its end).",
+                               valueName: "date"))
+    var until: String?
+    @Option(help: ArgumentHelp("The date --since and --until apply to: updated, published (in UTC; records without one are left out) or first_seen.",
+                               valueName: "field"))
+    var dateField: ExportFilter.DateField = .updated
+    @Option(help: ArgumentHelp("Only this site (repeatable).", valueName: "site")) var site: [String] = []
+    @Option(help: ArgumentHelp("Only this feeds.json source, or import (repeatable; a story when one of its copies came from it).",
+                               valueName: "name"))
+    var source: [String] = []
+    @Option(help: ArgumentHelp("Only this language: en also keeps en-GB (repeatable).", valueName: "tag"))
+    var language: [String] = []
+    @Flag(help: "CSV: start with a UTF-8 byte order mark, for spreadsheet programs.") var bom = false
     @Option(name: .shortAndLong, help: ArgumentHelp("Write here (atomically) instead of stdout; - is stdout.", valueName: "file"))
     var output: String?
 
     func validate() throws {
-        if let since, Store.timestamp(parsing: since) == nil {
-            throw ValidationError("--since: '\(since)' is not a date (use 2026-11-22 or 2026-11-22T08:00:00Z)")
+        for (flag, value) in [("--since", since), ("--until", until)] {
+            if let value, Store.timestamp(parsing: value) == nil {
+                throw ValidationError("\(flag): '\(value)' is not a date (use 2026-11-22 or 2026-11-22T08:00:00Z)")
+            }
         }
+        if bom && format != .csv { throw ValidationError("--bom is for --format csv only.") }
     }
 
     func run() async throws {
-        let options = ExportOptions(format: format, perCopy: copies, includeDeleted: includeDeleted,
-                                    since: since.flatMap(Store.timestamp(parsing:)))
+        let store = storeOptions.store
+        // A path that holds no store is a mistake on the command line, not an empty export.
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: store, isDirectory: &isDirectory), isDirectory.boolValue else {
+            Log.line("export", "\(store): no such store (run 'ingest sync' or 'ingest import' first, or pass --store)")
+            throw ExitCode.usage
+        }
+        let filter = ExportFilter(dateField: dateField, since: since.flatMap(Store.timestamp(parsing:)),
+                                  until: until.flatMap(Self.endOfRange(parsing:)),
+                                  sites: Set(site), sources: Set(source), languages: Set(language))
+        let options = ExportOptions(format: format, perCopy: copies, includeDeleted: includeDeleted, filter: filter,
+                                    byteOrderMark: bom)
         try reportingStoreErrors("export") {
             let destination: ExportDestination = output.flatMap { $0 == "-" ? nil : .file(path: $0) } ?? .fileDescriptor(1)
-            try Store.export(directory: storeOptions.store, options, to: destination)
+            try Store.export(directory: store, options, to: destination)
         }
+    }
+
+    /// `--until 2026-11-22` means to the end of that day; a date with a time, that moment.
+    static func endOfRange(parsing text: String) -> String? {
+        guard let moment = Store.timestamp(parsing: text) else { return nil }
+        guard text.count == 10, let start = Store.date(fromTimestamp: moment) else { return moment }
+        return Store.timestamp(start.addingTimeInterval(86_399))
     }
 }
 
 extension ExportOptions.Format: ExpressibleByArgument {}
+extension ExportFilter.DateField: ExpressibleByArgument {}

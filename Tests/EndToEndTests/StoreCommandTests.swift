@@ -44,7 +44,38 @@ import Testing
         #expect(second.status == 0)
         #expect(second.stdout.isEmpty)
         #expect(try String(contentsOf: output, encoding: .utf8) == first.stdout)
-        #expect(first.stdout.hasPrefix("id,url,title,text,author,published,site,language,content_hash,first_seen,updated,revision,copies,copy_urls\r\n"))
+        #expect(first.stdout.hasPrefix("id,url,title,text,author,published,published_utc,site,language,content_hash,first_seen,updated,revision,copies,copy_urls\r\n"))
+    }
+
+    @Test func exportFiltersByDateFieldSiteSourceAndLanguage() throws {
+        let temp = TemporaryDirectory("ingest-e2e")
+        defer { temp.remove() }
+        let store = try fixtureStore(in: temp).path
+        func export(_ extra: [String]) throws -> [[String: Any]] {
+            let result = try IngestBinary.run(["export", "-s", store, "--copies"] + extra)
+            #expect(result.status == 0, "\(extra): \(result.stderr)")
+            return try objects(result.stdout)
+        }
+        let all = try export([])
+        let first = try #require(all.first)
+        let site = try #require(first["site"] as? String), source = try #require(first["source"] as? String)
+        #expect(try export(["--site", site]).allSatisfy { $0["site"] as? String == site })
+        #expect(try export(["--site", site]).count == all.filter { $0["site"] as? String == site }.count)
+        #expect(try export(["--source", source]).count == all.filter { $0["source"] as? String == source }.count)
+        #expect(try export(["--site", "no-such-site.example"]).isEmpty)
+        #expect(try export(["--language", "xx"]).isEmpty)
+        // --until with a day alone covers that whole day.
+        let seen = try #require(first["first_seen"] as? String)
+        let day = String(seen.prefix(10))
+        let sameDay = all.filter { ($0["first_seen"] as? String)?.hasPrefix(day) == true }.count
+        #expect(try export(["--date-field", "first_seen", "--since", day, "--until", day]).count == sameDay)
+        #expect(try export(["--until", "2000-01-01"]).isEmpty)
+
+        let bom = try IngestBinary.run(["export", "-s", store, "-f", "csv", "--bom"])
+        #expect(bom.status == 0 && bom.stdout.hasPrefix("\u{FEFF}id,url,"))
+        #expect(try IngestBinary.run(["export", "-s", store, "--bom"]).status == 64, "--bom is for CSV")
+        #expect(try IngestBinary.run(["export", "-s", store, "--date-field", "seen"]).status == 64)
+        #expect(try IngestBinary.run(["export", "-s", store, "--until", "soon"]).status == 64)
     }
 
     @Test func statusReportsCountsAndTheLastSync() throws {
@@ -128,13 +159,15 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: temp.path).sorted() == (name == "-" ? ["store"] : ["store", name]))
     }
 
-    @Test func aMissingStoreExportsNothingAndIsReportedEmpty() throws {
+    @Test func exportingFromAPathWithNoStoreIsAUsageErrorAndStatusSaysEmpty() throws {
         let missingTemp = TemporaryDirectory("ingest-e2e")
         defer { missingTemp.remove() }
         let missing = missingTemp.url.appendingPathComponent("nothing-here").path
         let export = try IngestBinary.run(["export", "--store", missing])
-        #expect(export.status == 0)
+        #expect(export.status == 64)
         #expect(export.stdout.isEmpty)
+        #expect(export.stderr.contains("\(missing): no such store"), "\(export.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: missing), "nothing is created")
         let status = try IngestBinary.run(["status", "--store", missing, "--json"])
         #expect(status.status == 0)
         #expect((try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])?["exists"] as? Bool == false)

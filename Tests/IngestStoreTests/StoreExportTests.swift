@@ -138,7 +138,8 @@ import TestSupport
         for format in ExportOptions.Format.allCases {
             for (perCopy, includeDeleted) in [(false, false), (false, true), (true, false), (true, true)] {
                 for since in [nil, "2026-01-01T02:00:00Z"] {
-                    let options = ExportOptions(format: format, perCopy: perCopy, includeDeleted: includeDeleted, since: since)
+                    let options = ExportOptions(format: format, perCopy: perCopy, includeDeleted: includeDeleted,
+                                                filter: ExportFilter(since: since))
                     // A budget of one byte sorts two records at a time: runs by the hundred.
                     var spilling = StoreExport(copies: reader.files.copies, stories: reader.files.stories,
                                                aliases: reader.aliases)
