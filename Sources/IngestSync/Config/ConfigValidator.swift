@@ -18,7 +18,8 @@ struct ConfigValidator {
             problems.append("the top level must be an object with \"settings\" and \"sources\", got \(root.typeName)")
             return nil
         }
-        for key in object.keys.sorted() where key != "settings" && key != "sources" {
+        // "$schema" lets an editor complete and check the file from schemas/feeds.schema.json.
+        for key in object.keys.sorted() where !["settings", "sources", "$schema"].contains(key) {
             problems.append("unknown top-level key \"\(key)\"")
         }
         let settings = object["settings"].map { self.settings(from: $0) } ?? FeedsConfig.Settings()
