@@ -94,6 +94,31 @@ import Testing
         #expect(try IngestBinary.run(["export"], in: dir).stdout == export.stdout)
     }
 
+    /// On a terminal the progress line is redrawn in place and erased before the summary;
+    /// `script` (bsdutils, essential on Debian) gives the binary a pseudo-terminal. The
+    /// non-terminal case (no progress line, timestamps) is the test above.
+    @Test func onATerminalAProgressLineIsDrawnAndErased() throws {
+        let world = try SmallWorld()
+        defer { world.server.stop() }
+        let temp = TemporaryDirectory("ingest-sync")
+        defer { temp.remove() }
+        try world.feedsJSON.write(to: temp.url.appendingPathComponent("feeds.json"), atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", "'\(IngestBinary.url.path)' sync", "/dev/null"]
+        process.currentDirectoryURL = temp.url
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(text.contains("\r\u{1B}[Kingest sync: 4/4 pages"), "\(text.debugDescription)")
+        // Erased, then the summary without a timestamp: a terminal shows the time already.
+        #expect(text.contains("\r\u{1B}[Kingest sync: 2 sources ok, 0 failed; 4 new"), "\(text.debugDescription)")
+    }
+
     @Test func anEditedArticleBecomesARevisionAndA404DeletesItsStory() throws {
         let world = try SmallWorld()
         defer { world.server.stop() }

@@ -54,11 +54,13 @@ import Testing
         #expect(seconds(sent[0].receivedAt, sent[1].receivedAt) >= 0.95)  // backoff alone would be 0.1 s
     }
 
-    @Test func a429BacksOffItsOriginWhileAnotherProceeds() async throws {
+    /// A 429 or a 503 with Retry-After holds back the whole origin, not just its URL.
+    @Test(arguments: [429, 503])
+    func aRateLimitBacksOffItsOriginWhileAnotherProceeds(status: Int) async throws {
         let server = try LoopbackServer(sites: 2)
         defer { server.stop() }
         server.route("/a", site: 0) { _ in
-            server.requests("/a").count == 1 ? .status(429, headers: [("Retry-After", "1")]) : .text("a")
+            server.requests("/a").count == 1 ? .status(status, headers: [("Retry-After", "1")]) : .text("a")
         }
         server.route("/a2", site: 0) { _ in .text("a2") }
         server.route("/b", site: 1) { _ in .text("b") }

@@ -63,6 +63,61 @@ import Testing
         #expect(after.status().copies == 3 && after.status().trackedURLs == 2, "one batch: copies, then their states")
     }
 
+    /// A slow run still commits: what waited `maxDelay` goes to disk with the next save.
+    @Test func aBatchIsAlsoCommittedWhenItHasWaitedMaxDelay() throws {
+        let temp = TemporaryDirectory("ingest-live")
+        defer { temp.remove() }
+        let path = temp.path + "/store"
+        let live = try LiveStore.open(directory: path)
+        let adapter = StoreAdapter(live.store, batchSize: 1000, maxDelay: 0.05)
+        try adapter.saveCopyRevision(CopyRevision(
+            copyID: "c0", storyID: "s0", revision: 1, url: "https://a.example/0", source: "a",
+            contentHash: "sha256:0", article: Article(title: "t", text: text(0)), fetchedAt: t0))
+        #expect(try Store.open(directory: path, access: .read).status().copies == 0)
+        Thread.sleep(forTimeInterval: 0.1)  // a lower bound: a loaded machine only waits longer
+        try adapter.saveURLState(URLState(url: "https://a.example/0", copyID: "c0", source: "a", firstSeen: t0))
+        let after = try Store.open(directory: path, access: .read).status()
+        #expect(after.copies == 1 && after.trackedURLs == 1)
+    }
+
+    /// The end of a run compacts the store when superseded revisions are most of a large
+    /// copies file, and leaves a small one alone.
+    @Test func finishCompactsWhenWorthwhile() throws {
+        let temp = TemporaryDirectory("ingest-live")
+        defer { temp.remove() }
+        let path = temp.path + "/store"
+        let copies = path + "/copies.jsonl"
+        func size() throws -> Int { try FileManager.default.attributesOfItem(atPath: copies)[.size] as? Int ?? 0 }
+        func revise(_ live: LiveStore, times: Int, words: Int) throws {
+            for revision in 1...times {
+                let body = (0..<words).map { "w\(($0 * 31 + revision) % 1009)" }.joined(separator: " ")
+                try live.adapter.saveCopyRevision(CopyRevision(
+                    copyID: "c0", storyID: "s0", revision: revision, url: "https://a.example/0", source: "a",
+                    contentHash: "sha256:r\(revision)", article: Article(title: "t", text: body), fetchedAt: t0))
+                try live.adapter.commit()
+            }
+        }
+        do {
+            let live = try LiveStore.open(directory: path)
+            try revise(live, times: 5, words: 200)
+            try live.finish()
+        }
+        let small = try size()
+        #expect(try lines(of: copies) == 5, "a small file is not worth compacting")
+        do {
+            let live = try LiveStore.open(directory: path)
+            try revise(live, times: 40, words: 8_000)  // 40 revisions of ~50 KB: over 1 MiB, one copy
+            #expect(try size() > 1 << 20 && live.store.compactionWorthwhile)
+            try live.finish()
+        }
+        #expect(try lines(of: copies) == 1, "only the latest revision is left")
+        #expect(try size() > small / 5 && size() < 1 << 20)
+    }
+
+    private func lines(of path: String) throws -> Int {
+        try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").count
+    }
+
     @Test func theDedupIndexIsRebuiltFromTheStoreWhenItsSnapshotIsLost() throws {
         let temp = TemporaryDirectory("ingest-live")
         defer { temp.remove() }

@@ -116,6 +116,18 @@ import Testing
         #expect(try !store.exported(ExportOptions(format: .csv)).hasPrefix("\u{FEFF}"))
     }
 
+    @Test func csvWithDeletedHasADeletedColumn() throws {
+        let temp = TempDirectory()
+        let store = try makeStore(temp)
+        let copies = CSVReader.parse(try store.exported(ExportOptions(format: .csv, perCopy: true, includeDeleted: true)))
+        #expect(copies.first?.last == "deleted")
+        #expect(copies.dropFirst().map { $0[1] } == (1...5).map { "https://site\($0 % 3).test/article/\($0)" })
+        #expect(copies.dropFirst().map(\.last) == ["false", "false", "false", "true", "false"])
+        let stories = CSVReader.parse(try store.exported(ExportOptions(format: .csv, includeDeleted: true)))
+        #expect(stories.first?.last == "deleted" && stories.dropFirst().map(\.last) == ["false", "false"])
+        #expect(CSVReader.parse(try store.exported(ExportOptions(format: .csv))).first?.contains("deleted") == false)
+    }
+
     @Test func csvQuotesCommasQuotesAndNewlines() throws {
         let temp = TempDirectory()
         let store = try Store.open(directory: temp.store, access: .write)

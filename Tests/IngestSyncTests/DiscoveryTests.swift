@@ -116,6 +116,23 @@ struct DiscoveryTests {
         }
     }
 
+    /// Without a limit of its own, discovery stops a gzipped sitemap at 64 MiB inflated: four
+    /// concatenated 20 MB members pass it, three do not.
+    @Test func theDefaultInflateLimitIs64MiB() {
+        let bomb = Fixture.bytes("sitemaps/gzip-bomb-20mb.gz")
+        #expect(FeedDiscovery.defaultInflateLimit == 64 << 20)
+        #expect(throws: DiscoveryError("gzip: inflates to more than 67108864 bytes")) {
+            try FeedDiscovery.discover(Array(repeating: bomb, count: 4).flatMap { $0 }, url: "https://map.example/a.xml.gz",
+                                       kind: .sitemap)
+        }
+        do {
+            _ = try FeedDiscovery.discover(Array(repeating: bomb, count: 3).flatMap { $0 }, url: "https://map.example/b.xml.gz",
+                                           kind: .sitemap)
+        } catch {
+            #expect(!"\(error)".hasPrefix("gzip:"), "60 MB is under the limit: \(error)")
+        }
+    }
+
     @Test func homepageAnnouncesFeedsRSSFirst() throws {
         let found = try discover("feeds/homepage-with-alternate.html", url: "https://home.example/")
         #expect(found.kind == .html)
