@@ -8,7 +8,11 @@ let arguments = CommandLine.arguments.dropFirst()
 let mode = arguments.first { !$0.hasPrefix("-") } ?? "all"
 let docCount = arguments.firstIndex(of: "--docs").flatMap { Int(arguments[$0 + 1]) } ?? 200_000
 let runCount = max(1, arguments.firstIndex(of: "--runs").flatMap { Int(arguments[$0 + 1]) } ?? 3)
-let corpus = ProcessInfo.processInfo.environment["DEDUP_CORPUS"] ?? "/work/shared/corpus/dedup-dev/wire-copies.jsonl"
+// Default: the dev corpus beside the repo, four levels above this file (Benchmarks/Sources/DedupBench/main.swift).
+let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+let corpus = ProcessInfo.processInfo.environment["DEDUP_CORPUS"]
+    ?? repo.appendingPathComponent("../shared/corpus/dedup-dev/wire-copies.jsonl").standardized.path
 let scorer = URL(fileURLWithPath: corpus).deletingLastPathComponent().appendingPathComponent("score.py").path
 
 do {

@@ -3,7 +3,7 @@
 //   swift run -c release --package-path Benchmarks ExtractBench [CORPUS_DIR] [--rounds N]
 //
 // CORPUS_DIR holds pages/<id>.html and ground-truth.jsonl ({"id", "url", "title", "text"});
-// the default is /work/shared/corpus/extraction-dev. One thread, pages already in memory.
+// the default is ../shared/corpus/extraction-dev beside the repo. One thread, pages already in memory.
 // Quality uses the corpus's metric (4-gram shingles of \w+ tokens, mean per-page P and R,
 // F1 of the means); speed is the median of N rounds, against libxml2's parse alone measured
 // in the same run.
@@ -58,7 +58,10 @@ if let flag = arguments.firstIndex(of: "--rounds"), flag + 1 < arguments.count {
     rounds = Int(arguments[flag + 1]) ?? rounds
     arguments.removeSubrange(flag...(flag + 1))
 }
-let directory = arguments.first ?? "/work/shared/corpus/extraction-dev"
+// The repo is four levels above this file (Benchmarks/Sources/ExtractBench/main.swift).
+let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+let directory = arguments.first ?? repo.appendingPathComponent("../shared/corpus/extraction-dev").standardized.path
 let pages = loadCorpus(directory)
 let megabytes = Double(pages.reduce(0) { $0 + $1.html.count }) / 1_000_000
 print("ExtractBench: \(pages.count) pages, \(String(format: "%.1f", megabytes)) MB, \(rounds) rounds, one thread, CPU time")
