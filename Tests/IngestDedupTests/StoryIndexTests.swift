@@ -99,6 +99,14 @@ import Testing
         #expect(followUp.storyID != original.storyID)
     }
 
+    /// The length guard: a text wholly inside a story (a digest quoting its longest paragraph,
+    /// about a fifth of it, long enough to be judged by containment) is not a copy of it.
+    @Test func aQuotedParagraphIsNotACopyOfItsStory() throws {
+        let longest = try #require(base.max { $0.count < $1.count })
+        #expect(longest.count >= 500 && Double(longest.count) < 0.2 * Double(base.joined().count))
+        #expect(!joinsBase(longest))
+    }
+
     @Test func shortBriefOnTheSameTopicStaysApart() {
         var (index, ids) = seededIndex()
         let brief = index.add(copyID: "brief", text: fixture("brief-same-topic.txt"))
