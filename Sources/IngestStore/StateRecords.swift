@@ -60,12 +60,18 @@ public struct SourceState: Codable, Sendable, Equatable {
     public struct Validators: Codable, Sendable, Equatable {
         public var etag: String?
         public var lastModified: String?
+        /// For a child sitemap: the `lastmod` its index gave it when it was last read (a store
+        /// timestamp), so that "changed" means "the index says something new", whatever the
+        /// publisher's clock.
+        public var lastmod: String?
 
-        /// Validators; either may be absent.
-        public init(etag: String? = nil, lastModified: String? = nil) { self.etag = etag; self.lastModified = lastModified }
+        /// Validators; any may be absent.
+        public init(etag: String? = nil, lastModified: String? = nil, lastmod: String? = nil) {
+            self.etag = etag; self.lastModified = lastModified; self.lastmod = lastmod
+        }
 
         enum CodingKeys: String, CodingKey {
-            case etag
+            case etag, lastmod
             case lastModified = "last_modified"
         }
     }

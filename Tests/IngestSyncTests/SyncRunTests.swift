@@ -315,8 +315,40 @@ struct SyncRunTests {
         clock.advance(minutes: 30)
         web["https://map.example/index.xml"] = .ok(index("2024-05-01T10:25:00Z"))
         _ = try await sync(source)
-        #expect(web.requests(to: "https://map.example/archive.xml").isEmpty, "lastmod older than the last poll")
+        #expect(web.requests(to: "https://map.example/archive.xml").isEmpty, "the same lastmod as last time")
         #expect(web.requests(to: "https://map.example/news.xml.gz").map(\.etag) == ["news-1"])
+    }
+
+    /// A child whose index gives it a new `lastmod` is read again even when that date is
+    /// earlier than our last poll (a stale or skewed publisher clock); one whose `lastmod` did
+    /// not change is skipped even when it is later than our clock.
+    @Test func aChildSitemapChangedWhenItsLastmodChangedWhateverTheClocks() async throws {
+        let source = [FeedsConfig.Source(name: "maps", url: "https://map.example/index.xml", kind: .sitemap)]
+        func index(news: String, future: String) -> String {
+            "<sitemapindex xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+                + "<sitemap><loc>/news.xml</loc><lastmod>\(news)</lastmod></sitemap>"
+                + "<sitemap><loc>/future.xml</loc><lastmod>\(future)</lastmod></sitemap></sitemapindex>"
+        }
+        func urlset(_ paths: [String]) -> String {
+            "<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+                + paths.map { "<url><loc>https://map.example\($0)</loc></url>" }.joined() + "</urlset>"
+        }
+        for path in ["/a/first-story-here", "/a/second-story-here", "/b/future-story-here"] {
+            web["https://map.example" + path] = .ok("https://map.example\(path)\nBody.")
+        }
+        web["https://map.example/index.xml"] = .ok(index(news: "2001-01-01T00:00:00Z", future: "2999-01-01T00:00:00Z"), etag: "i1")
+        web["https://map.example/news.xml"] = .ok(urlset(["/a/first-story-here"]), etag: "n1")
+        web["https://map.example/future.xml"] = .ok(urlset(["/b/future-story-here"]), etag: "f1")
+        #expect(try await sync(source).new == 2)
+
+        clock.advance(minutes: 30)
+        // The index changed: news.xml has a new article and a new (still ancient) lastmod.
+        web["https://map.example/index.xml"] = .ok(index(news: "2001-01-02T00:00:00Z", future: "2999-01-01T00:00:00Z"), etag: "i2")
+        web["https://map.example/news.xml"] = .ok(urlset(["/a/first-story-here", "/a/second-story-here"]), etag: "n2")
+        let second = try await sync(source)
+        #expect(second.new == 1, "the new article in a child dated before our last poll is found")
+        #expect(web.requests(to: "https://map.example/news.xml").map(\.etag) == ["n1"], "read again, conditionally")
+        #expect(web.requests(to: "https://map.example/future.xml").isEmpty, "an unchanged lastmod is not re-read")
     }
 
     @Test func sitemapBudgetGoesToTheNewestChildren() async throws {

@@ -83,7 +83,9 @@ struct SourcePoller: Sendable {
     }
 
     /// Fetches child sitemaps level by level (in parallel within a level) within the depth
-    /// and count bounds, skipping known children whose `lastmod` predates the previous poll.
+    /// and count bounds, skipping known children whose `lastmod` is the one their index gave
+    /// last time. A publisher's `lastmod` is never compared with our clock: it may be stale,
+    /// or in another clock, while the child did change.
     private func followSitemaps(_ top: [SitemapReference], previous: SourceState, into poll: inout SourcePoll) async {
         var level = top, depth = 1, budget = options.maxChildSitemaps
         var children: [String: Validators] = [:]
@@ -92,7 +94,7 @@ struct SourcePoller: Sendable {
             var due: [SitemapReference] = []
             for child in level where children[child.url] == nil && !due.contains(where: { $0.url == child.url }) {
                 let known = previous.children[child.url]
-                if let known, let lastmod = child.lastmod, let polled = previous.lastPolled, lastmod < polled {
+                if let known, let lastmod = child.lastmod, known.lastmod == lastmod.formatted(.iso8601) {
                     children[child.url] = known
                 } else {
                     due.append(child)
@@ -123,16 +125,18 @@ struct SourcePoller: Sendable {
                 poll.requests += tally.requests
                 poll.bytes += tally.bytes
                 let url = due[index].url
+                let lastmod = due[index].lastmod?.formatted(.iso8601)
                 switch step {
                 case .notModified:
                     children[url] = previous.children[url]
+                    children[url]?.lastmod = lastmod
                 case .found(let result, let answer):
                     poll.entries += result.entries
                     next += result.childSitemaps
                     if let problem = result.problem {
                         problems.append("\(url): \(problem)")
                     } else {
-                        children[url] = Validators(etag: answer.etag, lastModified: answer.lastModified)
+                        children[url] = Validators(etag: answer.etag, lastModified: answer.lastModified, lastmod: lastmod)
                     }
                 case .failed(let error, _):
                     problems.append(error)
