@@ -84,7 +84,7 @@ import Testing
         #expect(writer.lastSequenceNumber == 4)
     }
 
-    @Test func aGarbageLastLineIsDroppedByTheNextWriter() throws {
+    @Test func aLastLineOfZerosIsIgnoredByReadersAndDroppedByTheNextWriter() throws {
         let temp = TempDirectory()
         do { _ = try Store.open(directory: temp.store, access: .write).append(copies: [sampleCopy(0)]) }
         let fetch = temp.store + "/copies.jsonl"
@@ -92,7 +92,7 @@ import Testing
         try handle.seekToEnd()
         try handle.write(contentsOf: Data([0, 0, 0, 0, 0x0A]))  // what a crashed file system can leave
         try handle.close()
-        #expect(throws: StoreError.self) { try Store.open(directory: temp.store, access: .read) }
+        #expect(try Store.open(directory: temp.store, access: .read).status().copies == 1)
         let writer = try Store.open(directory: temp.store, access: .write)
         #expect(try lines(of: "copies.jsonl", in: temp.store).count == 1)
         #expect(try writer.copy(id: "copy-0") != nil)
