@@ -131,6 +131,13 @@ final class RecordFile {
         return data
     }
 
+    /// The last committed line (without its newline), or nil for an empty file.
+    func lastLine() throws -> Data? {
+        guard length > 0 else { return nil }
+        let start = try lastNewline(before: length - 1)
+        return try read(offset: start, count: Int(length - 1 - start))
+    }
+
     private func fileSize() throws -> Int64 {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw StoreError.system("stat", path) }

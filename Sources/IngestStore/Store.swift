@@ -106,10 +106,9 @@ public final class Store {
         let path = { (name: String) in directory + "/" + name }
         switch access {
         case .read:
-            formatVersion = try StoreFormat.read(in: directory)
             // Readers judge a directory as writers do: `status` must not call "empty" what
             // `sync` refuses.
-            if formatVersion == nil && !Store.holdsOnlyStoreFiles(directory) { throw StoreError.notAStore(path: directory) }
+            formatVersion = try Store.formatVersion(in: directory)
             lock = nil
             files = try StoreFiles(readingIn: directory)
         case .write:
@@ -117,8 +116,7 @@ public final class Store {
             // Checked up front: appends to existing files could work where creating the temp
             // files of a compaction or export would not.
             guard isWritable(directory) else { throw StoreError.system("write access", directory) }
-            let existing = try StoreFormat.read(in: directory)
-            if existing == nil && !Store.holdsOnlyStoreFiles(directory) { throw StoreError.notAStore(path: directory) }
+            let existing = try Store.formatVersion(in: directory)
             lock = try StoreLock(path: path(FileName.lock))
             if existing == nil { try StoreFormat.write(in: directory) }
             formatVersion = existing ?? StoreFormat.current
@@ -126,6 +124,7 @@ public final class Store {
             files = try StoreFiles(appendingIn: directory)
         }
         try loadIndexes()
+        if let problem = try files.census().problem(in: directory) { throw problem }
         // Heals story states a crash left behind between a copies batch and its story records.
         if access == .write { try refreshStories(allRepresentatives) }
     }
@@ -139,10 +138,27 @@ public final class Store {
         }
     }
 
-    /// True for a new directory, or one where a first open was interrupted before `format.json`.
-    private static func holdsOnlyStoreFiles(_ directory: String) -> Bool {
+    /// The version in `format.json`, or nil for a new store: a directory that is missing, empty
+    /// or holds only what an interrupted first open leaves (the lock, temp files). Throws
+    /// `.missing` when record files hold lines but `format.json` is gone, `.notAStore` when the
+    /// directory holds anything else.
+    static func formatVersion(in directory: String) throws -> Int? {
+        if let version = try StoreFormat.read(in: directory) { return version }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        return names.allSatisfy { $0 == FileName.lock || $0.hasSuffix(AtomicFile.tempSuffix) }
+        let records = names.filter { FileName.records.contains($0) }.sorted()
+        let holding = records.filter { name in
+            let size = (try? FileManager.default.attributesOfItem(atPath: directory + "/" + name)[.size]) as? Int
+            return (size ?? 0) > 0
+        }
+        if !holding.isEmpty {
+            throw StoreError.missing(path: directory + "/" + StoreFormat.fileName,
+                                     reason: holding.joined(separator: ", ") + " hold records")
+        }
+        let leftovers = names.allSatisfy {
+            $0 == FileName.lock || $0.hasSuffix(AtomicFile.tempSuffix) || records.contains($0)
+        }
+        guard leftovers else { throw StoreError.notAStore(path: directory) }
+        return nil
     }
 
     /// Temp files of an interrupted compaction or export: never part of the store.

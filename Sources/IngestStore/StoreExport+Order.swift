@@ -58,7 +58,7 @@ extension StoreExport {
         var storyLines = sorter(of: StoryStateSlot.self) {
             ($0.story, $0.state.line.offset) < ($1.story, $1.state.line.offset)
         }
-        try Store.forEachStoryState(in: stories) { story, state in
+        try Store.forEachStoryState(in: stories, damage) { story, state in
             try storyLines.append(StoryStateSlot(story: story, state: state))
         }
         var slots = sorter(of: StorySlot.self) {
@@ -90,7 +90,7 @@ extension StoreExport {
         var revisions = sorter(of: RevisionSlot.self) {
             ($0.copy, $0.line.offset) < ($1.copy, $1.line.offset)
         }
-        try Store.forEachCopyEntry(in: copies) { copy, entry in
+        try Store.forEachCopyEntry(in: copies, damage) { copy, entry in
             try revisions.append(RevisionSlot(copy: copy, story: entry.story, firstSeq: entry.firstSeq,
                                               deleted: entry.deleted, line: entry.line))
         }

@@ -12,6 +12,8 @@ struct StoreExport {
     let copies: RecordFile
     let stories: RecordFile
     let aliases: StoryAliases
+    /// What a damaged line of copies.jsonl or stories.jsonl does to the export.
+    var damage: DamagePolicy = .fail
     var sortBudget = StoreExport.defaultSortBudget
 
     /// Writes the export to a descriptor, or to a file replaced atomically once complete.

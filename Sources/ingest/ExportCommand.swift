@@ -19,6 +19,8 @@ struct ExportCommand: AsyncParsableCommand {
     var since: String?
     @Option(help: ArgumentHelp("Write here (atomically) instead of stdout; - is stdout.", valueName: "FILE"))
     var output: String?
+    @Flag(help: "Leave out damaged store lines, naming each on stderr (exit 3 if any), instead of failing.")
+    var skipDamaged = false
 
     func validate() throws {
         if let since, Store.timestamp(parsing: since) == nil {
@@ -29,10 +31,16 @@ struct ExportCommand: AsyncParsableCommand {
     func run() async throws {
         let options = ExportOptions(format: format, perCopy: copies, includeDeleted: includeDeleted,
                                     since: since.flatMap(Store.timestamp(parsing:)))
+        var skipped = 0
         try reportingStoreErrors("export") {
             let destination: ExportDestination = output.flatMap { $0 == "-" ? nil : .file(path: $0) } ?? .fileDescriptor(1)
-            try Store.export(directory: store, options, to: destination)
+            let report = { (damage: DamagedLine) in
+                skipped += 1
+                FileHandleOutput.standardError("ingest export: skipped \(damage.error)\n")
+            }
+            try Store.export(directory: store, options, to: destination, skippingDamaged: skipDamaged ? report : nil)
         }
+        if skipped > 0 { throw ExitCode.partialFailure }
     }
 }
 

@@ -12,6 +12,6 @@ struct Ingest: AsyncParsableCommand {
         75 the store is locked by another running sync.
         """,
         subcommands: [SyncCommand.self, ImportCommand.self, ExportCommand.self,
-                      ExtractCommand.self, StatusCommand.self, CompactCommand.self]
+                      ExtractCommand.self, StatusCommand.self, CompactCommand.self, RepairCommand.self]
     )
 }

@@ -1,0 +1,35 @@
+import ArgumentParser
+import IngestStore
+
+struct RepairCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "repair",
+        abstract: "Move damaged store lines to store/quarantine/, keeping everything else.",
+        discussion: """
+        Every command refuses a store with a damaged line (exit 1, naming file, line and byte). \
+        Repair moves each such line, byte for byte, to quarantine/FILE.TIMESTAMP beside the \
+        store's files (never deleting it), rewrites the file without it (atomically) and prints \
+        one line per line moved. Takes the write lock like a sync (exit 75 while one runs). \
+        A store whose files are missing is not repaired (exit 1): restore them from a backup.
+        """)
+
+    @Option(help: "The store directory.") var store = "./store"
+
+    func run() async throws {
+        let result = try reportingStoreErrors("repair") { () -> RepairResult in
+            let result = try Store.repair(directory: store)
+            _ = try Store.open(directory: store, access: .read)  // what every other command now sees
+            return result
+        }
+        for moved in result.moved {
+            let damage = moved.damage
+            print("moved \(damage.path):\(damage.line) (byte \(damage.offset), \(damage.length) bytes, "
+                + "\(damage.reason)) to \(moved.quarantine)")
+        }
+        if let watermark = result.watermark {
+            print("dedup watermark lowered from \(watermark.from) to \(watermark.to): the next sync replays from there")
+        }
+        FileHandleOutput.standardError(result.moved.isEmpty ? "ingest repair: no damaged lines\n"
+            : "ingest repair: \(result.moved.count) damaged line(s) moved to quarantine\n")
+    }
+}
