@@ -111,6 +111,7 @@ public final class Store {
             formatVersion = try Store.formatVersion(in: directory)
             lock = nil
             files = try StoreFiles(readingIn: directory)
+            if let problem = try files.census().problem(in: directory) { throw problem }
         case .write:
             try Store.makeDirectory(directory)
             // Checked up front: appends to existing files could work where creating the temp
@@ -118,13 +119,15 @@ public final class Store {
             guard isWritable(directory) else { throw StoreError.system("write access", directory) }
             let existing = try Store.formatVersion(in: directory)
             lock = try StoreLock(path: path(FileName.lock))
-            if existing == nil { try StoreFormat.write(in: directory) }
-            formatVersion = existing ?? StoreFormat.current
+            // Judged before anything is written: a damaged store is left as it was found.
+            if let problem = try StoreFiles(readingIn: directory).census().problem(in: directory) { throw problem }
             Store.removeStrayTempFiles(in: directory)
             files = try StoreFiles(appendingIn: directory)
+            // Written only once the files exist: with format.json, a store has all of them.
+            if existing == nil { try StoreFormat.write(in: directory) }
+            formatVersion = existing ?? StoreFormat.current
         }
         try loadIndexes()
-        if let problem = try files.census().problem(in: directory) { throw problem }
         // Heals story states a crash left behind between a copies batch and its story records.
         if access == .write { try refreshStories(allRepresentatives) }
     }
@@ -139,12 +142,19 @@ public final class Store {
     }
 
     /// The version in `format.json`, or nil for a new store: a directory that is missing, empty
-    /// or holds only what an interrupted first open leaves (the lock, temp files). Throws
-    /// `.missing` when record files hold lines but `format.json` is gone, `.notAStore` when the
-    /// directory holds anything else.
+    /// or holds only what an interrupted first open leaves (the lock, temp files, empty record
+    /// files). Throws `.missing` when a record file is gone while `format.json` is there, or
+    /// when record files hold lines but `format.json` is gone; `.notAStore` when the directory
+    /// holds anything else.
     static func formatVersion(in directory: String) throws -> Int? {
-        if let version = try StoreFormat.read(in: directory) { return version }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        if let version = try StoreFormat.read(in: directory) {
+            if let gone = FileName.records.first(where: { !names.contains($0) }) {
+                throw StoreError.missing(path: directory + "/" + gone,
+                                         reason: "format.json is there, and a store has every one of its files")
+            }
+            return version
+        }
         let records = names.filter { FileName.records.contains($0) }.sorted()
         let holding = records.filter { name in
             let size = (try? FileManager.default.attributesOfItem(atPath: directory + "/" + name)[.size]) as? Int
