@@ -45,6 +45,17 @@ extension RecordFile {
         }
     }
 
+    /// `forEachRecord` for index entries: `decode` gives a key and an entry whose `line` this sets.
+    func forEachEntry<Key, Entry>(_ what: String, _ policy: DamagePolicy, decode: (UnsafeRawBufferPointer) -> (Key, Entry)?,
+                                  line: WritableKeyPath<Entry, Store.LineRef>,
+                                  _ body: (Key, Entry) throws -> Void) throws {
+        try forEachRecord(what, policy, decode: decode) { offset, length, found in
+            var entry = found.1
+            entry[keyPath: line] = Store.LineRef(offset: offset, length: Int32(length))
+            try body(found.0, entry)
+        }
+    }
+
     /// Decodes every line of a small record file with `JSONDecoder`.
     func decodeAll<T: Decodable>(_ type: T.Type, _ what: String, _ policy: DamagePolicy = .fail) throws -> [T] {
         let decoder = JSONDecoder()

@@ -40,16 +40,12 @@ extension Store {
     /// file order (so the last entry for a key is the copy's latest revision).
     static func forEachCopyEntry(in file: RecordFile, _ policy: DamagePolicy = .fail,
                                  _ body: (StableKey, CopyEntry) throws -> Void) throws {
-        try file.forEachRecord(StoreFiles.Record.copy, policy, decode: copyEntry) { offset, length, found in
-            var entry = found.entry
-            entry.line = LineRef(offset: offset, length: Int32(length))
-            try body(found.key, entry)
-        }
+        try file.forEachEntry(StoreFiles.Record.copy, policy, decode: copyEntry, line: \.line, body)
     }
 
     /// The copy id's key and index entry of a copies.jsonl line (its `line` for the caller to
     /// set), or nil when the line is not a copy revision.
-    static func copyEntry(_ line: UnsafeRawBufferPointer) -> (key: StableKey, entry: CopyEntry)? {
+    static func copyEntry(_ line: UnsafeRawBufferPointer) -> (StableKey, CopyEntry)? {
         guard let fields = copyScanner.scan(line), let hash = fields[0].string, let deleted = fields[1].bool,
               let firstSeq = fields[2].int, let id = fields[3].string, let revision = fields[4].int,
               let seq = fields[5].int, let story = fields[6].string

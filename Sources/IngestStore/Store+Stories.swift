@@ -24,16 +24,12 @@ extension Store {
     /// (so the last state for a key is the story's current one).
     static func forEachStoryState(in file: RecordFile, _ policy: DamagePolicy = .fail,
                                   _ body: (StableKey, StoryState) throws -> Void) throws {
-        try file.forEachRecord(StoreFiles.Record.story, policy, decode: storyState) { offset, length, found in
-            var state = found.state
-            state.line = LineRef(offset: offset, length: Int32(length))
-            try body(found.story, state)
-        }
+        try file.forEachEntry(StoreFiles.Record.story, policy, decode: storyState, line: \.line, body)
     }
 
     /// The story key and state of a stories.jsonl line (its `line` for the caller to set), or
     /// nil when the line is not a story record.
-    static func storyState(_ line: UnsafeRawBufferPointer) -> (story: StableKey, state: StoryState)? {
+    static func storyState(_ line: UnsafeRawBufferPointer) -> (StableKey, StoryState)? {
         guard let fields = storyScanner.scan(line), let hash = fields[0].string, let id = fields[1].string,
               let revision = fields[2].int, fields[3].string != nil
         else { return nil }

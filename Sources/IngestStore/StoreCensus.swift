@@ -43,7 +43,7 @@ extension StoreFiles {
                 if named == nil { named = state.copy }
             }
         }
-        let last = try copies.lastLine().flatMap { line in line.withUnsafeBytes { Store.copyEntry($0)?.entry.seq } }
+        let last = try copies.lastLine().flatMap { line in line.withUnsafeBytes { Store.copyEntry($0)?.1.seq } }
         return StoreCensus(hasCopies: copies.length > 0, lastSeq: last, hasStories: stories.length > 0,
                            hasMerges: aliases.length > 0, copyNamedByFetch: named,
                            dedupWatermark: try dedup.decodeAll(DedupWatermark.self, Record.dedup, policy).last?.watermark ?? 0)

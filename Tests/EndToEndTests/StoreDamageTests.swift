@@ -5,15 +5,6 @@ import Testing
 /// A damaged or incomplete store through the binary: every command says the same, `repair`
 /// quarantines, `export --skip-damaged` exports the rest.
 @Suite struct StoreDamageTests {
-    /// A copy of the fixture store (18 copy revisions, every record file) in `temp`.
-    private func fixtureStore(in temp: TemporaryDirectory) throws -> URL {
-        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/store/thirteen-copies-merged-revised-deleted")
-        let copy = temp.url.appendingPathComponent("store")
-        try FileManager.default.copyItem(at: fixture, to: copy)
-        return copy
-    }
-
     /// Cuts line `number` (1-based) of `file` to half its length, newline kept; returns the
     /// line's offset and the bytes left of it.
     private func cutLine(_ number: Int, of file: URL) throws -> (offset: Int, left: Data) {
