@@ -6,7 +6,7 @@ extension Store {
     private static let copyScanner = FieldScanner(
         keys: ["content_hash", "deleted", "first_seq", "id", "revision", "seq", "story"],
         checked: ["first_seen", "source", "text", "updated", "url"])
-    private static let fetchScanner = FieldScanner(keys: ["failures", "url"])
+    private static let fetchScanner = FieldScanner(keys: ["copy", "etag", "failures", "last_modified", "url"])
 
     /// Reads every file once: copies and fetch states into offset indexes, small records whole.
     func loadIndexes() throws {
@@ -23,8 +23,14 @@ extension Store {
                 storyMembers[entry.story, default: []].append(Int32(position))
             }
         }
-        try files.fetch.forEachRecord(StoreFiles.Record.fetch, decode: Store.fetchKey) { offset, length, key in
-            fetchIndex[key] = LineRef(offset: offset, length: Int32(length))
+        statesOfMissingCopies = [:]
+        try files.fetch.forEachRecord(StoreFiles.Record.fetch, decode: Store.fetchEntry) { offset, length, found in
+            fetchIndex[found.url] = LineRef(offset: offset, length: Int32(length))
+            // Copies are committed before the states that name them: a URL's latest state
+            // naming a copy that is not there means copy lines were lost. With validators it
+            // would turn the next fetch into a 304, "unchanged", and the copy would never return.
+            let missing = found.copy.flatMap { copyIndex[StableKey($0)] == nil ? $0 : nil }
+            statesOfMissingCopies[found.url] = found.validated ? missing : nil
         }
         for alias in try files.aliases.decodeAll(StoryAlias.self, StoreFiles.Record.alias) {
             aliases.record(alias)
@@ -55,10 +61,21 @@ extension Store {
                                          contentHash: StableKey(hash)))
     }
 
-    /// The URL's key of a fetch.jsonl line, or nil when the line is not a fetch state.
-    static func fetchKey(_ line: UnsafeRawBufferPointer) -> StableKey? {
-        guard let fields = fetchScanner.scan(line), fields[0].int != nil, let url = fields[1].string else { return nil }
-        return StableKey(url)
+    /// The URL's key, the copy it names and whether it has validators (an ETag or a
+    /// Last-Modified), of a fetch.jsonl line; nil when the line is not a fetch state.
+    static func fetchEntry(_ line: UnsafeRawBufferPointer) -> (url: StableKey, copy: String?, validated: Bool)? {
+        guard let fields = fetchScanner.scan(line), fields[2].int != nil, let url = fields[4].string else { return nil }
+        return (StableKey(url), fields[0].string, fields[1].string != nil || fields[3].string != nil)
+    }
+
+    /// The records other files refer to that copies.jsonl does not hold (see `StoreCensus` for
+    /// whole files), or nil.
+    var missingCopies: StoreError? {
+        guard let example = statesOfMissingCopies.values.min() else { return nil }
+        let others = statesOfMissingCopies.count - 1
+        return .missing(path: files.copies.path, reason: "fetch.jsonl names copy \(example)"
+            + (others > 0 ? " and \(others) more" : "") + " that it does not hold (with validators: the next sync "
+            + "would take it as unchanged); 'ingest repair' resets those fetch states so that it fetches them again")
     }
 
     /// Reads and decodes one copy revision line.

@@ -15,6 +15,9 @@ public struct RepairResult: Sendable, Equatable {
 
     /// Every damaged line moved, in file and line order.
     public var moved: [Moved] = []
+    /// URLs whose fetch state named a copy the store does not hold (its lines quarantined or
+    /// lost) with validators: their states were reset so that the next sync fetches them again.
+    public var resetURLs: [String] = []
     /// The dedup watermark before and after, when lines quarantined from the end of
     /// copies.jsonl left it past the last revision (nil when it was not touched).
     public var watermark: WatermarkChange?
@@ -33,16 +36,19 @@ extension Store {
     /// Moves every damaged line (as every reader finds them, see `RecordFile.forEachRecord`) of
     /// every record file to `quarantine/<file>.<timestamp>`, byte for byte, and rewrites the file
     /// with the rest, under the write lock. The quarantine file is durable before its data file is
-    /// replaced, so a crash in between leaves a line in both places, never in neither. Lowers the
-    /// dedup watermark when it is past the last copy revision left, so that the deduplicator
-    /// replays from there. A new store, or one without damage, is left as it is.
+    /// replaced, so a crash in between leaves a line in both places, never in neither. Then mends
+    /// what named the records that are gone: a dedup watermark past the last copy revision is
+    /// lowered (the deduplicator replays from there), and a fetch state naming a copy that is not
+    /// there loses its validators and is dated last checked at the epoch, so that the next sync
+    /// revalidates it at once with a plain GET and stores the copy anew instead of taking a 304. A store without damage is left as it is.
     ///
-    /// Throws `.locked` while a sync runs, `.missing` for a store whose records are gone (that
-    /// takes a backup, not a repair), `.io` naming the path.
-    public static func repair(directory: String, clock: @Sendable () -> Date = { Date() }) throws -> RepairResult {
+    /// Throws `.locked` while a sync runs, `.missing` for a store whose files are gone or emptied
+    /// (that takes a backup, not a repair), `.io` naming the path.
+    public static func repair(directory: String, clock: @escaping @Sendable () -> Date = { Date() }) throws -> RepairResult {
         guard try formatVersion(in: directory) != nil else { return RepairResult() }
         let lock = try StoreLock(path: directory + "/" + FileName.lock)
-        defer { withExtendedLifetime(lock) {} }
+        // Checked before anything moves: quarantining may lower the last revision below the watermark.
+        if let problem = try StoreFiles(readingIn: directory).census().problem(in: directory) { throw problem }
         let now = clock()
         var result = RepairResult()
         let files = try StoreFiles(appendingIn: directory)  // torn tails go as with any writer
@@ -57,16 +63,29 @@ extension Store {
             try rewrite(file, without: Set(damaged.map(\.offset)))
             result.moved += damaged.map { RepairResult.Moved(damage: $0, quarantine: quarantine) }
         }
-        guard !result.moved.isEmpty else { return result }
-        let repaired = try StoreFiles(appendingIn: directory)
-        let census = try repaired.census()
-        let last = census.lastSeq ?? 0
-        if census.dedupWatermark > last {
-            let line = try JSONEncoder().encode(DedupWatermark(watermark: last, saved: timestamp(now)))
-            try repaired.dedup.append([line])
-            result.watermark = RepairResult.WatermarkChange(from: census.dedupWatermark, to: last)
+        let store = try Store(directory: directory, access: .write, clock: clock, holding: lock, repairing: true)
+        if store.dedupWatermark > store.lastSequenceNumber {
+            result.watermark = RepairResult.WatermarkChange(from: store.dedupWatermark, to: store.lastSequenceNumber)
+            try store.files.dedup.append([try store.encoder.encode(
+                DedupWatermark(watermark: store.lastSequenceNumber, saved: timestamp(now)))])
         }
+        result.resetURLs = try store.resetStatesOfMissingCopies()
         return result
+    }
+
+    /// Resets every fetch state whose copy is not in the store; returns their URLs, sorted.
+    private func resetStatesOfMissingCopies() throws -> [String] {
+        var states: [FetchState] = []
+        for url in statesOfMissingCopies.keys {
+            guard var state = try fetchIndex[url].map(fetchState(at:)) else { continue }
+            (state.etag, state.lastModified, state.contentHash) = (nil, nil, nil)
+            state.lastChecked = Store.timestamp(Date(timeIntervalSince1970: 0))  // due for a fetch at once
+            states.append(state)
+        }
+        states.sort { $0.url < $1.url }
+        try put(fetchStates: states)
+        statesOfMissingCopies = [:]
+        return states.map(\.url)
     }
 
     /// `quarantine/<file name>.<UTC time>`, with a counter when a repair in the same second made one.

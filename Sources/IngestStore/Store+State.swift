@@ -56,7 +56,7 @@ extension Store {
         }
     }
 
-    private func fetchState(at line: LineRef) throws -> FetchState {
+    func fetchState(at line: LineRef) throws -> FetchState {
         try files.fetch.record(at: line, StoreFiles.Record.fetch) { FetchState(line: $0) }
     }
 

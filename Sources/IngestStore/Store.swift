@@ -76,6 +76,8 @@ public final class Store {
     /// Surviving story key → its revision state from stories.jsonl.
     var storyStates: [StableKey: StoryState] = [:]
     var fetchIndex: [StableKey: LineRef] = [:]
+    /// URL → the copy its latest fetch state names, for the copies the store does not hold.
+    var statesOfMissingCopies: [StableKey: String] = [:]
     var sourceStates: [String: SourceState] = [:]
     /// The most recent sync run, if any.
     public internal(set) var lastSyncRun: SyncRunSummary?
@@ -99,7 +101,10 @@ public final class Store {
         try Store(directory: directory, access: access, clock: clock)
     }
 
-    private init(directory: String, access: Access, clock: @escaping @Sendable () -> Date) throws {
+    /// Opens the store; `repair` passes the lock it holds and opens a store whose references
+    /// it is about to mend.
+    init(directory: String, access: Access, clock: @escaping @Sendable () -> Date,
+         holding heldLock: StoreLock? = nil, repairing: Bool = false) throws {
         self.directory = directory
         self.access = access
         self.clock = clock
@@ -118,9 +123,9 @@ public final class Store {
             // files of a compaction or export would not.
             guard isWritable(directory) else { throw StoreError.system("write access", directory) }
             let existing = try Store.formatVersion(in: directory)
-            lock = try StoreLock(path: path(FileName.lock))
+            lock = try heldLock ?? StoreLock(path: path(FileName.lock))
             // Judged before anything is written: a damaged store is left as it was found.
-            if let problem = try StoreFiles(readingIn: directory).census().problem(in: directory) { throw problem }
+            if !repairing, let problem = try StoreFiles(readingIn: directory).census().problem(in: directory) { throw problem }
             Store.removeStrayTempFiles(in: directory)
             files = try StoreFiles(appendingIn: directory)
             // Written only once the files exist: with format.json, a store has all of them.
@@ -128,6 +133,7 @@ public final class Store {
             formatVersion = existing ?? StoreFormat.current
         }
         try loadIndexes()
+        if !repairing, let problem = missingCopies { throw problem }
         // Heals story states a crash left behind between a copies batch and its story records.
         if access == .write { try refreshStories(allRepresentatives) }
     }

@@ -43,7 +43,7 @@ struct StoreFiles {
             { (try? JSONDecoder().decode(T.self, from: Data($0))) != nil }
         }
         return [(copies, Record.copy, { Store.copyEntry($0) != nil }), (stories, Record.story, { Store.storyState($0) != nil }),
-                (aliases, Record.alias, decodes(StoryAlias.self)), (fetch, Record.fetch, { Store.fetchKey($0) != nil }),
+                (aliases, Record.alias, decodes(StoryAlias.self)), (fetch, Record.fetch, { Store.fetchEntry($0) != nil }),
                 (sources, Record.source, decodes(SourceState.self)), (runs, Record.run, decodes(SyncRunSummary.self)),
                 (dedup, Record.dedup, decodes(DedupWatermark.self))]
     }
@@ -51,7 +51,7 @@ struct StoreFiles {
     /// The files no index holds (fetch states aside, small), read whole: the check an export
     /// makes of them, which `Store.loadIndexes` makes while loading them.
     func validateUnindexed(_ policy: DamagePolicy) throws {
-        try fetch.forEachRecord(Record.fetch, policy, decode: Store.fetchKey) { _, _, _ in }
+        try fetch.forEachRecord(Record.fetch, policy, decode: Store.fetchEntry) { _, _, _ in }
         _ = try sources.decodeAll(SourceState.self, Record.source, policy)
         _ = try runs.decodeAll(SyncRunSummary.self, Record.run, policy)
         _ = try dedup.decodeAll(DedupWatermark.self, Record.dedup, policy)

@@ -10,7 +10,9 @@ struct RepairCommand: AsyncParsableCommand {
         Repair moves each such line, byte for byte, to quarantine/FILE.TIMESTAMP beside the \
         store's files (never deleting it), rewrites the file without it (atomically) and prints \
         one line per line moved. Takes the write lock like a sync (exit 75 while one runs). \
-        A store whose files are missing is not repaired (exit 1): restore them from a backup.
+        Fetch states that name a copy no longer there are reset, so that the next sync fetches \
+        those URLs again. A store whose files are missing is not repaired (exit 1): restore them \
+        from a backup.
         """)
 
     @Option(help: "The store directory.") var store = "./store"
@@ -26,10 +28,14 @@ struct RepairCommand: AsyncParsableCommand {
             print("moved \(damage.path):\(damage.line) (byte \(damage.offset), \(damage.length) bytes, "
                 + "\(damage.reason)) to \(moved.quarantine)")
         }
+        for url in result.resetURLs {
+            print("reset the fetch state of \(url): its copy is not in the store, the next sync fetches it again")
+        }
         if let watermark = result.watermark {
             print("dedup watermark lowered from \(watermark.from) to \(watermark.to): the next sync replays from there")
         }
-        FileHandleOutput.standardError(result.moved.isEmpty ? "ingest repair: no damaged lines\n"
-            : "ingest repair: \(result.moved.count) damaged line(s) moved to quarantine\n")
+        FileHandleOutput.standardError(result.moved.isEmpty && result.resetURLs.isEmpty ? "ingest repair: no damage\n"
+            : "ingest repair: \(result.moved.count) damaged line(s) moved to quarantine, "
+                + "\(result.resetURLs.count) fetch state(s) reset\n")
     }
 }

@@ -82,7 +82,43 @@ import Testing
         }
         #expect(try IngestBinary.run(["export", "--store", store.path, "--skip-damaged"]).status == 0)
         let again = try IngestBinary.run(["repair", "--store", store.path])
-        #expect(again.status == 0 && again.stdout.isEmpty && again.stderr.contains("no damaged lines"))
+        #expect(again.status == 0 && again.stdout.isEmpty && again.stderr.contains("no damage"))
+    }
+
+    /// A repair resets the fetch states of quarantined copies: the next sync fetches them anew
+    /// instead of taking a 304 for "unchanged".
+    @Test func aSyncAfterRepairFetchesTheQuarantinedCopyAgain() throws {
+        let world = try SmallWorld()
+        defer { world.server.stop() }
+        let temp = TemporaryDirectory("ingest-e2e")
+        defer { temp.remove() }
+        try world.feedsJSON.write(to: temp.url.appendingPathComponent("feeds.json"), atomically: true, encoding: .utf8)
+        #expect(try IngestBinary.run(["sync"], in: temp.url).status == 0)
+        let before = try IngestBinary.run(["export", "--copies"], in: temp.url).stdout
+        #expect(before.split(separator: "\n").count == 4)
+        let cut = try cutLine(2, of: temp.url.appendingPathComponent("store/copies.jsonl"))
+
+        let refused = try IngestBinary.run(["sync"], in: temp.url)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("copies.jsonl:2: damaged line at byte \(cut.offset)"), "\(refused.stderr)")
+        let repair = try IngestBinary.run(["repair"], in: temp.url)
+        #expect(repair.status == 0, "\(repair.stderr)")
+        #expect(repair.stdout.contains("moved ./store/copies.jsonl:2"))
+        #expect(repair.stdout.contains("reset the fetch state of http://127.0.0.1:"), "\(repair.stdout)")
+        #expect(try IngestBinary.run(["export", "--copies"], in: temp.url).stdout.split(separator: "\n").count == 3)
+
+        let again = try IngestBinary.run(["sync"], in: temp.url)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stderr.contains("1 new"), "\(again.stderr)")
+        let after = try IngestBinary.run(["export", "--copies"], in: temp.url).stdout
+        func texts(_ jsonl: String) throws -> Set<String> {
+            Set(try jsonl.split(separator: "\n").map {
+                let object = try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+                return "\(object["url"] ?? "") \(object["text"] ?? "") \(object["story"] ?? "")"
+            })
+        }
+        #expect(try texts(after) == texts(before), "the copy is back, with its text and story")
+        #expect(try IngestBinary.run(["status"], in: temp.url).status == 0)
     }
 
     @Test func aDeletedCopiesFileIsMissingForEveryCommand() throws {
@@ -153,7 +189,7 @@ import Testing
         defer { temp.remove() }
         let missing = temp.url.appendingPathComponent("nothing-here")
         let result = try IngestBinary.run(["repair", "--store", missing.path])
-        #expect(result.status == 0 && result.stderr.contains("no damaged lines"))
+        #expect(result.status == 0 && result.stderr.contains("no damage"))
         #expect(!FileManager.default.fileExists(atPath: missing.path))
     }
 }

@@ -6,7 +6,9 @@ import Testing
 private func storeWithCopies(_ temp: TempDirectory, count: Int = 6) throws {
     let store = try Store.open(directory: temp.store, access: .write, clock: clock(0))
     _ = try store.append(copies: (0..<count).map { sampleCopy($0) })
-    try store.put(fetchStates: (0..<count).map { FetchState(url: "https://site\($0 % 3).test/article/\($0)", copy: "copy-\($0)") })
+    try store.put(fetchStates: (0..<count).map {
+        FetchState(url: "https://site\($0 % 3).test/article/\($0)", copy: "copy-\($0)", etag: "\"\($0)\"")
+    })
     try store.append(aliases: [StoryAlias(from: "story-1", to: "story-0")])
     try store.record(syncRun: SyncRunSummary(started: "2026-01-01T00:00:00Z", ended: "2026-01-01T00:00:01Z", exitCode: 0, sources: []))
     try store.recordDedupSnapshot(watermark: store.lastSequenceNumber)
@@ -153,7 +155,14 @@ private func snapshot(_ temp: TempDirectory) throws -> [String: Data] {
         var expected = damaged
         expected.removeSubrange(Int(cut.offset)..<(Int(cut.offset) + cut.left.count + 1))
         #expect(try Data(contentsOf: URL(fileURLWithPath: temp.store + "/copies.jsonl")) == expected)
-        #expect(try snapshot(temp).filter { $0.key != "copies.jsonl" } == others)
+        #expect(try snapshot(temp).filter { $0.key != "copies.jsonl" && $0.key != "fetch.jsonl" }
+            == others.filter { $0.key != "fetch.jsonl" })
+        // copy-2's state had validators: it is reset, appended after the others.
+        #expect(result.resetURLs == ["https://site2.test/article/2"])
+        let states = try lines(of: "fetch.jsonl", in: temp.store)
+        #expect(states.dropLast().joined(separator: "\n") + "\n" == String(decoding: others["fetch.jsonl"]!, as: UTF8.self))
+        let reset = try JSONDecoder().decode(FetchState.self, from: Data(states.last!.utf8))
+        #expect(reset == FetchState(url: "https://site2.test/article/2", copy: "copy-2", lastChecked: "1970-01-01T00:00:00Z"))
 
         do {
             let store = try Store.open(directory: temp.store, access: .write)
@@ -226,6 +235,40 @@ private func snapshot(_ temp: TempDirectory) throws -> [String: Data] {
             #expect(throws: StoreError.missing(path: temp.store + "/copies.jsonl", reason: "its last copy revision is 4, but "
                 + "dedup.jsonl covers revisions up to 6: lines are missing from its end")) { _ = try open() }
         }
+    }
+
+    /// A whole line taken out of the middle: the file parses, but a fetch state (with validators,
+    /// which would make the next sync take the copy as unchanged) names the copy it held.
+    @Test func aCopyNamedByAFetchStateButGoneIsMissingUntilRepairResetsTheState() throws {
+        let temp = TempDirectory()
+        try storeWithCopies(temp)
+        var copies = try lines(of: "copies.jsonl", in: temp.store)
+        copies.remove(at: 2)
+        try Data((copies.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: temp.store + "/copies.jsonl"))
+        let expected = StoreError.missing(path: temp.store + "/copies.jsonl", reason: "fetch.jsonl names copy copy-2 that "
+            + "it does not hold (with validators: the next sync would take it as unchanged); 'ingest repair' resets those "
+            + "fetch states so that it fetches them again")
+        #expect(throws: expected) { try Store.open(directory: temp.store, access: .read) }
+        #expect(throws: expected) { try Store.open(directory: temp.store, access: .write) }
+
+        let result = try Store.repair(directory: temp.store)
+        #expect(result.moved.isEmpty && result.resetURLs == ["https://site2.test/article/2"])
+        let store = try Store.open(directory: temp.store, access: .read)
+        #expect(try store.fetchState(url: "https://site2.test/article/2")
+            == FetchState(url: "https://site2.test/article/2", copy: "copy-2", lastChecked: "1970-01-01T00:00:00Z"))
+    }
+
+    /// Without validators the next revalidation is a plain GET that stores the copy again.
+    @Test func aStateWithoutValidatorsNamingAGoneCopyIsNoDamage() throws {
+        let temp = TempDirectory()
+        do {
+            let store = try Store.open(directory: temp.store, access: .write)
+            _ = try store.append(copies: [sampleCopy(0), sampleCopy(1)])
+            try store.put(fetchStates: [FetchState(url: "https://a.test/1", copy: "copy-1")])
+        }
+        let copies = try lines(of: "copies.jsonl", in: temp.store)
+        try Data((copies[0] + "\n").utf8).write(to: URL(fileURLWithPath: temp.store + "/copies.jsonl"))
+        #expect(try Store.open(directory: temp.store, access: .read).status().copies == 1)
     }
 
     @Test func aDeletedFormatFileIsMissingWhenFilesHoldRecords() throws {
