@@ -25,7 +25,8 @@ extension Store {
     /// Throws `StoreError.newerFormat` for a store a newer ingest wrote, `.corrupt` naming the
     /// file, line and byte of a damaged line, `.missing` for records other files refer to, `.io`
     /// naming the path. With `skippingDamaged`, damaged lines are left out and passed to it
-    /// instead (`ingest export --skip-damaged`).
+    /// instead (`ingest export --skip-damaged`), and fetch states naming copies that are not
+    /// there do not stop the export.
     @discardableResult
     public static func export(directory: String, _ options: ExportOptions, to destination: ExportDestination,
                               skippingDamaged: ((DamagedLine) -> Void)? = nil) throws -> ExportCounts {
@@ -36,7 +37,9 @@ extension Store {
         try files.validateUnindexed(policy)
         if let problem = try files.census(policy).problem(in: directory) { throw problem }
         return try StoreExport(copies: files.copies, stories: files.stories,
-                               aliases: StoryAliases(file: files.aliases, policy), damage: policy)
+                               aliases: StoryAliases(file: files.aliases, policy), damage: policy,
+                               // A skipped copy line leaves its fetch states naming a copy that is not there.
+                               fetch: skippingDamaged == nil ? files.fetch : nil)
             .write(options, to: destination)
     }
 }

@@ -71,11 +71,9 @@ extension Store {
     /// The records other files refer to that copies.jsonl does not hold (see `StoreCensus` for
     /// whole files), or nil.
     var missingCopies: StoreError? {
-        guard let example = statesOfMissingCopies.values.min() else { return nil }
-        let others = statesOfMissingCopies.count - 1
-        return .missing(path: files.copies.path, reason: "fetch.jsonl names copy \(example)"
-            + (others > 0 ? " and \(others) more" : "") + " that it does not hold (with validators: the next sync "
-            + "would take it as unchanged); 'ingest repair' resets those fetch states so that it fetches them again")
+        statesOfMissingCopies.values.min().map {
+            .missingCopies(path: files.copies.path, example: $0, others: statesOfMissingCopies.count - 1)
+        }
     }
 
     /// Reads and decodes one copy revision line.

@@ -43,6 +43,14 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
         }
     }
 
+    /// Copies that fetch states with validators name but copies.jsonl does not hold (`others`:
+    /// how many more states name missing copies), as every command reports them.
+    static func missingCopies(path: String, example: String, others: Int) -> StoreError {
+        .missing(path: path, reason: "fetch.jsonl names copy \(example)" + (others > 0 ? " and \(others) more" : "")
+            + " that it does not hold (with validators: the next sync would take it as unchanged); 'ingest repair' "
+            + "resets those fetch states so that it fetches them again")
+    }
+
     /// The error for a failed system call, capturing `errno` now.
     static func system(_ operation: String, _ path: String) -> StoreError {
         .io(path: path, operation: operation, errno: errno)

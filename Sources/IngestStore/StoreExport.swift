@@ -14,6 +14,9 @@ struct StoreExport {
     let aliases: StoryAliases
     /// What a damaged line of copies.jsonl or stories.jsonl does to the export.
     var damage: DamagePolicy = .fail
+    /// fetch.jsonl, when the export checks that the copies its states name are there (a store
+    /// opened with its index has checked that already).
+    var fetch: RecordFile?
     var sortBudget = StoreExport.defaultSortBudget
 
     /// Writes the export to a descriptor, or to a file replaced atomically once complete.

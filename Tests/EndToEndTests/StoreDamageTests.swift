@@ -121,6 +121,29 @@ import Testing
         #expect(try IngestBinary.run(["status"], in: temp.url).status == 0)
     }
 
+    /// A whole line taken out of the middle (copy-6's only revision): every line parses, but a
+    /// fetch state still names the copy.
+    @Test func aCopyLineTakenOutIsMissingForEveryCommandUntilRepair() throws {
+        let temp = TemporaryDirectory("ingest-e2e")
+        defer { temp.remove() }
+        let store = try fixtureStore(in: temp)
+        let copies = store.appendingPathComponent("copies.jsonl")
+        var lines = try Data(contentsOf: copies).split(separator: 0x0A).map { Data($0) + Data([0x0A]) }
+        lines.remove(at: 6)
+        try lines.reduce(Data(), +).write(to: copies)
+        for command in try everyCommand(store, in: temp) {
+            let result = try IngestBinary.run(command)
+            #expect(result.status == 1, "\(command): \(result.stderr)")
+            #expect(result.stderr.contains("copies.jsonl: missing (fetch.jsonl names copy copy-6 that it does not hold"),
+                    "\(command): \(result.stderr)")
+        }
+        let repair = try IngestBinary.run(["repair", "--store", store.path])
+        #expect(repair.status == 0)
+        #expect(repair.stdout == "reset the fetch state of https://example.test/6: its copy is not in the store, "
+            + "the next sync fetches it again\n")
+        #expect(try IngestBinary.run(["status", "--store", store.path]).status == 0)
+    }
+
     @Test func aDeletedCopiesFileIsMissingForEveryCommand() throws {
         let temp = TemporaryDirectory("ingest-e2e")
         defer { temp.remove() }

@@ -250,6 +250,11 @@ private func snapshot(_ temp: TempDirectory) throws -> [String: Data] {
             + "fetch states so that it fetches them again")
         #expect(throws: expected) { try Store.open(directory: temp.store, access: .read) }
         #expect(throws: expected) { try Store.open(directory: temp.store, access: .write) }
+        for perCopy in [false, true] {
+            #expect(throws: expected) {
+                _ = try exportedText { try Store.export(directory: temp.store, ExportOptions(perCopy: perCopy), to: $0) }
+            }
+        }
 
         let result = try Store.repair(directory: temp.store)
         #expect(result.moved.isEmpty && result.resetURLs == ["https://site2.test/article/2"])
@@ -269,6 +274,29 @@ private func snapshot(_ temp: TempDirectory) throws -> [String: Data] {
         let copies = try lines(of: "copies.jsonl", in: temp.store)
         try Data((copies[0] + "\n").utf8).write(to: URL(fileURLWithPath: temp.store + "/copies.jsonl"))
         #expect(try Store.open(directory: temp.store, access: .read).status().copies == 1)
+        #expect(try exportedText { try Store.export(directory: temp.store, ExportOptions(), to: $0) }.split(separator: "\n").count == 1)
+    }
+
+    /// The export's merge-join finds what the index finds, with states before, between and after
+    /// the copies in key order, and the latest state of a URL deciding.
+    @Test func exportFindsEveryMissingCopyAsTheIndexDoes() throws {
+        let temp = TempDirectory()
+        do {
+            let store = try Store.open(directory: temp.store, access: .write)
+            _ = try store.append(copies: (0..<40).map { sampleCopy($0) })
+            try store.put(fetchStates: (0..<40).map { FetchState(url: "https://a.test/\($0)", copy: "copy-\($0)", etag: "e") })
+            // A URL whose latest state names a copy that stays, after one naming a copy that goes.
+            try store.put(fetchStates: [FetchState(url: "https://b.test/", copy: "copy-7", etag: "e")])
+            try store.put(fetchStates: [FetchState(url: "https://b.test/", copy: "copy-8", etag: "e")])
+        }
+        let kept = try lines(of: "copies.jsonl", in: temp.store).enumerated().filter { ![3, 7, 21, 39].contains($0.offset) }
+        try Data(kept.map { $0.element + "\n" }.joined().utf8).write(to: URL(fileURLWithPath: temp.store + "/copies.jsonl"))
+        let indexed = #expect(throws: StoreError.self) { try Store.open(directory: temp.store, access: .read) }
+        let exported = #expect(throws: StoreError.self) {
+            _ = try exportedText { try Store.export(directory: temp.store, ExportOptions(), to: $0) }
+        }
+        #expect(indexed == exported)
+        #expect(indexed?.description.contains("fetch.jsonl names copy copy-21 and 3 more that it does not hold") == true)
     }
 
     @Test func aDeletedFormatFileIsMissingWhenFilesHoldRecords() throws {
