@@ -8,13 +8,17 @@ struct CompactCommand: AsyncParsableCommand {
         discussion: """
         Takes the write lock like a sync (exit 75 while one runs). Each file is replaced \
         atomically; a crash at any point leaves a store that reads the same.
+
+        Examples:
+          ingest compact
+          ingest compact -s ~/news/store
         """)
 
-    @Option(help: "The store directory.") var store = "./store"
+    @OptionGroup var storeOptions: StoreOptions
 
     func run() async throws {
-        let result = try reportingStoreErrors("compact") { try Store.open(directory: store, access: .write).compact() }
-        FileHandleOutput.standardError("ingest compact: \(result.bytesBefore) → \(result.bytesAfter) bytes, "
-            + "\(result.linesDropped) superseded records dropped\n")
+        let result = try reportingStoreErrors("compact") { try Store.open(directory: storeOptions.store, access: .write).compact() }
+        Log.line("compact", "\(result.bytesBefore) → \(result.bytesAfter) bytes, "
+            + "\(result.linesDropped) superseded records dropped")
     }
 }

@@ -9,15 +9,22 @@ struct ExportCommand: AsyncParsableCommand {
         JSON lines (one object per line, keys sorted) or CSV (RFC 4180, header row, CRLF). \
         A missing or empty store exports nothing and succeeds. Readers never wait for a \
         running sync: the export is a snapshot of the store as it was when it began.
+
+        Examples:
+          ingest export > stories.jsonl
+          ingest export --copies --since 2026-11-22 -o copies.jsonl
+          ingest export -f csv -o stories.csv
+          ingest export | jq -r 'select(.copies | length > 1) | .title'
+          ingest export --skip-damaged -o rest.jsonl   (a damaged store: export what is readable)
         """)
 
-    @Option(help: "The store directory.") var store = "./store"
-    @Option(help: "jsonl or csv.") var format: ExportOptions.Format = .jsonl
+    @OptionGroup var storeOptions: StoreOptions
+    @Option(name: .shortAndLong, help: "jsonl or csv.") var format: ExportOptions.Format = .jsonl
     @Flag(help: "One record per copy instead of per story.") var copies = false
     @Flag(help: "Keep deleted stories and copies, marked \"deleted\": true.") var includeDeleted = false
-    @Option(help: ArgumentHelp("Only records updated at or after DATE (2026-11-22 or ISO 8601).", valueName: "DATE"))
+    @Option(help: ArgumentHelp("Only records updated at or after this date (2026-11-22 or ISO 8601).", valueName: "date"))
     var since: String?
-    @Option(help: ArgumentHelp("Write here (atomically) instead of stdout; - is stdout.", valueName: "FILE"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write here (atomically) instead of stdout; - is stdout.", valueName: "file"))
     var output: String?
     @Flag(help: "Leave out damaged store lines, naming each on stderr (exit 3 if any), instead of failing.")
     var skipDamaged = false
@@ -36,9 +43,10 @@ struct ExportCommand: AsyncParsableCommand {
             let destination: ExportDestination = output.flatMap { $0 == "-" ? nil : .file(path: $0) } ?? .fileDescriptor(1)
             let report = { (damage: DamagedLine) in
                 skipped += 1
-                FileHandleOutput.standardError("ingest export: skipped \(damage.error)\n")
+                Log.line("export", "skipped \(damage.error)")
             }
-            try Store.export(directory: store, options, to: destination, skippingDamaged: skipDamaged ? report : nil)
+            try Store.export(directory: storeOptions.store, options, to: destination,
+                             skippingDamaged: skipDamaged ? report : nil)
         }
         if skipped > 0 { throw ExitCode.partialFailure }
     }

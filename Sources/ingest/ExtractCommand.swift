@@ -13,18 +13,27 @@ struct ExtractCommand: AsyncParsableCommand {
         in input order, with the fields input, kind, reason, title, text, author, published, \
         modified, site, url, language, description). Exit code 3 when some inputs could not \
         be read.
+
+        Examples:
+          ingest extract page.html
+          ingest extract https://example.com/news/story.html --format json
+          ingest extract saved/ -f jsonl | jq -r .title     (every .html file in the folder)
+          find . -name '*.html' | ingest extract - -f jsonl
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, jsonl }
 
-    @Argument(help: "Files or URLs.") var inputs: [String]
-    @Option(help: "text, json or jsonl.") var format: Format = .text
+    @Argument(help: ArgumentHelp("Files, folders of .html files or URLs; '-' reads one per line from stdin.",
+                                 valueName: "file-or-url"))
+    var inputs: [String]
+    @Option(name: .shortAndLong, help: "text, json or jsonl.") var format: Format = .text
 
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("Give at least one file or URL.") }
     }
 
     func run() async throws {
+        let inputs = InputList.expand(self.inputs)
         let extractor = ExtractorAdapter()
         let fetcher = Fetcher()
         defer { fetcher.shutdown() }
@@ -40,7 +49,7 @@ struct ExtractCommand: AsyncParsableCommand {
         for await (index, result) in results {
             if case .failure(let message) = result {
                 failures += 1
-                FileHandleOutput.standardError("ingest extract: \(inputs[index]): \(message)\n")
+                Log.line("extract", "\(inputs[index]): \(message)")
             }
             output.write(input: inputs[index], result: result, first: printed == 0)
             printed += 1

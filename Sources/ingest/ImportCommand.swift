@@ -14,21 +14,29 @@ struct ImportCommand: AsyncParsableCommand {
         or 'failed INPUT: WHY'. A file path becomes file:///absolute/path. Exit codes: 0 every \
         input succeeded; 3 some failed; 75 a sync holds the store; 1 the store is unusable \
         (when it fails midway, as on a full disk, the lines still say what was committed).
+
+        Examples:
+          ingest import https://example.com/news/story.html
+          ingest import saved/*.html --store ~/news/store
+          ingest import saved/                  (every .html file in the folder)
+          cat urls.txt | ingest import -
         """)
 
-    @Argument(help: "URLs or files; '-' reads one per line from stdin.") var inputs: [String]
-    @Option(help: "The store directory.") var store = "./store"
-    @Flag(help: "Log every page on stderr.") var verbose = false
+    @Argument(help: ArgumentHelp("URLs, files or folders of .html files; '-' reads one per line from stdin.",
+                                 valueName: "url-or-file"))
+    var inputs: [String]
+    @OptionGroup var storeOptions: StoreOptions
+    @Flag(name: .shortAndLong, help: "Log every page on stderr.") var verbose = false
 
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("Give at least one URL or file, or '-' to read them from stdin.") }
     }
 
     func run() async throws {
-        let given = Self.expand(inputs)
+        let given = InputList.expand(inputs)
         let urls = given.map(Self.url(for:))
         // Small batches: a hand-run import is short, and an interrupted one keeps most of its work.
-        let live = try reportingStoreErrors("import") { try LiveStore.open(directory: store, batchSize: 16) }
+        let live = try reportingStoreErrors("import") { try LiveStore.open(directory: storeOptions.store, batchSize: 16) }
         let fetcher = Fetcher()
         defer { fetcher.shutdown() }
         let run = SyncRun(config: FeedsConfig(sources: []), fetcher: FileFetcher(network: FetcherAdapter(fetcher)),
@@ -58,7 +66,7 @@ struct ImportCommand: AsyncParsableCommand {
         } catch {
             progress.finish()
             _ = report(storeFailed: true)
-            FileHandleOutput.standardError("ingest import: \(error)\n")
+            Log.line("import", "\(error)")
             throw (error as? StoreError)?.exitCode ?? .fatal
         }
         progress.finish()
@@ -83,17 +91,6 @@ struct ImportCommand: AsyncParsableCommand {
             return "unchanged \(url)"
         case .skipped, .failed:
             return "failed \(input): \(reason ?? kind.rawValue)"
-        }
-    }
-
-    /// The inputs with each `-` replaced by the non-empty lines of stdin.
-    static func expand(_ inputs: [String]) -> [String] {
-        inputs.flatMap { input -> [String] in
-            guard input == "-" else { return [input] }
-            let text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-            return text.split(whereSeparator: \.isNewline)
-                .map { $0.trimmingCharacters(in: .whitespaces) }
-                .filter { !$0.isEmpty }
         }
     }
 

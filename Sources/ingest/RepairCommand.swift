@@ -13,14 +13,18 @@ struct RepairCommand: AsyncParsableCommand {
         Fetch states that name a copy no longer there are reset, so that the next sync fetches \
         those URLs again. A store whose files are missing is not repaired (exit 1): restore them \
         from a backup.
+
+        Examples:
+          ingest repair
+          ingest repair -s ~/news/store
         """)
 
-    @Option(help: "The store directory.") var store = "./store"
+    @OptionGroup var storeOptions: StoreOptions
 
     func run() async throws {
         let result = try reportingStoreErrors("repair") { () -> RepairResult in
-            let result = try Store.repair(directory: store)
-            _ = try Store.open(directory: store, access: .read)  // what every other command now sees
+            let result = try Store.repair(directory: storeOptions.store)
+            _ = try Store.open(directory: storeOptions.store, access: .read)  // what every other command now sees
             return result
         }
         for moved in result.moved {
@@ -34,8 +38,7 @@ struct RepairCommand: AsyncParsableCommand {
         if let watermark = result.watermark {
             print("dedup watermark lowered from \(watermark.from) to \(watermark.to): the next sync replays from there")
         }
-        FileHandleOutput.standardError(result.moved.isEmpty && result.resetURLs.isEmpty ? "ingest repair: no damage\n"
-            : "ingest repair: \(result.moved.count) damaged line(s) moved to quarantine, "
-                + "\(result.resetURLs.count) fetch state(s) reset\n")
+        Log.line("repair", result.moved.isEmpty && result.resetURLs.isEmpty ? "no damage"
+            : "\(result.moved.count) damaged line(s) moved to quarantine, \(result.resetURLs.count) fetch state(s) reset")
     }
 }

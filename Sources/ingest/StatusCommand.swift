@@ -5,13 +5,18 @@ import IngestStore
 struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Show what the store holds and how the last sync went.")
+        abstract: "Show what the store holds and how the last sync went.",
+        discussion: """
+        Examples:
+          ingest status
+          ingest status -s ~/news/store --json | jq .last_sync.totals
+        """)
 
-    @Option(help: "The store directory.") var store = "./store"
+    @OptionGroup var storeOptions: StoreOptions
     @Flag(help: "Print JSON.") var json = false
 
     func run() async throws {
-        let status = try reportingStoreErrors("status") { try Store.open(directory: store, access: .read).status() }
+        let status = try reportingStoreErrors("status") { try Store.open(directory: storeOptions.store, access: .read).status() }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]

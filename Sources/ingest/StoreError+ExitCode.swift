@@ -12,7 +12,7 @@ func reportingStoreErrors<T>(_ command: String, _ body: () throws -> T) throws -
     do {
         return try body()
     } catch let error as StoreError {
-        FileHandleOutput.standardError("ingest \(command): \(error)\n")
+        Log.line(command, "\(error)")
         throw error.exitCode
     }
 }

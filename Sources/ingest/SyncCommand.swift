@@ -13,14 +13,18 @@ struct SyncCommand: AsyncParsableCommand {
         as JSON on stdout. Exit codes: 0 all sources synced; 3 some sources failed (the \
         others were synced); 64 invalid feeds.json (nothing written); 75 another sync holds \
         the store; 1 the store is unusable (disk full, unwritable, newer format).
+
+        Examples:
+          ingest sync
+          ingest sync -f ~/news/feeds.json -s ~/news/store --json > last-run.json
+          */10 * * * * cd ~/news && ingest sync 2>>sync.log     (a crontab line)
         """)
 
-    @Option(help: "The feeds file.") var feeds = "./feeds.json"
-    @Option(help: "The store directory.") var store = "./store"
+    @Option(name: .shortAndLong, help: ArgumentHelp("The feeds file.", valueName: "file")) var feeds = "./feeds.json"
+    @OptionGroup var storeOptions: StoreOptions
     @Flag(help: "Poll every source now, ignoring next-poll times.") var force = false
     @Flag(help: "Print the run summary as JSON on stdout.") var json = false
-    @Flag(help: "Log every source and page on stderr.") var verbose = false
-    @Flag(help: "No summary line on stderr (failures are still reported).") var quiet = false
+    @OptionGroup var logOptions: LogOptions
 
     func run() async throws {
         // Validated before anything touches the store: an invalid config writes nothing.
@@ -29,16 +33,16 @@ struct SyncCommand: AsyncParsableCommand {
             config = try FeedsConfig.load(path: feeds)
         } catch {
             for problem in error.description.split(separator: "\n") {
-                FileHandleOutput.standardError("ingest sync: \(problem)\n")
+                Log.line("sync", String(problem))
             }
             throw ExitCode.usage
         }
-        let live = try reportingStoreErrors("sync") { try LiveStore.open(directory: store) }
+        let live = try reportingStoreErrors("sync") { try LiveStore.open(directory: storeOptions.store) }
         let fetcher = Fetcher(settings: FetchSettings(config.settings))
         defer { fetcher.shutdown() }
         let run = SyncRun(config: config, fetcher: FetcherAdapter(fetcher), extractor: ExtractorAdapter(),
                           clusterer: live.clusterer, store: live.adapter, options: SyncOptions(force: force))
-        let progress = SyncProgress(command: "sync", verbose: verbose, quiet: quiet)
+        let progress = SyncProgress(command: "sync", verbose: logOptions.verbose, quiet: logOptions.quiet)
         run.onEvent = progress.handle
         let summary: SyncSummary
         do {
@@ -46,7 +50,7 @@ struct SyncCommand: AsyncParsableCommand {
             try live.finish()
         } catch {
             progress.finish()
-            FileHandleOutput.standardError("ingest sync: \(error)\n")
+            Log.line("sync", "\(error)")
             throw (error as? StoreError)?.exitCode ?? .fatal
         }
         progress.finish()
@@ -57,8 +61,8 @@ struct SyncCommand: AsyncParsableCommand {
     private func report(_ summary: SyncSummary) {
         if json { print(summary.json) }
         for source in summary.sources where !source.ok {
-            FileHandleOutput.standardError("ingest sync: source \(source.name) failed: \(source.error ?? "unknown error")\n")
+            Log.line("sync", "source \(source.name) failed: \(source.error ?? "unknown error")")
         }
-        if !quiet { FileHandleOutput.standardError(summary.line + "\n") }
+        if !logOptions.quiet { Log.line("sync", summary.line) }
     }
 }

@@ -13,14 +13,15 @@ final class SyncProgress {
     init(command: String, verbose: Bool, quiet: Bool) {
         self.command = command
         self.verbose = verbose && !quiet
-        onTerminal = !quiet && isatty(2) == 1
+        onTerminal = !quiet && Log.toTerminal
     }
 
     /// Handles one event from the run.
     func handle(_ event: SyncEvent) {
         switch event {
-        case let .sourcePolled(name, entries, error):
-            if verbose { log("source \(name): " + (error.map { "failed: \($0)" } ?? "\(entries) links")) }
+        case let .sourcePolled(name, entries, notModified, error):
+            // A failed source is reported once, by the summary.
+            if verbose, error == nil { log("source \(name): " + (notModified ? "not modified" : "\(entries) links")) }
         case let .planned(pages):
             if verbose { log("\(pages) pages to fetch") }
         case let .page(url, outcome, reason, done, total):
@@ -31,13 +32,13 @@ final class SyncProgress {
 
     /// Clears the progress line before the final output.
     func finish() {
-        if drawn { FileHandleOutput.standardError("\r\u{1B}[K") }
+        if drawn { Log.write("\r\u{1B}[K") }
         drawn = false
     }
 
     private func log(_ line: String) {
         finish()
-        FileHandleOutput.standardError("ingest \(command): \(line)\n")
+        Log.line(command, line)
     }
 
     /// At most ten redraws a second: a terminal is slow next to thousands of pages.
@@ -45,6 +46,6 @@ final class SyncProgress {
         guard onTerminal, done == total || Date().timeIntervalSince(lastDraw) >= 0.1 else { return }
         lastDraw = Date()
         drawn = true
-        FileHandleOutput.standardError("\r\u{1B}[Kingest \(command): \(done)/\(total) pages")
+        Log.write("\r\u{1B}[Kingest \(command): \(done)/\(total) pages")
     }
 }

@@ -81,9 +81,14 @@ import Testing
 
         // Nothing changed: feeds answer 304, no article body is downloaded again, export is identical.
         let before = world.server.requests().count
-        let second = try IngestBinary.run(["sync", "--force"], in: dir)
+        let second = try IngestBinary.run(["sync", "--force", "--verbose"], in: dir)
         #expect(second.status == 0, "\(second.stderr)")
         #expect(second.stderr.contains("0 new, 0 updated, 0 deleted"), "\(second.stderr)")
+        // A cron log: every line stamped and named; a 304 feed says so rather than "0 links".
+        let lines = second.stderr.split(separator: "\n").map(String.init)
+        #expect(!lines.isEmpty && lines.allSatisfy { $0.wholeMatch(of: /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ ingest sync: .+/) != nil },
+                "\(second.stderr)")
+        #expect(lines.contains { $0.hasSuffix("ingest sync: source site-a: not modified") }, "\(second.stderr)")
         let later = world.server.requests().dropFirst(before).filter { $0.path != "/robots.txt" }
         #expect(!later.isEmpty && later.allSatisfy { $0.headers["if-none-match"] != nil }, "only conditional requests")
         #expect(try IngestBinary.run(["export"], in: dir).stdout == export.stdout)
@@ -153,6 +158,13 @@ import Testing
         let sources = try #require(lastSync["sources"] as? [[String: Any]])
         #expect(sources.map { $0["ok"] as? Bool } == [true, true, false])
         #expect(sources.last?["error"] is String)
+
+        // With --verbose the failure is still printed once, and the cron line gives the counts.
+        let verbose = try IngestBinary.run(["sync", "--force", "--verbose"], in: dir)
+        #expect(verbose.status == 3)
+        #expect(verbose.stderr.components(separatedBy: "source gone").count == 2, "\(verbose.stderr)")
+        #expect(verbose.stderr.contains("ingest sync: 2 sources ok, 1 failed; 0 new, 0 updated, 0 deleted, "), "\(verbose.stderr)")
+        #expect(verbose.stderr.contains(" skipped, 0 failed pages; "), "\(verbose.stderr)")
         #expect(try objects(try IngestBinary.run(["export"], in: dir).stdout).count == 3)
     }
 

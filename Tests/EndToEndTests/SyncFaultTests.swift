@@ -22,6 +22,7 @@ import Testing
         #expect((source("unavailable")?["error"] as? String)?.contains("503") == true)
         #expect(source("truncated")?["ok"] as? Bool == false)
         #expect(result.stderr.contains("source unavailable failed"))
+        #expect(result.stderr.components(separatedBy: "source unavailable").count == 2, "named once: \(result.stderr)")
         for site in world.sites { #expect(source(site.name)?["ok"] as? Bool == true) }
         #expect(source("guarded")?["ok"] as? Bool == true)
 

@@ -16,14 +16,15 @@ struct SyncSummaryTests {
         summary.deleted = 1
         summary.unchanged = 240
         summary.merged = 4
+        summary.skipped = 2
         summary.requests = 260
         summary.bytes = 3_140_000
         return summary
     }
 
     @Test func cronLine() {
-        #expect(sample().line == "sync: 1 sources ok, 1 failed; 12 new, 3 updated, 1 deleted, 240 unchanged, "
-            + "4 merged; 260 requests, 3.1 MB, 4.2 s")
+        #expect(sample().line == "1 sources ok, 1 failed; 12 new, 3 updated, 1 deleted, 240 unchanged, "
+            + "4 merged, 2 skipped, 0 failed pages; 260 requests, 3.1 MB, 4.2 s")
     }
 
     @Test func jsonHasTotalsAndPerSourceCounters() throws {

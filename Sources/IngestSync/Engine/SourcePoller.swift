@@ -9,6 +9,8 @@ struct SourcePoll: Sendable {
     /// Whether links found on this source may lead to private addresses.
     var linksMayBePrivate = false
     var error: String?
+    /// The source answered 304: nothing new since the last poll.
+    var notModified = false
     var requests = 0
     var bytes = 0
 }
@@ -38,6 +40,7 @@ struct SourcePoller: Sendable {
         case .notModified(let answer):
             poll.state.nextPoll = options.poll.nextPoll(now: now, headers: answer.headers, timeToLive: nil)
             poll.state.lastError = nil
+            poll.notModified = true
             return poll
         case .failed(let error, let headers):
             if previous.feedURL != nil { poll.state.feedURL = nil }  // rediscover from the homepage next time

@@ -1,7 +1,8 @@
 /// What a run reports as it goes, for a progress line on a terminal or `--verbose` logs.
 public enum SyncEvent: Sendable, Equatable {
-    /// A source was polled (`error` is `nil` when it succeeded); `entries` links found.
-    case sourcePolled(name: String, entries: Int, error: String?)
+    /// A source was polled (`error` is `nil` when it succeeded); `entries` links found, none
+    /// when it answered 304 (`notModified`).
+    case sourcePolled(name: String, entries: Int, notModified: Bool, error: String?)
     /// All polls are done; `pages` URLs will be fetched.
     case planned(pages: Int)
     /// One page was handled: `done` of `total`.

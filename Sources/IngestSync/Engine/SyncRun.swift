@@ -117,7 +117,8 @@ public final class SyncRun {
                 summary.sources[index].ok = false
                 summary.sources[index].error = error
             }
-            onEvent?(.sourcePolled(name: poll.name, entries: poll.entries.count, error: poll.error))
+            onEvent?(.sourcePolled(name: poll.name, entries: poll.entries.count, notModified: poll.notModified,
+                                   error: poll.error))
         }
     }
 

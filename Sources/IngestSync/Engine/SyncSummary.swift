@@ -75,11 +75,13 @@ public struct SyncSummary: Sendable, Equatable, Codable {
         if problems.count < Self.maxProblems { problems.append("\(url): \(reason)") }
     }
 
-    /// The cron line: `sync: 6 sources ok, 1 failed; 12 new, 3 updated, 1 deleted,
-    /// 240 unchanged, 4 merged; 260 requests, 3.1 MB, 4.2 s`.
+    /// The cron line (the command prefixes `ingest sync:`): `6 sources ok, 1 failed; 12 new,
+    /// 3 updated, 1 deleted, 240 unchanged, 4 merged, 2 skipped, 0 failed pages; 260 requests,
+    /// 3.1 MB, 4.2 s`.
     public var line: String {
-        "sync: \(sourcesOK) sources ok, \(sourcesFailed) failed; \(new) new, \(updated) updated, "
-            + "\(deleted) deleted, \(unchanged) unchanged, \(merged) merged; \(requests) requests, "
+        "\(sourcesOK) sources ok, \(sourcesFailed) failed; \(new) new, \(updated) updated, "
+            + "\(deleted) deleted, \(unchanged) unchanged, \(merged) merged, \(skipped) skipped, "
+            + "\(failed) failed pages; \(requests) requests, "
             + "\(Self.megabytes(bytes)), \(String(format: "%.1f", seconds)) s"
     }
 

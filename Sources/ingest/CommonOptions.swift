@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+
+/// `--store`, the same for every command that reads or writes a store.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .shortAndLong, help: ArgumentHelp("The store directory.", valueName: "dir"))
+    var store = "./store"
+}
+
+/// `--verbose` and `--quiet` for the commands that log as they go; asking for both is a
+/// usage error rather than a guess at which one wins.
+struct LogOptions: ParsableArguments {
+    @Flag(name: .shortAndLong, help: "Log every source and page on stderr.") var verbose = false
+    @Flag(name: .shortAndLong, help: "No summary line on stderr (failures are still reported).") var quiet = false
+
+    func validate() throws {
+        if verbose && quiet { throw ValidationError("--verbose and --quiet cannot be used together.") }
+    }
+}
+
+/// The inputs of `import` and `extract` as the user meant them: `-` is the non-empty lines of
+/// stdin, a directory is its `*.html` and `*.htm` files (sorted, not recursive), anything else
+/// is kept as given.
+enum InputList {
+    static func expand(_ inputs: [String]) -> [String] {
+        inputs.flatMap { input -> [String] in
+            if input == "-" {
+                let text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+                return text.split(whereSeparator: \.isNewline)
+                    .map { $0.trimmingCharacters(in: .whitespaces) }
+                    .filter { !$0.isEmpty }
+            }
+            var isDirectory: ObjCBool = false
+            guard !input.contains("://"), FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory),
+                  isDirectory.boolValue,
+                  let names = try? FileManager.default.contentsOfDirectory(atPath: input) else { return [input] }
+            let pages = names.filter { ["html", "htm"].contains(($0 as NSString).pathExtension.lowercased()) }.sorted()
+            // An empty folder stays one input, reported as failing, rather than vanishing.
+            return pages.isEmpty ? [input] : pages.map { (input as NSString).appendingPathComponent($0) }
+        }
+    }
+}
