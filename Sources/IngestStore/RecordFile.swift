@@ -16,15 +16,12 @@ final class RecordFile {
     private let fd: Int32
     /// The committed length: everything before it is whole lines.
     private(set) var length: Int64
-    /// Whether the file was there when opened (a missing file reads as empty).
-    let existed: Bool
 
     /// Opens for reading; a missing file reads as empty.
     init(readingAt path: String) throws {
         self.path = path
         fd = open(path, O_RDONLY | O_CLOEXEC)
         length = 0
-        existed = fd >= 0
         if fd < 0 {
             guard errno == ENOENT else { throw StoreError.system("open", path) }
             return
@@ -35,7 +32,7 @@ final class RecordFile {
     /// Opens for appending (creating the file), truncating the torn tail.
     init(appendingAt path: String) throws {
         self.path = path
-        existed = access(path, F_OK) == 0
+        let existed = access(path, F_OK) == 0
         fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw StoreError.system("open for writing", path) }
         length = 0

@@ -40,15 +40,16 @@ extension Store {
     /// what named the records that are gone: a dedup watermark past the last copy revision is
     /// lowered (the deduplicator replays from there), and a fetch state naming a copy that is not
     /// there loses its validators and is dated last checked at the epoch, so that the next sync
-    /// revalidates it at once with a plain GET and stores the copy anew instead of taking a 304. A store without damage is left as it is.
+    /// revalidates it at once with a plain GET and stores the copy anew instead of taking a 304.
+    /// Both also finish a repair that was interrupted, and mend lines lost from the end of
+    /// copies.jsonl. A store without damage is left as it is.
     ///
-    /// Throws `.locked` while a sync runs, `.missing` for a store whose files are gone or emptied
-    /// (that takes a backup, not a repair), `.io` naming the path.
+    /// Throws `.locked` while a sync runs, `.missing` for a store whose files are gone or whose
+    /// copies.jsonl was emptied (that takes a backup, not a repair), `.io` naming the path.
     public static func repair(directory: String, clock: @escaping @Sendable () -> Date = { Date() }) throws -> RepairResult {
         guard try formatVersion(in: directory) != nil else { return RepairResult() }
         let lock = try StoreLock(path: directory + "/" + FileName.lock)
-        // Checked before anything moves: quarantining may lower the last revision below the watermark.
-        if let problem = try StoreFiles(readingIn: directory).census().problem(in: directory) { throw problem }
+        if let problem = try StoreFiles(readingIn: directory).census().emptiedCopies(in: directory) { throw problem }
         let now = clock()
         var result = RepairResult()
         let files = try StoreFiles(appendingIn: directory)  // torn tails go as with any writer
@@ -66,8 +67,7 @@ extension Store {
         let store = try Store(directory: directory, access: .write, clock: clock, holding: lock, repairing: true)
         if store.dedupWatermark > store.lastSequenceNumber {
             result.watermark = RepairResult.WatermarkChange(from: store.dedupWatermark, to: store.lastSequenceNumber)
-            try store.files.dedup.append([try store.encoder.encode(
-                DedupWatermark(watermark: store.lastSequenceNumber, saved: timestamp(now)))])
+            try store.recordDedupSnapshot(watermark: store.lastSequenceNumber)
         }
         result.resetURLs = try store.resetStatesOfMissingCopies()
         return result

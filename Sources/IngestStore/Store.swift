@@ -157,7 +157,8 @@ public final class Store {
         if let version = try StoreFormat.read(in: directory) {
             if let gone = FileName.records.first(where: { !names.contains($0) }) {
                 throw StoreError.missing(path: directory + "/" + gone,
-                                         reason: "format.json is there, and a store has every one of its files")
+                                         reason: "format.json is there, and a store has every one of its files; "
+                                            + "restore it from a backup")
             }
             return version
         }
@@ -168,7 +169,7 @@ public final class Store {
         }
         if !holding.isEmpty {
             throw StoreError.missing(path: directory + "/" + StoreFormat.fileName,
-                                     reason: holding.joined(separator: ", ") + " hold records")
+                                     reason: holding.joined(separator: ", ") + " hold records; restore it from a backup")
         }
         let leftovers = names.allSatisfy {
             $0 == FileName.lock || $0.hasSuffix(AtomicFile.tempSuffix) || records.contains($0)

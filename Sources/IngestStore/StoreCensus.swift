@@ -14,22 +14,29 @@ struct StoreCensus: Equatable {
 
     /// The missing records, naming the file that should hold them and what refers to them.
     func problem(in directory: String) -> StoreError? {
-        let copies = directory + "/" + StoreFiles.Name.copies
-        if !hasCopies {
-            let references = [
-                copyNamedByFetch.map { "fetch.jsonl names copy \($0)" },
-                hasStories ? "stories.jsonl holds story records" : nil,
-                hasMerges ? "aliases.jsonl holds story merges" : nil,
-                dedupWatermark > 0 ? "dedup.jsonl covers copy revisions up to \(dedupWatermark)" : nil,
-            ].compactMap { $0 }
-            guard references.isEmpty else {
-                return .missing(path: copies, reason: "absent or empty, but " + references.joined(separator: ", "))
-            }
-        } else if let lastSeq, dedupWatermark > lastSeq {
-            return .missing(path: copies, reason: "its last copy revision is \(lastSeq), but dedup.jsonl covers "
-                + "revisions up to \(dedupWatermark): lines are missing from its end")
-        }
-        return nil
+        emptiedCopies(in: directory) ?? linesMissingFromTheEnd(in: directory)
+    }
+
+    /// copies.jsonl absent or empty while other files refer to copies.
+    func emptiedCopies(in directory: String) -> StoreError? {
+        guard !hasCopies else { return nil }
+        let references = [
+            copyNamedByFetch.map { "fetch.jsonl names copy \($0)" },
+            hasStories ? "stories.jsonl holds story records" : nil,
+            hasMerges ? "aliases.jsonl holds story merges" : nil,
+            dedupWatermark > 0 ? "dedup.jsonl covers copy revisions up to \(dedupWatermark)" : nil,
+        ].compactMap { $0 }
+        guard !references.isEmpty else { return nil }
+        return .missing(path: directory + "/" + StoreFiles.Name.copies,
+                        reason: "absent or empty, but " + references.joined(separator: ", ") + "; restore it from a backup")
+    }
+
+    /// The dedup watermark past copies.jsonl's last revision (which `repair` lowers).
+    func linesMissingFromTheEnd(in directory: String) -> StoreError? {
+        guard hasCopies, let lastSeq, dedupWatermark > lastSeq else { return nil }
+        return .missing(path: directory + "/" + StoreFiles.Name.copies, reason: "its last copy revision is \(lastSeq), "
+            + "but dedup.jsonl covers revisions up to \(dedupWatermark): lines are missing from its end; 'ingest repair' "
+            + "lowers the watermark")
     }
 }
 

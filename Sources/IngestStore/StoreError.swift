@@ -35,7 +35,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
             let repair = path.hasSuffix(".jsonl") ? "; 'ingest repair' moves damaged lines to quarantine/" : ""
             return "\(path):\(line): damaged line at byte \(offset) (\(reason))" + repair
         case let .missing(path, reason):
-            return "\(path): missing (\(reason)); the store is damaged: restore the file from a backup"
+            return "\(path): missing (\(reason))"
         case let .notAStore(path):
             return "\(path): not an ingest store (it holds other files but no format.json); choose another --store"
         case let .io(path, operation, code):

@@ -209,7 +209,7 @@ private func snapshot(_ temp: TempDirectory) throws -> [String: Data] {
         try FileManager.default.removeItem(atPath: temp.store + "/" + file)
         let before = try snapshot(temp)
         let expected = StoreError.missing(path: temp.store + "/" + file,
-                                          reason: "format.json is there, and a store has every one of its files")
+                                          reason: "format.json is there, and a store has every one of its files; restore it from a backup")
         #expect(throws: expected) { try Store.open(directory: temp.store, access: .read) }
         #expect(throws: expected) { try Store.open(directory: temp.store, access: .write) }
         #expect(throws: expected) { _ = try exportedText { try Store.export(directory: temp.store, ExportOptions(), to: $0) } }
@@ -223,7 +223,7 @@ private func snapshot(_ temp: TempDirectory) throws -> [String: Data] {
         try Data().write(to: URL(fileURLWithPath: temp.store + "/copies.jsonl"))
         #expect(throws: StoreError.missing(path: temp.store + "/copies.jsonl", reason: "absent or empty, but fetch.jsonl names "
             + "copy copy-0, stories.jsonl holds story records, aliases.jsonl holds story merges, dedup.jsonl covers copy "
-            + "revisions up to 6")) { try Store.open(directory: temp.store, access: .read) }
+            + "revisions up to 6; restore it from a backup")) { try Store.open(directory: temp.store, access: .read) }
     }
 
     @Test func copiesCutShortOfTheDedupWatermarkAreMissing() throws {
@@ -233,7 +233,9 @@ private func snapshot(_ temp: TempDirectory) throws -> [String: Data] {
         try Data(kept.utf8).write(to: URL(fileURLWithPath: temp.store + "/copies.jsonl"))
         for open in [{ try Store.open(directory: temp.store, access: .read) }, { try Store.open(directory: temp.store, access: .write) }] {
             #expect(throws: StoreError.missing(path: temp.store + "/copies.jsonl", reason: "its last copy revision is 4, but "
-                + "dedup.jsonl covers revisions up to 6: lines are missing from its end")) { _ = try open() }
+                + "dedup.jsonl covers revisions up to 6: lines are missing from its end; 'ingest repair' lowers the watermark")) {
+                _ = try open()
+            }
         }
     }
 
@@ -299,12 +301,32 @@ private func snapshot(_ temp: TempDirectory) throws -> [String: Data] {
         #expect(indexed?.description.contains("fetch.jsonl names copy copy-21 and 3 more that it does not hold") == true)
     }
 
+    /// Lines lost from the end (or a repair interrupted after rewriting copies.jsonl): repair
+    /// lowers the watermark and resets the states that name the lost copies.
+    @Test func repairMendsCopiesCutShortOfTheWatermarkButRefusesEmptiedCopies() throws {
+        let temp = TempDirectory()
+        try storeWithCopies(temp)
+        let kept = try lines(of: "copies.jsonl", in: temp.store).prefix(4).joined(separator: "\n") + "\n"
+        try Data(kept.utf8).write(to: URL(fileURLWithPath: temp.store + "/copies.jsonl"))
+        let result = try Store.repair(directory: temp.store)
+        #expect(result.moved.isEmpty)
+        #expect(result.watermark == RepairResult.WatermarkChange(from: 6, to: 4))
+        #expect(result.resetURLs == ["https://site1.test/article/4", "https://site2.test/article/5"])
+        #expect(try Store.open(directory: temp.store, access: .read).status().copies == 4)
+
+        try Data().write(to: URL(fileURLWithPath: temp.store + "/copies.jsonl"))
+        let before = try snapshot(temp)
+        #expect(throws: StoreError.self) { try Store.repair(directory: temp.store) }
+        #expect(try snapshot(temp) == before)
+    }
+
     @Test func aDeletedFormatFileIsMissingWhenFilesHoldRecords() throws {
         let temp = TempDirectory()
         try storeWithCopies(temp)
         try FileManager.default.removeItem(atPath: temp.store + "/format.json")
         let expected = StoreError.missing(path: temp.store + "/format.json",
-                                          reason: "aliases.jsonl, copies.jsonl, dedup.jsonl, fetch.jsonl, runs.jsonl, stories.jsonl hold records")
+                                          reason: "aliases.jsonl, copies.jsonl, dedup.jsonl, fetch.jsonl, runs.jsonl, stories.jsonl hold records; "
+                                            + "restore it from a backup")
         #expect(throws: expected) { try Store.open(directory: temp.store, access: .read) }
         #expect(throws: expected) { try Store.open(directory: temp.store, access: .write) }
         #expect(throws: expected) { _ = try exportedText { try Store.export(directory: temp.store, ExportOptions(), to: $0) } }
@@ -335,7 +357,7 @@ private func snapshot(_ temp: TempDirectory) throws -> [String: Data] {
         #expect(unknownLast.problem(in: "s") == nil)
         let onlyFetch = StoreCensus(hasCopies: false, lastSeq: nil, hasStories: false, hasMerges: false,
                                     copyNamedByFetch: "c", dedupWatermark: 0)
-        #expect(onlyFetch.problem(in: "s") == .missing(path: "s/copies.jsonl", reason: "absent or empty, but fetch.jsonl names copy c"))
+        #expect(onlyFetch.problem(in: "s") == .missing(path: "s/copies.jsonl", reason: "absent or empty, but fetch.jsonl names copy c; restore it from a backup"))
     }
 }
 
