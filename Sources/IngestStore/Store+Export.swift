@@ -30,6 +30,12 @@ extension Store {
     @discardableResult
     public static func export(directory: String, _ options: ExportOptions, to destination: ExportDestination,
                               skippingDamaged: ((DamagedLine) -> Void)? = nil) throws -> ExportCounts {
+        // Nothing is written before the checks: a retried export starts its output afresh.
+        try retryingSnapshotRaces { try export(snapshotOf: directory, options, to: destination, skippingDamaged) }
+    }
+
+    private static func export(snapshotOf directory: String, _ options: ExportOptions, to destination: ExportDestination,
+                               _ skippingDamaged: ((DamagedLine) -> Void)?) throws -> ExportCounts {
         _ = try formatVersion(in: directory)
         let files = try StoreFiles(readingIn: directory)
         // The files the export does not read are checked as any other command checks them.

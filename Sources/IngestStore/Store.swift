@@ -98,7 +98,19 @@ public final class Store {
     /// A missing directory opened `.read` is an empty store.
     public static func open(directory: String, access: Access,
                             clock: @escaping @Sendable () -> Date = { Date() }) throws -> Store {
-        try Store(directory: directory, access: access, clock: clock)
+        access == .read ? try retryingSnapshotRaces { try Store(directory: directory, access: access, clock: clock) }
+                        : try Store(directory: directory, access: access, clock: clock)
+    }
+
+    /// Runs a reader's `body` again (twice at most) when it finds records missing. A reader opens
+    /// the files one after the other, copies.jsonl first, while a writer may commit in between:
+    /// fetch states, story records or a dedup watermark newer than its copies snapshot then name
+    /// copies it does not see. That race is over by the next try; records really gone stay gone.
+    static func retryingSnapshotRaces<T>(_ body: () throws -> T) throws -> T {
+        for _ in 0..<2 {
+            do { return try body() } catch StoreError.missing { continue }
+        }
+        return try body()
     }
 
     /// Opens the store; `repair` passes the lock it holds and opens a store whose references
