@@ -4,9 +4,11 @@ import Foundation
 /// arrays of strings (all that store records hold); other fields are skipped.
 ///
 /// Only the fields in `keys` are decoded, into an array in `keys` order (no dictionary, no key
-/// strings), and the scan stops once it has them all. Store records are written with sorted
-/// keys, so the fields the index needs come before the long `text`: opening a large store
-/// never decodes article texts.
+/// strings); the rest of the line is skipped with `memchr`, never decoded, but it must be
+/// there: a line is accepted only as one whole object, so a line cut short (damage in the middle
+/// of a file) is refused by every reader, not only by the one that decodes its `text`. Keys in
+/// `checked` must hold strings, which are skipped, not decoded: opening a large store never
+/// decodes article texts.
 struct FieldScanner {
     /// A scanned value.
     enum Value: Equatable {
@@ -18,38 +20,49 @@ struct FieldScanner {
     }
 
     private let keys: [[UInt8]]
+    private let checked: [[UInt8]]
 
-    /// A scanner for these keys; `scan` answers in this order.
-    init(keys: [String]) { self.keys = keys.map { Array($0.utf8) } }
+    /// A scanner for these keys (`scan` answers in this order) that also requires string
+    /// values at the `checked` keys.
+    init(keys: [String], checked: [String] = []) {
+        self.keys = keys.map { Array($0.utf8) }
+        precondition(checked.count < 64, "one bit per checked key")
+        self.checked = checked.map { Array($0.utf8) }
+    }
 
-    /// The values of the keys (nil where absent), or nil when the line is not a JSON object.
+    /// The values of the keys (nil where absent), or nil when the line is not one whole JSON
+    /// object (nothing but spaces after its closing brace) or lacks a `checked` string.
     func scan(_ line: UnsafeRawBufferPointer) -> [Value?]? {
         var cursor = Cursor(bytes: line)
         var found = [Value?](repeating: nil, count: keys.count)
-        var remaining = keys.count
+        var missing: UInt64 = (1 << UInt64(checked.count)) &- 1  // a bit per checked key, no allocation
         cursor.skipSpace()
         guard cursor.take(UInt8(ascii: "{")) else { return nil }
         cursor.skipSpace()
-        if cursor.take(UInt8(ascii: "}")) { return found }
-        while remaining > 0 {
-            cursor.skipSpace()
-            guard let key = cursor.rawString() else { return nil }
-            cursor.skipSpace()
-            guard cursor.take(UInt8(ascii: ":")) else { return nil }
-            cursor.skipSpace()
-            if let slot = keys.firstIndex(where: { $0.elementsEqual(key) }) {
-                guard let value = cursor.scalar() else { return nil }
-                if found[slot] == nil { remaining -= 1 }
-                found[slot] = value
-            } else {
-                guard cursor.skipValue() else { return nil }
+        if !cursor.take(UInt8(ascii: "}")) {
+            while true {
+                cursor.skipSpace()
+                guard let key = cursor.rawString() else { return nil }
+                cursor.skipSpace()
+                guard cursor.take(UInt8(ascii: ":")) else { return nil }
+                cursor.skipSpace()
+                if let slot = keys.firstIndex(where: { $0.elementsEqual(key) }) {
+                    guard let value = cursor.scalar() else { return nil }
+                    found[slot] = value
+                } else if let slot = checked.firstIndex(where: { $0.elementsEqual(key) }) {
+                    guard cursor.current == UInt8(ascii: "\""), cursor.skipValue() else { return nil }
+                    missing &= ~(1 << UInt64(slot))
+                } else {
+                    guard cursor.skipValue() else { return nil }
+                }
+                cursor.skipSpace()
+                if cursor.take(UInt8(ascii: ",")) { continue }
+                guard cursor.take(UInt8(ascii: "}")) else { return nil }
+                break
             }
-            cursor.skipSpace()
-            if cursor.take(UInt8(ascii: ",")) { continue }
-            guard cursor.take(UInt8(ascii: "}")) else { return nil }
-            break
         }
-        return found
+        cursor.skipSpace()
+        return cursor.current == nil && missing == 0 ? found : nil
     }
 }
 

@@ -8,8 +8,9 @@ import Darwin
 /// One append-only JSON-lines file of the store, read up to the length it had when opened.
 ///
 /// A line is committed once it and its newline are written and `fsync`ed. Bytes after the last
-/// newline are a torn write from a killed process: readers ignore them and a writer truncates
-/// them when it opens the file.
+/// newline are a torn write from a killed process, and trailing lines of NUL bytes only are
+/// what a crashed file system leaves: readers ignore both and a writer truncates them when it
+/// opens the file. Every other line is a record or damage (see `forEachRecord`).
 final class RecordFile {
     let path: String
     private let fd: Int32
@@ -20,18 +21,16 @@ final class RecordFile {
     init(readingAt path: String) throws {
         self.path = path
         fd = open(path, O_RDONLY | O_CLOEXEC)
+        length = 0
         if fd < 0 {
             guard errno == ENOENT else { throw StoreError.system("open", path) }
-            length = 0
             return
         }
-        length = 0
         length = try committedLength(size: try fileSize())
     }
 
-    /// Opens for appending (creating the file), truncating a torn tail and any trailing lines
-    /// that `isValid` rejects (such as zeros a crashed file system left).
-    init(appendingAt path: String, isValid: (Data) -> Bool) throws {
+    /// Opens for appending (creating the file), truncating the torn tail.
+    init(appendingAt path: String) throws {
         self.path = path
         let existed = access(path, F_OK) == 0
         fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
@@ -39,14 +38,7 @@ final class RecordFile {
         length = 0
         if !existed { try fsyncDirectory(of: path) }
         let size = try fileSize()
-        var good = try committedLength(size: size)
-        // Drop invalid lines from the end; a bound keeps a corrupt file from being emptied.
-        for _ in 0..<16 where good > 0 {
-            let start = try startOfLastLine(before: good)
-            let line = try read(offset: start, count: Int(good - start))
-            if isValid(line) { break }
-            good = start
-        }
+        let good = try committedLength(size: size)
         if good != size {
             guard ftruncate(fd, off_t(good)) == 0, fsync(fd) == 0 else {
                 throw StoreError.system("repair of the torn last line", path)
@@ -136,14 +128,35 @@ final class RecordFile {
         return data
     }
 
+    /// The last committed line (without its newline), or nil for an empty file.
+    func lastLine() throws -> Data? {
+        guard length > 0 else { return nil }
+        let start = try lastNewline(before: length - 1)
+        return try read(offset: start, count: Int(length - 1 - start))
+    }
+
     private func fileSize() throws -> Int64 {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw StoreError.system("stat", path) }
         return Int64(info.st_size)
     }
 
-    /// The length up to and including the last newline at or before `size`.
+    /// The length of the whole lines before the torn tail: up to the last newline at or before
+    /// `size`, less trailing lines of NUL bytes (a bound keeps a damaged file from being emptied).
     private func committedLength(size: Int64) throws -> Int64 {
+        var good = try lastNewline(before: size)
+        for _ in 0..<16 where good > 0 {
+            let start = try lastNewline(before: good - 1)
+            guard start < good - 1, try read(offset: start, count: 1) == Data([0]),
+                  try read(offset: start, count: Int(good - 1 - start)).allSatisfy({ $0 == 0 })
+            else { break }
+            good = start
+        }
+        return good
+    }
+
+    /// The length up to and including the last newline at or before `size`.
+    private func lastNewline(before size: Int64) throws -> Int64 {
         var end = size
         while end > 0 {
             let start = max(0, end - 65_536)
@@ -152,11 +165,6 @@ final class RecordFile {
             end = start
         }
         return 0
-    }
-
-    /// The offset where the last whole line before `end` (which follows a newline) starts.
-    private func startOfLastLine(before end: Int64) throws -> Int64 {
-        try committedLength(size: end - 1)
     }
 }
 

@@ -31,8 +31,8 @@ extension Store {
         try rewrite(files.stories, lines: storyStates.values.map(\.line).sorted { $0.offset < $1.offset })
         try rewrite(files.fetch, lines: fetchIndex.values.sorted { $0.offset < $1.offset })
         try rewrite(files.sources, records: allSourceStates)
-        try rewrite(files.runs, records: Array(try files.runs.decodeAll(SyncRunSummary.self).suffix(Store.runsKept)))
-        try rewrite(files.dedup, records: Array(try files.dedup.decodeAll(DedupWatermark.self).suffix(1)))
+        try rewrite(files.runs, records: Array(try files.runs.decodeAll(SyncRunSummary.self, StoreFiles.Record.run).suffix(Store.runsKept)))
+        try rewrite(files.dedup, records: Array(try files.dedup.decodeAll(DedupWatermark.self, StoreFiles.Record.dedup).suffix(1)))
         files = try StoreFiles(appendingIn: directory)
         try loadIndexes()
         let after = files.all.reduce(0) { $0 + $1.length }

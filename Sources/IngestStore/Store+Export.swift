@@ -22,14 +22,30 @@ extension Store {
     /// (their lengths now, like a `.read` open) without building any index: memory stays flat
     /// however large the store is. A missing directory is an empty store.
     ///
-    /// Throws `StoreError.newerFormat` for a store a newer ingest wrote, `.corrupt` and `.io`
-    /// naming the path.
+    /// Throws `StoreError.newerFormat` for a store a newer ingest wrote, `.corrupt` naming the
+    /// file, line and byte of a damaged line, `.missing` for records other files refer to, `.io`
+    /// naming the path. With `skippingDamaged`, damaged lines are left out and passed to it
+    /// instead (`ingest export --skip-damaged`), and fetch states naming copies that are not
+    /// there do not stop the export.
     @discardableResult
-    public static func export(directory: String, _ options: ExportOptions,
-                              to destination: ExportDestination) throws -> ExportCounts {
-        _ = try StoreFormat.read(in: directory)
+    public static func export(directory: String, _ options: ExportOptions, to destination: ExportDestination,
+                              skippingDamaged: ((DamagedLine) -> Void)? = nil) throws -> ExportCounts {
+        // Nothing is written before the checks: a retried export starts its output afresh.
+        try retryingSnapshotRaces { try export(snapshotOf: directory, options, to: destination, skippingDamaged) }
+    }
+
+    private static func export(snapshotOf directory: String, _ options: ExportOptions, to destination: ExportDestination,
+                               _ skippingDamaged: ((DamagedLine) -> Void)?) throws -> ExportCounts {
+        _ = try formatVersion(in: directory)
         let files = try StoreFiles(readingIn: directory)
-        return try StoreExport(copies: files.copies, stories: files.stories, aliases: StoryAliases(file: files.aliases))
+        // The files the export does not read are checked as any other command checks them.
+        let policy = skippingDamaged.map { DamagePolicy.skip($0) } ?? .fail
+        try files.validateUnindexed(policy)
+        if let problem = try files.census(policy).problem(in: directory) { throw problem }
+        return try StoreExport(copies: files.copies, stories: files.stories,
+                               aliases: StoryAliases(file: files.aliases, policy), damage: policy,
+                               // A skipped copy line leaves its fetch states naming a copy that is not there.
+                               fetch: skippingDamaged == nil ? files.fetch : nil)
             .write(options, to: destination)
     }
 }

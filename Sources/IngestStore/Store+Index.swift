@@ -1,10 +1,12 @@
 import Foundation
 
 extension Store {
-    /// The fields of a copy revision the index needs; all sort before `text`.
+    /// The fields of a copy revision the index needs (all sort before `text`), and the other
+    /// strings every revision has, checked but not decoded: a line the index accepts decodes.
     private static let copyScanner = FieldScanner(
-        keys: ["content_hash", "deleted", "first_seq", "id", "revision", "seq", "story"])
-    private static let urlScanner = FieldScanner(keys: ["url"])
+        keys: ["content_hash", "deleted", "first_seq", "id", "revision", "seq", "story"],
+        checked: ["first_seen", "source", "text", "updated", "url"])
+    private static let fetchScanner = FieldScanner(keys: ["copy", "etag", "failures", "last_modified", "url"])
 
     /// Reads every file once: copies and fetch states into offset indexes, small records whole.
     func loadIndexes() throws {
@@ -21,37 +23,56 @@ extension Store {
                 storyMembers[entry.story, default: []].append(Int32(position))
             }
         }
-        var lineNumber = 0
-        try files.fetch.forEachLine { offset, line in
-            lineNumber += 1
-            guard let url = Store.urlScanner.scan(line)?[0].string else {
-                throw StoreError.corrupt(path: files.fetch.path, line: lineNumber, reason: "not a fetch state")
-            }
-            fetchIndex[StableKey(url)] = LineRef(offset: offset, length: Int32(line.count))
+        statesOfMissingCopies = [:]
+        try files.fetch.forEachRecord(StoreFiles.Record.fetch, decode: Store.fetchEntry) { offset, length, found in
+            fetchIndex[found.url] = LineRef(offset: offset, length: Int32(length))
+            // Copies are committed before the states that name them: a URL's latest state
+            // naming a copy that is not there means copy lines were lost. With validators it
+            // would turn the next fetch into a 304, "unchanged", and the copy would never return.
+            let missing = found.copy.flatMap { copyIndex[StableKey($0)] == nil ? $0 : nil }
+            statesOfMissingCopies[found.url] = found.validated ? missing : nil
         }
-        for alias in try files.aliases.decodeAll(StoryAlias.self) {
+        for alias in try files.aliases.decodeAll(StoryAlias.self, StoreFiles.Record.alias) {
             aliases.record(alias)
             aliasSources[StableKey(alias.to), default: []].append(StableKey(alias.from))
         }
         try Store.forEachStoryState(in: files.stories) { story, state in storyStates[story] = state }
-        for state in try files.sources.decodeAll(SourceState.self) { sourceStates[state.name] = state }
-        lastSyncRun = try files.runs.decodeAll(SyncRunSummary.self).last
-        dedupWatermark = try files.dedup.decodeAll(DedupWatermark.self).last?.watermark ?? 0
+        for state in try files.sources.decodeAll(SourceState.self, StoreFiles.Record.source) { sourceStates[state.name] = state }
+        lastSyncRun = try files.runs.decodeAll(SyncRunSummary.self, StoreFiles.Record.run).last
+        dedupWatermark = try files.dedup.decodeAll(DedupWatermark.self, StoreFiles.Record.dedup).last?.watermark ?? 0
     }
 
     /// Calls `body` with the copy id's key and the index entry of each line of copies.jsonl, in
     /// file order (so the last entry for a key is the copy's latest revision).
-    static func forEachCopyEntry(in file: RecordFile, _ body: (StableKey, CopyEntry) throws -> Void) throws {
-        var lineNumber = 0
-        try file.forEachLine { offset, line in
-            lineNumber += 1
-            guard let fields = copyScanner.scan(line), let hash = fields[0].string, let deleted = fields[1].bool,
-                  let firstSeq = fields[2].int, let id = fields[3].string, let revision = fields[4].int,
-                  let seq = fields[5].int, let story = fields[6].string
-            else { throw StoreError.corrupt(path: file.path, line: lineNumber, reason: "not a copy revision") }
-            try body(StableKey(id), CopyEntry(line: LineRef(offset: offset, length: Int32(line.count)), seq: seq,
-                                              firstSeq: firstSeq, revision: Int32(revision), deleted: deleted,
-                                              story: StableKey(story), contentHash: StableKey(hash)))
+    static func forEachCopyEntry(in file: RecordFile, _ policy: DamagePolicy = .fail,
+                                 _ body: (StableKey, CopyEntry) throws -> Void) throws {
+        try file.forEachEntry(StoreFiles.Record.copy, policy, decode: copyEntry, line: \.line, body)
+    }
+
+    /// The copy id's key and index entry of a copies.jsonl line (its `line` for the caller to
+    /// set), or nil when the line is not a copy revision.
+    static func copyEntry(_ line: UnsafeRawBufferPointer) -> (StableKey, CopyEntry)? {
+        guard let fields = copyScanner.scan(line), let hash = fields[0].string, let deleted = fields[1].bool,
+              let firstSeq = fields[2].int, let id = fields[3].string, let revision = fields[4].int,
+              let seq = fields[5].int, let story = fields[6].string
+        else { return nil }
+        return (StableKey(id), CopyEntry(line: LineRef(offset: 0, length: 0), seq: seq, firstSeq: firstSeq,
+                                         revision: Int32(revision), deleted: deleted, story: StableKey(story),
+                                         contentHash: StableKey(hash)))
+    }
+
+    /// The URL's key, the copy it names and whether it has validators (an ETag or a
+    /// Last-Modified), of a fetch.jsonl line; nil when the line is not a fetch state.
+    static func fetchEntry(_ line: UnsafeRawBufferPointer) -> (url: StableKey, copy: String?, validated: Bool)? {
+        guard let fields = fetchScanner.scan(line), fields[2].int != nil, let url = fields[4].string else { return nil }
+        return (StableKey(url), fields[0].string, fields[1].string != nil || fields[3].string != nil)
+    }
+
+    /// The records other files refer to that copies.jsonl does not hold (see `StoreCensus` for
+    /// whole files), or nil.
+    var missingCopies: StoreError? {
+        statesOfMissingCopies.values.min().map {
+            .missingCopies(path: files.copies.path, example: $0, others: statesOfMissingCopies.count - 1)
         }
     }
 

@@ -56,12 +56,8 @@ extension Store {
         }
     }
 
-    private func fetchState(at line: LineRef) throws -> FetchState {
-        let data = try files.fetch.read(offset: line.offset, count: Int(line.length))
-        guard let state = data.withUnsafeBytes({ FetchState(line: $0) }) else {
-            throw StoreError.corrupt(path: files.fetch.path, line: 0, reason: "record at byte \(line.offset) is not a fetch state")
-        }
-        return state
+    func fetchState(at line: LineRef) throws -> FetchState {
+        try files.fetch.record(at: line, StoreFiles.Record.fetch) { FetchState(line: $0) }
     }
 
     /// Stores source states (the last one per name wins); unchanged ones are skipped.

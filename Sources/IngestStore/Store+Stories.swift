@@ -22,16 +22,18 @@ extension Store {
 
     /// Calls `body` with the story key and state of each line of stories.jsonl, in file order
     /// (so the last state for a key is the story's current one).
-    static func forEachStoryState(in file: RecordFile, _ body: (StableKey, StoryState) throws -> Void) throws {
-        var lineNumber = 0
-        try file.forEachLine { offset, line in
-            lineNumber += 1
-            guard let fields = storyScanner.scan(line), let hash = fields[0].string, let id = fields[1].string,
-                  let revision = fields[2].int
-            else { throw StoreError.corrupt(path: file.path, line: lineNumber, reason: "not a story record") }
-            try body(StableKey(id), StoryState(revision: revision, contentHash: StableKey(hash),
-                                               line: LineRef(offset: offset, length: Int32(line.count))))
-        }
+    static func forEachStoryState(in file: RecordFile, _ policy: DamagePolicy = .fail,
+                                  _ body: (StableKey, StoryState) throws -> Void) throws {
+        try file.forEachEntry(StoreFiles.Record.story, policy, decode: storyState, line: \.line, body)
+    }
+
+    /// The story key and state of a stories.jsonl line (its `line` for the caller to set), or
+    /// nil when the line is not a story record.
+    static func storyState(_ line: UnsafeRawBufferPointer) -> (StableKey, StoryState)? {
+        guard let fields = storyScanner.scan(line), let hash = fields[0].string, let id = fields[1].string,
+              let revision = fields[2].int, fields[3].string != nil
+        else { return nil }
+        return (StableKey(id), StoryState(revision: revision, contentHash: StableKey(hash), line: LineRef(offset: 0, length: 0)))
     }
 
     /// The positions of every copy of a surviving story, merged stories included.

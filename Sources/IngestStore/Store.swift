@@ -76,6 +76,8 @@ public final class Store {
     /// Surviving story key → its revision state from stories.jsonl.
     var storyStates: [StableKey: StoryState] = [:]
     var fetchIndex: [StableKey: LineRef] = [:]
+    /// URL → the copy its latest fetch state names, for the copies the store does not hold.
+    var statesOfMissingCopies: [StableKey: String] = [:]
     var sourceStates: [String: SourceState] = [:]
     /// The most recent sync run, if any.
     public internal(set) var lastSyncRun: SyncRunSummary?
@@ -96,36 +98,54 @@ public final class Store {
     /// A missing directory opened `.read` is an empty store.
     public static func open(directory: String, access: Access,
                             clock: @escaping @Sendable () -> Date = { Date() }) throws -> Store {
-        try Store(directory: directory, access: access, clock: clock)
+        access == .read ? try retryingSnapshotRaces { try Store(directory: directory, access: access, clock: clock) }
+                        : try Store(directory: directory, access: access, clock: clock)
     }
 
-    private init(directory: String, access: Access, clock: @escaping @Sendable () -> Date) throws {
+    /// Runs a reader's `body` again (twice at most) when it finds records missing. A reader opens
+    /// the files one after the other, copies.jsonl first, while a writer may commit in between:
+    /// fetch states, story records or a dedup watermark newer than its copies snapshot then name
+    /// copies it does not see. That race is over by the next try; records really gone stay gone.
+    static func retryingSnapshotRaces<T>(_ body: () throws -> T) throws -> T {
+        for _ in 0..<2 {
+            do { return try body() } catch StoreError.missing { continue }
+        }
+        return try body()
+    }
+
+    /// Opens the store; `repair` passes the lock it holds and opens a store whose references
+    /// it is about to mend.
+    init(directory: String, access: Access, clock: @escaping @Sendable () -> Date,
+         holding heldLock: StoreLock? = nil, repairing: Bool = false) throws {
         self.directory = directory
         self.access = access
         self.clock = clock
         let path = { (name: String) in directory + "/" + name }
         switch access {
         case .read:
-            formatVersion = try StoreFormat.read(in: directory)
             // Readers judge a directory as writers do: `status` must not call "empty" what
             // `sync` refuses.
-            if formatVersion == nil && !Store.holdsOnlyStoreFiles(directory) { throw StoreError.notAStore(path: directory) }
+            formatVersion = try Store.formatVersion(in: directory)
             lock = nil
             files = try StoreFiles(readingIn: directory)
+            if let problem = try files.census().problem(in: directory) { throw problem }
         case .write:
             try Store.makeDirectory(directory)
             // Checked up front: appends to existing files could work where creating the temp
             // files of a compaction or export would not.
             guard isWritable(directory) else { throw StoreError.system("write access", directory) }
-            let existing = try StoreFormat.read(in: directory)
-            if existing == nil && !Store.holdsOnlyStoreFiles(directory) { throw StoreError.notAStore(path: directory) }
-            lock = try StoreLock(path: path(FileName.lock))
-            if existing == nil { try StoreFormat.write(in: directory) }
-            formatVersion = existing ?? StoreFormat.current
+            let existing = try Store.formatVersion(in: directory)
+            lock = try heldLock ?? StoreLock(path: path(FileName.lock))
+            // Judged before anything is written: a damaged store is left as it was found.
+            if !repairing, let problem = try StoreFiles(readingIn: directory).census().problem(in: directory) { throw problem }
             Store.removeStrayTempFiles(in: directory)
             files = try StoreFiles(appendingIn: directory)
+            // Written only once the files exist: with format.json, a store has all of them.
+            if existing == nil { try StoreFormat.write(in: directory) }
+            formatVersion = existing ?? StoreFormat.current
         }
         try loadIndexes()
+        if !repairing, let problem = missingCopies { throw problem }
         // Heals story states a crash left behind between a copies batch and its story records.
         if access == .write { try refreshStories(allRepresentatives) }
     }
@@ -139,10 +159,35 @@ public final class Store {
         }
     }
 
-    /// True for a new directory, or one where a first open was interrupted before `format.json`.
-    private static func holdsOnlyStoreFiles(_ directory: String) -> Bool {
+    /// The version in `format.json`, or nil for a new store: a directory that is missing, empty
+    /// or holds only what an interrupted first open leaves (the lock, temp files, empty record
+    /// files). Throws `.missing` when a record file is gone while `format.json` is there, or
+    /// when record files hold lines but `format.json` is gone; `.notAStore` when the directory
+    /// holds anything else.
+    static func formatVersion(in directory: String) throws -> Int? {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        return names.allSatisfy { $0 == FileName.lock || $0.hasSuffix(AtomicFile.tempSuffix) }
+        if let version = try StoreFormat.read(in: directory) {
+            if let gone = FileName.records.first(where: { !names.contains($0) }) {
+                throw StoreError.missing(path: directory + "/" + gone,
+                                         reason: "format.json is there, and a store has every one of its files; "
+                                            + "restore it from a backup")
+            }
+            return version
+        }
+        let records = names.filter { FileName.records.contains($0) }.sorted()
+        let holding = records.filter { name in
+            let size = (try? FileManager.default.attributesOfItem(atPath: directory + "/" + name)[.size]) as? Int
+            return (size ?? 0) > 0
+        }
+        if !holding.isEmpty {
+            throw StoreError.missing(path: directory + "/" + StoreFormat.fileName,
+                                     reason: holding.joined(separator: ", ") + " hold records; restore it from a backup")
+        }
+        let leftovers = names.allSatisfy {
+            $0 == FileName.lock || $0.hasSuffix(AtomicFile.tempSuffix) || records.contains($0)
+        }
+        guard leftovers else { throw StoreError.notAStore(path: directory) }
+        return nil
     }
 
     /// Temp files of an interrupted compaction or export: never part of the store.

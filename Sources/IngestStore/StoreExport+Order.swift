@@ -58,7 +58,7 @@ extension StoreExport {
         var storyLines = sorter(of: StoryStateSlot.self) {
             ($0.story, $0.state.line.offset) < ($1.story, $1.state.line.offset)
         }
-        try Store.forEachStoryState(in: stories) { story, state in
+        try Store.forEachStoryState(in: stories, damage) { story, state in
             try storyLines.append(StoryStateSlot(story: story, state: state))
         }
         var slots = sorter(of: StorySlot.self) {
@@ -90,10 +90,11 @@ extension StoreExport {
         var revisions = sorter(of: RevisionSlot.self) {
             ($0.copy, $0.line.offset) < ($1.copy, $1.line.offset)
         }
-        try Store.forEachCopyEntry(in: copies) { copy, entry in
+        try Store.forEachCopyEntry(in: copies, damage) { copy, entry in
             try revisions.append(RevisionSlot(copy: copy, story: entry.story, firstSeq: entry.firstSeq,
                                               deleted: entry.deleted, line: entry.line))
         }
+        var missing = try fetch.map { try MissingCopies(namedCopies(in: $0), in: $0) }
         var sorted = try revisions.sorted()
         var latest: RevisionSlot?
         var firstOffset: Int64 = 0
@@ -105,14 +106,17 @@ extension StoreExport {
         while let revision = try sorted.next() {
             if revision.copy != latest?.copy {
                 try finish()
+                try missing?.advance(to: revision.copy)
                 firstOffset = revision.line.offset
             }
             latest = revision
         }
         try finish()
+        try missing?.advance(to: nil)
+        if let problem = missing?.problem(copies: copies) { throw problem }  // before any record is written
     }
 
-    private func sorter<Slot: BitwiseCopyable>(of: Slot.Type, by order: @escaping (Slot, Slot) -> Bool) -> ExternalSorter<Slot> {
+    func sorter<Slot: BitwiseCopyable>(of: Slot.Type, by order: @escaping (Slot, Slot) -> Bool) -> ExternalSorter<Slot> {
         ExternalSorter(memoryBudget: sortBudget, by: order)
     }
 }

@@ -12,6 +12,11 @@ struct StoreExport {
     let copies: RecordFile
     let stories: RecordFile
     let aliases: StoryAliases
+    /// What a damaged line of copies.jsonl or stories.jsonl does to the export.
+    var damage: DamagePolicy = .fail
+    /// fetch.jsonl, when the export checks that the copies its states name are there (a store
+    /// opened with its index has checked that already).
+    var fetch: RecordFile?
     var sortBudget = StoreExport.defaultSortBudget
 
     /// Writes the export to a descriptor, or to a file replaced atomically once complete.

@@ -10,6 +10,12 @@ struct StoreFiles {
         static let records = [copies, stories, aliases, fetch, sources, runs, dedup]
     }
 
+    /// What each file's lines are, in messages about damaged ones.
+    enum Record {
+        static let copy = "copy revision", story = "story record", alias = "story merge", fetch = "fetch state"
+        static let source = "source state", run = "sync run", dedup = "dedup watermark"
+    }
+
     let copies, stories, aliases, fetch, sources, runs, dedup: RecordFile
 
     /// Every file, for sizes and checks.
@@ -23,15 +29,31 @@ struct StoreFiles {
         dedup = try open(Name.dedup)
     }
 
-    /// Opens every file for appending, repairing torn tails (a trailing line must decode as `T`).
+    /// Opens every file for appending, truncating torn tails.
     init(appendingIn directory: String) throws {
-        let decoder = JSONDecoder()
-        func open<T: Decodable>(_ name: String, _ type: T.Type) throws -> RecordFile {
-            try RecordFile(appendingAt: directory + "/" + name) { (try? decoder.decode(T.self, from: $0)) != nil }
+        let open = { (name: String) in try RecordFile(appendingAt: directory + "/" + name) }
+        copies = try open(Name.copies); stories = try open(Name.stories); aliases = try open(Name.aliases)
+        fetch = try open(Name.fetch); sources = try open(Name.sources); runs = try open(Name.runs)
+        dedup = try open(Name.dedup)
+    }
+
+    /// Every file with the test its readers apply to a line (the same decoders), for `repair`.
+    var validators: [(file: RecordFile, what: String, accepts: (UnsafeRawBufferPointer) -> Bool)] {
+        func decodes<T: Decodable>(_ type: T.Type) -> (UnsafeRawBufferPointer) -> Bool {
+            { (try? JSONDecoder().decode(T.self, from: Data($0))) != nil }
         }
-        copies = try open(Name.copies, CopyRevision.self); stories = try open(Name.stories, StoryRecord.self)
-        aliases = try open(Name.aliases, StoryAlias.self); fetch = try open(Name.fetch, FetchState.self)
-        sources = try open(Name.sources, SourceState.self); runs = try open(Name.runs, SyncRunSummary.self)
-        dedup = try open(Name.dedup, DedupWatermark.self)
+        return [(copies, Record.copy, { Store.copyEntry($0) != nil }), (stories, Record.story, { Store.storyState($0) != nil }),
+                (aliases, Record.alias, decodes(StoryAlias.self)), (fetch, Record.fetch, { Store.fetchEntry($0) != nil }),
+                (sources, Record.source, decodes(SourceState.self)), (runs, Record.run, decodes(SyncRunSummary.self)),
+                (dedup, Record.dedup, decodes(DedupWatermark.self))]
+    }
+
+    /// The files no index holds (fetch states aside, small), read whole: the check an export
+    /// makes of them, which `Store.loadIndexes` makes while loading them.
+    func validateUnindexed(_ policy: DamagePolicy) throws {
+        try fetch.forEachRecord(Record.fetch, policy, decode: Store.fetchEntry) { _, _, _ in }
+        _ = try sources.decodeAll(SourceState.self, Record.source, policy)
+        _ = try runs.decodeAll(SyncRunSummary.self, Record.run, policy)
+        _ = try dedup.decodeAll(DedupWatermark.self, Record.dedup, policy)
     }
 }

@@ -14,7 +14,7 @@ struct StoreFormat: Codable, Equatable {
         let path = directory + "/" + fileName
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         guard let found = try? JSONDecoder().decode(StoreFormat.self, from: data), found.format == "ingest-store" else {
-            throw StoreError.corrupt(path: path, line: 1, reason: "expected {\"format\": \"ingest-store\", \"version\": N}")
+            throw StoreError.corrupt(path: path, line: 1, offset: 0, reason: "expected {\"format\": \"ingest-store\", \"version\": N}")
         }
         guard found.version <= current else {
             throw StoreError.newerFormat(path: path, found: found.version, supported: current)

@@ -10,8 +10,8 @@ struct StoryAliases {
     init() {}
 
     /// Every merge in an aliases file.
-    init(file: RecordFile) throws {
-        for alias in try file.decodeAll(StoryAlias.self) { record(alias) }
+    init(file: RecordFile, _ policy: DamagePolicy = .fail) throws {
+        for alias in try file.decodeAll(StoryAlias.self, StoreFiles.Record.alias, policy) { record(alias) }
     }
 
     /// The story `story` was folded into directly, if any.

@@ -17,6 +17,7 @@ struct ExportCommand: AsyncParsableCommand {
           ingest export -f csv --bom -o stories.csv
           ingest export --date-field published --since 2026-11-01 --until 2026-11-30 --language en
           ingest export | jq -r 'select(.copies | length > 1) | .title'
+          ingest export --skip-damaged -o rest.jsonl   (a damaged store: export what is readable)
         """)
 
     @OptionGroup var storeOptions: StoreOptions
@@ -40,6 +41,8 @@ struct ExportCommand: AsyncParsableCommand {
     @Flag(help: "CSV: start with a UTF-8 byte order mark, for spreadsheet programs.") var bom = false
     @Option(name: .shortAndLong, help: ArgumentHelp("Write here (atomically) instead of stdout; - is stdout.", valueName: "file"))
     var output: String?
+    @Flag(help: "Leave out damaged store lines, naming each on stderr (exit 3 if any), instead of failing.")
+    var skipDamaged = false
 
     func validate() throws {
         for (flag, value) in [("--since", since), ("--until", until)] {
@@ -63,10 +66,16 @@ struct ExportCommand: AsyncParsableCommand {
                                   sites: Set(site), sources: Set(source), languages: Set(language))
         let options = ExportOptions(format: format, perCopy: copies, includeDeleted: includeDeleted, filter: filter,
                                     byteOrderMark: bom)
+        var skipped = 0
         try reportingStoreErrors("export") {
             let destination: ExportDestination = output.flatMap { $0 == "-" ? nil : .file(path: $0) } ?? .fileDescriptor(1)
-            try Store.export(directory: store, options, to: destination)
+            let report = { (damage: DamagedLine) in
+                skipped += 1
+                Log.line("export", "skipped \(damage.error)")
+            }
+            try Store.export(directory: store, options, to: destination, skippingDamaged: skipDamaged ? report : nil)
         }
+        if skipped > 0 { throw ExitCode.partialFailure }
     }
 
     /// `--until 2026-11-22` means to the end of that day; a date with a time, that moment.

@@ -12,7 +12,8 @@ struct ImportCommand: AsyncParsableCommand {
         Prints one line per input on stdout: 'new STORY URL', 'joined STORY URL', \
         'updated STORY URL', 'unchanged URL', 'deleted STORY URL' (the URL answered 404/410) \
         or 'failed INPUT: WHY'. A file path becomes file:///absolute/path. Exit codes: 0 every \
-        input succeeded; 3 some failed; 75 a sync holds the store; 1 the store is unusable.
+        input succeeded; 3 some failed; 75 a sync holds the store; 1 the store is unusable \
+        (when it fails midway, as on a full disk, the lines still say what was committed).
 
         Examples:
           ingest import https://example.com/news/story.html
@@ -46,30 +47,45 @@ struct ImportCommand: AsyncParsableCommand {
             progress.handle(event)
             if case let .page(url, outcome, reason, _, _) = event { outcomes[url] = (outcome, reason) }
         }
+        /// One line per input; after a store error (disk full) the inputs committed before it are
+        /// said as on success, and those whose copy was not committed as failed.
+        func report(storeFailed: Bool) -> Int {
+            var failures = 0
+            for (input, url) in zip(given, urls) {
+                let key = CanonicalURL.normalise(url) ?? url
+                let line = Self.line(input: input, url: key, outcome: outcomes[key], story: live.adapter.storyID(ofURL: key),
+                                     storeFailed: storeFailed)
+                if line.hasPrefix("failed ") { failures += 1 }
+                print(line)
+            }
+            return failures
+        }
         do {
             _ = try await run.importPages(urls)
             try live.finish()
         } catch {
             progress.finish()
+            _ = report(storeFailed: true)
             Log.line("import", "\(error)")
             throw (error as? StoreError)?.exitCode ?? .fatal
         }
         progress.finish()
-        var failures = 0
-        for (input, url) in zip(given, urls) {
-            let key = CanonicalURL.normalise(url) ?? url
-            let line = Self.line(input: input, url: key, outcome: outcomes[key], story: live.adapter.storyID(ofURL: key))
-            if line.hasPrefix("failed ") { failures += 1 }
-            print(line)
-        }
-        if failures > 0 { throw ExitCode.partialFailure }
+        if report(storeFailed: false) > 0 { throw ExitCode.partialFailure }
     }
 
-    /// The README's output line for one input.
-    static func line(input: String, url: String, outcome: (SyncEvent.PageOutcome, String?)?, story: String?) -> String {
-        guard let (kind, reason) = outcome else { return "failed \(input): not a URL or file ingest can read" }
+    /// The README's output line for one input. `story` is the story of the copy committed for
+    /// the URL (nil when its fetch state is not committed); with `storeFailed`, a page stored but
+    /// not committed with its state failed.
+    static func line(input: String, url: String, outcome: (SyncEvent.PageOutcome, String?)?, story: String?,
+                     storeFailed: Bool = false) -> String {
+        guard let (kind, reason) = outcome else {
+            return "failed \(input): " + (storeFailed ? "not imported (the store failed first)" : "not a URL or file ingest can read")
+        }
         switch kind {
         case .new, .joined, .updated, .deleted:
+            if storeFailed && story == nil {
+                return "failed \(input): not saved in full (the store failed; importing it again completes it)"
+            }
             return "\(kind.rawValue) \(story ?? "-") \(url)"
         case .unchanged:
             return "unchanged \(url)"

@@ -4,17 +4,6 @@ import Testing
 
 /// `ingest export`, `status` and `compact` on real store directories, through the binary.
 @Suite struct StoreCommandTests {
-    /// A copy of a fixture store (written by the store's crash harness: 13 copies in 5 stories,
-    /// one merge, three revised copies, two deleted) in a fresh temporary directory.
-    /// A copy of the fixture store in `temp`.
-    private func fixtureStore(in temp: TemporaryDirectory) throws -> URL {
-        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/store/thirteen-copies-merged-revised-deleted")
-        let copy = temp.url.appendingPathComponent("store")
-        try FileManager.default.copyItem(at: fixture, to: copy)
-        return copy
-    }
-
     private func objects(_ jsonl: String) throws -> [[String: Any]] {
         try jsonl.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
     }

@@ -31,6 +31,10 @@ import Testing
                                  lastPolled: t0, nextPoll: t0.addingTimeInterval(600), lastError: "HTTP 503")
         do {
             let live = try LiveStore.open(directory: path)
+            // States name a copy only once it is stored: the store refuses states without their copies.
+            try live.adapter.saveCopyRevision(CopyRevision(
+                copyID: "c1", storyID: "s1", revision: 1, url: "https://a.example/x", source: "feed-a",
+                contentHash: "sha256:1", article: Article(title: "t", text: text(1)), fetchedAt: t0))
             try live.adapter.saveURLState(url)
             try live.adapter.saveURLState(alias)
             try live.adapter.saveSourceState(source)

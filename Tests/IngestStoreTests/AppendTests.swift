@@ -89,6 +89,7 @@ import Testing
         let temp = TempDirectory()
         do {
             let store = try Store.open(directory: temp.store, access: .write)
+            _ = try store.append(copies: [sampleCopy(1)])  // a state names a copy only once it is stored
             let first = FetchState(url: "https://a.test/1", copy: "copy-1", etag: "\"1\"", failures: 0, aliases: ["guid-1"])
             var second = first
             second.etag = "\"2\""

@@ -1,0 +1,60 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `ingest import` onto a disk that fills up midway: what was committed before the error is said.
+@Suite struct ImportDiskFullTests {
+    static let canMount: Bool = {
+        let probe = TemporaryDirectory("ingest-mount-probe")
+        defer { probe.remove() }
+        guard geteuid() == 0, run("/bin/mount", ["-t", "tmpfs", "-o", "size=16k", "tmpfs", probe.path]) else { return false }
+        return run("/bin/umount", [probe.path])
+    }()
+
+    @Test(.enabled(if: canMount, "needs root and mount for a 96 KB tmpfs"))
+    func aFullDiskStillPrintsTheLinesOfWhatWasCommitted() throws {
+        let temp = TemporaryDirectory("ingest-disk-full")
+        defer { temp.remove() }
+        let mountPoint = temp.url.appendingPathComponent("small")
+        try FileManager.default.createDirectory(at: mountPoint, withIntermediateDirectories: true)
+        try #require(Self.run("/bin/mount", ["-t", "tmpfs", "-o", "size=96k", "tmpfs", mountPoint.path]))
+        defer { _ = Self.run("/bin/umount", [mountPoint.path]) }
+        // 20 short pages (the first batches fit), then 4 of about 100 KB (they cannot).
+        let pages = try (0..<24).map { i in
+            let paragraphs = SmallWorld.paragraphs(seed: UInt64(500 + i))
+            let text = i < 20 ? paragraphs : (0..<60).flatMap { _ in paragraphs }
+            let page = temp.url.appendingPathComponent("page-\(i).html")
+            try SmallWorld.page(title: "Page \(i)", paragraphs: text, canonical: nil).write(to: page, atomically: true, encoding: .utf8)
+            return page.path
+        }
+        let store = mountPoint.appendingPathComponent("store").path
+        let result = try IngestBinary.run(["import"] + pages + ["--store", store])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("No space left on device"), "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == pages.count, "one line per input")
+        let saved = lines.filter { $0.hasPrefix("new ") }.map { String($0.split(separator: " ")[2]) }
+        #expect(saved.count >= 8, "the first batches were committed: \(result.stdout)")
+        // The rest were stored but not committed, or not reached before the error.
+        #expect(lines.filter { !$0.hasPrefix("new ") }.allSatisfy {
+            $0.contains("not saved in full (the store failed") || $0.contains("not imported (the store failed first)")
+        }, "\(result.stdout)")
+        // Every input said to be new is in the store.
+        let export = try IngestBinary.run(["export", "--copies", "--store", store])
+        #expect(export.status == 0, "\(export.stderr)")
+        let urls = Set(try export.stdout.split(separator: "\n").map {
+            (try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any])["url"] as! String
+        })
+        #expect(Set(saved).isSubset(of: urls))
+    }
+
+    private static func run(_ tool: String, _ arguments: [String]) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = arguments
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
+}
