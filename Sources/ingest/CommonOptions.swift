@@ -5,6 +5,14 @@ import Foundation
 struct StoreOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: ArgumentHelp("The store directory.", valueName: "dir"))
     var store = "./store"
+
+    /// A store named by URL (`postgresql://…`) would otherwise become a directory called
+    /// `postgresql:`; only directory stores exist so far.
+    func validate() throws {
+        if let scheme = store.range(of: "://").map({ store[..<$0.lowerBound] }), !scheme.contains("/") {
+            throw ValidationError("--store: '\(scheme)://' stores are not supported; give a directory")
+        }
+    }
 }
 
 /// `--verbose` and `--quiet` for the commands that log as they go; asking for both is a

@@ -17,12 +17,15 @@ struct SyncCommand: AsyncParsableCommand {
         Examples:
           ingest sync
           ingest sync -f ~/news/feeds.json -s ~/news/store --json > last-run.json
+          ingest sync --revalidate          (check every known article now, e.g. once a night)
           */10 * * * * cd ~/news && ingest sync 2>>sync.log     (a crontab line)
         """)
 
     @Option(name: .shortAndLong, help: ArgumentHelp("The feeds file.", valueName: "file")) var feeds = "./feeds.json"
     @OptionGroup var storeOptions: StoreOptions
     @Flag(help: "Poll every source now, ignoring next-poll times.") var force = false
+    @Flag(help: "Poll every source and re-request every known article now (conditional requests: unchanged ones cost a 304), so every edit and deletion is seen at once.")
+    var revalidate = false
     @Flag(help: "Print the run summary as JSON on stdout.") var json = false
     @OptionGroup var logOptions: LogOptions
 
@@ -41,7 +44,7 @@ struct SyncCommand: AsyncParsableCommand {
         let fetcher = Fetcher(settings: FetchSettings(config.settings))
         defer { fetcher.shutdown() }
         let run = SyncRun(config: config, fetcher: FetcherAdapter(fetcher), extractor: ExtractorAdapter(),
-                          clusterer: live.clusterer, store: live.adapter, options: SyncOptions(force: force))
+                          clusterer: live.clusterer, store: live.adapter, options: SyncOptions(force: force, revalidateAll: revalidate))
         let progress = SyncProgress(command: "sync", verbose: logOptions.verbose, quiet: logOptions.quiet)
         run.onEvent = progress.handle
         let summary: SyncSummary

@@ -119,6 +119,56 @@ import Testing
         #expect(text.contains("\r\u{1B}[Kingest sync: 2 sources ok, 0 failed; 4 new"), "\(text.debugDescription)")
     }
 
+    /// An edit and a deletion that no feed announces: a plain sync minutes later sees neither
+    /// (the articles are not due), `--revalidate` sees both at once, and a sync right after it
+    /// re-requests no article.
+    @Test func revalidateChecksEveryKnownArticleNow() throws {
+        let world = try SmallWorld()
+        defer { world.server.stop() }
+        let temp = TemporaryDirectory("ingest-sync")
+        defer { temp.remove() }
+        let dir = temp.url
+        try world.feedsJSON.write(to: dir.appendingPathComponent("feeds.json"), atomically: true, encoding: .utf8)
+        #expect(try IngestBinary.run(["sync"], in: dir).status == 0)
+        world.route("/world/orchestra-new-season", site: 1, SmallWorld.page(
+            title: "Orchestra opens its new season", paragraphs: SmallWorld.paragraphs(seed: 3).dropLast() + ["Corrected."],
+            canonical: nil))
+        world.server.route("/news/harbour-council-vote", site: 0) { _ in .status(410) }
+        let articles = ["/world/orchestra-new-season", "/news/harbour-council-vote", "/news/wire-story-one",
+                        "/world/ports-shut-by-storm"]
+        func articleRequests(from mark: Int) -> Int {
+            world.server.requests().dropFirst(mark).filter { articles.contains($0.path) }.count
+        }
+
+        var mark = world.server.requests().count
+        let plain = try IngestBinary.run(["sync", "--force", "--json"], in: dir)
+        #expect(plain.status == 0 && articleRequests(from: mark) == 0, "\(plain.stderr)")
+
+        mark = world.server.requests().count
+        let full = try IngestBinary.run(["sync", "--revalidate", "--json"], in: dir)
+        #expect(full.status == 0, "\(full.stderr)")
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(full.stdout.utf8)) as? [String: Any])
+        #expect(summary["updated"] as? Int == 1 && summary["deleted"] as? Int == 1, "\(full.stdout)")
+        #expect(articleRequests(from: mark) == articles.count, "every known article, once")
+        #expect(world.server.requests().dropFirst(mark).filter { articles.contains($0.path) && $0.path != "/news/harbour-council-vote" }
+            .allSatisfy { $0.headers["if-none-match"] != nil }, "conditional requests")
+
+        mark = world.server.requests().count
+        #expect(try IngestBinary.run(["sync", "--force"], in: dir).status == 0)
+        #expect(articleRequests(from: mark) == 0, "a sync right after re-downloads nothing")
+    }
+
+    @Test func aStoreNamedByURLIsAUsageError() throws {
+        let temp = TemporaryDirectory("ingest-sync")
+        defer { temp.remove() }
+        for command in [["sync"], ["export"], ["status"]] {
+            let result = try IngestBinary.run(command + ["--store", "postgresql://localhost/news"], in: temp.url)
+            #expect(result.status == 64, "\(command)")
+            #expect(result.stderr.contains("'postgresql://' stores are not supported"), "\(result.stderr)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temp.path).isEmpty, "nothing created")
+    }
+
     @Test func anEditedArticleBecomesARevisionAndA404DeletesItsStory() throws {
         let world = try SmallWorld()
         defer { world.server.stop() }

@@ -47,7 +47,7 @@ import Testing
         let temp = TempDirectory()
         let store = try Store.open(directory: temp.store, access: .read)
         #expect(try store.exported() == "")
-        #expect(try store.exported(ExportOptions(format: .csv)) == "id,url,title,text,author,published,site,language,content_hash,first_seen,updated,revision,copies,copy_urls\r\n")
+        #expect(try store.exported(ExportOptions(format: .csv)) == "id,url,title,text,author,published,published_utc,site,language,content_hash,first_seen,updated,revision,copies,copy_urls\r\n")
         #expect(store.status().exists == false)
         #expect(!FileManager.default.fileExists(atPath: temp.store))
     }

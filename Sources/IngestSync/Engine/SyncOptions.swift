@@ -4,6 +4,9 @@ import Foundation
 public struct SyncOptions: Sendable {
     /// Poll every source now, ignoring next-poll times (`--force`).
     public var force = false
+    /// Also revalidate every known live copy now, whatever its age (`--revalidate`): one
+    /// conditional request each, so the store reflects every edit and deletion at once.
+    public var revalidateAll = false
     /// Fetch+extract tasks in flight at once. The fetcher still applies the configured
     /// concurrency and per-host politeness; this only bounds the engine's own queue.
     public var maxInFlight = 64
@@ -18,7 +21,9 @@ public struct SyncOptions: Sendable {
     public var poll = PollSchedule()
     public var revalidation = RevalidationSchedule()
 
-    public init(force: Bool = false) {
-        self.force = force
+    /// Options; `revalidateAll` implies `force`.
+    public init(force: Bool = false, revalidateAll: Bool = false) {
+        self.force = force || revalidateAll
+        self.revalidateAll = revalidateAll
     }
 }

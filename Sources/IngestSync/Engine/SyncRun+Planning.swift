@@ -83,14 +83,15 @@ extension SyncRun {
         return rest[..<(rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex)]
     }
 
-    /// A conditional GET of a known copy when the schedule says so, or when its feed
-    /// entry carries a date newer than the last check. A deleted copy is checked again
-    /// only while a feed still lists it (a 200 then revives it).
+    /// A conditional GET of a known copy when the schedule says so, when its feed entry
+    /// carries a date newer than the last check, or always with `revalidateAll`. A deleted
+    /// copy is checked again only while a feed still lists it (a 200 then revives it).
     private func revalidation(of primary: URLState, entry: DiscoveredEntry?) -> FetchJob? {
         guard let lastChecked = primary.lastChecked, !primary.gone || entry != nil else { return nil }
         let hinted = entry?.newestDate.map { $0 > lastChecked } ?? false
         let born = primary.published ?? primary.firstSeen
-        guard hinted || options.revalidation.isDue(born: born, lastChecked: lastChecked, now: now) else { return nil }
+        guard options.revalidateAll || hinted || options.revalidation.isDue(born: born, lastChecked: lastChecked, now: now)
+        else { return nil }
         return FetchJob(url: primary.url, source: primary.source,
                         validators: Validators(etag: primary.etag, lastModified: primary.lastModified),
                         allowPrivate: primary.allowPrivateAddresses, known: primary, entry: entry)
