@@ -69,7 +69,7 @@ enum Boilerplate {
 
     /// Judges an element by itself: tag, role, hidden state, class and id words.
     static func verdict(_ element: PageTree.Element, words: [String]) -> Verdict {
-        if element.tag == "nav" || element.tag == "footer" { return .drop }
+        if element.tag == "nav" || element.tag == "footer" || element.tag == "button" { return .drop }
         let role = element.attribute("role")?.lowercased()
         if role == "dialog" || role == "alertdialog" { return .drop }
         var kinds: WordKind = []
