@@ -77,25 +77,22 @@ struct ContentSelection {
     private func climb(from start: Int, finalScore: [Double], scored: [Bool]) -> Int {
         let elements = blocks.tree.elements
         var best = start
-        var climbing = true
-        while climbing {
-            climbing = false
-            // Page builders nest the story's parts a few levels apart, so look up to three
-            // levels up for an ancestor that adds prose and few links.
-            var ancestor = elements[best].parent
-            var level = 0
-            while ancestor >= 0, ancestor != blocks.body, level < 3 {
-                let gainsProse = blocks.keptProse[ancestor] * 4 >= blocks.keptProse[best] * 5
-                    && blocks.linkDensity(ancestor) < 0.3
-                // A lone child adds nothing: its parent is the same story.
-                if gainsProse || (level == 0 && keptChildCount(ancestor) == 1) {
-                    best = ancestor
-                    climbing = true
-                    break
-                }
-                ancestor = elements[ancestor].parent
-                level += 1
+        // Page builders wrap each section of a long story in its own rows and cells, often
+        // many levels below the story's wrapper, so every ancestor up to the body is looked
+        // at: one that adds a quarter more prose at few links becomes the story.
+        var ancestor = elements[start].parent
+        var isParent = true
+        while ancestor >= 0, ancestor != blocks.body {
+            let gainsProse = blocks.keptProse[ancestor] * 4 >= blocks.keptProse[best] * 5
+                && blocks.linkDensity(ancestor) < 0.3
+            // A lone child adds nothing: its parent is the same story.
+            if gainsProse || (isParent && keptChildCount(ancestor) == 1) {
+                best = ancestor
+                isParent = true
+            } else {
+                isParent = false
             }
+            ancestor = elements[ancestor].parent
         }
         return best
     }
