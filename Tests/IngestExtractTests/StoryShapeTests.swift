@@ -22,4 +22,24 @@ import Testing
         }
         #expect(!article.text.contains("Other story"))
     }
+
+    /// A short story in a page builder's rows, then a rail of cards teasing other stories
+    /// with excerpts as long as the story's paragraphs: some cut with an ellipsis, some not.
+    @Test func teaserCardsOfOtherStoriesAreNotTheStory() {
+        let story = (1...4).map { number in
+            "<p>Point \(number): the gym must keep its equipment safe, and a waiver signed at the door does not cover every injury, a lawyer said on Monday.</p>"
+        }.joined()
+        let cards = (1...5).map { number in
+            let cut = number % 2 == 0 ? "and the agency has ninety days to answer..." : "and at our office,"
+            return "<article class='card'><h3><a href='/story-\(number)'>Other story \(number)</a></h3><div class='excerpt'>"
+                + "<p>When a claim for benefits is denied, applicants often wonder whether they can appeal, what the deadlines are, \(cut)</p>"
+                + "</div><a href='/story-\(number)'>Read more</a></article>"
+        }.joined()
+        let html = "<html><body><div class='wrap'><div class='row'><div class='col'><div class='story'>\(story)</div></div></div>"
+            + "<div class='row'><div class='grid'>\(cards)</div></div></div></body></html>"
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.text.hasPrefix("Point 1:"))
+        #expect(article.text.hasSuffix("a lawyer said on Monday."))
+        #expect(!article.text.contains("applicants often wonder"))
+    }
 }
