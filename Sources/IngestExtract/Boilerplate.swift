@@ -71,7 +71,8 @@ enum Boilerplate {
     static func verdict(_ element: PageTree.Element, words: [String]) -> Verdict {
         if element.tag == "nav" || element.tag == "footer" || element.tag == "button" { return .drop }
         let role = element.attribute("role")?.lowercased()
-        if role == "dialog" || role == "alertdialog" { return .drop }
+        if role == "dialog" || role == "alertdialog" || element.tag == "dialog"
+            || element.attribute("aria-modal")?.lowercased() == "true" { return .drop }
         var kinds: WordKind = []
         if !protectedTags.contains(element.tag) { kinds = wordKinds(words) }
         let certain = kinds.contains(.certain), strong = kinds.contains(.strong)

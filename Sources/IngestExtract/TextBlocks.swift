@@ -34,6 +34,8 @@ struct TextBlocks {
     static let proseLetters = 50
     /// A form control's surrounding box with less text than this is a widget.
     static let controlBoxLetters = 500
+    /// An overlay box with controls and less text than this is not the story.
+    static let overlayLetters = 1500
 
     init(tree: PageTree) {
         self.tree = tree
@@ -109,6 +111,23 @@ struct TextBlocks {
             if rawSubtree[box] < TextBlocks.controlBoxLetters, !Boilerplate.protectedTags.contains(elements[box].tag) {
                 for inner in box..<elements[box].end { removed[inner] = true }
             }
+        }
+        // A box laid over the page (cookie consent, newsletter or app prompt): a child or
+        // grandchild of the body, short, with two or more controls, and no story wrapper or
+        // headline inside. Such a box is often the only prose a script-built page has.
+        var overlayControls: [Int: Int] = [:]
+        for control in tree.controlParents where !removed[control] {
+            var chain: [Int] = []
+            var node = control
+            while node > body, node >= 0 { chain.append(node); node = elements[node].parent }
+            guard node == body, let top = chain.last(where: { rawSubtree[$0] < TextBlocks.overlayLetters }),
+                  chain.count - (chain.lastIndex(of: top) ?? 0) <= 2 else { continue }
+            overlayControls[top, default: 0] += 1
+        }
+        for (box, controls) in overlayControls where controls >= 2 && !removed[box] {
+            let range = box..<elements[box].end
+            guard !range.contains(where: { ["main", "article", "h1"].contains(elements[$0].tag) }) else { continue }
+            for inner in range { removed[inner] = true }
         }
         var ownText = [Int](repeating: 0, count: count)
         var ownLinkText = [Int](repeating: 0, count: count)

@@ -42,4 +42,37 @@ import Testing
         #expect(article.text.hasSuffix("a lawyer said on Monday."))
         #expect(!article.text.contains("applicants often wonder"))
     }
+
+    /// A consent box with no telling class or role: a body child with two buttons, and more
+    /// text than a sign-up widget (500 letters).
+    static let consentBox = "<div class='bx-wrap'><div class='bx-inner'><h3>Your privacy matters</h3>"
+        + "<p>We and our partners store and access information on your device to show you personalised content, measure traffic and improve the site, as described in our policy.</p>"
+        + "<p>Some partners rely on your consent and others on their legitimate interest; you can object to that at any time, and change your choices later from the link at the bottom of each page.</p>"
+        + "<p>Your choices apply to this site only and are kept for thirteen months, after which we will ask you again, so that the settings you pick stay yours and stay current.</p>"
+        + "<p>Partners may use precise location data and identify your device by scanning it, to build a profile of your interests and to show you advertising that fits that profile.</p>"
+        + "<a href='/privacy'>Read our policy</a><button>Accept all</button><button>Reject all</button></div></div>"
+
+    @Test func consentBoxIsNotTheStoryOfAScriptBuiltPage() {
+        let html = "<html><body><div id='app'></div>\(Self.consentBox)</body></html>"
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.kind == .notArticle)
+        #expect(!article.text.contains("partners store"))
+    }
+
+    @Test func consentBoxBesideAStoryIsLeftOut() {
+        let story = String(repeating: "<p>The new bridge opened on Friday after three years of works, and the first buses crossed it in the afternoon, the city said.</p>", count: 3)
+        let html = "<html><body><div class='page'><div class='body'><h1>Bridge opens</h1>\(story)</div></div>\(Self.consentBox)</body></html>"
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.kind == .article)
+        #expect(article.text.hasPrefix("The new bridge opened"))
+        #expect(!article.text.contains("partners store"))
+        #expect(!article.text.contains("privacy"))
+    }
+
+    @Test func modalDialogIsLeftOut() {
+        let story = String(repeating: "<p>The new bridge opened on Friday after three years of works, and the first buses crossed it in the afternoon, the city said.</p>", count: 3)
+        let html = "<html><body><main>\(story)<div aria-modal='true'><p>Pick the edition of the paper that you read, and we will show you the stories of your region first, with the weather of your town.</p></div></main></body></html>"
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(!article.text.contains("edition of the paper"))
+    }
 }
