@@ -110,7 +110,9 @@ struct PageTree {
                     return split
                 }
                 let classWords = words(element.attribute("class")), idWords = words(element.attribute("id"))
-                element.words = idWords.isEmpty ? classWords : classWords + idWords
+                // An id of four or more words is an anchor made from a heading ("menu-ideas-for-
+                // small-kitchens"), which says nothing about what the element is.
+                element.words = idWords.isEmpty || idWords.count >= 4 ? classWords : classWords + idWords
                 elements.append(element)
                 if parent >= 0 { elements[parent].children.append(.element(index)) }
                 open.append(index)

@@ -75,4 +75,19 @@ import Testing
         let article = extractor.extract(html: Array(html.utf8), url: nil)
         #expect(!article.text.contains("edition of the paper"))
     }
+
+    /// Sections anchored by ids made from their headings, words such as "menu" or "share"
+    /// included, are the story's sections, not a menu or a share bar.
+    @Test func sectionWhoseHeadingAnchorNamesFurnitureIsKept() {
+        let section = { (id: String, heading: String) in
+            "<div id='\(id)'><h2>\(heading)</h2><p>Caterers plan each course around the guests, the season and the budget, and they test every dish twice before the day itself.</p></div>"
+        }
+        let html = "<html><body><article>" + section("planning-the-day-ahead-of-time", "Planning the day")
+            + section("menu-ideas-for-small-kitchens", "Menu ideas for small kitchens")
+            + section("share-the-costs-with-other-hosts", "Share the costs with other hosts") + "</article></body></html>"
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.text.contains("Menu ideas for small kitchens"))
+        #expect(article.text.contains("Share the costs with other hosts"))
+        #expect(article.text.components(separatedBy: "\n\n").count == 6)
+    }
 }
