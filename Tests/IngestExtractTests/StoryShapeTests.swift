@@ -90,4 +90,22 @@ import Testing
         #expect(article.text.contains("Share the costs with other hosts"))
         #expect(article.text.components(separatedBy: "\n\n").count == 6)
     }
+
+    /// Chrome after the story in any language: a heading whose section was furniture and a
+    /// label that is no sentence. A closing list of short items stays.
+    @Test func trailingHeadingAndLabelInAnotherLanguageAreDroppedButAClosingListIsNot() {
+        let story = String(repeating: "<p>The new bridge opened on Friday after three years of works, and the first buses crossed it in the afternoon, the city said.</p>", count: 3)
+        let chrome = "<h2>Главные новости дня</h2><div>Publicité</div>"
+        let html = "<html><body><article>\(story)<ul><li>Bus 12</li><li>Bus 31</li></ul>\(chrome)</article></body></html>"
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.text.hasSuffix("Bus 12\n\nBus 31"))
+        #expect(!article.text.contains("Publicité"))
+        #expect(!article.text.contains("новости"))
+    }
+
+    @Test(arguments: [("It ended.", true), ("Did it end?", true), ("“It ended.”", true), ("終わった。", true),
+                      ("Read more", false), ("Publicité", false), ("", false)])
+    func sentenceEnds(text: String, ends: Bool) {
+        #expect(TextNormalizer.endsSentence(text) == ends)
+    }
 }
