@@ -97,7 +97,7 @@ struct ContentSelection {
         var best = start
         // Page builders wrap each section of a long story in its own rows and cells, often
         // many levels below the story's wrapper, so every ancestor up to the body is looked
-        // at: one that adds a quarter more prose at few links becomes the story.
+        // at: one that adds half as much prose again at few links becomes the story.
         // Prose that only teases other stories does not count as a gain: blocks cut short
         // with an ellipsis, and other short `<article>`s (story cards; a listicle's items
         // can be articles too, but long ones).
@@ -113,7 +113,7 @@ struct ContentSelection {
         var ancestor = elements[start].parent
         var isParent = true
         while ancestor >= 0, ancestor != blocks.body {
-            let gainsProse = storyProse(ancestor) * 4 >= blocks.keptProse[best] * 5
+            let gainsProse = storyProse(ancestor) * 2 >= blocks.keptProse[best] * 3
                 && blocks.linkDensity(ancestor) < 0.3
             // A lone child adds nothing: its parent is the same story.
             if gainsProse || (isParent && keptChildCount(ancestor) == 1) {
