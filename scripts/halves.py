@@ -4,6 +4,8 @@ report half those with an odd one.
 
   halves.py ids                     ingest extract JSON lines on stdin -> {"id", ...} lines
   halves.py meta PRED CORPUS [--detail]   author/date per half with the corpus's scorer
+  halves.py text PRED CORPUS [--worst N]  text F1 per half on the article pages, and the
+                                          not-article decision on kinds.jsonl and on articles
 """
 import json, os, sys
 
@@ -43,8 +45,53 @@ def meta(pred_path, corpus, detail):
                     print("miss", t["id"], field, repr(p.get(field)), "truth:", repr(t[field]))
 
 
+def text(pred_path, corpus, worst):
+    sys.path.insert(0, corpus)
+    from score import aggregate, page_counts
+    truth = {t["id"]: t for t in map(json.loads, open(os.path.join(corpus, "ground-truth.jsonl"))) if t}
+    kinds = {k["id"]: k for k in map(json.loads, open(os.path.join(corpus, "kinds.jsonl"))) if k}
+    pred = {r["id"]: r for r in map(json.loads, open(pred_path))}
+    counts = {i: page_counts(t["text"], pred.get(i, {}).get("text", "")) for i, t in truth.items()}
+    print("%-7s %5s %-7s %-7s %-7s" % ("half", "pages", "P", "R", "F1"))
+    for name in ("tune", "report", "all"):
+        ids = [i for i in sorted(truth) if name == "all" or half(i) == name]
+        p, r, f = aggregate([counts[i] for i in ids])
+        print("%-7s %5d %.4f  %.4f  %.4f" % (name, len(ids), p, r, f))
+    refused = lambda i: pred.get(i, {}).get("kind") != "article"
+    hits = [i for i in kinds if refused(i)]
+    wrong = [i for i in truth if refused(i)]
+    print("not-article pages (kinds.jsonl) called not-article: %d/%d = %.3f"
+          % (len(hits), len(kinds), len(hits) / len(kinds)))
+    for name in ("tune", "report"):
+        ids = [i for i in kinds if half(i) == name]
+        print("  %-7s %d/%d" % (name, sum(1 for i in ids if refused(i)), len(ids)))
+    print("article pages called not-article: %d/%d = %.3f" % (len(wrong), len(truth), len(wrong) / len(truth)))
+    for i in sorted(wrong):
+        if half(i) == "tune":
+            print("  tune   %s %s" % (i, pred.get(i, {}).get("reason")))
+    print("  (report-half ids: %s)" % " ".join(sorted(i for i in wrong if half(i) == "report")))
+    missed = sorted(i for i in kinds if not refused(i) and half(i) == "tune")
+    print("tune-half not-articles kept as articles: %s" % " ".join("%s(%s)" % (i, kinds[i]["page_type"]) for i in missed))
+    rows = []
+    for i in sorted(truth):
+        if half(i) != "tune":
+            continue
+        tp, fp, fn = counts[i]
+        prec = tp / (tp + fp) if tp + fp else 0
+        rec = tp / (tp + fn) if tp + fn else 0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0
+        rows.append((f1, prec, rec, i, pred.get(i, {}).get("kind"), pred.get(i, {}).get("reason")))
+    rows.sort()
+    print("worst tune-half pages:")
+    for row in rows[:worst]:
+        print("  %.3f P%.3f R%.3f %s %s %s" % row)
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "ids":
         ids()
+    elif sys.argv[1] == "text":
+        args = sys.argv[4:]
+        text(sys.argv[2], sys.argv[3], int(args[args.index("--worst") + 1]) if "--worst" in args else 15)
     else:
         meta(sys.argv[2], sys.argv[3], "--detail" in sys.argv[4:])

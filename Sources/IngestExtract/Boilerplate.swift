@@ -69,9 +69,10 @@ enum Boilerplate {
 
     /// Judges an element by itself: tag, role, hidden state, class and id words.
     static func verdict(_ element: PageTree.Element, words: [String]) -> Verdict {
-        if element.tag == "nav" || element.tag == "footer" { return .drop }
+        if element.tag == "nav" || element.tag == "footer" || element.tag == "button" { return .drop }
         let role = element.attribute("role")?.lowercased()
-        if role == "dialog" || role == "alertdialog" { return .drop }
+        if role == "dialog" || role == "alertdialog" || element.tag == "dialog"
+            || element.attribute("aria-modal")?.lowercased() == "true" { return .drop }
         var kinds: WordKind = []
         if !protectedTags.contains(element.tag) { kinds = wordKinds(words) }
         let certain = kinds.contains(.certain), strong = kinds.contains(.strong)

@@ -11,9 +11,12 @@ struct ContentSelection {
         let elements = tree.elements
         var score = [Double](repeating: 0, count: elements.count)
         var scored = [Bool](repeating: false, count: elements.count)
+        let cards = storyCards()
         for index in elements.indices where !blocks.removed[index] {
             let length = blocks.ownText[index]
-            guard length >= 25, blocks.blockOf[index] == index else { continue }
+            // A teaser cut short with an ellipsis, or the excerpt of a story card, votes for
+            // a list of other stories.
+            guard length >= 25, blocks.blockOf[index] == index, !blocks.endsCut[index], !cards[index] else { continue }
             let linkShare = Double(blocks.ownLinkText[index]) / Double(length)
             guard linkShare < 0.5 else { continue }
             let points = 1 + Double(blocks.ownCommas[index]) + min(Double(length) / 100, 3)
@@ -43,6 +46,21 @@ struct ContentSelection {
         guard best >= 0 else { return [] }
         best = climb(from: best, finalScore: finalScore, scored: scored)
         return withSiblings(of: best, finalScore: finalScore, scored: scored)
+    }
+
+    /// Elements inside story cards: short `<article>`s (under 500 letters of prose) beside
+    /// another `<article>`, the way pages list other stories with their excerpts.
+    private func storyCards() -> [Bool] {
+        let elements = blocks.tree.elements
+        var inCard = [Bool](repeating: false, count: elements.count)
+        let articles = elements.indices.filter { elements[$0].tag == "article" && !blocks.removed[$0] }
+        var articleChildren = [Int: Int]()
+        for index in articles where elements[index].parent >= 0 { articleChildren[elements[index].parent, default: 0] += 1 }
+        for index in articles where !inCard[index] && blocks.keptProse[index] < 500
+            && articleChildren[elements[index].parent, default: 0] >= 2 {
+            for inner in index..<elements[index].end { inCard[inner] = true }
+        }
+        return inCard
     }
 
     private func addScore(_ index: Int, _ points: Double, _ score: inout [Double], _ scored: inout [Bool]) {
@@ -77,25 +95,34 @@ struct ContentSelection {
     private func climb(from start: Int, finalScore: [Double], scored: [Bool]) -> Int {
         let elements = blocks.tree.elements
         var best = start
-        var climbing = true
-        while climbing {
-            climbing = false
-            // Page builders nest the story's parts a few levels apart, so look up to three
-            // levels up for an ancestor that adds prose and few links.
-            var ancestor = elements[best].parent
-            var level = 0
-            while ancestor >= 0, ancestor != blocks.body, level < 3 {
-                let gainsProse = blocks.keptProse[ancestor] * 4 >= blocks.keptProse[best] * 5
-                    && blocks.linkDensity(ancestor) < 0.3
-                // A lone child adds nothing: its parent is the same story.
-                if gainsProse || (level == 0 && keptChildCount(ancestor) == 1) {
-                    best = ancestor
-                    climbing = true
-                    break
-                }
-                ancestor = elements[ancestor].parent
-                level += 1
+        // Page builders wrap each section of a long story in its own rows and cells, often
+        // many levels below the story's wrapper, so every ancestor up to the body is looked
+        // at: one that adds half as much prose again at few links becomes the story.
+        // Prose that only teases other stories does not count as a gain: blocks cut short
+        // with an ellipsis, and other short `<article>`s (story cards; a listicle's items
+        // can be articles too, but long ones).
+        let articles = blocks.tree.indices(of: "article").filter { !blocks.removed[$0] && blocks.keptProse[$0] < 500 }
+        func storyProse(_ index: Int) -> Int {
+            var other = 0, end = -1
+            for article in articles where article >= end && blocks.tree.isInside(article, index) && !blocks.tree.isInside(best, article) {
+                other += blocks.keptProse[article]
+                end = elements[article].end
             }
+            return blocks.keptProse[index] - max(other, blocks.teaserProse[index] - blocks.teaserProse[best])
+        }
+        var ancestor = elements[start].parent
+        var isParent = true
+        while ancestor >= 0, ancestor != blocks.body {
+            let gainsProse = storyProse(ancestor) * 2 >= blocks.keptProse[best] * 3
+                && blocks.linkDensity(ancestor) < 0.3
+            // A lone child adds nothing: its parent is the same story.
+            if gainsProse || (isParent && keptChildCount(ancestor) == 1) {
+                best = ancestor
+                isParent = true
+            } else {
+                isParent = false
+            }
+            ancestor = elements[ancestor].parent
         }
         return best
     }

@@ -47,7 +47,8 @@ public struct Extractor: Sendable {
         let blocks = TextBlocks(tree: tree)
         let paragraphs = MainText(blocks: blocks, title: article.title).paragraphs()
         article.text = paragraphs.map(\.text).joined(separator: "\n\n")
-        PageKind.classify(&article, tree: tree, blocks: blocks, declaresArticle: metadata.declaresArticle)
+        PageKind.classify(&article, tree: tree, blocks: blocks, declaresArticle: metadata.declaresArticle,
+                          declaredNonArticle: metadata.declaredNonArticle)
         return article
     }
 

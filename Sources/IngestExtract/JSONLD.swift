@@ -26,13 +26,15 @@ struct JSONLD {
     var isArticle = false
     /// `@type` values seen anywhere (lower-case), for page-kind hints such as CollectionPage.
     var types: Set<String> = []
+    /// A Product or ProductGroup with `offers`: a product on sale, not a review of one.
+    var offersProduct = false
 
     init(scripts: [String]) {
         var article: [String: Any]?
         var webPage: [String: Any]?
         for script in scripts {
-            // Only blocks that can hold an article or a web page are worth parsing (some
-            // pages carry hundreds of KB of product or FAQ data).
+            // Only blocks that can hold an article, a web page or a page type that is no
+            // article are worth parsing (some pages carry hundreds of KB of FAQ data).
             guard script.utf8.count < 4096 || JSONLD.mayDescribeArticle(script), let root = JSONLD.parse(script) else { continue }
             var queue: [Any] = [root]
             var visited = 0
@@ -48,6 +50,9 @@ struct JSONLD {
                 types.formUnion(objectTypes)
                 if article == nil, !objectTypes.isDisjoint(with: JSONLD.articleTypes) { article = object }
                 if webPage == nil, objectTypes.contains("webpage") { webPage = object }
+                if object["offers"] != nil, objectTypes.contains("product") || objectTypes.contains("productgroup") {
+                    offersProduct = true
+                }
                 for (key, value) in object where key == "@graph" || key == "mainEntity" || key == "itemListElement" {
                     queue.append(value)
                 }
@@ -70,7 +75,7 @@ struct JSONLD {
 
     static func mayDescribeArticle(_ script: String) -> Bool {
         let bytes = TextNormalizer.asciiLowercased(script)
-        return ["article", "posting", "webpage", "report"].contains { word in
+        return ["article", "posting", "webpage", "report", "product", "qapage", "collectionpage", "itempage"].contains { word in
             let needle = Array(word.utf8)
             return bytes.withUnsafeBufferPointer { haystack in
                 guard haystack.count >= needle.count else { return false }

@@ -7,7 +7,7 @@ struct MainText {
     func paragraphs() -> [Paragraphs.Paragraph] {
         let collector = Paragraphs(blocks: blocks)
         let roots = ContentSelection(blocks: blocks).roots()
-        let chosen = Paragraphs.filter(collector.collect(roots: roots), title: title)
+        let chosen = MainText.trimmingTail(Paragraphs.filter(collector.collect(roots: roots), title: title))
         let chosenLetters = chosen.reduce(0) { $0 + $1.letters }
         guard chosenLetters < 250, !blocks.tree.elements.isEmpty else { return chosen }
         let prose = Paragraphs.filter(collector.collect(roots: [blocks.body]), title: title).filter {
@@ -15,5 +15,22 @@ struct MainText {
         }
         let proseLetters = prose.reduce(0) { $0 + $1.letters }
         return proseLetters > chosenLetters * 2 ? prose : chosen
+    }
+
+    static let headingTags: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
+    /// List items and cells: a story may well end with a list of short items.
+    static let listTags: Set<String> = ["li", "dd", "dt", "td", "th"]
+
+    /// Drops the story's last paragraphs while they are a heading or a short line that is no
+    /// sentence: a heading with nothing after it led to a section that is furniture
+    /// ("Related stories", "Our partners"), and a closing fragment is a label or a button.
+    static func trimmingTail(_ paragraphs: [Paragraphs.Paragraph]) -> [Paragraphs.Paragraph] {
+        var result = paragraphs
+        while let last = result.last, result.count > 1,
+              MainText.headingTags.contains(last.tag) || (last.letters < 40 && !MainText.listTags.contains(last.tag)
+                && !TextNormalizer.endsSentence(last.text)) {
+            result.removeLast()
+        }
+        return result
     }
 }

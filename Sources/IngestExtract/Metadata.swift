@@ -16,6 +16,8 @@ struct Metadata {
     private(set) var h1: [Int] = []
     private(set) var times: [Int] = []
     private(set) var itemprops: [String: Int] = [:]
+    /// schema.org microdata types (`itemtype`), lower-case short names.
+    private(set) var itemtypes: Set<String> = []
     let ld: JSONLD
 
     init(tree: PageTree, url: String?) {
@@ -53,6 +55,9 @@ struct Metadata {
                 default:
                     break
                 }
+                if let itemtype = element.attribute("itemtype") {
+                    for name in itemtype.split(separator: " ") { itemtypes.insert(JSONLD.shortType(String(name))) }
+                }
                 if let itemprop = element.attribute("itemprop")?.lowercased(), itemprops[itemprop] == nil {
                     itemprops[itemprop] = index
                 }
@@ -63,6 +68,25 @@ struct Metadata {
     /// Whether the page says it is an article (JSON-LD article type or og:type article).
     var declaresArticle: Bool {
         ld.isArticle || meta["og:type"]?.lowercased() == "article"
+    }
+
+    /// Page types that schema.org and OpenGraph give to pages that are not articles.
+    static let nonArticleTypes: [(type: String, kind: String)] = [
+        ("qapage", "a question-and-answer page"), ("discussionforumposting", "a forum thread"),
+        ("collectionpage", "a collection page"), ("searchresultspage", "a search results page"),
+        ("itempage", "an item page"), ("profilepage", "a profile page"), ("productgroup", "a product page"),
+    ]
+
+    /// What the page declares itself when that is not an article (a product on sale, a
+    /// forum thread, a collection…), nil otherwise. An article type anywhere wins: a review
+    /// or a news story may embed the product or the discussion it is about.
+    var declaredNonArticle: String? {
+        let types = ld.types.union(itemtypes)
+        guard !ld.isArticle, types.isDisjoint(with: JSONLD.articleTypes) else { return nil }
+        if let found = Metadata.nonArticleTypes.first(where: { types.contains($0.type) }) { return found.kind }
+        let sells = ld.offersProduct || (itemtypes.contains("product") && itemtypes.contains("offer"))
+        if sells || meta["og:type"]?.lowercased().hasPrefix("product") == true { return "a product page" }
+        return nil
     }
 
     func article() -> Article {

@@ -9,11 +9,17 @@ enum PageKind {
     /// two-sentence news brief), unless a paywall explains the short body.
     static let minimumDeclaredLetters = 80
 
-    static func classify(_ article: inout Article, tree: PageTree, blocks: TextBlocks, declaresArticle: Bool) {
+    /// - Parameter declaredNonArticle: what the page's schema.org or OpenGraph type says it
+    ///   is when that is not an article ("a product page"), from `Metadata`.
+    static func classify(_ article: inout Article, tree: PageTree, blocks: TextBlocks, declaresArticle: Bool,
+                         declaredNonArticle: String?) {
         let letters = article.text.utf8.reduce(0) { $1 > 0x20 ? $0 + 1 : $0 }
         let elements = tree.elements
         if letters < minimumLetters, elements.contains(where: { $0.tag == "frameset" }) {
             return reject(&article, "frameset page: its content lives in other documents")
+        }
+        if let declaredNonArticle {
+            return reject(&article, "not an article: the page declares itself \(declaredNonArticle)")
         }
         if letters < 1500, looksLikeError(article, tree: tree) {
             return reject(&article, "error page")

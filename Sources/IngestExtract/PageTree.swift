@@ -45,13 +45,15 @@ struct PageTree {
     /// Text of the first `<title>`.
     private(set) var titleText: String?
     /// Elements whose content never reaches the text (scripts, styles, forms controls…).
+    /// `button` is kept instead (and dropped as furniture): a misparsed page can have its
+    /// whole story inside one, which `misnestedCut` takes out.
     static let skippedTags: Set<String> = [
         "script", "style", "noscript", "template", "svg", "math", "canvas", "object", "embed",
-        "video", "audio", "iframe", "select", "option", "textarea", "button", "input", "map",
+        "video", "audio", "iframe", "select", "option", "textarea", "input", "map",
     ]
     static let controlTags: Set<String> = ["input", "button", "select", "textarea"]
     static let keptAttributes: Set<String> = [
-        "class", "id", "itemprop", "itemtype", "role", "hidden", "aria-hidden", "style", "href",
+        "class", "id", "itemprop", "itemtype", "role", "hidden", "aria-hidden", "aria-modal", "style", "href",
         "rel", "property", "name", "content", "datetime", "lang", "type", "http-equiv", "src",
         // Microformat dates: <abbr class="published" title="2008-05-01T10:00:00Z">.
         "title",
@@ -71,6 +73,12 @@ struct PageTree {
         document.walk(attributes: PageTree.keptAttributes) { event in
             switch event {
             case .open(let tag, let attributes):
+                // libxml2 2.9 closes no element that an unclosed `<div>` inside it keeps open
+                // (`<button><div></button>`), so a page's `<main>` can end up inside its menu
+                // button or `<nav>`, where browsers never put it: close the furniture here.
+                if let cut = PageTree.misnestedCut(tag, parents: parents, elements: elements) {
+                    parents.removeSubrange(cut...)
+                }
                 let parent = parents.last ?? -1
                 if tag == "script" || (tag == "title" && titleText == nil && capturing == nil) {
                     open.append(-1)
@@ -87,6 +95,7 @@ struct PageTree {
                     open.append(-1)
                     return .skipContent
                 }
+                if tag == "button", parent >= 0 { controlParents.append(parent) }
                 let index = elements.count
                 var element = Element(tag: tag, parent: parent)
                 element.attributes = attributes
@@ -101,7 +110,9 @@ struct PageTree {
                     return split
                 }
                 let classWords = words(element.attribute("class")), idWords = words(element.attribute("id"))
-                element.words = idWords.isEmpty ? classWords : classWords + idWords
+                // An id of four or more words is an anchor made from a heading ("menu-ideas-for-
+                // small-kitchens"), which says nothing about what the element is.
+                element.words = idWords.isEmpty || idWords.count >= 4 ? classWords : classWords + idWords
                 elements.append(element)
                 if parent >= 0 { elements[parent].children.append(.element(index)) }
                 open.append(index)
@@ -114,7 +125,8 @@ struct PageTree {
                 }
             case .close:
                 let closed = open.popLast()
-                if let closed, closed >= 0 { parents.removeLast() }
+                // An element closed early by `misnestedCut` is no longer among the parents.
+                if let closed, closed >= 0, parents.last == closed { parents.removeLast() }
                 if closed == -1, let captured = capturing {
                     if captured.isTitle { titleText = captured.text } else { jsonLD.append(captured.text) }
                     capturing = nil
@@ -132,6 +144,21 @@ struct PageTree {
         self.jsonLD = jsonLD
         self.titleText = titleText
         self.controlParents = controlParents
+    }
+
+    /// Where the open elements must be cut so that a story wrapper opening now is not put
+    /// inside furniture: the position of the outermost open element it may not sit in, or
+    /// nil. By the HTML standard `<main>` never sits in a `<nav>`, header, footer, aside, link
+    /// or button, and no `<article>` sits in a link or button; an `<article>` in a `<nav>` is
+    /// allowed but unheard of outside such parse accidents.
+    static func misnestedCut(_ tag: String, parents: [Int], elements: [Element]) -> Int? {
+        let barred: Set<String>
+        switch tag {
+        case "main": barred = ["nav", "header", "footer", "aside", "a", "button"]
+        case "article": barred = ["nav", "a", "button"]
+        default: return nil
+        }
+        return parents.firstIndex { barred.contains(elements[$0].tag) }
     }
 
     /// Elements with a given tag, in document order.

@@ -25,10 +25,17 @@ struct TextBlocks {
     let body: Int
     /// Letters of kept prose blocks in each subtree.
     let keptProse: [Int]
+    /// The part of `keptProse` in blocks that end with an ellipsis: teasers of other stories
+    /// ("… the council said the vote will be...") cut short to link to them.
+    let teaserProse: [Int]
+    /// Whether an element's text ends with an ellipsis (a cut-short teaser when it is a block).
+    let endsCut: [Bool]
     /// A block with at least this many letters (and few links) counts as prose.
     static let proseLetters = 50
     /// A form control's surrounding box with less text than this is a widget.
     static let controlBoxLetters = 500
+    /// An overlay box with controls and less text than this is not the story.
+    static let overlayLetters = 1500
 
     init(tree: PageTree) {
         self.tree = tree
@@ -105,6 +112,23 @@ struct TextBlocks {
                 for inner in box..<elements[box].end { removed[inner] = true }
             }
         }
+        // A box laid over the page (cookie consent, newsletter or app prompt): a child or
+        // grandchild of the body, short, with two or more controls, and no story wrapper or
+        // headline inside. Such a box is often the only prose a script-built page has.
+        var overlayControls: [Int: Int] = [:]
+        for control in tree.controlParents where !removed[control] {
+            var chain: [Int] = []
+            var node = control
+            while node > body, node >= 0 { chain.append(node); node = elements[node].parent }
+            guard node == body, let top = chain.last(where: { rawSubtree[$0] < TextBlocks.overlayLetters }),
+                  chain.count - (chain.lastIndex(of: top) ?? 0) <= 2 else { continue }
+            overlayControls[top, default: 0] += 1
+        }
+        for (box, controls) in overlayControls where controls >= 2 && !removed[box] {
+            let range = box..<elements[box].end
+            guard !range.contains(where: { ["main", "article", "h1"].contains(elements[$0].tag) }) else { continue }
+            for inner in range { removed[inner] = true }
+        }
         var ownText = [Int](repeating: 0, count: count)
         var ownLinkText = [Int](repeating: 0, count: count)
         var ownCommas = [Int](repeating: 0, count: count)
@@ -130,10 +154,31 @@ struct TextBlocks {
             && ownLinkText[index] * 3 < ownText[index] {
             keptProse[index] = ownText[index]
         }
+        // Whether an element's text ends with an ellipsis, from its last child that is text
+        // or inline (children come after their parent, so a reverse loop sees them first).
+        var endsCut = [Bool](repeating: false, count: count)
+        for index in stride(from: count - 1, through: 0, by: -1) {
+            for child in elements[index].children.reversed() {
+                switch child {
+                case .text(let text):
+                    guard let last = text.utf8.lastIndex(where: { $0 > 0x20 }) else { continue }
+                    endsCut[index] = TextBlocks.endsWithEllipsis(text.utf8[...last])
+                case .element(let inner):
+                    if removed[inner] || (subtreeText[inner] == 0 && !elements[inner].isBlock) { continue }
+                    endsCut[index] = !elements[inner].isBlock && endsCut[inner]
+                }
+                break
+            }
+        }
+        var teaserProse = [Int](repeating: 0, count: count)
+        for index in 0..<count where keptProse[index] > 0 && endsCut[index] { teaserProse[index] = keptProse[index] }
         for index in stride(from: count - 1, through: 1, by: -1) where elements[index].parent >= 0 {
             keptProse[elements[index].parent] += keptProse[index]
+            teaserProse[elements[index].parent] += teaserProse[index]
         }
         self.keptProse = keptProse
+        self.teaserProse = teaserProse
+        self.endsCut = endsCut
         self.removed = removed
         self.blockOf = blockOf
         self.ownText = ownText
@@ -142,6 +187,13 @@ struct TextBlocks {
         self.subtreeText = subtreeText
         self.subtreeLinkText = subtreeLinkText
         self.body = body
+    }
+
+    /// "...", "…" or "[…]" at the end.
+    static func endsWithEllipsis(_ text: Substring.UTF8View) -> Bool {
+        var bytes = text[...]
+        if bytes.last == 0x5D { bytes = bytes.dropLast() } // "]"
+        return bytes.reversed().starts(with: [0x2E, 0x2E, 0x2E]) || bytes.reversed().starts(with: [0xA6, 0x80, 0xE2])
     }
 
     /// Share of an element's kept text that sits inside links.

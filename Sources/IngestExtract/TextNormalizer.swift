@@ -96,4 +96,13 @@ enum TextNormalizer {
         }
         return bytes
     }
+
+    /// Whether a text ends like a sentence: a full stop, question or exclamation mark, or one
+    /// of those before a closing quote or bracket (any script's marks: "。", "؟", "।").
+    static func endsSentence(_ text: String) -> Bool {
+        let closers: Set<Character> = ["\"", "'", "”", "’", "»", ")", "]"]
+        let marks: Set<Character> = [".", "!", "?", "…", "。", "！", "？", "؟", "।", "׃"]
+        var characters = text.reversed().drop { $0 == " " || closers.contains($0) }.makeIterator()
+        return characters.next().map(marks.contains) ?? false
+    }
 }

@@ -26,7 +26,10 @@ public final class Document {
     ///
     /// NUL bytes are dropped first, as browsers drop them from text: libxml2 2.9 takes one for
     /// the end of the input and loses the rest of the page. UTF-16 is left whole, its NULs
-    /// are halves of characters. Text nodes have no length limit: callers bound the input
+    /// are halves of characters. `</body>` and `</html>` end tags are dropped too: libxml2
+    /// 2.9 puts what follows them in a second root element that no walk reaches, where
+    /// browsers read it as more of the body (pages that print their story after a stray
+    /// `</html>` were "empty"). Text nodes have no length limit: callers bound the input
     /// (`Extractor.maxBytes`, the fetcher's `maxPageBytes`); depth is bounded by `maxDepth`.
     ///
     /// - Parameter encoding: the charset label the fetcher detected; `nil` lets libxml2
@@ -38,7 +41,10 @@ public final class Document {
             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue
             | XML_PARSE_HUGE.rawValue)
         var input = Array(bytes)
-        if input.contains(0), !Document.isUTF16(input, encoding: encoding) { input.removeAll { $0 == 0 } }
+        if !Document.isUTF16(input, encoding: encoding) {
+            if input.contains(0) { input.removeAll { $0 == 0 } }
+            Document.removeDocumentEndTags(&input)
+        }
         guard let context = htmlNewParserCtxt() else { return nil }
         defer { htmlFreeParserCtxt(context) }
         // Each context has its own SAX table; the parser's context is the callbacks' argument.
@@ -86,6 +92,31 @@ public final class Document {
     public static func isUTF16(_ bytes: some Collection<UInt8>, encoding: String?) -> Bool {
         let label = encoding?.uppercased().filter { $0 != "-" && $0 != "_" }
         return label?.hasPrefix("UTF16") == true || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+    }
+
+    /// Removes `</body>` and `</html>` (any case, spaces before `>`) in one pass over the bytes.
+    static func removeDocumentEndTags(_ bytes: inout [UInt8]) {
+        func lower(_ byte: UInt8) -> UInt8 { byte | 0x20 }
+        var write = 0, read = 0
+        let count = bytes.count
+        while read < count {
+            let byte = bytes[read]
+            if byte == 0x3C, read + 6 < count, bytes[read + 1] == 0x2F {
+                let a = lower(bytes[read + 2]), b = lower(bytes[read + 3]), c = lower(bytes[read + 4]), d = lower(bytes[read + 5])
+                if (a, b, c, d) == (0x62, 0x6F, 0x64, 0x79) || (a, b, c, d) == (0x68, 0x74, 0x6D, 0x6C) {
+                    var end = read + 6
+                    while end < count, bytes[end] == 0x20 || bytes[end] == 0x0A || bytes[end] == 0x0D || bytes[end] == 0x09 { end += 1 }
+                    if end < count, bytes[end] == 0x3E {
+                        read = end + 1
+                        continue
+                    }
+                }
+            }
+            bytes[write] = byte
+            write += 1
+            read += 1
+        }
+        bytes.removeLast(count - write)
     }
 
     /// `xmlInitParser` must run once before parsing on several threads; never

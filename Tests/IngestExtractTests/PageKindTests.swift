@@ -41,4 +41,35 @@ import Testing
         #expect(article.kind == .article)
         #expect(article.reason == nil)
     }
+
+    /// A long description, so that only the declared type can tell the page from a story.
+    static let prose = String(repeating: "<p>The frame is made of recycled aluminium, which keeps the weight low, and the seat can be set to four heights for riders of every size.</p>", count: 8)
+
+    @Test func productOnSaleIsNotAnArticle() {
+        let html = """
+        <html><head><script type="application/ld+json">{"@context": "https://schema.org", "@type": "Product",
+        "name": "City bike", "offers": {"@type": "Offer", "price": "499.00", "priceCurrency": "EUR"}}</script>
+        </head><body><main>\(Self.prose)</main></body></html>
+        """
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.kind == .notArticle)
+        #expect(article.reason == "not an article: the page declares itself a product page")
+    }
+
+    @Test func forumThreadInMicrodataIsNotAnArticle() {
+        let html = "<html><body><div itemscope itemtype='https://schema.org/DiscussionForumPosting'>\(Self.prose)</div></body></html>"
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.kind == .notArticle)
+        #expect(article.reason == "not an article: the page declares itself a forum thread")
+    }
+
+    @Test func reviewThatEmbedsTheProductOnSaleIsAnArticle() {
+        let html = """
+        <html><head><script type="application/ld+json">[{"@type": "NewsArticle", "headline": "City bike review"},
+        {"@type": "Product", "name": "City bike", "offers": {"@type": "Offer", "price": "499.00"}}]</script>
+        </head><body><article>\(Self.prose)</article></body></html>
+        """
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.kind == .article)
+    }
 }

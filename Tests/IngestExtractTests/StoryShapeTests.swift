@@ -1,0 +1,111 @@
+import Testing
+@testable import IngestExtract
+
+/// Story shapes of sites nobody tuned to: the whole story, and nothing around it.
+@Suite struct StoryShapeTests {
+    let extractor = Extractor()
+
+    /// A numbered digest built by a page builder: every item sits four wrappers deep in its
+    /// own row beside a small badge, and the first item is much longer than the others.
+    @Test func everySectionOfAPageBuilderDigestIsKept() {
+        let items = (1...6).map { number in
+            let extra = number == 1
+                ? String(repeating: "<p>The first change is the largest, since it moves the deadline for every household in the city by a month, and officials say it was overdue.</p>", count: 4)
+                : ""
+            return "<div class='row'><b>\(number)</b><div class='col'><b>★</b><div class='cell'><b>★</b><div class='text'><h2>\(number). Change number \(number)</h2>"
+                + "<p>Change \(number) applies from May, when the new rules for waste collection take effect in all districts, the council said.</p>\(extra)</div></div></div></div>"
+        }.joined()
+        let html = "<html><body><article class='page'>\(items)</article><aside><a href='/x'>Other story</a></aside></body></html>"
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        for number in 1...6 {
+            #expect(article.text.contains("\(number). Change number \(number)"))
+        }
+        #expect(!article.text.contains("Other story"))
+    }
+
+    /// A short story in a page builder's rows, then a rail of cards teasing other stories
+    /// with excerpts as long as the story's paragraphs: some cut with an ellipsis, some not.
+    @Test func teaserCardsOfOtherStoriesAreNotTheStory() {
+        let story = (1...4).map { number in
+            "<p>Point \(number): the gym must keep its equipment safe, and a waiver signed at the door does not cover every injury, a lawyer said on Monday.</p>"
+        }.joined()
+        let cards = (1...5).map { number in
+            let cut = number % 2 == 0 ? "and the agency has ninety days to answer..." : "and at our office,"
+            return "<article class='card'><h3><a href='/story-\(number)'>Other story \(number)</a></h3><div class='excerpt'>"
+                + "<p>When a claim for benefits is denied, applicants often wonder whether they can appeal, what the deadlines are, \(cut)</p>"
+                + "</div><a href='/story-\(number)'>Read more</a></article>"
+        }.joined()
+        let html = "<html><body><div class='wrap'><div class='row'><div class='col'><div class='story'>\(story)</div></div></div>"
+            + "<div class='row'><div class='grid'>\(cards)</div></div></div></body></html>"
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.text.hasPrefix("Point 1:"))
+        #expect(article.text.hasSuffix("a lawyer said on Monday."))
+        #expect(!article.text.contains("applicants often wonder"))
+    }
+
+    /// A consent box with no telling class or role: a body child with two buttons, and more
+    /// text than a sign-up widget (500 letters).
+    static let consentBox = "<div class='bx-wrap'><div class='bx-inner'><h3>Your privacy matters</h3>"
+        + "<p>We and our partners store and access information on your device to show you personalised content, measure traffic and improve the site, as described in our policy.</p>"
+        + "<p>Some partners rely on your consent and others on their legitimate interest; you can object to that at any time, and change your choices later from the link at the bottom of each page.</p>"
+        + "<p>Your choices apply to this site only and are kept for thirteen months, after which we will ask you again, so that the settings you pick stay yours and stay current.</p>"
+        + "<p>Partners may use precise location data and identify your device by scanning it, to build a profile of your interests and to show you advertising that fits that profile.</p>"
+        + "<a href='/privacy'>Read our policy</a><button>Accept all</button><button>Reject all</button></div></div>"
+
+    @Test func consentBoxIsNotTheStoryOfAScriptBuiltPage() {
+        let html = "<html><body><div id='app'></div>\(Self.consentBox)</body></html>"
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.kind == .notArticle)
+        #expect(!article.text.contains("partners store"))
+    }
+
+    @Test func consentBoxBesideAStoryIsLeftOut() {
+        let story = String(repeating: "<p>The new bridge opened on Friday after three years of works, and the first buses crossed it in the afternoon, the city said.</p>", count: 3)
+        let html = "<html><body><div class='page'><div class='body'><h1>Bridge opens</h1>\(story)</div></div>\(Self.consentBox)</body></html>"
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.kind == .article)
+        #expect(article.text.hasPrefix("The new bridge opened"))
+        #expect(!article.text.contains("partners store"))
+        #expect(!article.text.contains("privacy"))
+    }
+
+    @Test func modalDialogIsLeftOut() {
+        let story = String(repeating: "<p>The new bridge opened on Friday after three years of works, and the first buses crossed it in the afternoon, the city said.</p>", count: 3)
+        let html = "<html><body><main>\(story)<div aria-modal='true'><p>Pick the edition of the paper that you read, and we will show you the stories of your region first, with the weather of your town.</p></div></main></body></html>"
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(!article.text.contains("edition of the paper"))
+    }
+
+    /// Sections anchored by ids made from their headings, words such as "menu" or "share"
+    /// included, are the story's sections, not a menu or a share bar.
+    @Test func sectionWhoseHeadingAnchorNamesFurnitureIsKept() {
+        let section = { (id: String, heading: String) in
+            "<div id='\(id)'><h2>\(heading)</h2><p>Caterers plan each course around the guests, the season and the budget, and they test every dish twice before the day itself.</p></div>"
+        }
+        let html = "<html><body><article>" + section("planning-the-day-ahead-of-time", "Planning the day")
+            + section("menu-ideas-for-small-kitchens", "Menu ideas for small kitchens")
+            + section("share-the-costs-with-other-hosts", "Share the costs with other hosts") + "</article></body></html>"
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.text.contains("Menu ideas for small kitchens"))
+        #expect(article.text.contains("Share the costs with other hosts"))
+        #expect(article.text.components(separatedBy: "\n\n").count == 6)
+    }
+
+    /// Chrome after the story in any language: a heading whose section was furniture and a
+    /// label that is no sentence. A closing list of short items stays.
+    @Test func trailingHeadingAndLabelInAnotherLanguageAreDroppedButAClosingListIsNot() {
+        let story = String(repeating: "<p>The new bridge opened on Friday after three years of works, and the first buses crossed it in the afternoon, the city said.</p>", count: 3)
+        let chrome = "<h2>Главные новости дня</h2><div>Publicité</div>"
+        let html = "<html><body><article>\(story)<ul><li>Bus 12</li><li>Bus 31</li></ul>\(chrome)</article></body></html>"
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.text.hasSuffix("Bus 12\n\nBus 31"))
+        #expect(!article.text.contains("Publicité"))
+        #expect(!article.text.contains("новости"))
+    }
+
+    @Test(arguments: [("It ended.", true), ("Did it end?", true), ("“It ended.”", true), ("終わった。", true),
+                      ("Read more", false), ("Publicité", false), ("", false)])
+    func sentenceEnds(text: String, ends: Bool) {
+        #expect(TextNormalizer.endsSentence(text) == ends)
+    }
+}
