@@ -254,6 +254,20 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("store").path))
     }
 
+    @Test func aSourceURLWithCredentialsExits64WithoutPrintingThem() throws {
+        let dirTemp = TemporaryDirectory("ingest-sync")
+        defer { dirTemp.remove() }
+        let dir = dirTemp.url
+        try """
+            {"sources": [{"name": "private feed", "url": "http://user:secret@127.0.0.1:9/feed.xml"}]}
+            """.write(to: dir.appendingPathComponent("feeds.json"), atomically: true, encoding: .utf8)
+        let result = try IngestBinary.run(["sync"], in: dir)
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("\"private feed\"") && result.stderr.contains("credentials"), "\(result.stderr)")
+        #expect(!result.stderr.contains("secret") && !result.stdout.contains("secret"))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("store").path))
+    }
+
     @Test func aSecondWriterExits75NamingTheHolder() throws {
         let world = try SmallWorld()
         defer { world.server.stop() }
