@@ -65,14 +65,22 @@ public enum AddressPolicy {
         }
     }
 
-    /// Classifies 16 address bytes in network order; IPv4-mapped, -compatible and NAT64
-    /// addresses are judged by the IPv4 address inside.
+    /// Classifies 16 address bytes in network order; IPv4-mapped, -translated, -compatible and
+    /// well-known NAT64 addresses are judged by the IPv4 address inside.
     static func classify(ipv6 b: [UInt8]) -> AddressClass {
         if b[0..<15].allSatisfy({ $0 == 0 }) { return b[15] == 1 ? .loopback : .unspecified }
         let embeddedV4 = Array(b[12..<16])
         if b[0..<10].allSatisfy({ $0 == 0 }), b[10] == 0xFF, b[11] == 0xFF { return classify(ipv4: embeddedV4) }
         if b[0..<12].allSatisfy({ $0 == 0 }) { return classify(ipv4: embeddedV4) }
+        // ::ffff:0:a.b.c.d (SIIT translated) carries an IPv4 address like ::ffff:a.b.c.d does.
+        if b[0..<8].allSatisfy({ $0 == 0 }), b[8] == 0xFF, b[9] == 0xFF, b[10] == 0, b[11] == 0 {
+            return classify(ipv4: embeddedV4)
+        }
         if b[0..<12].elementsEqual([0x00, 0x64, 0xFF, 0x9B, 0, 0, 0, 0, 0, 0, 0, 0]) { return classify(ipv4: embeddedV4) }
+        // 64:ff9b:1::/48 is local-use NAT64 (RFC 8215): a translator inside some network.
+        if b[0..<6].elementsEqual([0x00, 0x64, 0xFF, 0x9B, 0x00, 0x01]) { return .private }
+        // 2001::/32 Teredo tunnels to a host behind NAT; where it ends up cannot be judged.
+        if b[0..<4].elementsEqual([0x20, 0x01, 0x00, 0x00]) { return .reserved }
         if b[0] & 0xFE == 0xFC { return .private }                      // fc00::/7 unique local
         if b[0] == 0xFE, b[1] & 0xC0 == 0x80 { return .linkLocal }      // fe80::/10
         if b[0] == 0xFE, b[1] & 0xC0 == 0xC0 { return .private }        // fec0::/10 site-local (deprecated)

@@ -8,6 +8,8 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
     case unsupportedScheme(String, url: String)
     /// The host resolved to a loopback, private or link-local address and the request did not allow that.
     case forbiddenAddress(url: String, address: AddressClass)
+    /// A hop answered from a public address redirected to a non-public one.
+    case redirectToPrivate(from: String, to: String, address: AddressClass)
     /// The body exceeded `maxPageBytes` (after decompression).
     case tooLarge(url: String, limit: Int)
     /// More than `maxRedirects` hops.
@@ -33,6 +35,8 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unsupportedScheme(let scheme, let url): return "unsupported scheme \"\(scheme)\" (only http and https): \(url)"
         case .forbiddenAddress(let url, let kind):
             return "refused to connect to a \(kind.label) address for a link from a public source: \(url)"
+        case .redirectToPrivate(let from, let to, let kind):
+            return "refused a redirect from a public address to a \(kind.label) address: \(from) -> \(to)"
         case .tooLarge(let url, let limit): return "page larger than the \(limit)-byte limit: \(url)"
         case .tooManyRedirects(let url, let limit): return "more than \(limit) redirects: \(url)"
         case .redirectLoop(let url): return "redirect loop back to \(url)"

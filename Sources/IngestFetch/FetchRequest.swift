@@ -8,7 +8,8 @@ public struct FetchRequest: Sendable, Equatable {
     public var lastModified: String?
     /// Whether this URL (and its redirects) may connect to loopback, private or link-local
     /// addresses: true for URLs a user gives and for links found on a loopback or private
-    /// source; false for links found on a public source.
+    /// source; false for links found on a public source. Even when true, no hop after one
+    /// answered from a public address may (`RedirectPolicy`).
     public var allowPrivateAddresses: Bool
 
     /// Builds a request; see the properties.

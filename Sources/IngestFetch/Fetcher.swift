@@ -38,6 +38,7 @@ public final class Fetcher: PageFetching {
         var url = request.url
         var redirects: [FetchResponse.Redirect] = []
         var visited: Set<String> = [url]
+        var policy = RedirectPolicy(allowPrivateAddresses: request.allowPrivateAddresses)
         // Stored validators are echoed back; a CR or LF would let one smuggle in a header.
         let conditional = [("If-None-Match", request.etag), ("If-Modified-Since", request.lastModified)]
             .compactMap { name, value in
@@ -50,20 +51,26 @@ public final class Fetcher: PageFetching {
             case .failure(let error): return .failure(error)
             }
             if obeyRobots {
-                let rules = await robotsRules(for: origin, allowPrivateAddresses: request.allowPrivateAddresses)
+                let rules = await robotsRules(for: origin, allowPrivateAddresses: policy.allowsPrivateNow)
                 guard rules.allows(Fetcher.pathAndQuery(url)) else { return .failure(.disallowedByRobots(url: url)) }
             }
             let attempt = await perform(url: url, origin: origin, headers: conditional,
-                                        allowPrivateAddresses: request.allowPrivateAddresses)
+                                        allowPrivateAddresses: policy.allowsPrivateNow)
             let result: TransferResult
             switch attempt {
             case .success(let done): result = done
-            case .failure(let error): return .failure(error)
+            case .failure(let error): return .failure(policy.refusal(error, from: redirects.last?.url))
             }
+            policy.answered(from: result.remoteIP.flatMap(AddressPolicy.classify(ipAddress:)))
 
             if [301, 302, 303, 307, 308].contains(result.status), let location = result.headers["location"] {
-                guard let next = URL(string: location, relativeTo: URL(string: url))?.absoluteURL.absoluteString else {
+                guard let resolved = URL(string: location, relativeTo: URL(string: url))?.absoluteURL.absoluteString else {
                     return .failure(.invalidURL(location))
+                }
+                let next: String
+                switch policy.nextHop(from: url, to: resolved) {
+                case .success(let target): next = target
+                case .failure(let error): return .failure(error)
                 }
                 if case .failure(let error) = Fetcher.checkedOrigin(next) { return .failure(error) }
                 guard redirects.count < settings.maxRedirects else {

@@ -304,6 +304,44 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("store").path))
     }
 
+    /// All loopback sites are 127.0.0.1: an IP host's site is host:port, so site B (port 2)
+    /// naming site A's URL (port 1) as its canonical must not overwrite A's copy.
+    @Test func aCanonicalToAnotherSiteDoesNotOverwriteThatSitesCopy() throws {
+        let world = try SmallWorld()
+        defer { world.server.stop() }
+        let victim = world.server.url("/news/harbour-council-vote", site: 0)
+        let thief = world.server.url("/world/orchestra-new-season", site: 1)
+        world.route("/world/orchestra-new-season", site: 1, SmallWorld.page(
+            title: "Orchestra opens its new season", paragraphs: SmallWorld.paragraphs(seed: 3), canonical: victim))
+        let dirTemp = TemporaryDirectory("ingest-sync")
+        defer { dirTemp.remove() }
+        let dir = dirTemp.url
+        try world.feedsJSON.write(to: dir.appendingPathComponent("feeds.json"), atomically: true, encoding: .utf8)
+
+        let sync = try IngestBinary.run(["sync"], in: dir)
+        #expect(sync.status == 0, "\(sync.stderr)")
+        let copies = try objects(try IngestBinary.run(["export", "--copies"], in: dir).stdout)
+        let council = try #require(copies.first { $0["url"] as? String == victim })
+        #expect(council["title"] as? String == "Harbour council delays vote" && council["source"] as? String == "site-a")
+        #expect(council["revision"] as? Int == 1)
+        let orchestra = try #require(copies.first { $0["url"] as? String == thief }, "B's page keeps its own URL")
+        #expect(orchestra["source"] as? String == "site-b")
+    }
+
+    @Test func aSourceURLWithCredentialsExits64WithoutPrintingThem() throws {
+        let dirTemp = TemporaryDirectory("ingest-sync")
+        defer { dirTemp.remove() }
+        let dir = dirTemp.url
+        try """
+            {"sources": [{"name": "private feed", "url": "http://user:secret@127.0.0.1:9/feed.xml"}]}
+            """.write(to: dir.appendingPathComponent("feeds.json"), atomically: true, encoding: .utf8)
+        let result = try IngestBinary.run(["sync"], in: dir)
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("\"private feed\"") && result.stderr.contains("credentials"), "\(result.stderr)")
+        #expect(!result.stderr.contains("secret") && !result.stdout.contains("secret"))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("store").path))
+    }
+
     @Test func aSecondWriterExits75NamingTheHolder() throws {
         let world = try SmallWorld()
         defer { world.server.stop() }

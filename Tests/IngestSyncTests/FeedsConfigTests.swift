@@ -54,6 +54,10 @@ struct FeedsConfigTests {
         ("bad-kind.json", [
             "sources[0] \"x\": \"kind\" must be one of auto, rss, atom, jsonfeed, sitemap, html, got \"podcast\"",
         ]),
+        ("credentials.json", [
+            "sources[0] \"basic\": \"url\" must not carry credentials (user:password@), got \"http://feeds.example/feed.xml\"",
+            "sources[1] \"user-only\": \"url\" must not carry credentials (user:password@), got \"https://feeds.example/atom\"",
+        ]),
         ("duplicate-names.json", ["sources[2] \"same\": duplicate name (also sources[0])"]),
         ("not-an-object.json", ["the top level must be an object with \"settings\" and \"sources\", got an array"]),
         ("empty-sources.json", ["\"sources\" is empty: add at least one source"]),

@@ -465,4 +465,20 @@ struct ImportTests {
         let again = try await run.importPages(["https://wire.example/world/imported-story-here"])
         #expect(again.new == 0 && again.unchanged == 1)
     }
+
+    @Test func aSavedFileCannotReplaceACopyASourceStores() async throws {
+        let web = FakeWeb(), store = FakeStore()
+        let story = "https://wire.example/world/sourced-story-here"
+        web["https://wire.example/feed.xml"] = .ok(rss(story))
+        web[story] = .ok("Sourced\nThe wire's own text.")
+        web["file:///tmp/saved/forged.html"] = .ok("canonical: \(story)\nForged\nSomeone else's text.")
+        let run = SyncRun(config: FeedsConfig(sources: [.init(name: "wire", url: "https://wire.example/feed.xml", kind: .rss)]),
+                          fetcher: web, extractor: FakeExtractor(), clusterer: FakeClusterer(), store: store)
+        _ = try await run.run()
+        let imported = try await run.importPages(["file:///tmp/saved/forged.html"])
+        #expect(imported.new == 1)
+        let sourced = try #require(store.liveCopies[SyncIdentity.copyID(canonicalURL: story)])
+        #expect(sourced.source == "wire" && sourced.revision == 1, "the wire's copy is untouched")
+        #expect(store.liveCopies.values.contains { $0.url == "file:///tmp/saved/forged.html" && $0.source == "import" })
+    }
 }

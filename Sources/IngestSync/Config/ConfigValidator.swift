@@ -1,3 +1,5 @@
+import IngestFetch
+
 /// Walks a decoded feeds.json and collects every problem instead of stopping at the first.
 struct ConfigValidator {
     private(set) var problems: [String] = []
@@ -127,9 +129,16 @@ struct ConfigValidator {
     }
 
     /// Why a source URL is unusable, or `nil` when it is an absolute http(s) URL with a host.
+    /// Credentials in the URL are refused: they would be printed and stored with it, and
+    /// the message names the URL with them removed.
     static func urlProblem(_ text: String) -> String? {
-        CanonicalURL.httpComponents(text) == nil
-            ? "must be an absolute http:// or https:// URL, got \"\(text)\"" : nil
+        guard let parts = CanonicalURL.httpComponents(text) else {
+            return "must be an absolute http:// or https:// URL, got \"\(RedirectPolicy.withoutUserinfo(text))\""
+        }
+        if parts.user != nil || parts.password != nil {
+            return "must not carry credentials (user:password@), got \"\(RedirectPolicy.withoutUserinfo(text))\""
+        }
+        return nil
     }
 
     private func describe(_ value: JSONValue) -> String {

@@ -32,8 +32,7 @@ struct SourcePoller: Sendable {
         var poll = SourcePoll(name: source.name, state: previous)
         poll.state.lastPolled = now
         let url = previous.feedURL ?? source.url
-        // Configured sources are the user's choice, so they may be private (local tests).
-        let step = await discover(url, previous.validators, allowPrivate: true,
+        let step = await discover(url, previous.validators, allowPrivate: Self.mayReachPrivate(url, configured: source.url),
                                   kind: previous.feedURL == nil ? source.kind : .auto, into: &poll)
         var (found, response): (DiscoveryResult, SyncResponse)
         switch step {
@@ -150,6 +149,18 @@ struct SourcePoller: Sendable {
     }
 
     /// A conditional GET of `url`, then discovery of its body as `kind`.
+    /// Whether `url`, polled for a source configured as `configured`, may connect to a
+    /// non-public address. The configured URL is the user's choice (local and intranet
+    /// sources, the tests' loopback sites), and the fetcher refuses any redirect from a
+    /// public hop to a private one. A feed a homepage announced (stored as `feedURL`) has
+    /// the homepage's policy: private only if the configured host is non-public by its
+    /// spelling, or the feed is on that very host.
+    static func mayReachPrivate(_ url: String, configured: String) -> Bool {
+        guard url != configured else { return true }
+        let configuredHost = CanonicalURL.host(of: configured) ?? ""
+        return AddressPolicy.isNonPublic(host: configuredHost) || CanonicalURL.host(of: url) == configuredHost
+    }
+
     private func discover(_ url: String, _ validators: Validators, allowPrivate: Bool, kind: FeedKind,
                           into poll: inout SourcePoll) async -> Step {
         let request = SyncRequest(url: url, etag: validators.etag, lastModified: validators.lastModified,

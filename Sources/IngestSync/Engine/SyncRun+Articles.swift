@@ -146,7 +146,13 @@ extension SyncRun {
     private func store(_ article: Article, _ job: FetchJob, _ response: SyncResponse) throws {
         // Job URLs are normalised already; only a redirect needs normalising again.
         let finalURL = response.finalURL == job.url ? job.url : CanonicalURL.normalise(response.finalURL) ?? job.url
-        let canonical = Self.canonicalURL(declared: article.canonicalURL, finalURL: finalURL)
+        var canonical = Self.canonicalURL(declared: article.canonicalURL, finalURL: finalURL)
+        var claim: String?
+        if canonical != finalURL, !Self.mayClaim(canonical, finalURL: finalURL, storedSource: states[canonical]?.source) {
+            // Kept out of identity so it cannot overwrite another site's copy; reported in the event.
+            claim = "ignored rel=canonical to another site's URL \(canonical)"
+            canonical = finalURL
+        }
         let guidKey = job.entry?.guid.map { SyncIdentity.guidKey(source: job.source, guid: $0) }
         let copyID = job.known?.copyID ?? [canonical, finalURL, job.url, guidKey].lazy
             .compactMap { $0.flatMap { self.states[$0]?.copyID } }.first
@@ -188,7 +194,7 @@ extension SyncRun {
             firstSeen: previous?.firstSeen ?? now, lastChecked: now,
             published: article.published.flatMap(FeedDate.parse) ?? job.entry?.published ?? previous?.published))
         try saveAliases(aliases + [previous?.url].compactMap { $0 }, of: copyID, primary: finalURL, job: job)
-        event(job, outcome)
+        event(job, outcome, claim)
     }
 
     /// The copy's URL: `rel=canonical` when it is a usable http(s) URL, else the final URL.
@@ -198,6 +204,17 @@ extension SyncRun {
         let frontPage = CanonicalURL.httpComponents(declared)?.path ?? "/"
         let page = CanonicalURL.httpComponents(finalURL)?.path ?? "/"
         return (frontPage == "/" || frontPage.isEmpty) && page != "/" ? finalURL : declared
+    }
+
+    /// Whether a page fetched from `finalURL` may take `canonical` as its identity: only a
+    /// URL of its own site (`SiteIdentity`). A saved file (`file:` URL) has no site; the user
+    /// chose it, so its canonical is taken unless a sync source already stores that URL,
+    /// which a file must not overwrite (`storedSource` is that URL's source, if stored).
+    static func mayClaim(_ canonical: String, finalURL: String, storedSource: String?) -> Bool {
+        if SiteIdentity.site(of: finalURL) == nil {
+            return storedSource == nil || storedSource == importSource
+        }
+        return SiteIdentity.sameSite(canonical, finalURL)
     }
 
     private func saveAliases(_ urls: [String], of copyID: String, primary: String, job: FetchJob) throws {
