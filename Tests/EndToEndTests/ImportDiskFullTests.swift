@@ -4,21 +4,14 @@ import Testing
 
 /// `ingest import` onto a disk that fills up midway: what was committed before the error is said.
 @Suite struct ImportDiskFullTests {
-    static let canMount: Bool = {
-        let probe = TemporaryDirectory("ingest-mount-probe")
-        defer { probe.remove() }
-        guard geteuid() == 0, run("/bin/mount", ["-t", "tmpfs", "-o", "size=16k", "tmpfs", probe.path]) else { return false }
-        return run("/bin/umount", [probe.path])
-    }()
-
-    @Test(.enabled(if: canMount, "needs root and mount for a 96 KB tmpfs"))
+    @Test(.enabled(if: SmallDisk.available, "needs root and mount for a 96 KB tmpfs"))
     func aFullDiskStillPrintsTheLinesOfWhatWasCommitted() throws {
         let temp = TemporaryDirectory("ingest-disk-full")
         defer { temp.remove() }
         let mountPoint = temp.url.appendingPathComponent("small")
         try FileManager.default.createDirectory(at: mountPoint, withIntermediateDirectories: true)
-        try #require(Self.run("/bin/mount", ["-t", "tmpfs", "-o", "size=96k", "tmpfs", mountPoint.path]))
-        defer { _ = Self.run("/bin/umount", [mountPoint.path]) }
+        try #require(SmallDisk.mount(kilobytes: 96, at: mountPoint.path))
+        defer { SmallDisk.unmount(mountPoint.path) }
         // 20 short pages (the first batches fit), then 4 of about 100 KB (they cannot).
         let pages = try (0..<24).map { i in
             let paragraphs = SmallWorld.paragraphs(seed: UInt64(500 + i))
@@ -47,15 +40,5 @@ import Testing
             (try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any])["url"] as! String
         })
         #expect(Set(saved).isSubset(of: urls))
-    }
-
-    private static func run(_ tool: String, _ arguments: [String]) -> Bool {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
     }
 }

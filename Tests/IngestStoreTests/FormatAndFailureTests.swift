@@ -73,35 +73,20 @@ enum ReadOnlyDirectory {
         chmod(path, 0o755)
     }
 
-    private static func chattr(_ flag: String, _ path: String) -> Bool {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/chattr")
-        process.arguments = [flag, path]
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
-    }
+    private static func chattr(_ flag: String, _ path: String) -> Bool { runTool("/usr/bin/chattr", [flag, path]) }
 }
 
 /// A full disk, made with a tiny tmpfs (needs root and mount; shown as skipped otherwise,
 /// and CI, which has both, fails if it would skip).
 @Suite struct DiskFullTests {
-    static let canMount: Bool = {
-        let probe = TempDirectory()
-        defer { withExtendedLifetime(probe) {} }
-        guard geteuid() == 0, run("/bin/mount", ["-t", "tmpfs", "-o", "size=16k", "tmpfs", probe.path]) else { return false }
-        return run("/bin/umount", [probe.path])
-    }()
-
-    @Test(.enabled(if: canMount, "needs root and mount for a 96 KB tmpfs"))
+    @Test(.enabled(if: SmallDisk.available, "needs root and mount for a 96 KB tmpfs"))
     func aFullDiskFailsTheBatchNamingThePathAndKeepsWhatWasCommitted() throws {
         let temp = TempDirectory()
         defer { withExtendedLifetime(temp) {} }  // removed only after the unmount below
         let mountPoint = temp.path + "/small"
         try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
-        try #require(Self.run("/bin/mount", ["-t", "tmpfs", "-o", "size=96k", "tmpfs", mountPoint]))
-        defer { _ = Self.run("/bin/umount", [mountPoint]) }
+        try #require(SmallDisk.mount(kilobytes: 96, at: mountPoint))
+        defer { SmallDisk.unmount(mountPoint) }
         let directory = mountPoint + "/store"
         let store = try Store.open(directory: directory, access: .write)
         _ = try store.append(copies: [sampleCopy(1)])
@@ -123,17 +108,7 @@ enum ReadOnlyDirectory {
     /// CI runs as root on a machine that can mount: a skip there would hide a test.
     @Test(.enabled(if: ProcessInfo.processInfo.environment["INGEST_CI"] == "1", "only where CI promises root"))
     func ciRunsThePrivilegedTests() {
-        #expect(Self.canMount, "the disk-full test would be skipped")
+        #expect(SmallDisk.available, "the disk-full tests would be skipped")
         #expect(ReadOnlyDirectory.available, "the unwritable-directory test would be skipped")
-    }
-
-    private static func run(_ tool: String, _ arguments: [String]) -> Bool {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
     }
 }

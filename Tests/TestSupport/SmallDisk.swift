@@ -1,0 +1,31 @@
+import Foundation
+
+/// A tiny tmpfs for the disk-full tests (needs root and `mount`; the tests are skips with a
+/// reason elsewhere, and CI, which has both, fails if they would skip).
+public enum SmallDisk {
+    /// Whether this process can mount and unmount a tmpfs.
+    public static let available: Bool = {
+        let probe = TemporaryDirectory("ingest-mount-probe")
+        defer { probe.remove() }
+        return mount(kilobytes: 16, at: probe.path) && unmount(probe.path)
+    }()
+
+    /// Mounts a tmpfs of `kilobytes` at the existing directory `path`.
+    public static func mount(kilobytes: Int, at path: String) -> Bool {
+        geteuid() == 0 && runTool("/bin/mount", ["-t", "tmpfs", "-o", "size=\(kilobytes)k", "tmpfs", path])
+    }
+
+    @discardableResult
+    public static func unmount(_ path: String) -> Bool { runTool("/bin/umount", [path]) }
+}
+
+/// Runs a system tool quietly; whether it ran and exited 0.
+public func runTool(_ tool: String, _ arguments: [String]) -> Bool {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: tool)
+    process.arguments = arguments
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return false }
+    process.waitUntilExit()
+    return process.terminationStatus == 0
+}
