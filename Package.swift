@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "ingest", targets: ["ingest"]),
+        .library(name: "IngestCore", targets: ["IngestCore"]),
         .library(name: "IngestMarkup", targets: ["IngestMarkup"]),
         .library(name: "IngestFetch", targets: ["IngestFetch"]),
         .library(name: "IngestExtract", targets: ["IngestExtract"]),
@@ -24,31 +25,35 @@ let package = Package(
         // A compiler builtin Swift lacks (header only, links nothing).
         .systemLibrary(name: "CPrefetch"),
 
+        // The vocabulary every stage shares (Article, validators, dates, hashing, file writes);
+        // no stage imports another stage for these.
+        .target(name: "IngestCore"),
         // One module per pipeline stage.
         .target(name: "IngestMarkup", dependencies: ["CLibXML2"]),
-        .target(name: "IngestFetch", dependencies: ["CCurl"]),
-        .target(name: "IngestExtract", dependencies: ["IngestMarkup"], exclude: ["DESIGN.md"]),
-        .target(name: "IngestDedup", dependencies: ["CPrefetch"]),
-        .target(name: "IngestStore"),
+        .target(name: "IngestFetch", dependencies: ["IngestCore", "CCurl"]),
+        .target(name: "IngestExtract", dependencies: ["IngestCore", "IngestMarkup"], exclude: ["DESIGN.md"]),
+        .target(name: "IngestDedup", dependencies: ["IngestCore", "CPrefetch"]),
+        .target(name: "IngestStore", dependencies: ["IngestCore"]),
         .target(name: "IngestSync", dependencies: [
-            "IngestMarkup", "IngestFetch", "IngestExtract", "IngestDedup", "IngestStore", "CZlib",
+            "IngestCore", "IngestMarkup", "IngestFetch", "IngestExtract", "IngestDedup", "IngestStore", "CZlib",
         ]),
         .executableTarget(name: "ingest", dependencies: [
-            "IngestSync",
+            "IngestCore", "IngestFetch", "IngestExtract", "IngestStore", "IngestSync",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // Tests mirror the modules.
+        .testTarget(name: "IngestCoreTests", dependencies: ["IngestCore"]),
         .testTarget(name: "IngestMarkupTests", dependencies: ["IngestMarkup"]),
-        .testTarget(name: "IngestSyncTests", dependencies: ["IngestSync", "IngestMarkup", "IngestExtract", "IngestFetch"]),
-        .testTarget(name: "IngestExtractTests", dependencies: ["IngestExtract", "IngestMarkup"]),
+        .testTarget(name: "IngestSyncTests", dependencies: ["IngestCore", "IngestSync", "IngestMarkup", "IngestExtract", "IngestFetch"]),
+        .testTarget(name: "IngestExtractTests", dependencies: ["IngestCore", "IngestExtract", "IngestMarkup"]),
         .testTarget(name: "IngestDedupTests", dependencies: ["IngestDedup"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ingest", "LoopbackServer", "TestSupport"]),
-        .testTarget(name: "IngestLiveTests", dependencies: ["IngestSync", "IngestStore", "IngestExtract", "IngestDedup", "TestSupport"]),
+        .testTarget(name: "IngestLiveTests", dependencies: ["IngestCore", "IngestSync", "IngestStore", "IngestExtract", "IngestDedup", "TestSupport"]),
         .target(name: "LoopbackServer", path: "Tests/LoopbackServer"),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "IngestFetchTests", dependencies: ["IngestFetch", "LoopbackServer"]),
-        .testTarget(name: "IngestStoreTests", dependencies: ["IngestStore", "StoreCrashHarness", "TestSupport"]),
+        .testTarget(name: "IngestFetchTests", dependencies: ["IngestCore", "IngestFetch", "LoopbackServer"]),
+        .testTarget(name: "IngestStoreTests", dependencies: ["IngestCore", "IngestStore", "StoreCrashHarness", "TestSupport"]),
         .executableTarget(name: "StoreCrashHarness", dependencies: ["IngestStore"], path: "Tests/StoreCrashHarness"),
     ]
 )

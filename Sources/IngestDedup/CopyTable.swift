@@ -1,3 +1,5 @@
+import IngestCore
+
 /// Copy key → document number, chained through one `Int32` per document over the index's own
 /// key array: 9–12 bytes per copy where a `[UInt64: Int32]` dictionary took ~32, which pays for
 /// the LSH table's headroom in `BandTable`.

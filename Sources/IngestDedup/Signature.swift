@@ -1,3 +1,5 @@
+import IngestCore
+
 /// A fixed-size sketch of a story text: one-permutation MinHash over byte 9-grams of the
 /// normalised story lines, with 128 bins kept as 8-bit values for verification and 12
 /// banded 32-bit keys (2 bins each) for the LSH lookup.

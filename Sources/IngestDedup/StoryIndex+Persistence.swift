@@ -1,4 +1,5 @@
 import Foundation
+import IngestCore
 
 /// Snapshot of a `StoryIndex` on disk: a little-endian binary file with a version, the
 /// caller's watermark, story slots (id and merge parent), copies (story, sketch, band keys,
@@ -20,8 +21,18 @@ extension StoryIndex {
     /// In a copy's story field: a removed copy kept only as a story's representative.
     private static let removed = UInt32.max
 
-    /// Writes the snapshot atomically: a temporary file in the same folder, fsync, rename, fsync of the folder.
+    /// Writes the snapshot atomically (`AtomicFile`: a temporary file in the same folder,
+    /// fsync, rename, fsync of the folder).
     public func save(to path: String) throws {
+        do {
+            try AtomicFile.write(Data(snapshot()), to: path)
+        } catch {
+            throw SnapshotError.io("cannot \(error.operation) \(error.path)", error.errno)
+        }
+    }
+
+    /// The snapshot's bytes, for whoever stores them (`load(snapshot:)` reads them back).
+    public func snapshot() -> [UInt8] {
         var out = SnapshotWriter()
         out.bytes.append(contentsOf: Self.magic)
         out.put(Self.version)
@@ -50,7 +61,7 @@ extension StoryIndex {
             out.put(parent[slot] == Int32(slot) ? position[representative[slot]] ?? Self.removed : Self.removed)
         }
         out.put(StableHash.fnv1a64(out.bytes))
-        try writeAtomically(out.bytes, to: path)
+        return out.bytes
     }
 
     /// Reads a snapshot written by `save(to:)`; the index continues exactly as the saved one would.
@@ -58,7 +69,11 @@ extension StoryIndex {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw SnapshotError.io("cannot read \(path)", errno)
         }
-        let bytes = [UInt8](data)
+        return try load(snapshot: [UInt8](data), name: path)
+    }
+
+    /// Reads the bytes `snapshot()` returned; `name` labels errors.
+    public static func load(snapshot bytes: [UInt8], name path: String = "snapshot") throws -> StoryIndex {
         guard bytes.count >= magic.count + 8, Array(bytes.prefix(magic.count)) == magic else {
             throw SnapshotError.invalid("\(path) is not a story index snapshot")
         }
@@ -120,37 +135,6 @@ extension StoryIndex {
             }
         }
         return index
-    }
-
-    private func writeAtomically(_ bytes: [UInt8], to path: String) throws {
-        let temporary = path + ".tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw SnapshotError.io("cannot create \(temporary)", errno) }
-        var written = 0
-        while written < bytes.count {
-            let n = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else {
-                let code = errno
-                close(fd)
-                unlink(temporary)
-                throw SnapshotError.io("cannot write \(temporary)", code)
-            }
-            written += n
-        }
-        guard fsync(fd) == 0 else {
-            let code = errno
-            close(fd)
-            throw SnapshotError.io("cannot fsync \(temporary)", code)
-        }
-        close(fd)
-        guard rename(temporary, path) == 0 else { throw SnapshotError.io("cannot rename to \(path)", errno) }
-        let folder = (path as NSString).deletingLastPathComponent
-        let dirFD = open(folder.isEmpty ? "." : folder, O_RDONLY)
-        if dirFD >= 0 {
-            fsync(dirFD)  // makes the rename durable; failure here cannot corrupt the snapshot
-            close(dirFD)
-        }
     }
 }
 

@@ -1,4 +1,5 @@
 import CPrefetch
+import IngestCore
 
 /// Incremental near-duplicate clustering of article copies into stories.
 ///

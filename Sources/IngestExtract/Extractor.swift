@@ -1,3 +1,4 @@
+import IngestCore
 import IngestMarkup
 
 /// Extracts a news page's main text and metadata from its HTML bytes; a pure function of

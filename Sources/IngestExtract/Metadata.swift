@@ -1,4 +1,5 @@
 import Foundation
+import IngestCore
 
 /// Title, authors, dates, site, canonical URL, language, description and image, each from
 /// the most reliable source present: JSON-LD, then OpenGraph / `article:*` / Dublin Core /

@@ -1,3 +1,5 @@
+import IngestCore
+
 /// Decides whether a page is an article, and if not says why: empty, frameset, error page,
 /// paywall teaser, or listing/section page.
 enum PageKind {

@@ -1,3 +1,5 @@
+import IngestCore
+
 /// Why a fetch produced no page; `description` is a sentence for logs and status output.
 public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
     /// robots.txt of the origin disallows the URL; nothing was fetched.

@@ -1,4 +1,5 @@
 import Foundation
+import IngestCore
 
 /// The libcurl fetcher: one multi handle on its own thread, per-origin politeness,
 /// robots.txt, redirects checked hop by hop, retries with backoff, conditional GET and

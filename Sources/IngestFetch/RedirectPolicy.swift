@@ -1,4 +1,5 @@
 import Foundation
+import IngestCore
 
 /// The pure per-hop decision for one fetch's redirects, modelled on async-http-client's
 /// `RedirectState`: the request's own permission (decided once, from the configured URL)

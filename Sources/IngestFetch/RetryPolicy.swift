@@ -1,4 +1,5 @@
 import Foundation
+import IngestCore
 
 /// When to retry a failed attempt and how long to wait: exponential backoff with jitter,
 /// never sooner than the server's `Retry-After`. Pure; randomness comes in as a parameter.
@@ -52,7 +53,7 @@ public struct RetryPolicy: Sendable, Equatable {
         case .status(let status, let header):
             guard RetryPolicy.isRetryable(status: status) else { return .stop }
             var delay = backoff(attempt: attempt, jitter: jitter)
-            if let header, let asked = RetryPolicy.parseRetryAfter(header, now: now) {
+            if let header, let asked = InternetDate.retryAfter(header, now: now) {
                 if asked > retryAfterMax { return .stop }
                 delay = max(delay, asked)
             }
@@ -64,31 +65,5 @@ public struct RetryPolicy: Sendable, Equatable {
     public func backoff(attempt: Int, jitter: Double) -> Double {
         let full = min(backoffCap, backoffBase * pow(2, Double(min(attempt, 30))))
         return full / 2 + full / 2 * min(max(jitter, 0), 1)
-    }
-
-    /// Seconds to wait from a `Retry-After` value: delta-seconds, or an HTTP-date
-    /// (IMF-fixdate, RFC 850 or asctime) relative to `now`; a past date is 0.
-    public static func parseRetryAfter(_ value: String, now: Date) -> Double? {
-        let text = value.trimmingASCIIWhitespace()
-        if let seconds = Int(text) { return seconds >= 0 ? Double(seconds) : nil }
-        guard let date = HTTPDate.parse(text) else { return nil }
-        return max(0, date.timeIntervalSince(now))
-    }
-}
-
-/// HTTP-date parsing (RFC 9110 §5.6.7), all three historical formats.
-enum HTTPDate {
-    private static let formats = ["EEE, dd MMM yyyy HH:mm:ss zzz", "EEEE, dd-MMM-yy HH:mm:ss zzz", "EEE MMM d HH:mm:ss yyyy"]
-
-    static func parse(_ text: String) -> Date? {
-        let text = text.split(separator: " ").joined(separator: " ")  // asctime pads the day
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        for format in formats {
-            formatter.dateFormat = format
-            if let date = formatter.date(from: text) { return date }
-        }
-        return nil
     }
 }

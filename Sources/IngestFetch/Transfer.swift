@@ -1,4 +1,5 @@
 import CCurl
+import IngestCore
 #if canImport(Glibc)
 import Glibc
 #endif

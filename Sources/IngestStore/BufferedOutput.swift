@@ -1,4 +1,5 @@
 import Foundation
+import IngestCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -26,20 +27,7 @@ final class BufferedOutput {
     func write(_ text: String) throws { try write(Data(text.utf8)) }
 
     func flush() throws {
-        try buffer.withUnsafeBytes { bytes in
-            var done = 0
-            while done < bytes.count {
-                let n = systemWrite(fd, bytes.baseAddress! + done, bytes.count - done)
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { throw StoreError.system("write", path) }
-                done += n
-            }
-        }
+        guard buffer.withUnsafeBytes({ POSIXIO.writeAll(fd, $0) }) else { throw StoreError.system("write", path) }
         buffer.removeAll(keepingCapacity: true)
     }
-}
-
-/// `write(2)`, under a name that methods called `write` do not shadow.
-func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-    write(fd, bytes, count)
 }

@@ -1,3 +1,5 @@
+import IngestCore
+
 /// What `Store.export` writes; the defaults are SPEC's record, one story per JSON line.
 public struct ExportOptions: Sendable, Equatable {
     /// The output format.
@@ -38,7 +40,7 @@ public struct ExportFilter: Sendable, Equatable {
     }
 
     public var dateField: DateField
-    /// Store timestamps (`Store.timestamp(parsing:)`): records dated at or after `since` and
+    /// Store timestamps (`Timestamp.string(parsing:)`): records dated at or after `since` and
     /// at or before `until`.
     public var since: String?
     public var until: String?
@@ -65,7 +67,7 @@ public struct ExportFilter: Sendable, Equatable {
             let date: String?
             switch dateField {
             case .updated: date = updated
-            case .published: date = published.flatMap(Store.timestamp(parsing:))
+            case .published: date = published.flatMap(Timestamp.string(parsing:))
             case .firstSeen: date = firstSeen
             }
             // Store timestamps are fixed-width UTC, so text order is time order.

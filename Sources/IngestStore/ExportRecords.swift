@@ -1,4 +1,5 @@
 import Foundation
+import IngestCore
 
 /// One line of `ingest export`: a story with its representative copy's fields and every copy.
 struct ExportStory {
@@ -124,5 +125,5 @@ extension CopyRevision {
     var author: String? { authors.isEmpty ? nil : authors.joined(separator: ", ") }
     /// `published` as a UTC store timestamp, beside the page's own form (which keeps its
     /// offset); nil when there is none or it is not ISO 8601.
-    var publishedUTC: String? { published.flatMap(Store.timestamp(parsing:)) }
+    var publishedUTC: String? { published.flatMap(Timestamp.string(parsing:)) }
 }

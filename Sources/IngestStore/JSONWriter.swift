@@ -1,3 +1,5 @@
+import IngestCore
+
 /// Writes one JSON object line fast: the caller gives keys in sorted order, so lines are
 /// byte-stable and the index fields come before `text`.
 struct JSONWriter {
@@ -54,33 +56,8 @@ struct JSONWriter {
         bytes.append(UInt8(ascii: ":"))
     }
 
-    /// A JSON string: quote, backslash and control characters escaped, the rest as UTF-8.
+    /// A JSON string (`JSONString`: the one escaping rule of every JSON writer).
     private mutating func quoted(_ value: String) {
-        var value = value
-        value.withUTF8 { utf8 in
-            bytes.append(UInt8(ascii: "\""))
-            var start = 0
-            for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-                start = index + 1
-                escape(byte)
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
-            bytes.append(UInt8(ascii: "\""))
-        }
-    }
-
-    private mutating func escape(_ byte: UInt8) {
-        let backslash = UInt8(ascii: "\\")
-        switch byte {
-        case 0x22, 0x5C: bytes.append(contentsOf: [backslash, byte])
-        case 0x0A: bytes.append(contentsOf: [backslash, UInt8(ascii: "n")])
-        case 0x0D: bytes.append(contentsOf: [backslash, UInt8(ascii: "r")])
-        case 0x09: bytes.append(contentsOf: [backslash, UInt8(ascii: "t")])
-        default:
-            let hex = Array("0123456789abcdef".utf8)
-            bytes.append(contentsOf: [backslash, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                      hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-        }
+        JSONString.append(value, to: &bytes)
     }
 }

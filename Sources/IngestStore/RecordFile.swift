@@ -1,4 +1,5 @@
 import Foundation
+import IngestCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -58,16 +59,7 @@ final class RecordFile {
             batch.append(line)
             batch.append(0x0A)
         }
-        let ok = batch.withUnsafeBytes { buffer -> Bool in
-            var done = 0
-            while done < buffer.count {
-                let n = pwrite(fd, buffer.baseAddress! + done, buffer.count - done, off_t(length) + off_t(done))
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { return false }
-                done += n
-            }
-            return fsync(fd) == 0
-        }
+        let ok = batch.withUnsafeBytes { POSIXIO.writeAll(fd, $0, at: length) && fsync(fd) == 0 }
         guard ok else {
             let failure = StoreError.system("append", path)
             // Leave no half batch behind; if this fails too, the next writer's open repairs it.
@@ -114,16 +106,7 @@ final class RecordFile {
     /// Reads `count` bytes at `offset` (one record line).
     func read(offset: Int64, count: Int) throws -> Data {
         var data = Data(count: count)
-        let ok = data.withUnsafeMutableBytes { buffer -> Bool in
-            var done = 0
-            while done < count {
-                let n = pread(fd, buffer.baseAddress! + done, count - done, off_t(offset) + off_t(done))
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { return false }
-                done += n
-            }
-            return true
-        }
+        let ok = data.withUnsafeMutableBytes { POSIXIO.readAll(fd, $0, at: offset) == .done }
         guard ok else { throw StoreError.system("read", path) }
         return data
     }
@@ -170,9 +153,5 @@ final class RecordFile {
 
 /// `fsync`s the directory holding `path`, so that a created or renamed entry survives a crash.
 func fsyncDirectory(of path: String) throws {
-    let directory = AtomicFile.directory(of: path)
-    let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-    guard fd >= 0 else { throw StoreError.system("open directory", directory) }
-    defer { close(fd) }
-    guard fsync(fd) == 0 else { throw StoreError.system("fsync directory", directory) }
+    try StoreError.io { try POSIXIO.fsyncDirectory(of: path) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import IngestCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -57,13 +58,11 @@ final class SpillFile<Record: BitwiseCopyable> {
     /// Calls `transfer` (a `pread` or `pwrite` of the rest, given the bytes done) until all
     /// `total` bytes are done.
     private func repeatUntilDone(_ operation: String, _ total: Int, _ transfer: (_ done: Int) -> Int) throws {
-        var done = 0
-        while done < total {
-            let n = transfer(done)
-            if n < 0 && errno == EINTR { continue }
-            guard n != 0 else { throw StoreError.io(path: directory, operation: "\(operation) a temporary sort file (it ended early)", errno: EIO) }
-            guard n > 0 else { throw StoreError.system("\(operation) a temporary sort file", directory) }
-            done += n
+        switch POSIXIO.repeatUntilDone(total, transfer) {
+        case .done: return
+        case .endedEarly:
+            throw StoreError.io(path: directory, operation: "\(operation) a temporary sort file (it ended early)", errno: EIO)
+        case .failed: throw StoreError.system("\(operation) a temporary sort file", directory)
         }
     }
 }

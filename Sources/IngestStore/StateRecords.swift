@@ -1,3 +1,5 @@
+import IngestCore
+
 /// A merge by the deduplicator: story `from` now lives on as story `to` (`aliases.jsonl`).
 public struct StoryAlias: Codable, Sendable, Equatable, Hashable {
     public var from: String
@@ -56,26 +58,6 @@ public struct FetchState: Codable, Sendable, Equatable {
 /// What the sync knows about one source of feeds.json (`sources.jsonl`, last line per name wins).
 /// Fields after `last_result` are optional so lines written before they existed still read.
 public struct SourceState: Codable, Sendable, Equatable {
-    /// Conditional-request validators of one polled URL.
-    public struct Validators: Codable, Sendable, Equatable {
-        public var etag: String?
-        public var lastModified: String?
-        /// For a child sitemap: the `lastmod` its index gave it when it was last read (a store
-        /// timestamp), so that "changed" means "the index says something new", whatever the
-        /// publisher's clock.
-        public var lastmod: String?
-
-        /// Validators; any may be absent.
-        public init(etag: String? = nil, lastModified: String? = nil, lastmod: String? = nil) {
-            self.etag = etag; self.lastModified = lastModified; self.lastmod = lastmod
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case etag, lastmod
-            case lastModified = "last_modified"
-        }
-    }
-
     public var name: String
     public var etag: String?
     public var lastModified: String?

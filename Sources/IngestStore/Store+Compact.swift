@@ -1,4 +1,5 @@
 import Foundation
+import IngestCore
 
 /// What a compaction did.
 public struct CompactionResult: Sendable, Equatable {
@@ -42,19 +43,22 @@ extension Store {
 
     /// Replaces `file` with the given lines of it, copied byte for byte.
     private func rewrite(_ file: RecordFile, lines: [LineRef]) throws {
-        let writer = try AtomicFile.Writer(replacing: file.path)
+        let writer = try StoreError.io { try AtomicFile.Writer(replacing: file.path) }
         let output = BufferedOutput(fd: writer.descriptor, path: writer.tempPath)
         for line in lines {
             try output.write(try file.read(offset: line.offset, count: Int(line.length)) + Data([0x0A]))
         }
         try output.flush()
-        try writer.commit()
+        try StoreError.io { try writer.commit() }
     }
 
     /// Replaces `file` with the given records.
     private func rewrite<T: Encodable>(_ file: RecordFile, records: [T]) throws {
-        let writer = try AtomicFile.Writer(replacing: file.path)
-        for record in records { try writer.write(try encoder.encode(record) + Data([0x0A])) }
-        try writer.commit()
+        let writer = try StoreError.io { try AtomicFile.Writer(replacing: file.path) }
+        for record in records {
+            let line = try encoder.encode(record) + Data([0x0A])
+            try StoreError.io { try writer.write(line) }
+        }
+        try StoreError.io { try writer.commit() }
     }
 }

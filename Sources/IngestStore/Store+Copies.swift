@@ -1,4 +1,5 @@
 import Foundation
+import IngestCore
 
 extension Store {
     /// The sequence number of the newest copy revision (0 for an empty store).
@@ -60,7 +61,7 @@ extension Store {
         var results: [CopyAppendResult] = []
         var offset = files.copies.length
         var seq = nextSeq
-        let now = Store.timestamp(clock())
+        let now = Timestamp.string(clock())
         for (id, make) in candidates {
             let key = StableKey(id)
             let stored = pending[key]?.entry ?? copyIndex[key]

@@ -1,4 +1,5 @@
 import Foundation
+import IngestCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -60,7 +61,7 @@ extension Store {
             let quarantine = try quarantinePath(for: file.path, at: now)
             var lines = Data()
             for line in damaged { lines.append(try file.read(offset: line.offset, count: line.length) + Data([0x0A])) }
-            try AtomicFile.write(lines, to: quarantine)
+            try StoreError.io { try AtomicFile.write(lines, to: quarantine) }
             try rewrite(file, without: Set(damaged.map(\.offset)))
             result.moved += damaged.map { RepairResult.Moved(damage: $0, quarantine: quarantine) }
         }
@@ -79,7 +80,7 @@ extension Store {
         for url in statesOfMissingCopies.keys {
             guard var state = try fetchIndex[url].map(fetchState(at:)) else { continue }
             (state.etag, state.lastModified, state.contentHash) = (nil, nil, nil)
-            state.lastChecked = Store.timestamp(Date(timeIntervalSince1970: 0))  // due for a fetch at once
+            state.lastChecked = Timestamp.string(Date(timeIntervalSince1970: 0))  // due for a fetch at once
             states.append(state)
         }
         states.sort { $0.url < $1.url }
@@ -96,7 +97,7 @@ extension Store {
         } else if errno != EEXIST {
             throw StoreError.system("create directory", folder)
         }
-        let stamp = timestamp(date).filter { $0 != "-" && $0 != ":" }  // 20261204T205340Z
+        let stamp = Timestamp.string(date).filter { $0 != "-" && $0 != ":" }  // 20261204T205340Z
         let base = folder + "/" + String(path.split(separator: "/").last ?? "") + "." + stamp
         var candidate = base, count = 1
         while FileManager.default.fileExists(atPath: candidate) {
@@ -108,13 +109,13 @@ extension Store {
 
     /// Replaces `file` with its lines except those starting at `skipped`, byte for byte.
     private static func rewrite(_ file: RecordFile, without skipped: Set<Int64>) throws {
-        let writer = try AtomicFile.Writer(replacing: file.path)
+        let writer = try StoreError.io { try AtomicFile.Writer(replacing: file.path) }
         let output = BufferedOutput(fd: writer.descriptor, path: writer.tempPath)
         try file.forEachLine { offset, line in
             guard !skipped.contains(offset) else { return }
             try output.write(Data(line) + Data([0x0A]))
         }
         try output.flush()
-        try writer.commit()
+        try StoreError.io { try writer.commit() }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import IngestCore
 
 extension Store {
     /// Records the deduplicator's merges; an alias already known, or one that would make a
@@ -87,13 +88,30 @@ extension Store {
         lastSyncRun = run
     }
 
-    /// Records that the snapshot at `dedupSnapshotPath`, already saved, covers copy revisions up
-    /// to sequence number `watermark`. After a crash between the save and this call the
-    /// watermark is older than the snapshot: replaying a covered revision must be harmless.
+    /// The deduplicator's snapshot as last saved (opaque bytes), or nil when there is none.
+    public func dedupSnapshot() -> [UInt8]? {
+        FileManager.default.contents(atPath: dedupSnapshotPath).map { [UInt8]($0) }
+    }
+
+    /// Replaces the deduplicator's snapshot atomically (the store's temp-file rule, so a stray
+    /// is removed like any other), then records that it covers copy revisions up to
+    /// sequence number `watermark`. After a crash between the two the watermark is older than
+    /// the snapshot: replaying a covered revision must be harmless.
+    public func saveDedupSnapshot(_ bytes: [UInt8], watermark: Int) throws {
+        precondition(access == .write, "appending to a store opened for reading")
+        do {
+            try AtomicFile.write(Data(bytes), to: dedupSnapshotPath)
+        } catch {
+            throw StoreError.io(path: dedupSnapshotPath, operation: "save the dedup snapshot", errno: error.errno)
+        }
+        try recordDedupSnapshot(watermark: watermark)
+    }
+
+    /// Records that the saved snapshot covers copy revisions up to sequence number `watermark`.
     public func recordDedupSnapshot(watermark: Int) throws {
         precondition(access == .write, "appending to a store opened for reading")
         guard watermark != dedupWatermark else { return }
-        try files.dedup.append([try encoder.encode(DedupWatermark(watermark: watermark, saved: Store.timestamp(clock())))])
+        try files.dedup.append([try encoder.encode(DedupWatermark(watermark: watermark, saved: Timestamp.string(clock())))])
         dedupWatermark = watermark
     }
 }

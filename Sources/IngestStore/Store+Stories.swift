@@ -1,4 +1,5 @@
 import Foundation
+import IngestCore
 
 /// Story revisions: a story's `revision` and `updated` move only when its representative's
 /// content hash changes (a new text, or another copy with other text taking over).
@@ -69,7 +70,7 @@ extension Store {
         var lines: [Data] = []
         var staged: [(StableKey, StoryState)] = []
         var offset = files.stories.length
-        let now = Store.timestamp(clock())
+        let now = Timestamp.string(clock())
         for (story, rep) in stories where storyStates[story]?.contentHash != rep.contentHash {
             let revision = try copyRevision(at: rep.line)
             // A story's first record dates from its text; later ones from the change.

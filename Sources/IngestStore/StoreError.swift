@@ -1,3 +1,4 @@
+import IngestCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -49,6 +50,16 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
         .missing(path: path, reason: "fetch.jsonl names copy \(example)" + (others > 0 ? " and \(others) more" : "")
             + " that it does not hold (with validators: the next sync would take it as unchanged); 'ingest repair' "
             + "resets those fetch states so that it fetches them again")
+    }
+
+    /// The store's error for a failed system call of a shared helper (`AtomicFile`, `POSIXIO`).
+    init(_ failure: SystemCallError) {
+        self = .io(path: failure.path, operation: failure.operation, errno: failure.errno)
+    }
+
+    /// Runs a shared file helper, reporting its failure as a store error.
+    static func io<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let failure as SystemCallError { throw StoreError(failure) }
     }
 
     /// The error for a failed system call, capturing `errno` now.

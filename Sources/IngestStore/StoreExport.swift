@@ -1,4 +1,5 @@
 import Foundation
+import IngestCore
 
 /// One export of a store's copies and stories files: records are put in order by external
 /// sorts of small fixed-size slots (see `StoreExport+Order.swift`) and texts are read one copy
@@ -25,9 +26,9 @@ struct StoreExport {
         case let .fileDescriptor(fd):
             return try write(options, into: BufferedOutput(fd: fd, path: "descriptor \(fd)"))
         case let .file(path):
-            let file = try AtomicFile.Writer(replacing: path)
+            let file = try StoreError.io { try AtomicFile.Writer(replacing: path) }
             let counts = try write(options, into: BufferedOutput(fd: file.descriptor, path: file.tempPath))
-            try file.commit()
+            try StoreError.io { try file.commit() }
             return counts
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import IngestCore
 
 /// The store's `format.json`: which layout version wrote it.
 struct StoreFormat: Codable, Equatable {
@@ -28,6 +29,6 @@ struct StoreFormat: Codable, Equatable {
         encoder.outputFormatting = [.sortedKeys]
         var data = try encoder.encode(StoreFormat(version: current))
         data.append(0x0A)
-        try AtomicFile.write(data, to: directory + "/" + fileName)
+        try StoreError.io { try AtomicFile.write(data, to: directory + "/" + fileName) }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IngestCore
 
 /// `--store`, the same for every command that reads or writes a store.
 struct StoreOptions: ParsableArguments {
@@ -39,7 +40,8 @@ enum InputList {
                     .filter { !$0.isEmpty }
             }
             var isDirectory: ObjCBool = false
-            guard !input.contains("://"), FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory),
+            guard case .file(path: input) = PageInput(input),
+                  FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory),
                   isDirectory.boolValue,
                   let names = try? FileManager.default.contentsOfDirectory(atPath: input) else { return [input] }
             let pages = names.filter { ["html", "htm"].contains(($0 as NSString).pathExtension.lowercased()) }.sorted()

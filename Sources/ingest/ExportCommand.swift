@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IngestCore
 import IngestStore
 
 struct ExportCommand: AsyncParsableCommand {
@@ -46,7 +47,7 @@ struct ExportCommand: AsyncParsableCommand {
 
     func validate() throws {
         for (flag, value) in [("--since", since), ("--until", until)] {
-            if let value, Store.timestamp(parsing: value) == nil {
+            if let value, Timestamp.string(parsing: value) == nil {
                 throw ValidationError("\(flag): '\(value)' is not a date (use 2026-11-22 or 2026-11-22T08:00:00Z)")
             }
         }
@@ -61,7 +62,7 @@ struct ExportCommand: AsyncParsableCommand {
             Log.line("export", "\(store): no such store (run 'ingest sync' or 'ingest import' first, or pass --store)")
             throw ExitCode.usage
         }
-        let filter = ExportFilter(dateField: dateField, since: since.flatMap(Store.timestamp(parsing:)),
+        let filter = ExportFilter(dateField: dateField, since: since.flatMap(Timestamp.string(parsing:)),
                                   until: until.flatMap(Self.endOfRange(parsing:)),
                                   sites: Set(site), sources: Set(source), languages: Set(language))
         let options = ExportOptions(format: format, perCopy: copies, includeDeleted: includeDeleted, filter: filter,
@@ -80,9 +81,9 @@ struct ExportCommand: AsyncParsableCommand {
 
     /// `--until 2026-11-22` means to the end of that day; a date with a time, that moment.
     static func endOfRange(parsing text: String) -> String? {
-        guard let moment = Store.timestamp(parsing: text) else { return nil }
-        guard text.count == 10, let start = Store.date(fromTimestamp: moment) else { return moment }
-        return Store.timestamp(start.addingTimeInterval(86_399))
+        guard let moment = Timestamp.string(parsing: text) else { return nil }
+        guard text.count == 10, let start = Timestamp.date(moment) else { return moment }
+        return Timestamp.string(start.addingTimeInterval(86_399))
     }
 }
 

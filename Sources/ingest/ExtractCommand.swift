@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IngestCore
 import IngestExtract
 import IngestFetch
 import IngestSync
@@ -67,7 +68,10 @@ struct ExtractCommand: AsyncParsableCommand {
     /// Pages go through sync's extractor adapter, which checks the bytes as received before
     /// decoding them, as sync and import do.
     static func extract(_ input: String, with extractor: ExtractorAdapter, fetcher: Fetcher) async -> Outcome {
-        if input.hasPrefix("http://") || input.hasPrefix("https://") {
+        let path: String
+        switch PageInput(input) {
+        case .file(let file): path = file
+        case .url:
             // The user named this URL, so it may be on a private or loopback address.
             switch await fetcher.fetch(FetchRequest(url: input, allowPrivateAddresses: true)) {
             case .success(let response):
@@ -77,7 +81,6 @@ struct ExtractCommand: AsyncParsableCommand {
                 return .failure(error.description)
             }
         }
-        let path = input.hasPrefix("file://") ? String(input.dropFirst("file://".count)) : input
         switch FileFetcher.readSavedPage(atPath: path) {
         case .success(let bytes):
             return .article(extractor.extract(html: bytes, url: FileFetcher.fileURL(forPath: path), encoding: nil,

@@ -1,4 +1,5 @@
 import Foundation
+import IngestCore
 import IngestExtract
 
 /// Prints `ingest extract` results in the chosen format, records in SPEC's field order.
@@ -60,21 +61,8 @@ struct ExtractOutput {
         }
     }
 
-    /// A JSON string literal.
+    /// A JSON string literal; U+2028/2029 escaped too, for output pasted into JavaScript.
     static func json(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-                out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        JSONString.literal(text, escapingLineSeparators: true)
     }
 }

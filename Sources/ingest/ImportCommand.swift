@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IngestCore
 import IngestFetch
 import IngestStore
 import IngestSync
@@ -96,8 +97,7 @@ struct ImportCommand: AsyncParsableCommand {
 
     /// URLs stay as they are; anything else is a file path, made an absolute `file://` URL.
     static func url(for input: String) -> String {
-        let lower = input.lowercased()
-        if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("file://") { return input }
+        guard case .file(path: input) = PageInput(input) else { return input }
         return FileFetcher.fileURL(forPath: input)
     }
 }

@@ -38,16 +38,4 @@ import Testing
         }
     }
 
-    @Test(arguments: [
-        ("120", 120.0), (" 0 ", 0), ("Tue, 14 Nov 2023 22:14:20 GMT", 60),
-        ("Tuesday, 14-Nov-23 22:14:20 GMT", 60), ("Tue Nov 14 22:14:20 2023", 60),
-    ])
-    func parsesRetryAfter(_ value: String, _ seconds: Double) {
-        #expect(RetryPolicy.parseRetryAfter(value, now: Self.now) == seconds)
-    }
-
-    @Test func rejectsBadRetryAfter() {
-        #expect(RetryPolicy.parseRetryAfter("-5", now: Self.now) == nil)
-        #expect(RetryPolicy.parseRetryAfter("tomorrow", now: Self.now) == nil)
-    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import IngestCore
 import TestSupport
 import Testing
 @testable import IngestStore
@@ -53,11 +54,11 @@ import Testing
         do { _ = try Store.open(directory: temp.store, access: .write, clock: clock(0)).append(copies: [sampleCopy(1)]) }
         let store = try Store.open(directory: temp.store, access: .write, clock: clock(86_400 * 3))
         _ = try store.append(copies: [sampleCopy(2)])
-        let since = try #require(Store.timestamp(parsing: "2026-01-02"))
+        let since = try #require(Timestamp.string(parsing: "2026-01-02"))
         #expect(since == "2026-01-02T00:00:00Z")
         #expect(try jsonObjects(store.exported(ExportOptions(filter: ExportFilter(since: since)))).map { $0["id"] as? String } == ["story-2"])
-        #expect(Store.timestamp(parsing: "2026-01-02T03:00:00+02:00") == "2026-01-02T01:00:00Z")
-        #expect(Store.timestamp(parsing: "yesterday") == nil)
+        #expect(Timestamp.string(parsing: "2026-01-02T03:00:00+02:00") == "2026-01-02T01:00:00Z")
+        #expect(Timestamp.string(parsing: "yesterday") == nil)
     }
 
     @Test func publishedIsAlsoGivenInUTC() throws {

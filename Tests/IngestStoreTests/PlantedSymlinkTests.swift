@@ -1,4 +1,5 @@
 import Foundation
+import IngestCore
 import TestSupport
 import Testing
 @testable import IngestStore
@@ -13,7 +14,7 @@ import Testing
         let planted = temp.path + "/export.jsonl.planted.tmp"
         #expect(symlink(victim, planted) == 0)
         #expect(throws: StoreError.io(path: planted, operation: "create", errno: EEXIST)) {
-            try AtomicFile.Writer(replacing: temp.path + "/export.jsonl", tempPath: planted)
+            try StoreError.io { try AtomicFile.Writer(replacing: temp.path + "/export.jsonl", tempPath: planted) }
         }
         #expect(try String(contentsOfFile: victim, encoding: .utf8) == "precious")
     }

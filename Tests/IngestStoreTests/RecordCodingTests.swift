@@ -1,4 +1,5 @@
 import Foundation
+import IngestCore
 import Testing
 @testable import IngestStore
 
@@ -82,21 +83,21 @@ import Testing
         var seconds: Int64 = -2_208_988_800  // 1900-01-01
         while seconds < 4_102_444_800 {      // 2100-01-01
             let date = Date(timeIntervalSince1970: TimeInterval(seconds))
-            #expect(Store.date(fromTimestamp: Store.timestamp(date)) == date)
+            #expect(Timestamp.date(Timestamp.string(date)) == date)
             seconds += 86_400 * 13 + 3_607   // steps through every weekday, month end and hour
         }
-        #expect(Store.date(fromTimestamp: "2024-02-29T23:59:59Z") == Date(timeIntervalSince1970: 1_709_251_199))
+        #expect(Timestamp.date("2024-02-29T23:59:59Z") == Date(timeIntervalSince1970: 1_709_251_199))
     }
 
     @Test func impossibleDatesAreRejected() {
         for text in ["2026-02-29T00:00:00Z", "2026-04-31T00:00:00Z", "2026-13-01T00:00:00Z", "2026-11-22T24:00:00Z",
                      "2026-11-22T04:60:00Z", "2026-1x-22T04:02:57Z", "1900-02-29T00:00:00Z", ""] {
-            #expect(Store.date(fromTimestamp: text) == nil, "\(text)")
+            #expect(Timestamp.date(text) == nil, "\(text)")
         }
     }
 
     /// Other ISO 8601 forms still parse, through Foundation.
     @Test func otherFormsFallBackToFoundation() {
-        #expect(Store.date(fromTimestamp: "2026-11-22T06:02:57+02:00") == Store.date(fromTimestamp: "2026-11-22T04:02:57Z"))
+        #expect(Timestamp.date("2026-11-22T06:02:57+02:00") == Timestamp.date("2026-11-22T04:02:57Z"))
     }
 }

@@ -1,3 +1,4 @@
+import IngestCore
 import Testing
 @testable import IngestSync
 import IngestFetch

@@ -1,4 +1,5 @@
 import Foundation
+import IngestCore
 import IngestExtract
 @testable import IngestSync
 import IngestFetch
@@ -100,7 +101,6 @@ final class FakeStore: SyncStore {
     var urls: [String: URLState] = [:]
     var revisions: [CopyRevision] = []
     var deletedCopies: Set<String> = []
-    var deletedStories: Set<String> = []
     var storyAliases: [String: String] = [:]
     var summaries: [SyncSummary] = []
 
@@ -122,11 +122,16 @@ final class FakeStore: SyncStore {
         deletedCopies.remove(revision.copyID)
     }
     func markCopyDeleted(id: String, at date: Date) throws { deletedCopies.insert(id) }
-    func markStoryDeleted(id: String, at date: Date) throws { deletedStories.insert(id) }
     func addStoryAlias(_ oldID: String, storyID: String) throws { storyAliases[oldID] = storyID }
     func saveURLState(_ state: URLState) throws { urls[state.url] = state }
     func saveSourceState(_ state: SourceState) throws { sources[state.name] = state }
     func saveRunSummary(_ summary: SyncSummary) throws { summaries.append(summary) }
+
+    /// Stories whose every copy is deleted (as the real store derives them).
+    var deletedStories: Set<String> {
+        let stories = Set(revisions.map(\.storyID))
+        return stories.filter { liveCopyIDs(inStory: $0).isEmpty }
+    }
 
     /// Copy ids with their latest revision, live ones only.
     var liveCopies: [String: CopyRevision] {

@@ -1,4 +1,5 @@
 import Foundation
+import IngestCore
 import Testing
 @testable import IngestSync
 
@@ -249,7 +250,6 @@ struct SyncRunTests {
             try inner.saveCopyRevision(revision)
         }
         func markCopyDeleted(id: String, at date: Date) throws { try inner.markCopyDeleted(id: id, at: date) }
-        func markStoryDeleted(id: String, at date: Date) throws { try inner.markStoryDeleted(id: id, at: date) }
         func addStoryAlias(_ oldID: String, storyID: String) throws { try inner.addStoryAlias(oldID, storyID: storyID) }
         func saveURLState(_ state: URLState) throws { try inner.saveURLState(state) }
         func saveSourceState(_ state: SourceState) throws { try inner.saveSourceState(state) }

@@ -53,7 +53,6 @@ final class MemoryStore: SyncStore {
         copies[r.copyID] = StoredCopy(id: r.copyID, storyID: r.storyID, url: r.url, contentHash: r.contentHash, revision: r.revision)
     }
     func markCopyDeleted(id: String, at date: Date) throws { copies[id]?.deleted = true }
-    func markStoryDeleted(id: String, at date: Date) throws {}
     func addStoryAlias(_ oldID: String, storyID: String) throws {}
     func saveURLState(_ state: URLState) throws { urls[state.url] = state }
     func saveSourceState(_ state: SourceState) throws { sources[state.name] = state }

@@ -1,4 +1,5 @@
 import Foundation
+import IngestCore
 
 /// JSON Feed 1.0 and 1.1 (https://jsonfeed.org).
 enum JSONFeedParser {
@@ -21,8 +22,8 @@ enum JSONFeedParser {
             guard let link, let url = CanonicalURL.resolve(link, against: baseURL) else { continue }
             result.entries.append(DiscoveredEntry(
                 url: url, guid: id, title: item["title"]?.string,
-                published: item["date_published"]?.string.flatMap(FeedDate.parse),
-                updated: item["date_modified"]?.string.flatMap(FeedDate.parse)))
+                published: item["date_published"]?.string.flatMap(InternetDate.parse),
+                updated: item["date_modified"]?.string.flatMap(InternetDate.parse)))
         }
         return result
     }

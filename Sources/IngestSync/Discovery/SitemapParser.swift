@@ -1,3 +1,4 @@
+import IngestCore
 import IngestMarkup
 
 /// Sitemaps: `<urlset>` (with news and `lastmod` extensions), `<sitemapindex>`, and the
@@ -9,7 +10,7 @@ enum SitemapParser {
         if root.name == "sitemapindex" {
             for sitemap in root.children(named: "sitemap") {
                 guard let loc = sitemap.firstText("loc"), let url = CanonicalURL.resolve(loc, against: baseURL) else { continue }
-                result.childSitemaps.append(SitemapReference(url: url, lastmod: sitemap.firstText("lastmod").flatMap(FeedDate.parse)))
+                result.childSitemaps.append(SitemapReference(url: url, lastmod: sitemap.firstText("lastmod").flatMap(InternetDate.parse)))
             }
             return result
         }
@@ -18,8 +19,8 @@ enum SitemapParser {
             let news = item.children(named: "news").first
             result.entries.append(DiscoveredEntry(
                 url: url, title: news?.firstText("title"),
-                published: news?.firstText("publication_date").flatMap(FeedDate.parse),
-                lastmod: item.firstText("lastmod").flatMap(FeedDate.parse)))
+                published: news?.firstText("publication_date").flatMap(InternetDate.parse),
+                lastmod: item.firstText("lastmod").flatMap(InternetDate.parse)))
         }
         return result
     }

@@ -1,3 +1,4 @@
+import IngestCore
 import IngestMarkup
 
 /// RSS 0.9x/1.0 (RDF)/2.0 and Atom: the entries of an already parsed XML feed.
@@ -28,8 +29,8 @@ enum XMLFeedParser {
                   let url = CanonicalURL.resolve(target, against: baseURL) else { continue }
             result.entries.append(DiscoveredEntry(
                 url: url, guid: guid, title: item.firstText("title"),
-                published: (item.firstText("pubDate") ?? item.firstText("date")).flatMap(FeedDate.parse),
-                updated: item.firstText("updated").flatMap(FeedDate.parse)))
+                published: (item.firstText("pubDate") ?? item.firstText("date")).flatMap(InternetDate.parse),
+                updated: item.firstText("updated").flatMap(InternetDate.parse)))
         }
         return result
     }
@@ -45,8 +46,8 @@ enum XMLFeedParser {
                   let url = CanonicalURL.resolve(href, against: baseURL) else { continue }
             result.entries.append(DiscoveredEntry(
                 url: url, guid: id, title: entry.firstText("title"),
-                published: (entry.firstText("published") ?? entry.firstText("issued")).flatMap(FeedDate.parse),
-                updated: (entry.firstText("updated") ?? entry.firstText("modified")).flatMap(FeedDate.parse)))
+                published: (entry.firstText("published") ?? entry.firstText("issued")).flatMap(InternetDate.parse),
+                updated: (entry.firstText("updated") ?? entry.firstText("modified")).flatMap(InternetDate.parse)))
         }
         return result
     }

@@ -1,5 +1,5 @@
-import IngestFetch
 import Foundation
+import IngestCore
 
 /// What polling one source produced.
 struct SourcePoll: Sendable {

@@ -1,4 +1,4 @@
-import IngestDedup
+import IngestCore
 
 /// Stable identifiers sync derives (never Swift's seeded `Hasher`).
 public enum SyncIdentity {

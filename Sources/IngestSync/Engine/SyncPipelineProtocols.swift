@@ -1,4 +1,4 @@
-import IngestExtract
+import IngestCore
 
 /// The extractor as sync uses it (the real one: `IngestExtract.Extractor`). Called
 /// concurrently from the fetch tasks.

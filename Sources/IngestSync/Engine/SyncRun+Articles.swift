@@ -1,5 +1,5 @@
 import Foundation
-import IngestExtract
+import IngestCore
 
 /// A finished fetch (and extraction, for a 2xx page), handed back to the run's task.
 struct FetchOutcome: Sendable {
@@ -136,9 +136,6 @@ extension SyncRun {
         try store.markCopyDeleted(id: copyID, at: now)
         clusterer.remove(copyID: copyID)
         count(\.deleted, job.source)
-        if store.liveCopyIDs(inStory: copy.storyID).isEmpty {
-            try store.markStoryDeleted(id: copy.storyID, at: now)
-        }
         event(job, .deleted, "HTTP \(response.status)")
     }
 
@@ -192,7 +189,7 @@ extension SyncRun {
             url: finalURL, copyID: copyID, source: previous?.source ?? job.source, etag: response.etag,
             lastModified: response.lastModified, allowPrivateAddresses: job.allowPrivate,
             firstSeen: previous?.firstSeen ?? now, lastChecked: now,
-            published: article.published.flatMap(FeedDate.parse) ?? job.entry?.published ?? previous?.published))
+            published: article.published.flatMap(InternetDate.parse) ?? job.entry?.published ?? previous?.published))
         try saveAliases(aliases + [previous?.url].compactMap { $0 }, of: copyID, primary: finalURL, job: job)
         event(job, outcome, claim)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import IngestCore
 
 extension SyncRun {
     /// The source name `importPages` gives its copies (the export's `"source": "import"`).

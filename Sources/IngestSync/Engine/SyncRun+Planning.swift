@@ -1,4 +1,5 @@
 import Foundation
+import IngestCore
 
 /// One article URL to fetch this run.
 struct FetchJob: Sendable {

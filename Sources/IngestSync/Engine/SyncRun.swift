@@ -1,5 +1,5 @@
 import Foundation
-import IngestExtract
+import IngestCore
 
 /// One incremental sync pass over every source of a feeds.json.
 ///

@@ -1,6 +1,5 @@
 import Foundation
-import IngestExtract
-import IngestStore
+import IngestCore
 
 /// The store as sync uses it (the real one: `IngestStore`). Called from one task only;
 /// a thrown error is fatal for the run (disk full, unwritable store).
@@ -19,8 +18,6 @@ public protocol SyncStore: AnyObject {
     func saveCopyRevision(_ revision: CopyRevision) throws
     /// Marks a copy deleted (its URL answered 404/410).
     func markCopyDeleted(id: String, at date: Date) throws
-    /// Marks a story deleted (every copy is).
-    func markStoryDeleted(id: String, at date: Date) throws
     /// Records that story `oldID` was merged into `storyID`.
     func addStoryAlias(_ oldID: String, storyID: String) throws
     /// Saves (replaces) the state of one URL.
@@ -115,10 +112,6 @@ public struct URLState: Sendable, Equatable, Codable {
         self.gone = gone
     }
 }
-
-/// Conditional-request validators of one URL: the store's record type, so a source's
-/// validators and its child sitemaps' are stored as they are.
-public typealias Validators = IngestStore.SourceState.Validators
 
 /// What sync remembers about one source between runs.
 public struct SourceState: Sendable, Equatable, Codable {

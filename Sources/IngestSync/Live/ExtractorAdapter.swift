@@ -1,5 +1,6 @@
-import IngestFetch
+import IngestCore
 import IngestExtract
+import IngestFetch
 
 /// The real extractor behind `ArticleExtracting`; `Extractor` is a stateless value, safe to
 /// call from every fetch task at once. Every page path (sync, import, extract) comes here

@@ -1,3 +1,4 @@
+import IngestCore
 import IngestFetch
 
 /// The real network edge of sync: `IngestFetch`'s fetcher behind `SyncFetching`.

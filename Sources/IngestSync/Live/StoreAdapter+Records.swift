@@ -1,4 +1,5 @@
 import Foundation
+import IngestCore
 import IngestStore
 
 // Conversions between the engine's states (dates) and the store's records (ISO 8601
@@ -7,12 +8,12 @@ import IngestStore
 extension URLState {
     /// The engine's view of a stored fetch state.
     init(_ record: FetchState) {
-        let lastChecked = record.lastChecked.flatMap(Store.date(fromTimestamp:))
+        let lastChecked = record.lastChecked.flatMap(Timestamp.date)
         self.init(url: record.url, copyID: record.copy, isAlias: record.alias ?? false,
                   source: record.source ?? SyncRun.importSource, etag: record.etag, lastModified: record.lastModified,
                   allowPrivateAddresses: record.allowPrivate ?? false,
-                  firstSeen: record.firstSeen.flatMap(Store.date(fromTimestamp:)) ?? lastChecked ?? Date(timeIntervalSince1970: 0),
-                  lastChecked: lastChecked, published: record.published.flatMap(Store.date(fromTimestamp:)), gone: record.gone ?? false)
+                  firstSeen: record.firstSeen.flatMap(Timestamp.date) ?? lastChecked ?? Date(timeIntervalSince1970: 0),
+                  lastChecked: lastChecked, published: record.published.flatMap(Timestamp.date), gone: record.gone ?? false)
     }
 }
 
@@ -20,9 +21,9 @@ extension FetchState {
     /// The store record of an engine URL state (false flags are left out of the line).
     init(_ state: URLState) {
         self.init(url: state.url, copy: state.copyID, etag: state.etag, lastModified: state.lastModified,
-                  lastChecked: state.lastChecked.map(Store.timestamp), alias: state.isAlias ? true : nil,
+                  lastChecked: state.lastChecked.map(Timestamp.string), alias: state.isAlias ? true : nil,
                   source: state.source, allowPrivate: state.allowPrivateAddresses ? true : nil,
-                  firstSeen: Store.timestamp(state.firstSeen), published: state.published.map(Store.timestamp),
+                  firstSeen: Timestamp.string(state.firstSeen), published: state.published.map(Timestamp.string),
                   gone: state.gone ? true : nil)
     }
 }
@@ -33,7 +34,7 @@ extension SourceState {
         self.init(name: record.name, validators: Validators(etag: record.etag, lastModified: record.lastModified),
                   feedURL: record.feedURL,
                   children: record.children ?? [:],
-                  lastPolled: record.lastPolled.flatMap(Store.date(fromTimestamp:)), nextPoll: record.nextPoll.flatMap(Store.date(fromTimestamp:)),
+                  lastPolled: record.lastPolled.flatMap(Timestamp.date), nextPoll: record.nextPoll.flatMap(Timestamp.date),
                   lastError: record.lastResult == "ok" ? nil : record.lastResult)
     }
 }
@@ -42,8 +43,8 @@ extension IngestStore.SourceState {
     /// The store record of an engine source state.
     init(_ state: IngestSync.SourceState) {
         self.init(name: state.name, etag: state.validators.etag, lastModified: state.validators.lastModified,
-                  nextPoll: state.nextPoll.map(Store.timestamp), lastResult: state.lastError ?? "ok",
-                  lastPolled: state.lastPolled.map(Store.timestamp), feedURL: state.feedURL,
+                  nextPoll: state.nextPoll.map(Timestamp.string), lastResult: state.lastError ?? "ok",
+                  lastPolled: state.lastPolled.map(Timestamp.string), feedURL: state.feedURL,
                   children: state.children.isEmpty ? nil : state.children)
     }
 }
@@ -51,7 +52,7 @@ extension IngestStore.SourceState {
 extension SyncRunSummary {
     /// The record `ingest status` shows for a finished run.
     init(_ summary: SyncSummary) {
-        self.init(started: Store.timestamp(summary.started), ended: Store.timestamp(summary.ended),
+        self.init(started: Timestamp.string(summary.started), ended: Timestamp.string(summary.ended),
                   exitCode: summary.exitCode ?? 0,
                   sources: summary.sources.map {
                       Source(name: $0.name, ok: $0.ok, error: $0.error, new: $0.new, updated: $0.updated, deleted: $0.deleted)

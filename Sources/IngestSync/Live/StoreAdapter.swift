@@ -104,9 +104,6 @@ public final class StoreAdapter: SyncStore {
         try commitIfDue()
     }
 
-    /// Nothing to write: the store derives a story's deletion from its copies' tombstones.
-    public func markStoryDeleted(id: String, at date: Date) throws {}
-
     /// Buffers a story merge.
     public func addStoryAlias(_ oldID: String, storyID: String) throws {
         pendingAliases.append(StoryAlias(from: oldID, to: storyID))

@@ -2,10 +2,10 @@ import Foundation
 import IngestDedup
 import IngestStore
 
-/// The deduplicator behind `StoryClustering`: an `IngestDedup.StoryIndex` persisted beside
-/// the store it clusters.
+/// The deduplicator behind `StoryClustering`: an `IngestDedup.StoryIndex` persisted through
+/// the store it clusters (`Store.saveDedupSnapshot`: the store owns its directory).
 ///
-/// `load(for:)` reads the snapshot at `store.dedupSnapshotPath` and replays every copy
+/// `load(for:)` reads the store's snapshot and replays every copy
 /// revision newer than what it covers (missing or unreadable: an empty index and every
 /// revision), so a run killed before `save(to:)` loses nothing. `save(to:)` writes the snapshot atomically
 /// and only then records the watermark; a crash between the two replays revisions the
@@ -24,7 +24,7 @@ public final class StoryIndexClusterer: StoryClustering {
 
     /// The index for `store`: its snapshot plus the copy revisions the snapshot does not cover.
     public static func load(for store: Store) throws -> StoryIndexClusterer {
-        let snapshot = try? StoryIndex.load(from: store.dedupSnapshotPath)
+        let snapshot = store.dedupSnapshot().flatMap { try? StoryIndex.load(snapshot: $0, name: store.dedupSnapshotPath) }
         let clusterer = StoryIndexClusterer(snapshot ?? StoryIndex())
         // A snapshot from a crashed run may be newer than the recorded watermark, so replay
         // starts at the lower of the two; without a usable snapshot, at the beginning.
@@ -45,12 +45,7 @@ public final class StoryIndexClusterer: StoryClustering {
             && store.dedupWatermark == store.lastSequenceNumber
         if !changed, upToDate, FileManager.default.fileExists(atPath: store.dedupSnapshotPath) { return }
         index.watermark = UInt64(store.lastSequenceNumber)
-        do {
-            try index.save(to: store.dedupSnapshotPath)
-        } catch StoryIndex.SnapshotError.io(_, let code) {
-            throw StoreError.io(path: store.dedupSnapshotPath, operation: "save the dedup snapshot", errno: code)
-        }
-        try store.recordDedupSnapshot(watermark: store.lastSequenceNumber)
+        try store.saveDedupSnapshot(index.snapshot(), watermark: store.lastSequenceNumber)
         changed = false
     }
 

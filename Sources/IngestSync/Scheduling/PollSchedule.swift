@@ -1,4 +1,5 @@
 import Foundation
+import IngestCore
 
 /// When to poll a source next, from what the server and the feed say about caching,
 /// kept within bounds so a cron job every few minutes neither hammers a feed nor misses news.
@@ -30,7 +31,7 @@ public struct PollSchedule: Sendable, Equatable {
     /// The next poll time after a failed poll: `Retry-After` if the server sent one (bounded),
     /// else `nil`, meaning the next run tries again.
     public func nextPollAfterFailure(now: Date, headers: [String: String]) -> Date? {
-        guard let wait = Self.retryAfter(headers, now: now) else { return nil }
+        guard let wait = headers["retry-after"].flatMap({ InternetDate.retryAfter($0, now: now) }) else { return nil }
         return now.addingTimeInterval(min(max(wait, minimumInterval), maximumRetryAfter))
     }
 
@@ -56,15 +57,8 @@ public struct PollSchedule: Sendable, Equatable {
 
     /// `Expires` minus the server's `Date` (or the local time when absent).
     static func expiresIn(_ headers: [String: String]) -> TimeInterval? {
-        guard let expires = headers["expires"].flatMap(FeedDate.parse) else { return nil }
-        let serverNow = headers["date"].flatMap(FeedDate.parse) ?? Date()
+        guard let expires = headers["expires"].flatMap(InternetDate.parse) else { return nil }
+        let serverNow = headers["date"].flatMap(InternetDate.parse) ?? Date()
         return expires.timeIntervalSince(serverNow)
-    }
-
-    /// `Retry-After` as seconds or as an HTTP date.
-    static func retryAfter(_ headers: [String: String], now: Date) -> TimeInterval? {
-        guard let value = headers["retry-after"]?.trimmingCharacters(in: .whitespaces) else { return nil }
-        if let seconds = Double(value) { return seconds }
-        return FeedDate.parse(value).map { $0.timeIntervalSince(now) }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import IngestCore
 import IngestFetch
 
 /// Which "site" a URL belongs to, for the rule that a page's `rel=canonical` may only name

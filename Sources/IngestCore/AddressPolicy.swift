@@ -92,7 +92,7 @@ public enum AddressPolicy {
 
     /// Classifies a socket address as curl hands it to the open-socket callback;
     /// unknown families are `.reserved` (refused).
-    static func classify(_ address: UnsafePointer<sockaddr>) -> AddressClass {
+    public static func classify(_ address: UnsafePointer<sockaddr>) -> AddressClass {
         switch Int32(address.pointee.sa_family) {
         case AF_INET:
             return address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { pointer in

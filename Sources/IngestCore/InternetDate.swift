@@ -1,11 +1,13 @@
 import Foundation
-import IngestStore
 
 /// Parses the dates feeds, sitemaps and HTTP headers use: ISO 8601 / RFC 3339
-/// (`2024-05-01`, `2024-05-01T10:00:00.5+02:00`) and RFC 822 / 1123
-/// (`Wed, 01 May 2024 10:00:00 GMT`, `1 May 24 10:00 +0200`). Hand-written so that it is
-/// `Sendable` and does not depend on locale.
-public enum FeedDate {
+/// (`2024-05-01`, `2024-05-01T10:00:00.5+02:00`), RFC 822 / 1123
+/// (`Wed, 01 May 2024 10:00:00 GMT`, `1 May 24 10:00 +0200`) and the two older HTTP-date
+/// forms (RFC 850 `Sunday, 06-Nov-94 08:49:37 GMT`, asctime `Sun Nov  6 08:49:37 1994`).
+/// Hand-written so that it is `Sendable` and does not depend on locale.
+///
+///     InternetDate.parse("Wed, 01 May 2024 10:00:00 GMT")?.timeIntervalSince1970   // 1714557600
+public enum InternetDate {
     /// The instant `text` names, or `nil` when it is neither format.
     public static func parse(_ text: String) -> Date? {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -37,7 +39,14 @@ public enum FeedDate {
 
     static func rfc822(_ text: String) -> Date? {
         var words = text.replacingOccurrences(of: ",", with: " ").split(separator: " ").map(String.init)
-        if let first = words.first, Int(first) == nil { words.removeFirst() }  // weekday
+        if let first = words.first, Int(first) == nil, monthNumber(first) == nil {
+            words.removeFirst()  // weekday
+        }
+        if let first = words.first, first.contains("-") {  // RFC 850: 06-Nov-94
+            words.replaceSubrange(0...0, with: first.split(separator: "-").map(String.init))
+        } else if words.count == 4, monthNumber(words[0]) != nil, words[2].contains(":") {  // asctime, in GMT
+            words = [words[1], words[0], words[3], words[2], "GMT"]
+        }
         guard words.count >= 4, let day = Int(words[0]), let month = monthNumber(words[1]),
               var year = Int(words[2]) else { return nil }
         if year < 100 { year += year < 50 ? 2000 : 1900 }
@@ -64,10 +73,19 @@ public enum FeedDate {
         return scanner.zoneOffset()
     }
 
+    /// Seconds to wait from a `Retry-After` value: delta-seconds, or an HTTP-date relative
+    /// to `now` (a past date is 0); `nil` when it is neither.
+    public static func retryAfter(_ value: String, now: Date) -> Double? {
+        let text = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let seconds = Int(text) { return seconds >= 0 ? Double(seconds) : nil }
+        guard let date = parse(text) else { return nil }
+        return max(0, date.timeIntervalSince(now))
+    }
+
     /// Days since 1970-01-01 of a proleptic Gregorian date; nil for a month or day out of range.
     static func civil(_ year: Int, _ month: Int, _ day: Int) -> Int? {
         guard (1...12).contains(month), (1...31).contains(day) else { return nil }
-        return Store.daysSinceEpoch(year: year, month: month, day: day)
+        return Timestamp.daysSinceEpoch(year: year, month: month, day: day)
     }
 }
 

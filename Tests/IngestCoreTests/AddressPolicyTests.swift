@@ -1,5 +1,5 @@
 import Testing
-@testable import IngestFetch
+@testable import IngestCore
 
 @Suite struct AddressPolicyTests {
     @Test(arguments: [
