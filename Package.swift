@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "IngestExtractTests", dependencies: ["IngestCore", "IngestExtract", "IngestMarkup"]),
         .testTarget(name: "IngestDedupTests", dependencies: ["IngestDedup"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ingest", "LoopbackServer", "TestSupport"]),
-        .testTarget(name: "IngestLiveTests", dependencies: ["IngestCore", "IngestSync", "IngestStore", "IngestExtract", "IngestDedup", "TestSupport"]),
+        .testTarget(name: "IngestLiveTests", dependencies: ["IngestCore", "IngestFetch", "IngestSync", "IngestStore", "IngestExtract", "IngestDedup", "TestSupport"]),
         .target(name: "LoopbackServer", path: "Tests/LoopbackServer"),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "IngestFetchTests", dependencies: ["IngestCore", "IngestFetch", "LoopbackServer"]),

@@ -9,6 +9,8 @@ import IngestFetch
 final class FakeWeb: SyncFetching {
     enum Page: Sendable {
         case ok(String, etag: String? = nil, headers: [String: String] = [:])
+        /// A body in another charset, which the fetcher found (`SyncResponse.charset`).
+        case encoded([UInt8], charset: String)
         case redirect(String)
         case status(Int, headers: [String: String] = [:])
         case failure(transient: Bool, String)
@@ -50,6 +52,8 @@ final class FakeWeb: SyncFetching {
                 if let etag { headers["etag"] = etag }
                 if let etag, etag == request.etag { return .success(SyncResponse(status: 304, finalURL: url, headers: headers)) }
                 return .success(SyncResponse(status: 200, finalURL: url, headers: headers, body: Array(body.utf8)))
+            case .encoded(let body, let charset)?:
+                return .success(SyncResponse(status: 200, finalURL: url, body: body, charset: charset))
             case .status(let code, let headers)?:
                 return .success(SyncResponse(status: code, finalURL: url, headers: headers, body: Array("error \(code)".utf8)))
             case .failure(let transient, let description)?:

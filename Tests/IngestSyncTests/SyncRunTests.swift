@@ -378,6 +378,18 @@ struct SyncRunTests {
         #expect(second.sourcesFailed == 0)
     }
 
+    /// The engine hands discovery the charset the fetcher found for a source, as it does for
+    /// an article: a Windows-1251 section page's links lead to the right URLs.
+    @Test func aSectionPageInWindows1251LeadsToItsArticlesURLs() async throws {
+        let source = [FeedsConfig.Source(name: "mir", url: "https://ru.example/mir", kind: .html)]
+        web["https://ru.example/mir"] = .encoded(Fixture.bytes("charset/section-page-windows-1251.html"),
+                                                 charset: "windows-1251")
+        for (index, url) in DiscoveryTests.russianStories.enumerated() { web[url] = .ok("Story \(index)\nBody \(index).") }
+        let summary = try await sync(source)
+        #expect(Set(web.requests.map(\.url)) == Set(["https://ru.example/mir"] + DiscoveryTests.russianStories))
+        #expect(summary.new == 2)
+    }
+
     @Test func brokenFeedFailsOnlyItsSource() async throws {
         let sources = [FeedsConfig.Source(name: "bad", url: "https://bad.example/feed", kind: .rss),
                        FeedsConfig.Source(name: "good", url: "https://good.example/feed", kind: .rss)]

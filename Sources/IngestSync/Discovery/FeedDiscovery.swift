@@ -13,13 +13,15 @@ public enum FeedDiscovery {
     public static let defaultInflateLimit = 64 * 1024 * 1024
 
     /// Reads `body` as `kind` (`auto`: sniffed from the content), inflating gzip first.
-    public static func discover(_ body: [UInt8], url: String, kind: FeedKind,
+    /// `charset` is the body's charset as the fetcher found it (header, BOM, `<meta>`, bytes):
+    /// an HTML page is decoded with it, while XML documents declare their own.
+    public static func discover(_ body: [UInt8], url: String, kind: FeedKind, charset: String? = nil,
                                 inflateLimit: Int = defaultInflateLimit) throws(DiscoveryError) -> DiscoveryResult {
         let bytes = Gunzip.isGzip(body) ? try Gunzip.inflate(body, limit: inflateLimit) : body
         guard let start = bytes.firstIndex(where: { !isSpaceOrBOM($0) }) else { throw DiscoveryError("empty body") }
         // The feed kinds accept one another: a site that moves from RSS to Atom or JSON
         // Feed keeps syncing. A sitemap or an HTML page is never taken for a feed.
-        if kind == .html { return try html(bytes, url: url, wantAlternates: false) }
+        if kind == .html { return try html(bytes, url: url, charset: charset, wantAlternates: false) }
         if kind != .sitemap, bytes[start] == UInt8(ascii: "{") {
             return try JSONFeedParser.parse(bytes, baseURL: url)
         }
@@ -27,7 +29,7 @@ public enum FeedDiscovery {
         if kind == .sitemap, let result = SitemapParser.text(String(decoding: bytes, as: UTF8.self), baseURL: url) {
             return result
         }
-        if kind == .auto { return try html(bytes, url: url, wantAlternates: true) }
+        if kind == .auto { return try html(bytes, url: url, charset: charset, wantAlternates: true) }
         throw DiscoveryError("not \(article(kind)) \(kind.rawValue) document: \(describeRoot(bytes, url: url))")
     }
 
@@ -64,9 +66,10 @@ public enum FeedDiscovery {
         return name == root || name.hasSuffix(":" + root)
     }
 
-    private static func html(_ bytes: [UInt8], url: String, wantAlternates: Bool) throws(DiscoveryError) -> DiscoveryResult {
-        // The fetcher hands HTML over converted to UTF-8.
-        guard let root = Document(html: bytes, encoding: "UTF-8", url: url)?.root else {
+    private static func html(_ bytes: [UInt8], url: String, charset: String?,
+                             wantAlternates: Bool) throws(DiscoveryError) -> DiscoveryResult {
+        // Bodies come as received; without a charset, UTF-8 (libxml2 would guess Latin-1).
+        guard let root = Document(html: bytes, encoding: charset ?? "UTF-8", url: url)?.root else {
             throw DiscoveryError("not an HTML page")
         }
         var result = HTMLPageParser.sectionPage(root, baseURL: url)

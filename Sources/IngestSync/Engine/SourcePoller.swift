@@ -179,7 +179,7 @@ struct SourcePoller: Sendable {
             }
             do {
                 let found = try FeedDiscovery.discover(response.body, url: response.finalURL, kind: kind,
-                                                       inflateLimit: options.inflateLimit)
+                                                       charset: response.charset, inflateLimit: options.inflateLimit)
                 return .found(found, response)
             } catch {
                 return .failed("\(url): \(error.description)", headers: [:])

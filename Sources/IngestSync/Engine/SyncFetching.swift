@@ -35,7 +35,9 @@ public struct SyncResponse: Sendable, Equatable {
     public var headers: [String: String]
     /// The body as received, decompressed (never transcoded: the extractor checks these bytes).
     public var body: [UInt8]
-    /// The charset of an article `body`, from the header or the bytes (`nil`: the extractor detects it).
+    /// The charset of `body`, from the header, a BOM, `<meta>` or the bytes (`nil`: unknown, the
+    /// extractor detects it). The extractor and the HTML section-page parser decode with it;
+    /// feeds and sitemaps are XML, which declares its own encoding.
     public var charset: String?
     /// Whether the address connected to was loopback/private/link-local (`nil`: unknown,
     /// the engine then judges by the host's spelling).

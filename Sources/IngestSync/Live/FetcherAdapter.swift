@@ -3,10 +3,10 @@ import IngestFetch
 
 /// The real network edge of sync: `IngestFetch`'s fetcher behind `SyncFetching`.
 ///
-/// Bodies are passed on as received. An article's charset (BOM, header, `<meta>`, sniffing)
-/// goes with it, and `ExtractorAdapter` converts it to UTF-8 after checking the raw bytes;
-/// feed and sitemap bodies are for libxml2's XML parser, which reads their `<?xml encoding?>`
-/// declaration itself.
+/// Bodies are passed on as received, with the charset the fetcher found (BOM, header,
+/// `<meta>`, sniffing): `ExtractorAdapter` converts an article to UTF-8 after checking the
+/// raw bytes, and discovery parses an HTML section page with it. Feed and sitemap bodies are
+/// for libxml2's XML parser, which reads their `<?xml encoding?>` declaration itself.
 public struct FetcherAdapter: SyncFetching {
     let fetcher: any PageFetching
 
@@ -22,7 +22,7 @@ public struct FetcherAdapter: SyncFetching {
         case .success(let response):
             return .success(SyncResponse(
                 status: response.status, finalURL: response.finalURL, headers: response.headers,
-                body: response.body, charset: request.purpose == .article ? response.charset : nil,
+                body: response.body, charset: response.charset,
                 remoteIsPrivate: response.remoteIP.flatMap(AddressPolicy.classify(ipAddress:)).map { !$0.isPublic }))
         case .failure(.httpStatus(let status, let url, let headers)):
             // 404/410 mean deletion and 5xx a transient failure: the engine decides by status.
