@@ -36,58 +36,39 @@ public final class Fetcher: PageFetching {
     /// Fetches `request.url`, following at most `maxRedirects` http(s) hops, each one
     /// re-checked against robots.txt and (in the driver) the address policy.
     private func follow(_ request: FetchRequest, obeyRobots: Bool) async -> Result<FetchResponse, FetchError> {
-        var url = request.url
-        var redirects: [FetchResponse.Redirect] = []
-        var visited: Set<String> = [url]
-        var policy = RedirectPolicy(allowPrivateAddresses: request.allowPrivateAddresses)
+        var state = RedirectState(request: request, maxRedirects: settings.maxRedirects)
         // Stored validators are echoed back; a CR or LF would let one smuggle in a header.
         let conditional = [("If-None-Match", request.etag), ("If-Modified-Since", request.lastModified)]
             .compactMap { name, value in
                 value.flatMap { $0.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) ? nil : "\(name): \($0)" }
             }
         while true {
+            let url = state.url
             let origin: Origin
             switch Fetcher.checkedOrigin(url) {
             case .success(let found): origin = found
             case .failure(let error): return .failure(error)
             }
             if obeyRobots {
-                let rules = await robotsRules(for: origin, allowPrivateAddresses: policy.allowsPrivateNow)
+                let rules = await robotsRules(for: origin, allowPrivateAddresses: state.allowsPrivateNow)
                 guard rules.allows(Fetcher.pathAndQuery(url)) else { return .failure(.disallowedByRobots(url: url)) }
             }
             let attempt = await perform(url: url, origin: origin, headers: conditional,
-                                        allowPrivateAddresses: policy.allowsPrivateNow)
+                                        allowPrivateAddresses: state.allowsPrivateNow)
             let result: TransferResult
             switch attempt {
             case .success(let done): result = done
-            case .failure(let error): return .failure(policy.refusal(error, from: redirects.last?.url))
+            case .failure(let error): return .failure(state.refusal(error))
             }
-            policy.answered(from: result.remoteIP.flatMap(AddressPolicy.classify(ipAddress:)))
-
-            if [301, 302, 303, 307, 308].contains(result.status), let location = result.headers["location"] {
-                guard let resolved = URL(string: location, relativeTo: URL(string: url))?.absoluteURL.absoluteString else {
-                    return .failure(.invalidURL(location))
-                }
-                let next: String
-                switch policy.nextHop(from: url, to: resolved) {
-                case .success(let target): next = target
-                case .failure(let error): return .failure(error)
-                }
-                if case .failure(let error) = Fetcher.checkedOrigin(next) { return .failure(error) }
-                guard redirects.count < settings.maxRedirects else {
-                    return .failure(.tooManyRedirects(url: request.url, limit: settings.maxRedirects))
-                }
-                guard visited.insert(next).inserted else { return .failure(.redirectLoop(url: next)) }
-                redirects.append(.init(url: url, status: result.status, location: next))
-                url = next
-                continue
+            switch state.answered(status: result.status, headers: result.headers,
+                                  from: result.remoteIP.flatMap(AddressPolicy.classify(ipAddress:))) {
+            case .follow: continue
+            case .fail(let error): return .failure(error)
+            case .finish:
+                return .success(FetchResponse(
+                    requestedURL: request.url, finalURL: url, redirects: state.redirects, status: result.status,
+                    headers: result.headers, body: result.body, remoteIP: result.remoteIP))
             }
-            guard (200...299).contains(result.status) || result.status == 304 else {
-                return .failure(.httpStatus(result.status, url: url, headers: result.headers))
-            }
-            return .success(FetchResponse(
-                requestedURL: request.url, finalURL: url, redirects: redirects, status: result.status,
-                headers: result.headers, body: result.body, remoteIP: result.remoteIP))
         }
     }
 
