@@ -9,9 +9,14 @@ let package = Package(
     dependencies: [.package(name: "ingest", path: "..")],
     targets: [
         .executableTarget(name: "FetchBench", dependencies: [.product(name: "IngestFetch", package: "ingest")]),
-        .executableTarget(name: "ExtractBench", dependencies: [.product(name: "IngestExtract", package: "ingest")]),
+        .executableTarget(name: "ExtractBench", dependencies: [
+            .product(name: "IngestCore", package: "ingest"), .product(name: "IngestExtract", package: "ingest"),
+            .product(name: "IngestMarkup", package: "ingest"),
+        ]),
         .executableTarget(name: "DedupBench", dependencies: [.product(name: "IngestDedup", package: "ingest")]),
         .executableTarget(name: "StoreBench", dependencies: [.product(name: "IngestStore", package: "ingest")]),
-        .executableTarget(name: "SyncBench", dependencies: [.product(name: "IngestSync", package: "ingest")]),
+        .executableTarget(name: "SyncBench", dependencies: [
+            .product(name: "IngestCore", package: "ingest"), .product(name: "IngestSync", package: "ingest"),
+        ]),
     ]
 )

@@ -34,7 +34,7 @@ import Testing
             let live = try LiveStore.open(directory: path)
             // States name a copy only once it is stored: the store refuses states without their copies.
             try live.adapter.saveCopyRevision(CopyRevision(
-                copyID: "c1", storyID: "s1", revision: 1, url: "https://a.example/x", source: "feed-a",
+                copyID: "c1", storyID: "s1", url: "https://a.example/x", source: "feed-a",
                 contentHash: "sha256:1", article: Article(title: "t", text: text(1)), fetchedAt: t0))
             try live.adapter.saveURLState(url)
             try live.adapter.saveURLState(alias)
@@ -54,7 +54,7 @@ import Testing
         let adapter = StoreAdapter(live.store, batchSize: 3, maxDelay: 3600)
         for i in 0..<2 {
             try adapter.saveCopyRevision(CopyRevision(
-                copyID: "c\(i)", storyID: "s\(i)", revision: 1, url: "https://a.example/\(i)", source: "a",
+                copyID: "c\(i)", storyID: "s\(i)", url: "https://a.example/\(i)", source: "a",
                 contentHash: "sha256:\(i)", article: Article(title: "t", text: text(i)), fetchedAt: t0))
             try adapter.saveURLState(URLState(url: "https://a.example/\(i)", copyID: "c\(i)", source: "a", firstSeen: t0))
         }
@@ -62,7 +62,7 @@ import Testing
         let before = try Store.open(directory: path, access: .read)
         #expect(before.status().copies == 0 && before.status().trackedURLs == 0, "nothing committed below the batch size")
         try adapter.saveCopyRevision(CopyRevision(
-            copyID: "c2", storyID: "s2", revision: 1, url: "https://a.example/2", source: "a",
+            copyID: "c2", storyID: "s2", url: "https://a.example/2", source: "a",
             contentHash: "sha256:2", article: Article(title: "t", text: text(2)), fetchedAt: t0))
         let after = try Store.open(directory: path, access: .read)
         #expect(after.status().copies == 3 && after.status().trackedURLs == 2, "one batch: copies, then their states")
@@ -76,7 +76,7 @@ import Testing
         let live = try LiveStore.open(directory: path)
         let adapter = StoreAdapter(live.store, batchSize: 1000, maxDelay: 0.05)
         try adapter.saveCopyRevision(CopyRevision(
-            copyID: "c0", storyID: "s0", revision: 1, url: "https://a.example/0", source: "a",
+            copyID: "c0", storyID: "s0", url: "https://a.example/0", source: "a",
             contentHash: "sha256:0", article: Article(title: "t", text: text(0)), fetchedAt: t0))
         #expect(try Store.open(directory: path, access: .read).status().copies == 0)
         Thread.sleep(forTimeInterval: 0.1)  // a lower bound: a loaded machine only waits longer
@@ -97,7 +97,7 @@ import Testing
             for revision in 1...times {
                 let body = (0..<words).map { "w\(($0 * 31 + revision) % 1009)" }.joined(separator: " ")
                 try live.adapter.saveCopyRevision(CopyRevision(
-                    copyID: "c0", storyID: "s0", revision: revision, url: "https://a.example/0", source: "a",
+                    copyID: "c0", storyID: "s0", url: "https://a.example/0", source: "a",
                     contentHash: "sha256:r\(revision)", article: Article(title: "t", text: body), fetchedAt: t0))
                 try live.adapter.commit()
             }
@@ -132,7 +132,7 @@ import Testing
             let live = try LiveStore.open(directory: path)
             let first = live.clusterer.assign(copyID: "c1", text: text(1))
             try live.adapter.saveCopyRevision(CopyRevision(
-                copyID: "c1", storyID: first.storyID, revision: 1, url: "https://a.example/1", source: "a",
+                copyID: "c1", storyID: first.storyID, url: "https://a.example/1", source: "a",
                 contentHash: live.clusterer.contentHash(of: text(1)), article: Article(title: "t", text: text(1)), fetchedAt: t0))
             try live.adapter.commit()
             return first
@@ -154,7 +154,7 @@ import Testing
             let live = try LiveStore.open(directory: path)
             let story = live.clusterer.assign(copyID: "c1", text: text(1))
             try live.adapter.saveCopyRevision(CopyRevision(
-                copyID: "c1", storyID: story.storyID, revision: 1, url: "https://a.example/1", source: "a",
+                copyID: "c1", storyID: story.storyID, url: "https://a.example/1", source: "a",
                 contentHash: live.clusterer.contentHash(of: text(1)), article: Article(title: "t", text: text(1)), fetchedAt: t0))
             try live.finish()
         }

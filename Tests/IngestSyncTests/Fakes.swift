@@ -114,7 +114,7 @@ final class FakeStore: SyncStore {
     func copy(id: String) -> StoredCopy? {
         guard let last = revisions.last(where: { $0.copyID == id }) else { return nil }
         return StoredCopy(id: id, storyID: last.storyID, url: last.url, contentHash: last.contentHash,
-                          revision: last.revision, deleted: deletedCopies.contains(id))
+                          deleted: deletedCopies.contains(id))
     }
 
     func liveCopyIDs(inStory storyID: String) -> [String] {
@@ -145,6 +145,9 @@ final class FakeStore: SyncStore {
     }
 
     func revisions(of url: String) -> [CopyRevision] { revisions.filter { $0.url == url } }
+
+    /// How many revisions a copy has (the number the real store gives the latest).
+    func revisionCount(ofCopy copyID: String) -> Int { revisions.filter { $0.copyID == copyID }.count }
 }
 
 /// A settable clock for epochs.

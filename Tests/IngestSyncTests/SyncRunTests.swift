@@ -123,7 +123,7 @@ struct SyncRunTests {
         #expect(second.sourcesFailed == 0 && second.exitCode == 0)
         #expect(store.liveCopies[copyID(Self.a1)] != nil, "scrolled out of the feed is not deleted")
         #expect(web.requests(to: Self.a1).map(\.etag) == ["a1-v1"], "revalidated with a conditional GET")
-        #expect(store.liveCopies[copyID(Self.a2)]?.revision == 2)
+        #expect(store.revisionCount(ofCopy: copyID(Self.a2)) == 2)
         #expect(store.deletedCopies == Set([copyID(Self.m1), copyID(Self.local1)]))
         #expect(store.deletedStories == ["s-Local story"], "a1 still carries the ceasefire story")
         #expect(web.requests(to: Self.live).isEmpty, "a not-article page is not fetched again soon")
@@ -192,7 +192,7 @@ struct SyncRunTests {
         let second = try await sync(source, force: true)
         #expect(second.new == 0 && second.updated == 1 && second.deleted == 0)
         #expect(store.liveCopies.count == 1)
-        #expect(store.liveCopies[copyID(old)]?.revision == 2)
+        #expect(store.revisionCount(ofCopy: copyID(old)) == 2)
         #expect(store.urls[new]?.copyID == copyID(old) && store.urls[new]?.isAlias == false)
         #expect(store.urls[old]?.isAlias == true, "the old URL is now an alias, not revalidated")
     }
@@ -214,7 +214,7 @@ struct SyncRunTests {
         web[unlisted] = .ok("Gone\nBody.")
         let revived = try await sync(source)
         #expect(revived.updated == 1 && revived.new == 0)
-        #expect(store.liveCopies[copyID(listed)]?.revision == 2)
+        #expect(store.revisionCount(ofCopy: copyID(listed)) == 2)
         #expect(store.liveCopies[copyID(unlisted)] == nil)
         #expect(web.requests(to: unlisted).isEmpty)
     }
@@ -489,8 +489,9 @@ struct ImportTests {
         _ = try await run.run()
         let imported = try await run.importPages(["file:///tmp/saved/forged.html"])
         #expect(imported.new == 1)
-        let sourced = try #require(store.liveCopies[SyncIdentity.copyID(canonicalURL: story)])
-        #expect(sourced.source == "wire" && sourced.revision == 1, "the wire's copy is untouched")
+        let wireCopy = SyncIdentity.copyID(canonicalURL: story)
+        let sourced = try #require(store.liveCopies[wireCopy])
+        #expect(sourced.source == "wire" && store.revisionCount(ofCopy: wireCopy) == 1, "the wire's copy is untouched")
         #expect(store.liveCopies.values.contains { $0.url == "file:///tmp/saved/forged.html" && $0.source == "import" })
     }
 }

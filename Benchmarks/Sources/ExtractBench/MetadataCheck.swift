@@ -1,4 +1,5 @@
 import Foundation
+import IngestCore
 import IngestExtract
 
 /// Metadata accuracy on pages that carry it: the title against the ground truth's title; the

@@ -3,7 +3,7 @@
 // on top of the real fetcher/extractor/store, first sync versus no-change re-syncs.
 // The end-to-end benchmark with the real binary is `scripts/bench-sync` (see main.swift).
 import Foundation
-import IngestExtract
+import IngestCore
 import IngestSync
 
 
@@ -21,7 +21,7 @@ final class World: SyncFetching {
 }
 
 struct FirstLineExtractor: ArticleExtracting {
-    func extract(html: [UInt8], url: String, encoding: String?) -> Article {
+    func extract(html: [UInt8], url: String, encoding: String?, contentType: String?) -> Article {
         let text = String(decoding: html, as: UTF8.self)
         return Article(title: text.split(separator: "\n").first.map(String.init), text: text)
     }
@@ -50,7 +50,7 @@ final class MemoryStore: SyncStore {
     func copy(id: String) -> StoredCopy? { copies[id] }
     func liveCopyIDs(inStory storyID: String) -> [String] { copies.values.filter { $0.storyID == storyID && !$0.deleted }.map(\.id) }
     func saveCopyRevision(_ r: CopyRevision) throws {
-        copies[r.copyID] = StoredCopy(id: r.copyID, storyID: r.storyID, url: r.url, contentHash: r.contentHash, revision: r.revision)
+        copies[r.copyID] = StoredCopy(id: r.copyID, storyID: r.storyID, url: r.url, contentHash: r.contentHash)
     }
     func markCopyDeleted(id: String, at date: Date) throws { copies[id]?.deleted = true }
     func addStoryAlias(_ oldID: String, storyID: String) throws {}
@@ -96,7 +96,7 @@ enum EngineBench {
             // Baseline: the parsing a first sync cannot avoid (every feed, every article body).
             baseline.append(await seconds {
                 for source in sources { _ = try? FeedDiscovery.discover(pages[source.url]!.body, url: source.url, kind: .rss) }
-                for (url, page) in pages where !url.hasSuffix(".xml") { _ = FirstLineExtractor().extract(html: page.body, url: url, encoding: nil) }
+                for (url, page) in pages where !url.hasSuffix(".xml") { _ = FirstLineExtractor().extract(html: page.body, url: url, encoding: nil, contentType: nil) }
             })
             let store = MemoryStore(), clusterer = HashClusterer()
             var now = Date(timeIntervalSince1970: 1_714_557_600)

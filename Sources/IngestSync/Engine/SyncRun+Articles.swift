@@ -49,35 +49,26 @@ extension SyncRun {
         return FetchOutcome(job: job, result: result, article: article, bytes: bytes)
     }
 
+    /// Executes the `PageDecision` for one outcome.
     private func apply(_ outcome: FetchOutcome) throws {
         summary.requests += 1
         summary.bytes += outcome.bytes
         let job = outcome.job
-        switch outcome.result {
-        case .failure(let error) where error.transient:
-            failTransiently(job, error.description)
-        case .failure(let error):
-            try skip(job, error.description, response: nil)
-        case .success(let response):
-            switch response.status {
-            case 304:
-                summary.unchanged += 1
-                try markChecked(job, response)
-                event(job, .unchanged)
-            case 404, 410:
-                try markGone(job, response)
-            case 429, 500...599:
-                failTransiently(job, "HTTP \(response.status)")
-            case 200..<300:
-                guard let article = outcome.article, article.kind == .article else {
-                    let reason = outcome.article?.reason.map { "not an article (\($0))" } ?? "not an article"
-                    try skip(job, reason, response: response)
-                    return
-                }
-                try store(article, job, response)
-            default:
-                try skip(job, "HTTP \(response.status)", response: response)
-            }
+        let response = try? outcome.result.get()
+        switch PageDecision.decide(outcome.result, article: outcome.article) {
+        case .retry(let reason):
+            failTransiently(job, reason)
+        case .skip(let reason, let answered):
+            try skip(job, reason, answered: answered)
+        case .notModified:
+            summary.unchanged += 1
+            try markChecked(job, validators: response)
+            event(job, .unchanged)
+        case .gone(let status):
+            try markGone(job, status: status)
+        case .article:
+            guard let article = outcome.article, let response else { return }
+            try store(article, job, response)
         }
     }
 
@@ -97,46 +88,53 @@ extension SyncRun {
 
     /// A page that is not stored. A new URL is remembered so it is not fetched every run;
     /// a known copy is left exactly as it was.
-    private func skip(_ job: FetchJob, _ reason: String, response: SyncResponse?) throws {
+    private func skip(_ job: FetchJob, _ reason: String, answered: Bool) throws {
         summary.skipped += 1
         summary.report(job.url, reason)
         event(job, .skipped, reason)
         if job.known != nil {
-            if let response { try markChecked(job, response) }
+            if answered { try markChecked(job, validators: nil) }
             return
         }
         try save(URLState(url: job.url, copyID: nil, source: job.source, allowPrivateAddresses: job.allowPrivate,
                           firstSeen: now, lastChecked: now))
     }
 
-    /// 304, or an error answer for a known copy: only the check time and validators move.
-    private func markChecked(_ job: FetchJob, _ response: SyncResponse) throws {
+    /// 304, or an error answer for a known copy: only the check time moves, and the
+    /// validators of a 304 (`validators`).
+    private func markChecked(_ job: FetchJob, validators response: SyncResponse?) throws {
         guard var state = job.known else { return }
         state.lastChecked = now
-        if response.status == 304 {
+        if let response {
             state.etag = response.etag ?? state.etag
             state.lastModified = response.lastModified ?? state.lastModified
         }
         try save(state)
     }
 
-    /// 404/410: the copy is deleted, and its story when no copy is left.
-    private func markGone(_ job: FetchJob, _ response: SyncResponse) throws {
-        guard var state = job.known, let copyID = state.copyID else {
-            try skip(job, "HTTP \(response.status)", response: response)
-            return
+    /// 404/410: executes the `GoneDecision` (the store derives the story's deletion).
+    private func markGone(_ job: FetchJob, status: Int) throws {
+        let copy = try job.known?.copyID.flatMap { try store.copy(id: $0) }
+        switch GoneDecision.decide(known: job.known, copy: copy) {
+        case .notStored:
+            try skip(job, "HTTP \(status)", answered: true)
+        case .alreadyDeleted:
+            try saveGone(job)
+            event(job, .unchanged, "still HTTP \(status)")
+        case .delete(let copyID):
+            try saveGone(job)
+            try store.markCopyDeleted(id: copyID, at: now)
+            clusterer.remove(copyID: copyID)
+            count(\.deleted, job.source)
+            event(job, .deleted, "HTTP \(status)")
         }
+    }
+
+    private func saveGone(_ job: FetchJob) throws {
+        guard var state = job.known else { return }
         state.gone = true
         state.lastChecked = now
         try save(state)
-        guard let copy = try store.copy(id: copyID), !copy.deleted else {
-            event(job, .unchanged, "still HTTP \(response.status)")
-            return
-        }
-        try store.markCopyDeleted(id: copyID, at: now)
-        clusterer.remove(copyID: copyID)
-        count(\.deleted, job.source)
-        event(job, .deleted, "HTTP \(response.status)")
     }
 
     /// A fetched article: a new copy, a new revision of a changed one, or unchanged.
@@ -162,20 +160,20 @@ extension SyncRun {
             return
         }
         let hash = clusterer.contentHash(of: article.text)
-        let existing = try store.copy(id: copyID)
+        let change = CopyChange.decide(existing: try store.copy(id: copyID), contentHash: hash)
         let outcome: SyncEvent.PageOutcome
-        if let existing, !existing.deleted, existing.contentHash == hash {
+        if change == .unchanged {
             summary.unchanged += 1
             outcome = .unchanged
         } else {
             let assignment = clusterer.assign(copyID: copyID, text: article.text)
             try store.saveCopyRevision(CopyRevision(
-                copyID: copyID, storyID: assignment.storyID, revision: (existing?.revision ?? 0) + 1, url: canonical,
-                source: job.source, contentHash: hash, article: article, fetchedAt: now))
+                copyID: copyID, storyID: assignment.storyID, url: canonical, source: job.source, contentHash: hash,
+                article: article, fetchedAt: now))
             for old in assignment.mergedStoryIDs where old != assignment.storyID {
                 try store.addStoryAlias(old, storyID: assignment.storyID)
             }
-            if existing == nil {
+            if change == .new {
                 count(\.new, job.source)
                 if assignment.joinedExistingStory { summary.merged += 1 }
                 outcome = assignment.joinedExistingStory ? .joined : .new

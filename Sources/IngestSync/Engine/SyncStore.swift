@@ -13,8 +13,8 @@ public protocol SyncStore: AnyObject {
     /// The ids of a story's copies that are not deleted.
     func liveCopyIDs(inStory storyID: String) -> [String]
 
-    /// Appends a copy's new revision (revision 1 for a new copy); a revision of a deleted
-    /// copy revives it, and its story.
+    /// Appends a copy's new revision (the store numbers it: 1 for a new copy); a revision of
+    /// a deleted copy revives it, and its story.
     func saveCopyRevision(_ revision: CopyRevision) throws
     /// Marks a copy deleted (its URL answered 404/410).
     func markCopyDeleted(id: String, at date: Date) throws
@@ -34,26 +34,22 @@ public struct StoredCopy: Sendable, Equatable {
     public var storyID: String
     public var url: String
     public var contentHash: String
-    public var revision: Int
     public var deleted: Bool
 
-    public init(id: String, storyID: String, url: String, contentHash: String, revision: Int, deleted: Bool = false) {
+    public init(id: String, storyID: String, url: String, contentHash: String, deleted: Bool = false) {
         self.id = id
         self.storyID = storyID
         self.url = url
         self.contentHash = contentHash
-        self.revision = revision
         self.deleted = deleted
     }
 }
 
-/// One revision of a copy to append.
+/// One revision of a copy to append; the store numbers it.
 public struct CopyRevision: Sendable, Equatable {
     /// Stable id derived from the first canonical URL (`SyncIdentity.copyID`).
     public var copyID: String
     public var storyID: String
-    /// 1 for a new copy, then +1 each time the text changes.
-    public var revision: Int
     /// The copy's canonical URL: `rel=canonical`, else the final URL, tracking removed.
     public var url: String
     /// The source name that listed it.
@@ -62,11 +58,10 @@ public struct CopyRevision: Sendable, Equatable {
     public var article: Article
     public var fetchedAt: Date
 
-    public init(copyID: String, storyID: String, revision: Int, url: String, source: String,
+    public init(copyID: String, storyID: String, url: String, source: String,
                 contentHash: String, article: Article, fetchedAt: Date) {
         self.copyID = copyID
         self.storyID = storyID
-        self.revision = revision
         self.url = url
         self.source = source
         self.contentHash = contentHash

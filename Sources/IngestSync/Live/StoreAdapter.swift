@@ -73,7 +73,7 @@ public final class StoreAdapter: SyncStore {
         if let pending = pendingCopyView[id] { return pending }
         guard let revision = try store.copy(id: id) else { return nil }
         return StoredCopy(id: revision.id, storyID: revision.story, url: revision.url, contentHash: revision.contentHash,
-                          revision: revision.revision, deleted: revision.deleted)
+                          deleted: revision.deleted)
     }
 
     /// The live copies of a story, buffered changes included.
@@ -92,8 +92,7 @@ public final class StoreAdapter: SyncStore {
             language: article.language, description: article.description, source: revision.source,
             contentHash: revision.contentHash))
         pendingCopyView[revision.copyID] = StoredCopy(
-            id: revision.copyID, storyID: revision.storyID, url: revision.url, contentHash: revision.contentHash,
-            revision: revision.revision)
+            id: revision.copyID, storyID: revision.storyID, url: revision.url, contentHash: revision.contentHash)
         try commitIfDue()
     }
 
