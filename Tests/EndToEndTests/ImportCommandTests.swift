@@ -24,6 +24,23 @@ import Testing
         }
     }
 
+    /// Ids come from FNV-1a-64 (README, docs/dedup.md), never a per-process seeded hash: two
+    /// processes give a page whose canonical URL is https://example.com/a the same ids, and
+    /// they are the ones computed outside Swift (Python: copy id `c` + FNV-1a-64 of the URL,
+    /// c046a4934057f51cf; story id FNV-1a-64 of that copy id).
+    @Test func idsAreTheDocumentedHashesInEveryProcess() throws {
+        let temp = TemporaryDirectory("ingest-import-ids")
+        defer { temp.remove() }
+        let dir = temp.url
+        try SmallWorld.page(title: "Pinned", paragraphs: SmallWorld.paragraphs(seed: 7), canonical: "https://example.com/a")
+            .write(to: dir.appendingPathComponent("pinned.html"), atomically: true, encoding: .utf8)
+        for store in ["first", "second"] {
+            #expect(try IngestBinary.run(["import", "--store", store, "pinned.html"], in: dir).status == 0)
+            let stories = try objects(try IngestBinary.run(["export", "--store", store], in: dir).stdout)
+            #expect(stories.map { $0["id"] as? String } == ["1379370e7849088a"], "store \(store)")
+        }
+    }
+
     @Test func importsSavedFilesAndURLsThenRevalidatesConditionally() throws {
         let world = try SmallWorld()
         defer { world.server.stop() }
