@@ -8,11 +8,13 @@ let package = Package(
         .executable(name: "ingest", targets: ["ingest"]),
         .library(name: "IngestCore", targets: ["IngestCore"]),
         .library(name: "IngestMarkup", targets: ["IngestMarkup"]),
+        .library(name: "IngestDiscover", targets: ["IngestDiscover"]),
         .library(name: "IngestFetch", targets: ["IngestFetch"]),
         .library(name: "IngestExtract", targets: ["IngestExtract"]),
         .library(name: "IngestDedup", targets: ["IngestDedup"]),
         .library(name: "IngestStore", targets: ["IngestStore"]),
         .library(name: "IngestSync", targets: ["IngestSync"]),
+        .library(name: "IngestPipeline", targets: ["IngestPipeline"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -33,26 +35,34 @@ let package = Package(
         .target(name: "IngestFetch", dependencies: ["IngestCore", "CCurl"]),
         .target(name: "IngestExtract", dependencies: ["IngestCore", "IngestMarkup"], exclude: ["DESIGN.md"]),
         .target(name: "IngestDedup", dependencies: ["IngestCore", "CPrefetch"]),
+        .target(name: "IngestDiscover", dependencies: ["IngestCore", "IngestMarkup", "CZlib"]),
         .target(name: "IngestStore", dependencies: ["IngestCore"]),
-        .target(name: "IngestSync", dependencies: [
-            "IngestCore", "IngestMarkup", "IngestFetch", "IngestExtract", "IngestDedup", "IngestStore", "CZlib",
+        // The sync engine: decisions and schedules over the stages' protocols, no stage module.
+        .target(name: "IngestSync", dependencies: ["IngestCore"]),
+        // The facade: the real stages wired behind the engine (what the CLI and benchmarks run).
+        .target(name: "IngestPipeline", dependencies: [
+            "IngestCore", "IngestSync", "IngestDiscover", "IngestFetch", "IngestExtract", "IngestDedup", "IngestStore",
         ]),
         .executableTarget(name: "ingest", dependencies: [
-            "IngestCore", "IngestFetch", "IngestExtract", "IngestStore", "IngestSync",
+            "IngestPipeline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // Tests mirror the modules.
         .testTarget(name: "IngestCoreTests", dependencies: ["IngestCore"]),
         .testTarget(name: "IngestMarkupTests", dependencies: ["IngestMarkup"]),
-        .testTarget(name: "IngestSyncTests", dependencies: ["IngestCore", "IngestSync", "IngestMarkup", "IngestExtract", "IngestFetch"]),
+        .testTarget(name: "IngestDiscoverTests", dependencies: ["IngestCore", "IngestDiscover", "TestSupport"]),
+        .testTarget(name: "IngestSyncTests", dependencies: ["IngestCore", "IngestSync", "IngestDiscover", "TestSupport"]),
         .testTarget(name: "IngestExtractTests", dependencies: ["IngestCore", "IngestExtract", "IngestMarkup"]),
         .testTarget(name: "IngestDedupTests", dependencies: ["IngestDedup"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ingest", "LoopbackServer", "TestSupport"]),
-        .testTarget(name: "IngestLiveTests", dependencies: ["IngestCore", "IngestFetch", "IngestSync", "IngestStore", "IngestExtract", "IngestDedup", "TestSupport"]),
+        .testTarget(name: "IngestPipelineTests", dependencies: [
+            "IngestCore", "IngestPipeline", "IngestSync", "IngestStore", "IngestFetch", "IngestExtract", "IngestDedup",
+            "TestSupport",
+        ]),
         .target(name: "LoopbackServer", path: "Tests/LoopbackServer"),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "IngestFetchTests", dependencies: ["IngestCore", "IngestFetch", "LoopbackServer"]),
+        .testTarget(name: "IngestFetchTests", dependencies: ["IngestCore", "IngestFetch", "LoopbackServer", "TestSupport"]),
         .testTarget(name: "IngestStoreTests", dependencies: ["IngestCore", "IngestStore", "StoreCrashHarness", "TestSupport"]),
         .executableTarget(name: "StoreCrashHarness", dependencies: ["IngestStore"], path: "Tests/StoreCrashHarness"),
     ]

@@ -16,7 +16,8 @@ let package = Package(
         .executableTarget(name: "DedupBench", dependencies: [.product(name: "IngestDedup", package: "ingest")]),
         .executableTarget(name: "StoreBench", dependencies: [.product(name: "IngestStore", package: "ingest")]),
         .executableTarget(name: "SyncBench", dependencies: [
-            .product(name: "IngestCore", package: "ingest"), .product(name: "IngestSync", package: "ingest"),
+            .product(name: "IngestCore", package: "ingest"), .product(name: "IngestDiscover", package: "ingest"),
+            .product(name: "IngestSync", package: "ingest"),
         ]),
     ]
 )

@@ -28,7 +28,7 @@ public struct RedirectPolicy: Sendable, Equatable {
     /// IP-literal or localhost target that is not public is refused once a public hop
     /// answered. Names are checked by the driver when they resolve.
     public func nextHop(from current: String, to next: String) -> Result<String, FetchError> {
-        let target = RedirectPolicy.withoutUserinfo(next)
+        let target = CanonicalURL.withoutUserinfo(next)
         if reachedPublic, let host = URLComponents(string: target)?.host,
            let kind = AddressPolicy.classify(host: host), !kind.isPublic {
             return .failure(.redirectToPrivate(from: current, to: target, address: kind))
@@ -41,13 +41,5 @@ public struct RedirectPolicy: Sendable, Equatable {
     public func refusal(_ error: FetchError, from previous: String?) -> FetchError {
         guard reachedPublic, let previous, case .forbiddenAddress(let url, let kind) = error else { return error }
         return .redirectToPrivate(from: previous, to: url, address: kind)
-    }
-
-    /// `url` with any `user:password@` removed; unchanged when it has none or does not parse.
-    public static func withoutUserinfo(_ url: String) -> String {
-        guard var parts = URLComponents(string: url), parts.user != nil || parts.password != nil else { return url }
-        parts.user = nil
-        parts.password = nil
-        return parts.string ?? url
     }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import IngestCore
+import IngestPipeline
 
 /// `--store`, the same for every command that reads or writes a store.
 struct StoreOptions: ParsableArguments {

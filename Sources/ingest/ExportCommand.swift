@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
-import IngestCore
-import IngestStore
+import IngestPipeline
 
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

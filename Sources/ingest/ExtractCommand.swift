@@ -1,9 +1,6 @@
 import ArgumentParser
 import Foundation
-import IngestCore
-import IngestExtract
-import IngestFetch
-import IngestSync
+import IngestPipeline
 
 struct ExtractCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -35,9 +32,8 @@ struct ExtractCommand: AsyncParsableCommand {
 
     func run() async throws {
         let inputs = InputList.expand(self.inputs)
-        let extractor = ExtractorAdapter()
-        let fetcher = Fetcher()
-        defer { fetcher.shutdown() }
+        let extractor = PageExtractor()
+        defer { extractor.shutdown() }
         var failures = 0
         var printed = 0
         let output = ExtractOutput(format: format)
@@ -45,7 +41,7 @@ struct ExtractCommand: AsyncParsableCommand {
         // Pages are extracted on every core; results are printed as soon as all earlier
         // inputs are done, so the output keeps the input order.
         let results = orderedMap(inputs, width: ProcessInfo.processInfo.activeProcessorCount) { input in
-            await ExtractCommand.extract(input, with: extractor, fetcher: fetcher)
+            await extractor.extract(input)
         }
         for await (index, result) in results {
             if case .failure(let message) = result {
@@ -57,37 +53,6 @@ struct ExtractCommand: AsyncParsableCommand {
         }
         output.end()
         if failures > 0 { throw ExitCode.partialFailure }
-    }
-
-    /// One input's outcome: an extracted article, or why it could not be read.
-    enum Outcome: Sendable {
-        case article(Article)
-        case failure(String)
-    }
-
-    /// Pages go through sync's extractor adapter, which checks the bytes as received before
-    /// decoding them, as sync and import do.
-    static func extract(_ input: String, with extractor: ExtractorAdapter, fetcher: Fetcher) async -> Outcome {
-        let path: String
-        switch PageInput(input) {
-        case .file(let file): path = file
-        case .url:
-            // The user named this URL, so it may be on a private or loopback address.
-            switch await fetcher.fetch(FetchRequest(url: input, allowPrivateAddresses: true)) {
-            case .success(let response):
-                return .article(extractor.extract(html: response.body, url: response.finalURL, encoding: response.charset,
-                                                  contentType: response.contentType))
-            case .failure(let error):
-                return .failure(error.description)
-            }
-        }
-        switch FileFetcher.readSavedPage(atPath: path) {
-        case .success(let bytes):
-            return .article(extractor.extract(html: bytes, url: FileFetcher.fileURL(forPath: path), encoding: nil,
-                                              contentType: nil))
-        case .failure(let error):
-            return .failure(error.description)
-        }
     }
 }
 

@@ -1,6 +1,5 @@
 import Foundation
-import IngestCore
-import IngestExtract
+import IngestPipeline
 
 /// Prints `ingest extract` results in the chosen format, records in SPEC's field order.
 struct ExtractOutput {
@@ -14,7 +13,7 @@ struct ExtractOutput {
         if format == .json { print("\n]") }
     }
 
-    func write(input: String, result: ExtractCommand.Outcome, first: Bool) {
+    func write(input: String, result: Result<Article, ExtractFailure>, first: Bool) {
         switch format {
         case .jsonl:
             print(ExtractOutput.record(input: input, result: result, separator: ""))
@@ -27,11 +26,11 @@ struct ExtractOutput {
     }
 
     /// One JSON object with SPEC's fields in SPEC's order; `separator` goes before each field.
-    static func record(input: String, result: ExtractCommand.Outcome, separator: String) -> String {
+    static func record(input: String, result: Result<Article, ExtractFailure>, separator: String) -> String {
         let article: Article
         switch result {
-        case .article(let extracted): article = extracted
-        case .failure(let message): article = Article(kind: .notArticle, reason: "failed: \(message)")
+        case .success(let extracted): article = extracted
+        case .failure(let failure): article = Article(kind: .notArticle, reason: "failed: \(failure)")
         }
         let fields: [(String, String?)] = [
             ("input", input), ("kind", article.kind.rawValue), ("reason", article.reason),
@@ -45,11 +44,11 @@ struct ExtractOutput {
     }
 
     /// A header of metadata lines, a blank line, then the text.
-    static func readable(input: String, result: ExtractCommand.Outcome) -> String {
+    static func readable(input: String, result: Result<Article, ExtractFailure>) -> String {
         switch result {
         case .failure(let message):
             return "== \(input)\nfailed: \(message)\n"
-        case .article(let article):
+        case .success(let article):
             var lines = ["== \(input)", "kind: \(article.kind.rawValue)" + (article.reason.map { " (\($0))" } ?? "")]
             let optional: [(String, String?)] = [
                 ("title", article.title), ("author", article.authors.isEmpty ? nil : article.authors.joined(separator: ", ")),

@@ -1,9 +1,6 @@
 import ArgumentParser
 import Foundation
-import IngestCore
-import IngestFetch
-import IngestStore
-import IngestSync
+import IngestPipeline
 
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -35,16 +32,12 @@ struct ImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let given = InputList.expand(inputs)
-        let urls = given.map(Self.url(for:))
+        let urls = given.map(Pipeline.url(forInput:))
         // Small batches: a hand-run import is short, and an interrupted one keeps most of its work.
-        let live = try reportingStoreErrors("import") { try LiveStore.open(directory: storeOptions.store, batchSize: 16) }
-        let fetcher = Fetcher()
-        defer { fetcher.shutdown() }
-        let run = SyncRun(config: FeedsConfig(sources: []), fetcher: FileFetcher(network: FetcherAdapter(fetcher)),
-                          extractor: ExtractorAdapter(), clusterer: live.clusterer, store: live.adapter)
+        let live = try reportingStoreErrors("import") { try Pipeline.open(store: storeOptions.store, batchSize: 16) }
         let progress = SyncProgress(command: "import", verbose: verbose, quiet: false)
         var outcomes: [String: (SyncEvent.PageOutcome, String?)] = [:]
-        run.onEvent = { event in
+        let onEvent = { (event: SyncEvent) in
             progress.handle(event)
             if case let .page(url, outcome, reason, _, _) = event { outcomes[url] = (outcome, reason) }
         }
@@ -62,8 +55,7 @@ struct ImportCommand: AsyncParsableCommand {
             return failures
         }
         do {
-            _ = try await run.importPages(urls)
-            try live.finish()
+            _ = try await Pipeline.importPages(urls, into: live, onEvent: onEvent)
         } catch {
             progress.finish()
             _ = report(storeFailed: true)
@@ -93,11 +85,5 @@ struct ImportCommand: AsyncParsableCommand {
         case .skipped, .failed:
             return "failed \(input): \(reason ?? kind.rawValue)"
         }
-    }
-
-    /// URLs stay as they are; anything else is a file path, made an absolute `file://` URL.
-    static func url(for input: String) -> String {
-        guard case .file(path: input) = PageInput(input) else { return input }
-        return FileFetcher.fileURL(forPath: input)
     }
 }

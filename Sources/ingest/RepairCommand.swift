@@ -1,5 +1,5 @@
 import ArgumentParser
-import IngestStore
+import IngestPipeline
 
 struct RepairCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

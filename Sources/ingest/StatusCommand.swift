@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import IngestStore
+import IngestPipeline
 
 struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,5 @@
 import ArgumentParser
-import IngestStore
+import IngestPipeline
 
 extension StoreError {
     /// The README's exit code for this error: 75 when locked, 1 (fatal) otherwise.

@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import IngestFetch
-import IngestStore
-import IngestSync
+import IngestPipeline
 
 struct SyncCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -40,17 +38,12 @@ struct SyncCommand: AsyncParsableCommand {
             }
             throw ExitCode.usage
         }
-        let live = try reportingStoreErrors("sync") { try LiveStore.open(directory: storeOptions.store) }
-        let fetcher = Fetcher(settings: FetchSettings(config.settings))
-        defer { fetcher.shutdown() }
-        let run = SyncRun(config: config, fetcher: FetcherAdapter(fetcher), extractor: ExtractorAdapter(),
-                          clusterer: live.clusterer, store: live.adapter, options: SyncOptions(force: force, revalidateAll: revalidate))
+        let live = try reportingStoreErrors("sync") { try Pipeline.open(store: storeOptions.store) }
         let progress = SyncProgress(command: "sync", verbose: logOptions.verbose, quiet: logOptions.quiet)
-        run.onEvent = progress.handle
         let summary: SyncSummary
         do {
-            summary = try await run.run()
-            try live.finish()
+            summary = try await Pipeline.sync(config, into: live, options: SyncOptions(force: force, revalidateAll: revalidate),
+                                              onEvent: progress.handle)
         } catch {
             progress.finish()
             Log.line("sync", "\(error)")

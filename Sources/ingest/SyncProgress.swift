@@ -1,5 +1,5 @@
 import Foundation
-import IngestSync
+import IngestPipeline
 
 /// Turns sync events into stderr output: a self-overwriting progress line on a terminal
 /// (never in a log file), and one line per page and source with `--verbose`.

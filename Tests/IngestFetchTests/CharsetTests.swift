@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import IngestFetch
 
@@ -26,7 +27,7 @@ import Testing
 
     @Test(arguments: fixtures)
     func detectsAndTranscodesFixtures(_ c: Case) throws {
-        let bytes = try Fixtures.bytes("charset/\(c.fixture)")
+        let bytes = Fixture.bytes("charset/\(c.fixture)")
         let (utf8, charset) = Charset.decode(bytes, contentType: c.contentType)
         #expect(charset == c.charset)
         let text = String(decoding: utf8, as: UTF8.self)
@@ -35,7 +36,7 @@ import Testing
     }
 
     @Test func invalidUTF8WithoutLabelFallsBackToWindows1252() throws {
-        let bytes = try Fixtures.bytes("charset/invalid-utf8.html")
+        let bytes = Fixture.bytes("charset/invalid-utf8.html")
         #expect(!Charset.isValidUTF8(bytes))
         let (utf8, charset) = Charset.decode(bytes, contentType: "text/html")
         #expect(charset == "windows-1252")
@@ -44,7 +45,7 @@ import Testing
     }
 
     @Test func invalidBytesDeclaredAsUTF8BecomeReplacementCharacters() throws {
-        let bytes = try Fixtures.bytes("charset/invalid-utf8.html")
+        let bytes = Fixture.bytes("charset/invalid-utf8.html")
         let text = String(decoding: Charset.transcode(bytes, from: "utf-8"), as: UTF8.self)
         #expect(text.contains("Café \u{FFFD} broken \u{FFFD}"))
     }

@@ -1,12 +1,13 @@
 import IngestFetch
 import LoopbackServer
+import TestSupport
 import Testing
 
 @Suite struct FetcherBodyTests {
     @Test(arguments: [("gzip", "gz"), ("br", "br"), ("zstd", "zst")])
     func decodesCompressedBodies(_ encoding: String, _ suffix: String) async throws {
-        let plain = try Fixtures.bytes("fetch/page.html")
-        let compressed = try Fixtures.bytes("fetch/page.html.\(suffix)")
+        let plain = Fixture.bytes("fetch/page.html")
+        let compressed = Fixture.bytes("fetch/page.html.\(suffix)")
         let server = try LoopbackServer()
         defer { server.stop() }
         server.route("/page") { _ in
@@ -46,7 +47,7 @@ import Testing
     }
 
     @Test func stopsAGzipBombAtTheLimit() async throws {
-        let bomb = try Fixtures.bytes("fetch/bomb-20mb-zeros.gz")  // 20 MB of zeros in ~20 KB
+        let bomb = Fixture.bytes("fetch/bomb-20mb-zeros.gz")  // 20 MB of zeros in ~20 KB
         let server = try LoopbackServer()
         defer { server.stop() }
         server.route("/bomb") { _ in LoopbackResponse(headers: [("Content-Encoding", "gzip")], body: bomb) }
@@ -57,7 +58,7 @@ import Testing
     }
 
     @Test func detectsWindows1251LabelledOnlyInMeta() async throws {
-        let bytes = try Fixtures.bytes("charset/windows-1251-meta-only.html")
+        let bytes = Fixture.bytes("charset/windows-1251-meta-only.html")
         let server = try LoopbackServer()
         defer { server.stop() }
         server.route("/ru") { _ in LoopbackResponse(headers: [("Content-Type", "text/html")], body: bytes) }
@@ -73,7 +74,7 @@ import Testing
     @Test func headerCharsetAndUnlabelledUTF8() async throws {
         let server = try LoopbackServer()
         defer { server.stop() }
-        let utf8 = try Fixtures.bytes("charset/utf8-no-label.html")
+        let utf8 = Fixture.bytes("charset/utf8-no-label.html")
         server.route("/plain") { _ in LoopbackResponse(headers: [("Content-Type", "text/html")], body: utf8) }
         server.route("/koi") { _ in
             LoopbackResponse(headers: [("Content-Type", "text/html; charset=KOI8-R")], body: [0xF0, 0xD2, 0xC9])  // "При"

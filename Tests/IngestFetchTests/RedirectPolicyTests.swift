@@ -51,7 +51,7 @@ import Testing
         let policy = RedirectPolicy(allowPrivateAddresses: false)
         #expect(policy.nextHop(from: "http://a.example/", to: "http://user:secret@b.example/x?q=1")
             == .success("http://b.example/x?q=1"))
-        #expect(RedirectPolicy.withoutUserinfo("https://b.example/") == "https://b.example/")
+        #expect(CanonicalURL.withoutUserinfo("https://b.example/") == "https://b.example/")
     }
 
     @Test func aRedirectsUserinfoNeverBecomesCredentials() async throws {

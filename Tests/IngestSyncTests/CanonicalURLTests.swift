@@ -1,7 +1,6 @@
 import IngestCore
 import Testing
 @testable import IngestSync
-import IngestFetch
 
 @Suite("URL identity")
 struct CanonicalURLTests {

@@ -1,8 +1,6 @@
 import Foundation
 import IngestCore
-import IngestExtract
 @testable import IngestSync
-import IngestFetch
 
 /// An in-memory web: pages by URL, changed between "epochs"; answers conditional GETs
 /// with 304 when the ETag matches, follows redirects, and records every request.

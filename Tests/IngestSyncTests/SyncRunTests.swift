@@ -1,5 +1,7 @@
 import Foundation
 import IngestCore
+import IngestDiscover
+import TestSupport
 import Testing
 @testable import IngestSync
 
@@ -16,7 +18,7 @@ struct SyncRunTests {
     func sync(_ sources: [FeedsConfig.Source], force: Bool = false) async throws -> SyncSummary {
         web.resetRequests()
         let clock = self.clock
-        let run = SyncRun(config: FeedsConfig(sources: sources), fetcher: web, extractor: FakeExtractor(),
+        let run = SyncRun(config: FeedsConfig(sources: sources), fetcher: web, discoverer: FeedDiscoverer(), extractor: FakeExtractor(),
                           clusterer: clusterer, store: store, options: SyncOptions(force: force), clock: { clock.now })
         var events: [SyncEvent] = []
         run.onEvent = { events.append($0) }
@@ -263,7 +265,7 @@ struct SyncRunTests {
         for url in urls { web[url] = .ok("\(url)\nBody.") }
         var options = SyncOptions()
         options.maxInFlight = 1
-        let broken = SyncRun(config: FeedsConfig(sources: source), fetcher: web, extractor: FakeExtractor(),
+        let broken = SyncRun(config: FeedsConfig(sources: source), fetcher: web, discoverer: FeedDiscoverer(), extractor: FakeExtractor(),
                              clusterer: clusterer, store: FailingStore(store, revisionsLeft: 2), options: options)
         await #expect(throws: FailingStore.DiskFull.self) { try await broken.run() }
         #expect(store.revisions.count == 2 && store.sources["wire"] == nil)
@@ -384,9 +386,9 @@ struct SyncRunTests {
         let source = [FeedsConfig.Source(name: "mir", url: "https://ru.example/mir", kind: .html)]
         web["https://ru.example/mir"] = .encoded(Fixture.bytes("charset/section-page-windows-1251.html"),
                                                  charset: "windows-1251")
-        for (index, url) in DiscoveryTests.russianStories.enumerated() { web[url] = .ok("Story \(index)\nBody \(index).") }
+        for (index, url) in Fixture.windows1251SectionLinks.enumerated() { web[url] = .ok("Story \(index)\nBody \(index).") }
         let summary = try await sync(source)
-        #expect(Set(web.requests.map(\.url)) == Set(["https://ru.example/mir"] + DiscoveryTests.russianStories))
+        #expect(Set(web.requests.map(\.url)) == Set(["https://ru.example/mir"] + Fixture.windows1251SectionLinks))
         #expect(summary.new == 2)
     }
 
@@ -429,7 +431,7 @@ struct SyncConcurrencyTests {
         }
         var options = SyncOptions()
         options.maxInFlight = 8
-        let run = SyncRun(config: FeedsConfig(sources: sources), fetcher: web, extractor: FakeExtractor(),
+        let run = SyncRun(config: FeedsConfig(sources: sources), fetcher: web, discoverer: FeedDiscoverer(), extractor: FakeExtractor(),
                           clusterer: FakeClusterer(), store: FakeStore(), options: options)
         let summary = try await run.run()
         #expect(summary.new == 40)
@@ -460,7 +462,7 @@ struct ImportTests {
         web["file:///tmp/saved/page.html"] = .ok("canonical: https://paper.example/news/saved-page-story?utm_source=x\nSaved\nBody.")
         web["file:///tmp/saved/plain.html"] = .ok("Plain saved\nBody.")
         web["https://wire.example/world/missing-story-here"] = .status(404)
-        let run = SyncRun(config: FeedsConfig(sources: []), fetcher: web, extractor: FakeExtractor(),
+        let run = SyncRun(config: FeedsConfig(sources: []), fetcher: web, discoverer: FeedDiscoverer(), extractor: FakeExtractor(),
                           clusterer: FakeClusterer(), store: store)
         let summary = try await run.importPages([
             "https://wire.example/world/imported-story-here?utm_medium=email", "https://wire.example/world/imported-story-here",
@@ -485,7 +487,7 @@ struct ImportTests {
         web[story] = .ok("Sourced\nThe wire's own text.")
         web["file:///tmp/saved/forged.html"] = .ok("canonical: \(story)\nForged\nSomeone else's text.")
         let run = SyncRun(config: FeedsConfig(sources: [.init(name: "wire", url: "https://wire.example/feed.xml", kind: .rss)]),
-                          fetcher: web, extractor: FakeExtractor(), clusterer: FakeClusterer(), store: store)
+                          fetcher: web, discoverer: FeedDiscoverer(), extractor: FakeExtractor(), clusterer: FakeClusterer(), store: store)
         _ = try await run.run()
         let imported = try await run.importPages(["file:///tmp/saved/forged.html"])
         #expect(imported.new == 1)

@@ -4,6 +4,7 @@
 // The end-to-end benchmark with the real binary is `scripts/bench-sync` (see main.swift).
 import Foundation
 import IngestCore
+import IngestDiscover
 import IngestSync
 
 
@@ -102,7 +103,7 @@ enum EngineBench {
             var now = Date(timeIntervalSince1970: 1_714_557_600)
             func run(force: Bool) async throws -> SyncSummary {
                 let at = now
-                return try await SyncRun(config: config, fetcher: world, extractor: FirstLineExtractor(), clusterer: clusterer,
+                return try await SyncRun(config: config, fetcher: world, discoverer: FeedDiscoverer(), extractor: FirstLineExtractor(), clusterer: clusterer,
                                          store: store, options: SyncOptions(force: force), clock: { at }).run()
             }
             try await first.append(seconds { firstNew = try await run(force: false).new })

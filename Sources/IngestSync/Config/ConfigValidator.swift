@@ -1,4 +1,4 @@
-import IngestFetch
+import IngestCore
 
 /// Walks a decoded feeds.json and collects every problem instead of stopping at the first.
 struct ConfigValidator {
@@ -133,10 +133,10 @@ struct ConfigValidator {
     /// the message names the URL with them removed.
     static func urlProblem(_ text: String) -> String? {
         guard let parts = CanonicalURL.httpComponents(text) else {
-            return "must be an absolute http:// or https:// URL, got \"\(RedirectPolicy.withoutUserinfo(text))\""
+            return "must be an absolute http:// or https:// URL, got \"\(CanonicalURL.withoutUserinfo(text))\""
         }
         if parts.user != nil || parts.password != nil {
-            return "must not carry credentials (user:password@), got \"\(RedirectPolicy.withoutUserinfo(text))\""
+            return "must not carry credentials (user:password@), got \"\(CanonicalURL.withoutUserinfo(text))\""
         }
         return nil
     }

@@ -1,4 +1,5 @@
 import Foundation
+import IngestCore
 
 /// A validated feeds.json: run settings and the sources to follow.
 ///

@@ -19,6 +19,7 @@ struct SourcePoll: Sendable {
 /// homepage or the child sitemaps of an index (bounded). Runs as its own task.
 struct SourcePoller: Sendable {
     let fetcher: any SyncFetching
+    let discoverer: any SourceDiscovering
     let options: SyncOptions
 
     /// One GET followed by discovery.
@@ -178,8 +179,8 @@ struct SourcePoller: Sendable {
                 return .failed("HTTP \(response.status) from \(url)", headers: response.headers)
             }
             do {
-                let found = try FeedDiscovery.discover(response.body, url: response.finalURL, kind: kind,
-                                                       charset: response.charset, inflateLimit: options.inflateLimit)
+                let found = try discoverer.discover(response.body, url: response.finalURL, kind: kind,
+                                                    charset: response.charset)
                 return .found(found, response)
             } catch {
                 return .failed("\(url): \(error.description)", headers: [:])

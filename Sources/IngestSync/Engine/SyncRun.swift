@@ -3,7 +3,7 @@ import IngestCore
 
 /// One incremental sync pass over every source of a feeds.json.
 ///
-///     let run = SyncRun(config: config, fetcher: fetcher, extractor: extractor,
+///     let run = SyncRun(config: config, fetcher: fetcher, discoverer: discoverer, extractor: extractor,
 ///                       clusterer: storyIndex, store: store, options: SyncOptions(force: false))
 ///     let summary = try await run.run()     // throws only when the store fails
 ///     print(summary.line)
@@ -15,6 +15,7 @@ import IngestCore
 public final class SyncRun {
     let config: FeedsConfig
     let fetcher: any SyncFetching
+    let discoverer: any SourceDiscovering
     let extractor: any ArticleExtracting
     let clusterer: any StoryClustering
     let store: any SyncStore
@@ -38,11 +39,12 @@ public final class SyncRun {
     var pagesDone = 0
     var pagesPlanned = 0
 
-    public init(config: FeedsConfig, fetcher: any SyncFetching, extractor: any ArticleExtracting,
-                clusterer: any StoryClustering, store: any SyncStore, options: SyncOptions = SyncOptions(),
-                clock: @escaping @Sendable () -> Date = { Date() }) {
+    public init(config: FeedsConfig, fetcher: any SyncFetching, discoverer: any SourceDiscovering,
+                extractor: any ArticleExtracting, clusterer: any StoryClustering, store: any SyncStore,
+                options: SyncOptions = SyncOptions(), clock: @escaping @Sendable () -> Date = { Date() }) {
         self.config = config
         self.fetcher = fetcher
+        self.discoverer = discoverer
         self.extractor = extractor
         self.clusterer = clusterer
         self.store = store
@@ -82,7 +84,7 @@ public final class SyncRun {
 
     /// Polls every due source concurrently; sources that are not due get an empty result.
     private nonisolated(nonsending) func pollSources() async -> [SourcePoll] {
-        let poller = SourcePoller(fetcher: fetcher, options: options)
+        let poller = SourcePoller(fetcher: fetcher, discoverer: discoverer, options: options)
         let now = self.now
         var due: [(Int, FeedsConfig.Source, SourceState)] = []
         for (index, source) in config.sources.enumerated() {

@@ -1,5 +1,4 @@
 import IngestCore
-import IngestFetch
 
 extension AddressPolicy {
     /// Whether a host is known by its spelling alone (IP literal, `localhost`) to be

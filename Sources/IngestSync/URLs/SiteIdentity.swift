@@ -1,6 +1,5 @@
 import Foundation
 import IngestCore
-import IngestFetch
 
 /// Which "site" a URL belongs to, for the rule that a page's `rel=canonical` may only name
 /// a URL of its own site (otherwise site B could overwrite site A's stored copy).

@@ -1,4 +1,5 @@
 import Foundation
+import IngestCore
 import IngestMarkup
 
 /// Turns the body of a source into the article links it lists: the one entry point of
@@ -86,5 +87,20 @@ public enum FeedDiscovery {
 
     private static func isSpaceOrBOM(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0xEF || byte == 0xBB || byte == 0xBF
+    }
+}
+
+/// `FeedDiscovery` as the sync engine takes it (`SourceDiscovering`), with its inflate limit.
+public struct FeedDiscoverer: SourceDiscovering {
+    /// The most a gzipped body may inflate to.
+    public var inflateLimit: Int
+
+    public init(inflateLimit: Int = FeedDiscovery.defaultInflateLimit) {
+        self.inflateLimit = inflateLimit
+    }
+
+    public func discover(_ body: [UInt8], url: String, kind: FeedKind,
+                         charset: String?) throws(DiscoveryError) -> DiscoveryResult {
+        try FeedDiscovery.discover(body, url: url, kind: kind, charset: charset, inflateLimit: inflateLimit)
     }
 }

@@ -57,8 +57,8 @@ public final class StoreAdapter: SyncStore {
     }
 
     /// The stored state of a source.
-    public func sourceState(named name: String) -> SourceState? {
-        store.sourceState(name: name).map(SourceState.init)
+    public func sourceState(named name: String) -> IngestSync.SourceState? {
+        store.sourceState(name: name).map(IngestSync.SourceState.init)
     }
 
     /// Every stored URL state (committed ones: called at the start of a run).
@@ -84,7 +84,7 @@ public final class StoreAdapter: SyncStore {
     }
 
     /// Buffers a copy revision (the store numbers and dates it when committed).
-    public func saveCopyRevision(_ revision: CopyRevision) throws {
+    public func saveCopyRevision(_ revision: IngestSync.CopyRevision) throws {
         let article = revision.article
         pendingCopies.append(CopyInput(
             id: revision.copyID, story: revision.storyID, url: revision.url, title: article.title, text: article.text,
@@ -115,7 +115,7 @@ public final class StoreAdapter: SyncStore {
     }
 
     /// Commits what is buffered, then the source state.
-    public func saveSourceState(_ state: SourceState) throws {
+    public func saveSourceState(_ state: IngestSync.SourceState) throws {
         try commit()
         try store.put(sourceStates: [IngestStore.SourceState(state)])
     }

@@ -1,4 +1,5 @@
 import CZlib
+import IngestCore
 
 /// Inflates gzip (and zlib) bodies such as `.xml.gz` sitemaps, refusing to produce more
 /// than a cap so that a small "gzip bomb" cannot exhaust memory.

@@ -1,3 +1,5 @@
+import IngestCore
+
 /// Decides from its shape alone whether a same-site link on a section page looks like an
 /// article (`/world/2024/05/01/ceasefire-talks-resume`, `/news/article-123456`) or like
 /// navigation (About, Contact, category, tag and author pages, login, pagination, files).

@@ -2,11 +2,11 @@ import Foundation
 
 /// A JSON value that keeps booleans, integers, other numbers and strings apart, so the
 /// config validator can name the wrong type instead of silently converting it.
-enum JSONValue: Decodable, Equatable {
+public enum JSONValue: Decodable, Equatable, Sendable {
     case null, bool(Bool), integer(Int), number(Double), string(String)
     case array([JSONValue]), object([String: JSONValue])
 
-    init(from decoder: any Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() { self = .null }
         else if let value = try? container.decode(Bool.self) { self = .bool(value) }
@@ -18,7 +18,7 @@ enum JSONValue: Decodable, Equatable {
     }
 
     /// How an error message names this value's type.
-    var typeName: String {
+    public var typeName: String {
         switch self {
         case .null: "null"
         case .bool: "a boolean"

@@ -63,7 +63,7 @@ public struct DiscoveryResult: Sendable, Equatable {
 }
 
 /// Why a source body could not be read as the expected kind; fails that source only.
-public struct DiscoveryError: Error, Equatable, CustomStringConvertible {
+public struct DiscoveryError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String
     public init(_ description: String) { self.description = description }
 }

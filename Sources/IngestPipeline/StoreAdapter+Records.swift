@@ -28,7 +28,7 @@ extension FetchState {
     }
 }
 
-extension SourceState {
+extension IngestSync.SourceState {
     /// The engine's view of a stored source state.
     init(_ record: IngestStore.SourceState) {
         self.init(name: record.name, validators: Validators(etag: record.etag, lastModified: record.lastModified),

@@ -58,7 +58,7 @@ public enum CanonicalURL {
 
     /// The components of an absolute http(s) URL with a host: scheme and host lower-cased
     /// (an international host in its `xn--` form), `.` and `..` path segments removed.
-    static func httpComponents(_ text: String) -> URLComponents? {
+    public static func httpComponents(_ text: String) -> URLComponents? {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard let url = URL(string: trimmed)?.standardized,
               var parts = URLComponents(url: url, resolvingAgainstBaseURL: true),
@@ -74,5 +74,13 @@ public enum CanonicalURL {
     /// The lower-cased host of an http(s) URL (`xn--` form for international names).
     public static func host(of text: String) -> String? {
         httpComponents(text)?.encodedHost
+    }
+
+    /// `url` with any `user:password@` removed; unchanged when it has none or does not parse.
+    public static func withoutUserinfo(_ url: String) -> String {
+        guard var parts = URLComponents(string: url), parts.user != nil || parts.password != nil else { return url }
+        parts.user = nil
+        parts.password = nil
+        return parts.string ?? url
     }
 }

@@ -1,3 +1,4 @@
+import IngestCore
 import IngestMarkup
 
 /// HTML pages: feed links announced in `<head>` and article links of a section page.

@@ -2,6 +2,7 @@ import Foundation
 import IngestCore
 import IngestDedup
 import IngestExtract
+import IngestPipeline
 import IngestStore
 import IngestSync
 import TestSupport

@@ -1,4 +1,5 @@
 import IngestFetch
+import IngestPipeline
 import IngestSync
 import Testing
 

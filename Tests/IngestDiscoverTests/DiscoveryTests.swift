@@ -1,6 +1,8 @@
 import Foundation
+import IngestCore
+@testable import IngestDiscover
+import TestSupport
 import Testing
-@testable import IngestSync
 
 @Suite("discovery of article links")
 struct DiscoveryTests {
@@ -174,14 +176,8 @@ struct DiscoveryTests {
         let bytes = Fixture.bytes("charset/section-page-windows-1251.html")
         let found = try FeedDiscovery.discover(bytes, url: "https://ru.example/mir", kind: .html, charset: "windows-1251")
         #expect(found.entries.map(\.title) == ["Переговоры возобновились в Женеве", "Новости дня"])
-        #expect(found.entries.map(\.url) == Self.russianStories)
+        #expect(found.entries.map(\.url) == Fixture.windows1251SectionLinks)
     }
-
-    /// The links of section-page-windows-1251.html, percent-encoded from UTF-8 (Python's urllib.parse.quote).
-    static let russianStories = [
-        "https://ru.example/mir/2024/05/01/peregovory-v-zheneve",
-        "https://ru.example/mir/2024/05/02/%D0%BD%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D0%B8-%D0%B4%D0%BD%D1%8F-%D0%BC%D0%BE%D1%81%D0%BA%D0%B2%D0%B0",
-    ]
 
     static let linkShapes: [(String, Bool)] = [
         ("https://s.example/world/2024/05/01/ceasefire-talks-resume", true),

@@ -1,0 +1,104 @@
+// The facade re-exports the vocabulary its callers need (articles, configs, summaries,
+// store records, export options), so the CLI and benchmarks import this module alone, as
+// swift-nio's `NIO` re-exports `NIOCore`.
+@_exported import IngestCore
+@_exported import IngestStore
+@_exported import IngestSync
+import IngestDiscover
+import IngestFetch
+
+/// The whole pipeline in a few calls, as the `ingest` commands, the benchmarks and library
+/// users run it: open a store, sync a feeds.json into it, import pages, extract pages.
+///
+///     let store = try Pipeline.open(store: "store")           // StoreError.locked → exit 75
+///     let summary = try await Pipeline.sync(config, into: store)
+///     print(summary.line)
+///
+/// Each call wires the real stages (libcurl fetcher, discovery, extractor, deduplicator, the
+/// JSON-lines store) behind the engine's protocols; `SyncRun` takes test doubles instead.
+public enum Pipeline {
+    /// Opens (creating) a store for writing, with its dedup index; copies are committed
+    /// `batchSize` at a time (see `StoreAdapter`).
+    public static func open(store directory: String, batchSize: Int = 200) throws -> LiveStore {
+        try LiveStore.open(directory: directory, batchSize: batchSize)
+    }
+
+    /// One sync pass of `config` into `store`, then the store's commit, dedup snapshot and
+    /// compaction. Throws only store errors (fatal for the run).
+    public static func sync(_ config: FeedsConfig, into store: LiveStore, options: SyncOptions = SyncOptions(),
+                            onEvent: ((SyncEvent) -> Void)? = nil) async throws -> SyncSummary {
+        let fetcher = Fetcher(settings: FetchSettings(config.settings))
+        defer { fetcher.shutdown() }
+        let run = SyncRun(config: config, fetcher: FetcherAdapter(fetcher), discoverer: FeedDiscoverer(),
+                          extractor: ExtractorAdapter(), clusterer: store.clusterer, store: store.adapter, options: options)
+        run.onEvent = onEvent
+        let summary = try await run.run()
+        try store.finish()
+        return summary
+    }
+
+    /// Imports pages (http(s) URLs or `file://` URLs of saved pages, see `url(forInput:)`)
+    /// into `store` as `ingest import` does, then commits as `sync` does.
+    public static func importPages(_ urls: [String], into store: LiveStore,
+                                   onEvent: ((SyncEvent) -> Void)? = nil) async throws -> SyncSummary {
+        let fetcher = Fetcher()
+        defer { fetcher.shutdown() }
+        let run = SyncRun(config: FeedsConfig(sources: []), fetcher: FileFetcher(network: FetcherAdapter(fetcher)),
+                          discoverer: FeedDiscoverer(), extractor: ExtractorAdapter(), clusterer: store.clusterer,
+                          store: store.adapter)
+        run.onEvent = onEvent
+        let summary = try await run.importPages(urls)
+        try store.finish()
+        return summary
+    }
+
+    /// The URL `importPages` takes for what a user typed: URLs stay as they are; anything
+    /// else is a file path, made an absolute `file://` URL.
+    public static func url(forInput input: String) -> String {
+        guard case .file(path: input) = PageInput(input) else { return input }
+        return FileFetcher.fileURL(forPath: input)
+    }
+}
+
+/// Extracts pages without a store, as `ingest extract` does: files are read as saved, URLs
+/// fetched (they may be on private addresses: the user named them). Safe to call from many
+/// tasks at once; `shutdown()` frees the fetcher.
+public final class PageExtractor: Sendable {
+    private let fetcher = Fetcher()
+    private let extractor = ExtractorAdapter()
+
+    public init() {}
+
+    deinit { fetcher.shutdown() }
+
+    /// Stops the fetcher (later URL inputs fail).
+    public func shutdown() { fetcher.shutdown() }
+
+    /// The article in one input (a path, `file://` URL or http(s) URL), or why it could not be read.
+    public func extract(_ input: String) async -> Result<Article, ExtractFailure> {
+        let path: String
+        switch PageInput(input) {
+        case .file(let file): path = file
+        case .url:
+            switch await fetcher.fetch(FetchRequest(url: input, allowPrivateAddresses: true)) {
+            case .success(let response):
+                return .success(extractor.extract(html: response.body, url: response.finalURL, encoding: response.charset,
+                                                  contentType: response.contentType))
+            case .failure(let error):
+                return .failure(ExtractFailure(description: error.description))
+            }
+        }
+        switch FileFetcher.readSavedPage(atPath: path) {
+        case .success(let bytes):
+            return .success(extractor.extract(html: bytes, url: FileFetcher.fileURL(forPath: path), encoding: nil,
+                                              contentType: nil))
+        case .failure(let error):
+            return .failure(ExtractFailure(description: error.description))
+        }
+    }
+}
+
+/// Why `PageExtractor` could not read an input (no such file, a fetch error).
+public struct ExtractFailure: Error, Sendable, Equatable, CustomStringConvertible {
+    public var description: String
+}
