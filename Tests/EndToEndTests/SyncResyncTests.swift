@@ -32,11 +32,14 @@ import Testing
         let aged = try world.sync(clockOffset: "+40d")
         #expect(aged.status == 0, "\(aged.stderr)")
         let revalidated = world.responses(from: later).filter { world.isArticle($0.path, site: $0.site) }
-        #expect(Set(revalidated.map { "\($0.site) \($0.path)" }).count == (try world.export(["--copies"])).count)
+        let liveCopies = try world.export(["--copies"]).count
+        #expect(liveCopies > 0)
+        #expect(Set(revalidated.map { "\($0.site) \($0.path)" }).count == liveCopies, "every live copy was revalidated")
         #expect(revalidated.allSatisfy { $0.conditional && $0.status == 304 && $0.bodyBytes == 0 })
         #expect(try world.exportText(["--copies", "--include-deleted"]) == copies)
         let lastSync = try #require(try world.status()["last_sync"] as? [String: Any])
         let sources = try #require(lastSync["sources"] as? [[String: Any]])
+        #expect(sources.map { $0["name"] as? String } == world.sites.map(\.name), "one entry per configured source")
         #expect(sources.allSatisfy { $0["ok"] as? Bool == true && $0["new"] as? Int == 0 && $0["updated"] as? Int == 0 })
     }
 }
