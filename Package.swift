@@ -18,6 +18,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // `swift package generate-documentation --target IngestPipeline` (and IngestCore): a
+        // plugin only; ordinary builds compile nothing of it (resolving it adds about 5 s).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // C libraries from Debian (libcurl4-openssl-dev, libxml2-dev).
