@@ -54,19 +54,20 @@ let package = Package(
         // Tests mirror the modules.
         .testTarget(name: "IngestCoreTests", dependencies: ["IngestCore"]),
         .testTarget(name: "IngestMarkupTests", dependencies: ["IngestMarkup"]),
-        .testTarget(name: "IngestDiscoverTests", dependencies: ["IngestCore", "IngestDiscover", "TestSupport"]),
-        .testTarget(name: "IngestSyncTests", dependencies: ["IngestCore", "IngestSync", "IngestDiscover", "TestSupport"]),
+        .testTarget(name: "IngestDiscoverTests", dependencies: ["IngestCore", "IngestDiscover", "IngestTesting"]),
+        .testTarget(name: "IngestSyncTests", dependencies: ["IngestCore", "IngestSync", "IngestDiscover", "IngestTesting"]),
         .testTarget(name: "IngestExtractTests", dependencies: ["IngestCore", "IngestExtract", "IngestMarkup"]),
         .testTarget(name: "IngestDedupTests", dependencies: ["IngestDedup"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ingest", "LoopbackServer", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ingest", "LoopbackServer", "IngestTesting"]),
         .testTarget(name: "IngestPipelineTests", dependencies: [
             "IngestCore", "IngestPipeline", "IngestSync", "IngestStore", "IngestFetch", "IngestExtract", "IngestDedup",
-            "TestSupport",
+            "IngestTesting",
         ]),
         .target(name: "LoopbackServer", path: "Tests/LoopbackServer"),
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "IngestFetchTests", dependencies: ["IngestCore", "IngestFetch", "LoopbackServer", "TestSupport"]),
-        .testTarget(name: "IngestStoreTests", dependencies: ["IngestCore", "IngestStore", "StoreCrashHarness", "TestSupport"]),
+        // Test doubles and helpers shared by the tests (like NIOEmbedded/NIOTestUtils).
+        .target(name: "IngestTesting", dependencies: ["IngestCore", "IngestSync"], path: "Tests/IngestTesting"),
+        .testTarget(name: "IngestFetchTests", dependencies: ["IngestCore", "IngestFetch", "LoopbackServer", "IngestTesting"]),
+        .testTarget(name: "IngestStoreTests", dependencies: ["IngestCore", "IngestStore", "StoreCrashHarness", "IngestTesting"]),
         .executableTarget(name: "StoreCrashHarness", dependencies: ["IngestStore"], path: "Tests/StoreCrashHarness"),
     ]
 )

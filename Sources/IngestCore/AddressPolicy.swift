@@ -41,6 +41,13 @@ public enum AddressPolicy {
         return nil
     }
 
+    /// Whether a host is known by its spelling alone (IP literal, `localhost`) to be
+    /// outside the public internet; names that need DNS count as public until the
+    /// fetcher reports the address it connected to.
+    public static func isNonPublic(host: String) -> Bool {
+        !(classify(host: host)?.isPublic ?? true)
+    }
+
     /// Classifies the host part of a URL: an IP literal, or `localhost` (and `*.localhost`)
     /// as loopback; other names are `nil` (unknown until resolved).
     public static func classify(host: String) -> AddressClass? {

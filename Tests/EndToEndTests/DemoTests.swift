@@ -1,5 +1,5 @@
 import Foundation
-import TestSupport
+import IngestTesting
 import Testing
 
 /// `scripts/run --demo` is the README's first command for a newcomer: its tour (scripts/demo)

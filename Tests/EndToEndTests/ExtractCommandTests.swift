@@ -1,5 +1,5 @@
 import Foundation
-import TestSupport
+import IngestTesting
 import LoopbackServer
 import Testing
 

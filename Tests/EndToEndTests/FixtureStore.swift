@@ -1,5 +1,5 @@
 import Foundation
-import TestSupport
+import IngestTesting
 
 /// A copy of the fixture store (written by the store's crash harness: 13 copies in 5 stories,
 /// one merge, three revised copies, two deleted; 18 copy revisions, every record file) in

@@ -1,6 +1,6 @@
 import Foundation
+import IngestTesting
 import LoopbackServer
-import TestSupport
 import Testing
 
 /// Issue #11, things that must never be stored: binary files, whatever charset they claim,

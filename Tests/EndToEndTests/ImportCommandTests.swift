@@ -1,5 +1,5 @@
 import Foundation
-import TestSupport
+import IngestTesting
 import Testing
 
 /// `ingest import` through the binary: saved files, loopback URLs, stdin, and SIGKILLs.

@@ -1,5 +1,5 @@
 import Foundation
-import TestSupport
+import IngestTesting
 import Testing
 
 /// `ingest import` onto a disk that fills up midway: what was committed before the error is said.

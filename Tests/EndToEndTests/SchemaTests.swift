@@ -1,5 +1,5 @@
 import Foundation
-import TestSupport
+import IngestTesting
 import Testing
 
 /// `schemas/*.json` held against what the binary really accepts and writes.

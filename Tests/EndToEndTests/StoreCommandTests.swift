@@ -1,5 +1,5 @@
 import Foundation
-import TestSupport
+import IngestTesting
 import Testing
 
 /// `ingest export`, `status` and `compact` on real store directories, through the binary.

@@ -1,5 +1,5 @@
 import Foundation
-import TestSupport
+import IngestTesting
 import Testing
 
 /// A damaged or incomplete store through the binary: every command says the same, `repair`

@@ -1,5 +1,5 @@
-import TestSupport
 import Foundation
+import IngestTesting
 import Testing
 
 /// `ingest sync` through the binary against a loopback world.

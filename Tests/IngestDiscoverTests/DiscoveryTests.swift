@@ -1,7 +1,7 @@
 import Foundation
 import IngestCore
 @testable import IngestDiscover
-import TestSupport
+import IngestTesting
 import Testing
 
 @Suite("discovery of article links")

@@ -1,5 +1,5 @@
-import Testing
 import IngestMarkup
+import Testing
 
 /// `Document.walk`, the IngestMarkup API the page tree is built with (added by this module).
 @Suite struct DocumentWalkTests {

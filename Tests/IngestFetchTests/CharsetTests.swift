@@ -1,4 +1,4 @@
-import TestSupport
+import IngestTesting
 import Testing
 @testable import IngestFetch
 

@@ -1,6 +1,6 @@
 import IngestFetch
+import IngestTesting
 import LoopbackServer
-import TestSupport
 import Testing
 
 @Suite struct FetcherBodyTests {

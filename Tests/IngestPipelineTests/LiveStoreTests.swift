@@ -5,7 +5,7 @@ import IngestExtract
 import IngestPipeline
 import IngestStore
 import IngestSync
-import TestSupport
+import IngestTesting
 import Testing
 
 /// The live adapters against a real store directory: what the engine saves comes back

@@ -1,6 +1,6 @@
 import Foundation
+import IngestTesting
 import Testing
-import TestSupport
 @testable import IngestStore
 
 @Suite struct ExternalSorterTests {

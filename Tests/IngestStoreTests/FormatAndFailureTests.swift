@@ -1,5 +1,5 @@
 import Foundation
-import TestSupport
+import IngestTesting
 import Testing
 @testable import IngestStore
 

@@ -1,6 +1,6 @@
 import Foundation
 import IngestCore
-import TestSupport
+import IngestTesting
 import Testing
 @testable import IngestStore
 

@@ -1,6 +1,6 @@
 import Foundation
+import IngestTesting
 import Testing
-import TestSupport
 @testable import IngestStore
 
 /// The export of a store with merges (a chain too), text revisions, copies moved between

@@ -1,6 +1,6 @@
 import Foundation
 @testable import IngestStore
-import TestSupport
+import IngestTesting
 
 /// One test's temporary directory (TestSupport's, removed when released).
 typealias TempDirectory = TemporaryDirectory

@@ -1,7 +1,7 @@
 import Foundation
 import IngestCore
 import IngestDiscover
-import TestSupport
+import IngestTesting
 import Testing
 @testable import IngestSync
 

@@ -1,4 +1,4 @@
-import TestSupport
+import IngestTesting
 
 /// Deterministic news-like prose for the loopback world: each seed gives its own story
 /// (its own names, places and figures), so distinct stories share only common words.

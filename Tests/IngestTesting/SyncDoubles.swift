@@ -1,11 +1,14 @@
 import Foundation
 import IngestCore
-@testable import IngestSync
+import IngestSync
+
+// Test doubles of the sync engine's stages, shared by the engine's tests (like NIOEmbedded):
+// an in-memory web, extractor, clusterer and store, a settable clock, and feed builders.
 
 /// An in-memory web: pages by URL, changed between "epochs"; answers conditional GETs
 /// with 304 when the ETag matches, follows redirects, and records every request.
-final class FakeWeb: SyncFetching {
-    enum Page: Sendable {
+public final class FakeWeb: SyncFetching {
+    public enum Page: Sendable {
         case ok(String, etag: String? = nil, headers: [String: String] = [:])
         /// A body in another charset, which the fetcher found (`SyncResponse.charset`).
         case encoded([UInt8], charset: String)
@@ -16,23 +19,23 @@ final class FakeWeb: SyncFetching {
 
     private let state = Locked<(pages: [String: Page], requests: [SyncRequest])>(([:], []))
 
-    subscript(url: String) -> Page? {
+    public subscript(url: String) -> Page? {
         get { state.withLock { $0.pages[url] } }
         set { state.withLock { $0.pages[url] = newValue } }
     }
 
-    var requests: [SyncRequest] { state.withLock { $0.requests } }
-    func resetRequests() { state.withLock { $0.requests = [] } }
-    func requests(to url: String) -> [SyncRequest] { requests.filter { $0.url == url } }
+    public var requests: [SyncRequest] { state.withLock { $0.requests } }
+    public func resetRequests() { state.withLock { $0.requests = [] } }
+    public func requests(to url: String) -> [SyncRequest] { requests.filter { $0.url == url } }
 
     /// How long each request takes, and the most requests seen in flight at once.
-    let latency: Duration
+    public let latency: Duration
     private let inFlight = Locked((now: 0, most: 0))
-    var mostInFlight: Int { inFlight.withLock { $0.most } }
+    public var mostInFlight: Int { inFlight.withLock { $0.most } }
 
-    init(latency: Duration = .zero) { self.latency = latency }
+    public init(latency: Duration = .zero) { self.latency = latency }
 
-    func fetch(_ request: SyncRequest) async -> Result<SyncResponse, SyncFetchError> {
+    public func fetch(_ request: SyncRequest) async -> Result<SyncResponse, SyncFetchError> {
         state.withLock { $0.requests.append(request) }
         inFlight.withLock { $0.now += 1; $0.most = max($0.most, $0.now) }
         defer { inFlight.withLock { $0.now -= 1 } }
@@ -66,8 +69,10 @@ final class FakeWeb: SyncFetching {
 
 /// Reads the fake page format: `title: …`, `canonical: …`, `kind: not-article` header lines,
 /// then the text.
-struct FakeExtractor: ArticleExtracting {
-    func extract(html: [UInt8], url: String, encoding: String?, contentType: String?) -> Article {
+public struct FakeExtractor: ArticleExtracting {
+    public init() {}
+
+    public func extract(html: [UInt8], url: String, encoding: String?, contentType: String?) -> Article {
         var article = Article()
         var body: [Substring] = []
         for line in String(decoding: html, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
@@ -82,82 +87,86 @@ struct FakeExtractor: ArticleExtracting {
 }
 
 /// Clusters copies whose text starts with the same first line ("wire copies").
-final class FakeClusterer: StoryClustering {
-    private(set) var storyOfCopy: [String: String] = [:]
+public final class FakeClusterer: StoryClustering {
+    public private(set) var storyOfCopy: [String: String] = [:]
 
-    func contentHash(of text: String) -> String { "fnv:" + SyncIdentity.copyID(canonicalURL: text) }
+    public init() {}
 
-    func assign(copyID: String, text: String) -> StoryAssignment {
+    public func contentHash(of text: String) -> String { "fnv:" + SyncIdentity.copyID(canonicalURL: text) }
+
+    public func assign(copyID: String, text: String) -> StoryAssignment {
         let story = "s-" + (text.split(separator: "\n").first.map(String.init) ?? "")
         storyOfCopy[copyID] = story
         let others = storyOfCopy.filter { $0.key != copyID && $0.value == story }
         return StoryAssignment(storyID: story, joinedExistingStory: !others.isEmpty)
     }
 
-    func remove(copyID: String) { storyOfCopy[copyID] = nil }
+    public func remove(copyID: String) { storyOfCopy[copyID] = nil }
 }
 
 /// The store in memory, with every revision kept for inspection.
-final class FakeStore: SyncStore {
-    var sources: [String: SourceState] = [:]
-    var urls: [String: URLState] = [:]
-    var revisions: [CopyRevision] = []
-    var deletedCopies: Set<String> = []
-    var storyAliases: [String: String] = [:]
-    var summaries: [SyncSummary] = []
+public final class FakeStore: SyncStore {
+    public var sources: [String: SourceState] = [:]
+    public var urls: [String: URLState] = [:]
+    public var revisions: [CopyRevision] = []
+    public var deletedCopies: Set<String> = []
+    public var storyAliases: [String: String] = [:]
+    public var summaries: [SyncSummary] = []
 
-    func sourceState(named name: String) -> SourceState? { sources[name] }
-    func allURLStates() -> [URLState] { Array(urls.values) }
+    public init() {}
 
-    func copy(id: String) -> StoredCopy? {
+    public func sourceState(named name: String) -> SourceState? { sources[name] }
+    public func allURLStates() -> [URLState] { Array(urls.values) }
+
+    public func copy(id: String) -> StoredCopy? {
         guard let last = revisions.last(where: { $0.copyID == id }) else { return nil }
         return StoredCopy(id: id, storyID: last.storyID, url: last.url, contentHash: last.contentHash,
                           deleted: deletedCopies.contains(id))
     }
 
-    func liveCopyIDs(inStory storyID: String) -> [String] {
+    public func liveCopyIDs(inStory storyID: String) -> [String] {
         Set(revisions.map(\.copyID)).filter { copy(id: $0)?.storyID == storyID && !deletedCopies.contains($0) }.sorted()
     }
 
-    func saveCopyRevision(_ revision: CopyRevision) throws {
+    public func saveCopyRevision(_ revision: CopyRevision) throws {
         revisions.append(revision)
         deletedCopies.remove(revision.copyID)
     }
-    func markCopyDeleted(id: String, at date: Date) throws { deletedCopies.insert(id) }
-    func addStoryAlias(_ oldID: String, storyID: String) throws { storyAliases[oldID] = storyID }
-    func saveURLState(_ state: URLState) throws { urls[state.url] = state }
-    func saveSourceState(_ state: SourceState) throws { sources[state.name] = state }
-    func saveRunSummary(_ summary: SyncSummary) throws { summaries.append(summary) }
+    public func markCopyDeleted(id: String, at date: Date) throws { deletedCopies.insert(id) }
+    public func addStoryAlias(_ oldID: String, storyID: String) throws { storyAliases[oldID] = storyID }
+    public func saveURLState(_ state: URLState) throws { urls[state.url] = state }
+    public func saveSourceState(_ state: SourceState) throws { sources[state.name] = state }
+    public func saveRunSummary(_ summary: SyncSummary) throws { summaries.append(summary) }
 
     /// Stories whose every copy is deleted (as the real store derives them).
-    var deletedStories: Set<String> {
+    public var deletedStories: Set<String> {
         let stories = Set(revisions.map(\.storyID))
         return stories.filter { liveCopyIDs(inStory: $0).isEmpty }
     }
 
     /// Copy ids with their latest revision, live ones only.
-    var liveCopies: [String: CopyRevision] {
+    public var liveCopies: [String: CopyRevision] {
         var latest: [String: CopyRevision] = [:]
         for revision in revisions where !deletedCopies.contains(revision.copyID) { latest[revision.copyID] = revision }
         return latest
     }
 
-    func revisions(of url: String) -> [CopyRevision] { revisions.filter { $0.url == url } }
+    public func revisions(of url: String) -> [CopyRevision] { revisions.filter { $0.url == url } }
 
     /// How many revisions a copy has (the number the real store gives the latest).
-    func revisionCount(ofCopy copyID: String) -> Int { revisions.filter { $0.copyID == copyID }.count }
+    public func revisionCount(ofCopy copyID: String) -> Int { revisions.filter { $0.copyID == copyID }.count }
 }
 
 /// A settable clock for epochs.
-final class TestClock: Sendable {
+public final class TestClock: Sendable {
     private let current: Locked<Date>
-    init(_ start: Date) { current = Locked(start) }
-    var now: Date { current.withLock { $0 } }
-    func advance(minutes: Double) { current.withLock { $0 = $0.addingTimeInterval(minutes * 60) } }
+    public init(_ start: Date) { current = Locked(start) }
+    public var now: Date { current.withLock { $0 } }
+    public func advance(minutes: Double) { current.withLock { $0 = $0.addingTimeInterval(minutes * 60) } }
 }
 
 /// RSS 2.0 text listing the given links (and optional GUIDs).
-func rss(_ items: [(link: String, guid: String?)]) -> String {
+public func rss(_ items: [(link: String, guid: String?)]) -> String {
     let body = items.map { item in
         "<item><title>t</title><link>\(item.link.replacingOccurrences(of: "&", with: "&amp;"))</link>"
             + (item.guid.map { "<guid isPermaLink=\"false\">\($0)</guid>" } ?? "") + "</item>"
@@ -165,22 +174,22 @@ func rss(_ items: [(link: String, guid: String?)]) -> String {
     return "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>f</title>\(body)</channel></rss>"
 }
 
-func rss(_ links: String...) -> String { rss(links.map { ($0, nil) }) }
+public func rss(_ links: String...) -> String { rss(links.map { ($0, nil) }) }
 
-func atom(_ links: String...) -> String {
+public func atom(_ links: String...) -> String {
     let entries = links.map { "<entry><id>\($0)</id><title>t</title><link href=\"\($0)\"/></entry>" }.joined()
     return "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>a</title>\(entries)</feed>"
 }
 
 /// A value behind a lock (Mutex needs macOS 15; the package supports macOS 13).
 /// `@unchecked Sendable` is safe: `value` is only touched inside `lock`.
-final class Locked<Value>: @unchecked Sendable {
+public final class Locked<Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var value: Value
 
-    init(_ value: Value) { self.value = value }
+    public init(_ value: Value) { self.value = value }
 
-    func withLock<T>(_ body: (inout Value) -> T) -> T {
+    public func withLock<T>(_ body: (inout Value) -> T) -> T {
         lock.lock()
         defer { lock.unlock() }
         return body(&value)
