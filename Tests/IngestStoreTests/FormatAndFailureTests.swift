@@ -53,29 +53,6 @@ import Testing
     }
 }
 
-/// Makes a directory unwritable, also for root (which ignores mode bits): `chattr +i`.
-enum ReadOnlyDirectory {
-    /// Whether this machine can: probed once on a scratch directory.
-    static let available: Bool = {
-        let probe = TempDirectory()
-        defer { undo(probe.path) }
-        return make(probe.path)
-    }()
-
-    static func make(_ path: String) -> Bool {
-        chmod(path, 0o555)
-        if geteuid() == 0 && !chattr("+i", path) { return false }
-        return access(path + "/.", W_OK) != 0 || geteuid() == 0
-    }
-
-    static func undo(_ path: String) {
-        if geteuid() == 0 { _ = chattr("-i", path) }
-        chmod(path, 0o755)
-    }
-
-    private static func chattr(_ flag: String, _ path: String) -> Bool { runTool("/usr/bin/chattr", [flag, path]) }
-}
-
 /// A full disk, made with a tiny tmpfs (needs root and mount; shown as skipped otherwise,
 /// and CI, which has both, fails if it would skip).
 @Suite struct DiskFullTests {

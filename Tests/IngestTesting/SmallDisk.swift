@@ -29,3 +29,28 @@ public func runTool(_ tool: String, _ arguments: [String]) -> Bool {
     process.waitUntilExit()
     return process.terminationStatus == 0
 }
+
+/// Makes a directory unwritable, also for root (which ignores mode bits): `chattr +i`.
+public enum ReadOnlyDirectory {
+    /// Whether this machine can: probed once on a scratch directory.
+    public static let available: Bool = {
+        let probe = TemporaryDirectory("ingest-chattr-probe")
+        defer { undo(probe.path); probe.remove() }
+        return make(probe.path)
+    }()
+
+    /// Makes `path` unwritable; whether it worked.
+    public static func make(_ path: String) -> Bool {
+        chmod(path, 0o555)
+        if geteuid() == 0 && !chattr("+i", path) { return false }
+        return access(path + "/.", W_OK) != 0 || geteuid() == 0
+    }
+
+    /// Makes `path` writable again.
+    public static func undo(_ path: String) {
+        if geteuid() == 0 { _ = chattr("-i", path) }
+        chmod(path, 0o755)
+    }
+
+    private static func chattr(_ flag: String, _ path: String) -> Bool { runTool("/usr/bin/chattr", [flag, path]) }
+}
