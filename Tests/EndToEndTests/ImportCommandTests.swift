@@ -140,9 +140,11 @@ import Testing
         let millis = UInt64(max(100, Date().timeIntervalSince(started) * 1200))
         var random = SplitMix(seed: 5)
         var kills = 0
-        // A kill counts only when the run had handled a page (`--verbose` logged one to its
-        // stderr file): one landing during process start or the store's opening tests nothing.
+        // Kill moments are timed from the first page the run handled (`--verbose` logs it to a
+        // file), never from process start: a kill during start-up or the store's opening would
+        // test nothing, and would still have counted.
         let log = scratch.appendingPathComponent("import.log")
+        func handledAPage() -> Bool { (try? String(contentsOf: log, encoding: .utf8))?.contains(" file://") == true }
         for _ in 0..<80 where kills < 20 {
             FileManager.default.createFile(atPath: log.path, contents: nil)
             let process = Process()
@@ -152,11 +154,12 @@ import Testing
             process.standardOutput = FileHandle.nullDevice
             process.standardError = try FileHandle(forWritingTo: log)
             try process.run()
+            let deadline = ContinuousClock.now + .seconds(10)
+            while process.isRunning, !handledAPage(), ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.002) }
             Thread.sleep(forTimeInterval: Double(random.next() % millis) / 1000)
-            if process.isRunning {
-                let handledAPage = (try String(contentsOf: log, encoding: .utf8)).contains(" file://")
+            if process.isRunning, handledAPage() {
                 kill(process.processIdentifier, SIGKILL)
-                if handledAPage { kills += 1 }
+                kills += 1
             }
             process.waitUntilExit()
         }

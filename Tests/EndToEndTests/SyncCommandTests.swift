@@ -264,9 +264,9 @@ import Testing
         var random = SplitMix(seed: 11)
         var kills = 0
         func storyRequests() -> Int { world.server.requests().filter { $0.path.hasPrefix("/story/") }.count }
-        // About 0.8 s of page latency per complete run: each killed run commits a part. A kill
-        // counts only when the run had reached the pages (the server saw one of its story
-        // requests): one landing during process start or the feed poll tests nothing.
+        // About 0.8 s of page latency per complete run: each killed run commits a part. Kill
+        // moments are timed from the run's first story request (the server sees it), never
+        // from process start: a kill during start-up or the feed poll would test nothing.
         for _ in 0..<40 where kills < 8 {
             let process = Process()
             process.executableURL = IngestBinary.url
@@ -275,11 +275,14 @@ import Testing
             process.standardError = FileHandle.nullDevice
             let before = storyRequests()
             try process.run()
-            Thread.sleep(forTimeInterval: Double(50 + random.next() % 350) / 1000)
-            if process.isRunning {
-                let reachedPages = storyRequests() > before
+            let deadline = ContinuousClock.now + .seconds(10)
+            while process.isRunning, storyRequests() == before, ContinuousClock.now < deadline {
+                Thread.sleep(forTimeInterval: 0.002)
+            }
+            Thread.sleep(forTimeInterval: Double(random.next() % 350) / 1000)
+            if process.isRunning, storyRequests() > before {
                 kill(process.processIdentifier, SIGKILL)
-                if reachedPages { kills += 1 }
+                kills += 1
             }
             process.waitUntilExit()
         }
