@@ -68,6 +68,6 @@ let package = Package(
         .target(name: "IngestTesting", dependencies: ["IngestCore", "IngestSync"], path: "Tests/IngestTesting"),
         .testTarget(name: "IngestFetchTests", dependencies: ["IngestCore", "IngestFetch", "LoopbackServer", "IngestTesting"]),
         .testTarget(name: "IngestStoreTests", dependencies: ["IngestCore", "IngestStore", "StoreCrashHarness", "IngestTesting"]),
-        .executableTarget(name: "StoreCrashHarness", dependencies: ["IngestStore"], path: "Tests/StoreCrashHarness"),
+        .executableTarget(name: "StoreCrashHarness", dependencies: ["IngestCore", "IngestStore"], path: "Tests/StoreCrashHarness"),
     ]
 )

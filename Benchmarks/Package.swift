@@ -14,7 +14,9 @@ let package = Package(
             .product(name: "IngestMarkup", package: "ingest"),
         ]),
         .executableTarget(name: "DedupBench", dependencies: [.product(name: "IngestDedup", package: "ingest")]),
-        .executableTarget(name: "StoreBench", dependencies: [.product(name: "IngestStore", package: "ingest")]),
+        .executableTarget(name: "StoreBench", dependencies: [
+            .product(name: "IngestCore", package: "ingest"), .product(name: "IngestStore", package: "ingest"),
+        ]),
         .executableTarget(name: "SyncBench", dependencies: [
             .product(name: "IngestCore", package: "ingest"), .product(name: "IngestDiscover", package: "ingest"),
             .product(name: "IngestSync", package: "ingest"),

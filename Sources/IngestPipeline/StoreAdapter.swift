@@ -83,16 +83,10 @@ public final class StoreAdapter: SyncStore {
         return Array(Set(stored + pending)).sorted()
     }
 
-    /// Buffers a copy revision (the store numbers and dates it when committed).
-    public func saveCopyRevision(_ revision: IngestSync.CopyRevision) throws {
-        let article = revision.article
-        pendingCopies.append(CopyInput(
-            id: revision.copyID, story: revision.storyID, url: revision.url, title: article.title, text: article.text,
-            authors: article.authors, published: article.published, modified: article.modified, site: article.site,
-            language: article.language, description: article.description, source: revision.source,
-            contentHash: revision.contentHash))
-        pendingCopyView[revision.copyID] = StoredCopy(
-            id: revision.copyID, storyID: revision.storyID, url: revision.url, contentHash: revision.contentHash)
+    /// Buffers a copy's new revision (the store numbers and dates it when committed).
+    public func saveCopy(_ copy: CopyInput) throws {
+        pendingCopies.append(copy)
+        pendingCopyView[copy.id] = StoredCopy(id: copy.id, storyID: copy.story, url: copy.url, contentHash: copy.contentHash)
         try commitIfDue()
     }
 

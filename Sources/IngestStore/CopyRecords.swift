@@ -1,37 +1,3 @@
-/// A copy (one article at one canonical URL) as the pipeline sees it now; the store turns it
-/// into a `CopyRevision` when it differs from the stored one.
-public struct CopyInput: Sendable, Equatable {
-    /// The copy id (stable for one canonical URL; chosen by the caller).
-    public var id: String
-    /// The story (dedup cluster) this copy belongs to.
-    public var story: String
-    /// The canonical URL, tracking parameters removed.
-    public var url: String
-    public var title: String?
-    public var text: String
-    public var authors: [String]
-    public var published: String?
-    public var modified: String?
-    public var site: String?
-    public var language: String?
-    public var description: String?
-    /// The feed name, or "import".
-    public var source: String
-    /// The content hash of the normalised text ("sha256:…").
-    public var contentHash: String
-
-    /// A copy with its fields; optional metadata defaults to absent.
-    public init(id: String, story: String, url: String, title: String? = nil, text: String,
-                authors: [String] = [], published: String? = nil, modified: String? = nil,
-                site: String? = nil, language: String? = nil, description: String? = nil,
-                source: String, contentHash: String) {
-        self.id = id; self.story = story; self.url = url; self.title = title; self.text = text
-        self.authors = authors; self.published = published; self.modified = modified; self.site = site
-        self.language = language; self.description = description; self.source = source
-        self.contentHash = contentHash
-    }
-}
-
 /// One stored revision of a copy: a full snapshot, one line of `copies.jsonl`.
 public struct CopyRevision: Codable, Sendable, Equatable {
     /// The store-wide sequence number of this revision (append order, kept by compaction).

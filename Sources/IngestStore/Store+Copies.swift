@@ -118,9 +118,10 @@ extension Store {
 
     /// The revision an input proposes, before `stage` numbers and dates it.
     private static func candidate(from input: CopyInput) -> CopyRevision {
-        CopyRevision(seq: 0, firstSeq: 0, id: input.id, story: input.story, url: input.url, title: input.title, text: input.text,
-                     authors: input.authors, published: input.published, modified: input.modified, site: input.site,
-                     language: input.language, description: input.description, source: input.source,
+        let article = input.article
+        return CopyRevision(seq: 0, firstSeq: 0, id: input.id, story: input.story, url: input.url, title: article.title,
+                     text: article.text, authors: article.authors, published: article.published, modified: article.modified,
+                     site: article.site, language: article.language, description: article.description, source: input.source,
                      firstSeen: "", updated: "", contentHash: input.contentHash, revision: 0, deleted: false)
     }
 }

@@ -34,9 +34,9 @@ import Testing
         do {
             let live = try LiveStore.open(directory: path)
             // States name a copy only once it is stored: the store refuses states without their copies.
-            try live.adapter.saveCopyRevision(CopyRevision(
-                copyID: "c1", storyID: "s1", url: "https://a.example/x", source: "feed-a",
-                contentHash: "sha256:1", article: Article(title: "t", text: text(1)), fetchedAt: t0))
+            try live.adapter.saveCopy(CopyInput(
+                id: "c1", story: "s1", url: "https://a.example/x", source: "feed-a",
+                contentHash: "sha256:1", article: Article(title: "t", text: text(1))))
             try live.adapter.saveURLState(url)
             try live.adapter.saveURLState(alias)
             try live.adapter.saveSourceState(source)
@@ -54,17 +54,17 @@ import Testing
         let live = try LiveStore.open(directory: path)
         let adapter = StoreAdapter(live.store, batchSize: 3, maxDelay: 3600)
         for i in 0..<2 {
-            try adapter.saveCopyRevision(CopyRevision(
-                copyID: "c\(i)", storyID: "s\(i)", url: "https://a.example/\(i)", source: "a",
-                contentHash: "sha256:\(i)", article: Article(title: "t", text: text(i)), fetchedAt: t0))
+            try adapter.saveCopy(CopyInput(
+                id: "c\(i)", story: "s\(i)", url: "https://a.example/\(i)", source: "a",
+                contentHash: "sha256:\(i)", article: Article(title: "t", text: text(i))))
             try adapter.saveURLState(URLState(url: "https://a.example/\(i)", copyID: "c\(i)", source: "a", firstSeen: t0))
         }
         #expect(try adapter.copy(id: "c1")?.storyID == "s1", "the run sees its own buffered copies")
         let before = try Store.open(directory: path, access: .read)
         #expect(before.status().copies == 0 && before.status().trackedURLs == 0, "nothing committed below the batch size")
-        try adapter.saveCopyRevision(CopyRevision(
-            copyID: "c2", storyID: "s2", url: "https://a.example/2", source: "a",
-            contentHash: "sha256:2", article: Article(title: "t", text: text(2)), fetchedAt: t0))
+        try adapter.saveCopy(CopyInput(
+                id: "c2", story: "s2", url: "https://a.example/2", source: "a",
+            contentHash: "sha256:2", article: Article(title: "t", text: text(2))))
         let after = try Store.open(directory: path, access: .read)
         #expect(after.status().copies == 3 && after.status().trackedURLs == 2, "one batch: copies, then their states")
     }
@@ -76,9 +76,9 @@ import Testing
         let path = temp.path + "/store"
         let live = try LiveStore.open(directory: path)
         let adapter = StoreAdapter(live.store, batchSize: 1000, maxDelay: 0.05)
-        try adapter.saveCopyRevision(CopyRevision(
-            copyID: "c0", storyID: "s0", url: "https://a.example/0", source: "a",
-            contentHash: "sha256:0", article: Article(title: "t", text: text(0)), fetchedAt: t0))
+        try adapter.saveCopy(CopyInput(
+                id: "c0", story: "s0", url: "https://a.example/0", source: "a",
+            contentHash: "sha256:0", article: Article(title: "t", text: text(0))))
         #expect(try Store.open(directory: path, access: .read).status().copies == 0)
         Thread.sleep(forTimeInterval: 0.1)  // a lower bound: a loaded machine only waits longer
         try adapter.saveURLState(URLState(url: "https://a.example/0", copyID: "c0", source: "a", firstSeen: t0))
@@ -97,9 +97,9 @@ import Testing
         func revise(_ live: LiveStore, times: Int, words: Int) throws {
             for revision in 1...times {
                 let body = (0..<words).map { "w\(($0 * 31 + revision) % 1009)" }.joined(separator: " ")
-                try live.adapter.saveCopyRevision(CopyRevision(
-                    copyID: "c0", storyID: "s0", url: "https://a.example/0", source: "a",
-                    contentHash: "sha256:r\(revision)", article: Article(title: "t", text: body), fetchedAt: t0))
+                try live.adapter.saveCopy(CopyInput(
+                id: "c0", story: "s0", url: "https://a.example/0", source: "a",
+                    contentHash: "sha256:r\(revision)", article: Article(title: "t", text: body)))
                 try live.adapter.commit()
             }
         }
@@ -132,9 +132,9 @@ import Testing
         func killedRun() throws -> StoryAssignment {
             let live = try LiveStore.open(directory: path)
             let first = live.clusterer.assign(copyID: "c1", text: text(1))
-            try live.adapter.saveCopyRevision(CopyRevision(
-                copyID: "c1", storyID: first.storyID, url: "https://a.example/1", source: "a",
-                contentHash: live.clusterer.contentHash(of: text(1)), article: Article(title: "t", text: text(1)), fetchedAt: t0))
+            try live.adapter.saveCopy(CopyInput(
+                id: "c1", story: first.storyID, url: "https://a.example/1", source: "a",
+                contentHash: live.clusterer.contentHash(of: text(1)), article: Article(title: "t", text: text(1))))
             try live.adapter.commit()
             return first
         }
@@ -154,9 +154,9 @@ import Testing
         do {
             let live = try LiveStore.open(directory: path)
             let story = live.clusterer.assign(copyID: "c1", text: text(1))
-            try live.adapter.saveCopyRevision(CopyRevision(
-                copyID: "c1", storyID: story.storyID, url: "https://a.example/1", source: "a",
-                contentHash: live.clusterer.contentHash(of: text(1)), article: Article(title: "t", text: text(1)), fetchedAt: t0))
+            try live.adapter.saveCopy(CopyInput(
+                id: "c1", story: story.storyID, url: "https://a.example/1", source: "a",
+                contentHash: live.clusterer.contentHash(of: text(1)), article: Article(title: "t", text: text(1))))
             try live.finish()
         }
         func inode() throws -> Int {

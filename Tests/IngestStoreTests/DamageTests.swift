@@ -1,4 +1,5 @@
 import Foundation
+import IngestCore
 import Testing
 @testable import IngestStore
 
@@ -364,8 +365,9 @@ private func snapshot(_ temp: TempDirectory) throws -> [String: Data] {
 private extension CopyInput {
     /// The line the store writes for this input as a first revision.
     var jsonLineForTest: Data {
-        CopyRevision(seq: 1, firstSeq: 1, id: id, story: story, url: url, title: title, text: text, authors: authors,
-                     published: published, modified: modified, site: site, language: language, description: description,
+        CopyRevision(seq: 1, firstSeq: 1, id: id, story: story, url: url, title: article.title, text: article.text,
+                     authors: article.authors, published: article.published, modified: article.modified, site: article.site,
+                     language: article.language, description: article.description,
                      source: source, firstSeen: "2026-01-01T00:00:00Z", updated: "2026-01-01T00:00:00Z",
                      contentHash: contentHash, revision: 1, deleted: false).jsonLine
     }

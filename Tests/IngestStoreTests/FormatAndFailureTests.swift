@@ -1,4 +1,5 @@
 import Foundation
+import IngestCore
 import IngestTesting
 import Testing
 @testable import IngestStore

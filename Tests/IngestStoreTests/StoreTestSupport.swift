@@ -1,4 +1,5 @@
 import Foundation
+import IngestCore
 @testable import IngestStore
 import IngestTesting
 

@@ -1,4 +1,5 @@
 import Foundation
+import IngestCore
 import IngestTesting
 import Testing
 @testable import IngestStore
@@ -12,7 +13,7 @@ import Testing
     private func duplicate(_ i: Int, hash: String, text: String = "Same wire text.") -> CopyInput {
         var copy = sampleCopy(i, story: "s")
         copy.contentHash = hash
-        copy.text = text
+        copy.article.text = text
         return copy
     }
 

@@ -246,10 +246,10 @@ struct SyncRunTests {
         func allURLStates() -> [URLState] { inner.allURLStates() }
         func copy(id: String) -> StoredCopy? { inner.copy(id: id) }
         func liveCopyIDs(inStory storyID: String) -> [String] { inner.liveCopyIDs(inStory: storyID) }
-        func saveCopyRevision(_ revision: CopyRevision) throws {
+        func saveCopy(_ copy: CopyInput) throws {
             guard revisionsLeft > 0 else { throw DiskFull() }
             revisionsLeft -= 1
-            try inner.saveCopyRevision(revision)
+            try inner.saveCopy(copy)
         }
         func markCopyDeleted(id: String, at date: Date) throws { try inner.markCopyDeleted(id: id, at: date) }
         func addStoryAlias(_ oldID: String, storyID: String) throws { try inner.addStoryAlias(oldID, storyID: storyID) }

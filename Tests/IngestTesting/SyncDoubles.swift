@@ -108,7 +108,7 @@ public final class FakeClusterer: StoryClustering {
 public final class FakeStore: SyncStore {
     public var sources: [String: SourceState] = [:]
     public var urls: [String: URLState] = [:]
-    public var revisions: [CopyRevision] = []
+    public var revisions: [CopyInput] = []
     public var deletedCopies: Set<String> = []
     public var storyAliases: [String: String] = [:]
     public var summaries: [SyncSummary] = []
@@ -119,18 +119,18 @@ public final class FakeStore: SyncStore {
     public func allURLStates() -> [URLState] { Array(urls.values) }
 
     public func copy(id: String) -> StoredCopy? {
-        guard let last = revisions.last(where: { $0.copyID == id }) else { return nil }
-        return StoredCopy(id: id, storyID: last.storyID, url: last.url, contentHash: last.contentHash,
+        guard let last = revisions.last(where: { $0.id == id }) else { return nil }
+        return StoredCopy(id: id, storyID: last.story, url: last.url, contentHash: last.contentHash,
                           deleted: deletedCopies.contains(id))
     }
 
     public func liveCopyIDs(inStory storyID: String) -> [String] {
-        Set(revisions.map(\.copyID)).filter { copy(id: $0)?.storyID == storyID && !deletedCopies.contains($0) }.sorted()
+        Set(revisions.map(\.id)).filter { copy(id: $0)?.storyID == storyID && !deletedCopies.contains($0) }.sorted()
     }
 
-    public func saveCopyRevision(_ revision: CopyRevision) throws {
-        revisions.append(revision)
-        deletedCopies.remove(revision.copyID)
+    public func saveCopy(_ copy: CopyInput) throws {
+        revisions.append(copy)
+        deletedCopies.remove(copy.id)
     }
     public func markCopyDeleted(id: String, at date: Date) throws { deletedCopies.insert(id) }
     public func addStoryAlias(_ oldID: String, storyID: String) throws { storyAliases[oldID] = storyID }
@@ -140,21 +140,21 @@ public final class FakeStore: SyncStore {
 
     /// Stories whose every copy is deleted (as the real store derives them).
     public var deletedStories: Set<String> {
-        let stories = Set(revisions.map(\.storyID))
+        let stories = Set(revisions.map(\.story))
         return stories.filter { liveCopyIDs(inStory: $0).isEmpty }
     }
 
     /// Copy ids with their latest revision, live ones only.
-    public var liveCopies: [String: CopyRevision] {
-        var latest: [String: CopyRevision] = [:]
-        for revision in revisions where !deletedCopies.contains(revision.copyID) { latest[revision.copyID] = revision }
+    public var liveCopies: [String: CopyInput] {
+        var latest: [String: CopyInput] = [:]
+        for revision in revisions where !deletedCopies.contains(revision.id) { latest[revision.id] = revision }
         return latest
     }
 
-    public func revisions(of url: String) -> [CopyRevision] { revisions.filter { $0.url == url } }
+    public func revisions(of url: String) -> [CopyInput] { revisions.filter { $0.url == url } }
 
     /// How many revisions a copy has (the number the real store gives the latest).
-    public func revisionCount(ofCopy copyID: String) -> Int { revisions.filter { $0.copyID == copyID }.count }
+    public func revisionCount(ofCopy copyID: String) -> Int { revisions.filter { $0.id == copyID }.count }
 }
 
 /// A settable clock for epochs.

@@ -8,6 +8,7 @@
 // append and compact print "opened" once the store is open for writing, so that a kill
 // counts only when it lands in the work being tested, not in process start-up.
 import Foundation
+import IngestCore
 import IngestStore
 
 /// Deterministic content of item `i` at `version`.

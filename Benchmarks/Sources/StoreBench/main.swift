@@ -10,6 +10,7 @@
 // of 3 runs. Baseline: Foundation's JSONDecoder over copies.jsonl. Appends of one record per
 // fsync go to a scratch store, so a kept store stays as generated.
 import Foundation
+import IngestCore
 import IngestStore
 
 let arguments = CommandLine.arguments

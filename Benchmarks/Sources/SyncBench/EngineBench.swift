@@ -50,8 +50,8 @@ final class MemoryStore: SyncStore {
     func allURLStates() -> [URLState] { Array(urls.values) }
     func copy(id: String) -> StoredCopy? { copies[id] }
     func liveCopyIDs(inStory storyID: String) -> [String] { copies.values.filter { $0.storyID == storyID && !$0.deleted }.map(\.id) }
-    func saveCopyRevision(_ r: CopyRevision) throws {
-        copies[r.copyID] = StoredCopy(id: r.copyID, storyID: r.storyID, url: r.url, contentHash: r.contentHash)
+    func saveCopy(_ r: CopyInput) throws {
+        copies[r.id] = StoredCopy(id: r.id, storyID: r.story, url: r.url, contentHash: r.contentHash)
     }
     func markCopyDeleted(id: String, at date: Date) throws { copies[id]?.deleted = true }
     func addStoryAlias(_ oldID: String, storyID: String) throws {}

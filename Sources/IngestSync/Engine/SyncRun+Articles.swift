@@ -167,9 +167,8 @@ extension SyncRun {
             outcome = .unchanged
         } else {
             let assignment = clusterer.assign(copyID: copyID, text: article.text)
-            try store.saveCopyRevision(CopyRevision(
-                copyID: copyID, storyID: assignment.storyID, url: canonical, source: job.source, contentHash: hash,
-                article: article, fetchedAt: now))
+            try store.saveCopy(CopyInput(id: copyID, story: assignment.storyID, url: canonical, source: job.source,
+                                         contentHash: hash, article: article))
             for old in assignment.mergedStoryIDs where old != assignment.storyID {
                 try store.addStoryAlias(old, storyID: assignment.storyID)
             }

@@ -15,7 +15,7 @@ public protocol SyncStore: AnyObject {
 
     /// Appends a copy's new revision (the store numbers it: 1 for a new copy); a revision of
     /// a deleted copy revives it, and its story.
-    func saveCopyRevision(_ revision: CopyRevision) throws
+    func saveCopy(_ copy: CopyInput) throws
     /// Marks a copy deleted (its URL answered 404/410).
     func markCopyDeleted(id: String, at date: Date) throws
     /// Records that story `oldID` was merged into `storyID`.
@@ -42,31 +42,6 @@ public struct StoredCopy: Sendable, Equatable {
         self.url = url
         self.contentHash = contentHash
         self.deleted = deleted
-    }
-}
-
-/// One revision of a copy to append; the store numbers it.
-public struct CopyRevision: Sendable, Equatable {
-    /// Stable id derived from the first canonical URL (`SyncIdentity.copyID`).
-    public var copyID: String
-    public var storyID: String
-    /// The copy's canonical URL: `rel=canonical`, else the final URL, tracking removed.
-    public var url: String
-    /// The source name that listed it.
-    public var source: String
-    public var contentHash: String
-    public var article: Article
-    public var fetchedAt: Date
-
-    public init(copyID: String, storyID: String, url: String, source: String,
-                contentHash: String, article: Article, fetchedAt: Date) {
-        self.copyID = copyID
-        self.storyID = storyID
-        self.url = url
-        self.source = source
-        self.contentHash = contentHash
-        self.article = article
-        self.fetchedAt = fetchedAt
     }
 }
 

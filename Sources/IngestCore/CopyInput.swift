@@ -1,0 +1,34 @@
+/// A copy (one article at one canonical URL) as the pipeline has it now, to be stored as the
+/// copy's next revision: the store numbers and dates revisions, and keeps none identical to
+/// the latest.
+public struct CopyInput: Sendable, Equatable {
+    /// The copy id (stable for one canonical URL; chosen by the caller).
+    public var id: String
+    /// The story (dedup cluster) this copy belongs to.
+    public var story: String
+    /// The canonical URL, tracking parameters removed.
+    public var url: String
+    /// The feed name, or "import".
+    public var source: String
+    /// The content hash of the normalised text ("sha256:…").
+    public var contentHash: String
+    /// What the extractor found: title, text, authors, dates, site, language, description.
+    public var article: Article
+
+    /// A copy of an extracted article.
+    public init(id: String, story: String, url: String, source: String, contentHash: String, article: Article) {
+        self.id = id; self.story = story; self.url = url; self.source = source
+        self.contentHash = contentHash; self.article = article
+    }
+
+    /// A copy with its fields given one by one (tests, benchmarks); optional metadata
+    /// defaults to absent.
+    public init(id: String, story: String, url: String, title: String? = nil, text: String,
+                authors: [String] = [], published: String? = nil, modified: String? = nil,
+                site: String? = nil, language: String? = nil, description: String? = nil,
+                source: String, contentHash: String) {
+        self.init(id: id, story: story, url: url, source: source, contentHash: contentHash, article: Article(
+            title: title, text: text, authors: authors, published: published, modified: modified, site: site,
+            language: language, description: description))
+    }
+}
