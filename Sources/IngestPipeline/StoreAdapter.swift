@@ -76,13 +76,6 @@ public final class StoreAdapter: SyncStore {
                           deleted: revision.deleted)
     }
 
-    /// The live copies of a story, buffered changes included.
-    public func liveCopyIDs(inStory storyID: String) -> [String] {
-        let stored = ((try? store.liveCopyIDs(inStory: storyID)) ?? []).filter { !pendingDeletions.contains($0) }
-        let pending = pendingCopyView.values.filter { $0.storyID == storyID && !$0.deleted }.map(\.id)
-        return Array(Set(stored + pending)).sorted()
-    }
-
     /// Buffers a copy's new revision (the store numbers and dates it when committed).
     public func saveCopy(_ copy: CopyInput) throws {
         pendingCopies.append(copy)

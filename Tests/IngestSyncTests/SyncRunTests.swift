@@ -245,7 +245,6 @@ struct SyncRunTests {
         func sourceState(named name: String) -> SourceState? { inner.sourceState(named: name) }
         func allURLStates() -> [URLState] { inner.allURLStates() }
         func copy(id: String) -> StoredCopy? { inner.copy(id: id) }
-        func liveCopyIDs(inStory storyID: String) -> [String] { inner.liveCopyIDs(inStory: storyID) }
         func saveCopy(_ copy: CopyInput) throws {
             guard revisionsLeft > 0 else { throw DiskFull() }
             revisionsLeft -= 1

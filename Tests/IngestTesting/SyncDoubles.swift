@@ -124,6 +124,7 @@ public final class FakeStore: SyncStore {
                           deleted: deletedCopies.contains(id))
     }
 
+    /// The ids of a story's copies that are not deleted.
     public func liveCopyIDs(inStory storyID: String) -> [String] {
         Set(revisions.map(\.id)).filter { copy(id: $0)?.storyID == storyID && !deletedCopies.contains($0) }.sorted()
     }

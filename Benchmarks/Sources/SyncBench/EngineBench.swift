@@ -49,7 +49,6 @@ final class MemoryStore: SyncStore {
     func sourceState(named name: String) -> SourceState? { sources[name] }
     func allURLStates() -> [URLState] { Array(urls.values) }
     func copy(id: String) -> StoredCopy? { copies[id] }
-    func liveCopyIDs(inStory storyID: String) -> [String] { copies.values.filter { $0.storyID == storyID && !$0.deleted }.map(\.id) }
     func saveCopy(_ r: CopyInput) throws {
         copies[r.id] = StoredCopy(id: r.id, storyID: r.story, url: r.url, contentHash: r.contentHash)
     }

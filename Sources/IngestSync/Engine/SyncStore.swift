@@ -1,8 +1,23 @@
 import Foundation
 import IngestCore
 
-/// The store as sync uses it (the real one: `IngestStore`). Called from one task only;
-/// a thrown error is fatal for the run (disk full, unwritable store).
+/// The store as sync uses it: the JSON-lines `IngestStore` through `StoreAdapter`, and the
+/// interface a second backend (PostgreSQL, issue #16) implements. Called from one task only;
+/// a thrown error is fatal for the run (disk full, unwritable store, lost connection).
+///
+/// What an implementation guarantees, whatever it writes to:
+/// - **Order of durability.** A URL state (whose validators turn the next fetch into a 304,
+///   or whose `gone` stops revalidation) is never durable before the copy or tombstone it
+///   stands for. The JSON-lines store commits copies, tombstones, aliases, then states; a
+///   SQL store commits each batch in one transaction.
+/// - **Commit points.** `saveSourceState` and `saveRunSummary` make everything saved before
+///   them durable first; in between an implementation batches as it likes (a run killed
+///   there loses work that the next run redoes, never a record half-written).
+/// - **Reads see the run's writes.** `copy(id:)` answers for copies saved earlier in the run,
+///   committed or not.
+/// - **Numbers and dates are the store's.** `saveCopy` appends the copy's next revision,
+///   numbered and dated by the store (1 for a new copy), and none identical to the latest; the
+///   engine never computes a revision number or a record's timestamp.
 public protocol SyncStore: AnyObject {
     /// What the previous runs remember about a source.
     func sourceState(named name: String) -> SourceState?
@@ -10,8 +25,6 @@ public protocol SyncStore: AnyObject {
     func allURLStates() throws -> [URLState]
     /// The latest revision of a copy, deleted or not.
     func copy(id: String) throws -> StoredCopy?
-    /// The ids of a story's copies that are not deleted.
-    func liveCopyIDs(inStory storyID: String) -> [String]
 
     /// Appends a copy's new revision (the store numbers it: 1 for a new copy); a revision of
     /// a deleted copy revives it, and its story.
