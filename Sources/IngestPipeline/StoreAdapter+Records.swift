@@ -28,27 +28,6 @@ extension FetchState {
     }
 }
 
-extension IngestSync.SourceState {
-    /// The engine's view of a stored source state.
-    init(_ record: IngestStore.SourceState) {
-        self.init(name: record.name, validators: Validators(etag: record.etag, lastModified: record.lastModified),
-                  feedURL: record.feedURL,
-                  children: record.children ?? [:],
-                  lastPolled: record.lastPolled.flatMap(Timestamp.date), nextPoll: record.nextPoll.flatMap(Timestamp.date),
-                  lastError: record.lastResult == "ok" ? nil : record.lastResult)
-    }
-}
-
-extension IngestStore.SourceState {
-    /// The store record of an engine source state.
-    init(_ state: IngestSync.SourceState) {
-        self.init(name: state.name, etag: state.validators.etag, lastModified: state.validators.lastModified,
-                  nextPoll: state.nextPoll.map(Timestamp.string), lastResult: state.lastError ?? "ok",
-                  lastPolled: state.lastPolled.map(Timestamp.string), feedURL: state.feedURL,
-                  children: state.children.isEmpty ? nil : state.children)
-    }
-}
-
 extension SyncRunSummary {
     /// The record `ingest status` shows for a finished run.
     init(_ summary: SyncSummary) {

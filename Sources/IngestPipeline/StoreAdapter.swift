@@ -57,8 +57,8 @@ public final class StoreAdapter: SyncStore {
     }
 
     /// The stored state of a source.
-    public func sourceState(named name: String) -> IngestSync.SourceState? {
-        store.sourceState(name: name).map(IngestSync.SourceState.init)
+    public func sourceState(named name: String) -> SourceState? {
+        store.sourceState(name: name)
     }
 
     /// Every stored URL state (committed ones: called at the start of a run).
@@ -102,9 +102,9 @@ public final class StoreAdapter: SyncStore {
     }
 
     /// Commits what is buffered, then the source state.
-    public func saveSourceState(_ state: IngestSync.SourceState) throws {
+    public func saveSourceState(_ state: SourceState) throws {
         try commit()
-        try store.put(sourceStates: [IngestStore.SourceState(state)])
+        try store.put(sourceStates: [state])
     }
 
     /// Commits what is buffered, then the run summary (`runs.jsonl`).

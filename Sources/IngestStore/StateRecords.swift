@@ -55,25 +55,26 @@ public struct FetchState: Codable, Sendable, Equatable {
     }
 }
 
-/// What the sync knows about one source of feeds.json (`sources.jsonl`, last line per name wins).
-/// Fields after `last_result` are optional so lines written before they existed still read.
-public struct SourceState: Codable, Sendable, Equatable {
-    public var name: String
-    public var etag: String?
-    public var lastModified: String?
-    public var nextPoll: String?
+/// A `SourceState` as one line of `sources.jsonl` keeps it (last line per name wins): dates
+/// as store timestamps, "ok" for no error. Fields after `last_result` are optional so lines
+/// written before they existed still read.
+struct SourceRecord: Codable, Sendable, Equatable {
+    var name: String
+    var etag: String?
+    var lastModified: String?
+    var nextPoll: String?
     /// "ok" or why the last poll failed.
-    public var lastResult: String?
-    public var lastPolled: String?
+    var lastResult: String?
+    var lastPolled: String?
     /// For an HTML homepage given as `auto`: the feed it announced, polled directly since.
-    public var feedURL: String?
+    var feedURL: String?
     /// Validators of child sitemaps, by URL.
-    public var children: [String: Validators]?
+    var children: [String: Validators]?
 
-    /// A source state; only `name` is required.
-    public init(name: String, etag: String? = nil, lastModified: String? = nil,
-                nextPoll: String? = nil, lastResult: String? = nil, lastPolled: String? = nil,
-                feedURL: String? = nil, children: [String: Validators]? = nil) {
+    /// A source record; only `name` is required.
+    init(name: String, etag: String? = nil, lastModified: String? = nil,
+         nextPoll: String? = nil, lastResult: String? = nil, lastPolled: String? = nil,
+         feedURL: String? = nil, children: [String: Validators]? = nil) {
         self.name = name; self.etag = etag; self.lastModified = lastModified
         self.nextPoll = nextPoll; self.lastResult = lastResult; self.lastPolled = lastPolled
         self.feedURL = feedURL; self.children = children
@@ -83,6 +84,23 @@ public struct SourceState: Codable, Sendable, Equatable {
         case name, etag, children
         case lastModified = "last_modified", nextPoll = "next_poll", lastResult = "last_result"
         case lastPolled = "last_polled", feedURL = "feed_url"
+    }
+}
+
+extension SourceRecord {
+    /// The line for a source's state (no children left out, no error written as "ok").
+    init(_ state: SourceState) {
+        self.init(name: state.name, etag: state.validators.etag, lastModified: state.validators.lastModified,
+                  nextPoll: state.nextPoll.map(Timestamp.string), lastResult: state.lastError ?? "ok",
+                  lastPolled: state.lastPolled.map(Timestamp.string), feedURL: state.feedURL,
+                  children: state.children.isEmpty ? nil : state.children)
+    }
+
+    /// The state this line keeps.
+    var state: SourceState {
+        SourceState(name: name, validators: Validators(etag: etag, lastModified: lastModified), feedURL: feedURL,
+                    children: children ?? [:], lastPolled: lastPolled.flatMap(Timestamp.date),
+                    nextPoll: nextPoll.flatMap(Timestamp.date), lastError: lastResult == "ok" ? nil : lastResult)
     }
 }
 

@@ -31,7 +31,7 @@ extension Store {
         try rewrite(files.copies, lines: copyIndex.values.sorted { $0.seq < $1.seq }.map(\.line))
         try rewrite(files.stories, lines: storyStates.values.map(\.line).sorted { $0.offset < $1.offset })
         try rewrite(files.fetch, lines: fetchIndex.values.sorted { $0.offset < $1.offset })
-        try rewrite(files.sources, records: allSourceStates)
+        try rewrite(files.sources, records: sourceRecords)
         try rewrite(files.runs, records: Array(try files.runs.decodeAll(SyncRunSummary.self, StoreFiles.Record.run).suffix(Store.runsKept)))
         try rewrite(files.dedup, records: Array(try files.dedup.decodeAll(DedupWatermark.self, StoreFiles.Record.dedup).suffix(1)))
         files = try StoreFiles(appendingIn: directory)

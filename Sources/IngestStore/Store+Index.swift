@@ -37,7 +37,7 @@ extension Store {
             aliasSources[StableKey(alias.to), default: []].append(StableKey(alias.from))
         }
         try Store.forEachStoryState(in: files.stories) { story, state in storyStates[story] = state }
-        for state in try files.sources.decodeAll(SourceState.self, StoreFiles.Record.source) { sourceStates[state.name] = state }
+        for state in try files.sources.decodeAll(SourceRecord.self, StoreFiles.Record.source) { sourceStates[state.name] = state }
         lastSyncRun = try files.runs.decodeAll(SyncRunSummary.self, StoreFiles.Record.run).last
         dedupWatermark = try files.dedup.decodeAll(DedupWatermark.self, StoreFiles.Record.dedup).last?.watermark ?? 0
     }

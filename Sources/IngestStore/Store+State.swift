@@ -66,19 +66,19 @@ extension Store {
         precondition(access == .write, "appending to a store opened for reading")
         var staged = sourceStates
         var lines: [Data] = []
-        for state in states where staged[state.name] != state {
-            staged[state.name] = state
-            lines.append(try encoder.encode(state))
+        for record in states.map(SourceRecord.init) where staged[record.name] != record {
+            staged[record.name] = record
+            lines.append(try encoder.encode(record))
         }
         try files.sources.append(lines)
         sourceStates = staged
     }
 
     /// The stored state of a source.
-    public func sourceState(name: String) -> SourceState? { sourceStates[name] }
+    public func sourceState(name: String) -> SourceState? { sourceStates[name]?.state }
 
-    /// Every stored source state, by name.
-    public var allSourceStates: [SourceState] { sourceStates.values.sorted { $0.name < $1.name } }
+    /// Every stored source record, by name (what compaction keeps).
+    var sourceRecords: [SourceRecord] { sourceStates.values.sorted { $0.name < $1.name } }
 
     /// Records a finished sync run (`ingest status` shows the last one).
     public func record(syncRun run: SyncRunSummary) throws {

@@ -79,7 +79,7 @@ public final class Store {
     var fetchIndex: [StableKey: LineRef] = [:]
     /// URL → the copy its latest fetch state names, for the copies the store does not hold.
     var statesOfMissingCopies: [StableKey: String] = [:]
-    var sourceStates: [String: SourceState] = [:]
+    var sourceStates: [String: SourceRecord] = [:]
     /// The most recent sync run, if any.
     public internal(set) var lastSyncRun: SyncRunSummary?
     /// How many copy revisions (by sequence number) the dedup snapshot covers; 0 when none.

@@ -97,7 +97,8 @@ import Testing
             try store.put(fetchStates: [first, first])
             try store.put(fetchStates: [second])
             try store.put(fetchStates: [second])
-            try store.put(sourceStates: [SourceState(name: "feed", etag: "x"), SourceState(name: "feed", etag: "y")])
+            try store.put(sourceStates: [SourceState(name: "feed", validators: Validators(etag: "x")),
+                                         SourceState(name: "feed", validators: Validators(etag: "y"))])
             try store.record(syncRun: SyncRunSummary(started: "2026-01-01T00:00:00Z", ended: "2026-01-01T00:00:09Z",
                                                      exitCode: 3, sources: [.init(name: "feed", ok: false, error: "404")]))
         }
@@ -105,7 +106,7 @@ import Testing
         let store = try Store.open(directory: temp.store, access: .read)
         #expect(try store.fetchState(url: "https://a.test/1")?.etag == "\"2\"")
         #expect(try store.fetchState(url: "https://a.test/2") == nil)
-        #expect(store.sourceState(name: "feed")?.etag == "y")
+        #expect(store.sourceState(name: "feed")?.validators.etag == "y")
         #expect(store.lastSyncRun?.exitCode == 3)
         #expect(store.lastSyncRun?.totals.failedSources == 1)
     }

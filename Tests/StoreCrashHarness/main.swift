@@ -42,7 +42,7 @@ func append(_ store: Store, count: Int) throws {
         _ = try store.append(copies: [input(i, version: 2)])
     }
     _ = try store.markDeleted(copyIDs: stride(from: 0, to: count, by: 11).map { "copy-\($0)" })
-    try store.put(sourceStates: (0..<4).map { SourceState(name: "feed-\($0)", etag: "\"s\($0)\"", lastResult: "ok") })
+    try store.put(sourceStates: (0..<4).map { SourceState(name: "feed-\($0)", validators: Validators(etag: "\"s\($0)\"")) })
     try store.record(syncRun: SyncRunSummary(started: "2026-01-01T00:00:00Z", ended: "2026-01-01T00:01:00Z",
                                              exitCode: 0, sources: [.init(name: "feed-0", ok: true, new: count)]))
     try store.recordDedupSnapshot(watermark: store.lastSequenceNumber)
