@@ -89,17 +89,24 @@ struct Metadata {
         return nil
     }
 
-    func article() -> Article {
+    func article() -> Article { described().article }
+
+    /// The article's fields, and whether the page vouches for being a story: it declares an
+    /// article type, names an author, or states when it was published (article markup,
+    /// `<meta>`, a byline, a `<time>`, a dated URL). A plain WebPage's JSON-LD date is no such
+    /// sign: site builders stamp it on every page, shop and service pages included.
+    func described() -> (article: Article, vouched: Bool) {
         var article = Article()
         article.title = title(ld)
         let byline = Byline(tree: tree, headline: headline(article.title))
         article.authors = authors(ld, byline: byline)
-        article.published = firstDate([ld.published, meta["article:published_time"], meta["og:published_time"],
-                                       meta["datepublished"], meta["pubdate"], meta["publishdate"], meta["publish-date"],
-                                       meta["date"], meta["dc.date.issued"], meta["dc.date"], meta["dcterms.date"],
-                                       meta["dcterms.created"], meta["sailthru.date"], meta["parsely-pub-date"],
-                                       itempropValue("datepublished"), publishedMeta, byline.date, timeValue()])
+        let stated = firstDate([ld.isArticle ? ld.published : nil, meta["article:published_time"], meta["og:published_time"],
+                                meta["datepublished"], meta["pubdate"], meta["publishdate"], meta["publish-date"],
+                                meta["date"], meta["dc.date.issued"], meta["dc.date"], meta["dcterms.date"],
+                                meta["dcterms.created"], meta["sailthru.date"], meta["parsely-pub-date"],
+                                itempropValue("datepublished"), publishedMeta, byline.date, timeValue()])
             ?? url.flatMap(DateNormalizer.fromURLPath)
+        article.published = stated ?? (ld.isArticle ? nil : firstDate([ld.published]))
         article.modified = firstDate([ld.modified, meta["article:modified_time"], meta["og:updated_time"],
                                       meta["datemodified"], meta["last-modified"], meta["dcterms.modified"],
                                       itempropValue("datemodified")])
@@ -113,7 +120,7 @@ struct Metadata {
         article.description = first([meta["og:description"], meta["description"], ld.description, meta["twitter:description"],
                                      meta["dc.description"]])
         article.image = resolve(first([meta["og:image"], ld.image, meta["twitter:image"], meta["twitter:image:src"]]))
-        return article
+        return (article, declaresArticle || !article.authors.isEmpty || stated != nil)
     }
 
     /// The headline: JSON-LD, OpenGraph, Dublin Core or `<title>`, replaced by the page's

@@ -72,4 +72,63 @@ import Testing
         let article = extractor.extract(html: Array(html.utf8), url: nil)
         #expect(article.kind == .article)
     }
+
+    /// A guide's prose with a code listing after each paragraph.
+    static let guide = (1...6).map { step in
+        "<h2>Step \(step)</h2><p>Run the command below to set up part \(step) of the project; it writes its settings to the folder you are in and prints what it changed.</p><pre>tool setup --part \(step)</pre>"
+    }.joined()
+
+    @Test func undatedUnsignedPageOfCodeListingsIsDocumentation() {
+        let html = "<html><head><title>Setup guide</title></head><body><main><h1>Setup guide</h1>\(Self.guide)</main></body></html>"
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.kind == .notArticle)
+        #expect(article.reason == "documentation page: code listings, and no article type, author or date")
+    }
+
+    @Test func datedTutorialWithCodeListingsIsAnArticle() {
+        let html = """
+        <html><head><meta property="article:published_time" content="2025-03-01T09:00:00Z"></head>
+        <body><main><h1>Setup guide</h1>\(Self.guide)</main></body></html>
+        """
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.kind == .article)
+        #expect(article.published == "2025-03-01T09:00:00Z")
+    }
+
+    /// A shop grid: every product card has its own add-to-cart form.
+    static func shopGrid(cards: Int) -> String {
+        (1...cards).map { item in
+            "<div class='card'><h3>Sofa model \(item)</h3><form><input type='number' name='qty'><button>Add to cart</button></form></div>"
+        }.joined()
+    }
+
+    @Test func undatedPageFullOfFormControlsIsAShopOrServicePage() {
+        let html = "<html><body><main>\(Self.prose)\(Self.shopGrid(cards: 50))</main></body></html>"
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.kind == .notArticle)
+        #expect(article.reason == "shop or service page: many form controls, and no article type, author or date")
+    }
+
+    @Test func storyWithAFewControlsIsAnArticle() {
+        let html = "<html><body><main>\(Self.prose)\(Self.shopGrid(cards: 3))</main></body></html>"
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.kind == .article)
+    }
+
+    @Test func signedPageFullOfFormControlsIsAnArticle() {
+        let html = "<html><head><meta name='author' content='Jane Doe'></head><body><main>\(Self.prose)\(Self.shopGrid(cards: 50))</main></body></html>"
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.kind == .article)
+        #expect(article.authors == ["Jane Doe"])
+    }
+
+    @Test func webPageDateFromJSONLDIsNoSignOfAStory() {
+        let html = """
+        <html><head><script type="application/ld+json">{"@type": "WebPage", "datePublished": "2024-01-02"}</script></head>
+        <body><main><h1>Setup guide</h1>\(Self.guide)</main></body></html>
+        """
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.kind == .notArticle)
+        #expect(article.published == "2024-01-02")
+    }
 }
