@@ -99,14 +99,20 @@ struct Metadata {
         var article = Article()
         article.title = title(ld)
         let byline = Byline(tree: tree, headline: headline(article.title))
-        article.authors = authors(ld, byline: byline)
-        let stated = firstDate([ld.isArticle ? ld.published : nil, meta["article:published_time"], meta["og:published_time"],
-                                meta["datepublished"], meta["pubdate"], meta["publishdate"], meta["publish-date"],
-                                meta["date"], meta["dc.date.issued"], meta["dc.date"], meta["dcterms.date"],
-                                meta["dcterms.created"], meta["sailthru.date"], meta["parsely-pub-date"],
-                                itempropValue("datepublished"), publishedMeta, byline.date, timeValue()])
-            ?? url.flatMap(DateNormalizer.fromURLPath)
-        article.published = stated ?? (ld.isArticle ? nil : firstDate([ld.published]))
+        let markupAuthors = self.markupAuthors(ld)
+        article.authors = Metadata.distinctAuthors(markupAuthors.isEmpty ? byline.authors.isEmpty ? ld.organisationAuthors
+                                                                                                   : byline.authors : markupAuthors)
+        let markupDate = firstDate([ld.isArticle ? ld.published : nil, meta["article:published_time"], meta["og:published_time"],
+                                    meta["datepublished"], meta["pubdate"], meta["publishdate"], meta["publish-date"],
+                                    meta["date"], meta["dc.date.issued"], meta["dc.date"], meta["dcterms.date"],
+                                    meta["dcterms.created"], meta["sailthru.date"], meta["parsely-pub-date"],
+                                    itempropValue("datepublished"), publishedMeta])
+        let urlDate = url.flatMap(DateNormalizer.fromURLPath)
+        article.published = markupDate ?? firstDate([byline.date, timeValue()]) ?? urlDate
+            ?? (ld.isArticle ? nil : firstDate([ld.published]))
+        // Names and dates found away from the headline (a card's, a review's, the first
+        // `<time>` of a sidebar) are kept as metadata but are too common on other pages to vouch.
+        let vouched = declaresArticle || !markupAuthors.isEmpty || byline.nearHeadline || markupDate != nil || urlDate != nil
         article.modified = firstDate([ld.modified, meta["article:modified_time"], meta["og:updated_time"],
                                       meta["datemodified"], meta["last-modified"], meta["dcterms.modified"],
                                       itempropValue("datemodified")])
@@ -120,7 +126,7 @@ struct Metadata {
         article.description = first([meta["og:description"], meta["description"], ld.description, meta["twitter:description"],
                                      meta["dc.description"]])
         article.image = resolve(first([meta["og:image"], ld.image, meta["twitter:image"], meta["twitter:image:src"]]))
-        return (article, declaresArticle || !article.authors.isEmpty || stated != nil)
+        return (article, vouched)
     }
 
     /// The headline: JSON-LD, OpenGraph, Dublin Core or `<title>`, replaced by the page's
@@ -192,9 +198,10 @@ struct Metadata {
         return candidate ?? h1.first
     }
 
-    /// People named by JSON-LD or `<meta>`, then the visible byline, then an organisation
-    /// named as the author (a site often credits itself where the page names a person).
-    private func authors(_ ld: JSONLD, byline: Byline) -> [String] {
+    /// People named by JSON-LD, `<meta>` or `itemprop=author`; the visible byline comes
+    /// next, then an organisation named as the author (a site often credits itself where
+    /// the page names a person).
+    private func markupAuthors(_ ld: JSONLD) -> [String] {
         var names = ld.authors.filter { !$0.hasPrefix("http") }
         if names.isEmpty {
             for key in ["author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl"] {
@@ -207,8 +214,10 @@ struct Metadata {
         if names.isEmpty, let index = itemprops["author"] {
             names = [tree.elements[index].attribute("content") ?? bylineText(index)].compactMap { $0 }
         }
-        if names.isEmpty { names = byline.authors }
-        if names.isEmpty { names = ld.organisationAuthors }
+        return Metadata.distinctAuthors(names)
+    }
+
+    private static func distinctAuthors(_ names: [String]) -> [String] {
         var seen: Set<String> = []
         return names.compactMap(Metadata.cleanAuthor).filter { seen.insert($0.lowercased()).inserted }
     }

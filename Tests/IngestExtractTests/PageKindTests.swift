@@ -131,4 +131,24 @@ import Testing
         #expect(article.kind == .notArticle)
         #expect(article.published == "2024-01-02")
     }
+
+    @Test func aNameFarBelowTheHeadlineDoesNotVouchForAStory() {
+        // A contributor box at the foot of a long documentation page (past the elements a
+        // header may span) names someone, but it is no byline.
+        let html = """
+        <html><body><main><h1>Setup guide</h1>\(String(repeating: Self.guide, count: 15))</main>
+        <div class="author">Jane Doe</div></body></html>
+        """
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.authors == ["Jane Doe"])
+        #expect(article.kind == .notArticle)
+        #expect(article.reason == "documentation page: code listings, and no article type, author or date")
+    }
+
+    @Test func aBylineByTheHeadlineVouchesForAStory() {
+        let html = "<html><body><main><h1>Setup guide</h1><p class='byline'>By Jane Doe</p>\(Self.guide)</main></body></html>"
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.authors == ["Jane Doe"])
+        #expect(article.kind == .article)
+    }
 }
