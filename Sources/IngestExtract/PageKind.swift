@@ -16,6 +16,8 @@ enum PageKind {
     /// ... or this many form controls (buttons, fields) is a shop grid or a service's forms:
     /// a story page, sign-up and share boxes included, has a few dozen at most.
     static let formPageControls = 100
+    /// ... or whose body's text is this much link text is an index of other pages.
+    static let indexLinkShare = 0.3
 
     /// - Parameters:
     ///   - vouched: the page declares an article type, names an author or states its date.
@@ -37,7 +39,7 @@ enum PageKind {
         if isListing(tree: tree, blocks: blocks, letters: letters) {
             return reject(&article, "listing page: mostly links to other pages")
         }
-        if !vouched, let reason = unvouchedKind(tree: tree) {
+        if !vouched, let reason = unvouchedKind(tree: tree, blocks: blocks) {
             return reject(&article, reason)
         }
         if letters == 0 {
@@ -54,12 +56,16 @@ enum PageKind {
     }
 
     /// What a page that does not vouch for being a story shows it is instead, if anything.
-    static func unvouchedKind(tree: PageTree) -> String? {
+    static func unvouchedKind(tree: PageTree, blocks: TextBlocks) -> String? {
+        let unvouched = "and no article type, author or date"
         if tree.elements.lazy.filter({ $0.tag == "pre" }).count >= documentationListings {
-            return "documentation page: code listings, and no article type, author or date"
+            return "documentation page: code listings, \(unvouched)"
         }
         if tree.controlParents.count >= formPageControls {
-            return "shop or service page: many form controls, and no article type, author or date"
+            return "shop or service page: many form controls, \(unvouched)"
+        }
+        if !tree.elements.isEmpty, blocks.linkDensity(blocks.body) >= indexLinkShare {
+            return "index page: much of the text is links, \(unvouched)"
         }
         return nil
     }

@@ -151,4 +151,20 @@ import Testing
         #expect(article.authors == ["Jane Doe"])
         #expect(article.kind == .article)
     }
+
+    /// A page of the description plus a long menu of links: a third of its text is links.
+    static let indexPage = "<html><body><main><h1>Programs</h1>\(Self.prose)</main><div class='index'>"
+        + (1...60).map { "<a href='/programs/\($0)'>Certificate program number \($0)</a> " }.joined() + "</div></body></html>"
+
+    @Test func undatedUnsignedPageOfLinksIsAnIndex() {
+        let article = extractor.extract(html: Array(Self.indexPage.utf8), url: nil)
+        #expect(article.kind == .notArticle)
+        #expect(article.reason == "index page: much of the text is links, and no article type, author or date")
+    }
+
+    @Test func datedStoryWithALongMenuIsAnArticle() {
+        let html = Self.indexPage.replacingOccurrences(of: "<h1>Programs</h1>", with: "<h1>Programs</h1><p class='byline'>By Jane Doe</p>")
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.kind == .article)
+    }
 }
