@@ -89,19 +89,19 @@ struct Metadata {
         return nil
     }
 
-    func article() -> Article { described().article }
-
     /// The article's fields, and whether the page vouches for being a story: it declares an
-    /// article type, names an author, or states when it was published (article markup,
-    /// `<meta>`, a byline, a `<time>`, a dated URL). A plain WebPage's JSON-LD date is no such
-    /// sign: site builders stamp it on every page, shop and service pages included.
+    /// article type, its markup names an author or a publication date, a byline or date
+    /// stands by its headline, or its URL is dated. A plain WebPage's JSON-LD date is no such
+    /// sign (site builders stamp it on every page, shop and service pages included), nor are
+    /// names and dates far from the headline (a card's, a review's, a sidebar's `<time>`):
+    /// both are kept as metadata.
     func described() -> (article: Article, vouched: Bool) {
         var article = Article()
         article.title = title(ld)
         let byline = Byline(tree: tree, headline: headline(article.title))
         let markupAuthors = self.markupAuthors(ld)
-        article.authors = Metadata.distinctAuthors(markupAuthors.isEmpty ? byline.authors.isEmpty ? ld.organisationAuthors
-                                                                                                   : byline.authors : markupAuthors)
+        article.authors = [markupAuthors, Metadata.distinctAuthors(byline.authors), Metadata.distinctAuthors(ld.organisationAuthors)]
+            .first { !$0.isEmpty } ?? []
         let markupDate = firstDate([ld.isArticle ? ld.published : nil, meta["article:published_time"], meta["og:published_time"],
                                     meta["datepublished"], meta["pubdate"], meta["publishdate"], meta["publish-date"],
                                     meta["date"], meta["dc.date.issued"], meta["dc.date"], meta["dcterms.date"],
@@ -110,8 +110,6 @@ struct Metadata {
         let urlDate = url.flatMap(DateNormalizer.fromURLPath)
         article.published = markupDate ?? firstDate([byline.date, timeValue()]) ?? urlDate
             ?? (ld.isArticle ? nil : firstDate([ld.published]))
-        // Names and dates found away from the headline (a card's, a review's, the first
-        // `<time>` of a sidebar) are kept as metadata but are too common on other pages to vouch.
         let vouched = declaresArticle || !markupAuthors.isEmpty || byline.nearHeadline || markupDate != nil || urlDate != nil
         article.modified = firstDate([ld.modified, meta["article:modified_time"], meta["og:updated_time"],
                                       meta["datemodified"], meta["last-modified"], meta["dcterms.modified"],
@@ -198,9 +196,9 @@ struct Metadata {
         return candidate ?? h1.first
     }
 
-    /// People named by JSON-LD, `<meta>` or `itemprop=author`; the visible byline comes
-    /// next, then an organisation named as the author (a site often credits itself where
-    /// the page names a person).
+    /// People named by JSON-LD, `<meta>` or `itemprop=author`. Without them the visible
+    /// byline names the authors, and without one an organisation named as the author (a
+    /// site often credits itself where the page names a person).
     private func markupAuthors(_ ld: JSONLD) -> [String] {
         var names = ld.authors.filter { !$0.hasPrefix("http") }
         if names.isEmpty {
