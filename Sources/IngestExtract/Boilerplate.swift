@@ -78,8 +78,9 @@ enum Boilerplate {
         let certain = kinds.contains(.certain), strong = kinds.contains(.strong)
         let weak = kinds.contains(.weak), content = kinds.contains(.content)
         if certain { return .drop }
-        // Code listings are not prose; news annotators and readers skip them.
-        if element.tag == "pre" { return .drop }
+        // A code listing readers see is part of a tutorial's story; a hidden one (a page's
+        // raw source kept for scripts) is not, however much it reads like prose.
+        if element.tag == "pre", isHidden(element) { return .drop }
         if strong || tags.contains(element.tag) || role.map(roles.contains) == true { return .dropUnlessProse }
         // React and others stream server-rendered pages into hidden divs, so even hidden
         // content is kept when it reads like prose.

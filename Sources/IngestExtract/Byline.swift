@@ -8,6 +8,9 @@
 struct Byline {
     private(set) var authors: [String] = []
     private(set) var date: String?
+    /// Whether the headline's neighbourhood showed the date or an author: a story's own
+    /// byline. What is found elsewhere may be a card's or a review's, and vouches for less.
+    private(set) var nearHeadline = false
 
     /// Elements before the headline that may still belong to the article's header (a date
     /// or byline above the title, inside the headline's own container: not the site's
@@ -26,8 +29,10 @@ struct Byline {
             for index in window {
                 if date == nil { date = Byline.date(tree, index) }
                 if authors.isEmpty { authors = Byline.authors(tree, index, labelsToo: true) }
-                if date != nil, !authors.isEmpty { return }
+                if date != nil, !authors.isEmpty { break }
             }
+            nearHeadline = date != nil || !authors.isEmpty
+            if date != nil, !authors.isEmpty { return }
         }
         // Anywhere else only what the markup marks counts: an author box at the end of the
         // article, a "published" date far from the headline or on a page without one.

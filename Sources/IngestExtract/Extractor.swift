@@ -44,11 +44,11 @@ public struct Extractor: Sendable {
         }
         let tree = PageTree(document: document)
         let metadata = Metadata(tree: tree, url: url)
-        var article = metadata.article()
+        var (article, vouched) = metadata.described()
         let blocks = TextBlocks(tree: tree)
         let paragraphs = MainText(blocks: blocks, title: article.title).paragraphs()
         article.text = paragraphs.map(\.text).joined(separator: "\n\n")
-        PageKind.classify(&article, tree: tree, blocks: blocks, declaresArticle: metadata.declaresArticle,
+        PageKind.classify(&article, tree: tree, blocks: blocks, declaresArticle: metadata.declaresArticle, vouched: vouched,
                           declaredNonArticle: metadata.declaredNonArticle)
         return article
     }

@@ -90,17 +90,28 @@ struct Metadata {
         return nil
     }
 
-    func article() -> Article {
+    /// The article's fields, and whether the page vouches for being a story: it declares an
+    /// article type, its markup names an author or a publication date, a byline or date
+    /// stands by its headline, or its URL is dated. A plain WebPage's JSON-LD date is no such
+    /// sign (site builders stamp it on every page, shop and service pages included), nor are
+    /// names and dates far from the headline (a card's, a review's, a sidebar's `<time>`):
+    /// both are kept as metadata.
+    func described() -> (article: Article, vouched: Bool) {
         var article = Article()
         article.title = title(ld)
         let byline = Byline(tree: tree, headline: headline(article.title))
-        article.authors = authors(ld, byline: byline)
-        article.published = firstDate([ld.published, meta["article:published_time"], meta["og:published_time"],
-                                       meta["datepublished"], meta["pubdate"], meta["publishdate"], meta["publish-date"],
-                                       meta["date"], meta["dc.date.issued"], meta["dc.date"], meta["dcterms.date"],
-                                       meta["dcterms.created"], meta["sailthru.date"], meta["parsely-pub-date"],
-                                       itempropValue("datepublished"), publishedMeta, byline.date, timeValue()])
-            ?? url.flatMap(DateNormalizer.fromURLPath)
+        let markupAuthors = self.markupAuthors(ld)
+        article.authors = [markupAuthors, Metadata.distinctAuthors(byline.authors), Metadata.distinctAuthors(ld.organisationAuthors)]
+            .first { !$0.isEmpty } ?? []
+        let markupDate = firstDate([ld.isArticle ? ld.published : nil, meta["article:published_time"], meta["og:published_time"],
+                                    meta["datepublished"], meta["pubdate"], meta["publishdate"], meta["publish-date"],
+                                    meta["date"], meta["dc.date.issued"], meta["dc.date"], meta["dcterms.date"],
+                                    meta["dcterms.created"], meta["sailthru.date"], meta["parsely-pub-date"],
+                                    itempropValue("datepublished"), publishedMeta])
+        let urlDate = url.flatMap(DateNormalizer.fromURLPath)
+        article.published = markupDate ?? firstDate([byline.date, timeValue()]) ?? urlDate
+            ?? (ld.isArticle ? nil : firstDate([ld.published]))
+        let vouched = declaresArticle || !markupAuthors.isEmpty || byline.nearHeadline || markupDate != nil || urlDate != nil
         article.modified = firstDate([ld.modified, meta["article:modified_time"], meta["og:updated_time"],
                                       meta["datemodified"], meta["last-modified"], meta["dcterms.modified"],
                                       itempropValue("datemodified")])
@@ -114,7 +125,7 @@ struct Metadata {
         article.description = first([meta["og:description"], meta["description"], ld.description, meta["twitter:description"],
                                      meta["dc.description"]])
         article.image = resolve(first([meta["og:image"], ld.image, meta["twitter:image"], meta["twitter:image:src"]]))
-        return article
+        return (article, vouched)
     }
 
     /// The headline: JSON-LD, OpenGraph, Dublin Core or `<title>`, replaced by the page's
@@ -186,9 +197,10 @@ struct Metadata {
         return candidate ?? h1.first
     }
 
-    /// People named by JSON-LD or `<meta>`, then the visible byline, then an organisation
-    /// named as the author (a site often credits itself where the page names a person).
-    private func authors(_ ld: JSONLD, byline: Byline) -> [String] {
+    /// People named by JSON-LD, `<meta>` or `itemprop=author`. Without them the visible
+    /// byline names the authors, and without one an organisation named as the author (a
+    /// site often credits itself where the page names a person).
+    private func markupAuthors(_ ld: JSONLD) -> [String] {
         var names = ld.authors.filter { !$0.hasPrefix("http") }
         if names.isEmpty {
             for key in ["author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl"] {
@@ -201,8 +213,10 @@ struct Metadata {
         if names.isEmpty, let index = itemprops["author"] {
             names = [tree.elements[index].attribute("content") ?? bylineText(index)].compactMap { $0 }
         }
-        if names.isEmpty { names = byline.authors }
-        if names.isEmpty { names = ld.organisationAuthors }
+        return Metadata.distinctAuthors(names)
+    }
+
+    private static func distinctAuthors(_ names: [String]) -> [String] {
         var seen: Set<String> = []
         return names.compactMap(Metadata.cleanAuthor).filter { seen.insert($0.lowercased()).inserted }
     }

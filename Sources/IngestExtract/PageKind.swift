@@ -11,10 +11,23 @@ enum PageKind {
     /// two-sentence news brief), unless a paywall explains the short body.
     static let minimumDeclaredLetters = 80
 
-    /// - Parameter declaredNonArticle: what the page's schema.org or OpenGraph type says it
-    ///   is when that is not an article ("a product page"), from `Metadata`.
+    /// A page that does not vouch for being a story (no article type, author or stated date)
+    /// and shows this many code listings is documentation: a tutorial that is a story is
+    /// dated or signed.
+    static let documentationListings = 5
+    /// ... or this many form controls (buttons, fields) is a shop grid or a service's forms:
+    /// a story page, sign-up and share boxes included, has a few dozen at most.
+    static let formPageControls = 100
+    /// ... or whose body's text is this much link text is an index of other pages (story
+    /// pages that do not vouch reach 0.3 on the dev set: the margin is kept wide).
+    static let indexLinkShare = 0.4
+
+    /// - Parameters:
+    ///   - vouched: the page declares an article type, names an author or states its date.
+    ///   - declaredNonArticle: what the page's schema.org or OpenGraph type says it is when
+    ///     that is not an article ("a product page"), from `Metadata`.
     static func classify(_ article: inout Article, tree: PageTree, blocks: TextBlocks, declaresArticle: Bool,
-                         declaredNonArticle: String?) {
+                         vouched: Bool, declaredNonArticle: String?) {
         let letters = article.text.utf8.reduce(0) { $1 > 0x20 ? $0 + 1 : $0 }
         let elements = tree.elements
         if letters < minimumLetters, elements.contains(where: { $0.tag == "frameset" }) {
@@ -29,6 +42,9 @@ enum PageKind {
         if isListing(tree: tree, blocks: blocks, letters: letters) {
             return reject(&article, "listing page: mostly links to other pages")
         }
+        if !vouched, let reason = unvouchedKind(tree: tree, blocks: blocks) {
+            return reject(&article, reason)
+        }
         if letters == 0 {
             return reject(&article, "empty page: no main text")
         }
@@ -40,6 +56,21 @@ enum PageKind {
         if letters < 1000, hasPaywall(blocks) {
             return reject(&article, "paywall teaser: only a short body is public")
         }
+    }
+
+    /// What a page that does not vouch for being a story shows it is instead, if anything.
+    static func unvouchedKind(tree: PageTree, blocks: TextBlocks) -> String? {
+        let unvouched = "and no article type, author or date"
+        if tree.elements.lazy.filter({ $0.tag == "pre" }).count >= documentationListings {
+            return "documentation page: code listings, \(unvouched)"
+        }
+        if tree.controlParents.count >= formPageControls {
+            return "shop or service page: many form controls, \(unvouched)"
+        }
+        if !tree.elements.isEmpty, blocks.linkDensity(blocks.body) >= indexLinkShare {
+            return "index page: much of the text is links, \(unvouched)"
+        }
+        return nil
     }
 
     private static func reject(_ article: inout Article, _ reason: String) {

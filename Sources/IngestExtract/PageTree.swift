@@ -57,6 +57,8 @@ struct PageTree {
         "rel", "property", "name", "content", "datetime", "lang", "type", "http-equiv", "src",
         // Microformat dates: <abbr class="published" title="2008-05-01T10:00:00Z">.
         "title",
+        // An ordered list's first number.
+        "start",
     ]
 
     init(document: Document) {

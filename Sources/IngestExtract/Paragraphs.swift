@@ -19,6 +19,8 @@ struct Paragraphs {
         var letters = 0, linkLetters = 0
         var currentTag = "p"
         var inLinkDepth: [Int] = []
+        // The number of the last item seen in each ordered list.
+        var itemNumbers: [Int: Int] = [:]
 
         func flush() {
             defer {
@@ -44,6 +46,15 @@ struct Paragraphs {
                     if elements[element].isBlock {
                         flush()
                         currentTag = elements[element].tag
+                    }
+                    // A browser numbers an ordered list's items; the number is part of the text
+                    // readers see ("1. Preheat the oven").
+                    let parent = elements[element].parent
+                    if elements[element].tag == "li", parent >= 0, elements[parent].tag == "ol" {
+                        let number = itemNumbers[parent].map { $0 + 1 }
+                            ?? elements[parent].attribute("start").flatMap { Int($0) } ?? 1
+                        itemNumbers[parent] = number
+                        buffer.append("\(number). ")
                     }
                     if elements[element].isLink { inLinkDepth.append(element) }
                 }

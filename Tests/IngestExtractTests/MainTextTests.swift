@@ -22,6 +22,27 @@ import Testing
         #expect(article.title == "How the city budget is spent")
     }
 
+    @Test func visibleCodeListingIsKeptAndAHiddenOneIsNot() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("tutorial-code-listings.html"), url: nil)
+        #expect(article.text.components(separatedBy: "\n\n") == [
+            "A deferred call runs when the surrounding function returns, which makes it the natural place to close what the function opened.",
+            "src, err := os.Open(name) defer src.Close()",
+            "Deferred calls run in last-in, first-out order, so resources are released in the reverse order of their acquisition.",
+        ])
+    }
+
+    @Test func orderedListItemsCarryTheirNumbersFromTheListStart() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("ordered-list-steps.html"), url: nil)
+        #expect(Array(article.text.components(separatedBy: "\n\n").dropFirst()) == [
+            "1. Water the fern the day before.",
+            "2. Loosen the root ball with a knife.",
+            "After the break, the last steps:",
+            "3. Set the fern in fresh soil at the same depth.",
+            "4. Water it well and keep it out of direct sun for a week.",
+            "Tip: a clay pot lets the roots breathe.",
+        ])
+    }
+
     @Test func storyWrapperNamedSidebarContentIsKeptButTheSidebarIsNot() throws {
         let article = extractor.extract(html: try Fixtures.bytes("story-in-sidebar-layout.html"), url: nil)
         #expect(article.text.hasPrefix("The council voted on Tuesday"))

@@ -1,9 +1,14 @@
+import IngestCore
 import Testing
 @testable import IngestExtract
 
 /// Pages that are not articles say why.
 @Suite struct PageKindTests {
     let extractor = Extractor()
+
+    private func extracted(_ html: String) -> Article {
+        extractor.extract(html: Array(html.utf8), url: nil)
+    }
 
     @Test func listingPageIsNotAnArticle() throws {
         let article = extractor.extract(html: try Fixtures.bytes("listing-page.html"), url: "https://example.com/world")
@@ -26,7 +31,7 @@ import Testing
 
     @Test func shortStoryWithoutPaywallSaysTooLittleText() {
         let html = "<html><body><article><p>A short note of a single sentence about the weather.</p></article></body></html>"
-        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        let article = extracted(html)
         #expect(article.kind == .notArticle)
         #expect(article.reason?.hasPrefix("too little text") == true)
     }
@@ -37,7 +42,7 @@ import Testing
         <p>The harbour tram line will open on Monday, two weeks ahead of schedule, the city said. Fares stay the same.</p>
         </article></body></html>
         """
-        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        let article = extracted(html)
         #expect(article.kind == .article)
         #expect(article.reason == nil)
     }
@@ -51,14 +56,14 @@ import Testing
         "name": "City bike", "offers": {"@type": "Offer", "price": "499.00", "priceCurrency": "EUR"}}</script>
         </head><body><main>\(Self.prose)</main></body></html>
         """
-        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        let article = extracted(html)
         #expect(article.kind == .notArticle)
         #expect(article.reason == "not an article: the page declares itself a product page")
     }
 
     @Test func forumThreadInMicrodataIsNotAnArticle() {
         let html = "<html><body><div itemscope itemtype='https://schema.org/DiscussionForumPosting'>\(Self.prose)</div></body></html>"
-        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        let article = extracted(html)
         #expect(article.kind == .notArticle)
         #expect(article.reason == "not an article: the page declares itself a forum thread")
     }
@@ -69,7 +74,102 @@ import Testing
         {"@type": "Product", "name": "City bike", "offers": {"@type": "Offer", "price": "499.00"}}]</script>
         </head><body><article>\(Self.prose)</article></body></html>
         """
-        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        let article = extracted(html)
+        #expect(article.kind == .article)
+    }
+
+    /// A guide's prose with a code listing after each paragraph.
+    static let guide = (1...6).map { step in
+        "<h2>Step \(step)</h2><p>Run the command below to set up part \(step) of the project; it writes its settings to the folder you are in and prints what it changed.</p><pre>tool setup --part \(step)</pre>"
+    }.joined()
+
+    @Test func undatedUnsignedPageOfCodeListingsIsDocumentation() {
+        let html = "<html><head><title>Setup guide</title></head><body><main><h1>Setup guide</h1>\(Self.guide)</main></body></html>"
+        let article = extracted(html)
+        #expect(article.kind == .notArticle)
+        #expect(article.reason == "documentation page: code listings, and no article type, author or date")
+    }
+
+    @Test func datedTutorialWithCodeListingsIsAnArticle() {
+        let html = """
+        <html><head><meta property="article:published_time" content="2025-03-01T09:00:00Z"></head>
+        <body><main><h1>Setup guide</h1>\(Self.guide)</main></body></html>
+        """
+        let article = extracted(html)
+        #expect(article.kind == .article)
+        #expect(article.published == "2025-03-01T09:00:00Z")
+    }
+
+    /// A shop grid: every product card has its own add-to-cart form.
+    static func shopGrid(cards: Int) -> String {
+        (1...cards).map { item in
+            "<div class='card'><h3>Sofa model \(item)</h3><form><input type='number' name='qty'><button>Add to cart</button></form></div>"
+        }.joined()
+    }
+
+    @Test func undatedPageFullOfFormControlsIsAShopOrServicePage() {
+        let html = "<html><body><main>\(Self.prose)\(Self.shopGrid(cards: 50))</main></body></html>"
+        let article = extracted(html)
+        #expect(article.kind == .notArticle)
+        #expect(article.reason == "shop or service page: many form controls, and no article type, author or date")
+    }
+
+    @Test func storyWithAFewControlsIsAnArticle() {
+        let html = "<html><body><main>\(Self.prose)\(Self.shopGrid(cards: 3))</main></body></html>"
+        let article = extracted(html)
+        #expect(article.kind == .article)
+    }
+
+    @Test func signedPageFullOfFormControlsIsAnArticle() {
+        let html = "<html><head><meta name='author' content='Jane Doe'></head><body><main>\(Self.prose)\(Self.shopGrid(cards: 50))</main></body></html>"
+        let article = extracted(html)
+        #expect(article.kind == .article)
+        #expect(article.authors == ["Jane Doe"])
+    }
+
+    @Test func webPageDateFromJSONLDIsNoSignOfAStory() {
+        let html = """
+        <html><head><script type="application/ld+json">{"@type": "WebPage", "datePublished": "2024-01-02"}</script></head>
+        <body><main><h1>Setup guide</h1>\(Self.guide)</main></body></html>
+        """
+        let article = extracted(html)
+        #expect(article.kind == .notArticle)
+        #expect(article.published == "2024-01-02")
+    }
+
+    @Test func aNameFarBelowTheHeadlineDoesNotVouchForAStory() {
+        // A contributor box at the foot of a long documentation page (past the elements a
+        // header may span) names someone, but it is no byline.
+        let html = """
+        <html><body><main><h1>Setup guide</h1>\(String(repeating: Self.guide, count: 15))</main>
+        <div class="author">Jane Doe</div></body></html>
+        """
+        let article = extracted(html)
+        #expect(article.authors == ["Jane Doe"])
+        #expect(article.kind == .notArticle)
+        #expect(article.reason == "documentation page: code listings, and no article type, author or date")
+    }
+
+    @Test func aBylineByTheHeadlineVouchesForAStory() {
+        let html = "<html><body><main><h1>Setup guide</h1><p class='byline'>By Jane Doe</p>\(Self.guide)</main></body></html>"
+        let article = extracted(html)
+        #expect(article.authors == ["Jane Doe"])
+        #expect(article.kind == .article)
+    }
+
+    /// A page of the description plus a long menu of links: a third of its text is links.
+    static let indexPage = "<html><body><main><h1>Programs</h1>\(Self.prose)</main><div class='index'>"
+        + (1...60).map { "<a href='/programs/\($0)'>Certificate program number \($0)</a> " }.joined() + "</div></body></html>"
+
+    @Test func undatedUnsignedPageOfLinksIsAnIndex() {
+        let article = extracted(Self.indexPage)
+        #expect(article.kind == .notArticle)
+        #expect(article.reason == "index page: much of the text is links, and no article type, author or date")
+    }
+
+    @Test func datedStoryWithALongMenuIsAnArticle() {
+        let html = Self.indexPage.replacingOccurrences(of: "<h1>Programs</h1>", with: "<h1>Programs</h1><p class='byline'>By Jane Doe</p>")
+        let article = extracted(html)
         #expect(article.kind == .article)
     }
 }
