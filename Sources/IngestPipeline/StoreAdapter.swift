@@ -19,7 +19,7 @@ public final class StoreAdapter: SyncStore {
     private var pendingCopyView: [String: StoredCopy] = [:]
     private var pendingDeletions: [String] = []
     private var pendingAliases: [StoryAlias] = []
-    private var pendingStates: [FetchState] = []
+    private var pendingStates: [URLState] = []
     private var lastCommit = Date()
 
     /// An adapter committing every `batchSize` copies or `maxDelay` seconds, whichever comes first.
@@ -34,7 +34,7 @@ public final class StoreAdapter: SyncStore {
         if !pendingCopies.isEmpty { _ = try store.append(copies: pendingCopies) }
         if !pendingDeletions.isEmpty { _ = try store.markDeleted(copyIDs: pendingDeletions) }
         if !pendingAliases.isEmpty { try store.append(aliases: pendingAliases) }
-        if !pendingStates.isEmpty { try store.put(fetchStates: pendingStates) }
+        if !pendingStates.isEmpty { try store.put(urlStates: pendingStates) }
         pendingCopies = []
         pendingCopyView = [:]
         pendingDeletions = []
@@ -52,7 +52,7 @@ public final class StoreAdapter: SyncStore {
 
     /// The surviving story of the copy stored for `url` (any URL that led to it), once committed.
     public func storyID(ofURL url: String) -> String? {
-        guard let copy = (try? store.fetchState(url: url))??.copy, let revision = try? store.copy(id: copy) else { return nil }
+        guard let copy = (try? store.urlState(url: url))??.copyID, let revision = try? store.copy(id: copy) else { return nil }
         return store.survivingStory(of: revision.story)
     }
 
@@ -64,7 +64,7 @@ public final class StoreAdapter: SyncStore {
     /// Every stored URL state (committed ones: called at the start of a run).
     public func allURLStates() throws -> [URLState] {
         var states: [URLState] = []
-        try store.forEachFetchState { states.append(URLState($0)) }
+        try store.forEachURLState { states.append($0) }
         return states
     }
 
@@ -97,7 +97,7 @@ public final class StoreAdapter: SyncStore {
 
     /// Buffers a URL state; it is committed after the copies buffered before it.
     public func saveURLState(_ state: URLState) throws {
-        pendingStates.append(FetchState(state))
+        pendingStates.append(state)
         try commitIfDue()
     }
 

@@ -1,7 +1,7 @@
 /// The store's own fast reading of fetch.jsonl lines: a sync reads every URL's state before it
 /// plans, and Foundation's JSONDecoder made that most of a no-change run. The line is the same
 /// JSON that the `Codable` conformance writes and reads.
-extension FetchState {
+extension FetchRecord {
     /// The fields of a line, in scanner order.
     private enum Field: Int {
         case alias, aliases, allowPrivate, contentHash, copy, etag, failures, firstSeen, gone
@@ -15,7 +15,7 @@ extension FetchState {
 
     /// Decodes a line of fetch.jsonl; nil when it is not a fetch state.
     init?(line: UnsafeRawBufferPointer) {
-        guard let values = FetchState.scanner.scan(line) else { return nil }
+        guard let values = FetchRecord.scanner.scan(line) else { return nil }
         let field = { (name: Field) in values[name.rawValue] }
         guard let url = field(.url).string, let failures = field(.failures).int else { return nil }
         var aliases: [String] = []

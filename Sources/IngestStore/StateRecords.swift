@@ -1,3 +1,4 @@
+import Foundation
 import IngestCore
 
 /// A merge by the deduplicator: story `from` now lives on as story `to` (`aliases.jsonl`).
@@ -9,13 +10,14 @@ public struct StoryAlias: Codable, Sendable, Equatable, Hashable {
     public init(from: String, to: String) { self.from = from; self.to = to }
 }
 
-/// What the sync knows about one URL (`fetch.jsonl`, the last line per URL wins).
+/// A `URLState` as one line of `fetch.jsonl` keeps it (the last line per URL wins): dates as
+/// store timestamps, false flags left out.
 ///
 /// A copy has one primary state (the URL it is revalidated at) and alias states (`alias`:
 /// the feed's URL, the canonical URL, a feed GUID key) leading to the same `copy`. A state
 /// without `copy` is a URL fetched and not stored. Fields after `aliases` are optional so
 /// lines written before they existed still read.
-public struct FetchState: Codable, Sendable, Equatable {
+struct FetchRecord: Codable, Sendable, Equatable {
     public var url: String
     public var copy: String?
     public var etag: String?
@@ -52,6 +54,32 @@ public struct FetchState: Codable, Sendable, Equatable {
         case url, copy, etag, failures, aliases, alias, source, published, gone
         case lastModified = "last_modified", contentHash = "content_hash", lastChecked = "last_checked"
         case allowPrivate = "allow_private", firstSeen = "first_seen"
+    }
+}
+
+// URL states (dates) and their fetch.jsonl lines (ISO 8601 strings to the second): every
+// field a URLState keeps has a place in the line.
+
+extension URLState {
+    /// The state a fetch.jsonl line keeps.
+    init(_ record: FetchRecord) {
+        let lastChecked = record.lastChecked.flatMap(Timestamp.date)
+        self.init(url: record.url, copyID: record.copy, isAlias: record.alias ?? false,
+                  source: record.source ?? URLState.importSource, etag: record.etag, lastModified: record.lastModified,
+                  allowPrivateAddresses: record.allowPrivate ?? false,
+                  firstSeen: record.firstSeen.flatMap(Timestamp.date) ?? lastChecked ?? Date(timeIntervalSince1970: 0),
+                  lastChecked: lastChecked, published: record.published.flatMap(Timestamp.date), gone: record.gone ?? false)
+    }
+}
+
+extension FetchRecord {
+    /// The store record of an engine URL state (false flags are left out of the line).
+    init(_ state: URLState) {
+        self.init(url: state.url, copy: state.copyID, etag: state.etag, lastModified: state.lastModified,
+                  lastChecked: state.lastChecked.map(Timestamp.string), alias: state.isAlias ? true : nil,
+                  source: state.source, allowPrivate: state.allowPrivateAddresses ? true : nil,
+                  firstSeen: Timestamp.string(state.firstSeen), published: state.published.map(Timestamp.string),
+                  gone: state.gone ? true : nil)
     }
 }
 

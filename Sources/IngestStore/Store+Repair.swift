@@ -76,15 +76,15 @@ extension Store {
 
     /// Resets every fetch state whose copy is not in the store; returns their URLs, sorted.
     private func resetStatesOfMissingCopies() throws -> [String] {
-        var states: [FetchState] = []
+        var states: [FetchRecord] = []
         for url in statesOfMissingCopies.keys {
-            guard var state = try fetchIndex[url].map(fetchState(at:)) else { continue }
+            guard var state = try fetchIndex[url].map(fetchRecord(at:)) else { continue }
             (state.etag, state.lastModified, state.contentHash) = (nil, nil, nil)
             state.lastChecked = Timestamp.string(Date(timeIntervalSince1970: 0))  // due for a fetch at once
             states.append(state)
         }
         states.sort { $0.url < $1.url }
-        try put(fetchStates: states)
+        try put(fetchRecords: states)
         statesOfMissingCopies = [:]
         return states.map(\.url)
     }

@@ -22,8 +22,23 @@ extension Store {
         try refreshStories(representatives(of: Array(Set(accepted.map { resolve(StableKey($0.to)).key }))))
     }
 
-    /// Stores fetch states (the last one per URL wins); one identical to the stored one is skipped.
-    public func put(fetchStates states: [FetchState]) throws {
+    /// Stores URL states (the last one per URL wins); one whose line is the stored one is skipped.
+    public func put(urlStates states: [URLState]) throws {
+        try put(fetchRecords: states.map(FetchRecord.init))
+    }
+
+    /// The stored state of a URL (any URL that leads to a copy, or was fetched and not stored).
+    public func urlState(url: String) throws -> URLState? {
+        try fetchRecord(url: url).map(URLState.init)
+    }
+
+    /// Calls `body` with every URL's latest state, in file order.
+    public func forEachURLState(_ body: (URLState) throws -> Void) throws {
+        try forEachFetchRecord { try body(URLState($0)) }
+    }
+
+    /// Stores fetch records (the last one per URL wins); one identical to the stored one is skipped.
+    func put(fetchRecords states: [FetchRecord]) throws {
         precondition(access == .write, "appending to a store opened for reading")
         var lines: [Data] = []
         var staged: [StableKey: (line: Data, ref: LineRef)] = [:]
@@ -46,19 +61,19 @@ extension Store {
     }
 
     /// The stored fetch state of a URL.
-    public func fetchState(url: String) throws -> FetchState? {
-        try fetchIndex[StableKey(url)].map(fetchState(at:))
+    func fetchRecord(url: String) throws -> FetchRecord? {
+        try fetchIndex[StableKey(url)].map(fetchRecord(at:))
     }
 
     /// Calls `body` with every URL's latest fetch state, in file order.
-    public func forEachFetchState(_ body: (FetchState) throws -> Void) throws {
+    func forEachFetchRecord(_ body: (FetchRecord) throws -> Void) throws {
         for line in fetchIndex.values.sorted(by: { $0.offset < $1.offset }) {
-            try body(try fetchState(at: line))
+            try body(try fetchRecord(at: line))
         }
     }
 
-    func fetchState(at line: LineRef) throws -> FetchState {
-        try files.fetch.record(at: line, StoreFiles.Record.fetch) { FetchState(line: $0) }
+    func fetchRecord(at line: LineRef) throws -> FetchRecord {
+        try files.fetch.record(at: line, StoreFiles.Record.fetch) { FetchRecord(line: $0) }
     }
 
     /// Stores source states (the last one per name wins); unchanged ones are skipped.

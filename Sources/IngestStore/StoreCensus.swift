@@ -46,7 +46,7 @@ extension StoreFiles {
     func census(_ policy: DamagePolicy = .fail) throws -> StoreCensus {
         var named: String?
         if copies.length == 0 {
-            try fetch.forEachRecord(Record.fetch, policy, decode: { FetchState(line: $0) }) { _, _, state in
+            try fetch.forEachRecord(Record.fetch, policy, decode: { FetchRecord(line: $0) }) { _, _, state in
                 if named == nil { named = state.copy }
             }
         }

@@ -58,7 +58,7 @@ extension StoreExport {
         mutating func advance(to copy: StableKey?) throws {
             while let slot = next, copy.map({ slot.copy <= $0 }) ?? true {
                 if slot.copy != copy {
-                    let state = try fetch.record(at: slot.line, StoreFiles.Record.fetch) { FetchState(line: $0) }
+                    let state = try fetch.record(at: slot.line, StoreFiles.Record.fetch) { FetchRecord(line: $0) }
                     example = min(example ?? state.copy ?? "", state.copy ?? "")
                     count += 1
                 }

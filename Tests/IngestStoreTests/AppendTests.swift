@@ -91,12 +91,12 @@ import Testing
         do {
             let store = try Store.open(directory: temp.store, access: .write)
             _ = try store.append(copies: [sampleCopy(1)])  // a state names a copy only once it is stored
-            let first = FetchState(url: "https://a.test/1", copy: "copy-1", etag: "\"1\"", failures: 0, aliases: ["guid-1"])
+            let first = FetchRecord(url: "https://a.test/1", copy: "copy-1", etag: "\"1\"", failures: 0, aliases: ["guid-1"])
             var second = first
             second.etag = "\"2\""
-            try store.put(fetchStates: [first, first])
-            try store.put(fetchStates: [second])
-            try store.put(fetchStates: [second])
+            try store.put(fetchRecords: [first, first])
+            try store.put(fetchRecords: [second])
+            try store.put(fetchRecords: [second])
             try store.put(sourceStates: [SourceState(name: "feed", validators: Validators(etag: "x")),
                                          SourceState(name: "feed", validators: Validators(etag: "y"))])
             try store.record(syncRun: SyncRunSummary(started: "2026-01-01T00:00:00Z", ended: "2026-01-01T00:00:09Z",
@@ -104,8 +104,8 @@ import Testing
         }
         #expect(try lines(of: "fetch.jsonl", in: temp.store).count == 2)
         let store = try Store.open(directory: temp.store, access: .read)
-        #expect(try store.fetchState(url: "https://a.test/1")?.etag == "\"2\"")
-        #expect(try store.fetchState(url: "https://a.test/2") == nil)
+        #expect(try store.fetchRecord(url: "https://a.test/1")?.etag == "\"2\"")
+        #expect(try store.fetchRecord(url: "https://a.test/2") == nil)
         #expect(store.sourceState(name: "feed")?.validators.etag == "y")
         #expect(store.lastSyncRun?.exitCode == 3)
         #expect(store.lastSyncRun?.totals.failedSources == 1)

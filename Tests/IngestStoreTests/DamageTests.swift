@@ -7,8 +7,8 @@ import Testing
 private func storeWithCopies(_ temp: TempDirectory, count: Int = 6) throws {
     let store = try Store.open(directory: temp.store, access: .write, clock: clock(0))
     _ = try store.append(copies: (0..<count).map { sampleCopy($0) })
-    try store.put(fetchStates: (0..<count).map {
-        FetchState(url: "https://site\($0 % 3).test/article/\($0)", copy: "copy-\($0)", etag: "\"\($0)\"")
+    try store.put(fetchRecords: (0..<count).map {
+        FetchRecord(url: "https://site\($0 % 3).test/article/\($0)", copy: "copy-\($0)", etag: "\"\($0)\"")
     })
     try store.append(aliases: [StoryAlias(from: "story-1", to: "story-0")])
     try store.record(syncRun: SyncRunSummary(started: "2026-01-01T00:00:00Z", ended: "2026-01-01T00:00:01Z", exitCode: 0, sources: []))
@@ -162,8 +162,8 @@ private func snapshot(_ temp: TempDirectory) throws -> [String: Data] {
         #expect(result.resetURLs == ["https://site2.test/article/2"])
         let states = try lines(of: "fetch.jsonl", in: temp.store)
         #expect(states.dropLast().joined(separator: "\n") + "\n" == String(decoding: others["fetch.jsonl"]!, as: UTF8.self))
-        let reset = try JSONDecoder().decode(FetchState.self, from: Data(states.last!.utf8))
-        #expect(reset == FetchState(url: "https://site2.test/article/2", copy: "copy-2", lastChecked: "1970-01-01T00:00:00Z"))
+        let reset = try JSONDecoder().decode(FetchRecord.self, from: Data(states.last!.utf8))
+        #expect(reset == FetchRecord(url: "https://site2.test/article/2", copy: "copy-2", lastChecked: "1970-01-01T00:00:00Z"))
 
         do {
             let store = try Store.open(directory: temp.store, access: .write)
@@ -262,8 +262,8 @@ private func snapshot(_ temp: TempDirectory) throws -> [String: Data] {
         let result = try Store.repair(directory: temp.store)
         #expect(result.moved.isEmpty && result.resetURLs == ["https://site2.test/article/2"])
         let store = try Store.open(directory: temp.store, access: .read)
-        #expect(try store.fetchState(url: "https://site2.test/article/2")
-            == FetchState(url: "https://site2.test/article/2", copy: "copy-2", lastChecked: "1970-01-01T00:00:00Z"))
+        #expect(try store.fetchRecord(url: "https://site2.test/article/2")
+            == FetchRecord(url: "https://site2.test/article/2", copy: "copy-2", lastChecked: "1970-01-01T00:00:00Z"))
     }
 
     /// Without validators the next revalidation is a plain GET that stores the copy again.
@@ -272,7 +272,7 @@ private func snapshot(_ temp: TempDirectory) throws -> [String: Data] {
         do {
             let store = try Store.open(directory: temp.store, access: .write)
             _ = try store.append(copies: [sampleCopy(0), sampleCopy(1)])
-            try store.put(fetchStates: [FetchState(url: "https://a.test/1", copy: "copy-1")])
+            try store.put(fetchRecords: [FetchRecord(url: "https://a.test/1", copy: "copy-1")])
         }
         let copies = try lines(of: "copies.jsonl", in: temp.store)
         try Data((copies[0] + "\n").utf8).write(to: URL(fileURLWithPath: temp.store + "/copies.jsonl"))
@@ -287,10 +287,10 @@ private func snapshot(_ temp: TempDirectory) throws -> [String: Data] {
         do {
             let store = try Store.open(directory: temp.store, access: .write)
             _ = try store.append(copies: (0..<40).map { sampleCopy($0) })
-            try store.put(fetchStates: (0..<40).map { FetchState(url: "https://a.test/\($0)", copy: "copy-\($0)", etag: "e") })
+            try store.put(fetchRecords: (0..<40).map { FetchRecord(url: "https://a.test/\($0)", copy: "copy-\($0)", etag: "e") })
             // A URL whose latest state names a copy that stays, after one naming a copy that goes.
-            try store.put(fetchStates: [FetchState(url: "https://b.test/", copy: "copy-7", etag: "e")])
-            try store.put(fetchStates: [FetchState(url: "https://b.test/", copy: "copy-8", etag: "e")])
+            try store.put(fetchRecords: [FetchRecord(url: "https://b.test/", copy: "copy-7", etag: "e")])
+            try store.put(fetchRecords: [FetchRecord(url: "https://b.test/", copy: "copy-8", etag: "e")])
         }
         let kept = try lines(of: "copies.jsonl", in: temp.store).enumerated().filter { ![3, 7, 21, 39].contains($0.offset) }
         try Data(kept.map { $0.element + "\n" }.joined().utf8).write(to: URL(fileURLWithPath: temp.store + "/copies.jsonl"))

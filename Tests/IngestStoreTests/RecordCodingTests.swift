@@ -53,8 +53,8 @@ import Testing
 
 @Suite struct FetchStateLineTests {
     static let states = [
-        FetchState(url: "https://a.test/1"),
-        FetchState(url: "https://a.test/2?q=\"x\"", copy: "https://a.test/2", etag: "W/\"abc\"", lastModified: "Sun, 22 Nov 2026 04:00:00 GMT",
+        FetchRecord(url: "https://a.test/1"),
+        FetchRecord(url: "https://a.test/2?q=\"x\"", copy: "https://a.test/2", etag: "W/\"abc\"", lastModified: "Sun, 22 Nov 2026 04:00:00 GMT",
                    contentHash: "sha256:ab", lastChecked: "2026-11-22T04:02:57Z", failures: 3, aliases: ["guid:feed|1", "https://a.test/2?utm_source=x"],
                    alias: true, source: "feed \\ one", allowPrivate: true, firstSeen: "2026-11-20T00:00:00Z",
                    published: "2026-11-19T23:59:59Z", gone: true),
@@ -62,17 +62,17 @@ import Testing
 
     /// The fast reader gives what JSONDecoder gives, on the line the store writes.
     @Test(arguments: states)
-    func fastLineReadsWhatCodableWrites(state: FetchState) throws {
+    func fastLineReadsWhatCodableWrites(state: FetchRecord) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let line = try encoder.encode(state)
-        #expect(line.withUnsafeBytes { FetchState(line: $0) } == state)
-        #expect(try JSONDecoder().decode(FetchState.self, from: line) == state)
+        #expect(line.withUnsafeBytes { FetchRecord(line: $0) } == state)
+        #expect(try JSONDecoder().decode(FetchRecord.self, from: line) == state)
     }
 
     @Test func linesWithoutURLOrFailuresAreNotFetchStates() {
         for text in [#"{"failures":0,"aliases":[]}"#, #"{"url":"https://a.test/","aliases":[]}"#, "not json"] {
-            #expect(Data(text.utf8).withUnsafeBytes { FetchState(line: $0) } == nil)
+            #expect(Data(text.utf8).withUnsafeBytes { FetchRecord(line: $0) } == nil)
         }
     }
 }

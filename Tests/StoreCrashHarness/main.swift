@@ -30,8 +30,9 @@ func append(_ store: Store, count: Int) throws {
             return !stored.deleted && stored.contentHash == input(i, version: 1).contentHash
         }
         _ = try store.append(copies: fresh.map { input($0, version: 1) })
-        try store.put(fetchStates: batch.map {
-            FetchState(url: "https://example.test/\($0)", copy: "copy-\($0)", etag: "\"e\($0)\"")
+        try store.put(urlStates: batch.map {
+            URLState(url: "https://example.test/\($0)", copyID: "copy-\($0)", source: "feed-0", etag: "\"e\($0)\"",
+                     firstSeen: Date(timeIntervalSince1970: 1_767_225_600))
         })
         // Merge every fourth story into the one before it.
         let merges = batch.filter { $0 % 12 == 0 && $0 > 0 }

@@ -3,7 +3,7 @@ import IngestCore
 
 extension SyncRun {
     /// The source name `importPages` gives its copies (the export's `"source": "import"`).
-    public static let importSource = "import"
+    public static let importSource = URLState.importSource
 
     /// Fetches, extracts, clusters and stores the given pages as `ingest import` does, with
     /// the same identity, revision and deletion rules as a sync; no source is polled and the
