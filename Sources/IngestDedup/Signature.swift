@@ -14,18 +14,31 @@ struct Signature: Equatable, Sendable {
     /// Number of shingles in the story text (the set size used to turn Jaccard into containment).
     var shingles: UInt32
 
-    /// The signature of a story text given as normalised UTF-8 bytes.
+    /// Per block (story line) its own 128 bin minima (`.max` = empty), block after block, and
+    /// its shingle count: a shingle belongs to the block it starts in. Kept only while the copy
+    /// is verified (`withoutEachBlock`), never stored in the index.
+    var blockMins: [UInt32] = []
+    var blockShingles: [UInt32] = []
+
+    /// The signature of a story text given as normalised UTF-8 bytes, one block.
     init(storyBytes bytes: [UInt8]) {
-        var mins = [UInt32](repeating: .max, count: Signature.bins)
+        self.init(storyBytes: bytes, blockEnds: [bytes.count])
+    }
+
+    /// The signature of a story text whose blocks end at `blockEnds` (ascending, the last at
+    /// `bytes.count`; a block owns the shingles that start in it or on the space before it).
+    init(storyBytes bytes: [UInt8], blockEnds: [Int]) {
         let k = Signature.shingleBytes
-        var count: UInt32 = 0
+        let blocks = max(1, blockEnds.count)
+        var perBlock = [UInt32](repeating: .max, count: blocks * Signature.bins)
+        var counts = [UInt32](repeating: 0, count: blocks)
         bytes.withUnsafeBufferPointer { p in
-            mins.withUnsafeMutableBufferPointer { m in
+            perBlock.withUnsafeMutableBufferPointer { m in
                 let n = p.count
                 guard n > 0, let base = UnsafeRawPointer(p.baseAddress) else { return }
                 if n < k {
-                    Signature.record(StableHash.fnv1a64(p), into: m)
-                    count = 1
+                    Signature.record(StableHash.fnv1a64(p), into: m.baseAddress!)
+                    counts[0] = 1
                     return
                 }
                 // Each 9-byte shingle hashed independently (an unaligned 8-byte load plus one
@@ -35,32 +48,69 @@ struct Signature: Equatable, Sendable {
                 // The ninth byte's product comes from a table: the two multiplies of the mix
                 // already keep the multiplier busy.
                 Signature.lastByteSpread.withUnsafeBufferPointer { spread in
-                    var at = base
-                    let end = base + (n - k + 1)
-                    while at < end {
-                        let word = UInt64(littleEndian: at.loadUnaligned(as: UInt64.self))
-                        let last = Int(at.load(fromByteOffset: 8, as: UInt8.self))
-                        Signature.record(StableHash.mix(word ^ spread[last]), into: m)
-                        at += 1
+                    let last = n - k + 1  // shingle start positions 0..<last
+                    var from = 0
+                    for block in 0..<blocks {
+                        let to = block == blocks - 1 ? last : min(last, blockEnds[block])
+                        guard from < to else { continue }
+                        let mins = m.baseAddress! + block * Signature.bins
+                        var at = base + from
+                        let end = base + to
+                        while at < end {
+                            let word = UInt64(littleEndian: at.loadUnaligned(as: UInt64.self))
+                            let ninth = Int(at.load(fromByteOffset: 8, as: UInt8.self))
+                            Signature.record(StableHash.mix(word ^ spread[ninth]), into: mins)
+                            at += 1
+                        }
+                        counts[block] = UInt32(to - from)
+                        from = to
                     }
                 }
-                count = UInt32(n - k + 1)
             }
         }
-        shingles = count
-        values = mins.map { $0 == .max ? 0 : UInt8(1 + $0 % 255) }
+        var mins = [UInt32](repeating: .max, count: Signature.bins)
+        for block in 0..<blocks {
+            for bin in 0..<Signature.bins { mins[bin] = min(mins[bin], perBlock[block * Signature.bins + bin]) }
+        }
+        shingles = counts.reduce(0, +)
+        values = Signature.digests(mins)
         bandKeys = (0..<Signature.bands).map { band in
             let a = mins[band * 2], b = mins[band * 2 + 1]
             guard a != .max, b != .max else { return 0 }
             let key = StableHash.mix(UInt64(a) << 32 | UInt64(b) ^ UInt64(band) &* 0x9E37_79B9_7F4A_7C15)
             return UInt32(truncatingIfNeeded: key) | 1
         }
+        blockMins = blocks > 1 ? perBlock : []
+        blockShingles = blocks > 1 ? counts : []
+    }
+
+    /// 8-bit digests of bin minima (0 = empty bin).
+    private static func digests(_ mins: [UInt32]) -> [UInt8] { mins.map { $0 == .max ? 0 : UInt8(1 + $0 % 255) } }
+
+    /// For each block, the sketch of the text without that block and its shingle count (prefix
+    /// and suffix minima: two passes over the blocks). Empty for a one-block text.
+    func withoutEachBlock() -> [(values: [UInt8], shingles: UInt32)] {
+        let blocks = blockShingles.count, bins = Signature.bins
+        guard blocks > 1 else { return [] }
+        var suffix = [UInt32](repeating: .max, count: (blocks + 1) * bins)
+        for block in stride(from: blocks - 1, through: 0, by: -1) {
+            for bin in 0..<bins { suffix[block * bins + bin] = min(suffix[(block + 1) * bins + bin], blockMins[block * bins + bin]) }
+        }
+        var prefix = [UInt32](repeating: .max, count: bins)
+        var out: [(values: [UInt8], shingles: UInt32)] = []
+        out.reserveCapacity(blocks)
+        for block in 0..<blocks {
+            let rest = (0..<bins).map { min(prefix[$0], suffix[(block + 1) * bins + $0]) }
+            out.append((Signature.digests(rest), shingles - blockShingles[block]))
+            for bin in 0..<bins { prefix[bin] = min(prefix[bin], blockMins[block * bins + bin]) }
+        }
+        return out
     }
 
     /// `b &* 0x9E37_79B9_7F4A_7C15` for every byte value b.
     private static let lastByteSpread: [UInt64] = (0..<256).map { UInt64($0) &* 0x9E37_79B9_7F4A_7C15 }
 
-    @inline(__always) private static func record(_ x: UInt64, into m: UnsafeMutableBufferPointer<UInt32>) {
+    @inline(__always) private static func record(_ x: UInt64, into m: UnsafeMutablePointer<UInt32>) {
         let bin = Int(truncatingIfNeeded: x >> 57)
         let v = UInt32(truncatingIfNeeded: x)
         // Always store (a conditional move): whether a shingle lowers its bin's minimum is a

@@ -77,7 +77,8 @@ public struct StoryIndex: Sendable {
     /// added.
     @discardableResult
     public mutating func add(copyID: String, text: String) -> Assignment {
-        let signature = Signature(storyBytes: StoryText.bytes(of: text))
+        let story = StoryText.blocks(of: text)
+        let signature = Signature(storyBytes: story.bytes, blockEnds: story.ends)
         guard let old = doc(ofCopy: copyID) else {
             return insert(copyID: copyID, signature: signature, preferredSlot: nil)
         }
@@ -174,9 +175,10 @@ public struct StoryIndex: Sendable {
         let candidates = candidates(of: signature)
         candidatesVerified += candidates.count
         var found: [(slot: Int32, matchedCopies: Int32, similarity: Double)] = []
+        var parts = LazyParts(signature)
         for doc in candidates {
             let j = similarity(signature, doc)
-            guard isMatch(signature, doc, similarity: j) else { continue }
+            guard isCopy(signature, doc, similarity: j, parts: &parts) else { continue }
             let slot = root(docStory[Int(doc)])
             if let i = found.firstIndex(where: { $0.slot == slot }) {
                 found[i].matchedCopies += 1
@@ -188,7 +190,7 @@ public struct StoryIndex: Sendable {
         return found.compactMap { story in
             let rep = representative[Int(story.slot)]
             let verified = story.matchedCopies * 2 > members[Int(story.slot)]
-                || isMatch(signature, rep, similarity: similarity(signature, rep))
+                || isCopy(signature, rep, similarity: similarity(signature, rep), parts: &parts)
             return verified ? (story.slot, story.similarity) : nil
         }.sorted { $0.similarity > $1.similarity || ($0.similarity == $1.similarity && $0.slot < $1.slot) }
     }
@@ -231,6 +233,44 @@ public struct StoryIndex: Sendable {
     func isMatch(_ signature: Signature, _ doc: Int32, similarity j: Double) -> Bool {
         // Sizes are only looked up (another cache miss) for a sketch that could match at all.
         j >= rule.minimumJaccard && rule.matches(jaccard: j, signature.shingles, shingleCounts[Int(doc)])
+    }
+
+    /// `isMatch`, and the text `signature` shares with `doc` is not all in one of its blocks
+    /// (`MatchRule.spread`): what a new copy is verified by. A story's representative has no
+    /// blocks kept, so representatives are compared with `isMatch` alone.
+    func isCopy(_ signature: Signature, _ doc: Int32, similarity j: Double, parts: inout LazyParts) -> Bool {
+        guard isMatch(signature, doc, similarity: j) else { return false }
+        let n = shingleCounts[Int(doc)]
+        let shared = rule.intersection(jaccard: j, signature.shingles, n)
+        let start = Int(doc) * Signature.bins
+        // The block whose removal loses the most shared text; what is left is shared outside it.
+        var outside = shared
+        signatures.withUnsafeBufferPointer { all in
+            let other = UnsafeBufferPointer(rebasing: all[start..<start + Signature.bins])
+            for part in parts.withoutEachBlock {
+                let rest = part.shingles == 0 ? 0 : part.values.withUnsafeBufferPointer { mine in
+                    rule.intersection(jaccard: Signature.jaccard(mine, other), part.shingles, n)
+                }
+                outside = min(outside, rest)
+            }
+        }
+        return rule.spread(shared: shared, outside: outside, signature.shingles, n)
+    }
+
+    /// A new copy's sketches without each of its blocks, computed once and only when a
+    /// candidate matches (most adds verify a few matches, none need more).
+    struct LazyParts {
+        private let signature: Signature
+        private var computed: [(values: [UInt8], shingles: UInt32)]?
+        init(_ signature: Signature) { self.signature = signature }
+        var withoutEachBlock: [(values: [UInt8], shingles: UInt32)] {
+            mutating get {
+                if let computed { return computed }
+                let parts = signature.withoutEachBlock()
+                computed = parts
+                return parts
+            }
+        }
     }
 
     /// The sketch of document `doc` (live or not), without band keys.

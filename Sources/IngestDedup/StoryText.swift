@@ -29,15 +29,22 @@ public enum StoryText {
     }
 
     /// The story lines joined by one space, as UTF-8 bytes: what signatures are computed on.
-    static func bytes(of text: String) -> [UInt8] {
+    static func bytes(of text: String) -> [UInt8] { blocks(of: text).bytes }
+
+    /// The story lines joined by one space, and where each line (block) ends in those bytes:
+    /// the signature keeps which block each shingle came from, to tell text shared over a
+    /// story from text shared in one block (a plea, a reused paragraph).
+    static func blocks(of text: String) -> (bytes: [UInt8], ends: [Int]) {
         var out: [UInt8] = []
+        var ends: [Int] = []
         out.reserveCapacity(text.utf8.count + 16)
         Normalizer.forEachLine(of: text) { line in
             guard isStory(line) else { return }
             if !out.isEmpty { out.append(0x20) }
             out.append(contentsOf: line)
+            ends.append(out.count)
         }
-        return out
+        return (out, ends)
     }
 
     /// The rule described on the type, on one normalised line.

@@ -41,6 +41,35 @@ import Testing
         #expect(index.add(copyID: "followup", text: text(followUp)).storyID != original.storyID)
     }
 
+    /// A 31-word brief under the 110-word plea: the plea is nearly four fifths of each text's
+    /// story text, so by containment alone the two briefs are copies. What they share is one
+    /// block; their own sentences are not in each other.
+    @Test(arguments: [true, false]) func briefsUnderALongPleaStayApart(pleaOnTop: Bool) {
+        var index = StoryIndex()
+        let ids = [ferry, orchard, library].enumerated().map { n, story in
+            index.add(copyID: "\(n)", text: text(pleaOnTop ? [plea, story[0]] : [story[0], plea])).storyID
+        }
+        #expect(Set(ids).count == 3)
+    }
+
+    /// A follow-up of one new sentence around a reused background paragraph: three quarters of
+    /// it is in the original, all of that in one paragraph.
+    @Test func shortFollowUpAroundOneReusedParagraphStaysApart() {
+        var index = StoryIndex()
+        let original = index.add(copyID: "original", text: text(orchard))
+        let followUp = ["Growers in the Vell valley met again on Friday to discuss the rent for next season.", orchard[1]]
+        let added = index.add(copyID: "followup", text: text(followUp))
+        #expect(added.storyID != original.storyID && !added.joined)
+    }
+
+    /// The same brief under the plea, republished with the plea, joins its story: shared text
+    /// that is the whole of the smaller text is a copy whatever its blocks.
+    @Test func briefUnderThePleaJoinsItsOwnCopy() {
+        var index = StoryIndex()
+        let brief = index.add(copyID: "brief", text: text([ferry[0], plea]))
+        #expect(index.add(copyID: "copy", text: text([plea, ferry[0]])).storyID == brief.storyID)
+    }
+
     @Test func briefOnTheSameTopicStaysApart() {
         var index = StoryIndex()
         let story = index.add(copyID: "story", text: text(library))
