@@ -19,6 +19,8 @@ struct Signature: Equatable, Sendable {
     /// is verified (`withoutEachBlock`), never stored in the index.
     var blockMins: [UInt32] = []
     var blockShingles: [UInt32] = []
+    /// Per block its line's fingerprint (`StoryText.fingerprint`), to learn shared blocks by.
+    var blockFingerprints: [UInt64] = []
 
     /// The signature of a story text given as normalised UTF-8 bytes, one block.
     init(storyBytes bytes: [UInt8]) {
@@ -86,6 +88,18 @@ struct Signature: Equatable, Sendable {
 
     /// 8-bit digests of bin minima (0 = empty bin).
     private static func digests(_ mins: [UInt32]) -> [UInt8] { mins.map { $0 == .max ? 0 : UInt8(1 + $0 % 255) } }
+
+    /// The sketch of the text without the blocks `dropped` says, and its shingle count.
+    func without(blocks dropped: (Int) -> Bool) -> (values: [UInt8], shingles: UInt32) {
+        let bins = Signature.bins
+        var mins = [UInt32](repeating: .max, count: bins)
+        var count: UInt32 = 0
+        for block in blockShingles.indices where !dropped(block) {
+            for bin in 0..<bins { mins[bin] = min(mins[bin], blockMins[block * bins + bin]) }
+            count += blockShingles[block]
+        }
+        return (Signature.digests(mins), count)
+    }
 
     /// For each block, the sketch of the text without that block and its shingle count (prefix
     /// and suffix minima: two passes over the blocks). Empty for a one-block text.

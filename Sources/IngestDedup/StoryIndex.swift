@@ -42,6 +42,8 @@ public struct StoryIndex: Sendable {
     var representative: [Int32] = []   // the document whose sketch stands for the story's text
     var members: [Int32] = []          // live copies, kept on the root
     var slotOfID: [UInt64: Int32] = [:]
+    /// Blocks (story lines) that recur across stories, learned as copies are added.
+    var sharedBlocks = SharedBlocks()
 
     /// Candidate copies verified by the adds since this index was created or loaded: how much
     /// the indexed texts share (a diagnostic; most candidates share only a paragraph or two).
@@ -78,7 +80,8 @@ public struct StoryIndex: Sendable {
     @discardableResult
     public mutating func add(copyID: String, text: String) -> Assignment {
         let story = StoryText.blocks(of: text)
-        let signature = Signature(storyBytes: story.bytes, blockEnds: story.ends)
+        var signature = Signature(storyBytes: story.bytes, blockEnds: story.ends)
+        signature.blockFingerprints = story.fingerprints
         guard let old = doc(ofCopy: copyID) else {
             return insert(copyID: copyID, signature: signature, preferredSlot: nil)
         }
@@ -176,10 +179,11 @@ public struct StoryIndex: Sendable {
         candidatesVerified += candidates.count
         var found: [(slot: Int32, matchedCopies: Int32, similarity: Double)] = []
         var parts = LazyParts(signature)
+        defer { for (block, story) in parts.concentrated { sharedBlocks.saw(block, sharedWith: story) } }
         for doc in candidates {
             let j = similarity(signature, doc)
-            guard isCopy(signature, doc, similarity: j, parts: &parts) else { continue }
             let slot = root(docStory[Int(doc)])
+            guard isCopy(signature, doc, of: slot, similarity: j, parts: &parts) else { continue }
             if let i = found.firstIndex(where: { $0.slot == slot }) {
                 found[i].matchedCopies += 1
                 found[i].similarity = max(found[i].similarity, j)
@@ -190,7 +194,7 @@ public struct StoryIndex: Sendable {
         return found.compactMap { story in
             let rep = representative[Int(story.slot)]
             let verified = story.matchedCopies * 2 > members[Int(story.slot)]
-                || isCopy(signature, rep, similarity: similarity(signature, rep), parts: &parts)
+                || isCopy(signature, rep, of: story.slot, similarity: similarity(signature, rep), parts: &parts)
             return verified ? (story.slot, story.similarity) : nil
         }.sorted { $0.similarity > $1.similarity || ($0.similarity == $1.similarity && $0.slot < $1.slot) }
     }
@@ -235,41 +239,77 @@ public struct StoryIndex: Sendable {
         j >= rule.minimumJaccard && rule.matches(jaccard: j, signature.shingles, shingleCounts[Int(doc)])
     }
 
-    /// `isMatch`, and the text `signature` shares with `doc` is not all in one of its blocks
-    /// (`MatchRule.spread`): what a new copy is verified by. A story's representative has no
-    /// blocks kept, so representatives are compared with `isMatch` alone.
-    func isCopy(_ signature: Signature, _ doc: Int32, similarity j: Double, parts: inout LazyParts) -> Bool {
+    /// `isMatch`, and the text `signature` shares with `doc` (of story `slot`) is not all in
+    /// one of its blocks (`MatchRule.spread`): what a new copy is verified by. Blocks learned
+    /// to recur across stories (`SharedBlocks`) are no evidence: the match must stand on the
+    /// rest of the text. A block that was all the evidence is noted in `parts`. A story's
+    /// representative has no blocks kept, so representatives are compared with `isMatch` alone.
+    func isCopy(_ signature: Signature, _ doc: Int32, of slot: Int32, similarity j: Double, parts: inout LazyParts) -> Bool {
         guard isMatch(signature, doc, similarity: j) else { return false }
         let n = shingleCounts[Int(doc)]
-        let shared = rule.intersection(jaccard: j, signature.shingles, n)
         let start = Int(doc) * Signature.bins
-        // The block whose removal loses the most shared text; what is left is shared outside it.
-        var outside = shared
-        signatures.withUnsafeBufferPointer { all in
+        return signatures.withUnsafeBufferPointer { all in
             let other = UnsafeBufferPointer(rebasing: all[start..<start + Signature.bins])
-            for part in parts.withoutEachBlock {
-                let rest = part.shingles == 0 ? 0 : part.values.withUnsafeBufferPointer { mine in
-                    rule.intersection(jaccard: Signature.jaccard(mine, other), part.shingles, n)
+            let sharedWith = { (part: (values: [UInt8], shingles: UInt32)) -> Double in
+                part.shingles == 0 ? 0 : part.values.withUnsafeBufferPointer {
+                    rule.intersection(jaccard: Signature.jaccard($0, other), part.shingles, n)
                 }
-                outside = min(outside, rest)
             }
+            var mine = signature.shingles, theirs = Double(n)
+            var shared = rule.intersection(jaccard: j, mine, n)
+            let (own, blocks) = parts.parts(learned: sharedBlocks.learned)
+            if let own {
+                // The other text holds the learned blocks it shares with this one: take them
+                // off both sides.
+                let rest = sharedWith(own)
+                theirs = max(rest, theirs - max(0, shared - rest))
+                mine = own.shingles
+                shared = rest
+                let union = Double(mine) + theirs - rest
+                guard rest > 0, rule.matches(jaccard: rest / union, mine, UInt32(theirs.rounded())) else { return false }
+            }
+            // The block whose removal loses the most shared text; what is left is shared outside it.
+            var outside = shared, holder = -1
+            for part in blocks {
+                let rest = sharedWith((part.values, part.shingles))
+                if rest < outside { outside = rest; holder = part.block }
+            }
+            if rule.spread(shared: shared, outside: outside, mine, UInt32(theirs.rounded())) { return true }
+            if holder >= 0 { parts.concentrated.append((signature.blockFingerprints[holder], slot)) }
+            return false
         }
-        return rule.spread(shared: shared, outside: outside, signature.shingles, n)
     }
 
-    /// A new copy's sketches without each of its blocks, computed once and only when a
-    /// candidate matches (most adds verify a few matches, none need more).
+    /// A new copy's sketches without its learned shared blocks and without each other block,
+    /// computed once and only when a candidate matches (most adds verify a few matches), and
+    /// the blocks found to be all a match's evidence, with the story matched.
     struct LazyParts {
+        typealias Part = (block: Int, values: [UInt8], shingles: UInt32)
         private let signature: Signature
-        private var computed: [(values: [UInt8], shingles: UInt32)]?
+        private var computed: (own: (values: [UInt8], shingles: UInt32)?, blocks: [Part])?
+        var concentrated: [(block: UInt64, story: Int32)] = []
         init(_ signature: Signature) { self.signature = signature }
-        var withoutEachBlock: [(values: [UInt8], shingles: UInt32)] {
-            mutating get {
-                if let computed { return computed }
-                let parts = signature.withoutEachBlock()
-                computed = parts
-                return parts
+
+        /// The sketch without the learned blocks (nil when the text has none), and for each
+        /// other block the sketch without it too.
+        mutating func parts(learned: Set<UInt64>) -> (own: (values: [UInt8], shingles: UInt32)?, blocks: [Part]) {
+            if let computed { return computed }
+            let prints = signature.blockFingerprints
+            let isLearned = prints.map { !learned.isEmpty && learned.contains($0) }
+            let result: (own: (values: [UInt8], shingles: UInt32)?, blocks: [Part])
+            if !isLearned.contains(true) {
+                result = (nil, signature.withoutEachBlock().enumerated().map { ($0.offset, $0.element.values, $0.element.shingles) })
+            } else {
+                let own = signature.without { isLearned[$0] }
+                let kept = isLearned.indices.filter { !isLearned[$0] }
+                let blocks = kept.count < 2 ? [] : kept.map { block -> Part in
+                    let part = signature.without { isLearned[$0] || $0 == block }
+                    return (block, part.values, part.shingles)
+                }
+                result = (own, blocks)
             }
+            computed = result
+            return result
         }
     }
 
@@ -340,6 +380,6 @@ extension StoryIndex {
         copyKeys.capacity * 8 + docStory.capacity * 4 + signatures.capacity + shingleCounts.capacity * 4
             + bands.byteCount + docOfCopy.byteCount
             + storyIDs.capacity * 8 + parent.capacity * 4 + representative.capacity * 4 + members.capacity * 4
-            + slotOfID.capacity * 16
+            + slotOfID.capacity * 16 + sharedBlocks.byteCount
     }
 }

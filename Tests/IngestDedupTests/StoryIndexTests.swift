@@ -243,6 +243,29 @@ import Testing
         #expect(copy.storyID == "f8c7db31fa038b34" && copy.joined)
     }
 
+    /// `snapshot-v2.bin` was written by the release before shared blocks were learned (`ingest
+    /// import` of a trimmed ferry page, the ferry page and the orchard page with the plea): it
+    /// loads with its story ids and representatives and nothing learned, and saves as version 3.
+    @Test func versionTwoSnapshotLoadsWithItsStoryIds() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/dedup/snapshot-v2.bin")
+        let bytes = try [UInt8](Data(contentsOf: url))
+        #expect(bytes[8..<12] == [2, 0, 0, 0])  // really version 2
+        var index = try StoryIndex.load(from: url.path)
+        #expect(index.copyCount == 3 && index.sharedBlocks == SharedBlocks())
+        #expect(index.storyID(ofCopy: "c13c5b383f70987fd") == "ab56ea05d198069f")
+        #expect(index.storyID(ofCopy: "c6855bb8796922488") == "ab56ea05d198069f")
+        #expect(index.storyID(ofCopy: "c7df0feafd256555d") == "332dbe48a6613c3b")
+        #expect(index.representative[Int(index.slotOfID[0xab56_ea05_d198_069f]!)] == 0)
+        let copy = index.add(copyID: "orchard-again", text: fixture("short-orchard.txt"))
+        #expect(copy.storyID == "332dbe48a6613c3b" && copy.joined)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("dedup-\(UUID().uuidString).idx").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try index.save(to: path)
+        #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))[8..<12] == [3, 0, 0, 0])
+        #expect(try StoryIndex.load(from: path).storyID(ofCopy: "orchard-again") == "332dbe48a6613c3b")
+    }
+
     /// A loaded index has room to grow: the first adds of the next run rebuild nothing.
     @Test func loadedIndexHasHeadroom() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("dedup-\(UUID().uuidString).idx").path
