@@ -55,6 +55,12 @@ struct MatchRule: Sendable {
     /// text is spread, or the smaller text lies (almost) wholly inside the larger.
     func spread(shared: Double, outside: Double, _ na: UInt32, _ nb: UInt32) -> Bool {
         guard shared > 0, outside < (1 - maximumBlockShare) * shared else { return true }
-        return shared / Double(min(na, nb)) >= concentratedContainment
+        return wholly(shared: shared, na, nb)
+    }
+
+    /// Whether texts sharing `shared` shingles have the smaller (almost) wholly inside the
+    /// larger: `spread` accepts them whatever their blocks.
+    func wholly(shared: Double, _ na: UInt32, _ nb: UInt32) -> Bool {
+        shared / Double(min(na, nb)) >= concentratedContainment
     }
 }

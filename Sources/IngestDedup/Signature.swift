@@ -14,11 +14,10 @@ struct Signature: Equatable, Sendable {
     /// Number of shingles in the story text (the set size used to turn Jaccard into containment).
     var shingles: UInt32
 
-    /// Per block (story line) its own 128 bin minima (`.max` = empty), block after block, and
-    /// its shingle count: a shingle belongs to the block it starts in. Kept only while the copy
-    /// is verified (`withoutEachBlock`), never stored in the index.
-    var blockMins: [UInt32] = []
-    var blockShingles: [UInt32] = []
+    /// The story text and where its blocks (story lines) end, kept (shared, not copied) while
+    /// the copy is verified, for `blockMinima`; never stored in the index.
+    var storyBytes: [UInt8] = []
+    var blockEnds: [Int] = []
     /// Per block its line's fingerprint (`StoryText.fingerprint`), to learn shared blocks by.
     var blockFingerprints: [UInt64] = []
 
@@ -28,53 +27,17 @@ struct Signature: Equatable, Sendable {
     }
 
     /// The signature of a story text whose blocks end at `blockEnds` (ascending, the last at
-    /// `bytes.count`; a block owns the shingles that start in it or on the space before it).
+    /// `bytes.count`).
     init(storyBytes bytes: [UInt8], blockEnds: [Int]) {
-        let k = Signature.shingleBytes
-        let blocks = max(1, blockEnds.count)
-        var perBlock = [UInt32](repeating: .max, count: blocks * Signature.bins)
-        var counts = [UInt32](repeating: 0, count: blocks)
-        bytes.withUnsafeBufferPointer { p in
-            perBlock.withUnsafeMutableBufferPointer { m in
-                let n = p.count
-                guard n > 0, let base = UnsafeRawPointer(p.baseAddress) else { return }
-                if n < k {
-                    Signature.record(StableHash.fnv1a64(p), into: m.baseAddress!)
-                    counts[0] = 1
-                    return
-                }
-                // Each 9-byte shingle hashed independently (an unaligned 8-byte load plus one
-                // byte): no serial dependency between positions, unlike a rolling hash. Raw
-                // pointer loads, no bounds checks. (A cheaper folded-multiply mix was tried: it
-                // changes every sketch, so clustering luck near the LSH threshold changes too.)
-                // The ninth byte's product comes from a table: the two multiplies of the mix
-                // already keep the multiplier busy.
-                Signature.lastByteSpread.withUnsafeBufferPointer { spread in
-                    let last = n - k + 1  // shingle start positions 0..<last
-                    var from = 0
-                    for block in 0..<blocks {
-                        let to = block == blocks - 1 ? last : min(last, blockEnds[block])
-                        guard from < to else { continue }
-                        let mins = m.baseAddress! + block * Signature.bins
-                        var at = base + from
-                        let end = base + to
-                        while at < end {
-                            let word = UInt64(littleEndian: at.loadUnaligned(as: UInt64.self))
-                            let ninth = Int(at.load(fromByteOffset: 8, as: UInt8.self))
-                            Signature.record(StableHash.mix(word ^ spread[ninth]), into: mins)
-                            at += 1
-                        }
-                        counts[block] = UInt32(to - from)
-                        from = to
-                    }
-                }
+        var mins = [UInt32](repeating: .max, count: Signature.bins)
+        let n = bytes.count, k = Signature.shingleBytes
+        mins.withUnsafeMutableBufferPointer { m in
+            bytes.withUnsafeBufferPointer { p in
+                if n > 0 && n < k { Signature.record(StableHash.fnv1a64(p), into: m.baseAddress!) }
+                Signature.hashShingles(p, 0..<max(0, n - k + 1), into: m.baseAddress!)
             }
         }
-        var mins = [UInt32](repeating: .max, count: Signature.bins)
-        for block in 0..<blocks {
-            for bin in 0..<Signature.bins { mins[bin] = min(mins[bin], perBlock[block * Signature.bins + bin]) }
-        }
-        shingles = counts.reduce(0, +)
+        shingles = UInt32(n == 0 ? 0 : max(1, n - k + 1))
         values = Signature.digests(mins)
         bandKeys = (0..<Signature.bands).map { band in
             let a = mins[band * 2], b = mins[band * 2 + 1]
@@ -82,43 +45,59 @@ struct Signature: Equatable, Sendable {
             let key = StableHash.mix(UInt64(a) << 32 | UInt64(b) ^ UInt64(band) &* 0x9E37_79B9_7F4A_7C15)
             return UInt32(truncatingIfNeeded: key) | 1
         }
-        blockMins = blocks > 1 ? perBlock : []
-        blockShingles = blocks > 1 ? counts : []
+        storyBytes = bytes
+        self.blockEnds = blockEnds
+    }
+
+    /// Records the hash of every shingle starting in `starts` into the bin minima `m`.
+    /// Each 9-byte shingle is hashed independently (an unaligned 8-byte load plus one byte):
+    /// no serial dependency between positions, unlike a rolling hash. Raw pointer loads, no
+    /// bounds checks. (A cheaper folded-multiply mix was tried: it changes every sketch, so
+    /// clustering luck near the LSH threshold changes too.) The ninth byte's product comes
+    /// from a table: the two multiplies of the mix already keep the multiplier busy.
+    private static func hashShingles(_ p: UnsafeBufferPointer<UInt8>, _ starts: Range<Int>, into m: UnsafeMutablePointer<UInt32>) {
+        guard !starts.isEmpty, let base = UnsafeRawPointer(p.baseAddress) else { return }
+        lastByteSpread.withUnsafeBufferPointer { spread in
+            var at = base + starts.lowerBound
+            let end = base + starts.upperBound
+            while at < end {
+                let word = UInt64(littleEndian: at.loadUnaligned(as: UInt64.self))
+                let ninth = Int(at.load(fromByteOffset: 8, as: UInt8.self))
+                record(StableHash.mix(word ^ spread[ninth]), into: m)
+                at += 1
+            }
+        }
     }
 
     /// 8-bit digests of bin minima (0 = empty bin).
     private static func digests(_ mins: [UInt32]) -> [UInt8] { mins.map { $0 == .max ? 0 : UInt8(1 + $0 % 255) } }
 
-    /// The sketch of the text without the blocks `dropped` says, and its shingle count.
-    func without(blocks dropped: (Int) -> Bool) -> (values: [UInt8], shingles: UInt32) {
-        let bins = Signature.bins
-        var mins = [UInt32](repeating: .max, count: bins)
-        var count: UInt32 = 0
-        for block in blockShingles.indices where !dropped(block) {
-            for bin in 0..<bins { mins[bin] = min(mins[bin], blockMins[block * bins + bin]) }
-            count += blockShingles[block]
+    /// The shingle start positions each block owns: a shingle belongs to the block it starts
+    /// in (or the space before it), so the blocks together are the whole sketch.
+    func blockRanges() -> [Range<Int>] {
+        let last = max(0, storyBytes.count - Signature.shingleBytes + 1)
+        var from = 0
+        return blockEnds.indices.map { block in
+            let to = block == blockEnds.count - 1 ? last : max(from, min(last, blockEnds[block]))
+            defer { from = to }
+            return from..<to
         }
-        return (Signature.digests(mins), count)
     }
 
-    /// For each block, the sketch of the text without that block and its shingle count (prefix
-    /// and suffix minima: two passes over the blocks). Empty for a one-block text.
-    func withoutEachBlock() -> [(values: [UInt8], shingles: UInt32)] {
-        let blocks = blockShingles.count, bins = Signature.bins
-        guard blocks > 1 else { return [] }
-        var suffix = [UInt32](repeating: .max, count: (blocks + 1) * bins)
-        for block in stride(from: blocks - 1, through: 0, by: -1) {
-            for bin in 0..<bins { suffix[block * bins + bin] = min(suffix[(block + 1) * bins + bin], blockMins[block * bins + bin]) }
+    /// The sketch of the blocks `kept` says, and its shingle count. Hashes those blocks again:
+    /// only copies whose match may rest on one block need it.
+    func sketch(ofBlocks kept: (Int) -> Bool) -> (values: [UInt8], shingles: UInt32) {
+        var mins = [UInt32](repeating: .max, count: Signature.bins)
+        var count = 0
+        mins.withUnsafeMutableBufferPointer { m in
+            storyBytes.withUnsafeBufferPointer { p in
+                for (block, range) in blockRanges().enumerated() where kept(block) {
+                    Signature.hashShingles(p, range, into: m.baseAddress!)
+                    count += range.count
+                }
+            }
         }
-        var prefix = [UInt32](repeating: .max, count: bins)
-        var out: [(values: [UInt8], shingles: UInt32)] = []
-        out.reserveCapacity(blocks)
-        for block in 0..<blocks {
-            let rest = (0..<bins).map { min(prefix[$0], suffix[(block + 1) * bins + $0]) }
-            out.append((Signature.digests(rest), shingles - blockShingles[block]))
-            for bin in 0..<bins { prefix[bin] = min(prefix[bin], blockMins[block * bins + bin]) }
-        }
-        return out
+        return (Signature.digests(mins), UInt32(count))
     }
 
     /// `b &* 0x9E37_79B9_7F4A_7C15` for every byte value b.

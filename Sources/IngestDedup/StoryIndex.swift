@@ -247,6 +247,11 @@ public struct StoryIndex: Sendable {
     func isCopy(_ signature: Signature, _ doc: Int32, of slot: Int32, similarity j: Double, parts: inout LazyParts) -> Bool {
         guard isMatch(signature, doc, similarity: j) else { return false }
         let n = shingleCounts[Int(doc)]
+        var shared = rule.intersection(jaccard: j, signature.shingles, n)
+        let learned = parts.learnedFlags(sharedBlocks.learned)
+        // Most copies are (almost) wholly inside the other text: the block rule accepts those
+        // whatever their blocks, so they need no block sketches.
+        if !learned.contains(true) && rule.wholly(shared: shared, signature.shingles, n) { return true }
         let start = Int(doc) * Signature.bins
         return signatures.withUnsafeBufferPointer { all in
             let other = UnsafeBufferPointer(rebasing: all[start..<start + Signature.bins])
@@ -256,9 +261,7 @@ public struct StoryIndex: Sendable {
                 }
             }
             var mine = signature.shingles, theirs = Double(n)
-            var shared = rule.intersection(jaccard: j, mine, n)
-            let (own, blocks) = parts.parts(learned: sharedBlocks.learned)
-            if let own {
+            if let own = parts.own(sharedBlocks.learned) {
                 // The other text holds the learned blocks it shares with this one: take them
                 // off both sides.
                 let rest = sharedWith(own)
@@ -268,11 +271,17 @@ public struct StoryIndex: Sendable {
                 let union = Double(mine) + theirs - rest
                 guard rest > 0, rule.matches(jaccard: rest / union, mine, UInt32(theirs.rounded())) else { return false }
             }
-            // The block whose removal loses the most shared text; what is left is shared outside it.
+            // Only a block about as large as the shared text can hold nearly all of it (the
+            // estimate of the shared size varies: blocks down to half of it are tried); a text
+            // of one (unlearned) block is judged by containment alone.
+            let ranges = parts.ranges
+            let kept = ranges.indices.filter { !learned[$0] && !ranges[$0].isEmpty }
             var outside = shared, holder = -1
-            for part in blocks {
-                let rest = sharedWith((part.values, part.shingles))
-                if rest < outside { outside = rest; holder = part.block }
+            if kept.count > 1 {
+                for block in kept where Double(ranges[block].count) > 0.5 * shared {
+                    let rest = shared - sharedWith(parts.block(block))
+                    if rest < outside { outside = rest; holder = block }
+                }
             }
             if rule.spread(shared: shared, outside: outside, mine, UInt32(theirs.rounded())) { return true }
             if holder >= 0 { parts.concentrated.append((signature.blockFingerprints[holder], slot)) }
@@ -280,36 +289,41 @@ public struct StoryIndex: Sendable {
         }
     }
 
-    /// A new copy's sketches without its learned shared blocks and without each other block,
-    /// computed once and only when a candidate matches (most adds verify a few matches), and
-    /// the blocks found to be all a match's evidence, with the story matched.
+    /// A new copy's block sketches, computed once each and only when a candidate needs them
+    /// (most adds verify a few matches, and most matches are copies wholly inside the other
+    /// text), and the blocks found to be all a match's evidence, with the story matched.
     struct LazyParts {
-        typealias Part = (block: Int, values: [UInt8], shingles: UInt32)
         private let signature: Signature
-        private var computed: (own: (values: [UInt8], shingles: UInt32)?, blocks: [Part])?
+        private var flags: [Bool]?
+        private var ownSketch: (values: [UInt8], shingles: UInt32)??
+        private var blocks: [Int: (values: [UInt8], shingles: UInt32)] = [:]
         var concentrated: [(block: UInt64, story: Int32)] = []
+        private(set) lazy var ranges = signature.blockRanges()
         init(_ signature: Signature) { self.signature = signature }
 
-        /// The sketch without the learned blocks (nil when the text has none), and for each
-        /// other block the sketch without it too.
-        mutating func parts(learned: Set<UInt64>) -> (own: (values: [UInt8], shingles: UInt32)?, blocks: [Part]) {
-            if let computed { return computed }
-            let prints = signature.blockFingerprints
-            let isLearned = prints.map { !learned.isEmpty && learned.contains($0) }
-            let result: (own: (values: [UInt8], shingles: UInt32)?, blocks: [Part])
-            if !isLearned.contains(true) {
-                result = (nil, signature.withoutEachBlock().enumerated().map { ($0.offset, $0.element.values, $0.element.shingles) })
-            } else {
-                let own = signature.without { isLearned[$0] }
-                let kept = isLearned.indices.filter { !isLearned[$0] }
-                let blocks = kept.count < 2 ? [] : kept.map { block -> Part in
-                    let part = signature.without { isLearned[$0] || $0 == block }
-                    return (block, part.values, part.shingles)
-                }
-                result = (own, blocks)
-            }
-            computed = result
-            return result
+        /// Per block, whether it is learned as shared.
+        mutating func learnedFlags(_ learned: Set<UInt64>) -> [Bool] {
+            if let flags { return flags }
+            let found = signature.blockFingerprints.map { !learned.isEmpty && learned.contains($0) }
+            flags = found
+            return found
+        }
+
+        /// The sketch without the learned blocks, or nil when the text has none.
+        mutating func own(_ learned: Set<UInt64>) -> (values: [UInt8], shingles: UInt32)? {
+            if let ownSketch { return ownSketch }
+            let isLearned = learnedFlags(learned)
+            let sketch = isLearned.contains(true) ? signature.sketch { !isLearned[$0] } : nil
+            ownSketch = .some(sketch)
+            return sketch
+        }
+
+        /// The sketch of one block alone.
+        mutating func block(_ block: Int) -> (values: [UInt8], shingles: UInt32) {
+            if let sketch = blocks[block] { return sketch }
+            let sketch = signature.sketch { $0 == block }
+            blocks[block] = sketch
+            return sketch
         }
     }
 
