@@ -31,8 +31,10 @@ struct MatchRule: Sendable {
     /// a quoted paragraph. A copy's shared text is spread over its paragraphs.
     var maximumBlockShare = 0.9
     /// Evidence in one block still makes a copy when the smaller text is this much inside the
-    /// larger: a copy trimmed to its first paragraph, a one-paragraph story. A short text under
-    /// a long plea keeps its own sentences outside it.
+    /// larger (a copy trimmed to its first paragraph), or when the text has at most
+    /// `1 - concentratedContainment` of its own outside that block that the other lacks (a
+    /// story printed as one long paragraph). A brief under a long plea keeps its own sentences
+    /// outside the plea.
     var concentratedContainment = 0.9
 
     /// True when texts with sketches `a`, `b` and shingle counts `na`, `nb` are one story.
@@ -50,12 +52,14 @@ struct MatchRule: Sendable {
         j * Double(na + nb) / (1 + j)
     }
 
-    /// Given two matching texts sharing `shared` shingles, of which `outside` lie outside the
-    /// one block of the first that holds most of them, whether the match stands: the shared
-    /// text is spread, or the smaller text lies (almost) wholly inside the larger.
-    func spread(shared: Double, outside: Double, _ na: UInt32, _ nb: UInt32) -> Bool {
+    /// Given two matching texts of `na` and `nb` shingles sharing `shared`, of which `outside`
+    /// lie outside the block of the first (`holder` shingles) that holds most of them, whether
+    /// the match stands: the shared text is spread, or the smaller text lies (almost) wholly
+    /// inside the larger, or the first has (almost) no text of its own outside that block.
+    func spread(shared: Double, outside: Double, holder: Int, _ na: UInt32, _ nb: UInt32) -> Bool {
         guard shared > 0, outside < (1 - maximumBlockShare) * shared else { return true }
-        return wholly(shared: shared, na, nb)
+        let ownOutside = Double(na) - Double(holder) - outside
+        return wholly(shared: shared, na, nb) || ownOutside <= (1 - concentratedContainment) * Double(na)
     }
 
     /// Whether texts sharing `shared` shingles have the smaller (almost) wholly inside the

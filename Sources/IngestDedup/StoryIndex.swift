@@ -283,7 +283,8 @@ public struct StoryIndex: Sendable {
                     if rest < outside { outside = rest; holder = block }
                 }
             }
-            if rule.spread(shared: shared, outside: outside, mine, UInt32(theirs.rounded())) { return true }
+            let holderSize = holder >= 0 ? ranges[holder].count : 0
+            if rule.spread(shared: shared, outside: outside, holder: holderSize, mine, UInt32(theirs.rounded())) { return true }
             if holder >= 0 { parts.concentrated.append((signature.blockFingerprints[holder], slot)) }
             return false
         }

@@ -107,6 +107,18 @@ import Testing
         #expect(!joinsBase(longest))
     }
 
+    /// A site that prints the whole story as one paragraph (and damaged) plus an editor's note:
+    /// the shared text is all in one block, but the copy has almost nothing of its own outside
+    /// it, unlike a brief under a plea (fails if one-block evidence always needed containment 0.9).
+    @Test func storyPrintedAsOneDamagedParagraphJoins() {
+        let story = Edit.paragraphs(fixture("seed-003.txt"))
+        var index = StoryIndex()
+        let original = index.add(copyID: "original", text: story.joined(separator: "\n\n"))
+        let note = "Editor's note: This story has been updated with a statement from officials in the ninth paragraph."
+        let copy = index.add(copyID: "one-paragraph", text: Edit.damage(story.joined(separator: " ")) + "\n\n" + note)
+        #expect(copy.storyID == original.storyID && copy.joined)
+    }
+
     @Test func shortBriefOnTheSameTopicStaysApart() {
         var (index, ids) = seededIndex()
         let brief = index.add(copyID: "brief", text: fixture("brief-same-topic.txt"))
