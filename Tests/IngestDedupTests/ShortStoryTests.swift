@@ -113,6 +113,20 @@ import Testing
         #expect(index.add(copyID: "trimmed", text: text(Array(ferry.prefix(2)))).storyID == story.storyID)
     }
 
+    /// The smallest merge the README promises: a two-sentence, 50-word trimmed copy of the
+    /// 129-word ferry story joins it; a 19-word opening alone (a seventh of the story, clearly
+    /// under the quarter the length guard asks) stays a story of its own.
+    @Test func smallestTrimmedCopyJoinsAndShorterStaysApart() {
+        var index = StoryIndex()
+        let story = index.add(copyID: "story", text: text(ferry))
+        let secondSentence = "Engineers replaced the shaft at the Kessington dry dock and the vessel passed its sea trials on Monday evening."
+        #expect(ferry[1].hasPrefix(secondSentence))
+        #expect(index.add(copyID: "two sentences", text: text([ferry[0], secondSentence])).storyID == story.storyID)
+        let opening = "The regional ferry between Port Alden and the island of Mereth resumed service on Tuesday after a three-week suspension."
+        #expect(ferry[0].hasPrefix(opening.dropLast()))
+        #expect(!index.add(copyID: "opening", text: opening).joined)
+    }
+
     /// A–plea–B: a short story carrying the plea resembles the plea-carrying copy of A (a pairwise
     /// match, checked first), but not A's own text, so it starts its own story.
     @Test func aCopyResemblingOneMemberOnlyDoesNotJoinItsStory() throws {
