@@ -18,8 +18,6 @@ struct Signature: Equatable, Sendable {
     /// the copy is verified, for `blockMinima`; never stored in the index.
     var storyBytes: [UInt8] = []
     var blockEnds: [Int] = []
-    /// Per block its line's fingerprint (`StoryText.fingerprint`), to learn shared blocks by.
-    var blockFingerprints: [UInt64] = []
 
     /// The signature of a story text given as normalised UTF-8 bytes, one block.
     init(storyBytes bytes: [UInt8]) {
@@ -71,6 +69,13 @@ struct Signature: Equatable, Sendable {
 
     /// 8-bit digests of bin minima (0 = empty bin).
     private static func digests(_ mins: [UInt32]) -> [UInt8] { mins.map { $0 == .max ? 0 : UInt8(1 + $0 % 255) } }
+
+    /// The fingerprint of block `block`'s line (`StoryText.fingerprint`), to learn shared
+    /// blocks by (computed when asked: most copies never need it).
+    func blockFingerprint(_ block: Int) -> UInt64 {
+        let start = block == 0 ? 0 : blockEnds[block - 1] + 1
+        return storyBytes.withUnsafeBufferPointer { StoryText.fingerprint(UnsafeBufferPointer(rebasing: $0[start..<blockEnds[block]])) }
+    }
 
     /// The shingle start positions each block owns: a shingle belongs to the block it starts
     /// in (or the space before it), so the blocks together are the whole sketch.

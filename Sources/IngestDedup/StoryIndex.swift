@@ -80,8 +80,7 @@ public struct StoryIndex: Sendable {
     @discardableResult
     public mutating func add(copyID: String, text: String) -> Assignment {
         let story = StoryText.blocks(of: text)
-        var signature = Signature(storyBytes: story.bytes, blockEnds: story.ends)
-        signature.blockFingerprints = story.fingerprints
+        let signature = Signature(storyBytes: story.bytes, blockEnds: story.ends)
         guard let old = doc(ofCopy: copyID) else {
             return insert(copyID: copyID, signature: signature, preferredSlot: nil)
         }
@@ -285,7 +284,7 @@ public struct StoryIndex: Sendable {
             }
             let holderSize = holder >= 0 ? ranges[holder].count : 0
             if rule.spread(shared: shared, outside: outside, holder: holderSize, mine, UInt32(theirs.rounded())) { return true }
-            if holder >= 0 { parts.concentrated.append((signature.blockFingerprints[holder], slot)) }
+            if holder >= 0 { parts.concentrated.append((signature.blockFingerprint(holder), slot)) }
             return false
         }
     }
@@ -305,7 +304,8 @@ public struct StoryIndex: Sendable {
         /// Per block, whether it is learned as shared.
         mutating func learnedFlags(_ learned: Set<UInt64>) -> [Bool] {
             if let flags { return flags }
-            let found = signature.blockFingerprints.map { !learned.isEmpty && learned.contains($0) }
+            let found = learned.isEmpty ? Array(repeating: false, count: signature.blockEnds.count)
+                : signature.blockEnds.indices.map { learned.contains(signature.blockFingerprint($0)) }
             flags = found
             return found
         }

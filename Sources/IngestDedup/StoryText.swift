@@ -31,23 +31,20 @@ public enum StoryText {
     /// The story lines joined by one space, as UTF-8 bytes: what signatures are computed on.
     static func bytes(of text: String) -> [UInt8] { blocks(of: text).bytes }
 
-    /// The story lines joined by one space, where each line (block) ends in those bytes and
-    /// each line's fingerprint: the signature keeps which block each shingle came from, to
-    /// tell text shared over a story from text shared in one block (a plea, a reused
-    /// paragraph), and the fingerprints name blocks that recur across stories (`SharedBlocks`).
-    static func blocks(of text: String) -> (bytes: [UInt8], ends: [Int], fingerprints: [UInt64]) {
+    /// The story lines joined by one space, and where each line (block) ends in those bytes:
+    /// the signature keeps which block each shingle came from, to tell text shared over a
+    /// story from text shared in one block (a plea, a reused paragraph).
+    static func blocks(of text: String) -> (bytes: [UInt8], ends: [Int]) {
         var out: [UInt8] = []
         var ends: [Int] = []
-        var fingerprints: [UInt64] = []
         out.reserveCapacity(text.utf8.count + 16)
         Normalizer.forEachLine(of: text) { line in
             guard isStory(line) else { return }
             if !out.isEmpty { out.append(0x20) }
             out.append(contentsOf: line)
             ends.append(out.count)
-            fingerprints.append(fingerprint(line))
         }
-        return (out, ends, fingerprints)
+        return (out, ends)
     }
 
     /// A line's identity at constant cost: its length and three 8-byte words (start, middle,
