@@ -241,11 +241,7 @@ import Testing
     /// a trimmed copy of it and the orchard page): it loads, keeps its story ids, and each story's
     /// first copy becomes its representative. Copy ids are sync's (`c` + FNV-1a of the file URL).
     @Test func versionOneSnapshotLoadsWithItsStoryIds() throws {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/dedup/snapshot-v1.bin")
-        let bytes = try [UInt8](Data(contentsOf: url))
-        #expect(bytes[8..<12] == [1, 0, 0, 0])  // really version 1
-        var index = try StoryIndex.load(from: url.path)
+        var index = try snapshotFixture(version: 1)
         #expect(index.copyCount == 3)
         #expect(index.storyID(ofCopy: "c458e8758c2cf8235") == "0a412a41f292b458")
         #expect(index.storyID(ofCopy: "c2d1e53cb5dd7f947") == "0a412a41f292b458")
@@ -259,11 +255,7 @@ import Testing
     /// import` of a trimmed ferry page, the ferry page and the orchard page with the plea): it
     /// loads with its story ids and representatives and nothing learned, and saves as version 3.
     @Test func versionTwoSnapshotLoadsWithItsStoryIds() throws {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/dedup/snapshot-v2.bin")
-        let bytes = try [UInt8](Data(contentsOf: url))
-        #expect(bytes[8..<12] == [2, 0, 0, 0])  // really version 2
-        var index = try StoryIndex.load(from: url.path)
+        var index = try snapshotFixture(version: 2)
         #expect(index.copyCount == 3 && index.sharedBlocks == SharedBlocks())
         #expect(index.storyID(ofCopy: "c13c5b383f70987fd") == "ab56ea05d198069f")
         #expect(index.storyID(ofCopy: "c6855bb8796922488") == "ab56ea05d198069f")
@@ -276,6 +268,14 @@ import Testing
         try index.save(to: path)
         #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))[8..<12] == [3, 0, 0, 0])
         #expect(try StoryIndex.load(from: path).storyID(ofCopy: "orchard-again") == "332dbe48a6613c3b")
+    }
+
+    /// Loads `snapshot-v<version>.bin`, written by the release that wrote that version.
+    private func snapshotFixture(version: UInt8) throws -> StoryIndex {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/dedup/snapshot-v\(version).bin")
+        #expect(try [UInt8](Data(contentsOf: url))[8..<12] == [version, 0, 0, 0])  // really that version
+        return try StoryIndex.load(from: url.path)
     }
 
     /// A loaded index has room to grow: the first adds of the next run rebuild nothing.
