@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Reads `Tests/Fixtures/dedup/<name>` next to this file. A missing or empty fixture fails
@@ -47,15 +48,7 @@ enum Edit {
 
     /// Hard-wraps every paragraph at `width` columns.
     static func reflow(_ paragraphs: [String], width: Int = 68) -> [String] {
-        paragraphs.map { paragraph in
-            var lines: [String] = [], line = ""
-            for word in paragraph.split(separator: " ") {
-                if !line.isEmpty && line.count + word.count + 1 > width { lines.append(line); line = "" }
-                line += line.isEmpty ? String(word) : " " + word
-            }
-            if !line.isEmpty { lines.append(line) }
-            return lines.joined(separator: "\n")
-        }
+        paragraphs.map { wrappedLines([$0], width: width).joined(separator: "\n") }
     }
 
     /// Straight quotes and apostrophes instead of curly ones.
