@@ -126,6 +126,7 @@ extension Store {
             seq += 1
         }
         try files.copies.append(lines)  // only now does the index learn about the batch
+        copyRevisionCount += lines.count
         var affected: [StableKey] = []
         for (key, staged) in pending {
             let old = copyIndex[key]

@@ -2,16 +2,19 @@ import Foundation
 import TestSupport
 import Testing
 
-/// Reads `Tests/Fixtures/dedup/<name>` next to this file. A missing or empty fixture fails
-/// the calling test: the "stays apart" tests would otherwise pass on empty texts.
+/// Reads `Tests/Fixtures/dedup/<name>` next to this file. A missing, unreadable or empty
+/// fixture fails the calling test (the "stays apart" tests would otherwise pass on empty texts).
 func fixture(_ name: String) -> String {
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures/dedup/\(name)")
-    guard let text = try? String(contentsOf: url, encoding: .utf8), !text.isEmpty else {
-        Issue.record("missing or empty fixture \(url.path)")
+    do {
+        let text = try String(contentsOf: url, encoding: .utf8)
+        if text.isEmpty { Issue.record("empty fixture \(url.path)") }
+        return text
+    } catch {
+        Issue.record("cannot read fixture \(url.path): \(error)")
         return ""
     }
-    return text
 }
 
 /// The five seed articles: five different stories on one topic.
