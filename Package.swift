@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(name: "IngestMarkupTests", dependencies: ["IngestMarkup"]),
         .testTarget(name: "IngestSyncTests", dependencies: ["IngestSync", "IngestMarkup", "IngestExtract", "IngestFetch"]),
         .testTarget(name: "IngestExtractTests", dependencies: ["IngestExtract", "IngestMarkup"]),
-        .testTarget(name: "IngestDedupTests", dependencies: ["IngestDedup"]),
+        .testTarget(name: "IngestDedupTests", dependencies: ["IngestDedup", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ingest", "LoopbackServer", "TestSupport"]),
         .testTarget(name: "IngestLiveTests", dependencies: ["IngestSync", "IngestStore", "IngestExtract", "IngestDedup", "TestSupport"]),
         .target(name: "LoopbackServer", path: "Tests/LoopbackServer"),
