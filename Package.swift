@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "IngestDiscoverTests", dependencies: ["IngestCore", "IngestDiscover", "IngestTesting"]),
         .testTarget(name: "IngestSyncTests", dependencies: ["IngestCore", "IngestSync", "IngestDiscover", "IngestTesting"]),
         .testTarget(name: "IngestExtractTests", dependencies: ["IngestCore", "IngestExtract", "IngestMarkup"]),
-        .testTarget(name: "IngestDedupTests", dependencies: ["IngestDedup"]),
+        .testTarget(name: "IngestDedupTests", dependencies: ["IngestDedup", "IngestTesting"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ingest", "LoopbackServer", "IngestTesting"]),
         .testTarget(name: "IngestPipelineTests", dependencies: [
             "IngestCore", "IngestPipeline", "IngestSync", "IngestStore", "IngestFetch", "IngestExtract", "IngestDedup",

@@ -9,27 +9,62 @@ struct MatchRule: Sendable {
     /// The smaller containment must reach this: a 300-character brief inside an 8,000-character
     /// story shares its sentences but is not a copy of it.
     var minimumCoverage = 0.25
-    /// Below this many shingles (about 400 characters of story text) a sketch is too coarse and
-    /// one stock sentence ("Editor's note: …") can be half the text, so such texts must be
-    /// near-identical to match.
+    /// Below this many shingles (about 400 characters of story text) a sketch is coarse (its
+    /// containment estimate varies by ±0.1), so such texts match when near-identical, or when
+    /// the smaller is at least `smallTextContainment` inside the larger. One stock sentence
+    /// ("Editor's note: …") can be half such a text: that is one block, which `spread` stops.
     var smallText: UInt32 = 400
     var smallTextJaccard = 0.75
+    var smallTextContainment = 0.8
 
     /// The smallest similarity `matches` can accept: at the length ratio where the larger
     /// containment just reaches `minimumContainment` as the smaller just reaches
     /// `minimumCoverage` (or `smallTextJaccard` if that is lower), rounded down a hair so that
     /// floating-point rounding in `matches` can never make it reject what `matches` accepts.
     var minimumJaccard: Double {
-        let c = minimumContainment, v = minimumCoverage
+        let c = min(minimumContainment, smallTextContainment), v = minimumCoverage
         return min(smallTextJaccard, c / (1 + c / v - c)) * (1 - 1e-9)
     }
+
+    /// When one block (story line) of a text holds more than this share of what it shares
+    /// with another, the evidence is that block alone: a plea, a reused background paragraph,
+    /// a quoted paragraph. A copy's shared text is spread over its paragraphs.
+    var maximumBlockShare = 0.9
+    /// Evidence in one block still makes a copy when the smaller text is this much inside the
+    /// larger (a copy trimmed to its first paragraph), or when the text has at most
+    /// `1 - concentratedContainment` of its own outside that block that the other lacks (a
+    /// story printed as one long paragraph). A brief under a long plea keeps its own sentences
+    /// outside the plea.
+    var concentratedContainment = 0.9
 
     /// True when texts with sketches `a`, `b` and shingle counts `na`, `nb` are one story.
     func matches(jaccard j: Double, _ na: UInt32, _ nb: UInt32) -> Bool {
         guard na > 0, nb > 0, j > 0 else { return false }
-        if min(na, nb) < smallText { return j >= smallTextJaccard }
-        let inter = j * Double(na + nb) / (1 + j)
+        let small = min(na, nb) < smallText
+        if small && j >= smallTextJaccard { return true }
+        let inter = intersection(jaccard: j, na, nb)
         let ca = min(1, inter / Double(na)), cb = min(1, inter / Double(nb))
-        return max(ca, cb) >= minimumContainment && min(ca, cb) >= minimumCoverage
+        return max(ca, cb) >= (small ? smallTextContainment : minimumContainment) && min(ca, cb) >= minimumCoverage
+    }
+
+    /// The estimated number of shingles two texts share: |A∩B| = J(|A|+|B|)/(1+J).
+    func intersection(jaccard j: Double, _ na: UInt32, _ nb: UInt32) -> Double {
+        j * Double(na + nb) / (1 + j)
+    }
+
+    /// Given two matching texts of `na` and `nb` shingles sharing `shared`, of which `outside`
+    /// lie outside the block of the first (`holder` shingles) that holds most of them, whether
+    /// the match stands: the shared text is spread, or the smaller text lies (almost) wholly
+    /// inside the larger, or the first has (almost) no text of its own outside that block.
+    func spread(shared: Double, outside: Double, holder: Int, _ na: UInt32, _ nb: UInt32) -> Bool {
+        guard shared > 0, outside < (1 - maximumBlockShare) * shared else { return true }
+        let ownOutside = Double(na) - Double(holder) - outside
+        return wholly(shared: shared, na, nb) || ownOutside <= (1 - concentratedContainment) * Double(na)
+    }
+
+    /// Whether texts sharing `shared` shingles have the smaller (almost) wholly inside the
+    /// larger: `spread` accepts them whatever their blocks.
+    func wholly(shared: Double, _ na: UInt32, _ nb: UInt32) -> Bool {
+        shared / Double(min(na, nb)) >= concentratedContainment
     }
 }

@@ -16,53 +16,101 @@ struct Signature: Equatable, Sendable {
     /// Number of shingles in the story text (the set size used to turn Jaccard into containment).
     var shingles: UInt32
 
-    /// The signature of a story text given as normalised UTF-8 bytes.
+    /// The story text and where its blocks (story lines) end, kept (shared, not copied) while
+    /// the copy is verified, for `blockMinima`; never stored in the index.
+    var storyBytes: [UInt8] = []
+    var blockEnds: [Int] = []
+
+    /// The signature of a story text given as normalised UTF-8 bytes, one block.
     init(storyBytes bytes: [UInt8]) {
+        self.init(storyBytes: bytes, blockEnds: [bytes.count])
+    }
+
+    /// The signature of a story text whose blocks end at `blockEnds` (ascending, the last at
+    /// `bytes.count`).
+    init(storyBytes bytes: [UInt8], blockEnds: [Int]) {
         var mins = [UInt32](repeating: .max, count: Signature.bins)
-        let k = Signature.shingleBytes
-        var count: UInt32 = 0
-        bytes.withUnsafeBufferPointer { p in
-            mins.withUnsafeMutableBufferPointer { m in
-                let n = p.count
-                guard n > 0, let base = UnsafeRawPointer(p.baseAddress) else { return }
-                if n < k {
-                    Signature.record(StableHash.fnv1a64(p), into: m)
-                    count = 1
-                    return
-                }
-                // Each 9-byte shingle hashed independently (an unaligned 8-byte load plus one
-                // byte): no serial dependency between positions, unlike a rolling hash. Raw
-                // pointer loads, no bounds checks. (A cheaper folded-multiply mix was tried: it
-                // changes every sketch, so clustering luck near the LSH threshold changes too.)
-                // The ninth byte's product comes from a table: the two multiplies of the mix
-                // already keep the multiplier busy.
-                Signature.lastByteSpread.withUnsafeBufferPointer { spread in
-                    var at = base
-                    let end = base + (n - k + 1)
-                    while at < end {
-                        let word = UInt64(littleEndian: at.loadUnaligned(as: UInt64.self))
-                        let last = Int(at.load(fromByteOffset: 8, as: UInt8.self))
-                        Signature.record(StableHash.mix(word ^ spread[last]), into: m)
-                        at += 1
-                    }
-                }
-                count = UInt32(n - k + 1)
+        let n = bytes.count, k = Signature.shingleBytes
+        mins.withUnsafeMutableBufferPointer { m in
+            bytes.withUnsafeBufferPointer { p in
+                if n > 0 && n < k { Signature.record(StableHash.fnv1a64(p), into: m.baseAddress!) }
+                Signature.hashShingles(p, 0..<max(0, n - k + 1), into: m.baseAddress!)
             }
         }
-        shingles = count
-        values = mins.map { $0 == .max ? 0 : UInt8(1 + $0 % 255) }
+        shingles = UInt32(n == 0 ? 0 : max(1, n - k + 1))
+        values = Signature.digests(mins)
         bandKeys = (0..<Signature.bands).map { band in
             let a = mins[band * 2], b = mins[band * 2 + 1]
             guard a != .max, b != .max else { return 0 }
             let key = StableHash.mix(UInt64(a) << 32 | UInt64(b) ^ UInt64(band) &* 0x9E37_79B9_7F4A_7C15)
             return UInt32(truncatingIfNeeded: key) | 1
         }
+        storyBytes = bytes
+        self.blockEnds = blockEnds
+    }
+
+    /// Records the hash of every shingle starting in `starts` into the bin minima `m`.
+    /// Each 9-byte shingle is hashed independently (an unaligned 8-byte load plus one byte):
+    /// no serial dependency between positions, unlike a rolling hash. Raw pointer loads, no
+    /// bounds checks. (A cheaper folded-multiply mix was tried: it changes every sketch, so
+    /// clustering luck near the LSH threshold changes too.) The ninth byte's product comes
+    /// from a table: the two multiplies of the mix already keep the multiplier busy.
+    private static func hashShingles(_ p: UnsafeBufferPointer<UInt8>, _ starts: Range<Int>, into m: UnsafeMutablePointer<UInt32>) {
+        guard !starts.isEmpty, let base = UnsafeRawPointer(p.baseAddress) else { return }
+        lastByteSpread.withUnsafeBufferPointer { spread in
+            var at = base + starts.lowerBound
+            let end = base + starts.upperBound
+            while at < end {
+                let word = UInt64(littleEndian: at.loadUnaligned(as: UInt64.self))
+                let ninth = Int(at.load(fromByteOffset: 8, as: UInt8.self))
+                record(StableHash.mix(word ^ spread[ninth]), into: m)
+                at += 1
+            }
+        }
+    }
+
+    /// 8-bit digests of bin minima (0 = empty bin).
+    private static func digests(_ mins: [UInt32]) -> [UInt8] { mins.map { $0 == .max ? 0 : UInt8(1 + $0 % 255) } }
+
+    /// The fingerprint of block `block`'s line (`StoryText.fingerprint`), to learn shared
+    /// blocks by (computed when asked: most copies never need it).
+    func blockFingerprint(_ block: Int) -> UInt64 {
+        let start = block == 0 ? 0 : blockEnds[block - 1] + 1
+        return storyBytes.withUnsafeBufferPointer { StoryText.fingerprint(UnsafeBufferPointer(rebasing: $0[start..<blockEnds[block]])) }
+    }
+
+    /// The shingle start positions each block owns: a shingle belongs to the block it starts
+    /// in (or the space before it), so the blocks together are the whole sketch.
+    func blockRanges() -> [Range<Int>] {
+        let last = max(0, storyBytes.count - Signature.shingleBytes + 1)
+        var from = 0
+        return blockEnds.indices.map { block in
+            let to = block == blockEnds.count - 1 ? last : max(from, min(last, blockEnds[block]))
+            defer { from = to }
+            return from..<to
+        }
+    }
+
+    /// The sketch of the blocks `kept` says, and its shingle count. Hashes those blocks again:
+    /// only copies whose match may rest on one block need it.
+    func sketch(ofBlocks kept: (Int) -> Bool) -> (values: [UInt8], shingles: UInt32) {
+        var mins = [UInt32](repeating: .max, count: Signature.bins)
+        var count = 0
+        mins.withUnsafeMutableBufferPointer { m in
+            storyBytes.withUnsafeBufferPointer { p in
+                for (block, range) in blockRanges().enumerated() where kept(block) {
+                    Signature.hashShingles(p, range, into: m.baseAddress!)
+                    count += range.count
+                }
+            }
+        }
+        return (Signature.digests(mins), UInt32(count))
     }
 
     /// `b &* 0x9E37_79B9_7F4A_7C15` for every byte value b.
     private static let lastByteSpread: [UInt64] = (0..<256).map { UInt64($0) &* 0x9E37_79B9_7F4A_7C15 }
 
-    @inline(__always) private static func record(_ x: UInt64, into m: UnsafeMutableBufferPointer<UInt32>) {
+    @inline(__always) private static func record(_ x: UInt64, into m: UnsafeMutablePointer<UInt32>) {
         let bin = Int(truncatingIfNeeded: x >> 57)
         let v = UInt32(truncatingIfNeeded: x)
         // Always store (a conditional move): whether a shingle lowers its bin's minimum is a

@@ -3,10 +3,11 @@ import IngestCore
 
 /// Snapshot of a `StoryIndex` on disk: a little-endian binary file with a version, the
 /// caller's watermark, story slots (id and merge parent), copies (story, sketch, band keys,
-/// copy-id hash), each story's representative and a trailing FNV-1a checksum. Removed copies
-/// are left out unless a story's representative sketch is theirs. Version 1 (before stories had
-/// representatives) still loads: each story's first live copy becomes its representative, so a
-/// store keeps its story ids.
+/// copy-id hash), each story's representative, the shared blocks learned (`SharedBlocks`) and
+/// a trailing FNV-1a checksum. Removed copies are left out unless a story's representative
+/// sketch is theirs. Older versions still load: version 2 (before shared blocks) with none
+/// learned yet, version 1 (before stories had representatives) with each story's first live
+/// copy as its representative, so a store keeps its story ids.
 extension StoryIndex {
     /// Errors from `load(from:)` and `save(to:)`.
     public enum SnapshotError: Error, Equatable {
@@ -17,7 +18,7 @@ extension StoryIndex {
     }
 
     static let magic = Array("INGDEDUP".utf8)
-    static let version: UInt32 = 2
+    static let version: UInt32 = 3
     /// In a copy's story field: a removed copy kept only as a story's representative.
     private static let removed = UInt32.max
 
@@ -60,6 +61,15 @@ extension StoryIndex {
         for slot in storyIDs.indices {
             out.put(parent[slot] == Int32(slot) ? position[representative[slot]] ?? Self.removed : Self.removed)
         }
+        // Version 3: the shared blocks learned so far (sorted: the same index, the same bytes).
+        out.put(UInt32(sharedBlocks.sightings.count))
+        for (block, sighting) in sharedBlocks.sightings.sorted(by: { $0.key < $1.key }) {
+            out.put(block)
+            out.put(UInt32(bitPattern: sighting.firstStory))
+            out.put(UInt32(sighting.stories))
+        }
+        out.put(UInt32(sharedBlocks.learned.count))
+        for block in sharedBlocks.learned.sorted() { out.put(block) }
         out.put(StableHash.fnv1a64(out.bytes))
         return out.bytes
     }
@@ -83,7 +93,7 @@ extension StoryIndex {
             throw SnapshotError.invalid("\(path): checksum mismatch (truncated or corrupted)")
         }
         let fileVersion = try reader.get(UInt32.self)
-        guard fileVersion == 1 || fileVersion == version else { throw SnapshotError.invalid("\(path): unsupported version") }
+        guard (1...version).contains(fileVersion) else { throw SnapshotError.invalid("\(path): unsupported version") }
         guard try reader.get(UInt32.self) == UInt32(Signature.bins), try reader.get(UInt32.self) == UInt32(Signature.bands) else {
             throw SnapshotError.invalid("\(path): written with another signature layout")
         }
@@ -133,6 +143,21 @@ extension StoryIndex {
                 guard field == removed || Int(field) < docCount else { throw SnapshotError.invalid("\(path): bad representative") }
                 index.representative[slot] = field == removed ? -1 : Int32(field)
             }
+        }
+        if fileVersion >= 3 {
+            var sightings: [UInt64: SharedBlocks.Sighting] = [:]
+            for _ in 0..<Int(try reader.get(UInt32.self)) {
+                let block = try reader.get(UInt64.self)
+                let story = Int32(bitPattern: try reader.get(UInt32.self))
+                let stories = try reader.get(UInt32.self)
+                guard story >= 0, Int(story) < storyCount, stories > 0, stories < UInt32(SharedBlocks.storiesToLearn) else {
+                    throw SnapshotError.invalid("\(path): bad shared block")
+                }
+                sightings[block] = SharedBlocks.Sighting(firstStory: story, stories: UInt8(stories))
+            }
+            var learned: Set<UInt64> = []
+            for _ in 0..<Int(try reader.get(UInt32.self)) { learned.insert(try reader.get(UInt64.self)) }
+            index.sharedBlocks = SharedBlocks(sightings: sightings, learned: learned)
         }
         return index
     }

@@ -43,6 +43,8 @@ public struct StoryIndex: Sendable {
     var representative: [Int32] = []   // the document whose sketch stands for the story's text
     var members: [Int32] = []          // live copies, kept on the root
     var slotOfID: [UInt64: Int32] = [:]
+    /// Blocks (story lines) that recur across stories, learned as copies are added.
+    var sharedBlocks = SharedBlocks()
 
     /// Candidate copies verified by the adds since this index was created or loaded: how much
     /// the indexed texts share (a diagnostic; most candidates share only a paragraph or two).
@@ -78,7 +80,8 @@ public struct StoryIndex: Sendable {
     /// added.
     @discardableResult
     public mutating func add(copyID: String, text: String) -> Assignment {
-        let signature = Signature(storyBytes: StoryText.bytes(of: text))
+        let story = StoryText.blocks(of: text)
+        let signature = Signature(storyBytes: story.bytes, blockEnds: story.ends)
         guard let old = doc(ofCopy: copyID) else {
             return insert(copyID: copyID, signature: signature, preferredSlot: nil)
         }
@@ -175,10 +178,12 @@ public struct StoryIndex: Sendable {
         let candidates = candidates(of: signature)
         candidatesVerified += candidates.count
         var found: [(slot: Int32, matchedCopies: Int32, similarity: Double)] = []
+        var parts = LazyParts(signature)
+        defer { for (block, story) in parts.concentrated { sharedBlocks.saw(block, sharedWith: story) } }
         for doc in candidates {
             let j = similarity(signature, doc)
-            guard isMatch(signature, doc, similarity: j) else { continue }
             let slot = root(docStory[Int(doc)])
+            guard isCopy(signature, doc, of: slot, similarity: j, parts: &parts) else { continue }
             if let i = found.firstIndex(where: { $0.slot == slot }) {
                 found[i].matchedCopies += 1
                 found[i].similarity = max(found[i].similarity, j)
@@ -189,7 +194,7 @@ public struct StoryIndex: Sendable {
         return found.compactMap { story in
             let rep = representative[Int(story.slot)]
             let verified = story.matchedCopies * 2 > members[Int(story.slot)]
-                || isMatch(signature, rep, similarity: similarity(signature, rep))
+                || isCopy(signature, rep, of: story.slot, similarity: similarity(signature, rep), parts: &parts)
             return verified ? (story.slot, story.similarity) : nil
         }.sorted { $0.similarity > $1.similarity || ($0.similarity == $1.similarity && $0.slot < $1.slot) }
     }
@@ -232,6 +237,96 @@ public struct StoryIndex: Sendable {
     func isMatch(_ signature: Signature, _ doc: Int32, similarity j: Double) -> Bool {
         // Sizes are only looked up (another cache miss) for a sketch that could match at all.
         j >= rule.minimumJaccard && rule.matches(jaccard: j, signature.shingles, shingleCounts[Int(doc)])
+    }
+
+    /// `isMatch`, and the text `signature` shares with `doc` (of story `slot`) is not all in
+    /// one of its blocks (`MatchRule.spread`): what a new copy is verified by. Blocks learned
+    /// to recur across stories (`SharedBlocks`) are no evidence: the match must stand on the
+    /// rest of the text. A block that was all the evidence is noted in `parts`. A story's
+    /// representative has no blocks kept, so representatives are compared with `isMatch` alone.
+    func isCopy(_ signature: Signature, _ doc: Int32, of slot: Int32, similarity j: Double, parts: inout LazyParts) -> Bool {
+        guard isMatch(signature, doc, similarity: j) else { return false }
+        let n = shingleCounts[Int(doc)]
+        var shared = rule.intersection(jaccard: j, signature.shingles, n)
+        let learned = parts.learnedFlags(sharedBlocks.learned)
+        // Most copies are (almost) wholly inside the other text: the block rule accepts those
+        // whatever their blocks, so they need no block sketches.
+        if !learned.contains(true) && rule.wholly(shared: shared, signature.shingles, n) { return true }
+        let start = Int(doc) * Signature.bins
+        return signatures.withUnsafeBufferPointer { all in
+            let other = UnsafeBufferPointer(rebasing: all[start..<start + Signature.bins])
+            let sharedWith = { (part: (values: [UInt8], shingles: UInt32)) -> Double in
+                part.shingles == 0 ? 0 : part.values.withUnsafeBufferPointer {
+                    rule.intersection(jaccard: Signature.jaccard($0, other), part.shingles, n)
+                }
+            }
+            var mine = signature.shingles, theirs = Double(n)
+            if let own = parts.own(sharedBlocks.learned) {
+                // The other text holds the learned blocks it shares with this one: take them
+                // off both sides.
+                let rest = sharedWith(own)
+                theirs = max(rest, theirs - max(0, shared - rest))
+                mine = own.shingles
+                shared = rest
+                let union = Double(mine) + theirs - rest
+                guard rest > 0, rule.matches(jaccard: rest / union, mine, UInt32(theirs.rounded())) else { return false }
+            }
+            // Only a block about as large as the shared text can hold nearly all of it (the
+            // estimate of the shared size varies: blocks down to half of it are tried); a text
+            // of one (unlearned) block is judged by containment alone.
+            let ranges = parts.ranges
+            let kept = ranges.indices.filter { !learned[$0] && !ranges[$0].isEmpty }
+            var outside = shared, holder = -1
+            if kept.count > 1 {
+                for block in kept where Double(ranges[block].count) > 0.5 * shared {
+                    let rest = shared - sharedWith(parts.block(block))
+                    if rest < outside { outside = rest; holder = block }
+                }
+            }
+            let holderSize = holder >= 0 ? ranges[holder].count : 0
+            if rule.spread(shared: shared, outside: outside, holder: holderSize, mine, UInt32(theirs.rounded())) { return true }
+            if holder >= 0 { parts.concentrated.append((signature.blockFingerprint(holder), slot)) }
+            return false
+        }
+    }
+
+    /// A new copy's block sketches, computed once each and only when a candidate needs them
+    /// (most adds verify a few matches, and most matches are copies wholly inside the other
+    /// text), and the blocks found to be all a match's evidence, with the story matched.
+    struct LazyParts {
+        private let signature: Signature
+        private var flags: [Bool]?
+        private var ownSketch: (values: [UInt8], shingles: UInt32)??
+        private var blocks: [Int: (values: [UInt8], shingles: UInt32)] = [:]
+        var concentrated: [(block: UInt64, story: Int32)] = []
+        private(set) lazy var ranges = signature.blockRanges()
+        init(_ signature: Signature) { self.signature = signature }
+
+        /// Per block, whether it is learned as shared.
+        mutating func learnedFlags(_ learned: Set<UInt64>) -> [Bool] {
+            if let flags { return flags }
+            let found = learned.isEmpty ? Array(repeating: false, count: signature.blockEnds.count)
+                : signature.blockEnds.indices.map { learned.contains(signature.blockFingerprint($0)) }
+            flags = found
+            return found
+        }
+
+        /// The sketch without the learned blocks, or nil when the text has none.
+        mutating func own(_ learned: Set<UInt64>) -> (values: [UInt8], shingles: UInt32)? {
+            if let ownSketch { return ownSketch }
+            let isLearned = learnedFlags(learned)
+            let sketch = isLearned.contains(true) ? signature.sketch { !isLearned[$0] } : nil
+            ownSketch = .some(sketch)
+            return sketch
+        }
+
+        /// The sketch of one block alone.
+        mutating func block(_ block: Int) -> (values: [UInt8], shingles: UInt32) {
+            if let sketch = blocks[block] { return sketch }
+            let sketch = signature.sketch { $0 == block }
+            blocks[block] = sketch
+            return sketch
+        }
     }
 
     /// The sketch of document `doc` (live or not), without band keys.
@@ -301,6 +396,6 @@ extension StoryIndex {
         copyKeys.capacity * 8 + docStory.capacity * 4 + signatures.capacity + shingleCounts.capacity * 4
             + bands.byteCount + docOfCopy.byteCount
             + storyIDs.capacity * 8 + parent.capacity * 4 + representative.capacity * 4 + members.capacity * 4
-            + slotOfID.capacity * 16
+            + slotOfID.capacity * 16 + sharedBlocks.byteCount
     }
 }

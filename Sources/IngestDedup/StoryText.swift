@@ -1,4 +1,5 @@
 import Foundation
+import IngestCore
 
 /// Which normalised lines are story text. Site chrome that an imperfect extraction leaves in
 /// (menus, "Most read" lists, bylines, newsletter pleas, related-story titles) must not drive
@@ -29,15 +30,34 @@ public enum StoryText {
     }
 
     /// The story lines joined by one space, as UTF-8 bytes: what signatures are computed on.
-    static func bytes(of text: String) -> [UInt8] {
+    static func bytes(of text: String) -> [UInt8] { blocks(of: text).bytes }
+
+    /// The story lines joined by one space, and where each line (block) ends in those bytes:
+    /// the signature keeps which block each shingle came from, to tell text shared over a
+    /// story from text shared in one block (a plea, a reused paragraph).
+    static func blocks(of text: String) -> (bytes: [UInt8], ends: [Int]) {
         var out: [UInt8] = []
+        var ends: [Int] = []
         out.reserveCapacity(text.utf8.count + 16)
         Normalizer.forEachLine(of: text) { line in
             guard isStory(line) else { return }
             if !out.isEmpty { out.append(0x20) }
             out.append(contentsOf: line)
+            ends.append(out.count)
         }
-        return out
+        return (out, ends)
+    }
+
+    /// A line's identity at constant cost: its length and three 8-byte words (start, middle,
+    /// end), mixed. Story lines are 8+ words, so two different lines agreeing on all of that
+    /// are one line with an edit inside, which is still the same block for this purpose.
+    static func fingerprint(_ line: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard line.count >= 8, let base = line.baseAddress else { return StableHash.fnv1a64(line) }
+        let raw = UnsafeRawPointer(base)
+        let word = { (at: Int) in UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
+        var h = StableHash.mix(UInt64(line.count) ^ word(0))
+        h = StableHash.mix(h ^ word((line.count - 8) / 2))
+        return StableHash.mix(h ^ word(line.count - 8))
     }
 
     /// The rule described on the type, on one normalised line.

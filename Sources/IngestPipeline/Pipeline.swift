@@ -4,8 +4,13 @@
 @_exported import IngestCore
 @_exported import IngestStore
 @_exported import IngestSync
+import IngestDedup
 import IngestDiscover
 import IngestFetch
+
+/// What `Pipeline.compact(store:recluster:reclustered:)` reports of a re-clustering: stories
+/// split and merged, copies moved.
+public typealias ReclusterReport = Reclustering.Result
 
 /// The whole pipeline in a few calls, as the `ingest` commands, the benchmarks and library
 /// users run it: open a store, sync a feeds.json into it, import pages, extract pages.
@@ -50,6 +55,16 @@ public enum Pipeline {
         let summary = try await run.importPages(urls)
         try store.finish()
         return summary
+    }
+
+    /// Compacts the store at `directory` (`ingest compact`); with `recluster`, first clusters
+    /// every live copy again with the current dedup rules (`StoryIndexClusterer.recluster`)
+    /// and hands what split and merged to `reclustered` before compacting.
+    public static func compact(store directory: String, recluster: Bool,
+                               reclustered: (ReclusterReport) -> Void = { _ in }) throws -> CompactionResult {
+        let store = try Store.open(directory: directory, access: .write)
+        if recluster { reclustered(try StoryIndexClusterer.recluster(store)) }
+        return try store.compact()
     }
 
     /// The URL `importPages` takes for what a user typed: URLs stay as they are; anything

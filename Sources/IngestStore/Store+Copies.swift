@@ -51,6 +51,34 @@ extension Store {
         for entry in newer { try body(try copyRevision(at: entry.line)) }
     }
 
+    /// Moves copies to other stories (a re-clustering; `moves` maps copy id → story id) as one
+    /// batch, then records `aliases`. A moved copy keeps its revision (its text is unchanged);
+    /// unknown and deleted copies are skipped. Returns how many copies moved.
+    @discardableResult
+    public func reassign(_ moves: [String: String], aliases: [StoryAlias]) throws -> Int {
+        let results = try stage(moves.sorted { $0.key < $1.key }.map { id, story in (id, { previous in
+            guard var moved = previous, !moved.deleted else { return nil }
+            moved.story = story
+            return moved
+        }) })
+        try append(aliases: aliases)
+        return results.count { $0.change == .reassigned }
+    }
+
+    /// Calls `body` with the latest revision of every live copy and its surviving story id, in
+    /// the order the store first saw the copies: what re-clustering adds again.
+    public func forEachLiveCopyInArrivalOrder(_ body: (CopyRevision, String) throws -> Void) throws {
+        for entry in copyIndex.values.filter({ !$0.deleted }).sorted(by: { $0.firstSeq < $1.firstSeq }) {
+            let revision = try copyRevision(at: entry.line)
+            try body(revision, survivingStory(of: revision.story))
+        }
+    }
+
+    /// Every merge recorded in aliases.jsonl, in the order recorded.
+    public func recordedAliases() throws -> [StoryAlias] {
+        try files.aliases.decodeAll(StoryAlias.self, StoreFiles.Record.alias)
+    }
+
     /// Writes the candidates that differ from the latest revisions, as one batch. A candidate
     /// carries the copy's content; `stage` fills in sequence, revision and dates.
     private func stage(_ candidates: [(id: String, make: (CopyRevision?) throws -> CopyRevision?)]) throws
@@ -99,6 +127,7 @@ extension Store {
             seq += 1
         }
         try files.copies.append(lines)  // only now does the index learn about the batch
+        copyRevisionCount += lines.count
         var affected: [StableKey] = []
         for (key, staged) in pending {
             let old = copyIndex[key]

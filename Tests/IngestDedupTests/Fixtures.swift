@@ -1,16 +1,20 @@
 import Foundation
+import IngestTesting
 import Testing
 
-/// Reads `Tests/Fixtures/dedup/<name>` next to this file. A missing or empty fixture fails
-/// the calling test: the "stays apart" tests would otherwise pass on empty texts.
+/// Reads `Tests/Fixtures/dedup/<name>` next to this file. A missing, unreadable or empty
+/// fixture fails the calling test (the "stays apart" tests would otherwise pass on empty texts).
 func fixture(_ name: String) -> String {
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures/dedup/\(name)")
-    guard let text = try? String(contentsOf: url, encoding: .utf8), !text.isEmpty else {
-        Issue.record("missing or empty fixture \(url.path)")
+    do {
+        let text = try String(contentsOf: url, encoding: .utf8)
+        if text.isEmpty { Issue.record("empty fixture \(url.path)") }
+        return text
+    } catch {
+        Issue.record("cannot read fixture \(url.path): \(error)")
         return ""
     }
-    return text
 }
 
 /// The five seed articles: five different stories on one topic.
@@ -47,15 +51,7 @@ enum Edit {
 
     /// Hard-wraps every paragraph at `width` columns.
     static func reflow(_ paragraphs: [String], width: Int = 68) -> [String] {
-        paragraphs.map { paragraph in
-            var lines: [String] = [], line = ""
-            for word in paragraph.split(separator: " ") {
-                if !line.isEmpty && line.count + word.count + 1 > width { lines.append(line); line = "" }
-                line += line.isEmpty ? String(word) : " " + word
-            }
-            if !line.isEmpty { lines.append(line) }
-            return lines.joined(separator: "\n")
-        }
+        paragraphs.map { wrappedLines([$0], width: width).joined(separator: "\n") }
     }
 
     /// Straight quotes and apostrophes instead of curly ones.

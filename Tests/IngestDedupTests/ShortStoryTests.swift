@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import IngestDedup
 
@@ -41,6 +42,64 @@ import Testing
         #expect(index.add(copyID: "followup", text: text(followUp)).storyID != original.storyID)
     }
 
+    /// A 31-word brief under the 110-word plea: the plea is nearly four fifths of each text's
+    /// story text, so by containment alone the two briefs are copies. What they share is one
+    /// block; their own sentences are not in each other.
+    @Test(arguments: [true, false]) func briefsUnderALongPleaStayApart(pleaOnTop: Bool) {
+        var index = StoryIndex()
+        let ids = [ferry, orchard, library].enumerated().map { n, story in
+            index.add(copyID: "\(n)", text: text(pleaOnTop ? [plea, story[0]] : [story[0], plea])).storyID
+        }
+        #expect(Set(ids).count == 3)
+    }
+
+    /// A follow-up of one new sentence around a reused background paragraph: three quarters of
+    /// it is in the original, all of that in one paragraph.
+    @Test func shortFollowUpAroundOneReusedParagraphStaysApart() {
+        var index = StoryIndex()
+        let original = index.add(copyID: "original", text: text(orchard))
+        let followUp = ["Growers in the Vell valley met again on Friday to discuss the rent for next season.", orchard[1]]
+        let added = index.add(copyID: "followup", text: text(followUp))
+        #expect(added.storyID != original.storyID && !added.joined)
+    }
+
+    /// The same brief under the plea, republished with the plea, joins its story: shared text
+    /// that is the whole of the smaller text is a copy whatever its blocks.
+    @Test func briefUnderThePleaJoinsItsOwnCopy() {
+        var index = StoryIndex()
+        let brief = index.add(copyID: "brief", text: text([ferry[0], plea]))
+        #expect(index.add(copyID: "copy", text: text([plea, ferry[0]])).storyID == brief.storyID)
+    }
+
+    /// A text that is the plea and one sentence is nine tenths plea: the block rule lets it
+    /// join a story that carries the plea (the premise, on a fresh index). Once the plea was the
+    /// lone evidence against three stories (four stories carry it), it is learned as shared and
+    /// leaves later sketches, so such a text stays apart; what was learned survives a snapshot.
+    @Test func aPleaSeenAcrossStoriesIsLearnedAndStopsCounting() throws {
+        let pleaAndASentence = text([plea, "The museum will stay closed until next spring."])
+        var fresh = StoryIndex()
+        let first = fresh.add(copyID: "ferry", text: text([ferry[0], plea]))
+        #expect(fresh.add(copyID: "plea+sentence", text: pleaAndASentence).storyID == first.storyID)
+
+        let pool = "The town council voted on Wednesday to keep the public swimming pool open through the winter, after a petition signed by more than two thousand residents asked for evening sessions."
+        var index = StoryIndex()
+        let orchardStory = index.add(copyID: "orchard", text: text(orchard + [plea]))
+        index.add(copyID: "ferry", text: text([ferry[0], plea]))
+        index.add(copyID: "library", text: text([library[0], plea]))
+        #expect(index.sharedBlocks.learned.isEmpty)  // seen in three stories so far
+        index.add(copyID: "pool", text: text([pool, plea]))
+        #expect(index.sharedBlocks.learned.count == 1)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("dedup-\(UUID().uuidString).idx").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try index.save(to: path)
+        var restored = try StoryIndex.load(from: path)
+        #expect(restored.sharedBlocks == index.sharedBlocks)
+        let added = restored.add(copyID: "plea+sentence", text: pleaAndASentence)
+        #expect(!added.joined && added.merged.isEmpty)
+        // A copy of a story that carried the plea still joins it on its own text.
+        #expect(restored.add(copyID: "orchard-again", text: text([plea] + orchard)).storyID == orchardStory.storyID)
+    }
+
     @Test func briefOnTheSameTopicStaysApart() {
         var index = StoryIndex()
         let story = index.add(copyID: "story", text: text(library))
@@ -52,6 +111,20 @@ import Testing
         var index = StoryIndex()
         let story = index.add(copyID: "story", text: text(ferry))
         #expect(index.add(copyID: "trimmed", text: text(Array(ferry.prefix(2)))).storyID == story.storyID)
+    }
+
+    /// The smallest merge the README promises: a two-sentence, 50-word trimmed copy of the
+    /// 129-word ferry story joins it; a 19-word opening alone (a seventh of the story, clearly
+    /// under the quarter the length guard asks) stays a story of its own.
+    @Test func smallestTrimmedCopyJoinsAndShorterStaysApart() {
+        var index = StoryIndex()
+        let story = index.add(copyID: "story", text: text(ferry))
+        let secondSentence = "Engineers replaced the shaft at the Kessington dry dock and the vessel passed its sea trials on Monday evening."
+        #expect(ferry[1].hasPrefix(secondSentence))
+        #expect(index.add(copyID: "two sentences", text: text([ferry[0], secondSentence])).storyID == story.storyID)
+        let opening = "The regional ferry between Port Alden and the island of Mereth resumed service on Tuesday after a three-week suspension."
+        #expect(ferry[0].hasPrefix(opening.dropLast()))
+        #expect(!index.add(copyID: "opening", text: opening).joined)
     }
 
     /// A–plea–B: a short story carrying the plea resembles the plea-carrying copy of A (a pairwise

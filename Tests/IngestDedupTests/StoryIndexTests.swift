@@ -107,6 +107,18 @@ import Testing
         #expect(!joinsBase(longest))
     }
 
+    /// A site that prints the whole story as one paragraph (and damaged) plus an editor's note:
+    /// the shared text is all in one block, but the copy has almost nothing of its own outside
+    /// it, unlike a brief under a plea (fails if one-block evidence always needed containment 0.9).
+    @Test func storyPrintedAsOneDamagedParagraphJoins() {
+        let story = Edit.paragraphs(fixture("seed-003.txt"))
+        var index = StoryIndex()
+        let original = index.add(copyID: "original", text: story.joined(separator: "\n\n"))
+        let note = "Editor's note: This story has been updated with a statement from officials in the ninth paragraph."
+        let copy = index.add(copyID: "one-paragraph", text: Edit.damage(story.joined(separator: " ")) + "\n\n" + note)
+        #expect(copy.storyID == original.storyID && copy.joined)
+    }
+
     @Test func shortBriefOnTheSameTopicStaysApart() {
         var (index, ids) = seededIndex()
         let brief = index.add(copyID: "brief", text: fixture("brief-same-topic.txt"))
@@ -229,11 +241,7 @@ import Testing
     /// a trimmed copy of it and the orchard page): it loads, keeps its story ids, and each story's
     /// first copy becomes its representative. Copy ids are sync's (`c` + FNV-1a of the file URL).
     @Test func versionOneSnapshotLoadsWithItsStoryIds() throws {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/dedup/snapshot-v1.bin")
-        let bytes = try [UInt8](Data(contentsOf: url))
-        #expect(bytes[8..<12] == [1, 0, 0, 0])  // really version 1
-        var index = try StoryIndex.load(from: url.path)
+        var index = try snapshotFixture(version: 1)
         #expect(index.copyCount == 3)
         #expect(index.storyID(ofCopy: "c458e8758c2cf8235") == "0a412a41f292b458")
         #expect(index.storyID(ofCopy: "c2d1e53cb5dd7f947") == "0a412a41f292b458")
@@ -241,6 +249,33 @@ import Testing
         #expect(index.representative[Int(index.slotOfID[0x0a41_2a41_f292_b458]!)] == 0)
         let copy = index.add(copyID: "orchard-again", text: fixture("short-orchard.txt"))
         #expect(copy.storyID == "f8c7db31fa038b34" && copy.joined)
+    }
+
+    /// `snapshot-v2.bin` was written by the release before shared blocks were learned (`ingest
+    /// import` of a trimmed ferry page, the ferry page and the orchard page with the plea): it
+    /// loads with its story ids and representatives and nothing learned, and saves as version 3.
+    @Test func versionTwoSnapshotLoadsWithItsStoryIds() throws {
+        var index = try snapshotFixture(version: 2)
+        #expect(index.copyCount == 3 && index.sharedBlocks == SharedBlocks())
+        #expect(index.storyID(ofCopy: "c13c5b383f70987fd") == "ab56ea05d198069f")
+        #expect(index.storyID(ofCopy: "c6855bb8796922488") == "ab56ea05d198069f")
+        #expect(index.storyID(ofCopy: "c7df0feafd256555d") == "332dbe48a6613c3b")
+        #expect(index.representative[Int(index.slotOfID[0xab56_ea05_d198_069f]!)] == 0)
+        let copy = index.add(copyID: "orchard-again", text: fixture("short-orchard.txt"))
+        #expect(copy.storyID == "332dbe48a6613c3b" && copy.joined)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("dedup-\(UUID().uuidString).idx").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try index.save(to: path)
+        #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))[8..<12] == [3, 0, 0, 0])
+        #expect(try StoryIndex.load(from: path).storyID(ofCopy: "orchard-again") == "332dbe48a6613c3b")
+    }
+
+    /// Loads `snapshot-v<version>.bin`, written by the release that wrote that version.
+    private func snapshotFixture(version: UInt8) throws -> StoryIndex {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/dedup/snapshot-v\(version).bin")
+        #expect(try [UInt8](Data(contentsOf: url))[8..<12] == [version, 0, 0, 0])  // really that version
+        return try StoryIndex.load(from: url.path)
     }
 
     /// A loaded index has room to grow: the first adds of the next run rebuild nothing.

@@ -1,39 +1,22 @@
 import Foundation
 import IngestDedup
 import IngestExtract
+import IngestTesting
 import Testing
 
 /// The deduplicator sees extracted text, not the page: a site that hard-wraps its story and puts
 /// every wrapped line in its own `<p>` must still give the story the original gives.
 @Suite struct ReflowThroughExtractionTests {
-    private func paragraphs(_ name: String) throws -> [String] {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/dedup/\(name)")
-        return try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map(String.init).filter { !$0.isEmpty }
-    }
-
     private func page(_ title: String, _ paragraphs: [String]) -> [UInt8] {
         let body = paragraphs.map { "<p>\($0)</p>" }.joined(separator: "\n")
         return Array("<html><head><title>\(title)</title></head><body><article><h1>\(title)</h1>\n\(body)\n</article></body></html>".utf8)
     }
 
-    /// Wraps every paragraph at `width` columns, each line a paragraph of its own.
-    private func wrapped(_ paragraphs: [String], width: Int = 60) -> [String] {
-        paragraphs.flatMap { paragraph in
-            var lines: [String] = [], line = ""
-            for word in paragraph.split(separator: " ") {
-                if !line.isEmpty && line.count + word.count + 1 > width { lines.append(line); line = "" }
-                line += line.isEmpty ? String(word) : " " + word
-            }
-            return lines + [line]
-        }
-    }
-
     @Test func onePerLineParagraphsJoinTheOriginal() throws {
-        let story = try paragraphs("short-ferry.txt") + paragraphs("short-orchard.txt") + paragraphs("short-library.txt")
+        let story = try dedupFixture("short-ferry.txt") + dedupFixture("short-orchard.txt") + dedupFixture("short-library.txt")
         let extractor = Extractor()
         let original = extractor.extract(html: page("Three towns", story), url: "https://a.example/story")
-        let reflowed = extractor.extract(html: page("Three towns", wrapped(story)), url: "https://b.example/story")
+        let reflowed = extractor.extract(html: page("Three towns", wrappedLines(story)), url: "https://b.example/story")
         // The premise: the extractor hands over one paragraph per wrapped line.
         #expect(reflowed.text.components(separatedBy: "\n\n").count > 3 * story.count)
         var index = StoryIndex()
