@@ -7,7 +7,6 @@ struct Signature: Equatable, Sendable {
     static let shingleBytes = 9
     static let bins = 128
     static let bands = 12
-    static let rowsPerBand = 2
 
     /// Per bin 1...255 (a b-bit digest of the bin's minimum hash), 0 when the bin is empty.
     var values: [UInt8]
