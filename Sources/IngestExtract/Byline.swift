@@ -37,6 +37,8 @@ struct Byline {
         // Anywhere else only what the markup marks counts: an author box at the end of the
         // article, a "published" date far from the headline or on a page without one.
         for index in elements.indices {
+            // Markers are attributes: most elements have none.
+            if elements[index].attributes.isEmpty { continue }
             if date == nil, elements[index].words.contains(where: Byline.publishedWords.contains) {
                 date = Byline.date(tree, index)
             }
@@ -119,13 +121,26 @@ struct Byline {
     /// An element the markup marks as naming an author: `rel="author"`, `itemprop="author"`,
     /// a class or id word such as "author" or "byline", or a link to an author's page.
     static func isAuthorMarked(_ element: PageTree.Element) -> Bool {
-        if element.attribute("rel")?.lowercased() == "author" || element.attribute("itemprop")?.lowercased() == "author" {
-            return true
+        for (name, value) in element.attributes where name == "rel" || name == "itemprop" {
+            if value.utf8.count == 6, value.lowercased() == "author" { return true }
         }
         if element.words.contains(where: { markerWords.contains($0) }) { return true }
-        guard element.isLink, let href = element.attribute("href")?.lowercased() else { return false }
-        let path = href.split(separator: "?").first.map { $0.split(separator: "/") } ?? []
-        return path.dropLast().contains { authorPathSegments.contains(String($0)) }
+        guard element.isLink, let href = element.attribute("href") else { return false }
+        return isAuthorPath(href)
+    }
+
+    /// Whether a link's path (before any query) has an author-page segment before its last
+    /// one: "/author/jane-doe", "/people/jdoe/". Read as bytes: a page has hundreds of links.
+    static func isAuthorPath(_ href: String) -> Bool {
+        var segments: [Substring.UTF8View] = []
+        let bytes = href.utf8
+        // The part before the first "?" (leading ones skipped), split on "/".
+        let start = bytes.firstIndex { $0 != UInt8(ascii: "?") } ?? bytes.endIndex
+        let path = bytes[start...].prefix { $0 != UInt8(ascii: "?") }
+        for segment in path.split(separator: UInt8(ascii: "/")) { segments.append(segment) }
+        return segments.dropLast().contains { segment in
+            (5...12).contains(segment.count) && authorPathSegments.contains(String(decoding: segment, as: UTF8.self).lowercased())
+        }
     }
 
     static let markerWords: Set<String> = ["author", "authors", "byline", "writer", "contributor", "creator"]

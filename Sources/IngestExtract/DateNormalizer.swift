@@ -107,7 +107,8 @@ enum DateNormalizer {
     }
 
     private static func firstDate(in text: String) -> (start: String.Index, year: Int, month: Int, day: Int)? {
-        guard text.contains(where: \.isNumber) else { return nil }
+        // A date needs a number, and only ASCII digits make one: scan bytes, not characters.
+        guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         var tokens: [Token] = []
         var index = text.startIndex, gapStart = text.startIndex
         while index < text.endIndex {

@@ -23,6 +23,14 @@ import Testing
         #expect(article.published == "2025-11-25T10:00:00Z")
     }
 
+    @Test func authorPagesAreKnownByAPathSegmentBeforeTheLast() {
+        #expect(Byline.isAuthorPath("https://example.com/author/jane-doe"))
+        #expect(Byline.isAuthorPath("/Staff/jdoe/?ref=byline"))
+        #expect(!Byline.isAuthorPath("https://example.com/authors"))
+        #expect(!Byline.isAuthorPath("/news/story?from=/author/jane"))
+        #expect(!Byline.isAuthorPath("/authorship/jane"))
+    }
+
     @Test func organisationAuthorIsTheLastResort() {
         let html = """
         <html><head><script type="application/ld+json">{"@type":"Article","headline":"Budget passes",
