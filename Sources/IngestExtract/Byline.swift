@@ -11,6 +11,25 @@ struct Byline {
     /// Whether the headline's neighbourhood showed the date or an author: a story's own
     /// byline. What is found elsewhere may be a card's or a review's, and vouches for less.
     private(set) var nearHeadline = false
+    /// The dates shown in the headline's neighbourhood, in document order, with their
+    /// distance in elements from the headline (negative above it).
+    private(set) var shownDates: [(date: String, offset: Int)] = []
+
+    /// The date a page shows readers for its story, when the markup declares another one:
+    /// the first date shown within `headerSpan` elements of the headline, if the declared
+    /// date is shown nowhere near it. Pages that show only "Updated June 3" there present
+    /// that date as the story's, whatever their JSON-LD says; a page that shows the declared
+    /// date anywhere near its headline keeps it. (The dev truth follows the visible date on
+    /// most such pages, not all: tune half 249/287 with this rule, 242 without.)
+    func shownInstead(of declared: String) -> String? {
+        guard let first = shownDates.first, first.offset <= Byline.headerSpan,
+              !shownDates.contains(where: { $0.date.prefix(10) == declared.prefix(10) }) else { return nil }
+        return first.date
+    }
+
+    /// How far below the headline a byline date may stand (a byline, a dateline, an
+    /// "Updated" line under a standfirst); further down, dates belong to cards and comments.
+    static let headerSpan = 60
 
     /// Elements before the headline that may still belong to the article's header (a date
     /// or byline above the title, inside the headline's own container: not the site's
@@ -27,10 +46,10 @@ struct Byline {
             let container = max(elements[headline].parent, 0)
             let window = max(container, headline - Byline.before)..<min(elements.count, headline + Byline.after)
             for index in window {
-                if date == nil { date = Byline.date(tree, index) }
+                if let shown = Byline.date(tree, index) { shownDates.append((shown, index - headline)) }
                 if authors.isEmpty { authors = Byline.authors(tree, index, labelsToo: true) }
-                if date != nil, !authors.isEmpty { break }
             }
+            date = shownDates.first?.date
             nearHeadline = date != nil || !authors.isEmpty
             if date != nil, !authors.isEmpty { return }
         }

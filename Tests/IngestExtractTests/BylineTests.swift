@@ -31,6 +31,17 @@ import Testing
         #expect(!Byline.isAuthorPath("/authorship/jane"))
     }
 
+    @Test func theDateTheBylineShowsBeatsADeclaredDateItNeverShows() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("metadata-shown-date-not-declared.html"), url: nil)
+        #expect(article.published == "2025-09-28")
+        #expect(article.modified == "2025-09-28T06:58:21-04:00")
+    }
+
+    @Test func aDeclaredDateTheBylineShowsIsKept() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("metadata-declared-date-shown.html"), url: nil)
+        #expect(article.published == "2015-04-06T13:52:00-04:00")
+    }
+
     @Test func organisationAuthorIsTheLastResort() {
         let html = """
         <html><head><script type="application/ld+json">{"@type":"Article","headline":"Budget passes",
