@@ -13,16 +13,24 @@ struct Byline {
     private(set) var nearHeadline = false
     /// The dates shown in the headline's neighbourhood, in document order, with their
     /// distance in elements from the headline (negative above it).
-    private(set) var shownDates: [(date: String, offset: Int)] = []
+    private(set) var shownDates: [(date: String, offset: Int, marksPublished: Bool)] = []
 
     /// The date a page shows readers for its story, when the markup declares another one:
-    /// the first date shown within `headerSpan` elements of the headline, if the declared
-    /// date is shown nowhere near it. Pages that show only "Updated June 3" there present
-    /// that date as the story's, whatever their JSON-LD says; a page that shows the declared
-    /// date anywhere near its headline keeps it. (The dev truth follows the visible date on
-    /// most such pages, not all: tune half 249/287 with this rule, 242 without.)
+    /// the first date the header labels as published, else the first date shown within
+    /// `headerSpan` elements of the headline if the declared date is shown nowhere near it.
+    /// Pages that show only "Updated June 3" there present that date as the story's,
+    /// whatever their JSON-LD says; a page that shows the declared date anywhere near its
+    /// headline keeps it. (The dev truth follows the visible date on most such pages, not
+    /// all: tune half 250/287 with this rule, 242 without.)
     func shownInstead(of declared: String) -> String? {
-        guard let first = shownDates.first, first.offset <= Byline.headerSpan,
+        let header = shownDates.filter { $0.offset <= Byline.headerSpan }
+        // A date the header labels as published ("Published Apr 26, 2023 · Updated Aug 21,
+        // 2025") is the story's, even when the markup declares the update.
+        if let labelled = header.first(where: \.marksPublished) {
+            return header.contains { $0.marksPublished && $0.date.prefix(10) == declared.prefix(10) } ? nil : labelled.date
+        }
+        // Dates come in document order: the first shown is in the header or none is.
+        guard let first = header.first,
               !shownDates.contains(where: { $0.date.prefix(10) == declared.prefix(10) }) else { return nil }
         return first.date
     }
@@ -46,7 +54,9 @@ struct Byline {
             let container = max(elements[headline].parent, 0)
             let window = max(container, headline - Byline.before)..<min(elements.count, headline + Byline.after)
             for index in window {
-                if let shown = Byline.date(tree, index) { shownDates.append((shown, index - headline)) }
+                if let shown = Byline.date(tree, index) {
+                    shownDates.append((shown, index - headline, Byline.marksPublished(tree, index)))
+                }
                 if authors.isEmpty { authors = Byline.authors(tree, index, labelsToo: true) }
             }
             date = shownDates.first?.date
@@ -90,6 +100,28 @@ struct Byline {
         guard !own.isEmpty, own.utf8.count <= maxCharacters * 2 else { return nil }
         let text = TextNormalizer.collapse(own)
         return DateNormalizer.inText(text)
+    }
+
+    /// Whether a date element is marked as the publication date: a "published" class word,
+    /// or "Published" / "Posted" in its own text or in the text just before it in its parent
+    /// ("Published <span>Apr 26, 2023</span>").
+    static func marksPublished(_ tree: PageTree, _ index: Int) -> Bool {
+        let element = tree.elements[index]
+        if element.words.contains(where: publishedWords.contains) { return true }
+        var label = ""
+        if element.parent >= 0 {
+            for child in tree.elements[element.parent].children {
+                if case .element(let sibling) = child {
+                    if sibling == index { break }
+                    label = ""
+                } else if case .text(let text) = child {
+                    label = text
+                }
+            }
+        }
+        for case .text(let text) in element.children { label += text }
+        let lower = label.lowercased()
+        return lower.contains("publish") || lower.contains("posted")
     }
 
     /// Author names an element shows: "By Jane Doe" (or "Written by", "Posted by"…), a

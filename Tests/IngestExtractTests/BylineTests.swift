@@ -37,6 +37,11 @@ import Testing
         #expect(article.modified == "2025-09-28T06:58:21-04:00")
     }
 
+    @Test func theDateTheBylineLabelsPublishedBeatsTheDeclaredUpdate() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("metadata-byline-labels-published.html"), url: nil)
+        #expect(article.published == "2023-04-26")
+    }
+
     @Test func aDeclaredDateTheBylineShowsIsKept() throws {
         let article = extractor.extract(html: try Fixtures.bytes("metadata-declared-date-shown.html"), url: nil)
         #expect(article.published == "2015-04-06T13:52:00-04:00")
