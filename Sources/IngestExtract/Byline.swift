@@ -97,7 +97,10 @@ struct Byline {
         // it, where a `<time datetime>` may say more than its text.
         var own = ""
         for case .text(let text) in element.children { own += text }
-        guard !own.isEmpty, own.utf8.count <= maxCharacters * 2 else { return nil }
+        // A written date has digits (most texts in a header have none).
+        guard !own.isEmpty, own.utf8.count <= maxCharacters * 2, own.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else {
+            return nil
+        }
         let text = TextNormalizer.collapse(own)
         return DateNormalizer.inText(text)
     }
@@ -148,20 +151,21 @@ struct Byline {
     /// "Written by", "Jun 2 · Written By", "Author:": a label with nothing after it.
     static func endsWithLabel(_ text: String) -> Bool {
         let key = text.lowercased().trimmingCharacters(in: CharacterSetLite(" :"))
-        return labels.contains { key == $0 || key.hasSuffix(" " + $0) }
+        return labels.contains(key) || labelSuffixes.contains { key.hasSuffix($0) }
     }
 
     /// Words that introduce a byline, in the lower case `authors` compares with.
     static let labels: Set<String> = [
         "by", "written by", "posted by", "words by", "story by", "reported by", "author", "authors",
     ]
+    static let labelSuffixes = labels.map { " " + $0 }
+    /// "by ", "author:"…: the labels as they start a byline.
+    static let labelPrefixes = labels.map { $0 + ($0.hasPrefix("author") ? ":" : " ") }
 
     /// "By Jane Doe" → "Jane Doe"; nil when the text does not start with a byline label.
     static func afterLabel(_ text: String) -> String? {
         let lower = text.lowercased()
-        for label in labels {
-            let separator = label.hasPrefix("author") ? ":" : " "
-            let prefix = label + separator
+        for prefix in labelPrefixes {
             if lower.hasPrefix(prefix) {
                 return String(text.dropFirst(prefix.count)).trimmingCharacters(in: CharacterSetLite(" :"))
             }
