@@ -27,11 +27,11 @@ struct Byline {
         // A date the header labels as published ("Published Apr 26, 2023 · Updated Aug 21,
         // 2025") is the story's, even when the markup declares the update.
         if let labelled = header.first(where: \.marksPublished) {
-            return header.contains { $0.marksPublished && $0.date.prefix(10) == declared.prefix(10) } ? nil : labelled.date
+            return header.contains { $0.marksPublished && DateNormalizer.isDay($0.date, of: declared) } ? nil : labelled.date
         }
         // Dates come in document order: the first shown is in the header or none is.
         guard let first = header.first,
-              !shownDates.contains(where: { $0.date.prefix(10) == declared.prefix(10) }) else { return nil }
+              !shownDates.contains(where: { DateNormalizer.isDay($0.date, of: declared) }) else { return nil }
         return first.date
     }
 

@@ -42,6 +42,28 @@ import Testing
         #expect(article.published == "2023-04-26")
     }
 
+    @Test func aShownDayIsTheDeclaredInstantsDayInSomeZone() {
+        #expect(DateNormalizer.isDay("2021-12-09", of: "2021-12-10T02:17:00Z"))
+        #expect(DateNormalizer.isDay("2025-12-03", of: "2025-12-02T23:00:55-05:00"))
+        #expect(DateNormalizer.isDay("2025-12-03", of: "2025-12-03"))
+        // Date-only: no zone to move through.
+        #expect(!DateNormalizer.isDay("2025-11-12", of: "2025-11-13"))
+        // No zone on Earth shows 22:02 UTC on the 19th as the 18th.
+        #expect(!DateNormalizer.isDay("2025-12-18", of: "2025-12-19T22:02:58Z"))
+        #expect(!DateNormalizer.isDay("2025-02-28", of: "2025-03-02T01:00:00Z"))
+    }
+
+    @Test func theDeclaredInstantShownInTheSitesZoneIsKept() {
+        let html = """
+        <html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Harbour reopens",
+        "datePublished":"2021-12-10T02:17:00Z"}</script></head>
+        <body><article><h1>Harbour reopens</h1><p class="meta">December 9, 2021</p>
+        <p>The harbour reopened to fishing boats on Thursday evening after the storm damage to the outer wall was repaired.</p>
+        </article></body></html>
+        """
+        #expect(extractor.extract(html: Array(html.utf8), url: nil).published == "2021-12-10T02:17:00Z")
+    }
+
     @Test func aDeclaredDateTheBylineShowsIsKept() throws {
         let article = extractor.extract(html: try Fixtures.bytes("metadata-declared-date-shown.html"), url: nil)
         #expect(article.published == "2015-04-06T13:52:00-04:00")
