@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns the date spellings pages use into ISO 8601: "2024-05-01T10:00:00+02:00" stays
 /// as it is (seconds added when missing), "May 1, 2024", "1 May 2024",
 /// "Wed, 01 May 2024 10:00:00 GMT" and "2024/05/01" become "2024-05-01" or a full timestamp.
@@ -230,15 +232,17 @@ enum DateNormalizer {
         return instant >= start - 14 * 60 && instant < start + 1440 + 12 * 60
     }
 
-    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+    /// Days since 1970-01-01 of a Gregorian date.
     private static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
+        let midnight = utc.date(from: DateComponents(year: year, month: month, day: day)) ?? Date(timeIntervalSince1970: 0)
+        return Int((midnight.timeIntervalSince1970 / 86_400).rounded(.down))
     }
+
+    private static let utc: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        return calendar
+    }()
 
     private static func pad(_ value: Int, _ width: Int = 2) -> String {
         let digits = String(value)
