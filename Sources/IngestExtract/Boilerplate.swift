@@ -315,8 +315,14 @@ extension String {
 }
 
 /// A tiny character set, so this module needs no Foundation for trimming.
+/// Its members are single scalars, kept in an array: these sets hold a few characters and
+/// are made on every call, where a `Set` would hash each one first.
 struct CharacterSetLite {
-    let characters: Set<Character>
-    init(_ characters: String) { self.characters = Set(characters) }
-    func contains(_ character: Character) -> Bool { characters.contains(character) }
+    let scalars: [Unicode.Scalar]
+    init(_ characters: String) { scalars = Array(characters.unicodeScalars) }
+    func contains(_ character: Character) -> Bool {
+        let view = character.unicodeScalars
+        guard let first = view.first, view.index(after: view.startIndex) == view.endIndex else { return false }
+        return scalars.contains(first)
+    }
 }

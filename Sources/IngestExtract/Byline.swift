@@ -11,6 +11,33 @@ struct Byline {
     /// Whether the headline's neighbourhood showed the date or an author: a story's own
     /// byline. What is found elsewhere may be a card's or a review's, and vouches for less.
     private(set) var nearHeadline = false
+    /// The dates shown in the headline's neighbourhood, in document order, with their
+    /// distance in elements from the headline (negative above it).
+    private(set) var shownDates: [(date: String, offset: Int, marksPublished: Bool)] = []
+
+    /// The date a page shows readers for its story, when the markup declares another one:
+    /// the first date the header labels as published, else the first date shown within
+    /// `headerSpan` elements of the headline if the declared date is shown nowhere near it.
+    /// Pages that show only "Updated June 3" there present that date as the story's,
+    /// whatever their JSON-LD says; a page that shows the declared date anywhere near its
+    /// headline keeps it. (The dev truth follows the visible date on most such pages, not
+    /// all: tune half 250/287 with this rule, 242 without.)
+    func shownInstead(of declared: String) -> String? {
+        let header = shownDates.filter { $0.offset <= Byline.headerSpan }
+        // A date the header labels as published ("Published Apr 26, 2023 · Updated Aug 21,
+        // 2025") is the story's, even when the markup declares the update.
+        if let labelled = header.first(where: \.marksPublished) {
+            return header.contains { $0.marksPublished && DateNormalizer.isDay($0.date, of: declared) } ? nil : labelled.date
+        }
+        // Dates come in document order: the first shown is in the header or none is.
+        guard let first = header.first,
+              !shownDates.contains(where: { DateNormalizer.isDay($0.date, of: declared) }) else { return nil }
+        return first.date
+    }
+
+    /// How far below the headline a byline date may stand (a byline, a dateline, an
+    /// "Updated" line under a standfirst); further down, dates belong to cards and comments.
+    static let headerSpan = 60
 
     /// Elements before the headline that may still belong to the article's header (a date
     /// or byline above the title, inside the headline's own container: not the site's
@@ -27,16 +54,20 @@ struct Byline {
             let container = max(elements[headline].parent, 0)
             let window = max(container, headline - Byline.before)..<min(elements.count, headline + Byline.after)
             for index in window {
-                if date == nil { date = Byline.date(tree, index) }
+                if let shown = Byline.date(tree, index) {
+                    shownDates.append((shown, index - headline, Byline.marksPublished(tree, index)))
+                }
                 if authors.isEmpty { authors = Byline.authors(tree, index, labelsToo: true) }
-                if date != nil, !authors.isEmpty { break }
             }
+            date = shownDates.first?.date
             nearHeadline = date != nil || !authors.isEmpty
             if date != nil, !authors.isEmpty { return }
         }
         // Anywhere else only what the markup marks counts: an author box at the end of the
         // article, a "published" date far from the headline or on a page without one.
         for index in elements.indices {
+            // Markers are attributes: most elements have none.
+            if elements[index].attributes.isEmpty { continue }
             if date == nil, elements[index].words.contains(where: Byline.publishedWords.contains) {
                 date = Byline.date(tree, index)
             }
@@ -66,9 +97,34 @@ struct Byline {
         // it, where a `<time datetime>` may say more than its text.
         var own = ""
         for case .text(let text) in element.children { own += text }
-        guard !own.isEmpty, own.utf8.count <= maxCharacters * 2 else { return nil }
+        // A written date has digits (most texts in a header have none).
+        guard !own.isEmpty, own.utf8.count <= maxCharacters * 2, own.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else {
+            return nil
+        }
         let text = TextNormalizer.collapse(own)
         return DateNormalizer.inText(text)
+    }
+
+    /// Whether a date element is marked as the publication date: a "published" class word,
+    /// or "Published" / "Posted" in its own text or in the text just before it in its parent
+    /// ("Published <span>Apr 26, 2023</span>").
+    static func marksPublished(_ tree: PageTree, _ index: Int) -> Bool {
+        let element = tree.elements[index]
+        if element.words.contains(where: publishedWords.contains) { return true }
+        var label = ""
+        if element.parent >= 0 {
+            for child in tree.elements[element.parent].children {
+                if case .element(let sibling) = child {
+                    if sibling == index { break }
+                    label = ""
+                } else if case .text(let text) = child {
+                    label = text
+                }
+            }
+        }
+        for case .text(let text) in element.children { label += text }
+        let lower = label.lowercased()
+        return lower.contains("publish") || lower.contains("posted")
     }
 
     /// Author names an element shows: "By Jane Doe" (or "Written by", "Posted by"…), a
@@ -95,20 +151,21 @@ struct Byline {
     /// "Written by", "Jun 2 · Written By", "Author:": a label with nothing after it.
     static func endsWithLabel(_ text: String) -> Bool {
         let key = text.lowercased().trimmingCharacters(in: CharacterSetLite(" :"))
-        return labels.contains { key == $0 || key.hasSuffix(" " + $0) }
+        return labels.contains(key) || labelSuffixes.contains { key.hasSuffix($0) }
     }
 
     /// Words that introduce a byline, in the lower case `authors` compares with.
     static let labels: Set<String> = [
         "by", "written by", "posted by", "words by", "story by", "reported by", "author", "authors",
     ]
+    static let labelSuffixes = labels.map { " " + $0 }
+    /// "by ", "author:"…: the labels as they start a byline.
+    static let labelPrefixes = labels.map { $0 + ($0.hasPrefix("author") ? ":" : " ") }
 
     /// "By Jane Doe" → "Jane Doe"; nil when the text does not start with a byline label.
     static func afterLabel(_ text: String) -> String? {
         let lower = text.lowercased()
-        for label in labels {
-            let separator = label.hasPrefix("author") ? ":" : " "
-            let prefix = label + separator
+        for prefix in labelPrefixes {
             if lower.hasPrefix(prefix) {
                 return String(text.dropFirst(prefix.count)).trimmingCharacters(in: CharacterSetLite(" :"))
             }
@@ -119,13 +176,26 @@ struct Byline {
     /// An element the markup marks as naming an author: `rel="author"`, `itemprop="author"`,
     /// a class or id word such as "author" or "byline", or a link to an author's page.
     static func isAuthorMarked(_ element: PageTree.Element) -> Bool {
-        if element.attribute("rel")?.lowercased() == "author" || element.attribute("itemprop")?.lowercased() == "author" {
-            return true
+        for (name, value) in element.attributes where name == "rel" || name == "itemprop" {
+            if value.utf8.count == 6, value.lowercased() == "author" { return true }
         }
         if element.words.contains(where: { markerWords.contains($0) }) { return true }
-        guard element.isLink, let href = element.attribute("href")?.lowercased() else { return false }
-        let path = href.split(separator: "?").first.map { $0.split(separator: "/") } ?? []
-        return path.dropLast().contains { authorPathSegments.contains(String($0)) }
+        guard element.isLink, let href = element.attribute("href") else { return false }
+        return isAuthorPath(href)
+    }
+
+    /// Whether a link's path (before any query) has an author-page segment before its last
+    /// one: "/author/jane-doe", "/people/jdoe/". Read as bytes: a page has hundreds of links.
+    static func isAuthorPath(_ href: String) -> Bool {
+        var segments: [Substring.UTF8View] = []
+        let bytes = href.utf8
+        // The part before the first "?" (leading ones skipped), split on "/".
+        let start = bytes.firstIndex { $0 != UInt8(ascii: "?") } ?? bytes.endIndex
+        let path = bytes[start...].prefix { $0 != UInt8(ascii: "?") }
+        for segment in path.split(separator: UInt8(ascii: "/")) { segments.append(segment) }
+        return segments.dropLast().contains { segment in
+            (5...12).contains(segment.count) && authorPathSegments.contains(String(decoding: segment, as: UTF8.self).lowercased())
+        }
     }
 
     static let markerWords: Set<String> = ["author", "authors", "byline", "writer", "contributor", "creator"]

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns the date spellings pages use into ISO 8601: "2024-05-01T10:00:00+02:00" stays
 /// as it is (seconds added when missing), "May 1, 2024", "1 May 2024",
 /// "Wed, 01 May 2024 10:00:00 GMT" and "2024/05/01" become "2024-05-01" or a full timestamp.
@@ -107,7 +109,8 @@ enum DateNormalizer {
     }
 
     private static func firstDate(in text: String) -> (start: String.Index, year: Int, month: Int, day: Int)? {
-        guard text.contains(where: \.isNumber) else { return nil }
+        // A date needs a number, and only ASCII digits make one: scan bytes, not characters.
+        guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         var tokens: [Token] = []
         var index = text.startIndex, gapStart = text.startIndex
         while index < text.endIndex {
@@ -195,6 +198,51 @@ enum DateNormalizer {
         }
         return nil
     }
+
+    /// Whether `day` ("2021-12-09") is the calendar day of `date` somewhere on Earth: the
+    /// same day, or, when `date` is a timestamp with a zone, the day its instant falls on in
+    /// some zone from UTC−12 to UTC+14. A page prints its own zone's day; the markup often
+    /// gives the instant in UTC ("2021-12-10T02:17:00Z" is shown as "December 9").
+    static func isDay(_ day: String, of date: String) -> Bool {
+        if day.prefix(10) == date.prefix(10) { return true }
+        let shown = Array(day.utf8), stamp = Array(date.utf8)
+        // The number written in `bytes[start..<start + count]`, digits only.
+        func number(_ bytes: [UInt8], _ start: Int, _ count: Int) -> Int? {
+            guard start >= 0, start + count <= bytes.count else { return nil }
+            return bytes[start..<start + count].reduce(0) { value, byte in
+                guard let value, byte >= 0x30, byte <= 0x39 else { return nil }
+                return value * 10 + Int(byte - 0x30)
+            }
+        }
+        guard stamp.count >= 20, stamp[10] == UInt8(ascii: "T"),
+              let year = number(stamp, 0, 4), let month = number(stamp, 5, 2), let date = number(stamp, 8, 2),
+              let hour = number(stamp, 11, 2), let minute = number(stamp, 14, 2),
+              let shownYear = number(shown, 0, 4), let shownMonth = number(shown, 5, 2), let shownDate = number(shown, 8, 2)
+        else { return false }
+        // The zone after the seconds: "Z" or ±hh:mm.
+        guard let zone = stamp[19...].firstIndex(where: { $0 == UInt8(ascii: "Z") || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") })
+        else { return false }
+        var offset = 0
+        if stamp[zone] != UInt8(ascii: "Z") {
+            guard let hours = number(stamp, zone + 1, 2), let minutes = number(stamp, zone + 4, 2) else { return false }
+            offset = (hours * 60 + minutes) * (stamp[zone] == UInt8(ascii: "+") ? 1 : -1)
+        }
+        let instant = daysFromCivil(year, month, date) * 1440 + hour * 60 + minute - offset
+        let start = daysFromCivil(shownYear, shownMonth, shownDate) * 1440
+        return instant >= start - 14 * 60 && instant < start + 1440 + 12 * 60
+    }
+
+    /// Days since 1970-01-01 of a Gregorian date.
+    private static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
+        let midnight = utc.date(from: DateComponents(year: year, month: month, day: day)) ?? Date(timeIntervalSince1970: 0)
+        return Int((midnight.timeIntervalSince1970 / 86_400).rounded(.down))
+    }
+
+    private static let utc: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        return calendar
+    }()
 
     private static func pad(_ value: Int, _ width: Int = 2) -> String {
         let digits = String(value)

@@ -35,7 +35,7 @@ public struct Extractor: Sendable {
             return Article(kind: .notArticle, reason: refusal, canonicalURL: url)
         }
         let (bytes, label) = decoded(html, encoding: encoding)
-        guard let document = Document(html: bytes, encoding: label, url: url) else {
+        guard let document = Document(html: bytes, encoding: label, url: url, keepsCode: false) else {
             return Article(kind: .notArticle, reason: "empty page: no HTML document", canonicalURL: url)
         }
         // The tree stops at the depth limit; a story with its end missing is not stored.
@@ -56,8 +56,14 @@ public struct Extractor: Sendable {
     /// The bytes to parse and the label to parse them with. Decoding comes after the input
     /// checks, which must see the bytes as received.
     private func decoded(_ html: [UInt8], encoding: String?) -> ([UInt8], String?) {
-        if let transcode, let encoding { return (transcode(html, encoding), "UTF-8") }
         let isUTF8 = encoding?.uppercased().replacingUTF8Dash() == "UTF8"
+        // UTF-8, most pages, needs no transcoder: its BOM goes and bad sequences become U+FFFD
+        // (what `transcode` does too, with two more copies of the page).
+        if isUTF8, transcode != nil {
+            let body = html.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(html.dropFirst(3)) : html
+            return (InputCheck.validUTF8(body), "UTF-8")
+        }
+        if let transcode, let encoding { return (transcode(html, encoding), "UTF-8") }
         return (isUTF8 ? InputCheck.validUTF8(html) : html, encoding)
     }
 }

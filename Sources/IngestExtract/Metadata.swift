@@ -111,6 +111,8 @@ struct Metadata {
         let urlDate = url.flatMap(DateNormalizer.fromURLPath)
         article.published = markupDate ?? firstDate([byline.date, timeValue()]) ?? urlDate
             ?? (ld.isArticle ? nil : firstDate([ld.published]))
+        // What the headline's byline shows beats a declared date it never shows (`shownInstead`).
+        if let markupDate, let shown = byline.shownInstead(of: markupDate) { article.published = shown }
         let vouched = declaresArticle || !markupAuthors.isEmpty || byline.nearHeadline || markupDate != nil || urlDate != nil
         article.modified = firstDate([ld.modified, meta["article:modified_time"], meta["og:updated_time"],
                                       meta["datemodified"], meta["last-modified"], meta["dcterms.modified"],

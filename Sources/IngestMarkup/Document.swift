@@ -1,4 +1,9 @@
 import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A parsed HTML or XML document: the one owner of a libxml2 `xmlDoc`, freed in `deinit`.
 ///
@@ -32,17 +37,21 @@ public final class Document {
     /// `</html>` were "empty"). Text nodes have no length limit: callers bound the input
     /// (`Extractor.maxBytes`, the fetcher's `maxPageBytes`); depth is bounded by `maxDepth`.
     ///
-    /// - Parameter encoding: the charset label the fetcher detected; `nil` lets libxml2
-    ///   guess, which for unlabelled UTF-8 means Latin-1 in libxml2 2.9, so pass it.
+    /// - Parameters:
+    ///   - encoding: the charset label the fetcher detected; `nil` lets libxml2 guess, which
+    ///     for unlabelled UTF-8 means Latin-1 in libxml2 2.9, so pass it.
+    ///   - keepsCode: whether `<script>` and `<style>` keep their text. Without it only JSON-LD
+    ///     scripts (`type="application/ld+json"`) do: code is often a third of a page's bytes,
+    ///     and libxml2 grows a text node 1000 bytes at a time to hold it.
     /// - Returns: `nil` when libxml2 builds no document at all (for example empty input).
-    public init?(html bytes: some Collection<UInt8>, encoding: String? = "UTF-8", url: String? = nil) {
+    public init?(html bytes: some Collection<UInt8>, encoding: String? = "UTF-8", url: String? = nil, keepsCode: Bool = true) {
         Document.initializeLibrary()
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue
             | XML_PARSE_HUGE.rawValue)
         var input = Array(bytes)
         if !Document.isUTF16(input, encoding: encoding) {
-            if input.contains(0) { input.removeAll { $0 == 0 } }
+            if input.withUnsafeBufferPointer({ buffer in buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false }) { input.removeAll { $0 == 0 } }
             Document.removeDocumentEndTags(&input)
         }
         guard let context = htmlNewParserCtxt() else { return nil }
@@ -52,6 +61,14 @@ public final class Document {
             guard let parser = context?.assumingMemoryBound(to: xmlParserCtxt.self) else { return }
             guard parser.pointee.nodeNr < Document.maxDepth else { return xmlStopParser(parser) }
             xmlSAX2StartElement(context, name, attributes)
+        }
+        // libxml2 hands script and style text to `cdataBlock` only.
+        if !keepsCode {
+            context.pointee.sax.pointee.cdataBlock = { context, value, length in
+                guard let parser = context?.assumingMemoryBound(to: xmlParserCtxt.self),
+                      let node = parser.pointee.node, Document.isJSONLD(node) else { return }
+                xmlSAX2CDataBlock(context, value, length)
+            }
         }
         let parsed: xmlDocPtr? = input.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
@@ -94,29 +111,57 @@ public final class Document {
         return label?.hasPrefix("UTF16") == true || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
     }
 
-    /// Removes `</body>` and `</html>` (any case, spaces before `>`) in one pass over the bytes.
+    /// Whether an element is a `<script>` whose `type` names JSON-LD.
+    private static func isJSONLD(_ node: xmlNodePtr) -> Bool {
+        guard let name = node.pointee.name, xmlStrcasecmp(name, "script") == 0 else { return false }
+        var property = node.pointee.properties
+        while let current = property {
+            if let attributeName = current.pointee.name, xmlStrcasecmp(attributeName, "type") == 0,
+               let value = current.pointee.children?.pointee.content {
+                return String(cString: value).lowercased().contains("ld+json")
+            }
+            property = current.pointee.next
+        }
+        return false
+    }
+
+    /// Removes `</body>` and `</html>` (any case, spaces before `>`) in one pass over the bytes,
+    /// jumping from one `<` to the next with `memchr` (this runs over every page's bytes).
     static func removeDocumentEndTags(_ bytes: inout [UInt8]) {
         func lower(_ byte: UInt8) -> UInt8 { byte | 0x20 }
-        var write = 0, read = 0
-        let count = bytes.count
-        while read < count {
-            let byte = bytes[read]
-            if byte == 0x3C, read + 6 < count, bytes[read + 1] == 0x2F {
-                let a = lower(bytes[read + 2]), b = lower(bytes[read + 3]), c = lower(bytes[read + 4]), d = lower(bytes[read + 5])
+        let kept = bytes.withUnsafeMutableBufferPointer { buffer -> Int in
+            guard let base = buffer.baseAddress else { return 0 }
+            let count = buffer.count
+            var write = 0, read = 0
+            // Copies bytes[read..<end] down to `write`.
+            func keep(upTo end: Int) {
+                if write != read { memmove(base + write, base + read, end - read) }
+                write += end - read
+                read = end
+            }
+            while read < count {
+                guard let found = memchr(base + read, 0x3C, count - read) else { break }
+                let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                keep(upTo: at)
+                guard at + 6 < count, base[at + 1] == 0x2F else {
+                    keep(upTo: at + 1)
+                    continue
+                }
+                let a = lower(base[at + 2]), b = lower(base[at + 3]), c = lower(base[at + 4]), d = lower(base[at + 5])
+                var end = at + 6
                 if (a, b, c, d) == (0x62, 0x6F, 0x64, 0x79) || (a, b, c, d) == (0x68, 0x74, 0x6D, 0x6C) {
-                    var end = read + 6
-                    while end < count, bytes[end] == 0x20 || bytes[end] == 0x0A || bytes[end] == 0x0D || bytes[end] == 0x09 { end += 1 }
-                    if end < count, bytes[end] == 0x3E {
+                    while end < count, base[end] == 0x20 || base[end] == 0x0A || base[end] == 0x0D || base[end] == 0x09 { end += 1 }
+                    if end < count, base[end] == 0x3E {
                         read = end + 1
                         continue
                     }
                 }
+                keep(upTo: at + 1)
             }
-            bytes[write] = byte
-            write += 1
-            read += 1
+            keep(upTo: count)
+            return write
         }
-        bytes.removeLast(count - write)
+        bytes.removeLast(bytes.count - kept)
     }
 
     /// `xmlInitParser` must run once before parsing on several threads; never

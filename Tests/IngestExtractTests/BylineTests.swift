@@ -24,6 +24,52 @@ import Testing
         #expect(article.published == "2025-11-25T10:00:00Z")
     }
 
+    @Test func authorPagesAreKnownByAPathSegmentBeforeTheLast() {
+        #expect(Byline.isAuthorPath("https://example.com/author/jane-doe"))
+        #expect(Byline.isAuthorPath("/Staff/jdoe/?ref=byline"))
+        #expect(!Byline.isAuthorPath("https://example.com/authors"))
+        #expect(!Byline.isAuthorPath("/news/story?from=/author/jane"))
+        #expect(!Byline.isAuthorPath("/authorship/jane"))
+    }
+
+    @Test func theDateTheBylineShowsBeatsADeclaredDateItNeverShows() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("metadata-shown-date-not-declared.html"), url: nil)
+        #expect(article.published == "2025-09-28")
+        #expect(article.modified == "2025-09-28T06:58:21-04:00")
+    }
+
+    @Test func theDateTheBylineLabelsPublishedBeatsTheDeclaredUpdate() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("metadata-byline-labels-published.html"), url: nil)
+        #expect(article.published == "2023-04-26")
+    }
+
+    @Test func aShownDayIsTheDeclaredInstantsDayInSomeZone() {
+        #expect(DateNormalizer.isDay("2021-12-09", of: "2021-12-10T02:17:00Z"))
+        #expect(DateNormalizer.isDay("2025-12-03", of: "2025-12-02T23:00:55-05:00"))
+        #expect(DateNormalizer.isDay("2025-12-03", of: "2025-12-03"))
+        // Date-only: no zone to move through.
+        #expect(!DateNormalizer.isDay("2025-11-12", of: "2025-11-13"))
+        // No zone on Earth shows 22:02 UTC on the 19th as the 18th.
+        #expect(!DateNormalizer.isDay("2025-12-18", of: "2025-12-19T22:02:58Z"))
+        #expect(!DateNormalizer.isDay("2025-02-28", of: "2025-03-02T01:00:00Z"))
+    }
+
+    @Test func theDeclaredInstantShownInTheSitesZoneIsKept() {
+        let html = """
+        <html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Harbour reopens",
+        "datePublished":"2021-12-10T02:17:00Z"}</script></head>
+        <body><article><h1>Harbour reopens</h1><p class="meta">December 9, 2021</p>
+        <p>The harbour reopened to fishing boats on Thursday evening after the storm damage to the outer wall was repaired.</p>
+        </article></body></html>
+        """
+        #expect(extractor.extract(html: Array(html.utf8), url: nil).published == "2021-12-10T02:17:00Z")
+    }
+
+    @Test func aDeclaredDateTheBylineShowsIsKept() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("metadata-declared-date-shown.html"), url: nil)
+        #expect(article.published == "2015-04-06T13:52:00-04:00")
+    }
+
     @Test func organisationAuthorIsTheLastResort() {
         let html = """
         <html><head><script type="application/ld+json">{"@type":"Article","headline":"Budget passes",

@@ -28,6 +28,27 @@ import Testing
         #expect(doc.root?.descendants(named: "p").map(\.text) == ["One", "two"])
     }
 
+    @Test func withoutCodeOnlyJSONLDScriptsKeepTheirText() throws {
+        let code = String(repeating: "var x = '<p>not markup</p>';\n", count: 200)
+        let html = "<html><head><script>\(code)</script><style>p { color: red }</style>"
+            + "<script type=\"Application/LD+JSON\">{\"@type\": \"NewsArticle\"}</script></head>"
+            + "<body><p>Story</p></body></html>"
+        let lean = try #require(Document(html: Array(html.utf8), keepsCode: false))
+        let scripts = try #require(lean.root).descendants(named: "script")
+        #expect(scripts.map(\.text) == ["", "{\"@type\": \"NewsArticle\"}"])
+        #expect(lean.root?.descendants(named: "style").first?.text == "")
+        #expect(lean.root?.descendants(named: "p").map(\.text) == ["Story"])
+        // The default keeps code, for callers that read it.
+        let full = try #require(Document(html: Array(html.utf8)))
+        #expect(full.root?.descendants(named: "script").first?.text == code)
+    }
+
+    @Test func documentEndTagsAreRemovedWhereverTheyStand() {
+        var bytes = Array("a</BODY >b<</html>c</htm</bodyx></body".utf8)
+        Document.removeDocumentEndTags(&bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == "ab<c</htm</bodyx></body")
+    }
+
     /// `depth` nested `<div>`s around a text, inside the implied `<html><body>`.
     func nested(_ depth: Int) -> [UInt8] {
         Array((String(repeating: "<div>", count: depth) + "deep" + String(repeating: "</div>", count: depth)).utf8)
