@@ -1,4 +1,5 @@
 import Foundation
+import IngestCore
 
 /// Turns the date spellings pages use into ISO 8601: "2024-05-01T10:00:00+02:00" stays
 /// as it is (seconds added when missing), "May 1, 2024", "1 May 2024",
@@ -227,22 +228,10 @@ enum DateNormalizer {
             guard let hours = number(stamp, zone + 1, 2), let minutes = number(stamp, zone + 4, 2) else { return false }
             offset = (hours * 60 + minutes) * (stamp[zone] == UInt8(ascii: "+") ? 1 : -1)
         }
-        let instant = daysFromCivil(year, month, date) * 1440 + hour * 60 + minute - offset
-        let start = daysFromCivil(shownYear, shownMonth, shownDate) * 1440
+        let instant = Timestamp.daysSinceEpoch(year: year, month: month, day: date) * 1440 + hour * 60 + minute - offset
+        let start = Timestamp.daysSinceEpoch(year: shownYear, month: shownMonth, day: shownDate) * 1440
         return instant >= start - 14 * 60 && instant < start + 1440 + 12 * 60
     }
-
-    /// Days since 1970-01-01 of a Gregorian date.
-    private static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
-        let midnight = utc.date(from: DateComponents(year: year, month: month, day: day)) ?? Date(timeIntervalSince1970: 0)
-        return Int((midnight.timeIntervalSince1970 / 86_400).rounded(.down))
-    }
-
-    private static let utc: Calendar = {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        return calendar
-    }()
 
     private static func pad(_ value: Int, _ width: Int = 2) -> String {
         let digits = String(value)
