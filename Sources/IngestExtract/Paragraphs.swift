@@ -95,12 +95,14 @@ struct Paragraphs {
 
     /// Drops paragraphs that are furniture by their content: mostly links, stock phrases
     /// ("Advertisement", "Read more:"), or the headline repeated.
+    /// A short heading that is a link is kept: a listicle's item names link to the products
+    /// or sources; 40 letters or more read as the headline of another story, a teaser.
     static func filter(_ paragraphs: [Paragraph], title: String?) -> [Paragraph] {
         let normalizedTitle = title.map(comparable)
         let titleLetters = title.map { $0.utf8.reduce(0) { $1 > 0x20 ? $0 + 1 : $0 } } ?? 0
         return paragraphs.filter { paragraph in
             let linkShare = Double(paragraph.linkLetters) / Double(max(paragraph.letters, 1))
-            if linkShare > 0.5 { return false }
+            if linkShare > 0.5, paragraph.letters >= linkedNameLetters || !MainText.headingTags.contains(paragraph.tag) { return false }
             if Boilerplate.isFurnitureLine(paragraph.text) || Boilerplate.isPlea(paragraph.text) { return false }
             if let normalizedTitle, !normalizedTitle.isEmpty, paragraph.tag.first == "h" || paragraph.letters < 200,
                abs(paragraph.letters - titleLetters) * 3 <= titleLetters, comparable(paragraph.text) == normalizedTitle {
@@ -109,6 +111,9 @@ struct Paragraphs {
             return true
         }
     }
+
+    /// Letters below which a linked heading is a name (a product, a source), not a headline.
+    static let linkedNameLetters = 40
 
     /// Lower-case letters and digits only, for comparing a heading with the title.
     static func comparable(_ text: String) -> String {

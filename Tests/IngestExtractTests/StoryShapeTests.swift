@@ -109,3 +109,20 @@ import Testing
         #expect(TextNormalizer.endsSentence(text) == ends)
     }
 }
+
+/// Link headings: a listicle's item names are links to the products, while headings that
+/// link to other stories are teasers.
+@Suite struct LinkedHeadingTests {
+    /// Short linked names between the story's prose stay; a linked headline of another story
+    /// (40 letters or more) and linked headings after the story's last prose go.
+    @Test func linkedItemNamesInsideTheStoryAreKept() throws {
+        let article = Extractor().extract(html: try Fixtures.bytes("listicle-linked-item-names.html"), url: nil)
+        for name in ["Meterline 117", "Voltcraft MM400", "Gripwell 11061"] {
+            #expect(article.text.contains(name), "item name \(name) dropped")
+        }
+        #expect(article.text.contains("2. Wire strippers"))
+        #expect(!article.text.contains("Why apprentices quit"))
+        #expect(!article.text.contains("New license rules"))
+        #expect(!article.text.contains("Van storage ideas"))
+    }
+}
