@@ -182,6 +182,9 @@ public struct StoryIndex: Sendable {
         defer { for (block, story) in parts.concentrated { sharedBlocks.saw(block, sharedWith: story) } }
         for doc in candidates {
             let j = similarity(signature, doc)
+            // Most candidates fail here: their story is only looked up (two dependent cache
+            // misses in a large index) for a sketch that matches.
+            guard isMatch(signature, doc, similarity: j) else { continue }
             let slot = root(docStory[Int(doc)])
             guard isCopy(signature, doc, of: slot, similarity: j, parts: &parts) else { continue }
             if let i = found.firstIndex(where: { $0.slot == slot }) {

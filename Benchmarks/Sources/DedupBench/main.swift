@@ -3,7 +3,7 @@ import IngestDedup
 
 // DedupBench: dev-set quality (score.py) and throughput at 50k / 100k / 200k documents.
 //   swift run -c release --package-path Benchmarks DedupBench [quality|scale|all] [--docs N] [--runs N (scale; default 3)]
-//   DedupBench dump FILE [--docs N]; DedupBench replay FILE   (profiling driver, see Replay.swift)
+//   DedupBench dump FILE [--docs N]; DedupBench replay FILE [--out PRED]   (profiling driver, see Replay.swift)
 let arguments = CommandLine.arguments.dropFirst()
 let mode = arguments.first { !$0.hasPrefix("-") } ?? "all"
 let docCount = arguments.firstIndex(of: "--docs").flatMap { Int(arguments[$0 + 1]) } ?? 200_000
@@ -21,7 +21,7 @@ do {
     }
     if mode == "dump" || mode == "replay" {
         guard let file = arguments.dropFirst().first else { throw CocoaError(.fileNoSuchFile) }
-        try mode == "dump" ? runDump(corpus: corpus, total: docCount, path: file) : runReplay(path: file)
+        try mode == "dump" ? runDump(corpus: corpus, total: docCount, path: file) : runReplay(path: file, predictions: arguments.firstIndex(of: "--out").map { arguments[$0 + 1] })
     }
     if mode == "scale" || mode == "all" {
         try runScale(corpus: corpus, total: docCount, runs: runCount)
