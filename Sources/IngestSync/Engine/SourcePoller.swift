@@ -165,7 +165,7 @@ struct SourcePoller: Sendable {
     /// A conditional GET of `url`, then discovery of its body as `kind`.
     private func discover(_ url: String, _ validators: Validators, allowPrivate: Bool, kind: FeedKind,
                           into poll: inout SourcePoll) async -> Step {
-        let request = SyncRequest(url: url, etag: validators.etag, lastModified: validators.lastModified,
+        let request = FetchRequest(url: url, etag: validators.etag, lastModified: validators.lastModified,
                                   allowPrivateAddresses: allowPrivate, purpose: .source)
         let result = await fetcher.fetch(request)
         poll.requests += 1
