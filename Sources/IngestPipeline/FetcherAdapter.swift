@@ -14,10 +14,8 @@ public struct FetcherAdapter: SyncFetching {
         self.fetcher = fetcher
     }
 
-    public func fetch(_ request: SyncRequest) async -> Result<SyncResponse, SyncFetchError> {
-        let fetched = await fetcher.fetch(FetchRequest(
-            url: request.url, etag: request.etag, lastModified: request.lastModified,
-            allowPrivateAddresses: request.allowPrivateAddresses))
+    public func fetch(_ request: FetchRequest) async -> Result<SyncResponse, SyncFetchError> {
+        let fetched = await fetcher.fetch(request)
         switch fetched {
         case .success(let response):
             return .success(SyncResponse(

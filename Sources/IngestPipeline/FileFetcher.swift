@@ -13,7 +13,7 @@ public struct FileFetcher: SyncFetching {
     }
 
     /// Reads a `file://` URL (a 200 with the file's bytes) or fetches any other URL.
-    public func fetch(_ request: SyncRequest) async -> Result<SyncResponse, SyncFetchError> {
+    public func fetch(_ request: FetchRequest) async -> Result<SyncResponse, SyncFetchError> {
         guard let url = URL(string: request.url), url.isFileURL else { return await network.fetch(request) }
         return Self.readSavedPage(atPath: url.path).map {
             SyncResponse(status: 200, finalURL: request.url, body: $0, remoteIsPrivate: true)

@@ -1,3 +1,4 @@
+import IngestCore
 import IngestFetch
 import IngestPipeline
 import IngestSync
@@ -16,11 +17,11 @@ import Testing
     }
 
     /// Dropping a source's charset made discovery read a Windows-1252 section page as UTF-8.
-    @Test(arguments: [SyncRequest.Purpose.source, .article])
-    func theCharsetFromTheHeaderGoesWithEveryBody(_ purpose: SyncRequest.Purpose) async throws {
+    @Test(arguments: [FetchRequest.Purpose.source, .article])
+    func theCharsetFromTheHeaderGoesWithEveryBody(_ purpose: FetchRequest.Purpose) async throws {
         let fetcher = OneAnswer(headers: ["content-type": "text/html; charset=windows-1252"], body: Array("caf\u{E9}".utf8))
         let response = try await FetcherAdapter(fetcher).fetch(
-            SyncRequest(url: "https://fr.example/monde", allowPrivateAddresses: false, purpose: purpose)).get()
+            FetchRequest(url: "https://fr.example/monde", allowPrivateAddresses: false, purpose: purpose)).get()
         #expect(response.charset == "windows-1252")
         #expect(response.status == 200)
     }

@@ -17,16 +17,16 @@ public final class FakeWeb: SyncFetching {
         case failure(transient: Bool, String)
     }
 
-    private let state = Locked<(pages: [String: Page], requests: [SyncRequest])>(([:], []))
+    private let state = Locked<(pages: [String: Page], requests: [FetchRequest])>(([:], []))
 
     public subscript(url: String) -> Page? {
         get { state.withLock { $0.pages[url] } }
         set { state.withLock { $0.pages[url] = newValue } }
     }
 
-    public var requests: [SyncRequest] { state.withLock { $0.requests } }
+    public var requests: [FetchRequest] { state.withLock { $0.requests } }
     public func resetRequests() { state.withLock { $0.requests = [] } }
-    public func requests(to url: String) -> [SyncRequest] { requests.filter { $0.url == url } }
+    public func requests(to url: String) -> [FetchRequest] { requests.filter { $0.url == url } }
 
     /// How long each request takes, and the most requests seen in flight at once.
     public let latency: Duration
@@ -35,7 +35,7 @@ public final class FakeWeb: SyncFetching {
 
     public init(latency: Duration = .zero) { self.latency = latency }
 
-    public func fetch(_ request: SyncRequest) async -> Result<SyncResponse, SyncFetchError> {
+    public func fetch(_ request: FetchRequest) async -> Result<SyncResponse, SyncFetchError> {
         state.withLock { $0.requests.append(request) }
         inFlight.withLock { $0.now += 1; $0.most = max($0.most, $0.now) }
         defer { inFlight.withLock { $0.now -= 1 } }

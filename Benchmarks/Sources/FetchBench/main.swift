@@ -8,6 +8,7 @@
 // each run and workload fetches every URL with `Fetcher` (per-host delay 0, robots off,
 // per-host concurrency = concurrency) and with `curl --parallel --parallel-max N`, and
 // prints medians of pages/s and MB/s, peak RSS, and the ratio fetcher/curl.
+import IngestCore
 import Foundation
 import IngestFetch
 

@@ -13,7 +13,7 @@ final class World: SyncFetching {
     let pages: [String: (body: [UInt8], etag: String)]
     init(pages: [String: (body: [UInt8], etag: String)]) { self.pages = pages }
 
-    func fetch(_ request: SyncRequest) async -> Result<SyncResponse, SyncFetchError> {
+    func fetch(_ request: FetchRequest) async -> Result<SyncResponse, SyncFetchError> {
         guard let page = pages[request.url] else { return .success(SyncResponse(status: 404, finalURL: request.url)) }
         let headers = ["etag": page.etag]
         if request.etag == page.etag { return .success(SyncResponse(status: 304, finalURL: request.url, headers: headers)) }

@@ -31,62 +31,64 @@ struct SourcePoller: Sendable {
 
     func poll(_ source: FeedsConfig.Source, previous: SourceState, now: Date) async -> SourcePoll {
         var poll = SourcePoll(name: source.name, state: previous)
-        poll.state.lastPolled = now
+        let outcome = await read(source, previous: previous, into: &poll)
+        poll.state = outcome.state(after: previous, now: now, schedule: options.poll)
+        poll.error = outcome.error
+        switch outcome {
+        case .notModified: poll.notModified = true
+        case .failed: break
+        case .read:
+            if poll.entries.count > options.maxEntriesPerSource {
+                poll.entries.removeLast(poll.entries.count - options.maxEntriesPerSource)
+            }
+        }
+        return poll
+    }
+
+    /// The fetches and discovery of one poll: the source's URL, then the feed an HTML
+    /// homepage announces or the child sitemaps of an index. Entries and traffic go into `poll`.
+    private func read(_ source: FeedsConfig.Source, previous: SourceState, into poll: inout SourcePoll) async -> SourceOutcome {
         let url = previous.feedURL ?? source.url
         let step = await discover(url, previous.validators, allowPrivate: Self.mayReachPrivate(url, configured: source.url),
                                   kind: previous.feedURL == nil ? source.kind : .auto, into: &poll)
         var (found, response): (DiscoveryResult, SyncResponse)
         switch step {
-        case .notModified(let answer):
-            poll.state.nextPoll = options.poll.nextPoll(now: now, headers: answer.headers, timeToLive: nil)
-            poll.state.lastError = nil
-            poll.notModified = true
-            return poll
-        case .failed(let error, let headers):
-            if previous.feedURL != nil { poll.state.feedURL = nil }  // rediscover from the homepage next time
-            return failed(poll, error, headers: headers, now: now)
-        case .found(let result, let answer):
-            (found, response) = (result, answer)
+        case .notModified(let answer): return .notModified(headers: answer.headers)
+        case .failed(let error, let headers): return .failed(error: error, headers: headers)
+        case .found(let result, let answer): (found, response) = (result, answer)
         }
         poll.linksMayBePrivate = response.remoteIsPrivate
             ?? AddressPolicy.isNonPublic(host: CanonicalURL.host(of: response.finalURL) ?? "")
-        poll.state.validators = Validators(etag: response.etag, lastModified: response.lastModified)
+        var read = SourceOutcome.Read(validators: Validators(etag: response.etag, lastModified: response.lastModified),
+                                      headers: response.headers)
         if previous.feedURL == nil, source.kind == .auto, found.kind == .html, let feed = found.alternateFeeds.first {
             switch await discover(feed, Validators(), allowPrivate: poll.linksMayBePrivate, kind: .auto, into: &poll) {
             case .found(let result, let answer):
                 found = result
-                poll.state.feedURL = feed
-                poll.state.validators = Validators(etag: answer.etag, lastModified: answer.lastModified)
+                read.feedURL = feed
+                read.validators = Validators(etag: answer.etag, lastModified: answer.lastModified)
             case .failed(let error, let headers):
-                return failed(poll, error, headers: headers, now: now)
+                return .failed(error: error, headers: headers, validators: read.validators)
             case .notModified:
-                return failed(poll, "\(feed): 304 without a conditional request", headers: [:], now: now)
+                return .failed(error: "\(feed): 304 without a conditional request", headers: [:], validators: read.validators)
             }
         }
         poll.entries = found.entries
-        if let problem = found.problem {
-            // A cut-off copy must not be revalidated into a 304 next run: read it in full again.
-            poll.error = "\(url): \(problem)"
-            poll.state.validators = Validators()
-        }
+        read.timeToLive = found.timeToLive
+        read.problem = found.problem.map { "\(url): \($0)" }
         if !found.childSitemaps.isEmpty {
-            await followSitemaps(found.childSitemaps, previous: previous, into: &poll)
+            (read.children, read.childProblems) = await followSitemaps(found.childSitemaps, previous: previous, into: &poll)
         }
-        if poll.entries.count > options.maxEntriesPerSource {
-            poll.entries.removeLast(poll.entries.count - options.maxEntriesPerSource)
-        }
-        // A source with a problem is tried again next run; otherwise the caching hints apply.
-        poll.state.nextPoll = poll.error != nil ? nil
-            : options.poll.nextPoll(now: now, headers: response.headers, timeToLive: found.timeToLive)
-        poll.state.lastError = poll.error
-        return poll
+        return .read(read)
     }
 
     /// Fetches child sitemaps level by level (in parallel within a level) within the depth
     /// and count bounds, skipping known children whose `lastmod` is the one their index gave
     /// last time. A publisher's `lastmod` is never compared with our clock: it may be stale,
     /// or in another clock, while the child did change.
-    private func followSitemaps(_ top: [SitemapReference], previous: SourceState, into poll: inout SourcePoll) async {
+    /// Returns the children's validators and the problems of those that could not be read.
+    private func followSitemaps(_ top: [SitemapReference], previous: SourceState,
+                                into poll: inout SourcePoll) async -> ([String: Validators], [String]) {
         var level = top, depth = 1, budget = options.maxChildSitemaps
         var children: [String: Validators] = [:]
         var problems: [String] = []
@@ -145,11 +147,9 @@ struct SourcePoller: Sendable {
             level = next
             depth += 1
         }
-        poll.state.children = children
-        if !problems.isEmpty { poll.error = ([poll.error].compactMap { $0 } + problems).joined(separator: "; ") }
+        return (children, problems)
     }
 
-    /// A conditional GET of `url`, then discovery of its body as `kind`.
     /// Whether `url`, polled for a source configured as `configured`, may connect to a
     /// non-public address. The configured URL is the user's choice (local and intranet
     /// sources, the tests' loopback sites), and the fetcher refuses any redirect from a
@@ -162,22 +162,18 @@ struct SourcePoller: Sendable {
         return AddressPolicy.isNonPublic(host: configuredHost) || CanonicalURL.host(of: url) == configuredHost
     }
 
+    /// A conditional GET of `url`, then discovery of its body as `kind`.
     private func discover(_ url: String, _ validators: Validators, allowPrivate: Bool, kind: FeedKind,
                           into poll: inout SourcePoll) async -> Step {
-        let request = SyncRequest(url: url, etag: validators.etag, lastModified: validators.lastModified,
+        let request = FetchRequest(url: url, etag: validators.etag, lastModified: validators.lastModified,
                                   allowPrivateAddresses: allowPrivate, purpose: .source)
         let result = await fetcher.fetch(request)
         poll.requests += 1
-        switch result {
-        case .failure(let error):
-            // The real fetcher's messages already end with the URL.
-            return .failed(error.description.contains(url) ? error.description : "\(url): \(error.description)", headers: [:])
-        case .success(let response):
-            poll.bytes += response.body.count
-            if response.status == 304 { return .notModified(response) }
-            guard (200..<300).contains(response.status) else {
-                return .failed("HTTP \(response.status) from \(url)", headers: response.headers)
-            }
+        if case .success(let response) = result { poll.bytes += response.body.count }
+        switch SourceAnswer.decide(result, url: url) {
+        case .failed(let error, let headers): return .failed(error, headers: headers)
+        case .notModified(let response): return .notModified(response)
+        case .body(let response):
             do {
                 let found = try discoverer.discover(response.body, url: response.finalURL, kind: kind,
                                                     charset: response.charset)
@@ -186,14 +182,5 @@ struct SourcePoller: Sendable {
                 return .failed("\(url): \(error.description)", headers: [:])
             }
         }
-    }
-
-    private func failed(_ poll: SourcePoll, _ error: String, headers: [String: String], now: Date) -> SourcePoll {
-        var poll = poll
-        poll.error = error
-        poll.entries = []
-        poll.state.lastError = error
-        poll.state.nextPoll = options.poll.nextPollAfterFailure(now: now, headers: headers)
-        return poll
     }
 }

@@ -1,31 +1,6 @@
-/// One GET the sync engine asks the fetcher for.
-public struct SyncRequest: Sendable, Equatable {
-    /// What the request is for; the fetcher may log it, and applies `maxPageBytes` to all.
-    public enum Purpose: String, Sendable, Equatable { case source, article }
+import IngestCore
 
-    /// Absolute http(s) URL.
-    public var url: String
-    /// Validators from the previous fetch, sent as If-None-Match / If-Modified-Since.
-    public var etag: String?
-    public var lastModified: String?
-    /// Whether this URL may lead (directly or by a redirect) to a loopback, private or
-    /// link-local address. True for configured sources and for links found on a source
-    /// that is itself private; false for links found on a public source. The fetcher
-    /// checks the address it actually connects to.
-    public var allowPrivateAddresses: Bool
-    public var purpose: Purpose
-
-    public init(url: String, etag: String? = nil, lastModified: String? = nil,
-                allowPrivateAddresses: Bool, purpose: Purpose) {
-        self.url = url
-        self.etag = etag
-        self.lastModified = lastModified
-        self.allowPrivateAddresses = allowPrivateAddresses
-        self.purpose = purpose
-    }
-}
-
-/// The fetcher's answer to a `SyncRequest` that reached a server (any status, 304 included;
+/// The fetcher's answer to a `FetchRequest` that reached a server (any status, 304 included;
 /// a 5xx or 429 after the fetcher's own retries is a response too).
 public struct SyncResponse: Sendable, Equatable {
     public var status: Int
@@ -75,5 +50,5 @@ public struct SyncFetchError: Error, Sendable, Equatable, CustomStringConvertibl
 /// test double. Called concurrently; it must queue per host itself.
 public protocol SyncFetching: Sendable {
     /// Performs one GET, following redirects.
-    func fetch(_ request: SyncRequest) async -> Result<SyncResponse, SyncFetchError>
+    func fetch(_ request: FetchRequest) async -> Result<SyncResponse, SyncFetchError>
 }

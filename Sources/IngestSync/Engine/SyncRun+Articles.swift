@@ -32,7 +32,7 @@ extension SyncRun {
 
     private static func perform(_ job: FetchJob, fetcher: any SyncFetching,
                                 extractor: any ArticleExtracting) async -> FetchOutcome {
-        let request = SyncRequest(url: job.url, etag: job.validators.etag, lastModified: job.validators.lastModified,
+        let request = FetchRequest(url: job.url, etag: job.validators.etag, lastModified: job.validators.lastModified,
                                   allowPrivateAddresses: job.allowPrivate, purpose: .article)
         var result = await fetcher.fetch(request)
         var article: Article?

@@ -1,26 +1,3 @@
-/// One page to fetch.
-public struct FetchRequest: Sendable, Equatable {
-    /// An absolute http or https URL.
-    public var url: String
-    /// The `ETag` from the last fetch, sent as `If-None-Match`.
-    public var etag: String?
-    /// The `Last-Modified` from the last fetch, sent as `If-Modified-Since`.
-    public var lastModified: String?
-    /// Whether this URL (and its redirects) may connect to loopback, private or link-local
-    /// addresses: true for URLs a user gives and for links found on a loopback or private
-    /// source; false for links found on a public source. Even when true, no hop after one
-    /// answered from a public address may (`RedirectPolicy`).
-    public var allowPrivateAddresses: Bool
-
-    /// Builds a request; see the properties.
-    public init(url: String, etag: String? = nil, lastModified: String? = nil, allowPrivateAddresses: Bool) {
-        self.url = url
-        self.etag = etag
-        self.lastModified = lastModified
-        self.allowPrivateAddresses = allowPrivateAddresses
-    }
-}
-
 /// One answer: a 2xx with its body, or a 304 when the conditional request matched.
 public struct FetchResponse: Sendable, Equatable {
     /// One redirect on the way: the URL that answered, its status and where it pointed.

@@ -1,0 +1,92 @@
+import Foundation
+import IngestCore
+import Testing
+@testable import IngestSync
+
+/// The source outcome as tables: a GET's result → what it answered, and how a poll ended
+/// plus the source's previous state → the state remembered. `SyncRunTests` drives the same
+/// decisions through whole runs against fakes.
+@Suite struct SourceDecisionTests {
+    static let url = "https://a.example/feed.xml"
+    static let now = Date(timeIntervalSince1970: 1_714_557_600)  // Wed, 01 May 2024 10:00:00 GMT
+
+    static func answer(_ status: Int, _ headers: [String: String] = [:]) -> Result<SyncResponse, SyncFetchError> {
+        .success(SyncResponse(status: status, finalURL: url, headers: headers))
+    }
+
+    static let answers: [(String, Result<SyncResponse, SyncFetchError>, SourceAnswer)] = [
+        ("timeout names the URL", .failure(SyncFetchError(transient: true, description: "timed out")),
+         .failed("\(url): timed out", headers: [:])),
+        ("message already naming the URL", .failure(SyncFetchError(transient: false, description: "robots.txt disallows \(url)")),
+         .failed("robots.txt disallows \(url)", headers: [:])),
+        ("304", answer(304), .notModified(SyncResponse(status: 304, finalURL: url))),
+        ("200", answer(200), .body(SyncResponse(status: 200, finalURL: url))),
+        ("204", answer(204), .body(SyncResponse(status: 204, finalURL: url))),
+        ("404", answer(404), .failed("HTTP 404 from \(url)", headers: [:])),
+        ("503 keeps Retry-After", answer(503, ["retry-after": "120"]),
+         .failed("HTTP 503 from \(url)", headers: ["retry-after": "120"])),
+        ("301 left over", answer(301), .failed("HTTP 301 from \(url)", headers: [:])),
+    ]
+
+    @Test(arguments: answers.map(\.0))
+    func classifies(_ name: String) throws {
+        let (_, result, expected) = try #require(Self.answers.first { $0.0 == name })
+        #expect(SourceAnswer.decide(result, url: Self.url) == expected)
+    }
+
+    static let old = Validators(etag: "\"v1\"")
+    static let new = Validators(etag: "\"v2\"", lastModified: "Wed, 01 May 2024 09:00:00 GMT")
+    static let child = ["https://a.example/s1.xml": Validators(etag: "\"c1\"", lastmod: "2024-05-01T08:00:00Z")]
+    /// A source that announced a feed, listed a child sitemap and failed last time.
+    static let previous = SourceState(name: "a", validators: old, feedURL: "https://a.example/rss",
+                                      children: ["https://a.example/s0.xml": Validators(etag: "\"c0\"")],
+                                      lastPolled: now.addingTimeInterval(-3600), nextPoll: now.addingTimeInterval(-60),
+                                      lastError: "HTTP 500 from https://a.example/rss")
+
+    /// `previous` after a poll at `now`, with the fields a row changes.
+    static func expected(validators: Validators = old, feedURL: String? = "https://a.example/rss",
+                         children: [String: Validators]? = nil, nextPoll seconds: TimeInterval?,
+                         error: String? = nil) -> SourceState {
+        SourceState(name: "a", validators: validators, feedURL: feedURL, children: children ?? previous.children,
+                    lastPolled: now, nextPoll: seconds.map { now.addingTimeInterval($0) }, lastError: error)
+    }
+
+    static let outcomes: [(String, SourceOutcome, SourceState)] = [
+        ("304 clears the error, default interval", .notModified(headers: [:]), expected(nextPoll: 600)),
+        ("304 with max-age", .notModified(headers: ["cache-control": "max-age=3600"]), expected(nextPoll: 3600)),
+        ("failure forgets the feed, retries next run", .failed(error: "e", headers: [:]),
+         expected(feedURL: nil, nextPoll: nil, error: "e")),
+        ("failure with a short Retry-After waits the minimum", .failed(error: "e", headers: ["retry-after": "120"]),
+         expected(feedURL: nil, nextPoll: 300, error: "e")),
+        ("failure with a long Retry-After waits a day at most", .failed(error: "e", headers: ["retry-after": "999999"]),
+         expected(feedURL: nil, nextPoll: 24 * 3600, error: "e")),
+        ("failure after reading the homepage keeps its validators", .failed(error: "e", headers: [:], validators: new),
+         expected(validators: new, feedURL: nil, nextPoll: nil, error: "e")),
+        ("read: new validators, feed and children stay", .read(.init(validators: new)),
+         expected(validators: new, nextPoll: 600)),
+        ("read: the feed's ttl beats a shorter max-age",
+         .read(.init(validators: new, headers: ["cache-control": "max-age=60"], timeToLive: 1800)),
+         expected(validators: new, nextPoll: 1800)),
+        ("read: a week's max-age is capped at 6 h", .read(.init(validators: new, headers: ["cache-control": "max-age=604800"])),
+         expected(validators: new, nextPoll: 6 * 3600)),
+        ("read: an announced feed replaces the old", .read(.init(validators: new, feedURL: "https://a.example/atom")),
+         expected(validators: new, feedURL: "https://a.example/atom", nextPoll: 600)),
+        ("read: child sitemaps replace the old", .read(.init(validators: new, children: child)),
+         expected(validators: new, children: child, nextPoll: 600)),
+        ("read: a cut-off body drops its validators, retries next run", .read(.init(validators: new, problem: "cut off")),
+         expected(validators: Validators(), nextPoll: nil, error: "cut off")),
+        ("read: an unreadable child keeps the source's validators",
+         .read(.init(validators: new, children: child, childProblems: ["c2 failed", "c3 failed"])),
+         expected(validators: new, children: child, nextPoll: nil, error: "c2 failed; c3 failed")),
+        ("read: problems listed source first", .read(.init(validators: new, problem: "cut off", childProblems: ["c2 failed"])),
+         expected(validators: Validators(), nextPoll: nil, error: "cut off; c2 failed")),
+    ]
+
+    @Test(arguments: outcomes.map(\.0))
+    func remembers(_ name: String) throws {
+        let (_, outcome, expected) = try #require(Self.outcomes.first { $0.0 == name })
+        let state = outcome.state(after: Self.previous, now: Self.now, schedule: PollSchedule())
+        #expect(state == expected)
+        #expect(outcome.error == expected.lastError)
+    }
+}
