@@ -6,7 +6,7 @@ import Foundation
 /// with an `OriginScheduler`, runs them, and calls each job's completion on this thread.
 ///
 /// `@unchecked Sendable` is safe because the only state touched from other threads is
-/// `inbox`/`stopping`/`thread`, always under `lock`; `curl_multi_wakeup` is documented
+/// `inbox`/`stopping`/`thread`/`accepted`, always under `lock`; `curl_multi_wakeup` is documented
 /// thread-safe and is only called under `lock` while the handle lives (the driver thread
 /// frees it under `lock` after `stopping` was set); everything else (the multi handle,
 /// transfers, scheduler) is used only by the driver thread.
@@ -24,6 +24,9 @@ final class CurlDriver: @unchecked Sendable {
     private var inbox: [Command] = []
     private var stopping = false
     private var thread: pthread_t?
+    /// Commands taken into the inbox so far, by kind (under `lock`). Tests wait on these
+    /// instead of sleeping: once a count has grown, the command is ahead of any later one.
+    private var accepted = (submits: 0, blocks: 0)
 
     // Driver-thread state.
     private var scheduler: OriginScheduler<TransferJob>
@@ -104,14 +107,22 @@ final class CurlDriver: @unchecked Sendable {
     }
 
     private func send(_ command: Command, ifStopped: () -> Void) {
-        let accepted = lock.withLock {
+        let taken = lock.withLock {
             guard !stopping else { return false }
             inbox.append(command)
+            switch command {
+            case .submit: accepted.submits += 1
+            case .block: accepted.blocks += 1
+            case .setDelay, .cancel: break
+            }
             curl_multi_wakeup(multi)
             return true
         }
-        if !accepted { ifStopped() }
+        if !taken { ifStopped() }
     }
+
+    /// Jobs submitted and origin hold-backs (429/503) taken into the inbox so far.
+    var acceptedCommands: (submits: Int, blocks: Int) { lock.withLock { accepted } }
 
     private func run() {
         while takeCommands() {

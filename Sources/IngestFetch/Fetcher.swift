@@ -29,6 +29,10 @@ public final class Fetcher: PageFetching {
     /// and frees every curl handle. Later fetches fail with `.shutDown`. Idempotent.
     public func shutdown() { driver.shutdown() }
 
+    /// Transfers queued and origins held back so far, in the driver's order: what a test
+    /// waits for instead of a fixed sleep (e.g. a 429 seen before the next request).
+    var acceptedCommands: (submits: Int, blocks: Int) { driver.acceptedCommands }
+
     public func fetch(_ request: FetchRequest) async -> Result<FetchResponse, FetchError> {
         await follow(request, obeyRobots: settings.obeyRobots)
     }

@@ -1,6 +1,6 @@
 import IngestCore
 import Foundation
-import IngestFetch
+@testable import IngestFetch
 import LoopbackServer
 
 extension FetchSettings {
@@ -48,6 +48,24 @@ final class InFlight: @unchecked Sendable {
         usleep(useconds_t(seconds * 1_000_000))
         for counter in counters { counter.lock.withLock { counter.current -= 1 } }
     }
+}
+
+/// Polls `condition` every 5 ms until it holds or `limit` has passed; whether it held.
+/// The limit only bounds a hang: the events waited for take milliseconds.
+func eventually(within limit: Duration = .seconds(10), _ condition: () -> Bool) async throws -> Bool {
+    let deadline = ContinuousClock.now + limit
+    while !condition() {
+        guard ContinuousClock.now < deadline else { return false }
+        try await Task.sleep(for: .milliseconds(5))
+    }
+    return true
+}
+
+extension Fetcher {
+    /// Transfers the fetcher has handed to its driver so far (robots.txt fetches included).
+    var submittedTransfers: Int { acceptedCommands.submits }
+    /// Origin hold-backs (429/503 with retries left) the fetcher has handed to its driver so far.
+    var originHoldBacks: Int { acceptedCommands.blocks }
 }
 
 /// Seconds between two recorded instants.
