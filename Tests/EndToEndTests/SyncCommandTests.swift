@@ -367,9 +367,13 @@ import Testing
         try holder.run()
         defer { holder.waitUntilExit() }
         let lock = dir.appendingPathComponent("store/lock").path
-        for _ in 0..<200 where ((try? String(contentsOfFile: lock, encoding: .utf8)) ?? "").isEmpty {
-            Thread.sleep(forTimeInterval: 0.01)
-        }
+        // The holder writes its pid into the lock file once it holds the lock; a missing file
+        // is "not yet". 10 s only bounds a hang: if the lock never appears the test fails
+        // here instead of testing a second sync against an unlocked store.
+        func holderPid() -> String { (try? String(contentsOfFile: lock, encoding: .utf8)) ?? "" }
+        let deadline = ContinuousClock.now + .seconds(10)
+        while holderPid().isEmpty, holder.isRunning, ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        try #require(!holderPid().isEmpty, "the first sync never took the lock")
         let second = try IngestBinary.run(["sync"], in: dir)
         #expect(second.status == 75)
         #expect(second.stderr.contains("\(holder.processIdentifier)"), "\(second.stderr)")

@@ -56,7 +56,10 @@ import Testing
         try world.writeFeeds()
         world.slowArticles(by: .milliseconds(400))
         let first = try startSync(world)
-        #expect(waitUntil { world.responses().contains { world.isArticle($0.path, site: $0.site) } })
+        // The first sync takes the lock before it fetches anything: once it has asked for an
+        // article it holds the lock. If that never happens the test stops here rather than
+        // carry on against an unlocked store.
+        try #require(waitUntil { world.responses().contains { world.isArticle($0.path, site: $0.site) } })
         let second = try world.sync()
         #expect(second.status == 75, "\(second.stderr)")
         // "At once": the second sync returned while the first still holds the lock, so it
