@@ -31,7 +31,7 @@ import Testing
             #expect(error.description.contains(temp.store))
         }
         // What was committed is still there for readers.
-        #expect(try Store.open(directory: temp.store, access: .read).copy(id: "copy-1") != nil)
+        #expect(try Store.open(directory: temp.store, access: .read).copy(id: "copy-1")?.id == "copy-1")
     }
 
     @Test func aDirectoryOfOtherFilesIsNotTakenOver() throws {

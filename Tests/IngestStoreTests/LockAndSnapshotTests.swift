@@ -131,6 +131,6 @@ import Testing
         #expect(try Store.open(directory: temp.store, access: .read).status().copies == 1)
         let writer = try Store.open(directory: temp.store, access: .write)
         #expect(try lines(of: "copies.jsonl", in: temp.store).count == 1)
-        #expect(try writer.copy(id: "copy-0") != nil)
+        #expect(try writer.copy(id: "copy-0")?.id == "copy-0")
     }
 }

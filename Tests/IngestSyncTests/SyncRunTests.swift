@@ -104,7 +104,8 @@ struct SyncRunTests {
         #expect(store.summaries.count == 1)
 
         // Private addresses: allowed for configured sources and links on a private source only.
-        #expect(web.requests.filter { $0.purpose == .source }.allSatisfy { $0.allowPrivateAddresses })
+        let sourceRequests = web.requests.filter { $0.purpose == .source }
+        #expect(!sourceRequests.isEmpty && sourceRequests.allSatisfy { $0.allowPrivateAddresses })
         #expect(web.requests(to: Self.local1).map(\.allowPrivateAddresses) == [true])
         #expect(web.requests(to: Self.internal1).map(\.allowPrivateAddresses) == [true])
         #expect(web.requests(to: Self.sneaky).map(\.allowPrivateAddresses) == [false])
@@ -472,6 +473,10 @@ struct ImportTests {
                                                             "https://paper.example/news/saved-page-story",
                                                             "file:///tmp/saved/plain.html"])
         #expect(store.liveCopies.values.allSatisfy { $0.source == "import" })
+        // The utm_ twin is the same URL after normalising: fetched once.
+        #expect(web.requests.map(\.url).sorted() == ["file:///tmp/saved/page.html", "file:///tmp/saved/plain.html",
+                                                      "https://wire.example/world/imported-story-here",
+                                                      "https://wire.example/world/missing-story-here"])
         #expect(web.requests.allSatisfy { $0.allowPrivateAddresses })
         #expect(store.summaries.isEmpty, "an import does not replace the last sync's summary")
 
