@@ -51,11 +51,11 @@ struct StatusCommand: AsyncParsableCommand {
     }
 
     /// `  name: 12 articles, ok, polled …, next poll …` or, for a failing source,
-    /// `  name: 0 articles, failing since … (3 failed polls), next poll …: <error>`.
+    /// `  name: 0 articles, failing since … (failed polls in a row: 3), next poll …: <error>`.
     private static func sourceLine(_ source: StoreStatus.Source) -> String {
         var parts = ["\(source.articles) articles"]
         if let since = source.failingSince ?? (source.lastError == nil ? nil : source.lastPolled) {
-            parts.append("failing since \(since) (\(source.failures) failed polls)")
+            parts.append("failing since \(since) (failed polls in a row: \(source.failures))")
         } else if let result = source.lastResult {
             parts.append(result)
         } else {

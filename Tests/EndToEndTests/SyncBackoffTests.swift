@@ -38,7 +38,7 @@ import Testing
         let second = try sync()
         #expect(second.status == 0, "\(second.stderr)")
         #expect(feedPolls() == polls)
-        #expect(second.stderr.contains("source site-b is backing off after 1 failed polls"), "\(second.stderr)")
+        #expect(second.stderr.contains("source site-b is backing off (failed polls in a row: 1), next try after "), "\(second.stderr)")
         let summary = try json(second.stdout)
         #expect(source("site-b", in: summary)?["polled"] as? Bool == false)
         #expect(source("site-b", in: summary)?["ok"] as? Bool == false)
@@ -58,7 +58,7 @@ import Testing
         #expect(healthy["last_result"] as? String == "ok" && healthy["failing_since"] is NSNull)
         #expect(healthy["articles"] as? Int == 2)
         let text = try IngestBinary.run(["status"], in: dir).stdout
-        #expect(text.contains("  site-b: 0 articles, failing since \(since) (1 failed polls)"), "\(text)")
+        #expect(text.contains("  site-b: 0 articles, failing since \(since) (failed polls in a row: 1)"), "\(text)")
 
         // --force polls it anyway; the second failure in a row doubles the wait.
         let forced = try sync(["--force"])

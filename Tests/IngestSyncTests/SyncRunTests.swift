@@ -161,7 +161,7 @@ struct SyncRunTests {
         #expect(waiting.polled == false, "Retry-After 120 s is honoured")
         #expect(!waiting.ok && waiting.error?.contains("503") == true && waiting.error?.contains("2024-05-01T10:10:00Z") == true,
                 "Retry-After 120 s is shorter than the first backoff, 10 min")
-        #expect(waiting.error?.hasPrefix("backing off after 1 failed polls") == true)
+        #expect(waiting.error?.hasPrefix("backing off (failed polls in a row: 1), next try after") == true)
         #expect(quiet.exitCode == 0, "a source backing off was not polled: it does not fail the run")
         #expect(quiet.sourcesFailed == 0 && quiet.sourcesBackingOff == 1)
 

@@ -97,7 +97,7 @@ public final class SyncRun {
                 // Backing off: still failing as far as anyone knows, reported but not polled,
                 // so not a failure of this run (exit 3 is for sources that failed now).
                 let until = previous.nextPoll.map { ", next try after \($0.formatted(.iso8601))" } ?? ""
-                let message = "backing off after \(max(previous.failures, 1)) failed polls\(until): \(error)"
+                let message = "backing off (failed polls in a row: \(max(previous.failures, 1)))\(until): \(error)"
                 summary.sources.append(SyncSummary.Source(name: source.name, ok: false, error: message, polled: false))
             } else {
                 summary.sources.append(SyncSummary.Source(name: source.name, polled: false))
