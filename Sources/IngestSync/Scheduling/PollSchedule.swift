@@ -36,8 +36,8 @@ public struct PollSchedule: Sendable, Equatable {
     /// The next poll time after the `failures`-th failed poll in a row (1 for the first):
     /// the backoff, or the server's `Retry-After` (bounded) when that is longer.
     public func nextPollAfterFailure(now: Date, headers: [String: String], failures: Int) -> Date {
-        // The exponent is bounded so a source failing for years cannot overflow it.
-        let backoff = min(defaultInterval * pow(2, Double(min(max(failures, 1) - 1, 32))), maximumBackoff)
+        // In Double a huge count gives infinity, which the cap turns into a day.
+        let backoff = min(defaultInterval * pow(2, Double(max(failures, 1) - 1)), maximumBackoff)
         let retryAfter = headers["retry-after"].flatMap { InternetDate.retryAfter($0, now: now) }
             .map { min(max($0, minimumInterval), maximumRetryAfter) } ?? 0
         return now.addingTimeInterval(max(backoff, retryAfter))
