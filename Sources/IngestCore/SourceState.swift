@@ -10,13 +10,19 @@ public struct SourceState: Sendable, Equatable {
     /// Validators of child sitemaps, by URL.
     public var children: [String: Validators]
     public var lastPolled: Date?
-    /// Not polled again before this (unless `--force`).
+    /// Not polled again before this (unless `--force` or `--revalidate`).
     public var nextPoll: Date?
+    /// Why the last poll failed (nil: it did not).
     public var lastError: String?
+    /// When the current run of failed polls began (nil: the last poll succeeded, or unknown
+    /// for a store written before it was kept).
+    public var failingSince: Date?
+    /// Failed polls in a row; sets the backoff (0 after a success).
+    public var failures: Int
 
     public init(name: String, validators: Validators = Validators(), feedURL: String? = nil,
                 children: [String: Validators] = [:], lastPolled: Date? = nil, nextPoll: Date? = nil,
-                lastError: String? = nil) {
+                lastError: String? = nil, failingSince: Date? = nil, failures: Int = 0) {
         self.name = name
         self.validators = validators
         self.feedURL = feedURL
@@ -24,5 +30,7 @@ public struct SourceState: Sendable, Equatable {
         self.lastPolled = lastPolled
         self.nextPoll = nextPoll
         self.lastError = lastError
+        self.failingSince = failingSince
+        self.failures = failures
     }
 }

@@ -10,7 +10,8 @@ extension SyncRunSummary {
         self.init(started: Timestamp.string(summary.started), ended: Timestamp.string(summary.ended),
                   exitCode: summary.exitCode ?? 0,
                   sources: summary.sources.map {
-                      Source(name: $0.name, ok: $0.ok, error: $0.error, new: $0.new, updated: $0.updated, deleted: $0.deleted)
+                      Source(name: $0.name, ok: $0.ok, error: $0.error, new: $0.new, updated: $0.updated, deleted: $0.deleted,
+                             polled: $0.polled ? nil : false)
                   },
                   // Seconds to the millisecond, as `sync --json` shows them.
                   counters: Counters(unchanged: summary.unchanged, merged: summary.merged, requests: summary.requests,

@@ -85,7 +85,7 @@ extension FetchRecord {
 
 /// A `SourceState` as one line of `sources.jsonl` keeps it (last line per name wins): dates
 /// as store timestamps, "ok" for no error. Fields after `last_result` are optional so lines
-/// written before they existed still read.
+/// written before they existed still read (a missing `failures` after an error reads as 1).
 struct SourceRecord: Codable, Sendable, Equatable {
     var name: String
     var etag: String?
@@ -98,20 +98,26 @@ struct SourceRecord: Codable, Sendable, Equatable {
     var feedURL: String?
     /// Validators of child sitemaps, by URL.
     var children: [String: Validators]?
+    /// When the current run of failed polls began, and how many failed in a row (both absent
+    /// while the source is healthy).
+    var failingSince: String?
+    var failures: Int?
 
     /// A source record; only `name` is required.
     init(name: String, etag: String? = nil, lastModified: String? = nil,
          nextPoll: String? = nil, lastResult: String? = nil, lastPolled: String? = nil,
-         feedURL: String? = nil, children: [String: Validators]? = nil) {
+         feedURL: String? = nil, children: [String: Validators]? = nil,
+         failingSince: String? = nil, failures: Int? = nil) {
         self.name = name; self.etag = etag; self.lastModified = lastModified
         self.nextPoll = nextPoll; self.lastResult = lastResult; self.lastPolled = lastPolled
         self.feedURL = feedURL; self.children = children
+        self.failingSince = failingSince; self.failures = failures
     }
 
     enum CodingKeys: String, CodingKey {
-        case name, etag, children
+        case name, etag, children, failures
         case lastModified = "last_modified", nextPoll = "next_poll", lastResult = "last_result"
-        case lastPolled = "last_polled", feedURL = "feed_url"
+        case lastPolled = "last_polled", feedURL = "feed_url", failingSince = "failing_since"
     }
 }
 
@@ -121,14 +127,18 @@ extension SourceRecord {
         self.init(name: state.name, etag: state.validators.etag, lastModified: state.validators.lastModified,
                   nextPoll: state.nextPoll.map(Timestamp.string), lastResult: state.lastError ?? "ok",
                   lastPolled: state.lastPolled.map(Timestamp.string), feedURL: state.feedURL,
-                  children: state.children.isEmpty ? nil : state.children)
+                  children: state.children.isEmpty ? nil : state.children,
+                  failingSince: state.failingSince.map(Timestamp.string), failures: state.failures > 0 ? state.failures : nil)
     }
 
     /// The state this line keeps.
     var state: SourceState {
-        SourceState(name: name, validators: Validators(etag: etag, lastModified: lastModified), feedURL: feedURL,
-                    children: children ?? [:], lastPolled: lastPolled.flatMap(Timestamp.date),
-                    nextPoll: nextPoll.flatMap(Timestamp.date), lastError: lastResult == "ok" ? nil : lastResult)
+        let lastError = lastResult == "ok" ? nil : lastResult
+        return SourceState(name: name, validators: Validators(etag: etag, lastModified: lastModified), feedURL: feedURL,
+                           children: children ?? [:], lastPolled: lastPolled.flatMap(Timestamp.date),
+                           nextPoll: nextPoll.flatMap(Timestamp.date), lastError: lastError,
+                           failingSince: failingSince.flatMap(Timestamp.date),
+                           failures: failures ?? (lastError == nil ? 0 : 1))
     }
 }
 
@@ -142,12 +152,19 @@ public struct SyncRunSummary: Codable, Sendable, Equatable {
         public var new: Int
         public var updated: Int
         public var deleted: Int
+        /// False for a failing source left alone while it backs off: reported, but not a
+        /// failure of this run (absent in lines written before it was kept: polled).
+        public var polled: Bool?
 
         /// A source outcome.
-        public init(name: String, ok: Bool, error: String? = nil, new: Int = 0, updated: Int = 0, deleted: Int = 0) {
+        public init(name: String, ok: Bool, error: String? = nil, new: Int = 0, updated: Int = 0, deleted: Int = 0,
+                    polled: Bool? = nil) {
             self.name = name; self.ok = ok; self.error = error; self.new = new; self.updated = updated
-            self.deleted = deleted
+            self.deleted = deleted; self.polled = polled
         }
+
+        /// Whether the source failed in this run (a backed-off one was not polled, so did not).
+        public var failed: Bool { !ok && polled != false }
 
         public func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
@@ -157,6 +174,7 @@ public struct SyncRunSummary: Codable, Sendable, Equatable {
             try container.encode(new, forKey: .new)
             try container.encode(updated, forKey: .updated)
             try container.encode(deleted, forKey: .deleted)
+            if polled == false { try container.encode(false, forKey: .polled) }
         }
     }
 
@@ -209,7 +227,7 @@ public struct SyncRunSummary: Codable, Sendable, Equatable {
         self.started = started; self.ended = ended; self.exitCode = exitCode; self.sources = sources
         totals = Totals(new: sources.reduce(0) { $0 + $1.new }, updated: sources.reduce(0) { $0 + $1.updated },
                         deleted: sources.reduce(0) { $0 + $1.deleted },
-                        failedSources: sources.filter { !$0.ok }.count,
+                        failedSources: sources.count(where: \.failed),
                         unchanged: counters?.unchanged, merged: counters?.merged, requests: counters?.requests,
                         bytes: counters?.bytes, seconds: counters?.seconds)
     }

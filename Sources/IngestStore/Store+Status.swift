@@ -20,12 +20,48 @@ public struct StoreStatus: Codable, Sendable, Equatable {
     public var bytesOnDisk: Int64
     public var dedupWatermark: Int
     public var lastSync: SyncRunSummary?
+    /// What sync remembers about each source it has polled, by name.
+    public var sourceStates: [Source] = []
+
+    /// One source as `ingest status` shows it. `lastResult` is "ok" or "failed" (nil: never
+    /// polled); `failingSince`, `failures` and `lastError` are nil (0) while it is healthy.
+    public struct Source: Codable, Sendable, Equatable {
+        public var name: String
+        public var lastPolled: String?
+        public var nextPoll: String?
+        public var lastResult: String?
+        public var failingSince: String?
+        public var failures: Int
+        public var lastError: String?
+        /// Live copies first stored from this source.
+        public var articles: Int
+
+        enum CodingKeys: String, CodingKey {
+            case name, failures, articles
+            case lastPolled = "last_polled", nextPoll = "next_poll", lastResult = "last_result"
+            case failingSince = "failing_since", lastError = "last_error"
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            // Every key present, null when unknown: scripts test them.
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(name, forKey: .name)
+            try container.encode(lastPolled, forKey: .lastPolled)
+            try container.encode(nextPoll, forKey: .nextPoll)
+            try container.encode(lastResult, forKey: .lastResult)
+            try container.encode(failingSince, forKey: .failingSince)
+            try container.encode(failures, forKey: .failures)
+            try container.encode(lastError, forKey: .lastError)
+            try container.encode(articles, forKey: .articles)
+        }
+    }
 
     enum CodingKeys: String, CodingKey {
         case directory, exists, stories, copies, sources
         case formatVersion = "format_version", deletedStories = "deleted_stories", deletedCopies = "deleted_copies"
         case copyRevisions = "copy_revisions", storyAliases = "story_aliases", trackedURLs = "tracked_urls"
         case bytesOnDisk = "bytes_on_disk", dedupWatermark = "dedup_watermark", lastSync = "last_sync"
+        case sourceStates = "source_states"
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -44,11 +80,12 @@ public struct StoreStatus: Codable, Sendable, Equatable {
         try container.encode(bytesOnDisk, forKey: .bytesOnDisk)
         try container.encode(dedupWatermark, forKey: .dedupWatermark)
         try container.encode(lastSync, forKey: .lastSync)  // null when no sync has run
+        try container.encode(sourceStates, forKey: .sourceStates)
     }
 }
 
 extension Store {
-    /// Counts of what the store holds, its size on disk and the last sync run.
+    /// Counts of what the store holds, its size on disk, each source's state and the last sync run.
     public func status() -> StoreStatus {
         var liveStories = Set<StableKey>(), allStories = Set<StableKey>()
         var deletedCopies = 0
@@ -62,11 +99,30 @@ extension Store {
             let size = (try? FileManager.default.attributesOfItem(atPath: directory + "/" + name)[.size]) as? Int
             return total + Int64(size ?? 0)
         }
-        return StoreStatus(directory: directory, exists: formatVersion != nil, formatVersion: formatVersion,
+        var status = StoreStatus(directory: directory, exists: formatVersion != nil, formatVersion: formatVersion,
                            stories: liveStories.count, deletedStories: allStories.count - liveStories.count,
                            copies: copyIndex.count - deletedCopies, deletedCopies: deletedCopies,
                            copyRevisions: copyRevisionCount, storyAliases: aliases.count,
                            sources: sourceStates.count, trackedURLs: fetchIndex.count, bytesOnDisk: bytes,
                            dedupWatermark: dedupWatermark, lastSync: lastSyncRun)
+        status.sourceStates = sourceStatus()
+        return status
+    }
+
+    /// The remembered state of every source, with its live copies counted by the source that
+    /// first stored them (the copy's primary URL state). An unreadable state line counts nothing.
+    private func sourceStatus() -> [StoreStatus.Source] {
+        var articles: [String: Int] = [:]
+        try? forEachURLState { state in
+            guard !state.isAlias, let copy = state.copyID, copyIndex[StableKey(copy)]?.deleted == false else { return }
+            articles[state.source, default: 0] += 1
+        }
+        return sourceRecords.map { record in
+            let state = record.state
+            return StoreStatus.Source(name: record.name, lastPolled: record.lastPolled, nextPoll: record.nextPoll,
+                                      lastResult: record.lastResult.map { $0 == "ok" ? "ok" : "failed" },
+                                      failingSince: record.failingSince, failures: state.failures,
+                                      lastError: state.lastError, articles: articles[record.name] ?? 0)
+        }
     }
 }

@@ -35,6 +35,7 @@ struct StatusCommand: AsyncParsableCommand {
             "copies: \(status.copies) (\(status.deletedCopies) deleted, \(status.copyRevisions) revisions stored)",
             "sources: \(status.sources); URLs tracked: \(status.trackedURLs)",
         ]
+        lines += status.sourceStates.map(sourceLine)
         if let run = status.lastSync {
             let totals = run.totals
             lines.append("last sync: \(run.started) to \(run.ended), exit code \(run.exitCode): "
@@ -47,6 +48,22 @@ struct StatusCommand: AsyncParsableCommand {
             lines.append("last sync: none")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `  name: 12 articles, ok, polled …, next poll …` or, for a failing source,
+    /// `  name: 0 articles, failing since … (failed polls in a row: 3), next poll …: <error>`.
+    private static func sourceLine(_ source: StoreStatus.Source) -> String {
+        var parts = ["\(source.articles) articles"]
+        if let since = source.failingSince ?? (source.lastError == nil ? nil : source.lastPolled) {
+            parts.append("failing since \(since) (failed polls in a row: \(source.failures))")
+        } else if let result = source.lastResult {
+            parts.append(result)
+        } else {
+            parts.append("never polled")
+        }
+        if let polled = source.lastPolled { parts.append("polled \(polled)") }
+        if let next = source.nextPoll { parts.append("next poll \(next)") }
+        return "  \(source.name): " + parts.joined(separator: ", ") + (source.lastError.map { ": \($0)" } ?? "")
     }
 
     /// The run's other counters as in the sync's cron line (`; 240 unchanged, 4 merged; 260 requests,

@@ -8,8 +8,9 @@ struct SyncCommand: AsyncParsableCommand {
         abstract: "Run one incremental pass over every source in feeds.json.",
         discussion: """
         Quiet on success apart from a one-line summary on stderr; --json prints the summary \
-        as JSON on stdout. Exit codes: 0 all sources synced; 3 some sources failed (the \
-        others were synced); 64 invalid feeds.json (nothing written); 75 another sync holds \
+        as JSON on stdout. Exit codes: 0 all sources synced; 3 a source polled in this run \
+        failed (the others were synced; a failing source backing off until a later run does \
+        not count); 64 invalid feeds.json (nothing written); 75 another sync holds \
         the store; 1 the store is unusable (disk full, unwritable, newer format).
 
         Examples:
@@ -21,7 +22,7 @@ struct SyncCommand: AsyncParsableCommand {
 
     @Option(name: .shortAndLong, help: ArgumentHelp("The feeds file.", valueName: "file")) var feeds = "./feeds.json"
     @OptionGroup var storeOptions: StoreOptions
-    @Flag(help: "Poll every source now, ignoring next-poll times.") var force = false
+    @Flag(help: "Poll every source now, ignoring next-poll times and the backoff of failing sources.") var force = false
     @Flag(help: "Poll every source and re-request every known article now (conditional requests: unchanged ones cost a 304), so every edit and deletion is seen at once.")
     var revalidate = false
     @Flag(help: "Print the run summary as JSON on stdout.") var json = false
@@ -57,7 +58,8 @@ struct SyncCommand: AsyncParsableCommand {
     private func report(_ summary: SyncSummary) {
         if json { print(summary.json) }
         for source in summary.sources where !source.ok {
-            Log.line("sync", "source \(source.name) failed: \(source.error ?? "unknown error")")
+            let verb = source.polled ? "failed:" : "is"  // "is backing off after …"
+            Log.line("sync", "source \(source.name) \(verb) \(source.error ?? "unknown error")")
         }
         if !logOptions.quiet { Log.line("sync", summary.line) }
     }

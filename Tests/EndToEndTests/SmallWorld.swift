@@ -7,9 +7,17 @@ import LoopbackServer
 /// answers `If-None-Match` with 304, like a well-behaved origin.
 struct SmallWorld {
     let server: LoopbackServer
+    /// Site B's feed (`/atom.xml`), for tests that take it down and bring it back.
+    let atomFeed: String
 
     init() throws {
         server = try LoopbackServer(sites: 2)
+        atomFeed = """
+            <?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Site B</title>
+            <entry><title>Ports</title><id>b-1</id><link href="\(server.url("/world/ports-shut-by-storm", site: 1))"/></entry>
+            <entry><title>Orchestra</title><id>b-2</id><link href="\(server.url("/world/orchestra-new-season", site: 1))"/></entry>
+            </feed>
+            """
         let wire = SmallWorld.paragraphs(seed: 1)
         route("/news/wire-story-one", site: 0, SmallWorld.page(
             title: "Storm closes northern ports", paragraphs: wire,
@@ -29,12 +37,7 @@ struct SmallWorld {
             <item><title>Council</title><link>\(server.url("/news/harbour-council-vote", site: 0))</link></item>
             </channel></rss>
             """)
-        route("/atom.xml", site: 1, """
-            <?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Site B</title>
-            <entry><title>Ports</title><id>b-1</id><link href="\(server.url("/world/ports-shut-by-storm", site: 1))"/></entry>
-            <entry><title>Orchestra</title><id>b-2</id><link href="\(server.url("/world/orchestra-new-season", site: 1))"/></entry>
-            </feed>
-            """)
+        route("/atom.xml", site: 1, atomFeed)
     }
 
     /// Serves `body` at `path` with a fixed ETag, answering a matching `If-None-Match` with 304.

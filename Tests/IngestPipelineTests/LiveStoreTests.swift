@@ -30,7 +30,8 @@ import Testing
         let alias = URLState(url: "guid:feed-a|42", copyID: "c1", isAlias: true, source: "feed-a", firstSeen: t0)
         let source = SourceState(name: "feed-a", validators: Validators(etag: "\"f\"", lastModified: nil),
                                  feedURL: "https://a.example/feed", children: ["https://a.example/s1.xml": Validators(etag: "\"s1\"")],
-                                 lastPolled: t0, nextPoll: t0.addingTimeInterval(600), lastError: "HTTP 503")
+                                 lastPolled: t0, nextPoll: t0.addingTimeInterval(1200), lastError: "HTTP 503",
+                                 failingSince: t0.addingTimeInterval(-600), failures: 2)
         do {
             let live = try LiveStore.open(directory: path)
             // States name a copy only once it is stored: the store refuses states without their copies.

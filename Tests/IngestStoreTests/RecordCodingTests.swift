@@ -26,6 +26,21 @@ import Testing
         #expect(codable.withUnsafeBytes { CopyRevision(line: $0) } == original)
     }
 
+    /// A source line written before backoff was kept reads with no `failingSince`, and one
+    /// failure if it recorded an error; a failing state written now round-trips.
+    @Test(arguments: [
+        (#"{"name":"a","last_result":"ok","next_poll":"2026-01-01T00:10:00Z"}"#, nil as String?, 0, nil as String?),
+        (#"{"name":"a","last_result":"HTTP 500 from x"}"#, "HTTP 500 from x", 1, nil),
+        (#"{"name":"a","last_result":"HTTP 500 from x","failing_since":"2026-01-01T00:00:00Z","failures":4}"#,
+         "HTTP 500 from x", 4, "2026-01-01T00:00:00Z"),
+    ])
+    func sourceLinesOldAndNewRead(line: String, error: String?, failures: Int, since: String?) throws {
+        let state = try JSONDecoder().decode(SourceRecord.self, from: Data(line.utf8)).state
+        #expect(state.lastError == error && state.failures == failures)
+        #expect(state.failingSince == since.flatMap(Timestamp.date))
+        #expect(SourceRecord(SourceRecord(state).state) == SourceRecord(state))
+    }
+
     @Test func escapedUnicodeIsDecoded() {
         let line = Data(#"{"a":"caf\u00e9 \ud83d\udcf0 \"q\" \/ \\","b":[],"c":true}"#.utf8)
         let values = line.withUnsafeBytes { FieldScanner(keys: ["c", "a"]).scan($0) }

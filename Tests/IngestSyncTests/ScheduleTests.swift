@@ -27,18 +27,26 @@ struct ScheduleTests {
         #expect(next.timeIntervalSince(Self.now) == expected)
     }
 
-    static let failures: [([String: String], TimeInterval?)] = [
-        ([:], nil),
-        (["retry-after": "120"], 300),
-        (["retry-after": "7200"], 7200),
-        (["retry-after": "999999"], 86_400),
-        (["retry-after": "Wed, 01 May 2024 12:00:00 GMT"], 7200),
+    /// Headers, failed polls in a row → seconds to wait: the backoff doubles from the default
+    /// interval up to a day; a longer `Retry-After` wins, bounded to a day.
+    static let failures: [([String: String], Int, TimeInterval)] = [
+        ([:], 1, 600),
+        ([:], 2, 1200),
+        ([:], 4, 4800),
+        ([:], 8, 76_800),
+        ([:], 9, 86_400),
+        ([:], 10_000, 86_400),
+        (["retry-after": "120"], 1, 600),
+        (["retry-after": "7200"], 1, 7200),
+        (["retry-after": "7200"], 5, 9600),
+        (["retry-after": "999999"], 1, 86_400),
+        (["retry-after": "Wed, 01 May 2024 12:00:00 GMT"], 1, 7200),
     ]
 
     @Test(arguments: failures)
-    func nextPollAfterFailure(headers: [String: String], expected: TimeInterval?) {
-        let next = PollSchedule().nextPollAfterFailure(now: Self.now, headers: headers)
-        #expect(next.map { $0.timeIntervalSince(Self.now) } == expected)
+    func nextPollAfterFailure(headers: [String: String], failures: Int, expected: TimeInterval) {
+        let next = PollSchedule().nextPollAfterFailure(now: Self.now, headers: headers, failures: failures)
+        #expect(next.timeIntervalSince(Self.now) == expected)
     }
 
     @Test func dueness() {

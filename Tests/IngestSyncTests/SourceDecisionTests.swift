@@ -41,27 +41,33 @@ import Testing
     static let previous = SourceState(name: "a", validators: old, feedURL: "https://a.example/rss",
                                       children: ["https://a.example/s0.xml": Validators(etag: "\"c0\"")],
                                       lastPolled: now.addingTimeInterval(-3600), nextPoll: now.addingTimeInterval(-60),
-                                      lastError: "HTTP 500 from https://a.example/rss")
+                                      lastError: "HTTP 500 from https://a.example/rss",
+                                      failingSince: failingSince, failures: 2)
+    static let failingSince = now.addingTimeInterval(-7200)
 
-    /// `previous` after a poll at `now`, with the fields a row changes.
+    /// `previous` after a poll at `now`, with the fields a row changes; an `error` makes it
+    /// the third failure in a row, still failing since `failingSince`.
     static func expected(validators: Validators = old, feedURL: String? = "https://a.example/rss",
                          children: [String: Validators]? = nil, nextPoll seconds: TimeInterval?,
                          error: String? = nil) -> SourceState {
         SourceState(name: "a", validators: validators, feedURL: feedURL, children: children ?? previous.children,
-                    lastPolled: now, nextPoll: seconds.map { now.addingTimeInterval($0) }, lastError: error)
+                    lastPolled: now, nextPoll: seconds.map { now.addingTimeInterval($0) }, lastError: error,
+                    failingSince: error == nil ? nil : failingSince, failures: error == nil ? 0 : 3)
     }
 
     static let outcomes: [(String, SourceOutcome, SourceState)] = [
         ("304 clears the error, default interval", .notModified(headers: [:]), expected(nextPoll: 600)),
         ("304 with max-age", .notModified(headers: ["cache-control": "max-age=3600"]), expected(nextPoll: 3600)),
-        ("failure forgets the feed, retries next run", .failed(error: "e", headers: [:]),
-         expected(feedURL: nil, nextPoll: nil, error: "e")),
-        ("failure with a short Retry-After waits the minimum", .failed(error: "e", headers: ["retry-after": "120"]),
-         expected(feedURL: nil, nextPoll: 300, error: "e")),
+        ("third failure forgets the feed, backs off 4 × 10 min", .failed(error: "e", headers: [:]),
+         expected(feedURL: nil, nextPoll: 2400, error: "e")),
+        ("failure with a shorter Retry-After keeps the backoff", .failed(error: "e", headers: ["retry-after": "120"]),
+         expected(feedURL: nil, nextPoll: 2400, error: "e")),
+        ("failure with a longer Retry-After waits it", .failed(error: "e", headers: ["retry-after": "7200"]),
+         expected(feedURL: nil, nextPoll: 7200, error: "e")),
         ("failure with a long Retry-After waits a day at most", .failed(error: "e", headers: ["retry-after": "999999"]),
          expected(feedURL: nil, nextPoll: 24 * 3600, error: "e")),
         ("failure after reading the homepage keeps its validators", .failed(error: "e", headers: [:], validators: new),
-         expected(validators: new, feedURL: nil, nextPoll: nil, error: "e")),
+         expected(validators: new, feedURL: nil, nextPoll: 2400, error: "e")),
         ("read: new validators, feed and children stay", .read(.init(validators: new)),
          expected(validators: new, nextPoll: 600)),
         ("read: the feed's ttl beats a shorter max-age",
@@ -73,13 +79,13 @@ import Testing
          expected(validators: new, feedURL: "https://a.example/atom", nextPoll: 600)),
         ("read: child sitemaps replace the old", .read(.init(validators: new, children: child)),
          expected(validators: new, children: child, nextPoll: 600)),
-        ("read: a cut-off body drops its validators, retries next run", .read(.init(validators: new, problem: "cut off")),
-         expected(validators: Validators(), nextPoll: nil, error: "cut off")),
+        ("read: a cut-off body drops its validators, backs off", .read(.init(validators: new, problem: "cut off")),
+         expected(validators: Validators(), nextPoll: 2400, error: "cut off")),
         ("read: an unreadable child keeps the source's validators",
          .read(.init(validators: new, children: child, childProblems: ["c2 failed", "c3 failed"])),
-         expected(validators: new, children: child, nextPoll: nil, error: "c2 failed; c3 failed")),
+         expected(validators: new, children: child, nextPoll: 2400, error: "c2 failed; c3 failed")),
         ("read: problems listed source first", .read(.init(validators: new, problem: "cut off", childProblems: ["c2 failed"])),
-         expected(validators: Validators(), nextPoll: nil, error: "cut off; c2 failed")),
+         expected(validators: Validators(), nextPoll: 2400, error: "cut off; c2 failed")),
     ]
 
     @Test(arguments: outcomes.map(\.0))
@@ -88,5 +94,25 @@ import Testing
         let state = outcome.state(after: Self.previous, now: Self.now, schedule: PollSchedule())
         #expect(state == expected)
         #expect(outcome.error == expected.lastError)
+    }
+
+    /// Failed polls in a row from a healthy source: each doubles the wait from the default
+    /// interval up to a day, `failingSince` stays at the first; one success clears it all.
+    static let streak: [(failures: Int, wait: TimeInterval)] =
+        [(1, 600), (2, 1200), (3, 2400), (4, 4800), (5, 9600), (6, 19_200), (7, 38_400), (8, 76_800), (9, 86_400), (10, 86_400)]
+
+    @Test func backsOffThenRecovers() {
+        var state = SourceState(name: "a")
+        var now = Self.now
+        for row in Self.streak {
+            state = SourceOutcome.failed(error: "HTTP 500", headers: [:]).state(after: state, now: now, schedule: PollSchedule())
+            #expect(state.failures == row.failures)
+            #expect(state.failingSince == Self.now)
+            #expect(state.nextPoll == now.addingTimeInterval(row.wait))
+            now = state.nextPoll ?? now
+        }
+        state = SourceOutcome.notModified(headers: [:]).state(after: state, now: now, schedule: PollSchedule())
+        #expect(state.failures == 0 && state.failingSince == nil && state.lastError == nil)
+        #expect(state.nextPoll == now.addingTimeInterval(600))
     }
 }

@@ -69,23 +69,30 @@ enum SourceOutcome: Sendable, Equatable {
     }
 
     /// The state to remember after polling, at `now`, a source whose state was `previous`.
+    /// Any poll with an error counts as a failure: it starts or extends `failingSince` and
+    /// backs the source off; a poll without one clears both.
     func state(after previous: SourceState, now: Date, schedule: PollSchedule) -> SourceState {
         var state = previous
         state.lastPolled = now
         state.lastError = error
+        let failures = error == nil ? 0 : previous.failures + 1
+        state.failures = failures
+        state.failingSince = failures == 0 ? nil : previous.failingSince ?? now
+        let afterFailure = { (headers: [String: String]) in
+            schedule.nextPollAfterFailure(now: now, headers: headers, failures: failures)
+        }
         switch self {
         case .notModified(let headers):
             state.nextPoll = schedule.nextPoll(now: now, headers: headers, timeToLive: nil)
         case .failed(_, let headers, let validators):
             state.feedURL = nil
             if let validators { state.validators = validators }
-            state.nextPoll = schedule.nextPollAfterFailure(now: now, headers: headers)
+            state.nextPoll = afterFailure(headers)
         case .read(let read):
             state.validators = read.problem == nil ? read.validators : Validators()
             if let feedURL = read.feedURL { state.feedURL = feedURL }
             if let children = read.children { state.children = children }
-            // A source with a problem is tried again next run; otherwise the caching hints apply.
-            state.nextPoll = error != nil ? nil
+            state.nextPoll = error != nil ? afterFailure(read.headers)
                 : schedule.nextPoll(now: now, headers: read.headers, timeToLive: read.timeToLive)
         }
         return state

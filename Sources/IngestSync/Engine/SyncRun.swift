@@ -94,9 +94,11 @@ public final class SyncRun {
                 due.append((index, source, previous))
                 summary.sources.append(SyncSummary.Source(name: source.name))
             } else if let error = previous.lastError {
-                // Waiting out a Retry-After: still failing, as far as anyone knows.
-                let until = previous.nextPoll.map { " (next try after \($0.formatted(.iso8601)))" } ?? ""
-                summary.sources.append(SyncSummary.Source(name: source.name, ok: false, error: error + until, polled: false))
+                // Backing off: still failing as far as anyone knows, reported but not polled,
+                // so not a failure of this run (exit 3 is for sources that failed now).
+                let until = previous.nextPoll.map { ", next try after \($0.formatted(.iso8601))" } ?? ""
+                let message = "backing off (failed polls in a row: \(max(previous.failures, 1)))\(until): \(error)"
+                summary.sources.append(SyncSummary.Source(name: source.name, ok: false, error: message, polled: false))
             } else {
                 summary.sources.append(SyncSummary.Source(name: source.name, polled: false))
             }

@@ -66,8 +66,12 @@ public struct SyncSummary: Sendable, Equatable, Codable {
     }
 
     public var sourcesOK: Int { sources.count { $0.ok } }
-    public var sourcesFailed: Int { sources.count { !$0.ok } }
-    /// True when some source failed: the run exits with the partial-failure code.
+    /// Sources polled this run that failed.
+    public var sourcesFailed: Int { sources.count { !$0.ok && $0.polled } }
+    /// Failing sources left alone this run while they back off.
+    public var sourcesBackingOff: Int { sources.count { !$0.ok && !$0.polled } }
+    /// True when some source polled this run failed: the run exits with the partial-failure
+    /// code. A source backing off was not polled, so it alone does not make a run fail.
     public var isPartialFailure: Bool { sourcesFailed > 0 }
 
     /// Records a skipped or failed URL, keeping the list bounded.
@@ -77,9 +81,10 @@ public struct SyncSummary: Sendable, Equatable, Codable {
 
     /// The cron line (the command prefixes `ingest sync:`): `6 sources ok, 1 failed; 12 new,
     /// 3 updated, 1 deleted, 240 unchanged, 4 merged, 2 skipped, 0 failed pages; 260 requests,
-    /// 3.1 MB, 4.2 s`.
+    /// 3.1 MB, 4.2 s`; `, 1 backing off` follows `failed` when a source is backing off.
     public var line: String {
-        "\(sourcesOK) sources ok, \(sourcesFailed) failed; \(new) new, \(updated) updated, "
+        let backingOff = sourcesBackingOff > 0 ? ", \(sourcesBackingOff) backing off" : ""
+        return "\(sourcesOK) sources ok, \(sourcesFailed) failed\(backingOff); \(new) new, \(updated) updated, "
             + "\(deleted) deleted, \(unchanged) unchanged, \(merged) merged, \(skipped) skipped, "
             + "\(failed) failed pages; \(requests) requests, "
             + "\(Self.megabytes(bytes)), \(String(format: "%.1f", seconds)) s"
@@ -105,7 +110,7 @@ public struct SyncSummary: Sendable, Equatable, Codable {
 
         enum Keys: String, CodingKey {
             case started, ended, exitCode = "exit_code", sources, sourcesOK = "sources_ok",
-                 sourcesFailed = "sources_failed", new, updated, deleted, unchanged, merged, skipped,
+                 sourcesFailed = "sources_failed", sourcesBackingOff = "sources_backing_off", new, updated, deleted, unchanged, merged, skipped,
                  failed, requests, bytes, seconds, problems
         }
 
@@ -117,6 +122,7 @@ public struct SyncSummary: Sendable, Equatable, Codable {
             try c.encode(summary.sources, forKey: .sources)
             try c.encode(summary.sourcesOK, forKey: .sourcesOK)
             try c.encode(summary.sourcesFailed, forKey: .sourcesFailed)
+            try c.encode(summary.sourcesBackingOff, forKey: .sourcesBackingOff)
             try c.encode(summary.new, forKey: .new)
             try c.encode(summary.updated, forKey: .updated)
             try c.encode(summary.deleted, forKey: .deleted)

@@ -6,7 +6,9 @@ import IngestCore
 ///
 /// The hint is the largest of RSS `<ttl>`, `Cache-Control: max-age` (`s-maxage`) and
 /// `Expires` minus `Date`; `no-cache`/`no-store` count as no hint. Without a hint the
-/// source is polled every `defaultInterval`. After an error only `Retry-After` delays it.
+/// source is polled every `defaultInterval`. After failed polls in a row the source backs
+/// off: `defaultInterval` × 2^(failures−1), at most `maximumBackoff` (10 min, 20 min, 40 min
+/// … 24 h), or a longer `Retry-After` if the server sent one.
 public struct PollSchedule: Sendable, Equatable {
     /// Never poll one source more often than this.
     public var minimumInterval: TimeInterval = 5 * 60
@@ -16,6 +18,9 @@ public struct PollSchedule: Sendable, Equatable {
     public var maximumInterval: TimeInterval = 6 * 3600
     /// The longest `Retry-After` honoured after an error.
     public var maximumRetryAfter: TimeInterval = 24 * 3600
+    /// The longest wait between polls of a failing source: a dead feed costs one request a
+    /// day, and one that comes back is read again within a day.
+    public var maximumBackoff: TimeInterval = 24 * 3600
     /// A run this much before the due time still polls, so cron jitter does not skip a turn.
     public var slack: TimeInterval = 60
 
@@ -28,11 +33,14 @@ public struct PollSchedule: Sendable, Equatable {
         return now.addingTimeInterval(min(max(interval, minimumInterval), maximumInterval))
     }
 
-    /// The next poll time after a failed poll: `Retry-After` if the server sent one (bounded),
-    /// else `nil`, meaning the next run tries again.
-    public func nextPollAfterFailure(now: Date, headers: [String: String]) -> Date? {
-        guard let wait = headers["retry-after"].flatMap({ InternetDate.retryAfter($0, now: now) }) else { return nil }
-        return now.addingTimeInterval(min(max(wait, minimumInterval), maximumRetryAfter))
+    /// The next poll time after the `failures`-th failed poll in a row (1 for the first):
+    /// the backoff, or the server's `Retry-After` (bounded) when that is longer.
+    public func nextPollAfterFailure(now: Date, headers: [String: String], failures: Int) -> Date {
+        // In Double a huge count gives infinity, which the cap turns into a day.
+        let backoff = min(defaultInterval * pow(2, Double(max(failures, 1) - 1)), maximumBackoff)
+        let retryAfter = headers["retry-after"].flatMap { InternetDate.retryAfter($0, now: now) }
+            .map { min(max($0, minimumInterval), maximumRetryAfter) } ?? 0
+        return now.addingTimeInterval(max(backoff, retryAfter))
     }
 
     /// Whether a source whose next poll is `nextPoll` is polled by a run at `now`.
