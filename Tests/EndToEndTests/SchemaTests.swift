@@ -27,6 +27,7 @@ import Testing
             #"{"sources": [{"name": "a", "url": "\#(url)"}]}"#,
             #"{"$schema": "./schemas/feeds.schema.json", "sources": [{"name": "a", "url": "\#(url)", "kind": "rss"}]}"#,
             #"{"settings": {"userAgent": "x", "concurrency": 256, "perHostConcurrency": 1, "perHostDelayMs": 0, "timeoutSeconds": 1, "maxPageBytes": 1024}, "sources": [{"name": "a", "url": "\#(url)", "kind": "auto"}]}"#,
+            #"{"settings": {"schedule": {"minSourceIntervalMinutes": 1, "maxSourceIntervalMinutes": 10080, "maxBackoffHours": 720, "revalidate": [{"ageDays": 1, "everyMinutes": 15}, {"ageDays": 3650, "everyMinutes": 60}], "revalidateOlderEveryMinutes": 525600}}, "sources": [{"name": "a", "url": "\#(url)"}]}"#,
         ]
         let refused = [
             #"{"sources": []}"#,
@@ -39,6 +40,10 @@ import Testing
             #"{"settings": {"timeout": 5}, "sources": [{"name": "a", "url": "\#(url)"}]}"#,
             #"{"settings": {"userAgent": ""}, "sources": [{"name": "a", "url": "\#(url)"}]}"#,
             #"{"source": [{"name": "a", "url": "\#(url)"}]}"#,
+            #"{"settings": {"schedule": {"maxBackoffHours": 0}}, "sources": [{"name": "a", "url": "\#(url)"}]}"#,
+            #"{"settings": {"schedule": {"maxBackof": 2}}, "sources": [{"name": "a", "url": "\#(url)"}]}"#,
+            #"{"settings": {"schedule": {"revalidate": [{"ageDays": 1}]}}, "sources": [{"name": "a", "url": "\#(url)"}]}"#,
+            #"{"settings": {"schedule": {"revalidate": [{"ageDays": 1, "everyMinutes": 0}]}}, "sources": [{"name": "a", "url": "\#(url)"}]}"#,
         ]
         let temp = TemporaryDirectory("ingest-schema")
         defer { temp.remove() }

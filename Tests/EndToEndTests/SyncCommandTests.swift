@@ -312,6 +312,18 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("store").path))
     }
 
+    @Test func aBadScheduleValueExits64NamingTheKeyAndWritesNothing() throws {
+        let dirTemp = TemporaryDirectory("ingest-sync")
+        defer { dirTemp.remove() }
+        let dir = dirTemp.url
+        try #"{"settings": {"schedule": {"maxBackoffHours": 0}}, "sources": [{"name": "a", "url": "http://127.0.0.1:9/feed.xml"}]}"#
+            .write(to: dir.appendingPathComponent("feeds.json"), atomically: true, encoding: .utf8)
+        let result = try IngestBinary.run(["sync"], in: dir)
+        #expect(result.status == 64)
+        #expect(result.stderr.contains(#"settings.schedule: "maxBackoffHours" must be an integer from 1 to 720, got 0"#), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("store").path))
+    }
+
     /// All loopback sites are 127.0.0.1: an IP host's site is host:port, so site B (port 2)
     /// naming site A's URL (port 1) as its canonical must not overwrite A's copy.
     @Test func aCanonicalToAnotherSiteDoesNotOverwriteThatSitesCopy() throws {

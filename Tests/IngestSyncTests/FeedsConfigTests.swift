@@ -23,6 +23,24 @@ struct FeedsConfigTests {
         #expect(config.settings.concurrency == 16 && config.settings.maxPageBytes == 5_000_000)
     }
 
+    @Test func scheduleSettingsReachTheSchedules() throws {
+        let settings = try FeedsConfig.load(path: Fixture.path("config/valid-schedule.json")).settings
+        #expect(settings.poll.minimumInterval == 30 * 60)
+        #expect(settings.poll.maximumInterval == 2 * 3600)
+        #expect(settings.poll.maximumBackoff == 6 * 3600)
+        #expect(settings.revalidation.table.map(\.age) == [2 * 86_400, 14 * 86_400])
+        #expect(settings.revalidation.table.map(\.interval) == [3600, 12 * 3600])
+        #expect(settings.revalidation.oldestInterval == 7 * 86_400)
+    }
+
+    /// Absent keys keep today's schedules, so a config without `schedule` behaves as before.
+    @Test func absentScheduleKeepsTheDefaults() throws {
+        let data = Data(#"{"settings": {"schedule": {"maxBackoffHours": 24}}, "sources": [{"name": "a", "url": "http://a.example/"}]}"#.utf8)
+        let settings = try FeedsConfig.parse(data).settings
+        #expect(settings.poll == PollSchedule())
+        #expect(settings.revalidation == RevalidationSchedule())
+    }
+
     @Test func repositoryFeedsJSONIsValid() throws {
         let repo = Fixture.root.deletingLastPathComponent().deletingLastPathComponent()
         let config = try FeedsConfig.load(path: repo.appendingPathComponent("feeds.json").path)
@@ -59,6 +77,24 @@ struct FeedsConfigTests {
             "sources[0] \"basic\": \"url\" must not carry credentials (user:password@), got \"http://feeds.example/feed.xml\"",
             "sources[1] \"user-only\": \"url\" must not carry credentials (user:password@), got \"https://feeds.example/atom\"",
         ]),
+        ("bad-schedule-values.json", [
+            "settings.schedule: unknown key \"maxBackofHours\" (did you mean \"maxBackoffHours\"?)",
+            "settings.schedule: \"maxBackoffHours\" must be an integer from 1 to 720, got 1.5",
+            "settings.schedule: \"maxSourceIntervalMinutes\" must be an integer from 1 to 10080, got \"60\"",
+            "settings.schedule: \"minSourceIntervalMinutes\" must be an integer from 1 to 1440, got 0",
+            "settings.schedule: \"revalidateOlderEveryMinutes\" must be an integer from 1 to 525600, got -1",
+        ]),
+        ("schedule-bounds-crossed.json", [
+            "settings.schedule: \"minSourceIntervalMinutes\" (90) must not exceed \"maxSourceIntervalMinutes\" (60)",
+            "settings.schedule: \"revalidateOlderEveryMinutes\" (300) must not be shorter than the last \"revalidate\" row's \"everyMinutes\" (600)",
+        ]),
+        ("schedule-table-not-ascending.json", [
+            "settings.schedule.revalidate[1]: \"ageDays\" must be larger than the row before's (7), got 1",
+            "settings.schedule.revalidate[2]: \"everyMinutes\" must not be shorter than the row before's (720), got 60",
+            "settings.schedule.revalidate[3]: unknown key \"every\"",
+            "settings.schedule.revalidate[3]: missing key \"everyMinutes\"",
+        ]),
+        ("schedule-not-an-object.json", ["settings: \"schedule\" must be an object, got an array"]),
         ("duplicate-names.json", ["sources[2] \"same\": duplicate name (also sources[0])"]),
         ("not-an-object.json", ["the top level must be an object with \"settings\" and \"sources\", got an array"]),
         ("empty-sources.json", ["\"sources\" is empty: add at least one source"]),

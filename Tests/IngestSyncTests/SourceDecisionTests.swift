@@ -115,4 +115,23 @@ import Testing
         #expect(state.failures == 0 && state.failingSince == nil && state.lastError == nil)
         #expect(state.nextPoll == now.addingTimeInterval(600))
     }
+
+    /// The bounds from feeds.json `settings.schedule` decide the waits: a `max-age` of a day
+    /// is cut to the configured 2 h, a 1-minute `max-age` raised to 30 min, and a failing
+    /// source's backoff stops at the configured 6 h instead of the default day.
+    @Test func configuredBoundsTakeEffect() throws {
+        let data = Data(#"{"settings": {"schedule": {"minSourceIntervalMinutes": 30, "maxSourceIntervalMinutes": 120, "maxBackoffHours": 6}}, "sources": [{"name": "a", "url": "http://a.example/"}]}"#.utf8)
+        let schedule = try FeedsConfig.parse(data).settings.poll
+        let waits: [(String, TimeInterval)] = [("max-age=86400", 2 * 3600), ("max-age=60", 30 * 60)]
+        for (cacheControl, wait) in waits {
+            let state = SourceOutcome.notModified(headers: ["cache-control": cacheControl])
+                .state(after: Self.previous, now: Self.now, schedule: schedule)
+            #expect(state.nextPoll == Self.now.addingTimeInterval(wait), "\(cacheControl)")
+        }
+        var state = SourceState(name: "a")
+        for _ in 1...10 {
+            state = SourceOutcome.failed(error: "HTTP 500", headers: [:]).state(after: state, now: Self.now, schedule: schedule)
+        }
+        #expect(state.nextPoll == Self.now.addingTimeInterval(6 * 3600))
+    }
 }

@@ -15,10 +15,11 @@ struct SyncRunTests {
     let clusterer = FakeClusterer()
     let clock = TestClock(start)
 
-    func sync(_ sources: [FeedsConfig.Source], force: Bool = false) async throws -> SyncSummary {
+    func sync(_ sources: [FeedsConfig.Source], force: Bool = false,
+              settings: FeedsConfig.Settings = FeedsConfig.Settings()) async throws -> SyncSummary {
         web.resetRequests()
         let clock = self.clock
-        let run = SyncRun(config: FeedsConfig(sources: sources), fetcher: web, discoverer: FeedDiscoverer(), extractor: FakeExtractor(),
+        let run = SyncRun(config: FeedsConfig(settings: settings, sources: sources), fetcher: web, discoverer: FeedDiscoverer(), extractor: FakeExtractor(),
                           clusterer: clusterer, store: store, options: SyncOptions(force: force), clock: { clock.now })
         var events: [SyncEvent] = []
         run.onEvent = { events.append($0) }
@@ -170,6 +171,27 @@ struct SyncRunTests {
         #expect(web.requests(to: "https://wire.example/feed.xml").map(\.etag) == ["wire-1"])
         #expect(forced.new == 0 && forced.updated == 0)
         #expect(web.requests.allSatisfy { $0.purpose == .source }, "no article is due a minute later")
+    }
+
+    /// feeds.json `settings.schedule` reaches the engine: with sources polled at most hourly
+    /// and day-old articles re-checked hourly, a run 20 minutes later requests nothing (the
+    /// defaults would poll the feed after 10 and revalidate the article after 15), one an
+    /// hour later requests both.
+    @Test func configuredSchedulesDecideWhatARunRequests() async throws {
+        var settings = FeedsConfig.Settings()
+        settings.poll.minimumInterval = 3600
+        settings.revalidation.table = [(age: 86_400, interval: 3600)]
+        let source = [FeedsConfig.Source(name: "wire", url: "https://wire.example/feed.xml", kind: .rss)]
+        web["https://wire.example/feed.xml"] = .ok(rss(Self.a1), etag: "wire-1")
+        web[Self.a1] = .ok("Ceasefire talks resume\nBody one.", etag: "a1-v1")
+        #expect(try await sync(source, settings: settings).new == 1)
+        clock.advance(minutes: 20)
+        _ = try await sync(source, settings: settings)
+        #expect(web.requests.isEmpty)
+        clock.advance(minutes: 40)
+        _ = try await sync(source, settings: settings)
+        #expect(web.requests(to: "https://wire.example/feed.xml").count == 1)
+        #expect(web.requests(to: Self.a1).count == 1)
     }
 
     @Test func aNotArticlePageIsTriedAgainOnlyAfterThirtyDays() async throws {

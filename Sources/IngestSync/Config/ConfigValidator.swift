@@ -1,3 +1,4 @@
+import Foundation
 import IngestCore
 
 /// Walks a decoded feeds.json and collects every problem instead of stopping at the first.
@@ -12,7 +13,16 @@ struct ConfigValidator {
         "timeoutSeconds": 1...600,
         "maxPageBytes": 1_024...1_000_000_000,
     ]
-    static let settingKeys = ["userAgent"] + ranges.keys.sorted()
+    static let settingKeys = ["userAgent", "schedule"] + ranges.keys.sorted()
+    /// `settings.schedule` keys and their ranges (minutes, hours, days as named).
+    static let scheduleRanges: [String: ClosedRange<Int>] = [
+        "minSourceIntervalMinutes": 1...1_440,
+        "maxSourceIntervalMinutes": 1...10_080,
+        "maxBackoffHours": 1...720,
+        "revalidateOlderEveryMinutes": 1...525_600,
+    ]
+    static let scheduleKeys = ["revalidate"] + scheduleRanges.keys.sorted()
+    static let revalidateRowRanges: [String: ClosedRange<Int>] = ["ageDays": 1...3_650, "everyMinutes": 1...525_600]
     static let sourceKeys = ["name", "url", "kind"]
 
     mutating func config(from root: JSONValue) -> FeedsConfig? {
@@ -63,12 +73,10 @@ struct ConfigValidator {
                 } else {
                     problems.append("settings: \"userAgent\" must be a non-empty one-line string, got \(describe(item))")
                 }
+            case "schedule":
+                schedule(from: item, into: &settings)
             case _ where Self.ranges[key] != nil:
-                let range = Self.ranges[key]!
-                guard case .integer(let number) = item, range.contains(number) else {
-                    problems.append("settings: \"\(key)\" must be an integer from \(range.lowerBound) to \(range.upperBound), got \(describe(item))")
-                    continue
-                }
+                guard let number = integer(item, key: key, range: Self.ranges[key]!, in: "settings") else { continue }
                 switch key {
                 case "concurrency": settings.concurrency = number
                 case "perHostConcurrency": settings.perHostConcurrency = number
@@ -81,6 +89,96 @@ struct ConfigValidator {
             }
         }
         return settings
+    }
+
+    /// `settings.schedule`: source interval bounds, backoff cap and the revalidation table.
+    /// Absent keys keep today's defaults.
+    private mutating func schedule(from value: JSONValue, into settings: inout FeedsConfig.Settings) {
+        let label = "settings.schedule"
+        guard case .object(let object) = value else {
+            problems.append("settings: \"schedule\" must be an object, got \(value.typeName)")
+            return
+        }
+        var poll = settings.poll, revalidation = settings.revalidation
+        var tableRefused = false
+        for key in object.keys.sorted() {
+            let item = object[key]!
+            if let range = Self.scheduleRanges[key] {
+                guard let number = integer(item, key: key, range: range, in: label) else { continue }
+                switch key {
+                case "minSourceIntervalMinutes": poll.minimumInterval = TimeInterval(number * 60)
+                case "maxSourceIntervalMinutes": poll.maximumInterval = TimeInterval(number * 60)
+                case "maxBackoffHours": poll.maximumBackoff = TimeInterval(number * 3600)
+                default: revalidation.oldestInterval = TimeInterval(number * 60)
+                }
+            } else if key == "revalidate" {
+                if let table = revalidationTable(from: item, label: label) { revalidation.table = table } else { tableRefused = true }
+            } else {
+                problems.append("\(label): unknown key \"\(key)\"\(suggestion(for: key, among: Self.scheduleKeys))")
+            }
+        }
+        if poll.minimumInterval > poll.maximumInterval {
+            problems.append("\(label): \"minSourceIntervalMinutes\" (\(Int(poll.minimumInterval / 60))) must not exceed \"maxSourceIntervalMinutes\" (\(Int(poll.maximumInterval / 60)))")
+        }
+        // A refused table was already reported; comparing with the default rows would only confuse.
+        if !tableRefused, let last = revalidation.table.last, last.interval > revalidation.oldestInterval {
+            problems.append("\(label): \"revalidateOlderEveryMinutes\" (\(Int(revalidation.oldestInterval / 60))) must not be shorter than the last \"revalidate\" row's \"everyMinutes\" (\(Int(last.interval / 60)))")
+        }
+        settings.poll = poll
+        settings.revalidation = revalidation
+    }
+
+    /// `revalidate`: rows `{"ageDays", "everyMinutes"}`, ages strictly ascending and
+    /// intervals never shorter than the row before (older articles are checked less often).
+    private mutating func revalidationTable(from value: JSONValue, label: String) -> [(age: TimeInterval, interval: TimeInterval)]? {
+        guard case .array(let items) = value else {
+            problems.append("\(label): \"revalidate\" must be an array, got \(value.typeName)")
+            return nil
+        }
+        var table: [(age: TimeInterval, interval: TimeInterval)] = []
+        var valid = true
+        for (index, item) in items.enumerated() {
+            let rowLabel = "\(label).revalidate[\(index)]"
+            guard case .object(let row) = item else {
+                problems.append("\(rowLabel): must be an object, got \(item.typeName)")
+                valid = false
+                continue
+            }
+            for key in row.keys.sorted() where Self.revalidateRowRanges[key] == nil {
+                problems.append("\(rowLabel): unknown key \"\(key)\"\(suggestion(for: key, among: Self.revalidateRowRanges.keys.sorted()))")
+                valid = false
+            }
+            var numbers: [String: Int] = [:]
+            for key in Self.revalidateRowRanges.keys.sorted() {
+                guard let item = row[key] else {
+                    problems.append("\(rowLabel): missing key \"\(key)\"")
+                    continue
+                }
+                numbers[key] = integer(item, key: key, range: Self.revalidateRowRanges[key]!, in: rowLabel)
+            }
+            guard let days = numbers["ageDays"], let minutes = numbers["everyMinutes"] else {
+                valid = false
+                continue
+            }
+            if let previous = table.last, TimeInterval(days * 86_400) <= previous.age {
+                problems.append("\(rowLabel): \"ageDays\" must be larger than the row before's (\(Int(previous.age / 86_400))), got \(days)")
+                valid = false
+            } else if let previous = table.last, TimeInterval(minutes * 60) < previous.interval {
+                problems.append("\(rowLabel): \"everyMinutes\" must not be shorter than the row before's (\(Int(previous.interval / 60))), got \(minutes)")
+                valid = false
+            }
+            table.append((TimeInterval(days * 86_400), TimeInterval(minutes * 60)))
+        }
+        return valid ? table : nil
+    }
+
+    /// The integer `item` when it lies in `range`; otherwise records a problem naming `key`.
+    private mutating func integer(_ item: JSONValue, key: String, range: ClosedRange<Int>, in label: String) -> Int? {
+        guard case .integer(let number) = item, range.contains(number) else {
+            problems.append("\(label): \"\(key)\" must be an integer from \(range.lowerBound) to \(range.upperBound), got \(describe(item))")
+            return nil
+        }
+        return number
     }
 
     private mutating func source(from value: JSONValue, index: Int) -> FeedsConfig.Source? {

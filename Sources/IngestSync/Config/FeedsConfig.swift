@@ -26,6 +26,9 @@ public struct FeedsConfig: Sendable, Equatable {
         public var timeoutSeconds = 20
         /// A page larger than this is skipped and reported, never stored truncated.
         public var maxPageBytes = 5_000_000
+        /// When sources are polled and known articles revalidated (`settings.schedule`).
+        public var poll = PollSchedule()
+        public var revalidation = RevalidationSchedule()
 
         public static let defaultUserAgent = "ingest/0.1 (+https://github.com/ingest-news/ingest; news archiving bot)"
 

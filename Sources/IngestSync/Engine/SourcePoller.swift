@@ -21,6 +21,7 @@ struct SourcePoller: Sendable {
     let fetcher: any SyncFetching
     let discoverer: any SourceDiscovering
     let options: SyncOptions
+    let schedule: PollSchedule
 
     /// One GET followed by discovery.
     enum Step: Sendable {
@@ -32,7 +33,7 @@ struct SourcePoller: Sendable {
     func poll(_ source: FeedsConfig.Source, previous: SourceState, now: Date) async -> SourcePoll {
         var poll = SourcePoll(name: source.name, state: previous)
         let outcome = await read(source, previous: previous, into: &poll)
-        poll.state = outcome.state(after: previous, now: now, schedule: options.poll)
+        poll.state = outcome.state(after: previous, now: now, schedule: schedule)
         poll.error = outcome.error
         switch outcome {
         case .notModified: poll.notModified = true

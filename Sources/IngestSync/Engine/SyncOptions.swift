@@ -16,8 +16,6 @@ public struct SyncOptions: Sendable {
     public var maxSitemapDepth = 2
     /// Entries taken from one source per run, in source order.
     public var maxEntriesPerSource = 50_000
-    public var poll = PollSchedule()
-    public var revalidation = RevalidationSchedule()
 
     /// Options; `revalidateAll` implies `force`.
     public init(force: Bool = false, revalidateAll: Bool = false) {

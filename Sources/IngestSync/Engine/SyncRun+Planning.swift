@@ -35,7 +35,7 @@ extension SyncRun {
                     // Fetched before but not stored (not an article, refused, gone): tried
                     // again only as rarely as the oldest articles are revalidated.
                     if let last = state.lastChecked,
-                       now.timeIntervalSince(last) >= options.revalidation.oldestInterval - options.revalidation.slack {
+                       now.timeIntervalSince(last) >= config.settings.revalidation.oldestInterval - config.settings.revalidation.slack {
                         jobs.append(FetchJob(url: entry.url, source: poll.name, validators: Validators(),
                                              allowPrivate: poll.linksMayBePrivate, entry: entry))
                     }
@@ -91,7 +91,7 @@ extension SyncRun {
         guard let lastChecked = primary.lastChecked, !primary.gone || entry != nil else { return nil }
         let hinted = entry?.newestDate.map { $0 > lastChecked } ?? false
         let born = primary.published ?? primary.firstSeen
-        guard options.revalidateAll || hinted || options.revalidation.isDue(born: born, lastChecked: lastChecked, now: now)
+        guard options.revalidateAll || hinted || config.settings.revalidation.isDue(born: born, lastChecked: lastChecked, now: now)
         else { return nil }
         return FetchJob(url: primary.url, source: primary.source,
                         validators: Validators(etag: primary.etag, lastModified: primary.lastModified),

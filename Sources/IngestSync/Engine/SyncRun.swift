@@ -84,13 +84,14 @@ public final class SyncRun {
 
     /// Polls every due source concurrently; sources that are not due get an empty result.
     private nonisolated(nonsending) func pollSources() async -> [SourcePoll] {
-        let poller = SourcePoller(fetcher: fetcher, discoverer: discoverer, options: options)
+        let poller = SourcePoller(fetcher: fetcher, discoverer: discoverer, options: options,
+                                  schedule: config.settings.poll)
         let now = self.now
         var due: [(Int, FeedsConfig.Source, SourceState)] = []
         for (index, source) in config.sources.enumerated() {
             sourceIndex[source.name] = index
             let previous = store.sourceState(named: source.name) ?? SourceState(name: source.name)
-            if options.poll.isDue(nextPoll: previous.nextPoll, now: now, force: options.force) {
+            if config.settings.poll.isDue(nextPoll: previous.nextPoll, now: now, force: options.force) {
                 due.append((index, source, previous))
                 summary.sources.append(SyncSummary.Source(name: source.name))
             } else if let error = previous.lastError {
