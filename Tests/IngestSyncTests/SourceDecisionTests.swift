@@ -118,7 +118,7 @@ import Testing
 
     /// The bounds from feeds.json `settings.schedule` decide the waits: a `max-age` of a day
     /// is cut to the configured 2 h, a 1-minute `max-age` raised to 30 min, and a failing
-    /// source's backoff stops at the configured 6 h instead of the default day.
+    /// source's backoff runs from 30 min and stops at the configured 6 h instead of a day.
     @Test func configuredBoundsTakeEffect() throws {
         let data = Data(#"{"settings": {"schedule": {"minSourceIntervalMinutes": 30, "maxSourceIntervalMinutes": 120, "maxBackoffHours": 6}}, "sources": [{"name": "a", "url": "http://a.example/"}]}"#.utf8)
         let schedule = try FeedsConfig.parse(data).settings.poll
@@ -128,10 +128,13 @@ import Testing
                 .state(after: Self.previous, now: Self.now, schedule: schedule)
             #expect(state.nextPoll == Self.now.addingTimeInterval(wait), "\(cacheControl)")
         }
+        // The backoff starts from the configured minimum (30 min, not the default 10): a
+        // failing source is never polled more often than a healthy one.
         var state = SourceState(name: "a")
-        for _ in 1...10 {
+        let backoffs: [TimeInterval] = [1800, 3600, 7200, 14_400, 21_600, 21_600]
+        for wait in backoffs {
             state = SourceOutcome.failed(error: "HTTP 500", headers: [:]).state(after: state, now: Self.now, schedule: schedule)
+            #expect(state.nextPoll == Self.now.addingTimeInterval(wait), "failures: \(state.failures)")
         }
-        #expect(state.nextPoll == Self.now.addingTimeInterval(6 * 3600))
     }
 }

@@ -6,9 +6,9 @@ import IngestCore
 ///
 /// The hint is the largest of RSS `<ttl>`, `Cache-Control: max-age` (`s-maxage`) and
 /// `Expires` minus `Date`; `no-cache`/`no-store` count as no hint. Without a hint the
-/// source is polled every `defaultInterval`. After failed polls in a row the source backs
-/// off: `defaultInterval` × 2^(failures−1), at most `maximumBackoff` (10 min, 20 min, 40 min
-/// … 24 h), or a longer `Retry-After` if the server sent one.
+/// source is polled every `defaultInterval` (within the bounds). After failed polls in a row
+/// the source backs off: that interval × 2^(failures−1), at most `maximumBackoff` (10 min,
+/// 20 min, 40 min … 24 h), or a longer `Retry-After` if the server sent one.
 public struct PollSchedule: Sendable, Equatable {
     /// Never poll one source more often than this.
     public var minimumInterval: TimeInterval = 5 * 60
@@ -29,15 +29,20 @@ public struct PollSchedule: Sendable, Equatable {
     /// The next poll time after a successful poll (200 or 304) at `now`.
     public func nextPoll(now: Date, headers: [String: String], timeToLive: TimeInterval?) -> Date {
         let hints = [timeToLive, Self.maxAge(headers), Self.expiresIn(headers)].compactMap { $0 }
-        let interval = hints.max() ?? defaultInterval
-        return now.addingTimeInterval(min(max(interval, minimumInterval), maximumInterval))
+        return now.addingTimeInterval(bounded(hints.max() ?? defaultInterval))
+    }
+
+    /// `interval` kept within `minimumInterval`…`maximumInterval`.
+    private func bounded(_ interval: TimeInterval) -> TimeInterval {
+        min(max(interval, minimumInterval), maximumInterval)
     }
 
     /// The next poll time after the `failures`-th failed poll in a row (1 for the first):
     /// the backoff, or the server's `Retry-After` (bounded) when that is longer.
     public func nextPollAfterFailure(now: Date, headers: [String: String], failures: Int) -> Date {
-        // In Double a huge count gives infinity, which the cap turns into a day.
-        let backoff = min(defaultInterval * pow(2, Double(max(failures, 1) - 1)), maximumBackoff)
+        // The base is a healthy source's hintless interval (so a configured minimum above
+        // 10 min is never undercut); in Double a huge count gives infinity, which the cap ends.
+        let backoff = min(bounded(defaultInterval) * pow(2, Double(max(failures, 1) - 1)), maximumBackoff)
         let retryAfter = headers["retry-after"].flatMap { InternetDate.retryAfter($0, now: now) }
             .map { min(max($0, minimumInterval), maximumRetryAfter) } ?? 0
         return now.addingTimeInterval(max(backoff, retryAfter))
