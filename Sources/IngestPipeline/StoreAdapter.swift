@@ -110,6 +110,6 @@ public final class StoreAdapter: SyncStore {
     /// Commits what is buffered, then the run summary (`runs.jsonl`).
     public func saveRunSummary(_ summary: SyncSummary) throws {
         try commit()
-        try store.record(syncRun: SyncRunSummary(summary))
+        try store.record(syncRun: summary)
     }
 }

@@ -142,31 +142,23 @@ extension SourceRecord {
     }
 }
 
-/// The summary of one sync run (`runs.jsonl`; `ingest status` shows the last).
-public struct SyncRunSummary: Codable, Sendable, Equatable {
+/// A sync run's line in `runs.jsonl` (`ingest status` shows the last): dates to the second,
+/// per-source outcomes, and `totals`, whose run counters are absent in lines written before
+/// they were kept.
+struct RunRecord: Codable, Equatable {
     /// One source's outcome in the run.
-    public struct Source: Codable, Sendable, Equatable {
-        public var name: String
-        public var ok: Bool
-        public var error: String?
-        public var new: Int
-        public var updated: Int
-        public var deleted: Int
-        /// False for a failing source left alone while it backs off: reported, but not a
-        /// failure of this run (absent in lines written before it was kept: polled).
-        public var polled: Bool?
+    struct Source: Codable, Equatable {
+        var name: String
+        var ok: Bool
+        var error: String?
+        var new: Int
+        var updated: Int
+        var deleted: Int
+        /// False for a failing source left alone while it backs off (absent otherwise, and in
+        /// lines written before it was kept: polled).
+        var polled: Bool?
 
-        /// A source outcome.
-        public init(name: String, ok: Bool, error: String? = nil, new: Int = 0, updated: Int = 0, deleted: Int = 0,
-                    polled: Bool? = nil) {
-            self.name = name; self.ok = ok; self.error = error; self.new = new; self.updated = updated
-            self.deleted = deleted; self.polled = polled
-        }
-
-        /// Whether the source failed in this run (a backed-off one was not polled, so did not).
-        public var failed: Bool { !ok && polled != false }
-
-        public func encode(to encoder: Encoder) throws {
+        func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(name, forKey: .name)
             try container.encode(ok, forKey: .ok)
@@ -178,22 +170,18 @@ public struct SyncRunSummary: Codable, Sendable, Equatable {
         }
     }
 
-    /// Sums over the sources, and the run's other counters. Those are optional: runs recorded
-    /// before they were kept read as nil (and stay absent in JSON).
-    public struct Totals: Codable, Sendable, Equatable {
-        public var new: Int
-        public var updated: Int
-        public var deleted: Int
-        public var failedSources: Int
-        /// Known articles whose text did not change.
-        public var unchanged: Int?
-        /// New copies that joined an existing story.
-        public var merged: Int?
-        public var requests: Int?
-        /// Response body bytes received.
-        public var bytes: Int?
-        /// Wall-clock duration of the run.
-        public var seconds: Double?
+    /// Sums over the sources, and the run's other counters (nil, and absent, in runs recorded
+    /// before they were kept).
+    struct Totals: Codable, Equatable {
+        var new: Int
+        var updated: Int
+        var deleted: Int
+        var failedSources: Int
+        var unchanged: Int?
+        var merged: Int?
+        var requests: Int?
+        var bytes: Int?
+        var seconds: Double?
 
         enum CodingKeys: String, CodingKey {
             case new, updated, deleted, unchanged, merged, requests, bytes, seconds
@@ -201,40 +189,69 @@ public struct SyncRunSummary: Codable, Sendable, Equatable {
         }
     }
 
-    /// A run's counters that are not sums over its sources.
-    public struct Counters: Sendable, Equatable {
-        public var unchanged: Int
-        public var merged: Int
-        public var requests: Int
-        public var bytes: Int
-        public var seconds: Double
-
-        /// The counters of one run.
-        public init(unchanged: Int, merged: Int, requests: Int, bytes: Int, seconds: Double) {
-            self.unchanged = unchanged; self.merged = merged; self.requests = requests; self.bytes = bytes
-            self.seconds = seconds
-        }
-    }
-
-    public var started: String
-    public var ended: String
-    public var exitCode: Int32
-    public var sources: [Source]
-    public var totals: Totals
-
-    /// A run summary; totals are computed from the sources, plus the run's `counters` if given.
-    public init(started: String, ended: String, exitCode: Int32, sources: [Source], counters: Counters? = nil) {
-        self.started = started; self.ended = ended; self.exitCode = exitCode; self.sources = sources
-        totals = Totals(new: sources.reduce(0) { $0 + $1.new }, updated: sources.reduce(0) { $0 + $1.updated },
-                        deleted: sources.reduce(0) { $0 + $1.deleted },
-                        failedSources: sources.count(where: \.failed),
-                        unchanged: counters?.unchanged, merged: counters?.merged, requests: counters?.requests,
-                        bytes: counters?.bytes, seconds: counters?.seconds)
-    }
+    var started: String
+    var ended: String
+    var exitCode: Int32
+    var sources: [Source]
+    var totals: Totals
 
     enum CodingKeys: String, CodingKey {
         case started, ended, sources, totals
         case exitCode = "exit_code"
+    }
+
+    /// A line whose dates do not read is damaged: the run it records is unknown.
+    init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        started = try container.decode(String.self, forKey: .started)
+        ended = try container.decode(String.self, forKey: .ended)
+        exitCode = try container.decode(Int32.self, forKey: .exitCode)
+        sources = try container.decode([Source].self, forKey: .sources)
+        totals = try container.decode(Totals.self, forKey: .totals)
+        guard Timestamp.date(started) != nil, Timestamp.date(ended) != nil else {
+            throw DecodingError.dataCorruptedError(forKey: .started, in: container, debugDescription: "not a store timestamp")
+        }
+    }
+}
+
+extension RunRecord {
+    /// The line for a finished run: totals summed over the sources, seconds to the millisecond
+    /// (as `sync --json` shows them).
+    init(_ summary: SyncSummary) {
+        started = Timestamp.string(summary.started)
+        ended = Timestamp.string(summary.ended)
+        exitCode = summary.exitCode ?? 0
+        sources = summary.sources.map {
+            Source(name: $0.name, ok: $0.ok, error: $0.error, new: $0.new, updated: $0.updated, deleted: $0.deleted,
+                   polled: $0.polled ? nil : false)
+        }
+        let kept = summary.countersKept
+        totals = Totals(new: sources.reduce(0) { $0 + $1.new }, updated: sources.reduce(0) { $0 + $1.updated },
+                        deleted: sources.reduce(0) { $0 + $1.deleted },
+                        failedSources: summary.sourcesFailed,
+                        unchanged: kept ? summary.unchanged : nil, merged: kept ? summary.merged : nil,
+                        requests: kept ? summary.requests : nil, bytes: kept ? summary.bytes : nil,
+                        seconds: kept ? (summary.seconds * 1000).rounded() / 1000 : nil)
+    }
+
+    /// The run this line records (its dates were checked when it was read); skipped and failed
+    /// pages and problems are not kept.
+    var summary: SyncSummary {
+        var summary = SyncSummary(started: Timestamp.date(started) ?? .distantPast, ended: Timestamp.date(ended) ?? .distantPast,
+                                  seconds: totals.seconds ?? 0)
+        summary.exitCode = exitCode
+        summary.sources = sources.map {
+            var source = SyncSummary.Source(name: $0.name, ok: $0.ok, error: $0.error, polled: $0.polled ?? true)
+            (source.new, source.updated, source.deleted) = ($0.new, $0.updated, $0.deleted)
+            return source
+        }
+        (summary.new, summary.updated, summary.deleted) = (totals.new, totals.updated, totals.deleted)
+        summary.countersKept = totals.unchanged != nil
+        summary.unchanged = totals.unchanged ?? 0
+        summary.merged = totals.merged ?? 0
+        summary.requests = totals.requests ?? 0
+        summary.bytes = totals.bytes ?? 0
+        return summary
     }
 }
 

@@ -32,7 +32,7 @@ extension Store {
         try rewrite(files.stories, lines: storyStates.values.map(\.line).sorted { $0.offset < $1.offset })
         try rewrite(files.fetch, lines: fetchIndex.values.sorted { $0.offset < $1.offset })
         try rewrite(files.sources, records: sourceRecords)
-        try rewrite(files.runs, records: Array(try files.runs.decodeAll(SyncRunSummary.self, StoreFiles.Record.run).suffix(Store.runsKept)))
+        try rewrite(files.runs, records: Array(try files.runs.decodeAll(RunRecord.self, StoreFiles.Record.run).suffix(Store.runsKept)))
         try rewrite(files.dedup, records: Array(try files.dedup.decodeAll(DedupWatermark.self, StoreFiles.Record.dedup).suffix(1)))
         files = try StoreFiles(appendingIn: directory)
         try loadIndexes()

@@ -38,7 +38,7 @@ extension Store {
         }
         try Store.forEachStoryState(in: files.stories) { story, state in storyStates[story] = state }
         for state in try files.sources.decodeAll(SourceRecord.self, StoreFiles.Record.source) { sourceStates[state.name] = state }
-        lastSyncRun = try files.runs.decodeAll(SyncRunSummary.self, StoreFiles.Record.run).last
+        lastRunRecord = try files.runs.decodeAll(RunRecord.self, StoreFiles.Record.run).last
         dedupWatermark = try files.dedup.decodeAll(DedupWatermark.self, StoreFiles.Record.dedup).last?.watermark ?? 0
     }
 

@@ -96,11 +96,12 @@ extension Store {
     var sourceRecords: [SourceRecord] { sourceStates.values.sorted { $0.name < $1.name } }
 
     /// Records a finished sync run (`ingest status` shows the last one).
-    public func record(syncRun run: SyncRunSummary) throws {
+    public func record(syncRun summary: SyncSummary) throws {
         precondition(access == .write, "appending to a store opened for reading")
-        guard run != lastSyncRun else { return }
+        let run = RunRecord(summary)
+        guard run != lastRunRecord else { return }
         try files.runs.append([try encoder.encode(run)])
-        lastSyncRun = run
+        lastRunRecord = run
     }
 
     /// The deduplicator's snapshot as last saved (opaque bytes), or nil when there is none.

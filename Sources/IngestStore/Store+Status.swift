@@ -1,7 +1,8 @@
 import Foundation
+import IngestCore
 
 /// What `ingest status` reports about a store.
-public struct StoreStatus: Codable, Sendable, Equatable {
+public struct StoreStatus: Encodable, Sendable, Equatable {
     public var directory: String
     /// False when the directory holds no store yet.
     public var exists: Bool
@@ -19,7 +20,8 @@ public struct StoreStatus: Codable, Sendable, Equatable {
     public var trackedURLs: Int
     public var bytesOnDisk: Int64
     public var dedupWatermark: Int
-    public var lastSync: SyncRunSummary?
+    /// The last sync run, shown (in JSON) as its `runs.jsonl` line.
+    public var lastSync: SyncSummary?
     /// What sync remembers about each source it has polled, by name.
     public var sourceStates: [Source] = []
 
@@ -79,7 +81,7 @@ public struct StoreStatus: Codable, Sendable, Equatable {
         try container.encode(trackedURLs, forKey: .trackedURLs)
         try container.encode(bytesOnDisk, forKey: .bytesOnDisk)
         try container.encode(dedupWatermark, forKey: .dedupWatermark)
-        try container.encode(lastSync, forKey: .lastSync)  // null when no sync has run
+        try container.encode(lastSync.map(RunRecord.init), forKey: .lastSync)  // null when no sync has run
         try container.encode(sourceStates, forKey: .sourceStates)
     }
 }

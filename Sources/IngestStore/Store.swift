@@ -80,8 +80,10 @@ public final class Store {
     /// URL → the copy its latest fetch state names, for the copies the store does not hold.
     var statesOfMissingCopies: [StableKey: String] = [:]
     var sourceStates: [String: SourceRecord] = [:]
+    /// The line of the most recent sync run, if any.
+    var lastRunRecord: RunRecord?
     /// The most recent sync run, if any.
-    public internal(set) var lastSyncRun: SyncRunSummary?
+    public var lastSyncRun: SyncSummary? { lastRunRecord?.summary }
     /// How many copy revisions (by sequence number) the dedup snapshot covers; 0 when none.
     public internal(set) var dedupWatermark = 0
     /// Lines in copies.jsonl, superseded revisions included.

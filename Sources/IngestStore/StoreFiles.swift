@@ -44,7 +44,7 @@ struct StoreFiles {
         }
         return [(copies, Record.copy, { Store.copyEntry($0) != nil }), (stories, Record.story, { Store.storyState($0) != nil }),
                 (aliases, Record.alias, decodes(StoryAlias.self)), (fetch, Record.fetch, { Store.fetchEntry($0) != nil }),
-                (sources, Record.source, decodes(SourceRecord.self)), (runs, Record.run, decodes(SyncRunSummary.self)),
+                (sources, Record.source, decodes(SourceRecord.self)), (runs, Record.run, decodes(RunRecord.self)),
                 (dedup, Record.dedup, decodes(DedupWatermark.self))]
     }
 
@@ -53,7 +53,7 @@ struct StoreFiles {
     func validateUnindexed(_ policy: DamagePolicy) throws {
         try fetch.forEachRecord(Record.fetch, policy, decode: Store.fetchEntry) { _, _, _ in }
         _ = try sources.decodeAll(SourceRecord.self, Record.source, policy)
-        _ = try runs.decodeAll(SyncRunSummary.self, Record.run, policy)
+        _ = try runs.decodeAll(RunRecord.self, Record.run, policy)
         _ = try dedup.decodeAll(DedupWatermark.self, Record.dedup, policy)
     }
 }

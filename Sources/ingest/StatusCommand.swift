@@ -37,10 +37,9 @@ struct StatusCommand: AsyncParsableCommand {
         ]
         lines += status.sourceStates.map(sourceLine)
         if let run = status.lastSync {
-            let totals = run.totals
-            lines.append("last sync: \(run.started) to \(run.ended), exit code \(run.exitCode): "
-                + "\(totals.new) new, \(totals.updated) updated, \(totals.deleted) deleted, "
-                + "\(totals.failedSources) of \(run.sources.count) sources failed" + counters(of: totals))
+            lines.append("last sync: \(Timestamp.string(run.started)) to \(Timestamp.string(run.ended)), "
+                + "exit code \(run.exitCode ?? 0): \(run.new) new, \(run.updated) updated, \(run.deleted) deleted, "
+                + "\(run.sourcesFailed) of \(run.sources.count) sources failed" + counters(of: run))
             for source in run.sources where !source.ok {
                 lines.append("  \(source.name): \(source.error ?? "failed")")
             }
@@ -68,11 +67,10 @@ struct StatusCommand: AsyncParsableCommand {
 
     /// The run's other counters as in the sync's cron line (`; 240 unchanged, 4 merged; 260 requests,
     /// 3.1 MB, 4.2 s`); runs recorded before they were kept have none.
-    private static func counters(of totals: SyncRunSummary.Totals) -> String {
-        let stories = [totals.unchanged.map { "\($0) unchanged" }, totals.merged.map { "\($0) merged" }].compactMap { $0 }
-        let traffic = [totals.requests.map { "\($0) requests" }, totals.bytes.map { megabytes(Int64($0)) },
-                       totals.seconds.map { String(format: "%.1f s", $0) }].compactMap { $0 }
-        return [stories, traffic].filter { !$0.isEmpty }.map { "; " + $0.joined(separator: ", ") }.joined()
+    private static func counters(of run: SyncSummary) -> String {
+        guard run.countersKept else { return "" }
+        return "; \(run.unchanged) unchanged, \(run.merged) merged; \(run.requests) requests, "
+            + "\(megabytes(Int64(run.bytes))), \(String(format: "%.1f s", run.seconds))"
     }
 
     private static func megabytes(_ bytes: Int64) -> String {

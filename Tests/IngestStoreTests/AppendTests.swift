@@ -99,8 +99,10 @@ import Testing
             try store.put(fetchRecords: [second])
             try store.put(sourceStates: [SourceState(name: "feed", validators: Validators(etag: "x")),
                                          SourceState(name: "feed", validators: Validators(etag: "y"))])
-            try store.record(syncRun: SyncRunSummary(started: "2026-01-01T00:00:00Z", ended: "2026-01-01T00:00:09Z",
-                                                     exitCode: 3, sources: [.init(name: "feed", ok: false, error: "404")]))
+            var run = SyncSummary(started: Date(timeIntervalSince1970: 0), ended: Date(timeIntervalSince1970: 9), seconds: 9)
+            run.exitCode = 3
+            run.sources = [.init(name: "feed", ok: false, error: "404")]
+            try store.record(syncRun: run)
         }
         #expect(try lines(of: "fetch.jsonl", in: temp.store).count == 2)
         let store = try Store.open(directory: temp.store, access: .read)
@@ -108,7 +110,7 @@ import Testing
         #expect(try store.fetchRecord(url: "https://a.test/2") == nil)
         #expect(store.sourceState(name: "feed")?.validators.etag == "y")
         #expect(store.lastSyncRun?.exitCode == 3)
-        #expect(store.lastSyncRun?.totals.failedSources == 1)
+        #expect(store.lastSyncRun?.sourcesFailed == 1)
     }
 
     @Test func mergesFoldStoriesAndRefuseCycles() throws {

@@ -11,7 +11,7 @@ private func storeWithCopies(_ temp: TempDirectory, count: Int = 6) throws {
         FetchRecord(url: "https://site\($0 % 3).test/article/\($0)", copy: "copy-\($0)", etag: "\"\($0)\"")
     })
     try store.append(aliases: [StoryAlias(from: "story-1", to: "story-0")])
-    try store.record(syncRun: SyncRunSummary(started: "2026-01-01T00:00:00Z", ended: "2026-01-01T00:00:01Z", exitCode: 0, sources: []))
+    try store.record(syncRun: SyncSummary(started: Date(timeIntervalSince1970: 0), ended: Date(timeIntervalSince1970: 1), seconds: 1))
     try store.recordDedupSnapshot(watermark: store.lastSequenceNumber)
 }
 
@@ -96,7 +96,7 @@ private func snapshot(_ temp: TempDirectory) throws -> [String: Data] {
         do {
             let store = try Store.open(directory: temp.store, access: .write, clock: clock(1))
             try store.put(sourceStates: [SourceState(name: "feed"), SourceState(name: "other")])
-            try store.record(syncRun: SyncRunSummary(started: "2026-01-02T00:00:00Z", ended: "2026-01-02T00:00:01Z", exitCode: 0, sources: []))
+            try store.record(syncRun: SyncSummary(started: Date(timeIntervalSince1970: 86_400), ended: Date(timeIntervalSince1970: 86_401), seconds: 1))
             _ = try store.append(copies: [sampleCopy(9)])
             try store.append(aliases: [StoryAlias(from: "story-3", to: "story-2")])
             try store.recordDedupSnapshot(watermark: store.lastSequenceNumber)

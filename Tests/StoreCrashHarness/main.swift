@@ -44,8 +44,11 @@ func append(_ store: Store, count: Int) throws {
     }
     _ = try store.markDeleted(copyIDs: stride(from: 0, to: count, by: 11).map { "copy-\($0)" })
     try store.put(sourceStates: (0..<4).map { SourceState(name: "feed-\($0)", validators: Validators(etag: "\"s\($0)\"")) })
-    try store.record(syncRun: SyncRunSummary(started: "2026-01-01T00:00:00Z", ended: "2026-01-01T00:01:00Z",
-                                             exitCode: 0, sources: [.init(name: "feed-0", ok: true, new: count)]))
+    var run = SyncSummary(started: Date(timeIntervalSince1970: 0), ended: Date(timeIntervalSince1970: 60), seconds: 60)
+    var source = SyncSummary.Source(name: "feed-0")
+    source.new = count
+    run.sources = [source]
+    try store.record(syncRun: run)
     try store.recordDedupSnapshot(watermark: store.lastSequenceNumber)
 }
 

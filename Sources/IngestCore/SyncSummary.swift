@@ -1,7 +1,8 @@
 import Foundation
 
 /// How a sync run went: per-source counters and run totals, rendered as the one-line cron
-/// summary or as JSON (`--json`, and kept for `ingest status`).
+/// summary or as JSON (`--json`). The engine produces it; the store keeps it (`runs.jsonl`, in
+/// its own layout) and `ingest status` shows the last one.
 public struct SyncSummary: Sendable, Equatable, Codable {
     /// One source's outcome (`{"name", "ok", "error", "new", "updated", "deleted"}`).
     public struct Source: Sendable, Equatable, Codable {
@@ -48,6 +49,9 @@ public struct SyncSummary: Sendable, Equatable, Codable {
     public var bytes = 0
     /// One line per skipped or failed URL, `url: reason` (the first `maxProblems`).
     public var problems: [String] = []
+    /// False for a run the store recorded before it kept `unchanged`, `merged`, `requests`,
+    /// `bytes` and `seconds`: those read as 0 but are unknown.
+    public var countersKept = true
 
     public static let maxProblems = 200
     /// The README's exit code for "some sources failed, the others were synced".
@@ -57,6 +61,14 @@ public struct SyncSummary: Sendable, Equatable, Codable {
         self.started = started
         self.ended = ended ?? started
         self.seconds = (ended ?? started).timeIntervalSince(started)
+    }
+
+    /// A finished run as recorded: `seconds` as kept, which may differ from `ended - started`
+    /// when the dates were recorded to the second.
+    public init(started: Date, ended: Date, seconds: Double) {
+        self.started = started
+        self.ended = ended
+        self.seconds = seconds
     }
 
     /// Records the end of the run.
@@ -75,7 +87,7 @@ public struct SyncSummary: Sendable, Equatable, Codable {
     public var isPartialFailure: Bool { sourcesFailed > 0 }
 
     /// Records a skipped or failed URL, keeping the list bounded.
-    mutating func report(_ url: String, _ reason: String) {
+    public mutating func report(_ url: String, _ reason: String) {
         if problems.count < Self.maxProblems { problems.append("\(url): \(reason)") }
     }
 
