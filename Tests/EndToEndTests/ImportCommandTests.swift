@@ -170,7 +170,9 @@ import Testing
         let final = try IngestBinary.run(["import"] + files, in: dir)
         #expect(final.status == 0, "\(final.stderr)")
         let store = dir.appendingPathComponent("store")
-        for name in try FileManager.default.contentsOfDirectory(atPath: store.path) where name.hasSuffix(".jsonl") {
+        let storeFiles = try FileManager.default.contentsOfDirectory(atPath: store.path).filter { $0.hasSuffix(".jsonl") }
+        #expect(Set(["copies.jsonl", "fetch.jsonl"]).isSubset(of: storeFiles), "the line checks below cover the store: \(storeFiles)")
+        for name in storeFiles {
             let text = try String(contentsOf: store.appendingPathComponent(name), encoding: .utf8)
             #expect(text.isEmpty || text.hasSuffix("\n"), "\(name) ends with a whole line")
             for line in text.split(separator: "\n") {
