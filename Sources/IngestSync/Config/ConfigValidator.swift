@@ -5,7 +5,7 @@ import IngestCore
 struct ConfigValidator {
     private(set) var problems: [String] = []
 
-    /// Allowed ranges, documented in the README's Sync section.
+    /// Allowed ranges, documented in docs/sync.md (feeds.json in full).
     static let ranges: [String: ClosedRange<Int>] = [
         "concurrency": 1...256,
         "perHostConcurrency": 1...32,
