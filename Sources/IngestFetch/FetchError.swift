@@ -14,6 +14,11 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
     case redirectToPrivate(from: String, to: String, address: AddressClass)
     /// The body exceeded `maxPageBytes` (after decompression).
     case tooLarge(url: String, limit: Int)
+    /// The body is not all there: the connection closed before the announced `Content-Length`
+    /// (`announced` bytes, `received` came), or an HTML page stops mid-element exactly at a
+    /// `Content-Length` shorter than what the server sent (`announced == received`). Never
+    /// stored; retried like a network error.
+    case truncated(url: String, received: Int, announced: Int?)
     /// More than `maxRedirects` hops.
     case tooManyRedirects(url: String, limit: Int)
     /// A redirect pointed back to a URL already visited.
@@ -40,6 +45,12 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
         case .redirectToPrivate(let from, let to, let kind):
             return "refused a redirect from a public address to a \(kind.label) address: \(from) -> \(to)"
         case .tooLarge(let url, let limit): return "page larger than the \(limit)-byte limit: \(url)"
+        case .truncated(let url, let received, let announced):
+            switch announced {
+            case received?: return "truncated page: the HTML stops mid-element at its Content-Length of \(received) bytes: \(url)"
+            case let announced?: return "truncated body: the connection closed after \(received) of \(announced) announced bytes: \(url)"
+            case nil: return "truncated body: the connection closed before the announced end of the body: \(url)"
+            }
         case .tooManyRedirects(let url, let limit): return "more than \(limit) redirects: \(url)"
         case .redirectLoop(let url): return "redirect loop back to \(url)"
         case .timeout(let url, let message): return "timed out (\(message)): \(url)"

@@ -36,7 +36,7 @@ extension FetchError {
     /// redirects, scheme) will not.
     var isTransient: Bool {
         switch self {
-        case .timeout, .transport, .shutDown, .cancelled: true
+        case .timeout, .transport, .truncated, .shutDown, .cancelled: true
         default: false
         }
     }

@@ -22,6 +22,36 @@ import Testing
         #expect(server.requests("/page").first?.headers["accept-encoding"]?.contains(encoding) == true)
     }
 
+    /// A server that announces fewer bytes than it sends: curl stops at the Content-Length and
+    /// reports success, so a page whose HTML stops mid-element there is refused as truncated
+    /// (and retried), while a whole page, a cut that ends at a tag and other types pass.
+    @Test func anHTMLPageCutMidElementByAShortContentLengthIsTruncated() async throws {
+        let page = Array("<!DOCTYPE html><html><body><article><p>The council voted on Tuesday to delay the harbour plan.</p></article></body></html>".utf8)
+        let cut = page.firstRange(of: Array("voted".utf8))!.lowerBound  // inside the paragraph's text
+        let atTag = page.firstRange(of: Array("<p>".utf8))!.upperBound  // right after a tag
+        let server = try LoopbackServer()
+        defer { server.stop() }
+        @Sendable func short(_ length: Int, type: String = "text/html; charset=utf-8") -> LoopbackResponse {
+            LoopbackResponse(headers: [("Content-Type", type), ("Content-Length", String(length))], body: page)
+        }
+        server.route("/mid-text") { _ in short(cut) }
+        server.route("/mid-tag") { _ in short(cut - 1 - 30) }
+        server.route("/at-tag") { _ in short(atTag) }
+        server.route("/whole") { _ in short(page.count) }
+        server.route("/plain") { _ in short(cut, type: "text/plain") }
+        let fetcher = Fetcher(settings: .fast { $0.retries = 1 })
+        defer { fetcher.shutdown() }
+
+        let midText = await fetcher.get(server.url("/mid-text")).error
+        #expect(midText == .truncated(url: server.url("/mid-text"), received: cut, announced: cut))
+        #expect(midText?.description == "truncated page: the HTML stops mid-element at its Content-Length of \(cut) bytes: \(server.url("/mid-text"))")
+        #expect(server.requests("/mid-text").count == 2, "retried like a network error")
+        #expect(await fetcher.get(server.url("/mid-tag")).error == .truncated(url: server.url("/mid-tag"), received: cut - 31, announced: cut - 31))
+        #expect(await fetcher.get(server.url("/at-tag")).value?.body == Array(page.prefix(atTag)))
+        #expect(await fetcher.get(server.url("/whole")).value?.body == page)
+        #expect(await fetcher.get(server.url("/plain")).value?.body == Array(page.prefix(cut)))
+    }
+
     @Test func refusesAnOversizeBodyWithContentLength() async throws {
         let server = try LoopbackServer()
         defer { server.stop() }
