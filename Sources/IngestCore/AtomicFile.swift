@@ -65,8 +65,9 @@ public enum AtomicFile {
             guard POSIXIO.writeAll(fd, buffer) else { throw .now("write", tempPath) }
         }
 
-        /// Makes the new content durable and puts it in place.
-        public func commit() throws(SystemCallError) {
+        /// Makes the new content durable and puts it in place; without `syncingDirectory` the
+        /// rename is durable only once the caller fsyncs the directory (one fsync for many files).
+        public func commit(syncingDirectory: Bool = true) throws(SystemCallError) {
             guard fsync(fd) == 0 else { throw .now("fsync", tempPath) }
             close(fd)
             fd = -1
@@ -75,7 +76,7 @@ public enum AtomicFile {
                 unlink(tempPath)
                 throw failure
             }
-            try POSIXIO.fsyncDirectory(of: path)
+            if syncingDirectory { try POSIXIO.fsyncDirectory(of: path) }
         }
     }
 }

@@ -5,6 +5,13 @@ public struct ExportOptions: Sendable, Equatable {
     /// The output format.
     public enum Format: String, Sendable, CaseIterable {
         case jsonl, csv
+        /// One document per story (title and text; `md` with the fields as front matter), a
+        /// file per story into `ExportDestination.directory`, the only destination they take
+        /// (and the only format it takes). Stories only: `perCopy` does not apply.
+        case txt, md
+
+        /// True for the formats that make a document per story rather than a record per line.
+        public var isDocument: Bool { self == .txt || self == .md }
     }
 
     public var format: Format
@@ -89,4 +96,8 @@ public enum ExportDestination: Sendable, Equatable {
     case fileDescriptor(Int32)
     /// A file, replaced atomically (temp file, fsync, rename) once the export is complete.
     case file(path: String)
+    /// A directory (created if missing) with one file per story, `<id>.txt` or `<id>.md`, for
+    /// the document formats: each file replaced atomically, files already holding the same
+    /// bytes left alone, files of stories not in this export left as they are.
+    case directory(path: String)
 }

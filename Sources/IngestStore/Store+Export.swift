@@ -4,6 +4,8 @@ import Foundation
 public struct ExportCounts: Sendable, Equatable {
     public var records: Int
     public var bytes: Int
+    /// Into a directory: documents whose file already held the same bytes, left alone.
+    public var unchanged = 0
 }
 
 extension Store {

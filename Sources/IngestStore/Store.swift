@@ -154,7 +154,7 @@ public final class Store {
     }
 
     /// `mkdir -p`, with an error naming the component that failed.
-    private static func makeDirectory(_ path: String) throws {
+    static func makeDirectory(_ path: String) throws {
         var current = path.hasPrefix("/") ? "" : "."
         for part in path.split(separator: "/") {
             current += "/" + part

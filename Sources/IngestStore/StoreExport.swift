@@ -22,6 +22,10 @@ struct StoreExport {
 
     /// Writes the export to a descriptor, or to a file replaced atomically once complete.
     func write(_ options: ExportOptions, to destination: ExportDestination) throws -> ExportCounts {
+        // Documents go one per file into a directory; records one per line into one file.
+        guard options.format.isDocument == destination.isDirectory else {
+            throw StoreError.io(path: "\(destination)", operation: "export \(options.format.rawValue) there", errno: EINVAL)
+        }
         switch destination {
         case let .fileDescriptor(fd):
             return try write(options, into: BufferedOutput(fd: fd, path: "descriptor \(fd)"))
@@ -30,7 +34,32 @@ struct StoreExport {
             let counts = try write(options, into: BufferedOutput(fd: file.descriptor, path: file.tempPath))
             try StoreError.io { try file.commit() }
             return counts
+        case let .directory(path):
+            return try writeDocuments(options, into: path)
         }
+    }
+
+    /// One file per story; only the document formats have documents to write.
+    private func writeDocuments(_ options: ExportOptions, into directory: String) throws -> ExportCounts {
+        try Store.makeDirectory(directory)
+        var counts = ExportCounts(records: 0, bytes: 0)
+        try forEachExportedStory(options) { story in
+            let data = StoryDocument.render(story, format: options.format)
+            let path = directory + "/" + StoryDocument.fileName(id: story.id, format: options.format)
+            counts.records += 1
+            counts.bytes += data.count
+            // A repeated export into the same directory rewrites only what changed.
+            if FileManager.default.contents(atPath: path) == data {
+                counts.unchanged += 1
+                return
+            }
+            let file = try StoreError.io { try AtomicFile.Writer(replacing: path) }
+            try StoreError.io { try file.write(data) }
+            try StoreError.io { try file.commit(syncingDirectory: false) }
+        }
+        // One directory fsync makes every rename above durable.
+        try StoreError.io { try POSIXIO.fsyncDirectory(of: directory + "/.") }
+        return counts
     }
 
     private func write(_ options: ExportOptions, into output: BufferedOutput) throws -> ExportCounts {
@@ -60,16 +89,23 @@ struct StoreExport {
                 try emit({ record.jsonLine }, { record.csvFields(includeDeleted: include) })
             }
         } else {
-            try forEachStory(includeDeleted: include) { story in
-                let rep = story.representative
-                guard filter.accepts(updated: story.updated, published: rep.published, firstSeen: story.firstSeen,
-                                     site: rep.site, language: rep.language, sources: story.copies.map(\.source))
-                else { return }
+            try forEachExportedStory(options) { story in
                 try emit({ story.jsonLine }, { story.csvFields(includeDeleted: include) })
             }
         }
         try output.flush()
         return counts
+    }
+
+    /// The stories the options' filter keeps, in export order.
+    private func forEachExportedStory(_ options: ExportOptions, _ body: (ExportStory) throws -> Void) throws {
+        try forEachStory(includeDeleted: options.includeDeleted) { story in
+            let rep = story.representative
+            guard options.filter.accepts(updated: story.updated, published: rep.published, firstSeen: story.firstSeen,
+                                         site: rep.site, language: rep.language, sources: story.copies.map(\.source))
+            else { return }
+            try body(story)
+        }
     }
 
     /// Builds each story from its copies' latest revisions, one story in memory at a time.
@@ -121,5 +157,11 @@ struct StoreExport {
                   .withUnsafeBytes({ Store.storyScanner.scan($0)?[3] })
         else { return (representative.revision, representative.updated) }
         return (state.revision, updated)
+    }
+}
+
+extension ExportDestination {
+    fileprivate var isDirectory: Bool {
+        if case .directory = self { true } else { false }
     }
 }

@@ -18,10 +18,12 @@ struct ExportCommand: AsyncParsableCommand {
           ingest export --date-field published --since 2026-11-01 --until 2026-11-30 --language en
           ingest export | jq -r 'select(.copies | length > 1) | .title'
           ingest export --skip-damaged -o rest.jsonl   (a damaged store: export what is readable)
+          ingest export -f md -o stories/ --since 2026-11-22   (one file per story: stories/<id>.md)
         """)
 
     @OptionGroup var storeOptions: StoreOptions
-    @Option(name: .shortAndLong, help: "jsonl or csv.") var format: ExportOptions.Format = .jsonl
+    @Option(name: .shortAndLong, help: "jsonl, csv, txt or md (txt and md: a file per story in the --output directory).")
+    var format: ExportOptions.Format = .jsonl
     @Flag(help: "One record per copy instead of per story.") var copies = false
     @Flag(help: "Keep deleted stories and copies, marked \"deleted\": true.") var includeDeleted = false
     @Option(help: ArgumentHelp("Only records dated at or after this date (2026-11-22 or ISO 8601).", valueName: "date"))
@@ -39,7 +41,8 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Only this language: en also keeps en-GB (repeatable).", valueName: "tag"))
     var language: [String] = []
     @Flag(help: "CSV: start with a UTF-8 byte order mark, for spreadsheet programs.") var bom = false
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write here (atomically) instead of stdout; - is stdout.", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write here (atomically) instead of stdout; - is stdout. With txt or md, a directory.",
+                                                    valueName: "file-or-dir"))
     var output: String?
     @Flag(help: "Leave out damaged store lines, naming each on stderr (exit 3 if any), instead of failing.")
     var skipDamaged = false
@@ -51,6 +54,12 @@ struct ExportCommand: AsyncParsableCommand {
             }
         }
         if bom && format != .csv { throw ValidationError("--bom is for --format csv only.") }
+        if format.isDocument {
+            if copies { throw ValidationError("--format \(format.rawValue) writes stories; --copies is for jsonl and csv.") }
+            if output == nil || output == "-" {
+                throw ValidationError("--format \(format.rawValue) writes a file per story: name a directory with --output.")
+            }
+        }
     }
 
     func run() async throws {
@@ -66,14 +75,22 @@ struct ExportCommand: AsyncParsableCommand {
                                   sites: Set(site), sources: Set(source), languages: Set(language))
         let options = ExportOptions(format: format, perCopy: copies, includeDeleted: includeDeleted, filter: filter,
                                     byteOrderMark: bom)
+        if format.isDocument, let output, FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory), !isDirectory.boolValue {
+            Log.line("export", "\(output): not a directory (--format \(format.rawValue) writes a file per story into a directory)")
+            throw ExitCode.usage
+        }
         var skipped = 0
         try reportingStoreErrors("export") {
-            let destination: ExportDestination = output.flatMap { $0 == "-" ? nil : .file(path: $0) } ?? .fileDescriptor(1)
+            let destination: ExportDestination = format.isDocument ? .directory(path: output ?? ".")
+                : output.flatMap { $0 == "-" ? nil : .file(path: $0) } ?? .fileDescriptor(1)
             let report = { (damage: DamagedLine) in
                 skipped += 1
                 Log.line("export", "skipped \(damage.error)")
             }
-            try Store.export(directory: store, options, to: destination, skippingDamaged: skipDamaged ? report : nil)
+            let counts = try Store.export(directory: store, options, to: destination, skippingDamaged: skipDamaged ? report : nil)
+            if case .directory(let path) = destination {
+                Log.line("export", "\(counts.records) stories in \(path) (\(counts.records - counts.unchanged) written, \(counts.unchanged) unchanged)")
+            }
         }
         if skipped > 0 { throw ExitCode.partialFailure }
     }

@@ -18,7 +18,7 @@ import Testing
     @Test func valueNamesSayWhatTheyAre() throws {
         #expect(try IngestBinary.run(["sync", "--help"]).stdout.contains("-f, --feeds <file>"))
         let export = try IngestBinary.run(["export", "--help"]).stdout
-        #expect(export.contains("-o, --output <file>") && export.contains("--since <date>") && export.contains("-f, --format"))
+        #expect(export.contains("-o, --output <file-or-dir>") && export.contains("--since <date>") && export.contains("-f, --format"))
     }
 
     @Test func versionIsPrinted() throws {
