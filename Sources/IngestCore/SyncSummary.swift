@@ -52,6 +52,10 @@ public struct SyncSummary: Sendable, Equatable, Codable {
     /// False for a run the store recorded before it kept `unchanged`, `merged`, `requests`,
     /// `bytes` and `seconds`: those read as 0 but are unknown.
     public var countersKept = true
+    /// False for a run the store recorded before it kept `skipped` and `failed`.
+    public var pageCountersKept = true
+    /// False for a run read back from the store, which does not keep `problems`.
+    public var problemsKept = true
 
     public static let maxProblems = 200
     /// The README's exit code for "some sources failed, the others were synced".
@@ -102,20 +106,25 @@ public struct SyncSummary: Sendable, Equatable, Codable {
             + "\(Self.megabytes(bytes)), \(String(format: "%.1f", seconds)) s"
     }
 
-    /// The summary as one JSON object (sorted keys, ISO 8601 dates), totals included.
+    /// The summary as one JSON object (sorted keys, ISO 8601 dates), totals included: the
+    /// run object of `schemas/run.schema.json`, as `sync --json` prints it.
     public var json: String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        let data = (try? encoder.encode(JSONForm(self))) ?? Data("{}".utf8)
+        let data = (try? encoder.encode(runJSON)) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
     }
+
+    /// The run object of `schemas/run.schema.json`, for embedding in other JSON (`ingest status
+    /// --json`'s `last_sync`): what `sync --json` prints, with null for what a recorded run
+    /// did not keep. Dates are strings whatever the encoder's date strategy.
+    public var runJSON: some Encodable { JSONForm(self) }
 
     private static func megabytes(_ bytes: Int) -> String {
         String(format: "%.1f MB", Double(bytes) / 1_000_000)
     }
 
-    /// The JSON shape: the stored fields plus the derived totals.
+    /// The JSON shape: the stored fields plus the derived totals; every key always present.
     private struct JSONForm: Encodable {
         let summary: SyncSummary
         init(_ summary: SyncSummary) { self.summary = summary }
@@ -126,26 +135,41 @@ public struct SyncSummary: Sendable, Equatable, Codable {
                  failed, requests, bytes, seconds, problems
         }
 
+        enum SourceKeys: String, CodingKey {
+            case name, ok, error, new, updated, deleted, polled
+        }
+
         func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: Keys.self)
-            try c.encode(summary.started, forKey: .started)
-            try c.encode(summary.ended, forKey: .ended)
+            let kept = summary.countersKept, pagesKept = summary.pageCountersKept
+            try c.encode(Timestamp.string(summary.started), forKey: .started)
+            try c.encode(Timestamp.string(summary.ended), forKey: .ended)
             try c.encode(summary.exitCode, forKey: .exitCode)
-            try c.encode(summary.sources, forKey: .sources)
+            var sources = c.nestedUnkeyedContainer(forKey: .sources)
+            for source in summary.sources {
+                var s = sources.nestedContainer(keyedBy: SourceKeys.self)
+                try s.encode(source.name, forKey: .name)
+                try s.encode(source.ok, forKey: .ok)
+                try s.encode(source.error, forKey: .error)  // null, not absent: scripts test it
+                try s.encode(source.new, forKey: .new)
+                try s.encode(source.updated, forKey: .updated)
+                try s.encode(source.deleted, forKey: .deleted)
+                try s.encode(source.polled, forKey: .polled)
+            }
             try c.encode(summary.sourcesOK, forKey: .sourcesOK)
             try c.encode(summary.sourcesFailed, forKey: .sourcesFailed)
             try c.encode(summary.sourcesBackingOff, forKey: .sourcesBackingOff)
             try c.encode(summary.new, forKey: .new)
             try c.encode(summary.updated, forKey: .updated)
             try c.encode(summary.deleted, forKey: .deleted)
-            try c.encode(summary.unchanged, forKey: .unchanged)
-            try c.encode(summary.merged, forKey: .merged)
-            try c.encode(summary.skipped, forKey: .skipped)
-            try c.encode(summary.failed, forKey: .failed)
-            try c.encode(summary.requests, forKey: .requests)
-            try c.encode(summary.bytes, forKey: .bytes)
-            try c.encode((summary.seconds * 1000).rounded() / 1000, forKey: .seconds)
-            try c.encode(summary.problems, forKey: .problems)
+            try c.encode(kept ? summary.unchanged : nil, forKey: .unchanged)
+            try c.encode(kept ? summary.merged : nil, forKey: .merged)
+            try c.encode(pagesKept ? summary.skipped : nil, forKey: .skipped)
+            try c.encode(pagesKept ? summary.failed : nil, forKey: .failed)
+            try c.encode(kept ? summary.requests : nil, forKey: .requests)
+            try c.encode(kept ? summary.bytes : nil, forKey: .bytes)
+            try c.encode(kept ? (summary.seconds * 1000).rounded() / 1000 : nil, forKey: .seconds)
+            try c.encode(summary.problemsKept ? summary.problems : nil, forKey: .problems)
         }
     }
 }

@@ -182,10 +182,13 @@ struct RunRecord: Codable, Equatable {
         var requests: Int?
         var bytes: Int?
         var seconds: Double?
+        /// Pages skipped and failed (nil, and absent, in runs recorded before they were kept).
+        var skipped: Int? = nil
+        var failedPages: Int? = nil
 
         enum CodingKeys: String, CodingKey {
-            case new, updated, deleted, unchanged, merged, requests, bytes, seconds
-            case failedSources = "failed_sources"
+            case new, updated, deleted, unchanged, merged, requests, bytes, seconds, skipped
+            case failedSources = "failed_sources", failedPages = "failed_pages"
         }
     }
 
@@ -231,11 +234,13 @@ extension RunRecord {
                         failedSources: summary.sourcesFailed,
                         unchanged: kept ? summary.unchanged : nil, merged: kept ? summary.merged : nil,
                         requests: kept ? summary.requests : nil, bytes: kept ? summary.bytes : nil,
-                        seconds: kept ? (summary.seconds * 1000).rounded() / 1000 : nil)
+                        seconds: kept ? (summary.seconds * 1000).rounded() / 1000 : nil,
+                        skipped: summary.pageCountersKept ? summary.skipped : nil,
+                        failedPages: summary.pageCountersKept ? summary.failed : nil)
     }
 
-    /// The run this line records (its dates were checked when it was read); skipped and failed
-    /// pages and problems are not kept.
+    /// The run this line records (its dates were checked when it was read); problems are not
+    /// kept.
     var summary: SyncSummary {
         var summary = SyncSummary(started: Timestamp.date(started) ?? .distantPast, ended: Timestamp.date(ended) ?? .distantPast,
                                   seconds: totals.seconds ?? 0)
@@ -251,6 +256,10 @@ extension RunRecord {
         summary.merged = totals.merged ?? 0
         summary.requests = totals.requests ?? 0
         summary.bytes = totals.bytes ?? 0
+        summary.pageCountersKept = totals.skipped != nil
+        summary.skipped = totals.skipped ?? 0
+        summary.failed = totals.failedPages ?? 0
+        summary.problemsKept = false
         return summary
     }
 }

@@ -20,7 +20,7 @@ public struct StoreStatus: Encodable, Sendable, Equatable {
     public var trackedURLs: Int
     public var bytesOnDisk: Int64
     public var dedupWatermark: Int
-    /// The last sync run, shown (in JSON) as its `runs.jsonl` line.
+    /// The last sync run, shown (in JSON) as the run object `sync --json` prints.
     public var lastSync: SyncSummary?
     /// What sync remembers about each source it has polled, by name.
     public var sourceStates: [Source] = []
@@ -81,7 +81,8 @@ public struct StoreStatus: Encodable, Sendable, Equatable {
         try container.encode(trackedURLs, forKey: .trackedURLs)
         try container.encode(bytesOnDisk, forKey: .bytesOnDisk)
         try container.encode(dedupWatermark, forKey: .dedupWatermark)
-        try container.encode(lastSync.map(RunRecord.init), forKey: .lastSync)  // null when no sync has run
+        // The run object `sync --json` prints (schemas/run.schema.json); null when no sync has run.
+        if let lastSync { try container.encode(lastSync.runJSON, forKey: .lastSync) } else { try container.encodeNil(forKey: .lastSync) }
         try container.encode(sourceStates, forKey: .sourceStates)
     }
 }

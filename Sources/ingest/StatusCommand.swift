@@ -9,7 +9,7 @@ struct StatusCommand: AsyncParsableCommand {
         discussion: """
         Examples:
           ingest status
-          ingest status -s ~/news/store --json | jq .last_sync.totals
+          ingest status -s ~/news/store --json | jq .last_sync     (the object 'ingest sync --json' printed)
         """)
 
     @OptionGroup var storeOptions: StoreOptions

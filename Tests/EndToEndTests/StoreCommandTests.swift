@@ -82,7 +82,8 @@ import Testing
         let lastSync = try #require(status["last_sync"] as? [String: Any])
         #expect(lastSync["exit_code"] as? Int == 0)
         let source = try #require((lastSync["sources"] as? [[String: Any]])?.first)
-        #expect(Set(source.keys) == ["name", "ok", "error", "new", "updated", "deleted"])
+        // SPEC's per-source keys, and `polled` as in `sync --json` (schemas/run.schema.json).
+        #expect(Set(source.keys) == ["name", "ok", "error", "new", "updated", "deleted", "polled"])
     }
 
     /// Regression: `status` on a store that exists but has no sync run recorded (reported to
@@ -107,22 +108,24 @@ import Testing
         let store = try fixtureStore(in: temp)
         let plain = try IngestBinary.run(["status", "--store", store.path])
         #expect(plain.stdout.contains("0 of 1 sources failed\n"), "a run recorded without counters: \(plain.stdout)")
-        let run = #"{"ended":"2026-01-02T00:00:05Z","exit_code":0,"sources":[],"started":"2026-01-02T00:00:00Z","#
+        let line = #"{"ended":"2026-01-02T00:00:05Z","exit_code":0,"sources":[],"started":"2026-01-02T00:00:00Z","#
             + #""totals":{"bytes":3100000,"deleted":1,"failed_sources":0,"merged":4,"new":12,"requests":260,"#
             + #""seconds":4.283,"unchanged":240,"updated":3}}"# + "\n"
         let runs = try FileHandle(forWritingTo: store.appendingPathComponent("runs.jsonl"))
         try runs.seekToEnd()
-        try runs.write(contentsOf: Data(run.utf8))
+        try runs.write(contentsOf: Data(line.utf8))
         try runs.close()
         let text = try IngestBinary.run(["status", "--store", store.path])
         #expect(text.stdout.contains("12 new, 3 updated, 1 deleted, 0 of 0 sources failed; "
             + "240 unchanged, 4 merged; 260 requests, 3.1 MB, 4.3 s\n"), "\(text.stdout)")
         let json = try IngestBinary.run(["status", "--store", store.path, "--json"])
         let status = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
-        let totals = try #require((status["last_sync"] as? [String: Any])?["totals"] as? [String: Any])
-        #expect(totals["unchanged"] as? Int == 240 && totals["merged"] as? Int == 4)
-        #expect(totals["requests"] as? Int == 260 && totals["bytes"] as? Int == 3_100_000)
-        #expect(totals["seconds"] as? Double == 4.283)
+        let run = try #require(status["last_sync"] as? [String: Any])
+        #expect(run["unchanged"] as? Int == 240 && run["merged"] as? Int == 4)
+        #expect(run["requests"] as? Int == 260 && run["bytes"] as? Int == 3_100_000)
+        #expect(run["seconds"] as? Double == 4.283)
+        // Recorded before skipped and failed pages were kept: unknown, not 0.
+        #expect(run["skipped"] is NSNull && run["failed"] is NSNull && run["problems"] is NSNull)
     }
 
     /// A one-character name relative to the working directory (it crashed in the directory

@@ -70,14 +70,13 @@ import Testing
         #expect(sources.map { $0["name"] as? String } == ["site-a", "site-b"])
         #expect(sources.map { $0["new"] as? Int } == [2, 2] && sources.allSatisfy { $0["ok"] as? Bool == true })
         // ... and the run's other counters, as the sync reported them.
-        let totals = try #require(lastSync["totals"] as? [String: Any])
-        for key in ["unchanged", "merged", "requests", "bytes"] {
-            let reported = summary[key] as? Int, kept = totals[key] as? Int
+        for key in ["unchanged", "merged", "skipped", "failed", "requests", "bytes"] {
+            let reported = summary[key] as? Int, kept = lastSync[key] as? Int
             #expect(kept != nil && kept == reported, "\(key)")
         }
-        #expect((totals["requests"] as? Int ?? 0) > 0 && totals["seconds"] is Double)
+        #expect((lastSync["requests"] as? Int ?? 0) > 0 && lastSync["seconds"] is Double)
         let text = try IngestBinary.run(["status"], in: dir).stdout
-        #expect(text.contains("0 unchanged, 1 merged; \(totals["requests"] as? Int ?? -1) requests, "), "\(text)")
+        #expect(text.contains("0 unchanged, 1 merged; \(lastSync["requests"] as? Int ?? -1) requests, "), "\(text)")
 
         // Nothing changed: feeds answer 304, no article body is downloaded again, export is identical.
         let before = world.server.requests().count
@@ -115,6 +114,9 @@ import Testing
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "\(text)")
         #expect(text.contains("\r\u{1B}[Kingest sync: 4/4 pages"), "\(text.debugDescription)")
+        // Before the pages, the sources being polled: the start and the last answer are always drawn.
+        #expect(text.contains("\r\u{1B}[Kingest sync: 0/2 sources polled\r"), "\(text.debugDescription)")
+        #expect(text.contains("\r\u{1B}[Kingest sync: 2/2 sources polled (site-"), "\(text.debugDescription)")
         // Erased, then the summary without a timestamp: a terminal shows the time already.
         #expect(text.contains("\r\u{1B}[Kingest sync: 2 sources ok, 0 failed; 4 new"), "\(text.debugDescription)")
     }

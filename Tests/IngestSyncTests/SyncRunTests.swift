@@ -25,9 +25,12 @@ struct SyncRunTests {
         run.onEvent = { events.append($0) }
         let summary = try await run.run()
         // Every planned page reports exactly one outcome, and every polled source one event.
-        var planned = 0, pages = 0, lastDone = 0
+        var planned = 0, pages = 0, lastDone = 0, polls: [Int] = []
         for event in events {
             switch event {
+            case .polling(_, let done, let total):
+                polls.append(done)
+                #expect(total == summary.sources.filter(\.polled).count)
             case .planned(let count): planned = count
             case .page(_, _, _, let done, let total):
                 pages += 1
@@ -37,6 +40,8 @@ struct SyncRunTests {
             }
         }
         #expect(pages == planned && lastDone == planned)
+        // Polling progress: a start, then one step per polled source as it answers.
+        #expect(polls == Array(0...summary.sources.filter(\.polled).count))
         #expect(events.filter { if case .sourcePolled = $0 { true } else { false } }.count == summary.sources.filter(\.polled).count)
         return summary
     }

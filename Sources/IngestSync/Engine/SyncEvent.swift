@@ -1,5 +1,9 @@
 /// What a run reports as it goes, for a progress line on a terminal or `--verbose` logs.
 public enum SyncEvent: Sendable, Equatable {
+    /// Polling progress: `done` of the `total` sources due this run have answered, `name`
+    /// the one that just did (nil for the start, `done` 0). Sent as polls finish, before the
+    /// `sourcePolled` events, which come once all are done.
+    case polling(name: String?, done: Int, total: Int)
     /// A source was polled (`error` is `nil` when it succeeded); `entries` links found, none
     /// when it answered 304 (`notModified`).
     case sourcePolled(name: String, entries: Int, notModified: Bool, error: String?)

@@ -105,11 +105,15 @@ public final class SyncRun {
             }
         }
         var results: [(Int, SourcePoll)] = []
+        onEvent?(.polling(name: nil, done: 0, total: due.count))
         await withTaskGroup(of: (Int, SourcePoll).self) { group in
             for (index, source, previous) in due {
                 group.addTask { (index, await poller.poll(source, previous: previous, now: now)) }
             }
-            for await result in group { results.append(result) }
+            for await result in group {
+                results.append(result)
+                onEvent?(.polling(name: result.1.name, done: results.count, total: due.count))
+            }
         }
         return results.sorted { $0.0 < $1.0 }.map(\.1)
     }
