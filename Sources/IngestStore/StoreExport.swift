@@ -39,7 +39,7 @@ struct StoreExport {
         }
     }
 
-    /// One file per story; only the document formats have documents to write.
+    /// One file per story, each replaced atomically unless it already holds the same bytes.
     private func writeDocuments(_ options: ExportOptions, into directory: String) throws -> ExportCounts {
         try Store.makeDirectory(directory)
         var counts = ExportCounts(records: 0, bytes: 0)
@@ -49,7 +49,7 @@ struct StoreExport {
             counts.records += 1
             counts.bytes += data.count
             // A repeated export into the same directory rewrites only what changed.
-            if FileManager.default.contents(atPath: path) == data {
+            if Self.holds(path, data) {
                 counts.unchanged += 1
                 return
             }
@@ -95,6 +95,19 @@ struct StoreExport {
         }
         try output.flush()
         return counts
+    }
+
+    /// Whether `path` is a regular file holding exactly `data`. Opened without following a
+    /// symlink and without blocking (a FIFO planted there must not hang the export): anything
+    /// else is rewritten.
+    private static func holds(_ path: String, _ data: Data) -> Bool {
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == data.count else { return false }
+        var bytes = [UInt8](repeating: 0, count: data.count)
+        return bytes.withUnsafeMutableBytes { POSIXIO.readAll(fd, $0, at: 0) } == .done && bytes.elementsEqual(data)
     }
 
     /// The stories the options' filter keeps, in export order.
