@@ -10,6 +10,9 @@ enum DateNormalizer {
         "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
     ]
 
+    static let monthNames = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                             "october", "november", "december"]
+
     static func normalize(_ raw: String) -> String? {
         let text = TextNormalizer.collapse(raw)
         guard !text.isEmpty, text.count < 120 else { return nil }
@@ -94,7 +97,18 @@ enum DateNormalizer {
     /// 27, 2024", "12.12.2025"), as "YYYY-MM-DD". Stricter than `normalize`: the day, month
     /// and year must be next to each other, so "5 tips for May 2024" is no date.
     static func inText(_ text: String) -> String? {
-        firstDate(in: text).map { pad($0.year, 4) + "-" + pad($0.month) + "-" + pad($0.day) }
+        readings(in: text)?.date
+    }
+
+    /// The first date written in `text`, and its other reading when day and month could be
+    /// swapped: "03/10/2023" is March 10 in the US and 3 October in most other places, and
+    /// "09.10.2024" is read either way too. Another source of the page (its URL, its markup)
+    /// tells which one it means.
+    static func readings(in text: String) -> (date: String, other: String?)? {
+        guard let found = firstDate(in: text) else { return nil }
+        let date = pad(found.year, 4) + "-" + pad(found.month) + "-" + pad(found.day)
+        guard found.swappable, found.day <= 12, found.day != found.month else { return (date, nil) }
+        return (date, pad(found.year, 4) + "-" + pad(found.day) + "-" + pad(found.month))
     }
 
     /// Where the first date written in `text` starts.
@@ -109,7 +123,9 @@ enum DateNormalizer {
         var gap: Substring
     }
 
-    private static func firstDate(in text: String) -> (start: String.Index, year: Int, month: Int, day: Int)? {
+    /// `swappable`: a numeric date with the year last, whose day and month are guessed from
+    /// the separator.
+    private static func firstDate(in text: String) -> (start: String.Index, year: Int, month: Int, day: Int, swappable: Bool)? {
         // A date needs a number, and only ASCII digits make one: scan bytes, not characters.
         guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         var tokens: [Token] = []
@@ -134,9 +150,7 @@ enum DateNormalizer {
             let lower = token.text.lowercased()
             guard let value = months[String(lower.prefix(3))] else { return nil }
             // "May", "March", "Sept": the word is the month's name or its start, not "Mayor".
-            let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                         "october", "november", "december"]
-            return names[value - 1].hasPrefix(lower) ? value : nil
+            return monthNames[value - 1].hasPrefix(lower) ? value : nil
         }
         func year(_ token: Token) -> Int? {
             guard let value = token.number, token.text.count == 4, (1990...2100).contains(value) else { return nil }
@@ -159,11 +173,11 @@ enum DateNormalizer {
             }
             let first = tokens[i]
             if let m = month(first), let second = take(), let d = day(second), let third = take(), let y = year(third) {
-                return (first.text.startIndex, y, m, d)
+                return (first.text.startIndex, y, m, d, false)
             }
             next = i + 1
             if let d = day(first), let second = take(), let m = month(second), let third = take(), let y = year(third) {
-                return (first.text.startIndex, y, m, d)
+                return (first.text.startIndex, y, m, d, false)
             }
             // Numeric: 2025-12-12, 12.12.2025, 7/22/2017 (month first unless it cannot be).
             guard i + 2 < tokens.count, first.number != nil else { continue }
@@ -171,12 +185,12 @@ enum DateNormalizer {
             let separator = b.gap
             guard ["-", "/", "."].contains(separator), c.gap == separator, let bn = b.number, let cn = c.number else { continue }
             if let y = year(first), b.text.count <= 2, c.text.count <= 2, (1...12).contains(bn), (1...31).contains(cn) {
-                return (first.text.startIndex, y, bn, cn)
+                return (first.text.startIndex, y, bn, cn, false)
             }
             guard let y = year(c), let an = first.number, first.text.count <= 2, b.text.count <= 2 else { continue }
             let dayFirst = separator == "." || an > 12
             let (m, d) = dayFirst ? (bn, an) : (an, bn)
-            if (1...12).contains(m), (1...31).contains(d) { return (first.text.startIndex, y, m, d) }
+            if (1...12).contains(m), (1...31).contains(d) { return (first.text.startIndex, y, m, d, true) }
         }
         return nil
     }
@@ -191,13 +205,20 @@ enum DateNormalizer {
                 }
                 continue
             }
-            guard index + 1 < parts.count, let month = Int(parts[index + 1]), parts[index + 1].count <= 2,
-                  (1...12).contains(month) else { continue }
+            // The month as a number or a name: /2023/10/03/ or /2023/october/03/.
+            guard index + 1 < parts.count, let month = urlMonth(parts[index + 1]) else { continue }
             if index + 2 < parts.count, let day = Int(parts[index + 2]), parts[index + 2].count <= 2, (1...31).contains(day) {
                 return pad(year, 4) + "-" + pad(month) + "-" + pad(day)
             }
         }
         return nil
+    }
+
+    /// "10", "oct", "October" → 10.
+    private static func urlMonth(_ part: Substring) -> Int? {
+        if let month = Int(part), part.count <= 2 { return (1...12).contains(month) ? month : nil }
+        let lower = part.lowercased()
+        return monthNames.firstIndex { lower == $0 || lower == $0.prefix(3) }.map { $0 + 1 }
     }
 
     /// Whether `day` ("2021-12-09") is the calendar day of `date` somewhere on Earth: the

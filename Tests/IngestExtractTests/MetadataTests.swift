@@ -62,6 +62,20 @@ import Testing
         #expect(DateNormalizer.fromURLPath("https://x.example/2025/09/04/story/") == "2025-09-04")
         #expect(DateNormalizer.fromURLPath("https://x.example/news/2025-09-04-story") == "2025-09-04")
         #expect(DateNormalizer.fromURLPath("https://x.example/news/story-123456") == nil)
+        #expect(DateNormalizer.fromURLPath("https://x.example/blog/2023/october/03/story") == "2023-10-03")
+        #expect(DateNormalizer.fromURLPath("https://x.example/blog/2023/Oct/3/story") == "2023-10-03")
+        #expect(DateNormalizer.fromURLPath("https://x.example/2024/may-the-best-win/5") == nil)
+    }
+
+    @Test func anUndatedMetaDateThatIsTheModificationGivesWayToTheShownDate() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("metadata-undeclared-date-is-the-modification.html"), url: nil)
+        #expect(article.published == "2024-03-01T05:00:00")
+        #expect(article.modified == "2024-07-05T14:20:08-04:00")
+    }
+
+    @Test func theEarliestOfSeveralPublishMetasIsTheStorysDate() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("metadata-earliest-publish-meta.html"), url: nil)
+        #expect(article.published == "2021-02-16")
     }
 
     @Test func jsonLDWithRawNewlinesInStringsStillParses() {
