@@ -16,7 +16,18 @@ enum DateNormalizer {
     static func normalize(_ raw: String) -> String? {
         let text = TextNormalizer.collapse(raw)
         guard !text.isEmpty, text.count < 120 else { return nil }
-        return iso(text) ?? written(text) ?? inText(text)
+        return iso(text) ?? written(text) ?? epoch(text) ?? inText(text)
+    }
+
+    /// Seconds (10 digits) or milliseconds (13) since 1970, as some CMSs write a timestamp
+    /// in a meta tag or `datetime`: a UTC instant, taken from 2000 on (a smaller number is
+    /// more likely an id).
+    private static func epoch(_ text: String) -> String? {
+        guard text.utf8.count == 10 || text.utf8.count == 13, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+              let value = Int(text) else { return nil }
+        let seconds = text.utf8.count == 13 ? value / 1000 : value
+        guard (946_684_800..<4_102_444_800).contains(seconds) else { return nil }
+        return Timestamp.string(Date(timeIntervalSince1970: TimeInterval(seconds)))
     }
 
     /// Numeric dates: 2024-05-01, 2024/05/01, 20240501, with an optional time and zone.
@@ -72,14 +83,19 @@ enum DateNormalizer {
     private static func written(_ text: String) -> String? {
         let words = text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != ":" })
         var month: Int?, day: Int?, year: Int?, time: String?
-        for word in words {
+        for (position, word) in words.enumerated() {
             if month == nil, word.count >= 3, let value = months[String(word.prefix(word.count == 4 ? 4 : 3))] ?? months[String(word.prefix(3))],
                word.allSatisfy(\.isLetter) {
                 month = value
             } else if word.contains(":"), time == nil {
                 let parts = word.split(separator: ":").compactMap { Int($0) }
                 if parts.count >= 2, parts[0] < 24, parts[1] < 60 {
-                    time = pad(parts[0]) + ":" + pad(parts[1]) + ":" + pad(parts.count > 2 ? min(parts[2], 59) : 0)
+                    // "3:45 pm", "3:45 p.m.", "12:10 am": a 12-hour clock.
+                    var hour = parts[0]
+                    let next = words.dropFirst(position + 1).first
+                    if hour < 12, next == "pm" || next == "p" { hour += 12 }
+                    if hour == 12, next == "am" || next == "a" { hour = 0 }
+                    time = pad(hour) + ":" + pad(parts[1]) + ":" + pad(parts.count > 2 ? min(parts[2], 59) : 0)
                 }
             } else if let value = Int(word.filter(\.isNumber)), word.first?.isNumber == true {
                 if value >= 1990, value <= 2100, year == nil { year = value }

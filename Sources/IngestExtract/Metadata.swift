@@ -11,7 +11,7 @@ struct Metadata {
     private(set) var meta: [String: String] = [:]
     private(set) var canonical: String?
     /// The earliest date of the `<meta>`s whose name speaks of publishing ("published",
-    /// "publish-date", "article.published"…) but not of an update, a last publication or the
+    /// "publish-date", "article.published", "citation_publication_date"…) but not of an update, a last publication or the
     /// publisher: sites name it freely, and a CMS may stamp when it last pushed the page
     /// ("published-time") beside the story's own date ("published-date").
     private(set) var publishedMeta: String?
@@ -40,7 +40,8 @@ struct Metadata {
                     for key in ["property", "name", "itemprop", "http-equiv"] {
                         guard let name = element.attribute(key)?.lowercased() else { continue }
                         if meta[name] == nil { meta[name] = content }
-                        if name.contains("publish"), !["publisher", "modif", "updat", "last"].contains(where: name.contains),
+                        if name.contains("publish") || name.contains("publication"),
+                           !["publisher", "modif", "updat", "last"].contains(where: name.contains),
                            let date = DateNormalizer.normalize(content), publishedMeta.map({ date.prefix(10) < $0.prefix(10) }) ?? true {
                             publishedMeta = date
                         }
