@@ -7,13 +7,33 @@
 /// neighbourhood comes first, because the same markers recur in related-story cards.
 struct Byline {
     private(set) var authors: [String] = []
-    private(set) var date: String?
+    private(set) var date: ShownDate?
     /// Whether the headline's neighbourhood showed the date or an author: a story's own
     /// byline. What is found elsewhere may be a card's or a review's, and vouches for less.
     private(set) var nearHeadline = false
     /// The dates shown in the headline's neighbourhood, in document order, with their
     /// distance in elements from the headline (negative above it).
-    private(set) var shownDates: [(date: String, offset: Int, marksPublished: Bool)] = []
+    private(set) var shownDates: [ShownDate] = []
+
+    /// A date the page shows, with its other reading when day and month could be swapped
+    /// ("03/10/2023"), where it stands and whether it is labelled as the publication date.
+    struct ShownDate {
+        let date: String
+        let other: String?
+        var offset = 0
+        var marksPublished = false
+
+        /// Whether either reading is the day of `declared` (in some zone: `DateNormalizer.isDay`).
+        func shows(_ declared: String) -> Bool {
+            DateNormalizer.isDay(date, of: declared) || other.map { DateNormalizer.isDay($0, of: declared) } == true
+        }
+
+        /// The reading `hint` (the URL's date) confirms, else the usual one.
+        func read(as hint: String?) -> String {
+            if let other, let hint, hint.prefix(10) == other { return other }
+            return date
+        }
+    }
 
     /// The date a page shows readers for its story, when the markup declares another one:
     /// the first date the header labels as published, else the first date shown within
@@ -27,11 +47,11 @@ struct Byline {
         // A date the header labels as published ("Published Apr 26, 2023 · Updated Aug 21,
         // 2025") is the story's, even when the markup declares the update.
         if let labelled = header.first(where: \.marksPublished) {
-            return header.contains { $0.marksPublished && DateNormalizer.isDay($0.date, of: declared) } ? nil : labelled.date
+            return header.contains { $0.marksPublished && $0.shows(declared) } ? nil : labelled.date
         }
         // Dates come in document order: the first shown is in the header or none is.
         guard let first = header.first,
-              !shownDates.contains(where: { DateNormalizer.isDay($0.date, of: declared) }) else { return nil }
+              !shownDates.contains(where: { $0.shows(declared) }) else { return nil }
         return first.date
     }
 
@@ -54,12 +74,14 @@ struct Byline {
             let container = max(elements[headline].parent, 0)
             let window = max(container, headline - Byline.before)..<min(elements.count, headline + Byline.after)
             for index in window {
-                if let shown = Byline.date(tree, index) {
-                    shownDates.append((shown, index - headline, Byline.marksPublished(tree, index)))
+                if var shown = Byline.date(tree, index) {
+                    shown.offset = index - headline
+                    shown.marksPublished = Byline.marksPublished(tree, index)
+                    shownDates.append(shown)
                 }
                 if authors.isEmpty { authors = Byline.authors(tree, index, labelsToo: true) }
             }
-            date = shownDates.first?.date
+            date = shownDates.first
             nearHeadline = date != nil || !authors.isEmpty
             if date != nil, !authors.isEmpty { return }
         }
@@ -84,14 +106,14 @@ struct Byline {
 
     /// A date shown by the element: a `<time datetime>`, a microformat's `title`
     /// (`<abbr class="published" title="…">`), or a short text holding a written date.
-    private static func date(_ tree: PageTree, _ index: Int) -> String? {
+    private static func date(_ tree: PageTree, _ index: Int) -> ShownDate? {
         let element = tree.elements[index]
         if element.tag == "time", let value = element.attribute("datetime"), let date = DateNormalizer.normalize(value) {
-            return date
+            return ShownDate(date: date, other: nil)
         }
         if element.words.contains(where: { $0 == "published" || $0 == "updated" || $0 == "dtstart" }),
            let value = element.attribute("title"), let date = DateNormalizer.normalize(value) {
-            return date
+            return ShownDate(date: date, other: nil)
         }
         // The element's own text only: a container's date is found in the child that holds
         // it, where a `<time datetime>` may say more than its text.
@@ -101,8 +123,7 @@ struct Byline {
         guard !own.isEmpty, own.utf8.count <= maxCharacters * 2, own.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else {
             return nil
         }
-        let text = TextNormalizer.collapse(own)
-        return DateNormalizer.inText(text)
+        return DateNormalizer.readings(in: TextNormalizer.collapse(own)).map { ShownDate(date: $0.date, other: $0.other) }
     }
 
     /// Whether a date element is marked as the publication date: a "published" class word,

@@ -10,10 +10,24 @@ enum DateNormalizer {
         "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
     ]
 
+    static let monthNames = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                             "october", "november", "december"]
+
     static func normalize(_ raw: String) -> String? {
         let text = TextNormalizer.collapse(raw)
         guard !text.isEmpty, text.count < 120 else { return nil }
-        return iso(text) ?? written(text) ?? inText(text)
+        return iso(text) ?? written(text) ?? epoch(text) ?? inText(text)
+    }
+
+    /// Seconds (10 digits) or milliseconds (13) since 1970, as some CMSs write a timestamp
+    /// in a meta tag or `datetime`: a UTC instant, taken from 2000 on (a smaller number is
+    /// more likely an id).
+    private static func epoch(_ text: String) -> String? {
+        guard text.utf8.count == 10 || text.utf8.count == 13, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+              let value = Int(text) else { return nil }
+        let seconds = text.utf8.count == 13 ? value / 1000 : value
+        guard (946_684_800..<4_102_444_800).contains(seconds) else { return nil }
+        return Timestamp.string(Date(timeIntervalSince1970: TimeInterval(seconds)))
     }
 
     /// Numeric dates: 2024-05-01, 2024/05/01, 20240501, with an optional time and zone.
@@ -69,14 +83,19 @@ enum DateNormalizer {
     private static func written(_ text: String) -> String? {
         let words = text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != ":" })
         var month: Int?, day: Int?, year: Int?, time: String?
-        for word in words {
+        for (position, word) in words.enumerated() {
             if month == nil, word.count >= 3, let value = months[String(word.prefix(word.count == 4 ? 4 : 3))] ?? months[String(word.prefix(3))],
                word.allSatisfy(\.isLetter) {
                 month = value
             } else if word.contains(":"), time == nil {
                 let parts = word.split(separator: ":").compactMap { Int($0) }
                 if parts.count >= 2, parts[0] < 24, parts[1] < 60 {
-                    time = pad(parts[0]) + ":" + pad(parts[1]) + ":" + pad(parts.count > 2 ? min(parts[2], 59) : 0)
+                    // "3:45 pm", "3:45 p.m.", "12:10 am": a 12-hour clock.
+                    var hour = parts[0]
+                    let next = words.dropFirst(position + 1).first
+                    if hour < 12, next == "pm" || next == "p" { hour += 12 }
+                    if hour == 12, next == "am" || next == "a" { hour = 0 }
+                    time = pad(hour) + ":" + pad(parts[1]) + ":" + pad(parts.count > 2 ? min(parts[2], 59) : 0)
                 }
             } else if let value = Int(word.filter(\.isNumber)), word.first?.isNumber == true {
                 if value >= 1990, value <= 2100, year == nil { year = value }
@@ -94,7 +113,18 @@ enum DateNormalizer {
     /// 27, 2024", "12.12.2025"), as "YYYY-MM-DD". Stricter than `normalize`: the day, month
     /// and year must be next to each other, so "5 tips for May 2024" is no date.
     static func inText(_ text: String) -> String? {
-        firstDate(in: text).map { pad($0.year, 4) + "-" + pad($0.month) + "-" + pad($0.day) }
+        readings(in: text)?.date
+    }
+
+    /// The first date written in `text`, and its other reading when day and month could be
+    /// swapped: "03/10/2023" is March 10 in the US and 3 October in most other places, and
+    /// "09.10.2024" is read either way too. Another source of the page (its URL, its markup)
+    /// tells which one it means.
+    static func readings(in text: String) -> (date: String, other: String?)? {
+        guard let found = firstDate(in: text) else { return nil }
+        let date = pad(found.year, 4) + "-" + pad(found.month) + "-" + pad(found.day)
+        guard found.swappable, found.day <= 12, found.day != found.month else { return (date, nil) }
+        return (date, pad(found.year, 4) + "-" + pad(found.day) + "-" + pad(found.month))
     }
 
     /// Where the first date written in `text` starts.
@@ -109,7 +139,9 @@ enum DateNormalizer {
         var gap: Substring
     }
 
-    private static func firstDate(in text: String) -> (start: String.Index, year: Int, month: Int, day: Int)? {
+    /// `swappable`: a numeric date with the year last, whose day and month are guessed from
+    /// the separator.
+    private static func firstDate(in text: String) -> (start: String.Index, year: Int, month: Int, day: Int, swappable: Bool)? {
         // A date needs a number, and only ASCII digits make one: scan bytes, not characters.
         guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         var tokens: [Token] = []
@@ -134,9 +166,7 @@ enum DateNormalizer {
             let lower = token.text.lowercased()
             guard let value = months[String(lower.prefix(3))] else { return nil }
             // "May", "March", "Sept": the word is the month's name or its start, not "Mayor".
-            let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                         "october", "november", "december"]
-            return names[value - 1].hasPrefix(lower) ? value : nil
+            return monthNames[value - 1].hasPrefix(lower) ? value : nil
         }
         func year(_ token: Token) -> Int? {
             guard let value = token.number, token.text.count == 4, (1990...2100).contains(value) else { return nil }
@@ -159,11 +189,11 @@ enum DateNormalizer {
             }
             let first = tokens[i]
             if let m = month(first), let second = take(), let d = day(second), let third = take(), let y = year(third) {
-                return (first.text.startIndex, y, m, d)
+                return (first.text.startIndex, y, m, d, false)
             }
             next = i + 1
             if let d = day(first), let second = take(), let m = month(second), let third = take(), let y = year(third) {
-                return (first.text.startIndex, y, m, d)
+                return (first.text.startIndex, y, m, d, false)
             }
             // Numeric: 2025-12-12, 12.12.2025, 7/22/2017 (month first unless it cannot be).
             guard i + 2 < tokens.count, first.number != nil else { continue }
@@ -171,12 +201,12 @@ enum DateNormalizer {
             let separator = b.gap
             guard ["-", "/", "."].contains(separator), c.gap == separator, let bn = b.number, let cn = c.number else { continue }
             if let y = year(first), b.text.count <= 2, c.text.count <= 2, (1...12).contains(bn), (1...31).contains(cn) {
-                return (first.text.startIndex, y, bn, cn)
+                return (first.text.startIndex, y, bn, cn, false)
             }
             guard let y = year(c), let an = first.number, first.text.count <= 2, b.text.count <= 2 else { continue }
             let dayFirst = separator == "." || an > 12
             let (m, d) = dayFirst ? (bn, an) : (an, bn)
-            if (1...12).contains(m), (1...31).contains(d) { return (first.text.startIndex, y, m, d) }
+            if (1...12).contains(m), (1...31).contains(d) { return (first.text.startIndex, y, m, d, true) }
         }
         return nil
     }
@@ -191,13 +221,20 @@ enum DateNormalizer {
                 }
                 continue
             }
-            guard index + 1 < parts.count, let month = Int(parts[index + 1]), parts[index + 1].count <= 2,
-                  (1...12).contains(month) else { continue }
+            // The month as a number or a name: /2023/10/03/ or /2023/october/03/.
+            guard index + 1 < parts.count, let month = urlMonth(parts[index + 1]) else { continue }
             if index + 2 < parts.count, let day = Int(parts[index + 2]), parts[index + 2].count <= 2, (1...31).contains(day) {
                 return pad(year, 4) + "-" + pad(month) + "-" + pad(day)
             }
         }
         return nil
+    }
+
+    /// "10", "oct", "October" → 10.
+    private static func urlMonth(_ part: Substring) -> Int? {
+        if let month = Int(part), part.count <= 2 { return (1...12).contains(month) ? month : nil }
+        let lower = part.lowercased()
+        return monthNames.firstIndex { lower == $0 || lower == $0.prefix(3) }.map { $0 + 1 }
     }
 
     /// Whether `day` ("2021-12-09") is the calendar day of `date` somewhere on Earth: the

@@ -10,8 +10,10 @@ struct Metadata {
     /// `<meta>` values by lower-cased `name`, `property` or `itemprop` (first one wins).
     private(set) var meta: [String: String] = [:]
     private(set) var canonical: String?
-    /// The first `<meta>` whose name speaks of publishing ("published", "publish-date",
-    /// "article.published"…) but not of an update or the publisher: sites name it freely.
+    /// The earliest date of the `<meta>`s whose name speaks of publishing ("published",
+    /// "publish-date", "article.published", "citation_publication_date"…) but not of an update, a last publication or the
+    /// publisher: sites name it freely, and a CMS may stamp when it last pushed the page
+    /// ("published-time") beside the story's own date ("published-date").
     private(set) var publishedMeta: String?
     private(set) var htmlLanguage: String?
     private(set) var h1: [Int] = []
@@ -38,9 +40,10 @@ struct Metadata {
                     for key in ["property", "name", "itemprop", "http-equiv"] {
                         guard let name = element.attribute(key)?.lowercased() else { continue }
                         if meta[name] == nil { meta[name] = content }
-                        if publishedMeta == nil, name.contains("publish"),
-                           !["publisher", "modif", "updat"].contains(where: name.contains) {
-                            publishedMeta = content
+                        if name.contains("publish") || name.contains("publication"),
+                           !["publisher", "modif", "updat", "last"].contains(where: name.contains),
+                           let date = DateNormalizer.normalize(content), publishedMeta.map({ date.prefix(10) < $0.prefix(10) }) ?? true {
+                            publishedMeta = date
                         }
                     }
                 case "link":
@@ -103,20 +106,27 @@ struct Metadata {
         let markupAuthors = self.markupAuthors(ld)
         article.authors = [markupAuthors, Metadata.distinctAuthors(byline.authors), Metadata.distinctAuthors(ld.organisationAuthors)]
             .first { !$0.isEmpty } ?? []
-        let markupDate = firstDate([ld.isArticle ? ld.published : nil, meta["article:published_time"], meta["og:published_time"],
-                                    meta["datepublished"], meta["pubdate"], meta["publishdate"], meta["publish-date"],
-                                    meta["date"], meta["dc.date.issued"], meta["dc.date"], meta["dcterms.date"],
-                                    meta["dcterms.created"], meta["sailthru.date"], meta["parsely-pub-date"],
-                                    itempropValue("datepublished"), publishedMeta])
-        let urlDate = url.flatMap(DateNormalizer.fromURLPath)
-        article.published = markupDate ?? firstDate([byline.date, timeValue()]) ?? urlDate
-            ?? (ld.isArticle ? nil : firstDate([ld.published]))
-        // What the headline's byline shows beats a declared date it never shows (`shownInstead`).
-        if let markupDate, let shown = byline.shownInstead(of: markupDate) { article.published = shown }
-        let vouched = declaresArticle || !markupAuthors.isEmpty || byline.nearHeadline || markupDate != nil || urlDate != nil
         article.modified = firstDate([ld.modified, meta["article:modified_time"], meta["og:updated_time"],
                                       meta["datemodified"], meta["last-modified"], meta["dcterms.modified"],
                                       itempropValue("datemodified")])
+        let declaredPublished = firstDate([ld.isArticle ? ld.published : nil, meta["article:published_time"], meta["og:published_time"],
+                                           meta["datepublished"], meta["pubdate"], meta["publishdate"], meta["publish-date"],
+                                           meta["dc.date.issued"], meta["dcterms.created"], meta["parsely-pub-date"],
+                                           itempropValue("datepublished"), publishedMeta])
+        // A date that does not say which one it is ("date", DC.date) is often the page's last
+        // change: when it is the declared modification day, what the page shows comes first.
+        let undeclared = firstDate([meta["date"], meta["dc.date"], meta["dcterms.date"], meta["sailthru.date"]])
+        let isModification = undeclared.flatMap { date in article.modified.map { DateNormalizer.isDay(String(date.prefix(10)), of: $0) } }
+        let markupDate = declaredPublished ?? (isModification == true ? nil : undeclared)
+        // The page's address, or the one it gives itself (a saved page read from a file).
+        let urlDate = [url, canonical, meta["og:url"]].lazy.compactMap { $0.flatMap(DateNormalizer.fromURLPath) }.first
+        // A shown "03/10/2023" is read as the URL's date when that is one of its readings.
+        article.published = markupDate ?? firstDate([byline.date?.read(as: urlDate), timeValue()]) ?? urlDate ?? undeclared
+            ?? (ld.isArticle ? nil : firstDate([ld.published]))
+        // What the headline's byline shows beats a declared date it never shows (`shownInstead`).
+        if let markupDate, let shown = byline.shownInstead(of: markupDate) { article.published = shown }
+        let vouched = declaresArticle || !markupAuthors.isEmpty || byline.nearHeadline || (declaredPublished ?? undeclared) != nil
+            || urlDate != nil
         article.site = first([meta["og:site_name"], ld.publisher, meta["application-name"], meta["publisher"]])
             ?? url.flatMap { URL(string: $0)?.host }
         if let title = article.title, let site = article.site {
@@ -182,21 +192,25 @@ struct Metadata {
 
     /// The element that carries the headline: the `<h1>` that says the title, else a
     /// heading or title-marked element that does (pages built without an `<h1>`), else the
-    /// first `<h1>`.
+    /// first `<h1>`; on a page with no `<h1>` at all (site builders make every text a `<p>`),
+    /// the first short element that says the title, with or without the site's name.
     private func headline(_ title: String?) -> Int? {
         guard let title else { return h1.first }
         let key = Paragraphs.comparable(title)
         if let index = h1.first(where: { Paragraphs.comparable(tree.text(of: $0)) == key }) { return index }
         let headingTags: Set<String> = ["h2", "h3", "h4", "p", "div", "span"]
         let elements = tree.elements
-        let candidate = elements.indices.first { index in
+        func saysTitle(_ index: Int, keys: [String], marked: Bool) -> Bool {
             let element = elements[index]
             guard element.end - index <= 4, headingTags.contains(element.tag), !element.children.isEmpty,
-                  element.tag.hasPrefix("h") || element.words.contains(where: { $0 == "title" || $0 == "headline" })
+                  !marked || element.tag.hasPrefix("h") || element.words.contains(where: { $0 == "title" || $0 == "headline" })
             else { return false }
-            return Paragraphs.comparable(tree.text(of: index)) == key
+            return keys.contains(Paragraphs.comparable(tree.text(of: index)))
         }
-        return candidate ?? h1.first
+        if let candidate = elements.indices.first(where: { saysTitle($0, keys: [key], marked: true) }) { return candidate }
+        guard h1.isEmpty else { return h1.first }
+        let keys = [key, Paragraphs.comparable(Metadata.stripSiteSuffix(title))]
+        return elements.indices.first { saysTitle($0, keys: keys, marked: false) }
     }
 
     /// People named by JSON-LD, `<meta>` or `itemprop=author`. Without them the visible

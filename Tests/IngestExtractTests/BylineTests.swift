@@ -107,6 +107,32 @@ import Testing
         #expect(DateNormalizer.inText(text) == iso)
     }
 
+    @Test func aNumericDateWhoseDayAndMonthCanSwapHasTwoReadings() {
+        #expect(DateNormalizer.readings(in: "03/10/2023")?.date == "2023-03-10")
+        #expect(DateNormalizer.readings(in: "03/10/2023")?.other == "2023-10-03")
+        #expect(DateNormalizer.readings(in: "09.10.2024")?.other == "2024-09-10")
+        // One reading only: the day is over 12, the two are equal, or the month is written.
+        #expect(DateNormalizer.readings(in: "22/7/2017")?.other == nil)
+        #expect(DateNormalizer.readings(in: "05/05/2020")?.other == nil)
+        #expect(DateNormalizer.readings(in: "3 October 2023")?.other == nil)
+        #expect(DateNormalizer.readings(in: "2023-03-10")?.other == nil)
+    }
+
+    @Test func aShownNumericDateThatCanBeReadAsTheDeclaredOneIsIt() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("metadata-ambiguous-numeric-date-is-the-declared-one.html"), url: nil)
+        #expect(article.published == "2024-09-10T16:07:00Z")
+    }
+
+    @Test func aShownNumericDateIsReadAsTheDateInThePagesOwnURL() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("metadata-ambiguous-numeric-date-read-as-the-url.html"), url: nil)
+        #expect(article.published == "2023-10-03")
+    }
+
+    @Test func aPageWithoutH1ShowsItsDateUnderTheElementThatSaysTheTitle() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("metadata-headline-without-h1.html"), url: nil)
+        #expect(article.published == "2026-02-16")
+    }
+
     @Test(arguments: ["5 tips for May 2024", "Mayor 5 2024 plan", "Top 10 of 2025", "Call 555-1234"])
     func notDatesInText(text: String) {
         #expect(DateNormalizer.inText(text) == nil)

@@ -48,6 +48,11 @@ import Testing
         ("1 May 2024", "2024-05-01"),
         ("Wed, 01 May 2024 10:00:00 GMT", "2024-05-01T10:00:00Z"),
         ("September 14, 2023 7:30 am", "2023-09-14T07:30:00"),
+        ("Mar. 4, 2024 3:45 pm ET", "2024-03-04T15:45:00"),
+        ("March 4, 2024 at 12:10 a.m.", "2024-03-04T00:10:00"),
+        ("March 4, 2024 at 12:10 p.m.", "2024-03-04T12:10:00"),
+        ("1709567100", "2024-03-04T15:45:00Z"),
+        ("1709567100000", "2024-03-04T15:45:00Z"),
     ])
     func datesBecomeISO8601(raw: String, iso: String) {
         #expect(DateNormalizer.normalize(raw) == iso)
@@ -56,12 +61,36 @@ import Testing
     @Test func nonsenseIsNotADate() {
         #expect(DateNormalizer.normalize("yesterday") == nil)
         #expect(DateNormalizer.normalize("2024-13-45") == nil)
+        // Ten digits before 2000 are more likely an id than a time.
+        #expect(DateNormalizer.normalize("0123456789") == nil)
     }
 
     @Test func datesFromURLPaths() {
         #expect(DateNormalizer.fromURLPath("https://x.example/2025/09/04/story/") == "2025-09-04")
         #expect(DateNormalizer.fromURLPath("https://x.example/news/2025-09-04-story") == "2025-09-04")
         #expect(DateNormalizer.fromURLPath("https://x.example/news/story-123456") == nil)
+        #expect(DateNormalizer.fromURLPath("https://x.example/blog/2023/october/03/story") == "2023-10-03")
+        #expect(DateNormalizer.fromURLPath("https://x.example/blog/2023/Oct/3/story") == "2023-10-03")
+        #expect(DateNormalizer.fromURLPath("https://x.example/2024/may-the-best-win/5") == nil)
+    }
+
+    @Test func anUndatedMetaDateThatIsTheModificationGivesWayToTheShownDate() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("metadata-undeclared-date-is-the-modification.html"), url: nil)
+        #expect(article.published == "2024-03-01T05:00:00")
+        #expect(article.modified == "2024-07-05T14:20:08-04:00")
+    }
+
+    @Test func aPublicationDateMetaIsAPublishMeta() {
+        let html = """
+        <html><head><title>Sleep and memory</title><meta name="citation_publication_date" content="2022/06/01"></head>
+        <body><article><h1>Sleep and memory</h1><p>Two nights of short sleep were enough to lower recall in the test.</p></article></body></html>
+        """
+        #expect(extractor.extract(html: Array(html.utf8), url: nil).published == "2022-06-01")
+    }
+
+    @Test func theEarliestOfSeveralPublishMetasIsTheStorysDate() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("metadata-earliest-publish-meta.html"), url: nil)
+        #expect(article.published == "2021-02-16")
     }
 
     @Test func jsonLDWithRawNewlinesInStringsStillParses() {
