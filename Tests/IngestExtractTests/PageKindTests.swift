@@ -172,4 +172,16 @@ import Testing
         let article = extracted(html)
         #expect(article.kind == .article)
     }
+
+    @Test func undatedUnsignedPageOfLinkedCardsIsAListing() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("course-catalogue-cards.html"), url: "https://example.com/courses")
+        #expect(article.kind == .notArticle)
+        #expect(article.reason == "listing page: nearly all the text is cards linking to other pages, and no article type, author or date")
+    }
+
+    @Test func undatedStoryLinkingASourceFromEveryParagraphIsAnArticle() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("story-linking-sources-every-paragraph.html"), url: "https://example.com/floods")
+        #expect(article.kind == .article)
+        #expect(article.text.hasPrefix("The river rises every April"))
+    }
 }
