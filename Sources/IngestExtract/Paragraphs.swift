@@ -29,7 +29,8 @@ struct Paragraphs {
                 linkLetters = 0
             }
             guard letters > 0 else { return }
-            let text = TextNormalizer.collapse(buffer.joined())
+            // Before collapsing: a double-decoded no-break space is "Â" and U+00A0.
+            let text = TextNormalizer.collapse(Mojibake.repaired(buffer.joined()))
             if !text.isEmpty {
                 result.append(Paragraph(text: text, tag: currentTag, letters: letters, linkLetters: linkLetters))
             }

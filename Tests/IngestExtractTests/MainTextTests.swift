@@ -130,4 +130,18 @@ import Testing
         #expect(TextNormalizer.words("post__share-bar articleBody") == ["post", "share", "bar", "article", "body"])
         #expect(TextNormalizer.collapse("  a\u{00A0}\n b\t\tc  ") == "a b c")
     }
+
+    /// UTF-8 decoded again as windows-1252 or Latin-1 before the page was written ("â€™"):
+    /// read back; text that only looks alike (German quotes after "ß", "à la") stays.
+    @Test func doubleEncodedUTF8IsReadBack() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("mojibake-double-encoded-utf8.html"), url: nil)
+        let paragraphs = article.text.components(separatedBy: "\n\n")
+        #expect(paragraphs == [
+            "It’s the café’s busiest week — and the owner says she wouldn’t have it any other way.",
+            "The new espresso machine cost €4,000, which the owner paid for from the summer’s takings.",
+            "Regulars call it “the best coffee in town”, and the queue outside proves them right.",
+            "Der Laden liegt gleich am „Fuß“ des Hügels, sagt die Besitzerin, und à la carte gibt es auch Kuchen.",
+            "On weekends the café opens at seven, an hour earlier than during the week, to catch the walkers.",
+        ])
+    }
 }
