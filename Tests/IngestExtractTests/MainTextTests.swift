@@ -144,4 +144,18 @@ import Testing
             "On weekends the café opens at seven, an hour earlier than during the week, to catch the walkers.",
         ])
     }
+
+    /// A page builder marks every block "widget", the story's headings included; a heading
+    /// widget does not read like prose, but on such a page the word says nothing. The real
+    /// sidebar's widget of links stays out.
+    @Test func headingWidgetsOfAPageBuilderStoryAreKept() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("page-builder-widget-headings.html"), url: nil)
+        let paragraphs = article.text.components(separatedBy: "\n\n")
+        #expect(paragraphs.count == 9)
+        for heading in ["Why the bridge closed", "What happens next", "How to get across meanwhile"] {
+            #expect(paragraphs.contains(heading), "heading \(heading) dropped")
+        }
+        #expect(!article.text.contains("Recent posts"))
+        #expect(!article.text.contains("Council budget"))
+    }
 }
