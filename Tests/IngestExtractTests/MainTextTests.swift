@@ -158,4 +158,20 @@ import Testing
         #expect(!article.text.contains("Recent posts"))
         #expect(!article.text.contains("Council budget"))
     }
+
+    /// A list of linked sources between the story's paragraphs is the story's; a list of
+    /// links to other stories after its last paragraph is not.
+    @Test func linkedListItemsInsideTheStoryAreKept() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("story-list-of-linked-sources.html"), url: nil)
+        let paragraphs = article.text.components(separatedBy: "\n\n")
+        #expect(paragraphs[1...4] == [
+            "The review draws on three studies in particular:",
+            "The Minnesota start-time study (2019)",
+            "Seattle high schools, two years later",
+            "The TeenSleep trial in England",
+        ])
+        #expect(paragraphs.count == 7)
+        #expect(!article.text.contains("Exam results"))
+        #expect(!article.text.contains("More on education"))
+    }
 }
