@@ -61,6 +61,12 @@ import Testing
         #expect(article.reason == "not an article: the page declares itself a product page")
     }
 
+    @Test func productWhoseOffersSitInItsVariantsIsNotAnArticle() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("product-offers-in-variants.html"), url: "https://example.com/shop/buckle")
+        #expect(article.kind == .notArticle)
+        #expect(article.reason == "not an article: the page declares itself a product page")
+    }
+
     @Test func forumThreadInMicrodataIsNotAnArticle() {
         let html = "<html><body><div itemscope itemtype='https://schema.org/DiscussionForumPosting'>\(Self.prose)</div></body></html>"
         let article = extracted(html)
