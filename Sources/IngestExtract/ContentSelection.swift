@@ -153,12 +153,25 @@ struct ContentSelection {
                 result.append(sibling)
                 continue
             }
+            // A sibling of the winner's own tag and class is more of the story's text, cut
+            // into parts by a page builder (a call to action or an embed between them), as
+            // Readability has it: it joins with any score when it holds prose.
+            if scored[sibling], finalScore[sibling] > 0, blocks.keptProse[sibling] > 0, sameClass(sibling, best) {
+                result.append(sibling)
+                continue
+            }
             let length = blocks.subtreeText[sibling]
             if elements[sibling].tag == "p", length > 80, blocks.linkDensity(sibling) < 0.25 {
                 result.append(sibling)
             }
         }
         return result
+    }
+
+    private func sameClass(_ a: Int, _ b: Int) -> Bool {
+        let elements = blocks.tree.elements
+        guard let name = elements[a].attribute("class"), !name.isEmpty else { return false }
+        return elements[a].tag == elements[b].tag && elements[b].attribute("class") == name
     }
 
     private func sameKind(_ a: Int, _ b: Int) -> Bool {

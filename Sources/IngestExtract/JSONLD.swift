@@ -53,7 +53,8 @@ struct JSONLD {
                 if object["offers"] != nil, objectTypes.contains("product") || objectTypes.contains("productgroup") {
                     offersProduct = true
                 }
-                for (key, value) in object where key == "@graph" || key == "mainEntity" || key == "itemListElement" {
+                // A product group lists its variants, and their offers, under `hasVariant`.
+                for (key, value) in object where key == "@graph" || key == "mainEntity" || key == "itemListElement" || key == "hasVariant" {
                     queue.append(value)
                 }
             }

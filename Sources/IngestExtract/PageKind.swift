@@ -21,6 +21,16 @@ enum PageKind {
     /// ... or whose body's text is this much link text is an index of other pages (story
     /// pages that do not vouch reach 0.3 on the dev set: the margin is kept wide).
     static let indexLinkShare = 0.4
+    /// ... or whose body's text is nearly all in one run of cards linking to other pages (a
+    /// list of courses, stories or offers; see `cardShare`). First set at 0.5 from the tune
+    /// half (its story pages that do not vouch reach 0.43, a guide whose steps are cards);
+    /// untuned-half stories that do not vouch reached 0.62–0.88 (an intro and an outro around
+    /// a list of tools or places), so only a page that is cards and little else counts.
+    static let cardListShare = 0.9
+    /// Fewer like siblings than this are a few boxes, not a list of cards.
+    static let minimumCards = 4
+    /// A card is a short block: over this many letters it is a section of a story.
+    static let cardLetters = 15...1000
 
     /// - Parameters:
     ///   - vouched: the page declares an article type, names an author or states its date.
@@ -69,6 +79,44 @@ enum PageKind {
         }
         if !tree.elements.isEmpty, blocks.linkDensity(blocks.body) >= indexLinkShare {
             return "index page: much of the text is links, \(unvouched)"
+        }
+        if cardShare(blocks) >= cardListShare {
+            return "listing page: nearly all the text is cards linking to other pages, \(unvouched)"
+        }
+        return nil
+    }
+
+    /// The share of the body's kept text in its largest run of cards: siblings with the same
+    /// tag and class (digits aside: `card-1`, `card-2`), each a short block holding a link to
+    /// a page of its own. Such a run is how a site lists its courses, stories or offers, with
+    /// a teaser each. A paragraph is no card (a story may link its sources from every
+    /// paragraph), and a menu is furniture, not kept.
+    static func cardShare(_ blocks: TextBlocks) -> Double {
+        let elements = blocks.tree.elements
+        guard !elements.isEmpty, blocks.subtreeText[blocks.body] > 0 else { return 0 }
+        var best = (cards: 0, letters: 0)
+        for parent in elements.indices where !blocks.removed[parent] {
+            var runs: [String: (links: Set<String>, letters: Int, members: Int)] = [:]
+            for case .element(let child) in elements[parent].children where !blocks.removed[child] && elements[child].tag != "p" {
+                let key = elements[child].tag + " " + (elements[child].attribute("class") ?? "").filter { !$0.isNumber }
+                runs[key, default: ([], 0, 0)].members += 1
+                guard cardLetters.contains(blocks.subtreeText[child]), let link = firstLink(in: child, blocks) else { continue }
+                runs[key]?.links.insert(link)
+                runs[key]?.letters += blocks.subtreeText[child]
+            }
+            for run in runs.values where run.members >= minimumCards && run.links.count > best.cards {
+                best = (run.links.count, run.letters)
+            }
+        }
+        guard best.cards >= minimumCards else { return 0 }
+        return Double(best.letters) / Double(blocks.subtreeText[blocks.body])
+    }
+
+    /// The target of the first kept link in an element's subtree (the element itself included).
+    private static func firstLink(in index: Int, _ blocks: TextBlocks) -> String? {
+        let elements = blocks.tree.elements
+        for inner in index..<elements[index].end where elements[inner].isLink && !blocks.removed[inner] {
+            return elements[inner].attribute("href")
         }
         return nil
     }

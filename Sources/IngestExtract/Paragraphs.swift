@@ -29,7 +29,8 @@ struct Paragraphs {
                 linkLetters = 0
             }
             guard letters > 0 else { return }
-            let text = TextNormalizer.collapse(buffer.joined())
+            // Before collapsing: a double-decoded no-break space is "Â" and U+00A0.
+            let text = TextNormalizer.collapse(Mojibake.repaired(buffer.joined()))
             if !text.isEmpty {
                 result.append(Paragraph(text: text, tag: currentTag, letters: letters, linkLetters: linkLetters))
             }
@@ -97,19 +98,23 @@ struct Paragraphs {
     /// ("Advertisement", "Read more:"), or the headline repeated.
     /// A short heading that is a link is kept: a listicle's item names link to the products
     /// or sources; 40 letters or more read as the headline of another story, a teaser.
+    /// A list item that is a link is kept when prose follows it: a list inside the story names
+    /// its sources, tools or products (one list after the last prose is a rail of other stories).
     static func filter(_ paragraphs: [Paragraph], title: String?) -> [Paragraph] {
         let normalizedTitle = title.map(comparable)
         let titleLetters = title.map { $0.utf8.reduce(0) { $1 > 0x20 ? $0 + 1 : $0 } } ?? 0
-        return paragraphs.filter { paragraph in
+        let lastProse = paragraphs.lastIndex { $0.letters >= TextBlocks.proseLetters && $0.linkLetters * 2 < $0.letters } ?? -1
+        return paragraphs.enumerated().filter { position, paragraph in
             let linkShare = Double(paragraph.linkLetters) / Double(max(paragraph.letters, 1))
-            if linkShare > 0.5, paragraph.letters >= linkedNameLetters || !MainText.headingTags.contains(paragraph.tag) { return false }
+            let inStoryList = paragraph.tag == "li" && position < lastProse
+            if linkShare > 0.5, !inStoryList, paragraph.letters >= linkedNameLetters || !MainText.headingTags.contains(paragraph.tag) { return false }
             if Boilerplate.isFurnitureLine(paragraph.text) || Boilerplate.isPlea(paragraph.text) { return false }
             if let normalizedTitle, !normalizedTitle.isEmpty, paragraph.tag.first == "h" || paragraph.letters < 200,
                abs(paragraph.letters - titleLetters) * 3 <= titleLetters, comparable(paragraph.text) == normalizedTitle {
                 return false
             }
             return true
-        }
+        }.map(\.element)
     }
 
     /// Letters below which a linked heading is a name (a product, a source), not a headline.

@@ -86,11 +86,13 @@ struct TextBlocks {
             prose[elements[index].parent] += prose[index]
         }
         let totalProse = count > 0 ? prose[body] : 0
+        let builderWords = TextBlocks.builderWords(elements, prose: prose, totalProse: totalProse)
         var removed = [Bool](repeating: false, count: count)
         for index in 0..<count {
             let parent = elements[index].parent
             if parent >= 0, removed[parent] { removed[index] = true; continue }
-            switch Boilerplate.verdict(elements[index], words: elements[index].words) {
+            let words = builderWords.isEmpty ? elements[index].words : elements[index].words.filter { !builderWords.contains($0) }
+            switch Boilerplate.verdict(elements[index], words: words) {
             case .keep: continue
             case .drop: removed[index] = true
             // A wrapper holding much of the page's prose is the story's, whatever its class says.
@@ -188,6 +190,30 @@ struct TextBlocks {
         self.subtreeLinkText = subtreeLinkText
         self.body = body
     }
+
+    /// Weak furniture words ("widget", "card") that a page builder puts on every block of the
+    /// story: they sit on at least `builderBlocks` separate elements holding prose which
+    /// together hold at least half the page's prose. On such a page they say nothing, and the
+    /// story's headings and short lines (an Elementor or HubSpot heading widget) are kept
+    /// instead of dropped for not reading like prose. A real sidebar's widgets hold links,
+    /// not half the page's prose.
+    static func builderWords(_ elements: [PageTree.Element], prose: [Int], totalProse: Int) -> Set<String> {
+        guard totalProse > 0 else { return [] }
+        var coverage: [String: (blocks: Int, prose: Int)] = [:]
+        for index in elements.indices where prose[index] > 0 {
+            let parent = elements[index].parent
+            for word in elements[index].words where Boilerplate.wordTable[word]?.contains(.weak) == true {
+                // The outermost element carrying the word counts, not its nested parts.
+                if parent >= 0, elements[parent].words.contains(word) { continue }
+                coverage[word, default: (0, 0)].blocks += 1
+                coverage[word, default: (0, 0)].prose += prose[index]
+            }
+        }
+        return Set(coverage.filter { $0.value.blocks >= builderBlocks && $0.value.prose * 2 >= totalProse }.keys)
+    }
+
+    /// How many separate prose-holding elements a weak word must mark to be a page builder's.
+    static let builderBlocks = 3
 
     /// "...", "…" or "[…]" at the end.
     static func endsWithEllipsis(_ text: Substring.UTF8View) -> Bool {

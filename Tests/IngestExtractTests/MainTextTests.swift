@@ -130,4 +130,48 @@ import Testing
         #expect(TextNormalizer.words("post__share-bar articleBody") == ["post", "share", "bar", "article", "body"])
         #expect(TextNormalizer.collapse("  a\u{00A0}\n b\t\tc  ") == "a b c")
     }
+
+    /// UTF-8 decoded again as windows-1252 or Latin-1 before the page was written ("â€™"):
+    /// read back; text that only looks alike (German quotes after "ß", "à la") stays.
+    @Test func doubleEncodedUTF8IsReadBack() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("mojibake-double-encoded-utf8.html"), url: nil)
+        let paragraphs = article.text.components(separatedBy: "\n\n")
+        #expect(paragraphs == [
+            "It’s the café’s busiest week — and the owner says she wouldn’t have it any other way.",
+            "The new espresso machine cost €4,000, which the owner paid for from the summer’s takings.",
+            "Regulars call it “the best coffee in town”, and the queue outside proves them right.",
+            "Der Laden liegt gleich am „Fuß“ des Hügels, sagt die Besitzerin, und à la carte gibt es auch Kuchen.",
+            "On weekends the café opens at seven, an hour earlier than during the week, to catch the walkers.",
+        ])
+    }
+
+    /// A page builder marks every block "widget", the story's headings included; a heading
+    /// widget does not read like prose, but on such a page the word says nothing. The real
+    /// sidebar's widget of links stays out.
+    @Test func headingWidgetsOfAPageBuilderStoryAreKept() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("page-builder-widget-headings.html"), url: nil)
+        let paragraphs = article.text.components(separatedBy: "\n\n")
+        #expect(paragraphs.count == 9)
+        for heading in ["Why the bridge closed", "What happens next", "How to get across meanwhile"] {
+            #expect(paragraphs.contains(heading), "heading \(heading) dropped")
+        }
+        #expect(!article.text.contains("Recent posts"))
+        #expect(!article.text.contains("Council budget"))
+    }
+
+    /// A list of linked sources between the story's paragraphs is the story's; a list of
+    /// links to other stories after its last paragraph is not.
+    @Test func linkedListItemsInsideTheStoryAreKept() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("story-list-of-linked-sources.html"), url: nil)
+        let paragraphs = article.text.components(separatedBy: "\n\n")
+        #expect(paragraphs[1...4] == [
+            "The review draws on three studies in particular:",
+            "The Minnesota start-time study (2019)",
+            "Seattle high schools, two years later",
+            "The TeenSleep trial in England",
+        ])
+        #expect(paragraphs.count == 7)
+        #expect(!article.text.contains("Exam results"))
+        #expect(!article.text.contains("More on education"))
+    }
 }

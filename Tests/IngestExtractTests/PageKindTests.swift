@@ -61,6 +61,12 @@ import Testing
         #expect(article.reason == "not an article: the page declares itself a product page")
     }
 
+    @Test func productWhoseOffersSitInItsVariantsIsNotAnArticle() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("product-offers-in-variants.html"), url: "https://example.com/shop/buckle")
+        #expect(article.kind == .notArticle)
+        #expect(article.reason == "not an article: the page declares itself a product page")
+    }
+
     @Test func forumThreadInMicrodataIsNotAnArticle() {
         let html = "<html><body><div itemscope itemtype='https://schema.org/DiscussionForumPosting'>\(Self.prose)</div></body></html>"
         let article = extracted(html)
@@ -171,5 +177,17 @@ import Testing
         let html = Self.indexPage.replacingOccurrences(of: "<h1>Programs</h1>", with: "<h1>Programs</h1><p class='byline'>By Jane Doe</p>")
         let article = extracted(html)
         #expect(article.kind == .article)
+    }
+
+    @Test func undatedUnsignedPageOfLinkedCardsIsAListing() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("course-catalogue-cards.html"), url: "https://example.com/courses")
+        #expect(article.kind == .notArticle)
+        #expect(article.reason == "listing page: nearly all the text is cards linking to other pages, and no article type, author or date")
+    }
+
+    @Test func undatedStoryLinkingASourceFromEveryParagraphIsAnArticle() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("story-linking-sources-every-paragraph.html"), url: "https://example.com/floods")
+        #expect(article.kind == .article)
+        #expect(article.text.hasPrefix("The river rises every April"))
     }
 }

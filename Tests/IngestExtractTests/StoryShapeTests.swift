@@ -108,6 +108,15 @@ import Testing
     func sentenceEnds(text: String, ends: Bool) {
         #expect(TextNormalizer.endsSentence(text) == ends)
     }
+
+    /// A page builder cut the story in two blocks of the same class with a sign-up box
+    /// between them; the first block, one short paragraph, scores far below the second.
+    @Test func storyPartsOfTheWinnersClassJoinIt() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("story-split-by-call-to-action.html"), url: "https://example.com/harvest")
+        #expect(article.text.hasPrefix("After two poor years the valley's wine co-operative"))
+        #expect(article.text.hasSuffix("could undo most of what the good weeks have given them."))
+        #expect(!article.text.contains("Sign up"))
+    }
 }
 
 /// Link headings: a listicle's item names are links to the products, while headings that
