@@ -5,10 +5,23 @@ import Foundation
 /// JSON Feed, sitemap index → news sitemap, HTML section page) listing its articles; a tenth
 /// of the stories are wire stories published on three hosts each (other headline, a
 /// dateline, a trimmed ending, each host's own chrome). Deterministic for given arguments.
+/// Beside the host directories it writes `truth.jsonl`: each article URL with its gold story
+/// (`wire-N` for the copies of wire story N, `own-SEED` for a story one host alone ran), so
+/// `scripts/score-sync-dedup` can score the clustering a sync makes.
 struct WorldGenerator {
     let root: URL
     let ports: [Int]
     let articles: Int
+    /// The stories' text: `Prose` (pseudo-words, the default) or `NewsProse` (templated English).
+    var prose: Style = .words
+
+    enum Style: String {
+        case words, news
+
+        func paragraphs(seed: Int) -> [String] {
+            self == .news ? NewsProse.paragraphs(seed: seed) : Prose.paragraphs(seed: seed)
+        }
+    }
 
     static let kinds = ["rss", "atom", "jsonfeed", "sitemap", "html"]
     static let feedPaths = ["rss": "/feed.xml", "atom": "/atom.xml", "jsonfeed": "/feed.json",
@@ -20,6 +33,8 @@ struct WorldGenerator {
         var title: String
         var paragraphs: [String]
         var published: Date
+        /// The gold story this page is a copy of.
+        var story: String
     }
 
     /// Writes every host's files and feeds.json; returns a one-line description.
@@ -33,10 +48,11 @@ struct WorldGenerator {
             for copy in 0..<copiesPerWire {
                 let host = (wire + [0, 7, 13][copy]) % hosts
                 guard items[host].count < perHost else { continue }
-                var paragraphs = Prose.paragraphs(seed: wire)
+                var paragraphs = prose.paragraphs(seed: wire)
                 paragraphs[0] = "RIVERTON, Nov 20 (Wire) — " + paragraphs[0]
                 if copy > 0 { paragraphs.removeLast(copy) }
-                items[host].append(item(host: host, number: items[host].count, seed: wire, variant: copy, paragraphs: paragraphs, base: base))
+                items[host].append(item(host: host, number: items[host].count, seed: wire, variant: copy, paragraphs: paragraphs,
+                                        story: "wire-\(wire)", base: base))
             }
             storyCount += 1
         }
@@ -44,12 +60,13 @@ struct WorldGenerator {
             while items[host].count < perHost {
                 let seed = 1_000_000 + host * 100_000 + items[host].count
                 items[host].append(item(host: host, number: items[host].count, seed: seed, variant: 0,
-                                        paragraphs: Prose.paragraphs(seed: seed), base: base))
+                                        paragraphs: prose.paragraphs(seed: seed), story: "own-\(seed)", base: base))
                 storyCount += 1
             }
         }
         var sources: [[String: Any]] = []
         var bytes = 0
+        var truth = ""
         for host in 0..<hosts {
             let kind = Self.kinds[host % Self.kinds.count]
             let origin = "http://127.0.0.1:\(ports[host])"
@@ -58,6 +75,8 @@ struct WorldGenerator {
                 let html = Page.article(host: host, title: item.title, paragraphs: item.paragraphs, published: item.published)
                 bytes += html.utf8.count
                 try save(html, dir, item.path)
+                let line = try JSONSerialization.data(withJSONObject: ["url": origin + item.path, "story": item.story], options: [.sortedKeys])
+                truth += String(decoding: line, as: UTF8.self) + "\n"
             }
             for (path, text) in Feeds.files(kind: kind, origin: origin, host: host, items: items[host]) {
                 try save(text, dir, path)
@@ -68,15 +87,16 @@ struct WorldGenerator {
                                        "perHostDelayMs": 0, "timeoutSeconds": 20, "maxPageBytes": 5_000_000]
         try JSONSerialization.data(withJSONObject: ["settings": settings, "sources": sources], options: [.prettyPrinted, .sortedKeys])
             .write(to: feedsFile)
+        try Data(truth.utf8).write(to: root.appendingPathComponent("truth.jsonl"))
         return "world: \(hosts) hosts, \(hosts * perHost) articles, \(storyCount) stories, "
             + String(format: "%.1f MB of article pages (%.1f KB each)", Double(bytes) / 1e6, Double(bytes) / Double(hosts * perHost) / 1e3)
     }
 
-    private func item(host: Int, number: Int, seed: Int, variant: Int, paragraphs: [String], base: Date) -> Item {
+    private func item(host: Int, number: Int, seed: Int, variant: Int, paragraphs: [String], story: String, base: Date) -> Item {
         let title = Prose.headline(seed: seed &+ variant &* 7_777)
         let slug = title.lowercased().split { !$0.isLetter }.prefix(6).joined(separator: "-")
         return Item(path: "/news/2026/11/\(slug)-\(host * 100_000 + number)", title: title, paragraphs: paragraphs,
-                    published: base.addingTimeInterval(Double(-number * 97)))
+                    published: base.addingTimeInterval(Double(-number * 97)), story: story)
     }
 
     private func save(_ text: String, _ dir: URL, _ path: String) throws {
