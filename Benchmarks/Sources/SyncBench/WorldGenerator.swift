@@ -14,6 +14,10 @@ struct WorldGenerator {
     let articles: Int
     /// The stories' text: `Prose` (pseudo-words, the default) or `NewsProse` (templated English).
     var prose: Style = .words
+    /// Whether stories run from one to six paragraphs (briefs too) and carry text other stories
+    /// carry as well, in plain paragraphs an extractor keeps: each wire copy ends with the
+    /// agency's disclaimer, each page with its author's box (three authors per host).
+    var boilerplate = false
 
     enum Style: String {
         case words, news
@@ -48,9 +52,10 @@ struct WorldGenerator {
             for copy in 0..<copiesPerWire {
                 let host = (wire + [0, 7, 13][copy]) % hosts
                 guard items[host].count < perHost else { continue }
-                var paragraphs = prose.paragraphs(seed: wire)
+                var paragraphs = story(seed: wire)
                 paragraphs[0] = "RIVERTON, Nov 20 (Wire) — " + paragraphs[0]
-                if copy > 0 { paragraphs.removeLast(copy) }
+                if copy > 0 { paragraphs.removeLast(min(copy, paragraphs.count - 1)) }
+                if boilerplate { paragraphs.append(Self.disclaimer) }
                 items[host].append(item(host: host, number: items[host].count, seed: wire, variant: copy, paragraphs: paragraphs,
                                         story: "wire-\(wire)", base: base))
             }
@@ -60,7 +65,7 @@ struct WorldGenerator {
             while items[host].count < perHost {
                 let seed = 1_000_000 + host * 100_000 + items[host].count
                 items[host].append(item(host: host, number: items[host].count, seed: seed, variant: 0,
-                                        paragraphs: prose.paragraphs(seed: seed), story: "own-\(seed)", base: base))
+                                        paragraphs: story(seed: seed), story: "own-\(seed)", base: base))
                 storyCount += 1
             }
         }
@@ -92,7 +97,27 @@ struct WorldGenerator {
             + String(format: "%.1f MB of article pages (%.1f KB each)", Double(bytes) / 1e6, Double(bytes) / Double(hosts * perHost) / 1e3)
     }
 
+    /// The paragraphs of story `seed`: six, or with `boilerplate` one to six.
+    private func story(seed: Int) -> [String] {
+        let paragraphs = prose.paragraphs(seed: seed)
+        return boilerplate ? Array(paragraphs.prefix(1 + (seed / 7) % 6)) : paragraphs
+    }
+
+    static let disclaimer = "This story was produced by the Wire news agency and is published here under a syndication "
+        + "agreement. The agency alone is responsible for its content, and readers who spot an error should write to its "
+        + "editors in Riverton, who publish corrections within one working day."
+
+    /// The author box under a page of `host`: one of its three authors.
+    static func authorBox(host: Int, number: Int) -> String {
+        let names = ["Maria Okafor", "James Lindqvist", "Aisha Moreau", "Daniel Castillo", "Elena Brennan", "Tomas Novak"]
+        let name = names[(host + number % 3) % names.count]
+        return "\(name) is a senior correspondent for Host \(host) News, covering politics, business and culture across "
+            + "the region. Before joining the newsroom in 2015 they spent ten years at regional papers and have since "
+            + "reported from more than thirty countries."
+    }
+
     private func item(host: Int, number: Int, seed: Int, variant: Int, paragraphs: [String], story: String, base: Date) -> Item {
+        let paragraphs = boilerplate ? paragraphs + [Self.authorBox(host: host, number: number)] : paragraphs
         let title = Prose.headline(seed: seed &+ variant &* 7_777)
         let slug = title.lowercased().split { !$0.isLetter }.prefix(6).joined(separator: "-")
         return Item(path: "/news/2026/11/\(slug)-\(host * 100_000 + number)", title: title, paragraphs: paragraphs,
