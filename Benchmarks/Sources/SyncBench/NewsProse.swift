@@ -104,7 +104,8 @@ enum NewsProse {
     ]
 
     /// Six paragraphs of two or three sentences for story `seed`, on one beat with its own cast:
-    /// 12 to 18 of its beat's 16 sentences, so two stories on one beat share most of them.
+    /// 12 to 18 sentences drawn from its beat's 16 (all 16 before any repeats), so two stories
+    /// on one beat share most of their sentences.
     static func paragraphs(seed: Int) -> [String] {
         var random = Random(seed: UInt64(truncatingIfNeeded: seed) &* 0xD1B5_4A32_D192_ED03 &+ 3)
         func pick<T>(_ list: [T]) -> T { list[Int(random.next() % UInt64(list.count))] }
