@@ -36,6 +36,10 @@ struct MatchRule: Sendable {
     /// story printed as one long paragraph). A brief under a long plea keeps its own sentences
     /// outside the plea.
     var concentratedContainment = 0.9
+    /// A block whose own sketch holds at least this share of the estimated shared text may be
+    /// all of it (the estimates vary by about ±0.1 of a small text): the text outside it is then
+    /// measured directly, and the match must also hold on the block's share plus that.
+    var dominantBlockShare = 0.5
 
     /// True when texts with sketches `a`, `b` and shingle counts `na`, `nb` are one story.
     func matches(jaccard j: Double, _ na: UInt32, _ nb: UInt32) -> Bool {

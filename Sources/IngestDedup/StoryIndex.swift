@@ -286,9 +286,22 @@ public struct StoryIndex: Sendable {
                     if rest < outside { outside = rest; holder = block }
                 }
             }
+            // `shared` less the block's share is no measure of the text shared outside it: a
+            // false candidate passed the containment test because its estimate of `shared` came
+            // out high, and that excess would pass for shared text outside the block. When the
+            // block holds most of the estimate, the rest of the text is measured on its own, and
+            // the block's share plus that rest (a second estimate, by parts) must match too.
+            var matchesByParts = true
+            if holder >= 0, outside < (1 - rule.dominantBlockShare) * shared {
+                let inBlock = shared - outside
+                outside = sharedWith(parts.complement(of: holder, learned: sharedBlocks.learned))
+                shared = inBlock + outside
+                matchesByParts = rule.matches(jaccard: shared / (Double(mine) + theirs - shared), mine, UInt32(theirs.rounded()))
+            }
             let holderSize = holder >= 0 ? ranges[holder].count : 0
-            if rule.spread(shared: shared, outside: outside, holder: holderSize, mine, UInt32(theirs.rounded())) { return true }
-            if holder >= 0 { parts.concentrated.append((signature.blockFingerprint(holder), slot)) }
+            let spread = rule.spread(shared: shared, outside: outside, holder: holderSize, mine, UInt32(theirs.rounded()))
+            if spread && matchesByParts { return true }
+            if holder >= 0 && !spread { parts.concentrated.append((signature.blockFingerprint(holder), slot)) }
             return false
         }
     }
@@ -321,6 +334,12 @@ public struct StoryIndex: Sendable {
             let sketch = isLearned.contains(true) ? signature.sketch { !isLearned[$0] } : nil
             ownSketch = .some(sketch)
             return sketch
+        }
+
+        /// The sketch of every block but `block` and the learned ones.
+        mutating func complement(of block: Int, learned: Set<UInt64>) -> (values: [UInt8], shingles: UInt32) {
+            let isLearned = learnedFlags(learned)
+            return signature.sketch { $0 != block && !isLearned[$0] }
         }
 
         /// The sketch of one block alone.

@@ -158,4 +158,34 @@ import Testing
             #expect(index.resolve(storyID: id) == id)  // never merged into another
         }
     }
+
+    /// A brief and a longer story under one site's author box (the SyncBench world with
+    /// `--boilerplate`): what they share is the box, half the brief. The sketches put the shared
+    /// text at the containment threshold, and the box's own share taken from that estimate left
+    /// an excess that passed for text shared outside the box, so the two merged. Measured on
+    /// its own, the rest of the story shares (almost) nothing with the brief.
+    @Test func briefAndStoryUnderOneAuthorBoxStayApart() {
+        let texts = fixture("author-box-under-a-brief-and-a-story.txt").components(separatedBy: "\n====\n")
+        #expect(texts.count == 2)
+        guard texts.count == 2 else { return }
+        var index = StoryIndex()
+        let brief = index.add(copyID: "brief", text: texts[0])
+        let story = index.add(copyID: "story", text: texts[1])
+        #expect(brief.storyID != story.storyID)
+        #expect(!story.joined)
+    }
+
+    /// A copy trimmed to its first two paragraphs with a line of its own (four fifths of it is
+    /// in the story): one paragraph holds most of what it shares, so the rest is measured on
+    /// its own, and the first paragraph found there keeps it in its story.
+    @Test func trimmedCopyWithANoteOfItsOwnJoinsItsStory() {
+        let note = "This report was updated on Thursday evening to add the response of the regional council."
+        let box = fixture("author-box-under-a-brief-and-a-story.txt").components(separatedBy: "\n").last { !$0.isEmpty } ?? ""
+        for story in [ferry, orchard, library] {
+            var index = StoryIndex()
+            let full = index.add(copyID: "full", text: text(story + [box]))
+            let trimmed = index.add(copyID: "trimmed", text: text([story[0], story[1], note]))
+            #expect(trimmed.storyID == full.storyID)
+        }
+    }
 }
