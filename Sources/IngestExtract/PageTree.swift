@@ -61,7 +61,11 @@ struct PageTree {
         "start",
     ]
 
-    init(document: Document) {
+    /// How the parse ended: a page that made no document or nested too deep is refused.
+    let outcome: Document.StreamOutcome
+
+    /// Parses a page straight into the tree (`Document.walkHTML`: libxml2 builds no tree of its own).
+    init(html: [UInt8], encoding: String?, url: String?) {
         var elements: [Element] = []
         var jsonLD: [String] = []
         var titleText: String?
@@ -72,7 +76,7 @@ struct PageTree {
         var parents: [Int] = []
         var capturing: (isTitle: Bool, text: String)?
         var wordCache: [String: [String]] = [:]
-        document.walk(attributes: PageTree.keptAttributes) { event in
+        outcome = Document.walkHTML(html, encoding: encoding, url: url, attributes: PageTree.keptAttributes) { event in
             switch event {
             case .open(let tag, let attributes):
                 // libxml2 2.9 closes no element that an unclosed `<div>` inside it keeps open
