@@ -197,6 +197,6 @@ struct PageTree {
                 }
             }
         }
-        return TextNormalizer.collapse(parts.joined())
+        return TextNormalizer.collapse(parts)
     }
 }

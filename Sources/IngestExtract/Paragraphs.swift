@@ -29,7 +29,7 @@ struct Paragraphs {
                 linkLetters = 0
             }
             guard letters > 0 else { return }
-            let text = TextNormalizer.collapse(buffer.joined())
+            let text = TextNormalizer.collapse(buffer)
             if !text.isEmpty {
                 result.append(Paragraph(text: text, tag: currentTag, letters: letters, linkLetters: linkLetters))
             }
