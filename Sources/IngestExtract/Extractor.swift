@@ -35,14 +35,14 @@ public struct Extractor: Sendable {
             return Article(kind: .notArticle, reason: refusal, canonicalURL: url)
         }
         let (bytes, label) = decoded(html, encoding: encoding)
-        let tree = PageTree(html: bytes, encoding: label, url: url)
+        let tree = PageTree.parse(html: bytes, encoding: label, url: url)
         switch tree.outcome {
         case .noDocument:
             return Article(kind: .notArticle, reason: "empty page: no HTML document", canonicalURL: url)
         case .tooDeep:
             // The tree stops at the depth limit; a story with its end missing is not stored.
             return Article(kind: .notArticle, reason: "nested too deep (over \(Document.maxDepth) elements)", canonicalURL: url)
-        case .parsed:
+        case .parsed, .trimMisread:
             break
         }
         let metadata = Metadata(tree: tree, url: url)

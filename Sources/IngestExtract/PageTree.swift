@@ -64,8 +64,14 @@ struct PageTree {
     /// How the parse ended: a page that made no document or nested too deep is refused.
     let outcome: Document.StreamOutcome
 
-    /// Parses a page straight into the tree (`Document.walkHTML`: libxml2 builds no tree of its own).
-    init(html: [UInt8], encoding: String?, url: String?) {
+    /// Parses a page straight into the tree (`Document.walkHTML`: libxml2 builds no tree of its
+    /// own), script bodies cut before parsing; when a cut proves wrong, the page is parsed again whole.
+    static func parse(html: [UInt8], encoding: String?, url: String?) -> PageTree {
+        let trimmed = PageTree(html: html, encoding: encoding, url: url, trimsCode: true)
+        return trimmed.outcome == .trimMisread ? PageTree(html: html, encoding: encoding, url: url, trimsCode: false) : trimmed
+    }
+
+    private init(html: [UInt8], encoding: String?, url: String?, trimsCode: Bool) {
         var elements: [Element] = []
         var jsonLD: [String] = []
         var titleText: String?
@@ -76,7 +82,8 @@ struct PageTree {
         var parents: [Int] = []
         var capturing: (isTitle: Bool, text: String)?
         var wordCache: [String: [String]] = [:]
-        outcome = Document.walkHTML(html, encoding: encoding, url: url, attributes: PageTree.keptAttributes) { event in
+        outcome = Document.walkHTML(html, encoding: encoding, url: url, trimsCode: trimsCode,
+                                    attributes: PageTree.keptAttributes) { event in
             switch event {
             case .open(let tag, let attributes):
                 // libxml2 2.9 closes no element that an unclosed `<div>` inside it keeps open

@@ -1,4 +1,9 @@
 import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension Document {
     /// How `Document.walkHTML` ended.
@@ -8,6 +13,9 @@ extension Document {
         case tooDeep
         /// libxml2 made no document at all (for example empty input).
         case noDocument
+        /// Script bodies were cut where the parser did not read script (`trimsCode`): the
+        /// events are not the page's; walk it again without trimming.
+        case trimMisread
     }
 
     /// Parses HTML and hands its elements and text to `visit` as the parser meets them, without
@@ -24,10 +32,23 @@ extension Document {
     /// walked, and elements opened after it closed join it as last children when it is the
     /// document's first node (no doctype or comment before it), as the tree builder does.
     /// Script and style text is dropped except in JSON-LD scripts.
+    ///
+    /// With `trimsCode`, script and style bodies of UTF-8 input are cut before parsing
+    /// (`CodeTrimmer`), which saves libxml2 reading them; the parser confirms each cut, and
+    /// when one was wrong the outcome is `.trimMisread`: the caller throws the events away and
+    /// walks again without trimming.
     public static func walkHTML(_ bytes: some Collection<UInt8>, encoding: String? = "UTF-8", url: String? = nil,
-                                attributes wanted: Set<String>, _ visit: (WalkEvent) -> WalkDecision) -> StreamOutcome {
+                                trimsCode: Bool = false, attributes wanted: Set<String>,
+                                _ visit: (WalkEvent) -> WalkDecision) -> StreamOutcome {
         initializeLibrary()
-        let input = prepared(bytes, encoding: encoding)
+        var input = prepared(bytes, encoding: encoding)
+        var trimmed = 0
+        // Only UTF-8 with its label: libxml2 then reads the bytes through its UTF-8 decoder, where
+        // an invalid byte is read alone, never past a `<`, and changes nothing after it.
+        if trimsCode, encoding.map(isUTF8Label) == true, !input.starts(with: [0xEF, 0xBB, 0xBF]) {
+            let trimmer = CodeTrimmer(input)
+            (input, trimmed) = (trimmer.bytes, trimmer.replaced)
+        }
         guard let context = htmlNewParserCtxt() else { return .noDocument }
         defer { htmlFreeParserCtxt(context) }
         return withoutActuallyEscaping(visit) { visit in
@@ -44,8 +65,14 @@ extension Document {
             // The document holds at most a doctype: the elements never became nodes.
             guard let parsed else { return .noDocument }
             xmlFreeDoc(parsed)
+            if stream.confirmedMarkers != trimmed { return .trimMisread }
             return context.pointee.errNo == Int32(XML_ERR_USER_STOP.rawValue) ? .tooDeep : .parsed
         }
+    }
+
+    /// "UTF-8", "utf8", "Utf_8".
+    static func isUTF8Label(_ label: String) -> Bool {
+        label.uppercased().filter { $0 != "-" && $0 != "_" } == "UTF8"
     }
 }
 
@@ -60,6 +87,8 @@ private final class HTMLStream {
         var delivers: Bool
         /// Whether it is a JSON-LD `<script>`, whose CDATA text is kept.
         var isJSONLD: Bool
+        /// Whether script or style text has come for it yet (`cdataBlock` gives 1000 bytes at a time).
+        var hadCode = false
     }
 
     enum Root {
@@ -83,6 +112,8 @@ private final class HTMLStream {
     var text: [UInt8] = []
     var textIsCDATA = false
     var hasText = false
+    /// `CodeTrimmer` markers the parser read as the whole body of a script or style.
+    var confirmedMarkers = 0
 
     init(wanted: Set<String>, visit: @escaping (WalkEvent) -> WalkDecision) {
         self.names = NameTable(wanted: wanted)
@@ -109,7 +140,9 @@ private final class HTMLStream {
         }
         // libxml2 hands script and style text to `cdataBlock` only.
         sax.pointee.cdataBlock = { context, value, length in
-            guard let stream = HTMLStream.from(context)?.1, stream.frames.last?.isJSONLD == true else { return }
+            guard let stream = HTMLStream.from(context)?.1, let frame = stream.frames.last else { return }
+            stream.checkMarker(value, Int(length), frame)
+            guard frame.isJSONLD else { return }
             stream.add(value, Int(length), isCDATA: true)
         }
         sax.pointee.comment = { context, _ in HTMLStream.from(context)?.1.otherNode() }
@@ -203,6 +236,15 @@ private final class HTMLStream {
         hasText = true
         textIsCDATA = isCDATA
         if let value, length > 0 { text.append(contentsOf: UnsafeBufferPointer(start: value, count: length)) }
+    }
+
+    /// Counts a trimmed body read back whole: the first code text of a script or style (not
+    /// JSON-LD, whose body is never cut) and nothing but the marker.
+    func checkMarker(_ value: UnsafePointer<xmlChar>?, _ length: Int, _ frame: Frame) {
+        frames[frames.count - 1].hadCode = true
+        guard !frame.hadCode, !frame.isJSONLD, let value, length == CodeTrimmer.marker.count,
+              CodeTrimmer.marker.withUnsafeBytes({ memcmp($0.baseAddress!, value, length) == 0 }) else { return }
+        confirmedMarkers += 1
     }
 
     /// A comment or processing instruction: a node between texts, which ends a text node.

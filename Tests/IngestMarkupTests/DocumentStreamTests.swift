@@ -31,18 +31,31 @@ import Testing
         return document.tooDeep ? result + ["!"] : result
     }
 
-    func streamEvents(_ bytes: [UInt8], encoding: String? = "UTF-8", skipping: Set<String> = []) -> [String]? {
+    func streamEvents(_ bytes: [UInt8], encoding: String? = "UTF-8", skipping: Set<String> = [], trimsCode: Bool = false) -> [String]? {
+        streamWalk(bytes, encoding: encoding, skipping: skipping, trimsCode: trimsCode).events
+    }
+
+    func streamWalk(_ bytes: [UInt8], encoding: String? = "UTF-8", skipping: Set<String> = [],
+                    trimsCode: Bool) -> (events: [String]?, outcome: Document.StreamOutcome) {
         var result: [String] = []
-        let outcome = Document.walkHTML(bytes, encoding: encoding, attributes: Self.attributes) { event in
+        let outcome = Document.walkHTML(bytes, encoding: encoding, trimsCode: trimsCode, attributes: Self.attributes) { event in
             render(event, into: &result)
             if case .open(let name, _) = event, skipping.contains(name) { return .skipContent }
             return .descend
         }
         switch outcome {
-        case .noDocument: return nil
-        case .tooDeep: return result + ["!"]
-        case .parsed: return result
+        case .noDocument: return (nil, outcome)
+        case .tooDeep: return (result + ["!"], outcome)
+        case .parsed, .trimMisread: return (result, outcome)
         }
+    }
+
+    /// The events with script bodies trimmed, walked again whole after a misread (as
+    /// `PageTree.parse` does), and whether that was needed.
+    func trimmedEvents(_ bytes: [UInt8]) -> (events: [String]?, misread: Bool) {
+        let first = streamWalk(bytes, trimsCode: true)
+        guard first.outcome == .trimMisread else { return (first.events, false) }
+        return (streamWalk(bytes, trimsCode: false).events, true)
     }
 
     func expectSameEvents(_ html: String, skipping: Set<String> = [], sourceLocation: SourceLocation = #_sourceLocation) {
@@ -119,6 +132,52 @@ import Testing
         }
     }
 
+    static let code = String(repeating: "if (a < b && c > d) { render('<p>' + x + '</p>'); }\n", count: 8)
+
+    @Test func trimmedScriptBodiesGiveTheSameEvents() {
+        let code = Self.code
+        let cases = [
+            "<html><head><script>\(code)</script><STYLE media=x>\(code)</STYLE></head><body><p>Story</p></body></html>",
+            "<p>a</p><script type='text/javascript' data-x=\"a>b\">\(code)</script><p>b</p>",
+            "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"x\": \"\(code)\"}</script><p>c</p>",
+            "<script src=x />\(code)<p>after a self-closed script</p>",
+            "<script><p>\(code)</p></script><p>a body that starts with markup</p>",
+            "<script>\(code)</scripts><p>a prefix of the name ends it</p>",
+            "<!-- <script> --><p>\(code)</p><!-- </script> -->",
+            "<script>\(code)",
+        ]
+        for html in cases {
+            let bytes = Array(html.utf8)
+            #expect(trimmedEvents(bytes).events == treeEvents(bytes), "\(html.prefix(60))")
+        }
+        let plain = Array("<script>\(code)</script><p>x</p>".utf8)
+        #expect(CodeTrimmer(plain).replaced == 1 && CodeTrimmer(plain).bytes.count < plain.count)
+        #expect(!trimmedEvents(plain).misread)
+        // JSON-LD is read, never cut; short bodies are not worth it.
+        #expect(CodeTrimmer(Array(cases[2].utf8)).replaced == 0)
+        #expect(CodeTrimmer(Array("<script>var a = 1;</script>".utf8)).replaced == 0)
+    }
+
+    @Test func aCutWhereTheParserReadsNoScriptIsCaughtAndUndone() {
+        // The scan takes a `<script>` in an attribute value for a script; the parser does not.
+        let html = "<div title=\"<script>\(Self.code)</script>\">text</div><p>after</p>"
+        let bytes = Array(html.utf8)
+        #expect(CodeTrimmer(bytes).replaced == 1)
+        let trimmed = trimmedEvents(bytes)
+        #expect(trimmed.misread)
+        #expect(trimmed.events == treeEvents(bytes))
+        #expect(treeEvents(bytes)?.contains { $0.contains("render(") } == true)
+    }
+
+    @Test func invalidBytesInACutBodyChangeNothingAfterIt() {
+        for bad: [UInt8] in [[0xFF], [0xE2, 0x82], [0xC3]] {
+            let bytes = Array("<script>\(Self.code)".utf8) + bad + Array("</script><p>é</p>".utf8)
+            #expect(CodeTrimmer(bytes).replaced == 1)
+            #expect(streamWalk(bytes, trimsCode: true).outcome == .parsed)
+            #expect(streamEvents(bytes, trimsCode: true) == treeEvents(bytes))
+        }
+    }
+
     /// Every HTML fixture of the extractor's tests, real pages and edge cases.
     @Test func everyArticleFixtureStreamsAsItWalks() throws {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -128,6 +187,7 @@ import Testing
         for file in files {
             let bytes = try [UInt8](Data(contentsOf: folder.appendingPathComponent(file)))
             #expect(streamEvents(bytes) == treeEvents(bytes), "\(file)")
+            #expect(trimmedEvents(bytes).events == treeEvents(bytes), "\(file) trimmed")
         }
     }
 }
