@@ -117,10 +117,14 @@ struct PageTree {
                 // Class lists repeat across a page (every list item, every card): split once.
                 func words(_ value: String?) -> [String] {
                     guard let value else { return [] }
-                    if let cached = wordCache[value] { return cached }
-                    let split = TextNormalizer.words(value)
-                    wordCache[value] = split
-                    return split
+                    // One hash of the value, found or added (`inout` through the dictionary's slot).
+                    func cached(_ entry: inout [String]?) -> [String] {
+                        if let entry { return entry }
+                        let split = TextNormalizer.words(value)
+                        entry = split
+                        return split
+                    }
+                    return cached(&wordCache[value])
                 }
                 let classWords = words(element.attribute("class")), idWords = words(element.attribute("id"))
                 // An id of four or more words is an anchor made from a heading ("menu-ideas-for-

@@ -182,7 +182,8 @@ private final class HTMLStream {
                 if isScript, !frame.isJSONLD, xmlStrcasecmp(attributeName, "type") == 0, let value {
                     frame.isJSONLD = Document.isJSONLDType(value)
                 }
-                let known = names.name(attributeName)
+                // libxml2 interns attribute and element names in its dictionary for the parse.
+                let known = names.internedName(attributeName)
                 if known.isWanted {
                     if let value {
                         pairs.append((known.name, String(cString: value)))
@@ -207,7 +208,7 @@ private final class HTMLStream {
 
     /// The element's name as SAX2 stores it: a `prefix:` is split off.
     func elementName(_ parser: UnsafeMutablePointer<xmlParserCtxt>, _ raw: UnsafePointer<xmlChar>?) -> String {
-        guard let raw, xmlStrchr(raw, UInt8(ascii: ":")) != nil else { return names.name(raw).name }
+        guard let raw, xmlStrchr(raw, UInt8(ascii: ":")) != nil else { return names.internedName(raw).name }
         var prefix: UnsafeMutablePointer<xmlChar>?
         let local = xmlSplitQName(parser, raw, &prefix)
         defer {

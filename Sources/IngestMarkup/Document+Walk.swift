@@ -85,9 +85,22 @@ extension Document {
 struct NameTable {
     let wanted: Set<String>
     private var slots = [(bytes: [UInt8], name: String, isWanted: Bool)?](repeating: nil, count: 256)
+    /// Names the parser interns (its dictionary, or static strings) keep their address for the
+    /// whole parse: known by address, they need neither a length nor a comparison.
+    private var interned = [(pointer: UnsafePointer<xmlChar>, name: String, isWanted: Bool)?](repeating: nil, count: 256)
 
     init(wanted: Set<String>) {
         self.wanted = wanted
+    }
+
+    /// `name(_:)` for a name whose address stays the same for the table's life.
+    mutating func internedName(_ raw: UnsafePointer<xmlChar>?) -> (name: String, isWanted: Bool) {
+        guard let raw else { return ("", false) }
+        let slot = (Int(bitPattern: raw) >> 3) & 255
+        if let known = interned[slot], known.pointer == raw { return (known.name, known.isWanted) }
+        let found = name(raw)
+        interned[slot] = (raw, found.name, found.isWanted)
+        return found
     }
 
     mutating func name(_ raw: UnsafePointer<xmlChar>?) -> (name: String, isWanted: Bool) {
