@@ -183,7 +183,8 @@ private final class HTMLStream {
                     frame.isJSONLD = Document.isJSONLDType(value)
                 }
                 // libxml2 interns attribute and element names in its dictionary for the parse.
-                let known = names.internedName(attributeName)
+                // Inside skipped content (an `<svg>`'s paths) no attribute is read.
+                let known = parentDelivers ? names.internedName(attributeName) : (name: "", isWanted: false)
                 if known.isWanted {
                     if let value {
                         pairs.append((known.name, String(cString: value)))
