@@ -35,14 +35,16 @@ public struct Extractor: Sendable {
             return Article(kind: .notArticle, reason: refusal, canonicalURL: url)
         }
         let (bytes, label) = decoded(html, encoding: encoding)
-        guard let document = Document(html: bytes, encoding: label, url: url, keepsCode: false) else {
+        let tree = PageTree.parse(html: bytes, encoding: label, url: url)
+        switch tree.outcome {
+        case .noDocument:
             return Article(kind: .notArticle, reason: "empty page: no HTML document", canonicalURL: url)
-        }
-        // The tree stops at the depth limit; a story with its end missing is not stored.
-        if document.tooDeep {
+        case .tooDeep:
+            // The tree stops at the depth limit; a story with its end missing is not stored.
             return Article(kind: .notArticle, reason: "nested too deep (over \(Document.maxDepth) elements)", canonicalURL: url)
+        case .parsed, .trimMisread:
+            break
         }
-        let tree = PageTree(document: document)
         let metadata = Metadata(tree: tree, url: url)
         var (article, vouched) = metadata.described()
         let blocks = TextBlocks(tree: tree)

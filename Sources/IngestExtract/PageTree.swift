@@ -61,7 +61,17 @@ struct PageTree {
         "start",
     ]
 
-    init(document: Document) {
+    /// How the parse ended: a page that made no document or nested too deep is refused.
+    let outcome: Document.StreamOutcome
+
+    /// Parses a page straight into the tree (`Document.walkHTML`: libxml2 builds no tree of its
+    /// own), script bodies cut before parsing; when a cut proves wrong, the page is parsed again whole.
+    static func parse(html: [UInt8], encoding: String?, url: String?) -> PageTree {
+        let trimmed = PageTree(html: html, encoding: encoding, url: url, trimsCode: true)
+        return trimmed.outcome == .trimMisread ? PageTree(html: html, encoding: encoding, url: url, trimsCode: false) : trimmed
+    }
+
+    private init(html: [UInt8], encoding: String?, url: String?, trimsCode: Bool) {
         var elements: [Element] = []
         var jsonLD: [String] = []
         var titleText: String?
@@ -72,7 +82,8 @@ struct PageTree {
         var parents: [Int] = []
         var capturing: (isTitle: Bool, text: String)?
         var wordCache: [String: [String]] = [:]
-        document.walk(attributes: PageTree.keptAttributes) { event in
+        outcome = Document.walkHTML(html, encoding: encoding, url: url, trimsCode: trimsCode,
+                                    attributes: PageTree.keptAttributes) { event in
             switch event {
             case .open(let tag, let attributes):
                 // libxml2 2.9 closes no element that an unclosed `<div>` inside it keeps open
@@ -106,10 +117,14 @@ struct PageTree {
                 // Class lists repeat across a page (every list item, every card): split once.
                 func words(_ value: String?) -> [String] {
                     guard let value else { return [] }
-                    if let cached = wordCache[value] { return cached }
-                    let split = TextNormalizer.words(value)
-                    wordCache[value] = split
-                    return split
+                    // One hash of the value, found or added (`inout` through the dictionary's slot).
+                    func cached(_ entry: inout [String]?) -> [String] {
+                        if let entry { return entry }
+                        let split = TextNormalizer.words(value)
+                        entry = split
+                        return split
+                    }
+                    return cached(&wordCache[value])
                 }
                 let classWords = words(element.attribute("class")), idWords = words(element.attribute("id"))
                 // An id of four or more words is an anchor made from a heading ("menu-ideas-for-
@@ -193,6 +208,6 @@ struct PageTree {
                 }
             }
         }
-        return TextNormalizer.collapse(parts.joined())
+        return TextNormalizer.collapse(parts)
     }
 }

@@ -29,8 +29,9 @@ struct Paragraphs {
                 linkLetters = 0
             }
             guard letters > 0 else { return }
-            // Before collapsing: a double-decoded no-break space is "Â" and U+00A0.
-            let text = TextNormalizer.collapse(Mojibake.repaired(buffer.joined()))
+            // Before collapsing: a double-decoded no-break space is "Â" and U+00A0. Part by
+            // part: a double-decoded character is never split by markup.
+            let text = TextNormalizer.collapse(buffer.map(Mojibake.repaired))
             if !text.isEmpty {
                 result.append(Paragraph(text: text, tag: currentTag, letters: letters, linkLetters: linkLetters))
             }

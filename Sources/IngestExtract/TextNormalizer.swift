@@ -4,52 +4,74 @@ enum TextNormalizer {
     /// one space, drops zero-width spaces, BOMs and soft hyphens, and trims the ends. Works
     /// on UTF-8 bytes: it runs over every paragraph of every page.
     static func collapse(_ text: String) -> String {
+        var collapser = Collapser(capacity: text.utf8.count)
+        collapser.add(text)
+        return collapser.text
+    }
+
+    /// `collapse(parts.joined())` without joining them first: a paragraph is gathered from
+    /// many text nodes, and a character never straddles two strings.
+    static func collapse(_ parts: [String]) -> String {
+        var collapser = Collapser(capacity: parts.reduce(0) { $0 + $1.utf8.count })
+        for part in parts { collapser.add(part) }
+        return collapser.text
+    }
+
+    /// `collapse`'s state: the bytes kept so far and whether a space is owed before the next.
+    private struct Collapser {
         var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
-        var text = text
-        text.withUTF8 { bytes in
-            var index = 0
-            let count = bytes.count
-            while index < count {
-                let byte = bytes[index]
-                var width = 1
-                var kind = 0 // 0 keep, 1 space, 2 drop
-                if byte <= 0x20 {
-                    kind = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) ? 1 : 2
-                } else if byte == 0xC2, index + 1 < count, bytes[index + 1] == 0xA0 || bytes[index + 1] == 0xAD {
-                    width = 2
-                    kind = bytes[index + 1] == 0xA0 ? 1 : 2
-                } else if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x80 || bytes[index + 1] == 0x81 {
-                    let second = bytes[index + 1], third = bytes[index + 2]
-                    if second == 0x80, third >= 0x80, third <= 0x8A || third == 0xA8 || third == 0xA9 || third == 0xAF {
+
+        init(capacity: Int) {
+            out.reserveCapacity(capacity)
+        }
+
+        var text: String { String(decoding: out, as: UTF8.self) }
+
+        mutating func add(_ text: String) {
+            var text = text
+            text.withUTF8 { bytes in
+                var index = 0
+                let count = bytes.count
+                while index < count {
+                    let byte = bytes[index]
+                    var width = 1
+                    var kind = 0 // 0 keep, 1 space, 2 drop
+                    if byte <= 0x20 {
+                        kind = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) ? 1 : 2
+                    } else if byte == 0xC2, index + 1 < count, bytes[index + 1] == 0xA0 || bytes[index + 1] == 0xAD {
+                        width = 2
+                        kind = bytes[index + 1] == 0xA0 ? 1 : 2
+                    } else if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x80 || bytes[index + 1] == 0x81 {
+                        let second = bytes[index + 1], third = bytes[index + 2]
+                        if second == 0x80, third >= 0x80, third <= 0x8A || third == 0xA8 || third == 0xA9 || third == 0xAF {
+                            width = 3; kind = 1
+                        } else if second == 0x80, third == 0x8B {
+                            width = 3; kind = 2
+                        } else if second == 0x81, third == 0x9F {
+                            width = 3; kind = 1
+                        }
+                    } else if byte == 0xE3, index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 {
                         width = 3; kind = 1
-                    } else if second == 0x80, third == 0x8B {
+                    } else if byte == 0xEF, index + 2 < count, bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF {
                         width = 3; kind = 2
-                    } else if second == 0x81, third == 0x9F {
-                        width = 3; kind = 1
                     }
-                } else if byte == 0xE3, index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 {
-                    width = 3; kind = 1
-                } else if byte == 0xEF, index + 2 < count, bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF {
-                    width = 3; kind = 2
-                }
-                switch kind {
-                case 1:
-                    pendingSpace = !out.isEmpty
-                case 2:
-                    break
-                default:
-                    if pendingSpace {
-                        out.append(0x20)
-                        pendingSpace = false
+                    switch kind {
+                    case 1:
+                        pendingSpace = !out.isEmpty
+                    case 2:
+                        break
+                    default:
+                        if pendingSpace {
+                            out.append(0x20)
+                            pendingSpace = false
+                        }
+                        out.append(byte)
                     }
-                    out.append(byte)
+                    index += width
                 }
-                index += width
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Splits class and id values into lower-case words: "post__share-bar" gives

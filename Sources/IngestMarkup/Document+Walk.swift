@@ -28,35 +28,17 @@ extension Document {
     ///     }
     public func walk(attributes wanted: Set<String>, _ visit: (WalkEvent) -> WalkDecision) {
         guard let root = xmlDocGetRootElement(pointer) else { return }
-        // Element and attribute names repeat all over a page (libxml2's HTML parser copies
-        // each one rather than interning it): a small table keyed by length and end bytes
-        // makes each name's Swift string, and whether it is wanted, once per page.
-        var names = [(bytes: [UInt8], name: String, isWanted: Bool)?](repeating: nil, count: 256)
-        func name(_ raw: UnsafePointer<xmlChar>?) -> (name: String, isWanted: Bool) {
-            guard let raw else { return ("", false) }
-            let length = Int(xmlStrlen(raw))
-            let bytes = UnsafeBufferPointer(start: raw, count: length)
-            var slot = 0
-            if length > 0 {
-                let first = Int(bytes[0]), last = Int(bytes[length - 1])
-                slot = (length &* 31 &+ first &* 7 &+ last) & 255
-            }
-            if let known = names[slot], known.bytes.elementsEqual(bytes) { return (known.name, known.isWanted) }
-            let string = String(decoding: bytes, as: UTF8.self)
-            let isWanted = wanted.contains(string)
-            names[slot] = (Array(bytes), string, isWanted)
-            return (string, isWanted)
-        }
+        var names = NameTable(wanted: wanted)
         var node: xmlNodePtr? = root
         while let current = node {
             var descend = false
             switch current.pointee.type {
             case XML_ELEMENT_NODE:
-                let elementName = name(current.pointee.name).name
+                let elementName = names.name(current.pointee.name).name
                 var attributes: [(name: String, value: String)] = []
                 var attr = current.pointee.properties
                 while let property = attr {
-                    let attrName = name(property.pointee.name)
+                    let attrName = names.name(property.pointee.name)
                     if attrName.isWanted { attributes.append((attrName.name, Document.value(of: property))) }
                     attr = property.pointee.next
                 }
@@ -94,5 +76,46 @@ extension Document {
         guard let copy = xmlNodeListGetString(property.pointee.doc, property.pointee.children, 1) else { return "" }
         defer { ingest_xml_free(copy) }
         return String(cString: copy)
+    }
+}
+
+/// Element and attribute names repeat all over a page (libxml2's HTML parser copies each one
+/// rather than interning it): a small table keyed by length and end bytes makes each name's
+/// Swift string, and whether it is wanted, once per page.
+struct NameTable {
+    let wanted: Set<String>
+    private var slots = [(bytes: [UInt8], name: String, isWanted: Bool)?](repeating: nil, count: 256)
+    /// Names the parser interns (its dictionary, or static strings) keep their address for the
+    /// whole parse: known by address, they need neither a length nor a comparison.
+    private var interned = [(pointer: UnsafePointer<xmlChar>, name: String, isWanted: Bool)?](repeating: nil, count: 256)
+
+    init(wanted: Set<String>) {
+        self.wanted = wanted
+    }
+
+    /// `name(_:)` for a name whose address stays the same for the table's life.
+    mutating func internedName(_ raw: UnsafePointer<xmlChar>?) -> (name: String, isWanted: Bool) {
+        guard let raw else { return ("", false) }
+        let slot = (Int(bitPattern: raw) >> 3) & 255
+        if let known = interned[slot], known.pointer == raw { return (known.name, known.isWanted) }
+        let found = name(raw)
+        interned[slot] = (raw, found.name, found.isWanted)
+        return found
+    }
+
+    mutating func name(_ raw: UnsafePointer<xmlChar>?) -> (name: String, isWanted: Bool) {
+        guard let raw else { return ("", false) }
+        let length = Int(xmlStrlen(raw))
+        let bytes = UnsafeBufferPointer(start: raw, count: length)
+        var slot = 0
+        if length > 0 {
+            let first = Int(bytes[0]), last = Int(bytes[length - 1])
+            slot = (length &* 31 &+ first &* 7 &+ last) & 255
+        }
+        if let known = slots[slot], known.bytes.elementsEqual(bytes) { return (known.name, known.isWanted) }
+        let string = String(decoding: bytes, as: UTF8.self)
+        let isWanted = wanted.contains(string)
+        slots[slot] = (Array(bytes), string, isWanted)
+        return (string, isWanted)
     }
 }

@@ -46,14 +46,7 @@ public final class Document {
     /// - Returns: `nil` when libxml2 builds no document at all (for example empty input).
     public init?(html bytes: some Collection<UInt8>, encoding: String? = "UTF-8", url: String? = nil, keepsCode: Bool = true) {
         Document.initializeLibrary()
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
-            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue
-            | XML_PARSE_HUGE.rawValue)
-        var input = Array(bytes)
-        if !Document.isUTF16(input, encoding: encoding) {
-            if input.withUnsafeBufferPointer({ buffer in buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false }) { input.removeAll { $0 == 0 } }
-            Document.removeDocumentEndTags(&input)
-        }
+        let input = Document.prepared(bytes, encoding: encoding)
         guard let context = htmlNewParserCtxt() else { return nil }
         defer { htmlFreeParserCtxt(context) }
         // Each context has its own SAX table; the parser's context is the callbacks' argument.
@@ -72,12 +65,28 @@ public final class Document {
         }
         let parsed: xmlDocPtr? = input.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
-                htmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count), url, encoding, options)
+                htmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count), url, encoding, Document.htmlOptions)
             }
         }
         guard let parsed else { return nil }
         pointer = parsed
         tooDeep = context.pointee.errNo == Int32(XML_ERR_USER_STOP.rawValue)
+    }
+
+    /// The HTML parser's options: recover from errors silently, no network, no size limits
+    /// of libxml2's own (`XML_PARSE_HUGE`; callers bound the input and `maxDepth` the nesting).
+    static let htmlOptions = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
+        | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue
+        | XML_PARSE_HUGE.rawValue)
+
+    /// The bytes the HTML parser is given: without NULs and document end tags, except in UTF-16.
+    static func prepared(_ bytes: some Collection<UInt8>, encoding: String?) -> [UInt8] {
+        var input = Array(bytes)
+        if !Document.isUTF16(input, encoding: encoding) {
+            if input.withUnsafeBufferPointer({ buffer in buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false }) { input.removeAll { $0 == 0 } }
+            Document.removeDocumentEndTags(&input)
+        }
+        return input
     }
 
     /// Parses XML (feeds, sitemaps) with recovery from small errors, no network, no DTD
@@ -118,11 +127,16 @@ public final class Document {
         while let current = property {
             if let attributeName = current.pointee.name, xmlStrcasecmp(attributeName, "type") == 0,
                let value = current.pointee.children?.pointee.content {
-                return String(cString: value).lowercased().contains("ld+json")
+                return isJSONLDType(value)
             }
             property = current.pointee.next
         }
         return false
+    }
+
+    /// Whether a `<script>`'s `type` value names JSON-LD.
+    static func isJSONLDType(_ value: UnsafePointer<xmlChar>) -> Bool {
+        String(cString: value).lowercased().contains("ld+json")
     }
 
     /// Removes `</body>` and `</html>` (any case, spaces before `>`) in one pass over the bytes,
@@ -171,5 +185,5 @@ public final class Document {
         return true
     }()
 
-    private static func initializeLibrary() { _ = initialized }
+    static func initializeLibrary() { _ = initialized }
 }

@@ -22,13 +22,35 @@ public struct FileFetcher: SyncFetching {
 
     /// A saved page's bytes as on disk, or why it cannot be read.
     public static func readSavedPage(atPath path: String) -> Result<[UInt8], SyncFetchError> {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = contents(atPath: path) else {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
             let why = exists ? (isDirectory.boolValue ? "is a directory" : "cannot read file") : "no such file"
             return .failure(SyncFetchError(transient: false, description: why))
         }
-        return .success([UInt8](data))
+        return .success(bytes)
+    }
+
+    /// A file's bytes read straight into an array, sized by `fstat` and read on to the end (a
+    /// pipe such as `<(curl …)` has no size): no `Data` and no second copy, as `ingest extract`
+    /// reads every page this way. Nil when the file cannot be opened or read.
+    static func contents(atPath path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var status = stat()
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(fstat(fd, &status) == 0 ? max(Int(status.st_size), 0) + 1 : 1 << 16)
+        while true {
+            if bytes.count == bytes.capacity { bytes.reserveCapacity(bytes.capacity * 2) }
+            let start = bytes.count, room = bytes.capacity - start
+            var got = 0
+            bytes.append(contentsOf: repeatElement(0, count: room))
+            bytes.withUnsafeMutableBytes { buffer in got = read(fd, buffer.baseAddress! + start, room) }
+            bytes.removeLast(room - max(got, 0))
+            if got == 0 { return bytes }
+            if got < 0, errno != EINTR { return nil }
+        }
     }
 
     /// The absolute `file://` URL for a path as the user typed it (relative to the working directory).

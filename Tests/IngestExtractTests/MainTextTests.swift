@@ -174,4 +174,14 @@ import Testing
         #expect(!article.text.contains("Exam results"))
         #expect(!article.text.contains("More on education"))
     }
+
+    /// A paragraph's text nodes are collapsed as one string, without being joined first: a
+    /// space owed at the end of one part is written before the next part's first letter.
+    @Test func collapsingPartsIsCollapsingTheirJoin() {
+        let parts = ["  One\u{00A0}", "\u{200B}", "two\u{00AD}", "", " ", "\u{2003}three ", "\u{FEFF}four", "\n"]
+        #expect(TextNormalizer.collapse(parts) == "One two three four")
+        #expect(TextNormalizer.collapse(parts) == TextNormalizer.collapse(parts.joined()))
+        #expect(TextNormalizer.collapse(["a", "b", " c"]) == "ab c")
+        #expect(TextNormalizer.collapse([" ", "\t"]) == "")
+    }
 }
