@@ -63,9 +63,12 @@ public enum CanonicalURL {
         guard let url = URL(string: trimmed)?.standardized,
               var parts = URLComponents(url: url, resolvingAgainstBaseURL: true),
               let scheme = parts.scheme?.lowercased(), scheme == "http" || scheme == "https",
-              var host = parts.encodedHost?.lowercased(), !host.isEmpty
+              var host = parts.encodedHost?.lowercased()
         else { return nil }
-        if host.hasSuffix(".") { host.removeLast() }
+        // Every trailing dot: removing one left `example..` as `example.`, which the next
+        // normalisation changed again (found by scripts/fuzz).
+        while host.hasSuffix(".") { host.removeLast() }
+        guard !host.isEmpty else { return nil }
         parts.scheme = scheme
         parts.encodedHost = host
         return parts

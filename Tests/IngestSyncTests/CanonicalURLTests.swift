@@ -1,4 +1,5 @@
 import IngestCore
+import IngestTesting
 import Testing
 @testable import IngestSync
 
@@ -57,6 +58,24 @@ struct CanonicalURLTests {
     @Test(arguments: hosts)
     func privateHosts(host: String, isPrivate: Bool) {
         #expect(AddressPolicy.isNonPublic(host: host) == isPrivate)
+    }
+
+    /// A normalised URL normalises to itself. Found by `scripts/fuzz` (FuzzCanonicalURL, its
+    /// reproducer kept as the fixture): only one of a host's trailing dots was removed, so
+    /// `example..` became `example.` and then `example`; a host of dots alone became empty.
+    @Test(arguments: ["https://Example../story.html", "http://a.b...:8080/x", "https://./x", "https://../"])
+    func normalisingTwiceChangesNothing(_ url: String) {
+        let once = CanonicalURL.normalise(url)
+        #expect(once.flatMap(CanonicalURL.normalise) == once, "\(url) -> \(once ?? "nil")")
+        #expect(once?.contains("..") != true)
+    }
+
+    @Test func theFuzzersReproducerNormalisesOnce() throws {
+        let text = String(decoding: Fixture.bytes("fuzz/canonical-url-host-with-two-trailing-dots.bin"), as: UTF8.self)
+        let base = String(text.prefix { $0 != "\n" })
+        let once = try #require(CanonicalURL.normalise(base))
+        #expect(once.hasPrefix("https://example/"), "\(once)")
+        #expect(CanonicalURL.normalise(once) == once)
     }
 
     @Test func copyIDsAreStableAndDistinct() {
