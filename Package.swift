@@ -64,10 +64,10 @@ let package = Package(
         .testTarget(name: "IngestSyncTests", dependencies: ["IngestCore", "IngestSync", "IngestDiscover", "IngestTesting"]),
         .testTarget(name: "IngestExtractTests", dependencies: ["IngestCore", "IngestExtract", "IngestMarkup"]),
         .testTarget(name: "IngestDedupTests", dependencies: ["IngestDedup", "IngestTesting"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ingest", "LoopbackServer", "IngestTesting"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ingest", "LoopbackServer", "IngestTesting", "IngestWARC"]),
         .testTarget(name: "IngestPipelineTests", dependencies: [
             "IngestCore", "IngestPipeline", "IngestSync", "IngestStore", "IngestFetch", "IngestExtract", "IngestDedup",
-            "IngestTesting",
+            "IngestTesting", "IngestWARC",
         ]),
         .target(name: "LoopbackServer", path: "Tests/LoopbackServer"),
         // Test doubles and helpers shared by the tests (like NIOEmbedded/NIOTestUtils).

@@ -168,7 +168,7 @@ extension SyncRun {
         } else {
             let assignment = clusterer.assign(copyID: copyID, text: article.text)
             try store.saveCopy(CopyInput(id: copyID, story: assignment.storyID, url: canonical, source: job.source,
-                                         contentHash: hash, article: article))
+                                         contentHash: hash, article: article, fetchedAt: response.fetchedAt))
             for old in assignment.mergedStoryIDs where old != assignment.storyID {
                 try store.addStoryAlias(old, storyID: assignment.storyID)
             }
@@ -182,10 +182,11 @@ extension SyncRun {
             }
         }
         let previous = job.known ?? primaryByCopy[copyID]
+        let fetchedAt = response.fetchedAt ?? now
         try save(URLState(
             url: finalURL, copyID: copyID, source: previous?.source ?? job.source, etag: response.etag,
             lastModified: response.lastModified, allowPrivateAddresses: job.allowPrivate,
-            firstSeen: previous?.firstSeen ?? now, lastChecked: now,
+            firstSeen: previous?.firstSeen ?? fetchedAt, lastChecked: fetchedAt,
             published: article.published.flatMap(InternetDate.parse) ?? job.entry?.published ?? previous?.published))
         try saveAliases(aliases + [previous?.url].compactMap { $0 }, of: copyID, primary: finalURL, job: job)
         event(job, outcome, claim)
