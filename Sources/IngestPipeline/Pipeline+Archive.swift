@@ -31,11 +31,13 @@ extension Pipeline {
     /// revision rules as `importPages`. Other records are reported through `onArchive`
     /// (`.skipped` with a reason, `.damaged`), as is each committed batch.
     public static func importArchive(_ reader: WARCReader, into store: LiveStore, maxPageBytes: Int = archiveMaxPageBytes,
-                                     onEvent: ((SyncEvent) -> Void)? = nil,
+                                     keepRaw: Bool = false, onEvent: ((SyncEvent) -> Void)? = nil,
                                      onArchive: (ArchiveEvent) -> Void) async throws -> SyncSummary {
         let fetcher = ArchiveFetcher()
+        var options = SyncOptions()
+        options.keepRaw = keepRaw
         let run = SyncRun(config: FeedsConfig(sources: []), fetcher: fetcher, discoverer: FeedDiscoverer(),
-                          extractor: ExtractorAdapter(), clusterer: store.clusterer, store: store.adapter)
+                          extractor: ExtractorAdapter(), clusterer: store.clusterer, store: store.adapter, options: options)
         run.onEvent = onEvent
         try run.beginImport()
         var batch: [String] = []

@@ -32,7 +32,7 @@ extension ImportCommand {
         var failures = 0, records = 0
         var skipped: [String: Int] = [:]
         let reader = WARCReader(fileDescriptor: fd, prefix: prefix, maxBlockBytes: Pipeline.archiveMaxBlockBytes)
-        let summary = try await Pipeline.importArchive(reader, into: live, onEvent: { event in
+        let summary = try await Pipeline.importArchive(reader, into: live, keepRaw: keepRaw, onEvent: { event in
             progress.handle(event)
             if case let .page(url, outcome, reason, _, _) = event { outcomes[url] = (outcome, reason) }
         }, onArchive: { event in

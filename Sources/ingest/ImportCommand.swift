@@ -27,6 +27,8 @@ struct ImportCommand: AsyncParsableCommand {
     var inputs: [String]
     @OptionGroup var storeOptions: StoreOptions
     @Flag(name: .shortAndLong, help: "Log every page on stderr.") var verbose = false
+    @Flag(name: .customLong("keep-raw"), help: "Keep each stored page as fetched (status, headers, body) in the store's raw/ folder.")
+    var keepRaw = false
 
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("Give at least one URL or file, or '-' to read them from stdin.") }
@@ -81,7 +83,7 @@ struct ImportCommand: AsyncParsableCommand {
             return failures
         }
         do {
-            _ = try await Pipeline.importPages(urls, into: live, onEvent: onEvent)
+            _ = try await Pipeline.importPages(urls, into: live, keepRaw: keepRaw, onEvent: onEvent)
         } catch {
             progress.finish()
             _ = report(storeFailed: true)

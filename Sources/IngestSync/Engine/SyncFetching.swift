@@ -21,6 +21,8 @@ public struct SyncResponse: Sendable, Equatable {
     /// When the answer was received, if not during this run (a page from a WARC archive):
     /// the copy and its URL state are dated then (`nil`: now).
     public var fetchedAt: Date?
+    /// The address the answer came from, when known (kept with raw answers).
+    public var remoteIP: String?
 
     public init(status: Int, finalURL: String, headers: [String: String] = [:], body: [UInt8] = [],
                 charset: String? = nil, remoteIsPrivate: Bool? = nil, fetchedAt: Date? = nil) {
