@@ -43,7 +43,8 @@ extension Pipeline {
         var batch: [String] = []
         func flush() async throws {
             guard !batch.isEmpty else { return }
-            try await run.importBatch(batch)
+            // In archive order: which copy comes first decides a story's id and representative.
+            try await run.importBatch(batch, inOrder: true)
             try store.adapter.commit()
             onArchive(.committed(batch))
             batch = []

@@ -4,6 +4,8 @@ import IngestCore
 public struct ExportOptions: Sendable, Equatable {
     /// The output format.
     public enum Format: String, Sendable, CaseIterable {
+        /// WARC/1.1 of the copies (`IngestPipeline`'s `Pipeline.exportWARC`; `Store.export` writes no WARC).
+        case warc
         case jsonl, csv
     }
 

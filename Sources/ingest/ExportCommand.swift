@@ -18,6 +18,7 @@ struct ExportCommand: AsyncParsableCommand {
           ingest export --date-field published --since 2026-11-01 --until 2026-11-30 --language en
           ingest export | jq -r 'select(.copies | length > 1) | .title'
           ingest export --skip-damaged -o rest.jsonl   (a damaged store: export what is readable)
+          ingest export -f warc -o store.warc.gz        (WARC/1.1: raw pages, extracted texts, metadata)
         """)
 
     @OptionGroup var storeOptions: StoreOptions
@@ -66,6 +67,7 @@ struct ExportCommand: AsyncParsableCommand {
                                   sites: Set(site), sources: Set(source), languages: Set(language))
         let options = ExportOptions(format: format, perCopy: copies, includeDeleted: includeDeleted, filter: filter,
                                     byteOrderMark: bom)
+        if format == .warc { return try exportWARC(store: store, options: options) }
         var skipped = 0
         try reportingStoreErrors("export") {
             let destination: ExportDestination = output.flatMap { $0 == "-" ? nil : .file(path: $0) } ?? .fileDescriptor(1)

@@ -14,18 +14,30 @@ struct FetchOutcome: Sendable {
 extension SyncRun {
     /// Fetches and extracts the jobs concurrently (at most `maxInFlight` at once) and
     /// applies each outcome to the store as it arrives.
-    nonisolated(nonsending) func fetchArticles(_ jobs: [FetchJob]) async throws {
+    /// With `inOrder`, outcomes are applied in job order (those that finish early wait): an
+    /// archive's pages are then stored in the order of the archive, whatever finishes first.
+    nonisolated(nonsending) func fetchArticles(_ jobs: [FetchJob], inOrder: Bool = false) async throws {
         let fetcher = self.fetcher, extractor = self.extractor, keepRaw = options.keepRaw
-        var pending = jobs.makeIterator()
-        try await withThrowingTaskGroup(of: FetchOutcome.self) { group in
+        var pending = jobs.enumerated().makeIterator()
+        var finished: [Int: FetchOutcome] = [:]
+        var nextToApply = 0
+        try await withThrowingTaskGroup(of: (Int, FetchOutcome).self) { group in
             for _ in 0..<max(1, options.maxInFlight) {
-                guard let job = pending.next() else { break }
-                group.addTask { await Self.perform(job, fetcher: fetcher, extractor: extractor, keepBody: keepRaw) }
+                guard let (index, job) = pending.next() else { break }
+                group.addTask { (index, await Self.perform(job, fetcher: fetcher, extractor: extractor, keepBody: keepRaw)) }
             }
-            while let outcome = try await group.next() {
-                try apply(outcome)
-                if let job = pending.next() {
-                    group.addTask { await Self.perform(job, fetcher: fetcher, extractor: extractor, keepBody: keepRaw) }
+            while let (index, outcome) = try await group.next() {
+                if inOrder {
+                    finished[index] = outcome
+                    while let ready = finished.removeValue(forKey: nextToApply) {
+                        try apply(ready)
+                        nextToApply += 1
+                    }
+                } else {
+                    try apply(outcome)
+                }
+                if let (index, job) = pending.next() {
+                    group.addTask { (index, await Self.perform(job, fetcher: fetcher, extractor: extractor, keepBody: keepRaw)) }
                 }
             }
         }

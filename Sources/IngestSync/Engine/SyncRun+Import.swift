@@ -27,8 +27,9 @@ extension SyncRun {
 
     /// One batch of an import begun with `beginImport()`. A copy met again in a later batch is
     /// handled again (a later capture of a page may be its next revision); inputs repeated
-    /// within one batch count once.
-    public nonisolated(nonsending) func importBatch(_ inputs: [String]) async throws {
+    /// within one batch count once. With `inOrder`, pages are stored in input order (fetched
+    /// and extracted concurrently all the same).
+    public nonisolated(nonsending) func importBatch(_ inputs: [String], inOrder: Bool = false) async throws {
         handledCopies = []
         var seen: Set<String> = []
         let jobs = inputs.compactMap { input -> FetchJob? in
@@ -42,7 +43,7 @@ extension SyncRun {
         }
         pagesPlanned += jobs.count
         onEvent?(.planned(pages: pagesPlanned))
-        try await fetchArticles(jobs)
+        try await fetchArticles(jobs, inOrder: inOrder)
     }
 
     /// The summary of an import begun with `beginImport()`.
