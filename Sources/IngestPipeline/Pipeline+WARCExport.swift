@@ -23,13 +23,14 @@ extension Pipeline {
     /// a `request` and a `response` record for each raw answer the store keeps of it (see
     /// `keepRaw`), a `conversion` record with its extracted text (`WARC-Refers-To` the
     /// response of its latest revision) and a `metadata` record with its story and fields.
-    public static func exportWARC(store directory: String, _ options: ExportOptions, to output: String?,
+    /// `gzip: false` writes plain WARC (no compression: the fastest export, for a pipe).
+    public static func exportWARC(store directory: String, _ options: ExportOptions, to output: String?, gzip: Bool = true,
                                   software: String, skippingDamaged: ((DamagedLine) -> Void)? = nil) throws -> WARCExportCounts {
         var captures: [String: [RawCapture]] = [:]
         try Store.forEachRawCapture(directory: directory) { captures[$0.copy, default: []].append($0) }
         let file = try output.map { path in try storeIO { try AtomicFile.Writer(replacing: path) } }
         let fd = file?.descriptor ?? 1
-        let writer = WARCWriter(fileDescriptor: fd, path: file?.tempPath ?? "stdout")
+        let writer = WARCWriter(fileDescriptor: fd, path: file?.tempPath ?? "stdout", gzip: gzip)
         var counts = WARCExportCounts()
         func write(_ record: WARCRecord) throws {
             try storeIO { try writer.write(record) }

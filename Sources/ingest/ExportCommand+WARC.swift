@@ -7,7 +7,9 @@ extension ExportCommand {
     func exportWARC(store: String, options: ExportOptions) throws {
         var skipped = 0
         let counts = try reportingStoreErrors("export") {
+            // FILE.warc is plain WARC; FILE.warc.gz (or any other name, or stdout) one gzip member per record.
             try Pipeline.exportWARC(store: store, options, to: output.flatMap { $0 == "-" ? nil : $0 },
+                                    gzip: !(output?.lowercased().hasSuffix(".warc") ?? false),
                                     software: "ingest \(Ingest.configuration.version)",
                                     skippingDamaged: skipDamaged ? { damage in
                                         skipped += 1
