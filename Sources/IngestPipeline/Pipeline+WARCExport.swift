@@ -30,11 +30,22 @@ extension Pipeline {
         try Store.forEachRawCapture(directory: directory) { captures[$0.copy, default: []].append($0) }
         let file = try output.map { path in try storeIO { try AtomicFile.Writer(replacing: path) } }
         let fd = file?.descriptor ?? 1
-        let writer = WARCWriter(fileDescriptor: fd, path: file?.tempPath ?? "stdout", gzip: gzip)
+        // zlib's fastest level: about 2.5 times the speed of its default, files about 15 % larger.
+        let writer = WARCWriter(fileDescriptor: fd, path: file?.tempPath ?? "stdout", gzip: gzip, level: 1)
         var counts = WARCExportCounts()
+        // Records go out in batches of about 8 MB, compressed on every core (`WARCWriter.write(_:)`).
+        var batch: [WARCRecord] = []
+        var batchBytes = 0
+        func flush() throws {
+            try storeIO { try writer.write(batch) }
+            batch = []
+            batchBytes = 0
+        }
         func write(_ record: WARCRecord) throws {
-            try storeIO { try writer.write(record) }
+            batch.append(record)
+            batchBytes += record.block.count
             counts.records += 1
+            if batchBytes >= 8 << 20 || batch.count >= 1024 { try flush() }
         }
         let now = Timestamp.string(Date())
         try write(WARCArchive.warcinfo(software: software, date: now, filename: output.map { ($0 as NSString).lastPathComponent }))
@@ -52,6 +63,7 @@ extension Pipeline {
             try write(WARCArchive.conversion(revision, refersTo: latestResponse))
             try write(WARCArchive.metadata(revision, story: story, refersTo: latestResponse))
         }
+        try flush()
         try storeIO { try file?.commit() }
         counts.recordBytes = writer.recordBytes
         counts.bytesWritten = writer.bytesWritten

@@ -17,21 +17,52 @@ public final class WARCWriter {
     public private(set) var recordBytes = 0
     public private(set) var bytesWritten = 0
 
-    /// A writer on `fd` (named `path` in errors); `gzip: false` writes plain WARC.
-    public init(fileDescriptor fd: Int32, path: String, gzip: Bool = true) {
+    private let level: Int32
+
+    /// A writer on `fd` (named `path` in errors); `gzip: false` writes plain WARC. `level` is
+    /// zlib's (1 fastest … 9 smallest).
+    public init(fileDescriptor fd: Int32, path: String, gzip: Bool = true, level: Int32 = Z_DEFAULT_COMPRESSION) {
         self.fd = fd
         self.path = path
-        compressor = gzip ? GzipMemberCompressor() : nil
+        self.level = level
+        compressor = gzip ? GzipMemberCompressor(level: level) : nil
     }
 
     /// Writes one record.
     public func write(_ record: WARCRecord) throws(SystemCallError) {
         let bytes = record.serialized()
         recordBytes += bytes.count
-        let out = compressor?.member(bytes) ?? bytes
-        let written = out.withUnsafeBytes { POSIXIO.writeAll(fd, $0) }
+        try put(compressor?.member(bytes) ?? bytes)
+    }
+
+    /// Writes records in order, compressing them on every core at once (each is its own member).
+    public func write(_ records: [WARCRecord]) throws(SystemCallError) {
+        let serialized = records.map { $0.serialized() }
+        recordBytes += serialized.reduce(0) { $0 + $1.count }
+        guard compressor != nil else {
+            for bytes in serialized { try put(bytes) }
+            return
+        }
+        var members = [[UInt8]](repeating: [], count: serialized.count)
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, serialized.count))
+        let level = self.level
+        members.withUnsafeMutableBufferPointer { buffer in
+            // Each worker writes only the slots of its own stride: no slot is shared.
+            nonisolated(unsafe) let out = buffer
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                let compressor = GzipMemberCompressor(level: level)
+                for index in stride(from: worker, to: serialized.count, by: workers) {
+                    out[index] = compressor.member(serialized[index])
+                }
+            }
+        }
+        for member in members { try put(member) }
+    }
+
+    private func put(_ bytes: [UInt8]) throws(SystemCallError) {
+        let written = bytes.withUnsafeBytes { POSIXIO.writeAll(fd, $0) }
         guard written else { throw SystemCallError.now("write", path) }
-        bytesWritten += out.count
+        bytesWritten += bytes.count
     }
 }
 

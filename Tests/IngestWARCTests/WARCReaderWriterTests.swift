@@ -70,6 +70,25 @@ func damages(_ events: [WARCReader.Event]) -> [WARCDamage] {
         }
     }
 
+    /// A batch compressed on several cores is the same bytes as the records written one by one.
+    @Test(arguments: [true, false])
+    func batchWriteEqualsOneByOne(gzip: Bool) throws {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        let many = (0..<40).flatMap { i in Self.sample.map { var r = $0; r["X-Index"] = String(i); return r } }
+        func written(_ body: (WARCWriter) throws -> Void) throws -> [UInt8] {
+            let path = dir.path + "/\(UUID().uuidString).warc"
+            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            try body(WARCWriter(fileDescriptor: fd, path: path, gzip: gzip, level: 1))
+            close(fd)
+            return Fixture.bytesAt(path)
+        }
+        let batched = try written { try $0.write(many) }
+        let single = try written { writer in for record in many { try writer.write(record) } }
+        #expect(batched == single)
+        #expect(records(readAll(batched)) == many)
+    }
+
     // A WARC written by warcio (Tests/Fixtures/warc/make-warcio-pages.py): our SHA-1 and
     // base32 give the digests warcio wrote.
     @Test(arguments: [1, 100, 1 << 20])
