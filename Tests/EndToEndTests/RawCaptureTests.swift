@@ -1,5 +1,6 @@
 import Foundation
 import IngestTesting
+import IngestWARC
 import Testing
 
 /// `settings.keepRaw` and `ingest import --keep-raw` through the binary against loopback sites.
@@ -83,6 +84,67 @@ import Testing
         // A store without keepRaw has no raw/ folder.
         #expect(try IngestBinary.run(["import", "--store", "plain", world.server.url("/same/a")], in: dir).status == 0)
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("plain/raw").path))
+    }
+}
+
+extension RawCaptureTests {
+    /// `ingest import --keep-raw` of a WARC SIGKILLed at random moments, each time into a fresh
+    /// store: no capture ever names a body that is missing or not whole, and the export's
+    /// response records (one per capture) carry digests that match their bodies.
+    @Test func killedKeepRawImportNeverNamesAHalfWrittenBody() throws {
+        let temp = TemporaryDirectory("ingest-raw-kill")
+        defer { temp.remove() }
+        let dir = temp.url
+        let records = (0..<60).map { i in
+            WARCImportTests.response("http://example.test/p\(i)", date: "2026-11-01T08:00:00Z", body: Array(SmallWorld.page(
+                title: "Page \(i)", paragraphs: SmallWorld.paragraphs(seed: UInt64(700 + i)) + [String(repeating: "Filler text for size. ", count: 2000)],
+                canonical: nil).utf8))
+        }
+        _ = try WARCImportTests.writeArchive(records, to: dir.appendingPathComponent("crawl.warc.gz").path)
+        let log = dir.appendingPathComponent("import.log")
+        func handledAPage() -> Bool { (try? String(contentsOf: log, encoding: .utf8))?.contains(" http://") == true }
+        var random = SplitMix(seed: 15)
+        var kills = 0, midway = 0
+        for attempt in 0..<40 where kills < 10 {
+            let store = "s\(attempt)"
+            FileManager.default.createFile(atPath: log.path, contents: nil)
+            let process = Process()
+            process.executableURL = IngestBinary.url
+            process.arguments = ["import", "--verbose", "--keep-raw", "--store", store, "crawl.warc.gz"]
+            process.currentDirectoryURL = dir
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = try FileHandle(forWritingTo: log)
+            try process.run()
+            let deadline = ContinuousClock.now + .seconds(20)
+            while process.isRunning, !handledAPage(), ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.002) }
+            Thread.sleep(forTimeInterval: Double(random.next() % 400) / 1000)
+            guard process.isRunning, handledAPage() else { process.waitUntilExit(); continue }
+            kill(process.processIdentifier, SIGKILL)
+            kills += 1
+            process.waitUntilExit()
+
+            let captures = try lines(dir.appendingPathComponent("\(store)/raw/captures.jsonl").path)
+            if !captures.isEmpty && captures.count < records.count { midway += 1 }
+            for capture in captures {
+                let name = String((capture["body"] as? String ?? "").dropFirst(5)) + ".gz"
+                #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("\(store)/raw/bodies/\(name)").path))
+            }
+            let exported = try IngestBinary.run(["export", "--store", store, "-f", "warc", "-o", "\(store).warc"], in: dir)
+            #expect(exported.status == 0, "\(exported.stderr)")
+            let fd = open(dir.appendingPathComponent("\(store).warc").path, O_RDONLY)
+            let reader = WARCReader(fileDescriptor: fd)
+            var responses = 0
+            while let event = reader.next() {
+                guard case .record(let record) = event, record.type == .response else { continue }
+                responses += 1
+                let http = try #require(HTTPMessage(parsing: record.block))
+                #expect(record["WARC-Payload-Digest"] == WARCDigest.sha1(http.body))
+            }
+            close(fd)
+            #expect(responses == captures.count, "every capture's body inflated whole")
+        }
+        #expect(kills >= 10)
+        #expect(midway >= 1, "some kill landed while captures were being written")
     }
 }
 
