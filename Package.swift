@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "IngestStore", targets: ["IngestStore"]),
         .library(name: "IngestSync", targets: ["IngestSync"]),
         .library(name: "IngestPipeline", targets: ["IngestPipeline"]),
+        .library(name: "IngestWARC", targets: ["IngestWARC"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -27,6 +28,8 @@ let package = Package(
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // OpenSSL's libcrypto (already loaded by libcurl4-openssl): SHA-1 for WARC digests.
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // A compiler builtin Swift lacks (header only, links nothing).
         .systemLibrary(name: "CPrefetch"),
 
@@ -40,11 +43,14 @@ let package = Package(
         .target(name: "IngestDedup", dependencies: ["IngestCore", "CPrefetch"]),
         .target(name: "IngestDiscover", dependencies: ["IngestCore", "IngestMarkup", "CZlib"]),
         .target(name: "IngestStore", dependencies: ["IngestCore"]),
+        // WARC (ISO 28500) records: reader, writer, digests; no pipeline stage.
+        .target(name: "IngestWARC", dependencies: ["IngestCore", "CZlib", "CCrypto"]),
         // The sync engine: decisions and schedules over the stages' protocols, no stage module.
         .target(name: "IngestSync", dependencies: ["IngestCore"]),
         // The facade: the real stages wired behind the engine (what the CLI and benchmarks run).
         .target(name: "IngestPipeline", dependencies: [
             "IngestCore", "IngestSync", "IngestDiscover", "IngestFetch", "IngestExtract", "IngestDedup", "IngestStore",
+            "IngestWARC",
         ]),
         .executableTarget(name: "ingest", dependencies: [
             "IngestPipeline",
@@ -58,15 +64,16 @@ let package = Package(
         .testTarget(name: "IngestSyncTests", dependencies: ["IngestCore", "IngestSync", "IngestDiscover", "IngestTesting"]),
         .testTarget(name: "IngestExtractTests", dependencies: ["IngestCore", "IngestExtract", "IngestMarkup"]),
         .testTarget(name: "IngestDedupTests", dependencies: ["IngestDedup", "IngestTesting"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ingest", "LoopbackServer", "IngestTesting"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ingest", "LoopbackServer", "IngestTesting", "IngestWARC"]),
         .testTarget(name: "IngestPipelineTests", dependencies: [
             "IngestCore", "IngestPipeline", "IngestSync", "IngestStore", "IngestFetch", "IngestExtract", "IngestDedup",
-            "IngestTesting",
+            "IngestTesting", "IngestWARC",
         ]),
         .target(name: "LoopbackServer", path: "Tests/LoopbackServer"),
         // Test doubles and helpers shared by the tests (like NIOEmbedded/NIOTestUtils).
         .target(name: "IngestTesting", dependencies: ["IngestCore", "IngestSync"], path: "Tests/IngestTesting"),
         .testTarget(name: "IngestFetchTests", dependencies: ["IngestCore", "IngestFetch", "LoopbackServer", "IngestTesting"]),
+        .testTarget(name: "IngestWARCTests", dependencies: ["IngestWARC", "IngestTesting"]),
         .testTarget(name: "IngestStoreTests", dependencies: ["IngestCore", "IngestStore", "StoreCrashHarness", "IngestTesting"]),
         .executableTarget(name: "StoreCrashHarness", dependencies: ["IngestCore", "IngestStore"], path: "Tests/StoreCrashHarness"),
     ]

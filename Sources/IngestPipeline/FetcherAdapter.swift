@@ -18,10 +18,12 @@ public struct FetcherAdapter: SyncFetching {
         let fetched = await fetcher.fetch(request)
         switch fetched {
         case .success(let response):
-            return .success(SyncResponse(
+            var answer = SyncResponse(
                 status: response.status, finalURL: response.finalURL, headers: response.headers,
                 body: response.body, charset: response.charset,
-                remoteIsPrivate: response.remoteIP.flatMap(AddressPolicy.classify(ipAddress:)).map { !$0.isPublic }))
+                remoteIsPrivate: response.remoteIP.flatMap(AddressPolicy.classify(ipAddress:)).map { !$0.isPublic })
+            answer.remoteIP = response.remoteIP
+            return .success(answer)
         case .failure(.httpStatus(let status, let url, let headers)):
             // 404/410 mean deletion and 5xx a transient failure: the engine decides by status.
             return .success(SyncResponse(status: status, finalURL: url, headers: headers))

@@ -34,6 +34,8 @@ public enum Pipeline {
                             onEvent: ((SyncEvent) -> Void)? = nil) async throws -> SyncSummary {
         let fetcher = Fetcher(settings: FetchSettings(config.settings))
         defer { fetcher.shutdown() }
+        var options = options
+        options.keepRaw = options.keepRaw || config.settings.keepRaw
         let run = SyncRun(config: config, fetcher: FetcherAdapter(fetcher), discoverer: FeedDiscoverer(),
                           extractor: ExtractorAdapter(), clusterer: store.clusterer, store: store.adapter, options: options)
         run.onEvent = onEvent
@@ -44,13 +46,16 @@ public enum Pipeline {
 
     /// Imports pages (http(s) URLs or `file://` URLs of saved pages, see `url(forInput:)`)
     /// into `store` as `ingest import` does, then commits as `sync` does.
-    public static func importPages(_ urls: [String], into store: LiveStore,
+    /// With `keepRaw`, fetched answers are kept as fetched (`ingest import --keep-raw`).
+    public static func importPages(_ urls: [String], into store: LiveStore, keepRaw: Bool = false,
                                    onEvent: ((SyncEvent) -> Void)? = nil) async throws -> SyncSummary {
         let fetcher = Fetcher()
         defer { fetcher.shutdown() }
+        var options = SyncOptions()
+        options.keepRaw = keepRaw
         let run = SyncRun(config: FeedsConfig(sources: []), fetcher: FileFetcher(network: FetcherAdapter(fetcher)),
                           discoverer: FeedDiscoverer(), extractor: ExtractorAdapter(), clusterer: store.clusterer,
-                          store: store.adapter)
+                          store: store.adapter, options: options)
         run.onEvent = onEvent
         let summary = try await run.importPages(urls)
         try store.finish()

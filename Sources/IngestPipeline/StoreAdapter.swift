@@ -1,5 +1,6 @@
 import Foundation
 import IngestStore
+import IngestWARC
 
 /// The JSON-lines store behind `SyncStore`.
 ///
@@ -20,6 +21,8 @@ public final class StoreAdapter: SyncStore {
     private var pendingDeletions: [String] = []
     private var pendingAliases: [StoryAlias] = []
     private var pendingStates: [URLState] = []
+    private var pendingRaw: [RawCapture] = []
+    private lazy var compressor = GzipMemberCompressor()
     private var lastCommit = Date()
 
     /// An adapter committing every `batchSize` copies or `maxDelay` seconds, whichever comes first.
@@ -34,12 +37,15 @@ public final class StoreAdapter: SyncStore {
         if !pendingCopies.isEmpty { _ = try store.append(copies: pendingCopies) }
         if !pendingDeletions.isEmpty { _ = try store.markDeleted(copyIDs: pendingDeletions) }
         if !pendingAliases.isEmpty { try store.append(aliases: pendingAliases) }
+        // After the copies they name (their bodies are durable already, see `saveRaw`).
+        if !pendingRaw.isEmpty { try store.append(rawCaptures: pendingRaw) }
         if !pendingStates.isEmpty { try store.put(urlStates: pendingStates) }
         pendingCopies = []
         pendingCopyView = [:]
         pendingDeletions = []
         pendingAliases = []
         pendingStates = []
+        pendingRaw = []
         lastCommit = Date()
     }
 
@@ -99,6 +105,20 @@ public final class StoreAdapter: SyncStore {
     public func saveURLState(_ state: URLState) throws {
         pendingStates.append(state)
         try commitIfDue()
+    }
+
+    /// Writes the body at once, gzip-compressed under its SHA-1 (`raw/bodies/`, once per
+    /// distinct body, durable before anything names it), and buffers the capture, which is
+    /// committed after the copy revision it belongs to.
+    public func saveRaw(_ raw: RawAnswer) throws {
+        let body = raw.response.body
+        let digest = WARCDigest.sha1(body)
+        try store.putRawBody(digest: digest) { Data(compressor.member(body)) }
+        let headers = raw.response.headers.sorted { $0.key < $1.key }.map { [$0.key, $0.value] }
+        pendingRaw.append(RawCapture(copy: raw.copyID, contentHash: raw.contentHash, url: raw.requestedURL,
+                                     finalURL: raw.response.finalURL, status: raw.response.status, headers: headers,
+                                     fetched: Timestamp.string(raw.fetchedAt), ip: raw.response.remoteIP, body: digest,
+                                     length: body.count))
     }
 
     /// Commits what is buffered, then the source state.

@@ -9,6 +9,8 @@ public struct ExportOptions: Sendable, Equatable {
         /// file per story into `ExportDestination.directory`, the only destination they take
         /// (and the only format it takes). Stories only: `perCopy` does not apply.
         case txt, md
+        /// WARC/1.1 of the copies (`IngestPipeline`'s `Pipeline.exportWARC`; `Store.export` writes no WARC).
+        case warc
 
         /// True for the formats that make a document per story rather than a record per line.
         public var isDocument: Bool { self == .txt || self == .md }

@@ -36,6 +36,7 @@ extension Store {
         try rewrite(files.dedup, records: Array(try files.dedup.decodeAll(DedupWatermark.self, StoreFiles.Record.dedup).suffix(1)))
         files = try StoreFiles(appendingIn: directory)
         try loadIndexes()
+        try compactRaw()
         let after = files.all.reduce(0) { $0 + $1.length }
         return CompactionResult(bytesBefore: before, bytesAfter: after,
                                 linesDropped: linesBefore - copyRevisionCount - fetchIndex.count)

@@ -95,6 +95,8 @@ extension Store {
             let stored = pending[key]?.entry ?? copyIndex[key]
             let previous = try pending[key]?.revision ?? stored.map { try copyRevision(at: $0.line) }
             guard var next = try make(previous) else { continue }
+            // A candidate may carry its own fetch time (`CopyInput.fetchedAt`) in `updated`.
+            let now = next.updated.isEmpty ? now : next.updated
             let change: CopyChange
             if let previous {
                 let textChanged = next.contentHash != previous.contentHash
@@ -151,6 +153,7 @@ extension Store {
         return CopyRevision(seq: 0, firstSeq: 0, id: input.id, story: input.story, url: input.url, title: article.title,
                      text: article.text, authors: article.authors, published: article.published, modified: article.modified,
                      site: article.site, language: article.language, description: article.description, source: input.source,
-                     firstSeen: "", updated: "", contentHash: input.contentHash, revision: 0, deleted: false)
+                     firstSeen: "", updated: input.fetchedAt.map(Timestamp.string) ?? "", contentHash: input.contentHash,
+                     revision: 0, deleted: false)
     }
 }

@@ -36,8 +36,22 @@ extension Store {
         try retryingSnapshotRaces { try export(snapshotOf: directory, options, to: destination, skippingDamaged) }
     }
 
+    /// Calls `body` with each copy's latest revision that `options` keeps (the records of
+    /// `export` with `perCopy`) and its surviving story id, after the same checks as `export`:
+    /// what a WARC export writes.
+    public static func forEachExportedCopy(directory: String, _ options: ExportOptions,
+                                           skippingDamaged: ((DamagedLine) -> Void)? = nil,
+                                           _ body: (CopyRevision, String) throws -> Void) throws {
+        try retryingSnapshotRaces { try snapshotExport(of: directory, skippingDamaged).forEachCopy(options, body) }
+    }
+
     private static func export(snapshotOf directory: String, _ options: ExportOptions, to destination: ExportDestination,
                                _ skippingDamaged: ((DamagedLine) -> Void)?) throws -> ExportCounts {
+        try snapshotExport(of: directory, skippingDamaged).write(options, to: destination)
+    }
+
+    /// The export of the store in `directory` as it is now, after the checks every reader makes.
+    private static func snapshotExport(of directory: String, _ skippingDamaged: ((DamagedLine) -> Void)?) throws -> StoreExport {
         _ = try formatVersion(in: directory)
         let files = try StoreFiles(readingIn: directory)
         // The files the export does not read are checked as any other command checks them.
@@ -48,6 +62,5 @@ extension Store {
                                aliases: StoryAliases(file: files.aliases, policy), damage: policy,
                                // A skipped copy line leaves its fetch states naming a copy that is not there.
                                fetch: skippingDamaged == nil ? files.fetch : nil)
-            .write(options, to: destination)
     }
 }

@@ -24,6 +24,8 @@ public struct StoreStatus: Encodable, Sendable, Equatable {
     public var lastSync: SyncSummary?
     /// What sync remembers about each source it has polled, by name.
     public var sourceStates: [Source] = []
+    /// Bytes of raw captures held in `raw/` (0 without `keepRaw`).
+    public var rawBytes: Int64 = 0
 
     /// One source as `ingest status` shows it. `lastResult` is "ok" or "failed" (nil: never
     /// polled); `failingSince`, `failures` and `lastError` are nil (0) while it is healthy.
@@ -63,7 +65,7 @@ public struct StoreStatus: Encodable, Sendable, Equatable {
         case formatVersion = "format_version", deletedStories = "deleted_stories", deletedCopies = "deleted_copies"
         case copyRevisions = "copy_revisions", storyAliases = "story_aliases", trackedURLs = "tracked_urls"
         case bytesOnDisk = "bytes_on_disk", dedupWatermark = "dedup_watermark", lastSync = "last_sync"
-        case sourceStates = "source_states"
+        case sourceStates = "source_states", rawBytes = "raw_bytes"
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -84,6 +86,7 @@ public struct StoreStatus: Encodable, Sendable, Equatable {
         // The run object `sync --json` prints (schemas/run.schema.json); null when no sync has run.
         if let lastSync { try container.encode(lastSync.runJSON, forKey: .lastSync) } else { try container.encodeNil(forKey: .lastSync) }
         try container.encode(sourceStates, forKey: .sourceStates)
+        try container.encode(rawBytes, forKey: .rawBytes)
     }
 }
 
@@ -109,6 +112,7 @@ extension Store {
                            sources: sourceStates.count, trackedURLs: fetchIndex.count, bytesOnDisk: bytes,
                            dedupWatermark: dedupWatermark, lastSync: lastSyncRun)
         status.sourceStates = sourceStatus()
+        status.rawBytes = rawBytes
         return status
     }
 

@@ -53,7 +53,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
     }
 
     /// The store's error for a failed system call of a shared helper (`AtomicFile`, `POSIXIO`).
-    init(_ failure: SystemCallError) {
+    public init(_ failure: SystemCallError) {
         self = .io(path: failure.path, operation: failure.operation, errno: failure.errno)
     }
 

@@ -79,13 +79,8 @@ struct StoreExport {
         }
         let filter = options.filter
         if options.perCopy {
-            var order = try copyOrder(includeDeleted: include)
-            while let slot = try order.next() {
-                let revision = try copies.copyRevision(at: slot.line)
-                guard filter.accepts(updated: revision.updated, published: revision.published,
-                                     firstSeen: revision.firstSeen, site: revision.site, language: revision.language,
-                                     sources: [revision.source]) else { continue }
-                let record = ExportCopy(story: aliases.survivingStory(of: revision.story), revision: revision)
+            try forEachCopy(options) { revision, story in
+                let record = ExportCopy(story: story, revision: revision)
                 try emit({ record.jsonLine }, { record.csvFields(includeDeleted: include) })
             }
         } else {
@@ -118,6 +113,19 @@ struct StoreExport {
                                          site: rep.site, language: rep.language, sources: story.copies.map(\.source))
             else { return }
             try body(story)
+        }
+    }
+
+    /// Each copy's latest revision that `options` keeps, with its surviving story id, in
+    /// export order (first appearance): the records of `--copies` and of a WARC export.
+    func forEachCopy(_ options: ExportOptions, _ body: (CopyRevision, String) throws -> Void) throws {
+        var order = try copyOrder(includeDeleted: options.includeDeleted)
+        while let slot = try order.next() {
+            let revision = try copies.copyRevision(at: slot.line)
+            guard options.filter.accepts(updated: revision.updated, published: revision.published,
+                                         firstSeen: revision.firstSeen, site: revision.site, language: revision.language,
+                                         sources: [revision.source]) else { continue }
+            try body(revision, aliases.survivingStory(of: revision.story))
         }
     }
 

@@ -31,10 +31,11 @@ struct LogOptions: ParsableArguments {
 /// stdin, a directory is its `*.html` and `*.htm` files (sorted, not recursive), anything else
 /// is kept as given.
 enum InputList {
-    static func expand(_ inputs: [String]) -> [String] {
+    static func expand(_ inputs: [String], stdinPrefix: [UInt8] = []) -> [String] {
         inputs.flatMap { input -> [String] in
             if input == "-" {
-                let text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+                // `stdinPrefix`: bytes already read from stdin to sniff it.
+                let text = String(decoding: stdinPrefix + FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
                 return text.split(whereSeparator: \.isNewline)
                     .map { $0.trimmingCharacters(in: .whitespaces) }
                     .filter { !$0.isEmpty }

@@ -19,6 +19,7 @@ struct ExportCommand: AsyncParsableCommand {
           ingest export | jq -r 'select(.copies | length > 1) | .title'
           ingest export --skip-damaged -o rest.jsonl   (a damaged store: export what is readable)
           ingest export -f md -o stories/ --since 2026-11-22   (one file per story: stories/<id>.md)
+          ingest export -f warc -o store.warc.gz        (WARC/1.1: raw pages, extracted texts, metadata)
         """)
 
     @OptionGroup var storeOptions: StoreOptions
@@ -79,6 +80,7 @@ struct ExportCommand: AsyncParsableCommand {
             Log.line("export", "\(output): not a directory (--format \(format.rawValue) writes a file per story into a directory)")
             throw ExitCode.usage
         }
+        if format == .warc { return try exportWARC(store: store, options: options) }
         var skipped = 0
         try reportingStoreErrors("export") {
             let destination: ExportDestination = format.isDocument ? .directory(path: output ?? ".")

@@ -18,23 +18,51 @@ struct ImportCommand: AsyncParsableCommand {
           ingest import saved/*.html --store ~/news/store
           ingest import saved/                  (every .html file in the folder)
           cat urls.txt | ingest import -
+          ingest import crawl.warc.gz           (HTML responses of status 200 in a WARC archive)
+          zcat crawl.warc.gz | ingest import -
         """)
 
-    @Argument(help: ArgumentHelp("URLs, files or folders of .html files; '-' reads one per line from stdin.",
+    @Argument(help: ArgumentHelp("URLs, files, folders of .html files or WARC archives (.warc, .warc.gz); '-' reads one per line from stdin, or a WARC archive.",
                                  valueName: "url-or-file"))
     var inputs: [String]
     @OptionGroup var storeOptions: StoreOptions
     @Flag(name: .shortAndLong, help: "Log every page on stderr.") var verbose = false
+    @Flag(name: .customLong("keep-raw"), help: "Keep each stored page as fetched (status, headers, body) in the store's raw/ folder.")
+    var keepRaw = false
 
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("Give at least one URL or file, or '-' to read them from stdin.") }
     }
 
     func run() async throws {
-        let given = InputList.expand(inputs)
+        // WARC archives (by name, or sniffed on stdin) are read record by record; the rest as before.
+        let stdin = inputs.contains("-") ? Self.sniffStandardInput() : (isArchive: false, prefix: [])
+        let archives = inputs.filter { Self.isArchivePath($0) || ($0 == "-" && stdin.isArchive) }
+        let given = InputList.expand(inputs.filter { !archives.contains($0) }, stdinPrefix: stdin.prefix)
         let urls = given.map(Pipeline.url(forInput:))
         // Small batches: a hand-run import is short, and an interrupted one keeps most of its work.
         let live = try reportingStoreErrors("import") { try Pipeline.open(store: storeOptions.store, batchSize: 16) }
+        var archiveFailures = 0
+        for archive in archives {
+            let fd = archive == "-" ? 0 : open(archive, O_RDONLY)
+            guard fd >= 0 else {
+                print("failed \(archive): \(String(cString: strerror(errno)))")
+                archiveFailures += 1
+                continue
+            }
+            defer { if fd != 0 { close(fd) } }
+            do {
+                archiveFailures += try await importArchive(named: archive == "-" ? "stdin" : archive, fileDescriptor: fd,
+                                                           prefix: archive == "-" ? stdin.prefix : [], into: live)
+            } catch {
+                Log.line("import", "\(error)")
+                throw (error as? StoreError)?.exitCode ?? .fatal
+            }
+        }
+        if given.isEmpty {
+            if archiveFailures > 0 { throw ExitCode.partialFailure }
+            return
+        }
         let progress = SyncProgress(command: "import", verbose: verbose, quiet: false)
         var outcomes: [String: (SyncEvent.PageOutcome, String?)] = [:]
         let onEvent = { (event: SyncEvent) in
@@ -55,7 +83,7 @@ struct ImportCommand: AsyncParsableCommand {
             return failures
         }
         do {
-            _ = try await Pipeline.importPages(urls, into: live, onEvent: onEvent)
+            _ = try await Pipeline.importPages(urls, into: live, keepRaw: keepRaw, onEvent: onEvent)
         } catch {
             progress.finish()
             _ = report(storeFailed: true)
@@ -63,7 +91,7 @@ struct ImportCommand: AsyncParsableCommand {
             throw (error as? StoreError)?.exitCode ?? .fatal
         }
         progress.finish()
-        if report(storeFailed: false) > 0 { throw ExitCode.partialFailure }
+        if report(storeFailed: false) + archiveFailures > 0 { throw ExitCode.partialFailure }
     }
 
     /// The README's output line for one input. `story` is the story of the copy committed for

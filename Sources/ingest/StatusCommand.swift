@@ -35,6 +35,7 @@ struct StatusCommand: AsyncParsableCommand {
             "copies: \(status.copies) (\(status.deletedCopies) deleted, \(status.copyRevisions) revisions stored)",
             "sources: \(status.sources); URLs tracked: \(status.trackedURLs)",
         ]
+        if status.rawBytes > 0 { lines.append("raw pages (keepRaw): \(megabytes(status.rawBytes)) in raw/") }
         lines += status.sourceStates.map(sourceLine)
         if let run = status.lastSync {
             lines.append("last sync: \(Timestamp.string(run.started)) to \(Timestamp.string(run.ended)), "

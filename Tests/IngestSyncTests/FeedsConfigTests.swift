@@ -56,6 +56,7 @@ struct FeedsConfigTests {
         ]),
         ("bad-values.json", [
             "settings: \"concurrency\" must be an integer from 1 to 256, got 0",
+            "settings: \"keepRaw\" must be true or false, got \"yes\"",
             "settings: \"maxPageBytes\" must be an integer from 1024 to 1000000000, got 1.5",
             "settings: \"perHostConcurrency\" must be an integer from 1 to 32, got true",
             "settings: \"perHostDelayMs\" must be an integer from 0 to 600000, got -1",

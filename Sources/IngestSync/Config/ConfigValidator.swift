@@ -13,7 +13,7 @@ struct ConfigValidator {
         "timeoutSeconds": 1...600,
         "maxPageBytes": 1_024...1_000_000_000,
     ]
-    static let settingKeys = ["userAgent", "schedule"] + ranges.keys.sorted()
+    static let settingKeys = ["userAgent", "schedule", "keepRaw"] + ranges.keys.sorted()
     /// `settings.schedule` keys and their ranges (minutes, hours, days as named).
     static let scheduleRanges: [String: ClosedRange<Int>] = [
         "minSourceIntervalMinutes": 1...1_440,
@@ -75,6 +75,12 @@ struct ConfigValidator {
                 }
             case "schedule":
                 schedule(from: item, into: &settings)
+            case "keepRaw":
+                if case .bool(let flag) = item {
+                    settings.keepRaw = flag
+                } else {
+                    problems.append("settings: \"keepRaw\" must be true or false, got \(describe(item))")
+                }
             case _ where Self.ranges[key] != nil:
                 guard let number = integer(item, key: key, range: Self.ranges[key]!, in: "settings") else { continue }
                 switch key {

@@ -26,6 +26,8 @@ public struct FeedsConfig: Sendable, Equatable {
         public var timeoutSeconds = 20
         /// A page larger than this is skipped and reported, never stored truncated.
         public var maxPageBytes = 5_000_000
+        /// Keep every fetched article body as fetched, with its headers, in the store (`raw/`).
+        public var keepRaw = false
         /// When sources are polled and known articles revalidated (`settings.schedule`).
         public var poll = PollSchedule()
         public var revalidation = RevalidationSchedule()

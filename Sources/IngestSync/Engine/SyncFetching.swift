@@ -1,3 +1,4 @@
+import Foundation
 import IngestCore
 
 /// The fetcher's answer to a `FetchRequest` that reached a server (any status, 304 included;
@@ -17,15 +18,21 @@ public struct SyncResponse: Sendable, Equatable {
     /// Whether the address connected to was loopback/private/link-local (`nil`: unknown,
     /// the engine then judges by the host's spelling).
     public var remoteIsPrivate: Bool?
+    /// When the answer was received, if not during this run (a page from a WARC archive):
+    /// the copy and its URL state are dated then (`nil`: now).
+    public var fetchedAt: Date?
+    /// The address the answer came from, when known (kept with raw answers).
+    public var remoteIP: String?
 
     public init(status: Int, finalURL: String, headers: [String: String] = [:], body: [UInt8] = [],
-                charset: String? = nil, remoteIsPrivate: Bool? = nil) {
+                charset: String? = nil, remoteIsPrivate: Bool? = nil, fetchedAt: Date? = nil) {
         self.status = status
         self.finalURL = finalURL
         self.headers = headers
         self.body = body
         self.charset = charset
         self.remoteIsPrivate = remoteIsPrivate
+        self.fetchedAt = fetchedAt
     }
 
     public var etag: String? { headers["etag"] }

@@ -16,6 +16,9 @@ public struct SyncOptions: Sendable {
     public var maxSitemapDepth = 2
     /// Entries taken from one source per run, in source order.
     public var maxEntriesPerSource = 50_000
+    /// Hand every stored article's answer, body included, to `SyncStore.saveRaw`
+    /// (`settings.keepRaw`, `ingest import --keep-raw`).
+    public var keepRaw = false
 
     /// Options; `revalidateAll` implies `force`.
     public init(force: Bool = false, revalidateAll: Bool = false) {

@@ -4,7 +4,8 @@ import IngestCore
 /// A finished fetch (and extraction, for a 2xx page), handed back to the run's task.
 struct FetchOutcome: Sendable {
     var job: FetchJob
-    /// The response with its body dropped (the article holds what is needed).
+    /// The response with its body dropped (the article holds what is needed), unless raw
+    /// answers are kept (`SyncOptions.keepRaw`).
     var result: Result<SyncResponse, SyncFetchError>
     var article: Article?
     var bytes: Int
@@ -13,25 +14,37 @@ struct FetchOutcome: Sendable {
 extension SyncRun {
     /// Fetches and extracts the jobs concurrently (at most `maxInFlight` at once) and
     /// applies each outcome to the store as it arrives.
-    nonisolated(nonsending) func fetchArticles(_ jobs: [FetchJob]) async throws {
-        let fetcher = self.fetcher, extractor = self.extractor
-        var pending = jobs.makeIterator()
-        try await withThrowingTaskGroup(of: FetchOutcome.self) { group in
+    /// With `inOrder`, outcomes are applied in job order (those that finish early wait): an
+    /// archive's pages are then stored in the order of the archive, whatever finishes first.
+    nonisolated(nonsending) func fetchArticles(_ jobs: [FetchJob], inOrder: Bool = false) async throws {
+        let fetcher = self.fetcher, extractor = self.extractor, keepRaw = options.keepRaw
+        var pending = jobs.enumerated().makeIterator()
+        var finished: [Int: FetchOutcome] = [:]
+        var nextToApply = 0
+        try await withThrowingTaskGroup(of: (Int, FetchOutcome).self) { group in
             for _ in 0..<max(1, options.maxInFlight) {
-                guard let job = pending.next() else { break }
-                group.addTask { await Self.perform(job, fetcher: fetcher, extractor: extractor) }
+                guard let (index, job) = pending.next() else { break }
+                group.addTask { (index, await Self.perform(job, fetcher: fetcher, extractor: extractor, keepBody: keepRaw)) }
             }
-            while let outcome = try await group.next() {
-                try apply(outcome)
-                if let job = pending.next() {
-                    group.addTask { await Self.perform(job, fetcher: fetcher, extractor: extractor) }
+            while let (index, outcome) = try await group.next() {
+                if inOrder {
+                    finished[index] = outcome
+                    while let ready = finished.removeValue(forKey: nextToApply) {
+                        try apply(ready)
+                        nextToApply += 1
+                    }
+                } else {
+                    try apply(outcome)
+                }
+                if let (index, job) = pending.next() {
+                    group.addTask { (index, await Self.perform(job, fetcher: fetcher, extractor: extractor, keepBody: keepRaw)) }
                 }
             }
         }
     }
 
     private static func perform(_ job: FetchJob, fetcher: any SyncFetching,
-                                extractor: any ArticleExtracting) async -> FetchOutcome {
+                                extractor: any ArticleExtracting, keepBody: Bool) async -> FetchOutcome {
         let request = FetchRequest(url: job.url, etag: job.validators.etag, lastModified: job.validators.lastModified,
                                   allowPrivateAddresses: job.allowPrivate, purpose: .article)
         var result = await fetcher.fetch(request)
@@ -43,7 +56,7 @@ extension SyncRun {
                 article = extractor.extract(html: response.body, url: response.finalURL, encoding: response.charset,
                                             contentType: response.headers["content-type"])
             }
-            response.body = []
+            if !keepBody { response.body = [] }
             result = .success(response)
         }
         return FetchOutcome(job: job, result: result, article: article, bytes: bytes)
@@ -168,7 +181,11 @@ extension SyncRun {
         } else {
             let assignment = clusterer.assign(copyID: copyID, text: article.text)
             try store.saveCopy(CopyInput(id: copyID, story: assignment.storyID, url: canonical, source: job.source,
-                                         contentHash: hash, article: article))
+                                         contentHash: hash, article: article, fetchedAt: response.fetchedAt))
+            if options.keepRaw {
+                try store.saveRaw(RawAnswer(copyID: copyID, contentHash: hash, requestedURL: job.url, response: response,
+                                            fetchedAt: response.fetchedAt ?? now))
+            }
             for old in assignment.mergedStoryIDs where old != assignment.storyID {
                 try store.addStoryAlias(old, storyID: assignment.storyID)
             }
@@ -182,10 +199,11 @@ extension SyncRun {
             }
         }
         let previous = job.known ?? primaryByCopy[copyID]
+        let fetchedAt = response.fetchedAt ?? now
         try save(URLState(
             url: finalURL, copyID: copyID, source: previous?.source ?? job.source, etag: response.etag,
             lastModified: response.lastModified, allowPrivateAddresses: job.allowPrivate,
-            firstSeen: previous?.firstSeen ?? now, lastChecked: now,
+            firstSeen: previous?.firstSeen ?? fetchedAt, lastChecked: fetchedAt,
             published: article.published.flatMap(InternetDate.parse) ?? job.entry?.published ?? previous?.published))
         try saveAliases(aliases + [previous?.url].compactMap { $0 }, of: copyID, primary: finalURL, job: job)
         event(job, outcome, claim)

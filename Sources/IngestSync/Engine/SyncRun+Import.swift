@@ -12,9 +12,25 @@ extension SyncRun {
     /// page, which stays the copy's URL unless the page declares a canonical one. The user
     /// named them, so they may be on private addresses.
     public nonisolated(nonsending) func importPages(_ inputs: [String]) async throws -> SyncSummary {
+        try beginImport()
+        try await importBatch(inputs)
+        return finishImport()
+    }
+
+    /// Starts an import made of several `importBatch` calls (a WARC archive read in batches):
+    /// URL states are loaded once for all of them.
+    public func beginImport() throws {
         now = clock()
         summary = SyncSummary(started: now)
         try loadStates()
+    }
+
+    /// One batch of an import begun with `beginImport()`. A copy met again in a later batch is
+    /// handled again (a later capture of a page may be its next revision); inputs repeated
+    /// within one batch count once. With `inOrder`, pages are stored in input order (fetched
+    /// and extracted concurrently all the same).
+    public nonisolated(nonsending) func importBatch(_ inputs: [String], inOrder: Bool = false) async throws {
+        handledCopies = []
         var seen: Set<String> = []
         let jobs = inputs.compactMap { input -> FetchJob? in
             let url = CanonicalURL.normalise(input) ?? input
@@ -25,9 +41,13 @@ extension SyncRun {
             return FetchJob(url: url, source: known?.source ?? Self.importSource, validators: validators,
                             allowPrivate: true, known: known)
         }
-        pagesPlanned = jobs.count
-        onEvent?(.planned(pages: jobs.count))
-        try await fetchArticles(jobs)
+        pagesPlanned += jobs.count
+        onEvent?(.planned(pages: pagesPlanned))
+        try await fetchArticles(jobs, inOrder: inOrder)
+    }
+
+    /// The summary of an import begun with `beginImport()`.
+    public func finishImport() -> SyncSummary {
         summary.finish(at: clock())
         summary.exitCode = summary.failed + summary.skipped > 0 ? SyncSummary.partialFailureExitCode : 0
         return summary

@@ -39,6 +39,30 @@ public protocol SyncStore: AnyObject {
     func saveSourceState(_ state: SourceState) throws
     /// Keeps the run's summary for `ingest status`.
     func saveRunSummary(_ summary: SyncSummary) throws
+    /// Keeps a stored article's answer as fetched (with `SyncOptions.keepRaw`), saved after
+    /// the copy revision it produced and never durable before its body.
+    func saveRaw(_ raw: RawAnswer) throws
+}
+
+extension SyncStore {
+    /// A store that keeps no raw answers ignores them.
+    public func saveRaw(_ raw: RawAnswer) throws {}
+}
+
+/// An article's answer as fetched, for `SyncStore.saveRaw`: the copy revision it produced
+/// (by content hash), the URL asked for and the response with its body.
+public struct RawAnswer: Sendable {
+    public var copyID: String
+    public var contentHash: String
+    public var requestedURL: String
+    public var response: SyncResponse
+    /// When it was received (`response.fetchedAt` for an archived answer, else the run's time).
+    public var fetchedAt: Date
+
+    public init(copyID: String, contentHash: String, requestedURL: String, response: SyncResponse, fetchedAt: Date) {
+        self.copyID = copyID; self.contentHash = contentHash; self.requestedURL = requestedURL
+        self.response = response; self.fetchedAt = fetchedAt
+    }
 }
 
 /// What the store holds about a copy, as far as sync needs it.

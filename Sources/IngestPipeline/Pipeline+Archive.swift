@@ -1,0 +1,108 @@
+// The CLI reads archives with IngestWARC's reader through this facade.
+@_exported import IngestWARC
+import Foundation
+import IngestCore
+import IngestDiscover
+import IngestFetch
+import IngestSync
+
+/// What `Pipeline.importArchive` reports besides the pages' own events.
+public enum ArchiveEvent: Sendable, Equatable {
+    /// A record that is not an importable page, with the reason it is counted under.
+    case skipped(url: String?, reason: String)
+    /// A damaged stretch of the archive, skipped (a record cut short, gzip that does not inflate).
+    case damaged(String)
+    /// A batch of pages was imported and committed: the normalised URLs, in archive order.
+    case committed([String])
+}
+
+extension Pipeline {
+    /// Pages held in memory at once while importing an archive; with the reader's one record,
+    /// this bounds memory on a file of any size.
+    static let archiveBatchPages = 128
+    /// The fetcher's page limit, which archived pages obey too.
+    public static let archiveMaxPageBytes = FetchSettings().maxPageBytes
+    /// The largest record block worth reading: a page at the limit and its HTTP head.
+    public static let archiveMaxBlockBytes = archiveMaxPageBytes + 64 * 1024
+
+    /// Imports the `response` records of a WARC archive (plain or gzip) read from `reader`,
+    /// as `ingest import FILE.warc.gz` does: each HTML page answering 200 as if fetched from
+    /// its `WARC-Target-URI` at its `WARC-Date`, through the same extraction, dedup and
+    /// revision rules as `importPages`. Other records are reported through `onArchive`
+    /// (`.skipped` with a reason, `.damaged`), as is each committed batch.
+    public static func importArchive(_ reader: WARCReader, into store: LiveStore, maxPageBytes: Int = archiveMaxPageBytes,
+                                     keepRaw: Bool = false, onEvent: ((SyncEvent) -> Void)? = nil,
+                                     onArchive: (ArchiveEvent) -> Void) async throws -> SyncSummary {
+        let fetcher = ArchiveFetcher()
+        var options = SyncOptions()
+        options.keepRaw = keepRaw
+        let run = SyncRun(config: FeedsConfig(sources: []), fetcher: fetcher, discoverer: FeedDiscoverer(),
+                          extractor: ExtractorAdapter(), clusterer: store.clusterer, store: store.adapter, options: options)
+        run.onEvent = onEvent
+        try run.beginImport()
+        var batch: [String] = []
+        func flush() async throws {
+            guard !batch.isEmpty else { return }
+            // In archive order: which copy comes first decides a story's id and representative.
+            try await run.importBatch(batch, inOrder: true)
+            try store.adapter.commit()
+            onArchive(.committed(batch))
+            batch = []
+            fetcher.clear()
+        }
+        while let event = reader.next() {
+            switch event {
+            case .damaged(let damage):
+                onArchive(.damaged(damage.line))
+            case .oversized(let head):
+                onArchive(.skipped(url: head.targetURI, reason: "larger than maxPageBytes"))
+            case .record(let record):
+                switch ArchivedPage.decide(record, maxPageBytes: maxPageBytes) {
+                case .failure(let skip):
+                    onArchive(.skipped(url: record.targetURI, reason: skip.reason))
+                case .success(let page):
+                    let url = CanonicalURL.normalise(page.url) ?? page.url
+                    // A second capture of a URL goes in the next batch: it may be the copy's next revision.
+                    if fetcher.holds(url) || batch.count >= archiveBatchPages { try await flush() }
+                    fetcher.add(page, as: url)
+                    batch.append(url)
+                }
+            }
+        }
+        try await flush()
+        try store.finish()
+        return run.finishImport()
+    }
+}
+
+/// The pages of one batch of an archive, answered as the network fetcher's answers are
+/// (through `FetcherAdapter`, so charset, headers and address checks are the same), dated
+/// with their capture time. A URL not in the batch fails (it is never fetched live).
+///
+/// `@unchecked Sendable`: the table is only touched under `lock`.
+final class ArchiveFetcher: SyncFetching, @unchecked Sendable {
+    private let lock = NSLock()
+    private var pages: [String: ArchivedPage] = [:]
+
+    func add(_ page: ArchivedPage, as url: String) { lock.withLock { pages[url] = page } }
+    func holds(_ url: String) -> Bool { lock.withLock { pages[url] != nil } }
+    func clear() { lock.withLock { pages = [:] } }
+
+    func fetch(_ request: FetchRequest) async -> Result<SyncResponse, SyncFetchError> {
+        guard let page = lock.withLock({ pages[request.url] }) else {
+            return .failure(SyncFetchError(transient: false, description: "not in the archive"))
+        }
+        let answer = await FetcherAdapter(Recorded(response: page.response)).fetch(request)
+        return answer.map { response in
+            var dated = response
+            dated.fetchedAt = page.fetchedAt
+            return dated
+        }
+    }
+
+    /// One recorded answer behind `PageFetching`.
+    private struct Recorded: PageFetching {
+        let response: FetchResponse
+        func fetch(_ request: FetchRequest) async -> Result<FetchResponse, FetchError> { .success(response) }
+    }
+}
