@@ -15,6 +15,8 @@ let package = Package(
         .library(name: "IngestStore", targets: ["IngestStore"]),
         .library(name: "IngestSync", targets: ["IngestSync"]),
         .library(name: "IngestPipeline", targets: ["IngestPipeline"]),
+        // The test doubles (like NIOEmbedded), for the benchmarks' own package; not for production.
+        .library(name: "IngestTesting", targets: ["IngestTesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
