@@ -16,6 +16,8 @@ let package = Package(
         .library(name: "IngestSync", targets: ["IngestSync"]),
         .library(name: "IngestPipeline", targets: ["IngestPipeline"]),
         .library(name: "IngestWARC", targets: ["IngestWARC"]),
+        // The test doubles (like NIOEmbedded), for the benchmarks' own package; not for production.
+        .library(name: "IngestTesting", targets: ["IngestTesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -19,7 +19,7 @@ let package = Package(
         ]),
         .executableTarget(name: "SyncBench", dependencies: [
             .product(name: "IngestCore", package: "ingest"), .product(name: "IngestDiscover", package: "ingest"),
-            .product(name: "IngestSync", package: "ingest"),
+            .product(name: "IngestSync", package: "ingest"), .product(name: "IngestTesting", package: "ingest"),
         ]),
     ]
 )

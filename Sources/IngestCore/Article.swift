@@ -23,12 +23,11 @@ public struct Article: Sendable, Equatable, Codable {
     public var canonicalURL: String?
     public var language: String?
     public var description: String?
-    public var image: String?
 
     public init(kind: Kind = .article, reason: String? = nil, title: String? = nil, text: String = "",
                 authors: [String] = [], published: String? = nil, modified: String? = nil,
                 site: String? = nil, canonicalURL: String? = nil, language: String? = nil,
-                description: String? = nil, image: String? = nil) {
+                description: String? = nil) {
         self.kind = kind
         self.reason = reason
         self.title = title
@@ -40,6 +39,5 @@ public struct Article: Sendable, Equatable, Codable {
         self.canonicalURL = canonicalURL
         self.language = language
         self.description = description
-        self.image = image
     }
 }

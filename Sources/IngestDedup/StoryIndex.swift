@@ -15,18 +15,8 @@ import IngestCore
 ///     var index = StoryIndex()
 ///     let a = index.add(copyID: "https://a.example/1", text: wireText)
 ///     let b = index.add(copyID: "https://b.example/9", text: repostText)
-///     // b.storyID == a.storyID, b.joined == true
+///     // b.storyID == a.storyID, b.joinedExistingStory == true
 public struct StoryIndex: Sendable {
-    /// What one `add` or `update` did.
-    public struct Assignment: Equatable, Sendable {
-        /// The story the copy now belongs to (a surviving id, never an alias).
-        public let storyID: String
-        /// True when the copy joined a story that already had copies.
-        public let joined: Bool
-        /// Stories this copy bridged into `storyID`; their ids are now aliases of it.
-        public let merged: [String]
-    }
-
     let rule = MatchRule()
 
     // Per document (index = document number; removed documents have story -1).
@@ -79,7 +69,7 @@ public struct StoryIndex: Sendable {
     /// it, or when it is the story's only copy (ids stay stable); otherwise it moves as if newly
     /// added.
     @discardableResult
-    public mutating func add(copyID: String, text: String) -> Assignment {
+    public mutating func add(copyID: String, text: String) -> StoryAssignment {
         let story = StoryText.blocks(of: text)
         let signature = Signature(storyBytes: story.bytes, blockEnds: story.ends)
         guard let old = doc(ofCopy: copyID) else {
@@ -95,7 +85,7 @@ public struct StoryIndex: Sendable {
 
     /// Replaces a copy's text (a new revision); the same as `add`, named for the caller's intent.
     @discardableResult
-    public mutating func update(copyID: String, text: String) -> Assignment {
+    public mutating func update(copyID: String, text: String) -> StoryAssignment {
         add(copyID: copyID, text: text)
     }
 
@@ -133,7 +123,7 @@ public struct StoryIndex: Sendable {
     /// `replacing` is the copy's previous revision: when it was its story's representative, the
     /// new revision takes its place (a story's text is its latest revision, not what it once said).
     private mutating func insert(copyID: String, signature: Signature, preferredSlot: Int32?,
-                                 replacing old: Int32? = nil) -> Assignment {
+                                 replacing old: Int32? = nil) -> StoryAssignment {
         let stories = verifiedStories(of: signature)
         // The story the copy matches best, then every other verified story whose text matches
         // that one's: a copy between two stories that do not match each other joins one only.
@@ -169,7 +159,7 @@ public struct StoryIndex: Sendable {
         bands.insert(doc: doc, keys: signature.bandKeys)
         docOfCopy.insert(doc: doc, keys: copyKeys)
         members[Int(slot)] += 1
-        return Assignment(storyID: format(storyIDs[Int(slot)]), joined: joined, merged: mergedIDs)
+        return StoryAssignment(storyID: format(storyIDs[Int(slot)]), joinedExistingStory: joined, mergedStoryIDs: mergedIDs)
     }
 
     /// The stories `signature` verifies against, best first: for each story holding a matching

@@ -20,7 +20,6 @@ struct JSONLD {
     var publisher: String?
     var url: String?
     var description: String?
-    var image: String?
     var language: String?
     /// True when an article-typed object was found.
     var isArticle = false
@@ -70,7 +69,6 @@ struct JSONLD {
         publisher = JSONLD.names(source["publisher"]).first
         url = JSONLD.string(source["url"]) ?? JSONLD.urlString(source["mainEntityOfPage"])
         description = JSONLD.string(source["description"])
-        image = JSONLD.urlString(source["image"]) ?? JSONLD.urlString(source["thumbnailUrl"])
         language = JSONLD.string(source["inLanguage"])
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 import IngestCore
 
-/// Title, authors, dates, site, canonical URL, language, description and image, each from
+/// Title, authors, dates, site, canonical URL, language and description, each from
 /// the most reliable source present: JSON-LD, then OpenGraph / `article:*` / Dublin Core /
 /// standard `<meta>`, then visible markup (`<h1>`, `<time>`, bylines), then the URL.
 struct Metadata {
@@ -136,7 +136,6 @@ struct Metadata {
         article.language = language(first([htmlLanguage, meta["content-language"], meta["og:locale"], ld.language, meta["language"]]))
         article.description = first([meta["og:description"], meta["description"], ld.description, meta["twitter:description"],
                                      meta["dc.description"]])
-        article.image = resolve(first([meta["og:image"], ld.image, meta["twitter:image"], meta["twitter:image:src"]]))
         return (article, vouched)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import IngestCore
 import IngestDedup
 import IngestStore
 
@@ -58,8 +59,7 @@ public final class StoryIndexClusterer: StoryClustering {
     public func assign(copyID: String, text: String) -> StoryAssignment {
         changed = true
         let known = index.storyID(ofCopy: copyID) != nil
-        let result = known ? index.update(copyID: copyID, text: text) : index.add(copyID: copyID, text: text)
-        return StoryAssignment(storyID: result.storyID, joinedExistingStory: result.joined, mergedStoryIDs: result.merged)
+        return known ? index.update(copyID: copyID, text: text) : index.add(copyID: copyID, text: text)
     }
 
     /// Removes a deleted copy from its story.

@@ -4,12 +4,12 @@
 extension FetchRecord {
     /// The fields of a line, in scanner order.
     private enum Field: Int {
-        case alias, aliases, allowPrivate, contentHash, copy, etag, failures, firstSeen, gone
+        case alias, aliases, allowPrivate, copy, etag, failures, firstSeen, gone
         case lastChecked, lastModified, published, source, url
     }
 
     private static let scanner = FieldScanner(keys: [
-        "alias", "aliases", "allow_private", "content_hash", "copy", "etag", "failures", "first_seen", "gone",
+        "alias", "aliases", "allow_private", "copy", "etag", "failures", "first_seen", "gone",
         "last_checked", "last_modified", "published", "source", "url",
     ])
 
@@ -21,7 +21,7 @@ extension FetchRecord {
         var aliases: [String] = []
         if case let .strings(values)? = field(.aliases) { aliases = values }
         self.init(url: url, copy: field(.copy).string, etag: field(.etag).string, lastModified: field(.lastModified).string,
-                  contentHash: field(.contentHash).string, lastChecked: field(.lastChecked).string, failures: failures,
+                  lastChecked: field(.lastChecked).string, failures: failures,
                   aliases: aliases, alias: field(.alias).bool, source: field(.source).string,
                   allowPrivate: field(.allowPrivate).bool, firstSeen: field(.firstSeen).string,
                   published: field(.published).string, gone: field(.gone).bool)

@@ -16,16 +16,18 @@ public struct StoryAlias: Codable, Sendable, Equatable, Hashable {
 /// A copy has one primary state (the URL it is revalidated at) and alias states (`alias`:
 /// the feed's URL, the canonical URL, a feed GUID key) leading to the same `copy`. A state
 /// without `copy` is a URL fetched and not stored. Fields after `aliases` are optional so
-/// lines written before they existed still read.
+/// lines written before they existed still read. (`content_hash`, which no binary ever set,
+/// is no longer read; old lines holding it still read.)
 struct FetchRecord: Codable, Sendable, Equatable {
     public var url: String
     public var copy: String?
     public var etag: String?
     public var lastModified: String?
-    public var contentHash: String?
     public var lastChecked: String?
+    /// Always 0 and `[]`: nothing sets them. They stay in every line because the format needs
+    /// them: older binaries decode `failures` and `aliases` as required fields and refuse a
+    /// line without them, and `FetchRecord(line:)` takes `failures` as the mark of a fetch state.
     public var failures: Int
-    /// Feed GUIDs or other URLs that led to this URL.
     public var aliases: [String]
     /// True for an alias state (revalidation happens at the copy's primary URL).
     public var alias: Bool?
@@ -41,18 +43,18 @@ struct FetchRecord: Codable, Sendable, Equatable {
 
     /// A fetch state; only `url` is required.
     public init(url: String, copy: String? = nil, etag: String? = nil, lastModified: String? = nil,
-                contentHash: String? = nil, lastChecked: String? = nil, failures: Int = 0, aliases: [String] = [],
+                lastChecked: String? = nil, failures: Int = 0, aliases: [String] = [],
                 alias: Bool? = nil, source: String? = nil, allowPrivate: Bool? = nil, firstSeen: String? = nil,
                 published: String? = nil, gone: Bool? = nil) {
         self.url = url; self.copy = copy; self.etag = etag; self.lastModified = lastModified
-        self.contentHash = contentHash; self.lastChecked = lastChecked; self.failures = failures
+        self.lastChecked = lastChecked; self.failures = failures
         self.aliases = aliases; self.alias = alias; self.source = source; self.allowPrivate = allowPrivate
         self.firstSeen = firstSeen; self.published = published; self.gone = gone
     }
 
     enum CodingKeys: String, CodingKey {
         case url, copy, etag, failures, aliases, alias, source, published, gone
-        case lastModified = "last_modified", contentHash = "content_hash", lastChecked = "last_checked"
+        case lastModified = "last_modified", lastChecked = "last_checked"
         case allowPrivate = "allow_private", firstSeen = "first_seen"
     }
 }

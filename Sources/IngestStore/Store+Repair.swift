@@ -79,7 +79,7 @@ extension Store {
         var states: [FetchRecord] = []
         for url in statesOfMissingCopies.keys {
             guard var state = try fetchIndex[url].map(fetchRecord(at:)) else { continue }
-            (state.etag, state.lastModified, state.contentHash) = (nil, nil, nil)
+            (state.etag, state.lastModified) = (nil, nil)
             state.lastChecked = Timestamp.string(Date(timeIntervalSince1970: 0))  // due for a fetch at once
             states.append(state)
         }

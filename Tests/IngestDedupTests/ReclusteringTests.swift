@@ -70,6 +70,6 @@ import Testing
         var index = result.index
         // A new story never takes an id the store issued before.
         let added = index.add(copyID: "new", text: Edit.chrome(Edit.paragraphs(fixture("seed-002.txt"))))
-        #expect(![merged, library1, twinA, twinB].contains(added.storyID) && !added.joined)
+        #expect(![merged, library1, twinA, twinB].contains(added.storyID) && !added.joinedExistingStory)
     }
 }

@@ -60,7 +60,7 @@ import Testing
         let original = index.add(copyID: "original", text: text(orchard))
         let followUp = ["Growers in the Vell valley met again on Friday to discuss the rent for next season.", orchard[1]]
         let added = index.add(copyID: "followup", text: text(followUp))
-        #expect(added.storyID != original.storyID && !added.joined)
+        #expect(added.storyID != original.storyID && !added.joinedExistingStory)
     }
 
     /// The same brief under the plea, republished with the plea, joins its story: shared text
@@ -95,7 +95,7 @@ import Testing
         var restored = try StoryIndex.load(from: path)
         #expect(restored.sharedBlocks == index.sharedBlocks)
         let added = restored.add(copyID: "plea+sentence", text: pleaAndASentence)
-        #expect(!added.joined && added.merged.isEmpty)
+        #expect(!added.joinedExistingStory && added.mergedStoryIDs.isEmpty)
         // A copy of a story that carried the plea still joins it on its own text.
         #expect(restored.add(copyID: "orchard-again", text: text([plea] + orchard)).storyID == orchardStory.storyID)
     }
@@ -124,7 +124,7 @@ import Testing
         #expect(index.add(copyID: "two sentences", text: text([ferry[0], secondSentence])).storyID == story.storyID)
         let opening = "The regional ferry between Port Alden and the island of Mereth resumed service on Tuesday after a three-week suspension."
         #expect(ferry[0].hasPrefix(opening.dropLast()))
-        #expect(!index.add(copyID: "opening", text: opening).joined)
+        #expect(!index.add(copyID: "opening", text: opening).joinedExistingStory)
     }
 
     /// A–plea–B: a short story carrying the plea resembles the plea-carrying copy of A (a pairwise
@@ -139,7 +139,7 @@ import Testing
         #expect(index.isMatch(Signature(storyBytes: StoryText.bytes(of: b)), member))
         let added = index.add(copyID: "b", text: b)
         #expect(added.storyID != a.storyID)
-        #expect(!added.joined && added.merged.isEmpty)
+        #expect(!added.joinedExistingStory && added.mergedStoryIDs.isEmpty)
     }
 
     /// A–plea–B–plea–C: each story has its original and a plea-carrying copy, and short texts that

@@ -18,7 +18,7 @@ import Testing
         var index = StoryIndex()
         let original = index.add(copyID: "original", text: Edit.chrome(base))
         let result = index.add(copyID: "copy", text: copy)
-        return result.joined && result.storyID == original.storyID
+        return result.joinedExistingStory && result.storyID == original.storyID
     }
 
     // MARK: Seed rule
@@ -31,9 +31,9 @@ import Testing
     @Test func repairedCopyOfSeed000JoinsSeed000() {
         var (index, ids) = seededIndex()
         let copy = index.add(copyID: "repaired", text: fixture("seed-000-repaired.txt"))
-        #expect(copy.joined)
+        #expect(copy.joinedExistingStory)
         #expect(copy.storyID == ids[0])
-        #expect(copy.merged.isEmpty)
+        #expect(copy.mergedStoryIDs.isEmpty)
     }
 
     @Test func sameLongSubscriptionPleaDoesNotMerge() {
@@ -42,7 +42,7 @@ import Testing
         let a = index.add(copyID: "a", text: fixture("seed-001.txt"))
         let b = index.add(copyID: "b", text: fixture("seed-003.txt"))
         #expect(a.storyID != b.storyID)
-        #expect(!b.joined)
+        #expect(!b.joinedExistingStory)
     }
 
     // MARK: One test per transformation
@@ -116,14 +116,14 @@ import Testing
         let original = index.add(copyID: "original", text: story.joined(separator: "\n\n"))
         let note = "Editor's note: This story has been updated with a statement from officials in the ninth paragraph."
         let copy = index.add(copyID: "one-paragraph", text: Edit.damage(story.joined(separator: " ")) + "\n\n" + note)
-        #expect(copy.storyID == original.storyID && copy.joined)
+        #expect(copy.storyID == original.storyID && copy.joinedExistingStory)
     }
 
     @Test func shortBriefOnTheSameTopicStaysApart() {
         var (index, ids) = seededIndex()
         let brief = index.add(copyID: "brief", text: fixture("brief-same-topic.txt"))
         #expect(!ids.contains(brief.storyID))
-        #expect(!brief.joined)
+        #expect(!brief.joinedExistingStory)
     }
 
     @Test func shortTextsSharingAStockSentenceStayApartButExactShortCopiesJoin() {
@@ -147,7 +147,7 @@ import Testing
         #expect(first.storyID != second.storyID)
         let full = index.add(copyID: "full", text: Edit.chrome(story))
         #expect([first.storyID, second.storyID].contains(full.storyID))
-        #expect(full.merged.isEmpty)
+        #expect(full.mergedStoryIDs.isEmpty)
         #expect(index.resolve(storyID: second.storyID) == second.storyID)
         #expect(index.copyCount(ofStory: first.storyID) + index.copyCount(ofStory: second.storyID) == 3)
     }
@@ -161,7 +161,7 @@ import Testing
         // that story, and the two are one.
         let revised = index.update(copyID: "other", text: Edit.chrome(base.map { Edit.damage($0) }))
         #expect(revised.storyID == first.storyID)
-        #expect(revised.merged == [other.storyID])
+        #expect(revised.mergedStoryIDs == [other.storyID])
         #expect(index.resolve(storyID: other.storyID) == first.storyID)
         #expect(index.copyCount(ofStory: first.storyID) == 2)
     }
@@ -234,7 +234,7 @@ import Testing
         #expect(restored.docStory[0] == -1 && restored.copyCount == 1)
         #expect(restored.storyID(ofCopy: "original") == nil)
         let again = restored.add(copyID: "again", text: Edit.chrome(base))
-        #expect(again.storyID == story.storyID && again.joined)
+        #expect(again.storyID == story.storyID && again.joinedExistingStory)
     }
 
     /// `snapshot-v1.bin` was written by the previous release (`ingest import` of the ferry page,
@@ -248,7 +248,7 @@ import Testing
         #expect(index.storyID(ofCopy: "c0a285eddb39df308") == "f8c7db31fa038b34")
         #expect(index.representative[Int(index.slotOfID[0x0a41_2a41_f292_b458]!)] == 0)
         let copy = index.add(copyID: "orchard-again", text: fixture("short-orchard.txt"))
-        #expect(copy.storyID == "f8c7db31fa038b34" && copy.joined)
+        #expect(copy.storyID == "f8c7db31fa038b34" && copy.joinedExistingStory)
     }
 
     /// `snapshot-v2.bin` was written by the release before shared blocks were learned (`ingest
@@ -262,7 +262,7 @@ import Testing
         #expect(index.storyID(ofCopy: "c7df0feafd256555d") == "332dbe48a6613c3b")
         #expect(index.representative[Int(index.slotOfID[0xab56_ea05_d198_069f]!)] == 0)
         let copy = index.add(copyID: "orchard-again", text: fixture("short-orchard.txt"))
-        #expect(copy.storyID == "332dbe48a6613c3b" && copy.joined)
+        #expect(copy.storyID == "332dbe48a6613c3b" && copy.joinedExistingStory)
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("dedup-\(UUID().uuidString).idx").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try index.save(to: path)

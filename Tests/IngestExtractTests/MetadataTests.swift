@@ -16,7 +16,6 @@ import Testing
         #expect(article.canonicalURL == "https://daily.example/news/2024/05/01/harbour-tram-approved")
         #expect(article.language == "en")
         #expect(article.description == "The council backed the extension by 31 votes to 12.")
-        #expect(article.image == "https://daily.example/images/tram.jpg")
     }
 
     @Test func jsonLDInATopLevelArrayWinsOverAVisibleByline() throws {
@@ -26,7 +25,6 @@ import Testing
         #expect(article.published == "2025-03-04")
         #expect(article.site == "Example News")
         #expect(article.language == "pt")
-        #expect(article.image == "https://example.com/img/yard.jpg")
         #expect(article.description == "Workers, owners and the state: how the yard survived.")
     }
 

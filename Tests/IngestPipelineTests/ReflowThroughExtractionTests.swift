@@ -22,6 +22,6 @@ import Testing
         var index = StoryIndex()
         let first = index.add(copyID: "a", text: original.text)
         let copy = index.add(copyID: "b", text: reflowed.text)
-        #expect(copy.storyID == first.storyID && copy.joined)
+        #expect(copy.storyID == first.storyID && copy.joinedExistingStory)
     }
 }

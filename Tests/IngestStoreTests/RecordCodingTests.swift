@@ -70,7 +70,7 @@ import Testing
     static let states = [
         FetchRecord(url: "https://a.test/1"),
         FetchRecord(url: "https://a.test/2?q=\"x\"", copy: "https://a.test/2", etag: "W/\"abc\"", lastModified: "Sun, 22 Nov 2026 04:00:00 GMT",
-                   contentHash: "sha256:ab", lastChecked: "2026-11-22T04:02:57Z", failures: 3, aliases: ["guid:feed|1", "https://a.test/2?utm_source=x"],
+                   lastChecked: "2026-11-22T04:02:57Z", failures: 3, aliases: ["guid:feed|1", "https://a.test/2?utm_source=x"],
                    alias: true, source: "feed \\ one", allowPrivate: true, firstSeen: "2026-11-20T00:00:00Z",
                    published: "2026-11-19T23:59:59Z", gone: true),
     ]
@@ -83,6 +83,15 @@ import Testing
         let line = try encoder.encode(state)
         #expect(line.withUnsafeBytes { FetchRecord(line: $0) } == state)
         #expect(try JSONDecoder().decode(FetchRecord.self, from: line) == state)
+    }
+
+    /// A line from a binary that had `content_hash` in its states reads, the field ignored,
+    /// with both readers.
+    @Test func aLineWithTheOldContentHashFieldStillReads() throws {
+        let line = Data(#"{"aliases":["guid-1"],"content_hash":"sha256:ab","copy":"c","failures":0,"url":"https://a.test/1"}"#.utf8)
+        let expected = FetchRecord(url: "https://a.test/1", copy: "c", aliases: ["guid-1"])
+        #expect(line.withUnsafeBytes { FetchRecord(line: $0) } == expected)
+        #expect(try JSONDecoder().decode(FetchRecord.self, from: line) == expected)
     }
 
     @Test func linesWithoutURLOrFailuresAreNotFetchStates() {

@@ -1,84 +1,35 @@
 // SyncBench engine mode: the sync engine's own cost on an in-memory world of 10,000 articles on 20
-// hosts (zero-latency fetcher, trivial extractor, dictionary store): what the engine adds
-// on top of the real fetcher/extractor/store, first sync versus no-change re-syncs.
+// hosts (IngestTesting's doubles, as the engine's tests use them: zero-latency web, line-format
+// extractor, first-line clusterer, dictionary store): what the engine adds on top of the real
+// fetcher/extractor/store, first sync versus no-change re-syncs.
 // The end-to-end benchmark with the real binary is `scripts/bench-sync` (see main.swift).
 import Foundation
 import IngestCore
 import IngestDiscover
 import IngestSync
-
-
-/// Feeds and articles by URL; conditional GETs answer 304 when the ETag matches.
-final class World: SyncFetching {
-    let pages: [String: (body: [UInt8], etag: String)]
-    init(pages: [String: (body: [UInt8], etag: String)]) { self.pages = pages }
-
-    func fetch(_ request: FetchRequest) async -> Result<SyncResponse, SyncFetchError> {
-        guard let page = pages[request.url] else { return .success(SyncResponse(status: 404, finalURL: request.url)) }
-        let headers = ["etag": page.etag]
-        if request.etag == page.etag { return .success(SyncResponse(status: 304, finalURL: request.url, headers: headers)) }
-        return .success(SyncResponse(status: 200, finalURL: request.url, headers: headers, body: page.body))
-    }
-}
-
-struct FirstLineExtractor: ArticleExtracting {
-    func extract(html: [UInt8], url: String, encoding: String?, contentType: String?) -> Article {
-        let text = String(decoding: html, as: UTF8.self)
-        return Article(title: text.split(separator: "\n").first.map(String.init), text: text)
-    }
-}
-
-final class HashClusterer: StoryClustering {
-    var storyOfCopy: [String: String] = [:], copiesInStory: [String: Int] = [:]
-    func contentHash(of text: String) -> String { SyncIdentity.copyID(canonicalURL: text) }
-    func assign(copyID: String, text: String) -> StoryAssignment {
-        let story = "s" + SyncIdentity.copyID(canonicalURL: String(text.prefix(40)))
-        remove(copyID: copyID)
-        let joined = copiesInStory[story, default: 0] > 0
-        storyOfCopy[copyID] = story
-        copiesInStory[story, default: 0] += 1
-        return StoryAssignment(storyID: story, joinedExistingStory: joined)
-    }
-    func remove(copyID: String) {
-        if let story = storyOfCopy.removeValue(forKey: copyID) { copiesInStory[story, default: 1] -= 1 }
-    }
-}
-
-final class MemoryStore: SyncStore {
-    var sources: [String: SourceState] = [:], urls: [String: URLState] = [:], copies: [String: StoredCopy] = [:]
-    func sourceState(named name: String) -> SourceState? { sources[name] }
-    func allURLStates() -> [URLState] { Array(urls.values) }
-    func copy(id: String) -> StoredCopy? { copies[id] }
-    func saveCopy(_ r: CopyInput) throws {
-        copies[r.id] = StoredCopy(id: r.id, storyID: r.story, url: r.url, contentHash: r.contentHash)
-    }
-    func markCopyDeleted(id: String, at date: Date) throws { copies[id]?.deleted = true }
-    func addStoryAlias(_ oldID: String, storyID: String) throws {}
-    func saveURLState(_ state: URLState) throws { urls[state.url] = state }
-    func saveSourceState(_ state: SourceState) throws { sources[state.name] = state }
-    func saveRunSummary(_ summary: SyncSummary) throws {}
-}
+import IngestTesting
 
 /// The engine-only benchmark: 10,000 articles on 20 hosts, median of 5 runs.
 enum EngineBench {
     static func run() async throws {
         let hosts = 20, perHost = 500, repetitions = 5
-        var pages: [String: (body: [UInt8], etag: String)] = [:]
+        var pages: [String: (body: String, etag: String)] = [:]
         var sources: [FeedsConfig.Source] = []
         for host in 0..<hosts {
             var items = ""
             for n in 0..<perHost {
                 let url = "https://host\(host).example/news/2024/05/story-number-\(n)-on-this-host"
                 items += "<item><title>Story \(n)</title><link>\(url)</link><guid>\(url)</guid></item>"
-                // Every fifth article is a wire copy shared by all hosts (same first 40 characters).
+                // Every fifth article is a wire copy shared by all hosts (same first line).
                 let lead = n % 5 == 0 ? "Wire story \(n) as distributed by the agency" : "Host \(host) story \(n) only here"
-                pages[url] = (Array((lead + "\n" + String(repeating: "Body text of the article. ", count: 80)).utf8), "a\(host)-\(n)")
+                pages[url] = (lead + "\n" + String(repeating: "Body text of the article. ", count: 80), "a\(host)-\(n)")
             }
             let feed = "https://host\(host).example/feed.xml"
-            pages[feed] = (Array("<rss version=\"2.0\"><channel><title>h</title>\(items)</channel></rss>".utf8), "f\(host)")
+            pages[feed] = ("<rss version=\"2.0\"><channel><title>h</title>\(items)</channel></rss>", "f\(host)")
             sources.append(FeedsConfig.Source(name: "host\(host)", url: feed, kind: .rss))
         }
-        let world = World(pages: pages)
+        let world = FakeWeb()
+        for (url, page) in pages { world[url] = .ok(page.body, etag: page.etag) }
         let config = FeedsConfig(sources: sources)
 
         func seconds(_ body: () async throws -> Void) async rethrows -> Double {
@@ -95,14 +46,17 @@ enum EngineBench {
         for _ in 0..<repetitions {
             // Baseline: the parsing a first sync cannot avoid (every feed, every article body).
             baseline.append(await seconds {
-                for source in sources { _ = try? FeedDiscovery.discover(pages[source.url]!.body, url: source.url, kind: .rss) }
-                for (url, page) in pages where !url.hasSuffix(".xml") { _ = FirstLineExtractor().extract(html: page.body, url: url, encoding: nil, contentType: nil) }
+                for source in sources { _ = try? FeedDiscovery.discover(Array(pages[source.url]!.body.utf8), url: source.url, kind: .rss) }
+                for (url, page) in pages where !url.hasSuffix(".xml") {
+                    _ = FakeExtractor().extract(html: Array(page.body.utf8), url: url, encoding: nil, contentType: nil)
+                }
             })
-            let store = MemoryStore(), clusterer = HashClusterer()
+            let store = FakeStore(), clusterer = FakeClusterer()
+            world.resetRequests()  // the web records every request; keep one repetition's
             var now = Date(timeIntervalSince1970: 1_714_557_600)
             func run(force: Bool) async throws -> SyncSummary {
                 let at = now
-                return try await SyncRun(config: config, fetcher: world, discoverer: FeedDiscoverer(), extractor: FirstLineExtractor(), clusterer: clusterer,
+                return try await SyncRun(config: config, fetcher: world, discoverer: FeedDiscoverer(), extractor: FakeExtractor(), clusterer: clusterer,
                                          store: store, options: SyncOptions(force: force), clock: { at }).run()
             }
             try await first.append(seconds { firstNew = try await run(force: false).new })

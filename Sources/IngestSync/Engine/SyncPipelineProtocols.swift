@@ -20,18 +20,3 @@ public protocol StoryClustering: AnyObject {
     /// Forgets a deleted copy.
     func remove(copyID: String)
 }
-
-/// Where `StoryClustering.assign` put a copy.
-public struct StoryAssignment: Sendable, Equatable {
-    public var storyID: String
-    /// True when the story already had other copies (a wire copy merged into it).
-    public var joinedExistingStory: Bool
-    /// Older story ids now merged into `storyID`; sync records them as aliases.
-    public var mergedStoryIDs: [String]
-
-    public init(storyID: String, joinedExistingStory: Bool, mergedStoryIDs: [String] = []) {
-        self.storyID = storyID
-        self.joinedExistingStory = joinedExistingStory
-        self.mergedStoryIDs = mergedStoryIDs
-    }
-}
