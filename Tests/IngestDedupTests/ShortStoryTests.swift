@@ -172,7 +172,7 @@ import Testing
         let brief = index.add(copyID: "brief", text: texts[0])
         let story = index.add(copyID: "story", text: texts[1])
         #expect(brief.storyID != story.storyID)
-        #expect(!story.joined)
+        #expect(!story.joinedExistingStory)
     }
 
     /// A copy trimmed to its first two paragraphs with a line of its own (four fifths of it is
