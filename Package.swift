@@ -15,12 +15,15 @@ let package = Package(
         .library(name: "IngestStore", targets: ["IngestStore"]),
         .library(name: "IngestSync", targets: ["IngestSync"]),
         .library(name: "IngestPipeline", targets: ["IngestPipeline"]),
+        .library(name: "IngestPostgres", targets: ["IngestPostgres"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // `swift package generate-documentation --target IngestPipeline` (and IngestCore): a
         // plugin only; ordinary builds compile nothing of it (resolving it adds about 5 s).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // The PostgreSQL store (`--store postgresql://…`); NIO stays inside IngestPostgres.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // C libraries from Debian (libcurl4-openssl-dev, libxml2-dev).
@@ -40,11 +43,17 @@ let package = Package(
         .target(name: "IngestDedup", dependencies: ["IngestCore", "CPrefetch"]),
         .target(name: "IngestDiscover", dependencies: ["IngestCore", "IngestMarkup", "CZlib"]),
         .target(name: "IngestStore", dependencies: ["IngestCore"]),
+        // The PostgreSQL store: the directory store's records as rows, behind a blocking API
+        // without NIO types (postgres-nio's event loop stays inside).
+        .target(name: "IngestPostgres", dependencies: [
+            "IngestCore", "IngestStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+        ]),
         // The sync engine: decisions and schedules over the stages' protocols, no stage module.
         .target(name: "IngestSync", dependencies: ["IngestCore"]),
         // The facade: the real stages wired behind the engine (what the CLI and benchmarks run).
         .target(name: "IngestPipeline", dependencies: [
             "IngestCore", "IngestSync", "IngestDiscover", "IngestFetch", "IngestExtract", "IngestDedup", "IngestStore",
+            "IngestPostgres",
         ]),
         .executableTarget(name: "ingest", dependencies: [
             "IngestPipeline",
@@ -67,6 +76,9 @@ let package = Package(
         // Test doubles and helpers shared by the tests (like NIOEmbedded/NIOTestUtils).
         .target(name: "IngestTesting", dependencies: ["IngestCore", "IngestSync"], path: "Tests/IngestTesting"),
         .testTarget(name: "IngestFetchTests", dependencies: ["IngestCore", "IngestFetch", "LoopbackServer", "IngestTesting"]),
+        .testTarget(name: "IngestPostgresTests", dependencies: [
+            "IngestCore", "IngestStore", "IngestPostgres", "IngestPipeline", "IngestTesting",
+        ]),
         .testTarget(name: "IngestStoreTests", dependencies: ["IngestCore", "IngestStore", "StoreCrashHarness", "IngestTesting"]),
         .executableTarget(name: "StoreCrashHarness", dependencies: ["IngestCore", "IngestStore"], path: "Tests/StoreCrashHarness"),
     ]

@@ -34,7 +34,7 @@ struct ImportCommand: AsyncParsableCommand {
         let given = InputList.expand(inputs)
         let urls = given.map(Pipeline.url(forInput:))
         // Small batches: a hand-run import is short, and an interrupted one keeps most of its work.
-        let live = try reportingStoreErrors("import") { try Pipeline.open(store: storeOptions.store, batchSize: 16) }
+        let live = try reportingStoreErrors("import") { try Pipeline.open(store: storeOptions.store, batchSize: 16, onWait: storeOptions.waitNotice("import")) }
         let progress = SyncProgress(command: "import", verbose: verbose, quiet: false)
         var outcomes: [String: (SyncEvent.PageOutcome, String?)] = [:]
         let onEvent = { (event: SyncEvent) in
