@@ -33,19 +33,32 @@ final class PostgresSession {
         } catch {
             throw PostgresSession.storeError(error, url: url)
         }
+        connection.closeFuture.whenComplete { [pending] _ in pending.fail(PostgresSession.closed) }
     }
 
     deinit { try? connection.close().wait() }
 
-    /// Runs one statement and returns its rows.
+    /// Runs one statement and returns its rows. A connection the server closed (restarted,
+    /// terminated, network gone) fails the statement at once: postgres-nio drops a statement
+    /// written to a closed channel without completing it, so the wait is also ended by the
+    /// connection's close.
     @discardableResult
     func query(_ query: PostgresQuery) throws -> PostgresQueryResult {
+        let promise = connection.eventLoop.makePromise(of: PostgresQueryResult.self)
+        pending.set(promise)
+        defer { pending.set(nil) }
+        if connection.isClosed { promise.fail(PostgresSession.closed) }
+        connection.query(query, logger: logger).cascade(to: promise)
         do {
-            return try connection.query(query, logger: logger).wait()
+            return try promise.futureResult.wait()
         } catch {
             throw PostgresSession.storeError(error, url: url)
         }
     }
+
+    private static let closed = PostgresStoreError.server(url: "", reason: "the server closed the connection")
+    /// The statement being waited for, failed by the connection's close (registered once).
+    private let pending = PendingStatement()
 
     /// Runs `body` in one transaction (committed when it returns, rolled back when it throws).
     func transaction<T>(_ begin: PostgresQuery = "BEGIN", _ body: () throws -> T) throws -> T {
@@ -62,11 +75,29 @@ final class PostgresSession {
 
     /// The server's message for a failed statement, or what went wrong with the connection.
     static func storeError(_ error: any Error, url: PostgresURL) -> PostgresStoreError {
+        if case .server(_, let reason)? = error as? PostgresStoreError { return .server(url: url.description, reason: reason) }
         guard let error = error as? PSQLError else { return .server(url: url.description, reason: "\(error)") }
         if let info = error.serverInfo, let message = info[.message] {
             return .server(url: url.description, reason: message + (info[.detail].map { " (\($0))" } ?? ""))
         }
         let underlying = error.underlying.map { ": \($0)" } ?? ""
         return .server(url: url.description, reason: "\(error.code)\(underlying)")
+    }
+}
+
+/// The promise of the statement a session waits for, set and cleared by the waiting thread and
+/// failed from the event loop when the connection closes.
+private final class PendingStatement: @unchecked Sendable {
+    // Safe: `promise` is only read and written under `lock`; completing a promise twice is a
+    // no-op in NIO, so a close racing with the statement's own result is harmless.
+    private let lock = NSLock()
+    private var promise: EventLoopPromise<PostgresQueryResult>?
+
+    func set(_ promise: EventLoopPromise<PostgresQueryResult>?) {
+        lock.withLock { self.promise = promise }
+    }
+
+    func fail(_ error: any Error) {
+        lock.withLock { promise }?.fail(error)
     }
 }

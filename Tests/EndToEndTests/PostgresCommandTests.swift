@@ -48,13 +48,9 @@ struct PostgresCommandTests {
     }
 
     @Test func syncExportStatusAndCompactWorkAsWithADirectory() throws {
-        let world = try SmallWorld()
-        defer { world.server.stop() }
-        let db = try TestDatabase()
-        defer { db.drop() }
-        let temp = TemporaryDirectory("ingest-pg")
-        defer { temp.remove() }
-        try world.feedsJSON.write(to: temp.url.appendingPathComponent("feeds.json"), atomically: true, encoding: .utf8)
+        let setup = try Setup()
+        defer { setup.close() }
+        let (world, db, temp) = (setup.world, setup.db, setup.temp)
 
         let intoDirectory = try IngestBinary.run(["sync", "--store", "dir"], in: temp.url, clockOffset: Self.frozen)
         #expect(intoDirectory.status == 0, "\(intoDirectory.stderr)")
@@ -92,13 +88,9 @@ struct PostgresCommandTests {
     }
 
     @Test func concurrentSyncsAllSucceedAndFetchEachPageOnce() throws {
-        let world = try SmallWorld()
-        defer { world.server.stop() }
-        let db = try TestDatabase()
-        defer { db.drop() }
-        let temp = TemporaryDirectory("ingest-pg")
-        defer { temp.remove() }
-        try world.feedsJSON.write(to: temp.url.appendingPathComponent("feeds.json"), atomically: true, encoding: .utf8)
+        let setup = try Setup()
+        defer { setup.close() }
+        let (world, db, temp) = (setup.world, setup.db, setup.temp)
         let results = ResultBox(count: 3)
         let store = db.url, directory = temp.url
         DispatchQueue.concurrentPerform(iterations: 3) { i in
@@ -114,13 +106,9 @@ struct PostgresCommandTests {
     }
 
     @Test func migrateMovesAStoreAndBack() throws {
-        let world = try SmallWorld()
-        defer { world.server.stop() }
-        let db = try TestDatabase()
-        defer { db.drop() }
-        let temp = TemporaryDirectory("ingest-pg")
-        defer { temp.remove() }
-        try world.feedsJSON.write(to: temp.url.appendingPathComponent("feeds.json"), atomically: true, encoding: .utf8)
+        let setup = try Setup()
+        defer { setup.close() }
+        let (world, db, temp) = (setup.world, setup.db, setup.temp)
         #expect(try IngestBinary.run(["sync"], in: temp.url).status == 0)
         let there = try IngestBinary.run(["migrate", "--from", "store", "--to", db.url], in: temp.url)
         #expect(there.status == 0, "\(there.stderr)")
@@ -173,4 +161,23 @@ final class ResultBox: @unchecked Sendable {
     func set(_ index: Int, _ value: IngestBinary.Result?) { lock.withLock { slots[index] = value } }
 
     var values: [IngestBinary.Result?] { lock.withLock { slots } }
+}
+
+/// A loopback world, a fresh database and a working directory holding the world's feeds.json.
+struct Setup {
+    let world: SmallWorld
+    let db: TestDatabase
+    let temp = TemporaryDirectory("ingest-pg")
+
+    init() throws {
+        world = try SmallWorld()
+        db = try TestDatabase()
+        try world.feedsJSON.write(to: temp.url.appendingPathComponent("feeds.json"), atomically: true, encoding: .utf8)
+    }
+
+    func close() {
+        world.server.stop()
+        db.drop()
+        temp.remove()
+    }
 }

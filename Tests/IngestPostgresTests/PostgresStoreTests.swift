@@ -171,6 +171,23 @@ struct PostgresStoreTests {
         #expect(try db.sql("SELECT count(*) FROM ingest_copies") != "0")
     }
 
+    @Test func aConnectionLostMidRunFailsTheCommitAndKeepsTheOnesBefore() throws {
+        let db = try TestDatabase()
+        defer { db.drop() }
+        let live = try LiveStore.open(postgres: PostgresURL(db.url))
+        try live.adapter.saveCopy(Self.copy(1))
+        try live.adapter.saveSourceState(SourceState(name: "feed"))
+        try db.sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
+        #expect(throws: PostgresStoreError.self) {
+            try live.adapter.saveCopy(Self.copy(2))  // commits (and fails) here or at the source state
+            try live.adapter.saveSourceState(SourceState(name: "feed"))
+        }
+        #expect(try db.sql("SELECT count(*) FROM ingest_copies") == "1", "the first commit stays, the failed one left nothing")
+        #expect(try db.sql("SELECT count(*) FROM ingest_sources") == "1")
+        let export = try Self.exported(db.url)
+        #expect(export.contains("story-1") && !export.contains("story-2"))
+    }
+
     @Test func anUnreachableServerIsAnErrorAndWritesNothing() throws {
         let url = try PostgresURL("postgresql://ingest@127.0.0.1:\(closedLoopbackPort())/none")
         #expect(throws: PostgresStoreError.self) { _ = try LiveStore.open(postgres: url) }
