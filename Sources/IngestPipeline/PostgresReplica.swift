@@ -32,14 +32,17 @@ final class PostgresReplica {
     }
 }
 
-/// A private temp directory (in `$TMPDIR`) holding a copy of a PostgreSQL store, removed when
-/// released.
+/// A private temp directory (in `$TMPDIR`, named `ingest-pgcopy.PID.XXXXXX`) holding a copy of
+/// a PostgreSQL store, removed when released. A process killed with SIGKILL cannot remove
+/// its copy, so each new one first removes the copies of processes that no longer exist.
 final class LocalCopy {
     let path: String
+    static let prefix = "ingest-pgcopy."
 
     init() throws {
         let base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        var template = Array((base + "/ingest-pg.XXXXXX").utf8CString)
+        LocalCopy.removeOrphans(in: base)
+        var template = Array((base + "/" + LocalCopy.prefix + "\(getpid()).XXXXXX").utf8CString)
         guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
             throw StoreError.io(path: base, operation: "mkdtemp", errno: errno)
         }
@@ -47,6 +50,15 @@ final class LocalCopy {
     }
 
     deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    /// Removes the copies whose process is gone (`kill(pid, 0)` fails with ESRCH).
+    private static func removeOrphans(in base: String) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: base)) ?? [] where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count).prefix { $0 != "." }),
+                  kill(pid, 0) != 0 && errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(atPath: base + "/" + name)
+        }
+    }
 }
 
 extension Pipeline {

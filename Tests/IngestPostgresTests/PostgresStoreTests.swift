@@ -188,6 +188,26 @@ struct PostgresStoreTests {
         #expect(export.contains("story-1") && !export.contains("story-2"))
     }
 
+    @Test func aKilledWritersLocalCopyIsRemovedByTheNextWriter() throws {
+        let db = try TestDatabase()
+        defer { db.drop() }
+        let temp = TemporaryDirectory("ingest-pg-tmp")
+        defer { temp.remove() }
+        // A process that existed and is gone: a child that has exited and been reaped.
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: "/bin/true")
+        try child.run()
+        child.waitUntilExit()
+        let orphan = temp.path + "/ingest-pgcopy.\(child.processIdentifier).abc123"
+        let alive = temp.path + "/ingest-pgcopy.\(getpid()).def456"
+        for dir in [orphan, alive] { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+        setenv("TMPDIR", temp.path, 1)
+        defer { unsetenv("TMPDIR") }
+        try Self.fill(try LiveStore.open(postgres: PostgresURL(db.url)))
+        #expect(!FileManager.default.fileExists(atPath: orphan))
+        #expect(FileManager.default.fileExists(atPath: alive), "a running process's copy stays")
+    }
+
     @Test func anUnreachableServerIsAnErrorAndWritesNothing() throws {
         let url = try PostgresURL("postgresql://ingest@127.0.0.1:\(closedLoopbackPort())/none")
         #expect(throws: PostgresStoreError.self) { _ = try LiveStore.open(postgres: url) }
