@@ -18,12 +18,15 @@ let package = Package(
         .library(name: "IngestWARC", targets: ["IngestWARC"]),
         // The test doubles (like NIOEmbedded), for the benchmarks' own package; not for production.
         .library(name: "IngestTesting", targets: ["IngestTesting"]),
+        .library(name: "IngestPostgres", targets: ["IngestPostgres"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // `swift package generate-documentation --target IngestPipeline` (and IngestCore): a
         // plugin only; ordinary builds compile nothing of it (resolving it adds about 5 s).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // The PostgreSQL store (`--store postgresql://…`); NIO stays inside IngestPostgres.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // C libraries from Debian (libcurl4-openssl-dev, libxml2-dev).
@@ -47,12 +50,18 @@ let package = Package(
         .target(name: "IngestStore", dependencies: ["IngestCore"]),
         // WARC (ISO 28500) records: reader, writer, digests; no pipeline stage.
         .target(name: "IngestWARC", dependencies: ["IngestCore", "CZlib", "CCrypto"]),
+        // The PostgreSQL store: the directory store's records as rows, behind a blocking API
+        // without NIO types (postgres-nio's event loop stays inside).
+        .target(name: "IngestPostgres", dependencies: [
+            "IngestCore", "IngestStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+        ]),
         // The sync engine: decisions and schedules over the stages' protocols, no stage module.
         .target(name: "IngestSync", dependencies: ["IngestCore"]),
         // The facade: the real stages wired behind the engine (what the CLI and benchmarks run).
         .target(name: "IngestPipeline", dependencies: [
             "IngestCore", "IngestSync", "IngestDiscover", "IngestFetch", "IngestExtract", "IngestDedup", "IngestStore",
             "IngestWARC",
+            "IngestPostgres",
         ]),
         .executableTarget(name: "ingest", dependencies: [
             "IngestPipeline",
@@ -76,6 +85,9 @@ let package = Package(
         .target(name: "IngestTesting", dependencies: ["IngestCore", "IngestSync"], path: "Tests/IngestTesting"),
         .testTarget(name: "IngestFetchTests", dependencies: ["IngestCore", "IngestFetch", "LoopbackServer", "IngestTesting"]),
         .testTarget(name: "IngestWARCTests", dependencies: ["IngestWARC", "IngestTesting"]),
+        .testTarget(name: "IngestPostgresTests", dependencies: [
+            "IngestCore", "IngestStore", "IngestPostgres", "IngestPipeline", "IngestTesting",
+        ]),
         .testTarget(name: "IngestStoreTests", dependencies: ["IngestCore", "IngestStore", "StoreCrashHarness", "IngestTesting"]),
         .executableTarget(name: "StoreCrashHarness", dependencies: ["IngestCore", "IngestStore"], path: "Tests/StoreCrashHarness"),
     ]

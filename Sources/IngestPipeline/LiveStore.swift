@@ -1,4 +1,5 @@
 import Foundation
+import IngestPostgres
 import IngestStore
 
 /// A store opened for a sync or an import: the write-locked `Store`, the engine's view of it
@@ -16,11 +17,15 @@ public final class LiveStore {
     public let adapter: StoreAdapter
     /// The dedup index, loaded and replayed for this store.
     public let clusterer: StoryIndexClusterer
+    /// For a PostgreSQL store: the database that `store`, its local copy, is sent to.
+    let replica: PostgresReplica?
 
-    init(store: Store, adapter: StoreAdapter, clusterer: StoryIndexClusterer) {
+    init(store: Store, adapter: StoreAdapter, clusterer: StoryIndexClusterer, replica: PostgresReplica? = nil) {
         self.store = store
         self.adapter = adapter
         self.clusterer = clusterer
+        self.replica = replica
+        adapter.onCommit = replica.map { replica in { try replica.push(snapshot: false) } }
     }
 
     /// Opens (creating) the store for writing and loads its dedup index; copies are
@@ -31,10 +36,25 @@ public final class LiveStore {
                          clusterer: try StoryIndexClusterer.load(for: store))
     }
 
+    /// Opens a PostgreSQL store for writing: waits for the writers' lock (calling `onWait`
+    /// when another writer holds it), copies the store into a private temp directory and
+    /// opens that; every commit is then sent to the database in one transaction.
+    public static func open(postgres url: PostgresURL, batchSize: Int = 200, onWait: () -> Void = {}) throws -> LiveStore {
+        let replica = try PostgresReplica(url: url, onWait: onWait)
+        let store = try Store.open(directory: replica.local.path, access: .write)
+        try replica.push(snapshot: false)  // story records the open rewrote, if any
+        return LiveStore(store: store, adapter: StoreAdapter(store, batchSize: batchSize),
+                         clusterer: try StoryIndexClusterer.load(for: store), replica: replica)
+    }
+
     /// Commits what is buffered, saves the dedup snapshot, and compacts when worthwhile.
     public func finish() throws {
         try adapter.commit()
         try clusterer.save(to: store)
-        if store.compactionWorthwhile { _ = try store.compact() }
+        try replica?.push(snapshot: true)
+        if store.compactionWorthwhile {
+            _ = try store.compact()
+            try replica?.replaceAll()
+        }
     }
 }

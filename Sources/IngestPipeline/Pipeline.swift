@@ -2,6 +2,7 @@
 // store records, export options), so the CLI and benchmarks import this module alone, as
 // swift-nio's `NIO` re-exports `NIOCore`.
 @_exported import IngestCore
+@_exported import IngestPostgres
 @_exported import IngestStore
 @_exported import IngestSync
 import IngestDedup
@@ -23,9 +24,11 @@ public typealias ReclusterReport = Reclustering.Result
 /// JSON-lines store) behind the engine's protocols; `SyncRun` takes test doubles instead.
 public enum Pipeline {
     /// Opens (creating) a store for writing, with its dedup index; copies are committed
-    /// `batchSize` at a time (see `StoreAdapter`).
-    public static func open(store directory: String, batchSize: Int = 200) throws -> LiveStore {
-        try LiveStore.open(directory: directory, batchSize: batchSize)
+    /// `batchSize` at a time (see `StoreAdapter`). `location` is a directory or a PostgreSQL
+    /// URL (`postgresql://…`), whose writers wait for one another (`onWait` is called first).
+    public static func open(store location: String, batchSize: Int = 200, onWait: () -> Void = {}) throws -> LiveStore {
+        guard PostgresURL.isPostgres(location) else { return try LiveStore.open(directory: location, batchSize: batchSize) }
+        return try LiveStore.open(postgres: try PostgresURL(location), batchSize: batchSize, onWait: onWait)
     }
 
     /// One sync pass of `config` into `store`, then the store's commit, dedup snapshot and
@@ -65,11 +68,15 @@ public enum Pipeline {
     /// Compacts the store at `directory` (`ingest compact`); with `recluster`, first clusters
     /// every live copy again with the current dedup rules (`StoryIndexClusterer.recluster`)
     /// and hands what split and merged to `reclustered` before compacting.
-    public static func compact(store directory: String, recluster: Bool,
+    public static func compact(store location: String, recluster: Bool,
                                reclustered: (ReclusterReport) -> Void = { _ in }) throws -> CompactionResult {
-        let store = try Store.open(directory: directory, access: .write)
+        // A PostgreSQL store is compacted in its local copy, which then replaces its records.
+        let replica = try PostgresURL.isPostgres(location) ? PostgresReplica(url: PostgresURL(location), onWait: {}) : nil
+        let store = try Store.open(directory: replica?.local.path ?? location, access: .write)
         if recluster { reclustered(try StoryIndexClusterer.recluster(store)) }
-        return try store.compact()
+        let result = try store.compact()
+        try replica?.replaceAll()
+        return result
     }
 
     /// The URL `importPages` takes for what a user typed: URLs stay as they are; anything

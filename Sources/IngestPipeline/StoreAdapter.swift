@@ -24,6 +24,9 @@ public final class StoreAdapter: SyncStore {
     private var pendingRaw: [RawCapture] = []
     private lazy var compressor = GzipMemberCompressor()
     private var lastCommit = Date()
+    /// Called after each commit point (a batch, a source state, the run summary): where a
+    /// replicated store (PostgreSQL) sends what was committed.
+    var onCommit: (() throws -> Void)?
 
     /// An adapter committing every `batchSize` copies or `maxDelay` seconds, whichever comes first.
     public init(_ store: Store, batchSize: Int = 200, maxDelay: TimeInterval = 0.25) {
@@ -34,6 +37,7 @@ public final class StoreAdapter: SyncStore {
 
     /// Commits everything buffered (one batch of copies, then tombstones, aliases, URL states).
     public func commit() throws {
+        let anything = !(pendingCopies.isEmpty && pendingDeletions.isEmpty && pendingAliases.isEmpty && pendingStates.isEmpty)
         if !pendingCopies.isEmpty { _ = try store.append(copies: pendingCopies) }
         if !pendingDeletions.isEmpty { _ = try store.markDeleted(copyIDs: pendingDeletions) }
         if !pendingAliases.isEmpty { try store.append(aliases: pendingAliases) }
@@ -47,6 +51,7 @@ public final class StoreAdapter: SyncStore {
         pendingStates = []
         pendingRaw = []
         lastCommit = Date()
+        if anything { try onCommit?() }
     }
 
     private func commitIfDue() throws {
@@ -125,11 +130,13 @@ public final class StoreAdapter: SyncStore {
     public func saveSourceState(_ state: SourceState) throws {
         try commit()
         try store.put(sourceStates: [state])
+        try onCommit?()
     }
 
     /// Commits what is buffered, then the run summary (`runs.jsonl`).
     public func saveRunSummary(_ summary: SyncSummary) throws {
         try commit()
         try store.record(syncRun: summary)
+        try onCommit?()
     }
 }

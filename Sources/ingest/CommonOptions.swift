@@ -4,15 +4,27 @@ import IngestPipeline
 
 /// `--store`, the same for every command that reads or writes a store.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .shortAndLong, help: ArgumentHelp("The store directory.", valueName: "dir"))
+    @Option(name: .shortAndLong, help: ArgumentHelp(
+        "The store directory, or a PostgreSQL store's URL (postgresql://user:password@host:port/database; PG* variables fill in the rest).",
+        valueName: "dir-or-url"))
     var store = "./store"
 
-    /// A store named by URL (`postgresql://…`) would otherwise become a directory called
-    /// `postgresql:`; only directory stores exist so far.
+    /// True when `--store` names a PostgreSQL store.
+    var isPostgres: Bool { PostgresURL.isPostgres(store) }
+
+    /// A store named by another URL would otherwise become a directory called `scheme:`; a
+    /// PostgreSQL URL that cannot be used is refused before anything is written.
     func validate() throws {
-        if let scheme = store.range(of: "://").map({ store[..<$0.lowerBound] }), !scheme.contains("/") {
-            throw ValidationError("--store: '\(scheme)://' stores are not supported; give a directory")
+        if isPostgres {
+            do { _ = try PostgresURL(store) } catch { throw ValidationError("\(error)") }
+        } else if let scheme = store.range(of: "://").map({ store[..<$0.lowerBound] }), !scheme.contains("/") {
+            throw ValidationError("--store: '\(scheme)://' stores are not supported; give a directory or a postgresql:// URL")
         }
+    }
+
+    /// What a writer of a PostgreSQL store logs when another writer holds it: it waits.
+    func waitNotice(_ command: String) -> () -> Void {
+        { Log.line(command, "another ingest is writing to \((try? PostgresURL(store))?.description ?? store); waiting for it") }
     }
 }
 

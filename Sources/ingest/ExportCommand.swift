@@ -67,7 +67,8 @@ struct ExportCommand: AsyncParsableCommand {
         let store = storeOptions.store
         // A path that holds no store is a mistake on the command line, not an empty export.
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: store, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard storeOptions.isPostgres || FileManager.default.fileExists(atPath: store, isDirectory: &isDirectory) && isDirectory.boolValue
+        else {
             Log.line("export", "\(store): no such store (run 'ingest sync' or 'ingest import' first, or pass --store)")
             throw ExitCode.usage
         }
@@ -89,7 +90,9 @@ struct ExportCommand: AsyncParsableCommand {
                 skipped += 1
                 Log.line("export", "skipped \(damage.error)")
             }
-            let counts = try Store.export(directory: store, options, to: destination, skippingDamaged: skipDamaged ? report : nil)
+            let counts = try Pipeline.withReadableStore(store) { directory in
+                try Store.export(directory: directory, options, to: destination, skippingDamaged: skipDamaged ? report : nil)
+            }
             if case .directory(let path) = destination {
                 Log.line("export", "\(counts.records) stories in \(path) (\(counts.records - counts.unchanged) written, \(counts.unchanged) unchanged)")
             }

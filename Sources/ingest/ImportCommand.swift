@@ -41,7 +41,7 @@ struct ImportCommand: AsyncParsableCommand {
         let given = InputList.expand(inputs.filter { !archives.contains($0) }, stdinPrefix: stdin.prefix)
         let urls = given.map(Pipeline.url(forInput:))
         // Small batches: a hand-run import is short, and an interrupted one keeps most of its work.
-        let live = try reportingStoreErrors("import") { try Pipeline.open(store: storeOptions.store, batchSize: 16) }
+        let live = try reportingStoreErrors("import") { try Pipeline.open(store: storeOptions.store, batchSize: 16, onWait: storeOptions.waitNotice("import")) }
         var archiveFailures = 0
         for archive in archives {
             let fd = archive == "-" ? 0 : open(archive, O_RDONLY)

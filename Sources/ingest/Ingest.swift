@@ -15,6 +15,7 @@ struct Ingest: AsyncParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [SyncCommand.self, ImportCommand.self, ExportCommand.self,
-                      ExtractCommand.self, StatusCommand.self, CompactCommand.self, RepairCommand.self]
+                      ExtractCommand.self, StatusCommand.self, CompactCommand.self, RepairCommand.self,
+                      MigrateCommand.self]
     )
 }

@@ -21,6 +21,11 @@ struct RepairCommand: AsyncParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
+    func validate() throws {
+        // A database has no lines to quarantine: each commit is one transaction.
+        if storeOptions.isPostgres { throw ValidationError("repair is for directory stores; a PostgreSQL store holds no half-written lines") }
+    }
+
     func run() async throws {
         let result = try reportingStoreErrors("repair") { () -> RepairResult in
             let result = try Store.repair(directory: storeOptions.store)

@@ -16,7 +16,7 @@ struct StatusCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run() async throws {
-        let status = try reportingStoreErrors("status") { try Store.open(directory: storeOptions.store, access: .read).status() }
+        let status = try reportingStoreErrors("status") { try Pipeline.status(store: storeOptions.store) }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]

@@ -14,5 +14,8 @@ func reportingStoreErrors<T>(_ command: String, _ body: () throws -> T) throws -
     } catch let error as StoreError {
         Log.line(command, "\(error)")
         throw error.exitCode
+    } catch let error as PostgresStoreError {
+        Log.line(command, "\(error)")
+        throw ExitCode.fatal
     }
 }

@@ -39,7 +39,7 @@ struct SyncCommand: AsyncParsableCommand {
             }
             throw ExitCode.usage
         }
-        let live = try reportingStoreErrors("sync") { try Pipeline.open(store: storeOptions.store) }
+        let live = try reportingStoreErrors("sync") { try Pipeline.open(store: storeOptions.store, onWait: storeOptions.waitNotice("sync")) }
         let progress = SyncProgress(command: "sync", verbose: logOptions.verbose, quiet: logOptions.quiet)
         let summary: SyncSummary
         do {

@@ -4,7 +4,7 @@ import Testing
 
 /// The command line's conventions, run through the real binary.
 @Suite struct HelpTests {
-    static let commands = ["sync", "import", "export", "extract", "status", "compact"]
+    static let commands = ["sync", "import", "export", "extract", "status", "compact", "migrate"]
 
     @Test(arguments: commands)
     func everyCommandAnswersHelpWithExamples(command: String) throws {
@@ -12,7 +12,9 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stdout.contains("USAGE: ingest \(command)"))
         #expect(result.stdout.contains("Examples:\n  ingest \(command)"), "\(result.stdout)")
-        if command != "extract" { #expect(result.stdout.contains("-s, --store <dir>"), "\(result.stdout)") }
+        if !["extract", "migrate"].contains(command) {
+            #expect(result.stdout.contains("-s, --store <dir-or-url>"), "\(result.stdout)")
+        }
     }
 
     @Test func valueNamesSayWhatTheyAre() throws {

@@ -160,14 +160,16 @@ import Testing
         #expect(articleRequests(from: mark) == 0, "a sync right after re-downloads nothing")
     }
 
-    @Test func aStoreNamedByURLIsAUsageError() throws {
+    @Test func aStoreNamedByAnotherURLIsAUsageError() throws {
         let temp = TemporaryDirectory("ingest-sync")
         defer { temp.remove() }
         for command in [["sync"], ["export"], ["status"]] {
-            let result = try IngestBinary.run(command + ["--store", "postgresql://localhost/news"], in: temp.url)
+            let result = try IngestBinary.run(command + ["--store", "mysql://localhost/news"], in: temp.url)
             #expect(result.status == 64, "\(command)")
-            #expect(result.stderr.contains("'postgresql://' stores are not supported"), "\(result.stderr)")
+            #expect(result.stderr.contains("'mysql://' stores are not supported"), "\(result.stderr)")
         }
+        let repair = try IngestBinary.run(["repair", "--store", "postgresql://localhost/news"], in: temp.url)
+        #expect(repair.status == 64 && repair.stderr.contains("repair is for directory stores"), "\(repair.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: temp.path).isEmpty, "nothing created")
     }
 

@@ -1,0 +1,240 @@
+import Foundation
+import IngestCore
+import IngestPipeline
+@testable import IngestPostgres
+import IngestStore
+import IngestTesting
+import Testing
+
+/// The PostgreSQL store against a real server (`scripts/with-postgres`), one fresh database per test.
+@Suite(.enabled(if: TestDatabase.available, Comment(rawValue: TestDatabase.skipReason)), .serialized)
+struct PostgresStoreTests {
+    /// A copy whose text depends on `i` and `version`.
+    static func copy(_ i: Int, story: String? = nil, version: Int = 1) -> CopyInput {
+        CopyInput(id: "copy-\(i)", story: story ?? "story-\(i)", url: "https://site\(i % 3).test/article/\(i)",
+                  title: "Title \(i)", text: "Paragraph one of \(i) v\(version).\n\nParagraph two.",
+                  authors: i % 2 == 0 ? ["A. Writer"] : [], published: "2026-01-0\(1 + i % 9)T10:00:00Z",
+                  site: "site\(i % 3).test", language: "en", source: "feed", contentHash: "sha256:\(i)-v\(version)")
+    }
+
+    /// Writes a small store with every kind of record through the engine's interface.
+    static func fill(_ live: LiveStore, from first: Int = 0, count: Int = 6) throws {
+        let adapter = live.adapter
+        for i in first..<first + count {
+            try adapter.saveCopy(copy(i))
+            try adapter.saveURLState(URLState(url: "https://site\(i % 3).test/article/\(i)", copyID: "copy-\(i)", source: "feed",
+                                              etag: "\"e\(i)\"", firstSeen: Date()))
+        }
+        try adapter.saveCopy(copy(first + 1, version: 2))  // a revision
+        try adapter.saveCopy(copy(first + 2, story: "story-\(first)"))  // a merge
+        try adapter.addStoryAlias("story-\(first + 2)", storyID: "story-\(first)")
+        try adapter.markCopyDeleted(id: "copy-\(first + 3)", at: Date())
+        try adapter.saveSourceState(SourceState(name: "feed"))
+        try adapter.saveRunSummary(SyncSummary(started: Date(), ended: Date(), seconds: 1))
+        try live.finish()
+    }
+
+    static func exported(_ location: String, perCopy: Bool = false) throws -> String {
+        let path = NSTemporaryDirectory() + "/ingest-pg-export-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Pipeline.withReadableStore(location) { directory in
+            try Store.export(directory: directory, ExportOptions(perCopy: perCopy, includeDeleted: true), to: .file(path: path))
+        }
+        return try String(contentsOfFile: path, encoding: .utf8)
+    }
+
+    @Test func theSchemaIsCreatedVersionedAndEmpty() throws {
+        let db = try TestDatabase()
+        defer { db.drop() }
+        #expect(try db.sql("SELECT to_regclass('ingest_schema') IS NULL") == "t", "a reader creates nothing")
+        #expect(try Self.exported(db.url).isEmpty)
+        _ = try PostgresStore(url: PostgresURL(db.url), writing: true)
+        #expect(try db.sql("SELECT version FROM ingest_schema") == "\(PostgresStore.schemaVersion)")
+        let tables = try db.sql("SELECT string_agg(tablename, ',' ORDER BY tablename) FROM pg_tables WHERE tablename LIKE 'ingest_%'")
+        #expect(tables == "ingest_aliases,ingest_copies,ingest_dedup,ingest_dedup_snapshot,ingest_fetch,ingest_runs,ingest_schema,ingest_sources,ingest_stories")
+        _ = try PostgresStore(url: PostgresURL(db.url), writing: true)  // a second open migrates nothing
+        #expect(try db.sql("SELECT count(*) FROM ingest_schema") == "1")
+    }
+
+    @Test func aNewerSchemaIsRefusedAndLeftAlone() throws {
+        let db = try TestDatabase()
+        defer { db.drop() }
+        try Self.fill(try LiveStore.open(postgres: PostgresURL(db.url)))
+        try db.sql("UPDATE ingest_schema SET version = 99")
+        for writing in [true, false] {
+            #expect(throws: PostgresStoreError.newerSchema(url: try PostgresURL(db.url).description, found: 99,
+                                                            supported: PostgresStore.schemaVersion)) {
+                _ = try PostgresStore(url: PostgresURL(db.url), writing: writing)
+            }
+        }
+        #expect(throws: PostgresStoreError.self) { _ = try Pipeline.open(store: db.url) }
+        #expect(try db.sql("SELECT version FROM ingest_schema") == "99")
+    }
+
+    @Test func aDirectoryStoreMovesToPostgresAndBackByteForByte() throws {
+        let db = try TestDatabase()
+        defer { db.drop() }
+        let temp = TemporaryDirectory("ingest-pg")
+        defer { temp.remove() }
+        let original = temp.path + "/store", back = temp.path + "/back"
+        try Self.fill(try LiveStore.open(directory: original))
+        try Pipeline.migrate(from: original, to: db.url)
+        try Pipeline.migrate(from: db.url, to: back)
+        for name in Store.recordFileNames + [Store.dedupSnapshotFileName, "format.json"] {
+            let before = FileManager.default.contents(atPath: original + "/" + name)
+            #expect(before != nil && before == FileManager.default.contents(atPath: back + "/" + name), "\(name)")
+        }
+        for perCopy in [false, true] {
+            let fromDirectory = try Self.exported(original, perCopy: perCopy)
+            #expect(fromDirectory.contains("copy-5") || fromDirectory.contains("story-5"))
+            #expect(try Self.exported(db.url, perCopy: perCopy) == fromDirectory)
+        }
+        #expect(throws: PostgresStoreError.notEmpty(try PostgresURL(db.url).description)) {
+            try Pipeline.migrate(from: original, to: db.url)
+        }
+        #expect(throws: PostgresStoreError.notEmpty(back)) { try Pipeline.migrate(from: db.url, to: back) }
+    }
+
+    @Test func eachCommitPointIsInTheDatabaseBeforeTheRunEnds() throws {
+        let db = try TestDatabase()
+        defer { db.drop() }
+        let live = try LiveStore.open(postgres: PostgresURL(db.url))
+        try live.adapter.saveCopy(Self.copy(1))
+        try live.adapter.saveURLState(URLState(url: "https://site1.test/article/1", copyID: "copy-1", source: "feed", firstSeen: Date()))
+        try live.adapter.saveSourceState(SourceState(name: "feed"))
+        // The writer is still open (as a killed one would be): what it committed is there.
+        #expect(try db.sql("SELECT count(*) FROM ingest_copies") == "1")
+        #expect(try db.sql("SELECT count(*) FROM ingest_fetch") == "1")
+        #expect(try db.sql("SELECT count(*) FROM ingest_sources") == "1")
+        #expect(try db.sql("SELECT line FROM ingest_copies").contains("\"id\":\"copy-1\""))
+        #expect(try Self.exported(db.url).contains("story-1"), "readers see it while the writer runs")
+    }
+
+    @Test func twoWritersTakeTurnsAndNeitherLosesAnything() throws {
+        let db = try TestDatabase()
+        defer { db.drop() }
+        let url = try PostgresURL(db.url)
+        var first: LiveStore? = try LiveStore.open(postgres: url)
+        try first!.adapter.saveCopy(Self.copy(1))
+        let waited = Flag(), opened = Flag(), finished = Flag()
+        let second = Thread {
+            defer { finished.set() }
+            do {
+                let live = try LiveStore.open(postgres: url, onWait: { waited.set() })
+                opened.set()
+                try live.adapter.saveCopy(Self.copy(2))
+                try live.finish()
+            } catch {
+                Issue.record("second writer: \(error)")
+            }
+        }
+        second.start()
+        #expect(waited.wait(seconds: 20), "the second writer finds the lock held")
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(!opened.isSet, "and waits while the first one writes")
+        try first!.finish()
+        first = nil  // closes the connection: the lock is free
+        #expect(opened.wait(seconds: 20))
+        #expect(finished.wait(seconds: 20))
+        let export = try Self.exported(db.url)
+        #expect(export.contains("\"story-1\"") && export.contains("\"story-2\""), "\(export)")
+        #expect(try db.sql("SELECT count(DISTINCT line) FROM ingest_copies") == "2")
+    }
+
+    @Test func aKilledWritersLockIsFreedByTheServer() throws {
+        let db = try TestDatabase()
+        defer { db.drop() }
+        _ = try PostgresStore(url: PostgresURL(db.url), writing: true)
+        // Another process takes the writers' lock, idles (as a writer between commits does)
+        // and is killed while holding it.
+        let holder = Process(), input = Pipe()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        holder.arguments = ["psql", db.url, "-X", "-q"]
+        holder.standardInput = input
+        holder.standardOutput = FileHandle.nullDevice
+        try holder.run()
+        input.fileHandleForWriting.write(Data("SELECT pg_advisory_lock(\(PostgresStore.writerLockKey));\n".utf8))
+        defer { if holder.isRunning { holder.terminate() } }
+        var held = false
+        for _ in 0..<200 {
+            held = try db.sql("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted") == "1"
+            if held { break }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        #expect(held)
+        kill(holder.processIdentifier, SIGKILL)
+        holder.waitUntilExit()
+        let start = Date()
+        let live = try LiveStore.open(postgres: PostgresURL(db.url))
+        try Self.fill(live)
+        #expect(Date().timeIntervalSince(start) < 20)
+        #expect(try db.sql("SELECT count(*) FROM ingest_copies") != "0")
+    }
+
+    @Test func aConnectionLostMidRunFailsTheCommitAndKeepsTheOnesBefore() throws {
+        let db = try TestDatabase()
+        defer { db.drop() }
+        let live = try LiveStore.open(postgres: PostgresURL(db.url))
+        try live.adapter.saveCopy(Self.copy(1))
+        try live.adapter.saveSourceState(SourceState(name: "feed"))
+        try db.sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
+        #expect(throws: PostgresStoreError.self) {
+            try live.adapter.saveCopy(Self.copy(2))  // commits (and fails) here or at the source state
+            try live.adapter.saveSourceState(SourceState(name: "feed"))
+        }
+        #expect(try db.sql("SELECT count(*) FROM ingest_copies") == "1", "the first commit stays, the failed one left nothing")
+        #expect(try db.sql("SELECT count(*) FROM ingest_sources") == "1")
+        let export = try Self.exported(db.url)
+        #expect(export.contains("story-1") && !export.contains("story-2"))
+    }
+
+    @Test func aKilledWritersLocalCopyIsRemovedByTheNextWriter() throws {
+        let db = try TestDatabase()
+        defer { db.drop() }
+        let temp = TemporaryDirectory("ingest-pg-tmp")
+        defer { temp.remove() }
+        // A process that existed and is gone: a child that has exited and been reaped.
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: "/bin/true")
+        try child.run()
+        child.waitUntilExit()
+        let orphan = temp.path + "/ingest-pgcopy.\(child.processIdentifier).abc123"
+        let alive = temp.path + "/ingest-pgcopy.\(getpid()).def456"
+        for dir in [orphan, alive] { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+        setenv("TMPDIR", temp.path, 1)
+        defer { unsetenv("TMPDIR") }
+        try Self.fill(try LiveStore.open(postgres: PostgresURL(db.url)))
+        #expect(!FileManager.default.fileExists(atPath: orphan))
+        #expect(FileManager.default.fileExists(atPath: alive), "a running process's copy stays")
+    }
+
+    @Test func anUnreachableServerIsAnErrorAndWritesNothing() throws {
+        let url = try PostgresURL("postgresql://ingest@127.0.0.1:\(closedLoopbackPort())/none")
+        #expect(throws: PostgresStoreError.self) { _ = try LiveStore.open(postgres: url) }
+    }
+}
+
+/// A one-way flag between threads.
+final class Flag: @unchecked Sendable {
+    // Safe: `value` is only read and written under `condition`'s lock.
+    private let condition = NSCondition()
+    private var value = false
+
+    var isSet: Bool { condition.withLock { value } }
+
+    func set() {
+        condition.withLock {
+            value = true
+            condition.broadcast()
+        }
+    }
+
+    /// Waits until set, at most `seconds`; returns whether it was.
+    func wait(seconds: TimeInterval) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        return condition.withLock {
+            while !value && condition.wait(until: deadline) {}
+            return value
+        }
+    }
+}
