@@ -32,6 +32,11 @@ struct ImportCommand: AsyncParsableCommand {
 
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("Give at least one URL or file, or '-' to read them from stdin.") }
+        // A PostgreSQL writer works in a private copy of the store, and raw/ is not sent back:
+        // kept pages would silently vanish.
+        if keepRaw && storeOptions.isPostgres {
+            throw ValidationError("--keep-raw keeps raw pages in a directory store only; a PostgreSQL store does not keep them.")
+        }
     }
 
     func run() async throws {

@@ -39,6 +39,11 @@ struct SyncCommand: AsyncParsableCommand {
             }
             throw ExitCode.usage
         }
+        // As for import --keep-raw: a PostgreSQL writer's raw/ would stay in its private copy.
+        if config.settings.keepRaw && storeOptions.isPostgres {
+            Log.line("sync", "\(feeds): settings.keepRaw keeps raw pages in a directory store only; a PostgreSQL store does not keep them")
+            throw ExitCode.usage
+        }
         let live = try reportingStoreErrors("sync") { try Pipeline.open(store: storeOptions.store, onWait: storeOptions.waitNotice("sync")) }
         let progress = SyncProgress(command: "sync", verbose: logOptions.verbose, quiet: logOptions.quiet)
         let summary: SyncSummary

@@ -173,6 +173,22 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: temp.path).isEmpty, "nothing created")
     }
 
+    /// A PostgreSQL writer works in a private copy and sends the records back, not raw/: keeping
+    /// raw pages there would lose them without a word, so it is refused before any connection.
+    @Test func keepingRawPagesInAPostgreSQLStoreIsAUsageError() throws {
+        let temp = TemporaryDirectory("ingest-sync")
+        defer { temp.remove() }
+        let url = "postgresql://ingest@127.0.0.1:\(closedLoopbackPort())/news"
+        let feeds = #"{"settings": {"keepRaw": true}, "sources": [{"name": "a", "url": "http://127.0.0.1:9/feed.xml"}]}"#
+        try feeds.write(to: temp.url.appendingPathComponent("feeds.json"), atomically: true, encoding: .utf8)
+        let sync = try IngestBinary.run(["sync", "--store", url], in: temp.url)
+        #expect(sync.status == 64 && sync.stderr.contains("settings.keepRaw keeps raw pages in a directory store only"), "\(sync.stderr)")
+        let importing = try IngestBinary.run(["import", "--keep-raw", "page.html", "--store", url], in: temp.url)
+        #expect(importing.status == 64 && importing.stderr.contains("--keep-raw keeps raw pages in a directory store only"),
+                "\(importing.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temp.path) == ["feeds.json"], "nothing created")
+    }
+
     @Test func anEditedArticleBecomesARevisionAndA404DeletesItsStory() throws {
         let world = try SmallWorld()
         defer { world.server.stop() }
