@@ -15,12 +15,7 @@ import Testing
         let others = Set(world.currentArticles.map(world.url(of:))).subtracting([slowURL])
 
         let started = ContinuousClock.now
-        let sync = Process()
-        sync.executableURL = IngestBinary.url
-        sync.arguments = ["sync", "--feeds", world.feedsPath, "--store", world.storePath, "--force", "--quiet"]
-        sync.standardOutput = FileHandle.nullDevice
-        sync.standardError = FileHandle.nullDevice
-        try sync.run()
+        let sync = try world.startSync()
         defer { if sync.isRunning { sync.terminate() } }
 
         // Within 5 s of the start (the slow page answers after 6), every other page is exported.
