@@ -5,8 +5,9 @@ import IngestWARC
 /// The JSON-lines store behind `SyncStore`.
 ///
 /// Copy revisions, tombstones, aliases and URL states are buffered and committed together,
-/// in that order, every `batchSize` copies, every `maxDelay` seconds, and at the end of the
-/// run: each commit costs a few `fsync`s instead of one per page. The order makes a SIGKILL
+/// in that order, every `batchSize` copies, once the oldest has waited `maxDelay` seconds
+/// (`CommitPolicy`; the run asks on a timer too, so a slow page delays no other), and at the
+/// end of the run: each commit costs a few `fsync`s instead of one per page. The order makes a SIGKILL
 /// harmless: a URL state (whose validators would turn the next fetch into a 304, or whose
 /// `gone` flag stops revalidation) is never on disk before the copy or tombstone it stands
 /// for, and a copy committed without its URL state is fetched again next run and found
@@ -14,8 +15,7 @@ import IngestWARC
 public final class StoreAdapter: SyncStore {
     /// The write-locked store.
     public let store: Store
-    let batchSize: Int
-    let maxDelay: TimeInterval
+    let policy: CommitPolicy
     private var pendingCopies: [CopyInput] = []
     private var pendingCopyView: [String: StoredCopy] = [:]
     private var pendingDeletions: [String] = []
@@ -23,16 +23,16 @@ public final class StoreAdapter: SyncStore {
     private var pendingStates: [URLState] = []
     private var pendingRaw: [RawCapture] = []
     private lazy var compressor = GzipMemberCompressor()
-    private var lastCommit = Date()
     /// Called after each commit point (a batch, a source state, the run summary): where a
     /// replicated store (PostgreSQL) sends what was committed.
     var onCommit: (() throws -> Void)?
+    /// When the oldest record buffered since the last commit was buffered.
+    private var oldestPending: Date?
 
-    /// An adapter committing every `batchSize` copies or `maxDelay` seconds, whichever comes first.
+    /// An adapter committing every `batchSize` copies or once a record has waited `maxDelay` seconds, whichever comes first.
     public init(_ store: Store, batchSize: Int = 200, maxDelay: TimeInterval = 0.25) {
         self.store = store
-        self.batchSize = batchSize
-        self.maxDelay = maxDelay
+        policy = CommitPolicy(maxCopies: batchSize, maxStates: batchSize * 8, maxDelay: maxDelay)
     }
 
     /// Commits everything buffered (one batch of copies, then tombstones, aliases, URL states).
@@ -50,15 +50,20 @@ public final class StoreAdapter: SyncStore {
         pendingAliases = []
         pendingStates = []
         pendingRaw = []
-        lastCommit = Date()
+        oldestPending = nil
         if anything { try onCommit?() }
     }
 
-    private func commitIfDue() throws {
-        if pendingCopies.count >= batchSize || pendingStates.count >= batchSize * 8
-            || Date().timeIntervalSince(lastCommit) >= maxDelay {
+    /// Commits when `policy` says so (also called by the run on a timer).
+    public func commitIfDue() throws {
+        if policy.shouldCommit(copies: pendingCopies.count, states: pendingStates.count, oldestPending: oldestPending,
+                               now: Date()) {
             try commit()
         }
+    }
+
+    private func buffered() {
+        if oldestPending == nil { oldestPending = Date() }
     }
 
     /// The surviving story of the copy stored for `url` (any URL that led to it), once committed.
@@ -91,6 +96,7 @@ public final class StoreAdapter: SyncStore {
     public func saveCopy(_ copy: CopyInput) throws {
         pendingCopies.append(copy)
         pendingCopyView[copy.id] = StoredCopy(id: copy.id, storyID: copy.story, url: copy.url, contentHash: copy.contentHash)
+        buffered()
         try commitIfDue()
     }
 
@@ -98,17 +104,20 @@ public final class StoreAdapter: SyncStore {
     public func markCopyDeleted(id: String, at date: Date) throws {
         if pendingCopyView[id] != nil { pendingCopyView[id]?.deleted = true }
         pendingDeletions.append(id)
+        buffered()
         try commitIfDue()
     }
 
     /// Buffers a story merge.
     public func addStoryAlias(_ oldID: String, storyID: String) throws {
         pendingAliases.append(StoryAlias(from: oldID, to: storyID))
+        buffered()
     }
 
     /// Buffers a URL state; it is committed after the copies buffered before it.
     public func saveURLState(_ state: URLState) throws {
         pendingStates.append(state)
+        buffered()
         try commitIfDue()
     }
 
@@ -124,6 +133,7 @@ public final class StoreAdapter: SyncStore {
                                      finalURL: raw.response.finalURL, status: raw.response.status, headers: headers,
                                      fetched: Timestamp.string(raw.fetchedAt), ip: raw.response.remoteIP, body: digest,
                                      length: body.count))
+        buffered()
     }
 
     /// Commits what is buffered, then the source state.

@@ -3,17 +3,6 @@ import Testing
 
 /// A sync killed half-way, then rerun; and two syncs at once on one store.
 @Suite struct SyncCrashAndLockTests {
-    /// Starts `ingest sync --force` on the world without waiting for it.
-    private func startSync(_ world: World) throws -> Process {
-        let process = Process()
-        process.executableURL = IngestBinary.url
-        process.arguments = ["sync", "--feeds", world.feedsPath, "--store", world.storePath, "--force", "--quiet"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
-    }
-
     /// Polls `condition` every 50 ms for at most 10 s; whether it came true.
     private func waitUntil(_ condition: () throws -> Bool) rethrows -> Bool {
         let deadline = ContinuousClock.now + .seconds(10)
@@ -29,7 +18,7 @@ import Testing
         defer { world.stop() }
         try world.writeFeeds()
         world.slowArticles(by: .milliseconds(500))
-        let sync = try startSync(world)
+        let sync = try world.startSync()
         // Kill it once some copies are committed (the store commits in batches) while others are in flight.
         var partial = 0
         #expect(try waitUntil { partial = try world.export(["--copies"]).count; return partial > 0 || !sync.isRunning })
@@ -55,7 +44,7 @@ import Testing
         defer { world.stop() }
         try world.writeFeeds()
         world.slowArticles(by: .milliseconds(400))
-        let first = try startSync(world)
+        let first = try world.startSync()
         // The first sync takes the lock before it fetches anything: once it has asked for an
         // article it holds the lock. If that never happens the test stops here rather than
         // carry on against an unlocked store.

@@ -87,6 +87,26 @@ import Testing
         #expect(after.copies == 1 && after.trackedURLs == 1)
     }
 
+    /// With no further save (every worker waiting on one slow page), the run's timer call
+    /// commits what has waited `maxDelay`, and not before.
+    @Test func commitIfDueCommitsWhatWaitedMaxDelayWithoutAnotherSave() throws {
+        let temp = TemporaryDirectory("ingest-live")
+        defer { temp.remove() }
+        let path = temp.path + "/store"
+        let live = try LiveStore.open(directory: path)
+        let adapter = StoreAdapter(live.store, batchSize: 1000, maxDelay: 0.5)
+        try adapter.saveCopy(CopyInput(
+            id: "c0", story: "s0", url: "https://a.example/0", source: "a",
+            contentHash: "sha256:0", article: Article(title: "t", text: text(0))))
+        try adapter.saveURLState(URLState(url: "https://a.example/0", copyID: "c0", source: "a", firstSeen: t0))
+        try adapter.commitIfDue()
+        #expect(try Store.open(directory: path, access: .read).status().copies == 0, "younger than maxDelay")
+        Thread.sleep(forTimeInterval: 0.6)  // a lower bound: a loaded machine only waits longer
+        try adapter.commitIfDue()
+        let after = try Store.open(directory: path, access: .read).status()
+        #expect(after.copies == 1 && after.trackedURLs == 1)
+    }
+
     /// The end of a run compacts the store when superseded revisions are most of a large
     /// copies file, and leaves a small one alone.
     @Test func finishCompactsWhenWorthwhile() throws {

@@ -11,7 +11,17 @@ struct FetchOutcome: Sendable {
     var bytes: Int
 }
 
+/// What the fetch loop wakes up for: a finished page, or the commit timer.
+private enum Arrival: Sendable {
+    case fetched(Int, FetchOutcome)
+    case tick
+}
+
 extension SyncRun {
+    /// How often the fetch loop lets the store commit by time while pages are in flight, so
+    /// pages handled before a slow one do not wait for it (`SyncStore.commitIfDue()`).
+    public static let commitTick: Duration = .milliseconds(250)
+
     /// Fetches and extracts the jobs concurrently (at most `maxInFlight` at once) and
     /// applies each outcome to the store as it arrives.
     /// With `inOrder`, outcomes are applied in job order (those that finish early wait): an
@@ -21,23 +31,41 @@ extension SyncRun {
         var pending = jobs.enumerated().makeIterator()
         var finished: [Int: FetchOutcome] = [:]
         var nextToApply = 0
-        try await withThrowingTaskGroup(of: (Int, FetchOutcome).self) { group in
-            for _ in 0..<max(1, options.maxInFlight) {
-                guard let (index, job) = pending.next() else { break }
-                group.addTask { (index, await Self.perform(job, fetcher: fetcher, extractor: extractor, keepBody: keepRaw)) }
+        var inFlight = 0
+        try await withThrowingTaskGroup(of: Arrival.self) { group in
+            func startNext() -> Bool {
+                guard let (index, job) = pending.next() else { return false }
+                group.addTask { .fetched(index, await Self.perform(job, fetcher: fetcher, extractor: extractor, keepBody: keepRaw)) }
+                inFlight += 1
+                return true
             }
-            while let (index, outcome) = try await group.next() {
-                if inOrder {
-                    finished[index] = outcome
-                    while let ready = finished.removeValue(forKey: nextToApply) {
-                        try apply(ready)
-                        nextToApply += 1
+            func startTimer() {
+                // Cancelled when the last page is in: it then returns at once, and no new one starts.
+                group.addTask { try? await Task.sleep(for: Self.commitTick); return .tick }
+            }
+            for _ in 0..<max(1, options.maxInFlight) {
+                guard startNext() else { break }
+            }
+            if inFlight > 0 { startTimer() }
+            while let arrival = try await group.next() {
+                switch arrival {
+                case .tick:
+                    try store.commitIfDue()
+                    // A cancelled run's timer would return at once: commits then wait for pages.
+                    if inFlight > 0 && !Task.isCancelled { startTimer() }
+                case .fetched(let index, let outcome):
+                    inFlight -= 1
+                    if inOrder {
+                        finished[index] = outcome
+                        while let ready = finished.removeValue(forKey: nextToApply) {
+                            try apply(ready)
+                            nextToApply += 1
+                        }
+                    } else {
+                        try apply(outcome)
                     }
-                } else {
-                    try apply(outcome)
-                }
-                if let (index, job) = pending.next() {
-                    group.addTask { (index, await Self.perform(job, fetcher: fetcher, extractor: extractor, keepBody: keepRaw)) }
+                    _ = startNext()
+                    if inFlight == 0 { group.cancelAll() }
                 }
             }
         }

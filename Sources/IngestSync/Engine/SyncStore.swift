@@ -42,11 +42,17 @@ public protocol SyncStore: AnyObject {
     /// Keeps a stored article's answer as fetched (with `SyncOptions.keepRaw`), saved after
     /// the copy revision it produced and never durable before its body.
     func saveRaw(_ raw: RawAnswer) throws
+    /// Commits what is buffered if it has waited long enough (see `CommitPolicy`). The run
+    /// calls it about every `SyncRun.commitTick` while pages are in flight, also when none
+    /// arrives (every worker waiting on one slow page).
+    func commitIfDue() throws
 }
 
 extension SyncStore {
     /// A store that keeps no raw answers ignores them.
     public func saveRaw(_ raw: RawAnswer) throws {}
+    /// A store that does not buffer has nothing to commit.
+    public func commitIfDue() throws {}
 }
 
 /// An article's answer as fetched, for `SyncStore.saveRaw`: the copy revision it produced

@@ -21,6 +21,17 @@ extension World {
                              clockOffset: clockOffset)
     }
 
+    /// Starts `ingest sync --force` on the world without waiting for it.
+    func startSync() throws -> Process {
+        let process = Process()
+        process.executableURL = IngestBinary.url
+        process.arguments = ["sync", "--feeds", feedsPath, "--store", storePath, "--force", "--quiet"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     /// `ingest export` as JSON objects.
     func export(_ extra: [String] = []) throws -> [[String: Any]] {
         try exportText(extra).split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }

@@ -30,6 +30,8 @@ final class World: @unchecked Sendable {
     private var extraRoutes: [String: LoopbackServer.Handler] = [:]
     private var served: [Served] = []
     private var articleDelay: Duration = .zero
+    /// Article pages ("site path") that answer after their own delay.
+    private var stalls: [String: Duration] = [:]
 
     init() throws {
         server = try LoopbackServer(sites: World.mainSites + World.faultSites)
@@ -74,6 +76,11 @@ final class World: @unchecked Sendable {
     /// Makes every article page answer after `delay` (a slow world, so a sync has a middle).
     func slowArticles(by delay: Duration) { lock.withLock { articleDelay = delay } }
 
+    /// Makes one article page answer after `delay`, the others as before.
+    func stall(_ article: WorldArticle, by delay: Duration) {
+        lock.withLock { stalls["\(article.site) \(article.path)"] = delay }
+    }
+
     /// Adds or replaces a raw route (fault sites) by `site` and path.
     func setRoute(_ path: String, site: Int, _ handler: @escaping LoopbackServer.Handler) {
         lock.withLock { extraRoutes["\(site) \(path)"] = handler }
@@ -88,7 +95,7 @@ final class World: @unchecked Sendable {
                 return (.text("<h1>Not found</h1>", status: 404), false)
             }
             let isArticle = articles.contains { $0.site == request.site && $0.path == request.path }
-            return (isArticle ? document.delayed(by: articleDelay) : document, true)
+            return (isArticle ? document.delayed(by: stalls["\(request.site) \(request.path)"] ?? articleDelay) : document, true)
         }
         let final = isDocument ? Self.conditional(response, for: request) : response
         let conditional = request.headers["if-none-match"] != nil || request.headers["if-modified-since"] != nil
