@@ -20,6 +20,17 @@ extension Pipeline {
     /// Pages held in memory at once while importing an archive; with the reader's one record,
     /// this bounds memory on a file of any size.
     static let archiveBatchPages = 128
+    /// Bytes of page bodies held in a batch. Bounding pages alone let peak memory grow with the
+    /// archive: the more records, the likelier a batch of 128 large pages (the 821 dev pages under
+    /// 1, 5, 10 sets of URLs: the fullest batch held 59, 69, 70 MB of bodies). 32 MB is about
+    /// 130 pages of the dev corpus's average 240 KB, so most batches still end at 128 pages.
+    static let archiveBatchBytes = 32 << 20
+
+    /// Whether a batch of `pages` pages holding `bytes` bytes of bodies must be committed before
+    /// a page of `adding` bytes joins it (pure). A page over the byte bound goes in a batch alone.
+    static func archiveBatchIsFull(pages: Int, bytes: Int, adding: Int) -> Bool {
+        pages >= archiveBatchPages || (pages > 0 && bytes + adding > archiveBatchBytes)
+    }
     /// The fetcher's page limit, which archived pages obey too.
     public static let archiveMaxPageBytes = FetchSettings().maxPageBytes
     /// The largest record block worth reading: a page at the limit and its HTTP head.
@@ -41,6 +52,7 @@ extension Pipeline {
         run.onEvent = onEvent
         try run.beginImport()
         var batch: [String] = []
+        var batchBytes = 0
         func flush() async throws {
             guard !batch.isEmpty else { return }
             // In archive order: which copy comes first decides a story's id and representative.
@@ -48,6 +60,7 @@ extension Pipeline {
             try store.adapter.commit()
             onArchive(.committed(batch))
             batch = []
+            batchBytes = 0
             fetcher.clear()
         }
         while let event = reader.next() {
@@ -63,9 +76,13 @@ extension Pipeline {
                 case .success(let page):
                     let url = CanonicalURL.normalise(page.url) ?? page.url
                     // A second capture of a URL goes in the next batch: it may be the copy's next revision.
-                    if fetcher.holds(url) || batch.count >= archiveBatchPages { try await flush() }
+                    let bytes = page.response.body.count
+                    if fetcher.holds(url) || archiveBatchIsFull(pages: batch.count, bytes: batchBytes, adding: bytes) {
+                        try await flush()
+                    }
                     fetcher.add(page, as: url)
                     batch.append(url)
+                    batchBytes += bytes
                 }
             }
         }

@@ -43,6 +43,8 @@ public final class WARCReader {
     /// Gzip damage at a buffer index: the bytes before it are read as if the input ended
     /// there (a record cut short is reported), then the damage, then reading goes on.
     private var barriers: [(index: Int, damage: WARCDamage)] = []
+    /// The read buffer, allocated once rather than a fresh megabyte per read.
+    private var readChunk = [UInt8](repeating: 0, count: 1 << 20)
 
     /// A reader over a file descriptor (a file, a pipe, stdin) whose first bytes, already
     /// read from it to sniff the format, are `prefix`; records whose block is longer than
@@ -157,24 +159,23 @@ public final class WARCReader {
     /// Appends more input (inflated when gzip) to `buffer`; false at the end.
     private func fill() -> Bool {
         guard !inputEnded else { return false }
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        var count = chunk.withUnsafeMutableBytes { read($0) }
+        var count = readChunk.withUnsafeMutableBytes { read($0) }
         if !sniffed {
             // Two bytes tell gzip from plain, however little the first read gave.
             while count == 1 {
-                let more = chunk.withUnsafeMutableBytes { read(UnsafeMutableRawBufferPointer(rebasing: $0[1...])) }
+                let more = readChunk.withUnsafeMutableBytes { read(UnsafeMutableRawBufferPointer(rebasing: $0[1...])) }
                 if more == 0 { break }
                 count += more
             }
             sniffed = true
-            if count >= 2 && chunk[0] == 0x1F && chunk[1] == 0x8B { gzip = GzipMembers() }
+            if count >= 2 && readChunk[0] == 0x1F && readChunk[1] == 0x8B { gzip = GzipMembers() }
         }
         guard let gzip else {
             if count == 0 { inputEnded = true; return false }
-            buffer.append(contentsOf: chunk[0..<count])
+            buffer.append(contentsOf: readChunk[0..<count])
             return true
         }
-        for found in gzip.inflate(chunk[0..<count], into: &buffer, atEnd: count == 0) {
+        for found in gzip.inflate(readChunk[0..<count], into: &buffer, atEnd: count == 0) {
             // A damaged member's output is taken back, even a part already read as records.
             start = min(start, buffer.count)
             barriers.append((max(found.outputIndex, start), found.damage))
