@@ -16,12 +16,17 @@ struct Byline {
     private(set) var shownDates: [ShownDate] = []
 
     /// A date the page shows, with its other reading when day and month could be swapped
-    /// ("03/10/2023"), where it stands and whether it is labelled as the publication date.
+    /// ("03/10/2023"), where it stands and what its label says it is.
     struct ShownDate {
         let date: String
         let other: String?
         var offset = 0
-        var marksPublished = false
+        var label = Label.none
+
+        /// What a date's label calls it: "Published Apr 26, 2023", "Last updated: May 2".
+        enum Label { case none, published, updated }
+
+        var marksPublished: Bool { label == .published }
 
         /// Whether either reading is the day of `declared` (in some zone: `DateNormalizer.isDay`).
         func shows(_ declared: String) -> Bool {
@@ -42,8 +47,13 @@ struct Byline {
     /// whatever their JSON-LD says; a page that shows the declared date anywhere near its
     /// headline keeps it. (The dev truth follows the visible date on most such pages, not
     /// all: tune half 250/287 with this rule, 242 without.)
-    func shownInstead(of declared: String) -> String? {
-        let header = shownDates.filter { $0.offset <= Byline.headerSpan }
+    ///
+    /// `updatesGiveWay`: the page also declares its publication in OpenGraph
+    /// (`article:published_time`, the date link previews and feeds show), so a header date
+    /// labelled as an update is the update, not the story's date.
+    func shownInstead(of declared: String, updatesGiveWay: Bool) -> String? {
+        var header = shownDates.filter { $0.offset <= Byline.headerSpan }
+        if updatesGiveWay { header.removeAll { $0.label == .updated } }
         // A date the header labels as published ("Published Apr 26, 2023 · Updated Aug 21,
         // 2025") is the story's, even when the markup declares the update.
         if let labelled = header.first(where: \.marksPublished) {
@@ -76,7 +86,7 @@ struct Byline {
             for index in window {
                 if var shown = Byline.date(tree, index) {
                     shown.offset = index - headline
-                    shown.marksPublished = Byline.marksPublished(tree, index)
+                    shown.label = Byline.label(tree, index)
                     shownDates.append(shown)
                 }
                 if authors.isEmpty { authors = Byline.authors(tree, index, labelsToo: true) }
@@ -126,26 +136,52 @@ struct Byline {
         return DateNormalizer.readings(in: TextNormalizer.collapse(own)).map { ShownDate(date: $0.date, other: $0.other) }
     }
 
-    /// Whether a date element is marked as the publication date: a "published" class word,
-    /// or "Published" / "Posted" in its own text or in the text just before it in its parent
-    /// ("Published <span>Apr 26, 2023</span>").
-    static func marksPublished(_ tree: PageTree, _ index: Int) -> Bool {
+    /// What a date element's label calls it. The words a reader sees decide: the text just
+    /// before it in its parent (a text or a short label element without a date of its own:
+    /// "<span>Last Updated:</span> <span>April 1, 2025</span>") and its own text up to the
+    /// date; the later of "publish"/"posted" and "updat"/"modif"/"revis" there wins. Without
+    /// such words, class words do: "published" (also in WordPress's "published updated"),
+    /// else "updated"/"modified".
+    static func label(_ tree: PageTree, _ index: Int) -> ShownDate.Label {
         let element = tree.elements[index]
-        if element.words.contains(where: publishedWords.contains) { return true }
-        var label = ""
+        var before = ""
         if element.parent >= 0 {
+            var previous: Int?
             for child in tree.elements[element.parent].children {
                 if case .element(let sibling) = child {
                     if sibling == index { break }
-                    label = ""
-                } else if case .text(let text) = child {
-                    label = text
+                    previous = sibling
+                    before = ""
+                } else if case .text(let text) = child, text.contains(where: { !$0.isWhitespace }) {
+                    previous = nil
+                    before = text
                 }
             }
+            if let previous, tree.elements[previous].end - previous <= 3 {
+                let text = tree.text(of: previous)
+                if text.count <= 40, DateNormalizer.dateStart(in: text) == nil { before = text }
+            }
         }
-        for case .text(let text) in element.children { label += text }
-        let lower = label.lowercased()
-        return lower.contains("publish") || lower.contains("posted")
+        // A short element's whole text ("<time><strong>Last Updated:</strong> May 2</time>"),
+        // a container's own text only.
+        var own = ""
+        if element.end - index <= maxElements { own = tree.text(of: index) } else {
+            for case .text(let text) in element.children { own += text }
+        }
+        if let start = DateNormalizer.dateStart(in: own) { own = String(own[..<start]) }
+        let label = (before + " " + own).lowercased()
+        func last(_ words: [String]) -> String.Index? {
+            words.compactMap { label.range(of: $0, options: .backwards)?.lowerBound }.max()
+        }
+        switch (last(["publish", "posted"]), last(["updat", "modif", "revis"])) {
+        case let (published?, updated?): return published > updated ? .published : .updated
+        case (.some, nil): return .published
+        case (nil, .some): return .updated
+        case (nil, nil): break
+        }
+        if element.words.contains(where: publishedWords.contains) { return .published }
+        if element.words.contains(where: { $0 == "updated" || $0 == "modified" }) { return .updated }
+        return .none
     }
 
     /// Author names an element shows: "By Jane Doe" (or "Written by", "Posted by"…), a

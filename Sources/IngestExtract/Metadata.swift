@@ -124,7 +124,10 @@ struct Metadata {
         article.published = markupDate ?? firstDate([byline.date?.read(as: urlDate), timeValue()]) ?? urlDate ?? undeclared
             ?? (ld.isArticle ? nil : firstDate([ld.published]))
         // What the headline's byline shows beats a declared date it never shows (`shownInstead`).
-        if let markupDate, let shown = byline.shownInstead(of: markupDate) { article.published = shown }
+        if let markupDate, let shown = byline.shownInstead(
+            of: markupDate, updatesGiveWay: firstDate([meta["article:published_time"], meta["og:published_time"]]) != nil) {
+            article.published = shown
+        }
         let vouched = declaresArticle || !markupAuthors.isEmpty || byline.nearHeadline || (declaredPublished ?? undeclared) != nil
             || urlDate != nil
         article.site = first([meta["og:site_name"], ld.publisher, meta["application-name"], meta["publisher"]])

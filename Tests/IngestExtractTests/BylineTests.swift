@@ -43,6 +43,31 @@ import Testing
         #expect(article.published == "2023-04-26")
     }
 
+    @Test func anUpdatedLineGivesWayToAnOpenGraphPublicationDate() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("metadata-updated-line-beside-opengraph-published.html"), url: nil)
+        #expect(article.published == "2016-02-25T23:48:16Z")
+        #expect(article.modified == "2026-01-04T19:07:10Z")
+        // Without `article:published_time` the shown update is the page's date, as before.
+        let shown = extractor.extract(html: try Fixtures.bytes("metadata-updated-line-without-opengraph-published.html"), url: nil)
+        #expect(shown.published == "2025-02-22")
+    }
+
+    @Test func aDatesLabelIsTheTextBeforeItThenItsClassWords() throws {
+        func label(_ body: String) throws -> Byline.ShownDate.Label {
+            let tree = PageTree.parse(html: Array("<html><body>\(body)</body></html>".utf8), encoding: "utf-8", url: nil)
+            let index = try #require(tree.elements.indices.last { tree.elements[$0].tag == "time" })
+            return Byline.label(tree, index)
+        }
+        // What the reader sees beats WordPress's "published updated" class.
+        #expect(try label(#"<time class="entry-date published updated" datetime="2026-01-25">Updated January 25, 2026</time>"#) == .updated)
+        #expect(try label(#"<span class="posted-on"><time class="entry-date published" datetime="2024-12-06"><strong>Last Updated:</strong> December 6, 2024</time></span>"#) == .updated)
+        #expect(try label(#"<p><span>Published</span> <time datetime="2023-04-26">Apr 26, 2023</time></p>"#) == .published)
+        // A sibling holding a date of its own is no label.
+        #expect(try label(#"<p><span>Published Apr 26, 2023</span> <time datetime="2025-08-21">Aug 21, 2025</time></p>"#) == .none)
+        #expect(try label(#"<time class="entry-date published updated" datetime="2026-01-25">January 25, 2026</time>"#) == .published)
+        #expect(try label(#"<time class="entry-modified-time" datetime="2024-04-08">April 8, 2024</time>"#) == .updated)
+    }
+
     @Test func aShownDayIsTheDeclaredInstantsDayInSomeZone() {
         #expect(DateNormalizer.isDay("2021-12-09", of: "2021-12-10T02:17:00Z"))
         #expect(DateNormalizer.isDay("2025-12-03", of: "2025-12-02T23:00:55-05:00"))
