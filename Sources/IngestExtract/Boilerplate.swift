@@ -185,13 +185,15 @@ enum Boilerplate {
         "print", "share", "copy", "link", "telegram", "threads", "bluesky", "flipboard", "messenger", "sms",
     ]
 
+    /// Words of a view counter; built once, not on every line.
+    static let counterWords: Set<String> = ["views", "visits", "shares", "comments", "times", "today", "visited"]
+
     /// A line made only of share-button names, or a view counter ("1,693 views").
     static func isButtonRow(_ words: [String]) -> Bool {
         guard !words.isEmpty else { return false }
         if words.allSatisfy(shareButtonWords.contains) { return true }
-        let counters: Set<String> = ["views", "visits", "shares", "comments", "times", "today", "visited"]
         let numbers = words.filter { $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }.count
-        let counted = words.filter(counters.contains).count
+        let counted = words.filter(counterWords.contains).count
         return numbers > 0 && counted > 0 && numbers + counted == words.count
     }
 

@@ -137,9 +137,11 @@ enum TextNormalizer {
     /// Whether a text ends like a sentence: a full stop, question or exclamation mark, or one
     /// of those before a closing quote or bracket (any script's marks: "。", "؟", "।").
     static func endsSentence(_ text: String) -> Bool {
-        let closers: Set<Character> = ["\"", "'", "”", "’", "»", ")", "]"]
-        let marks: Set<Character> = [".", "!", "?", "…", "。", "！", "？", "؟", "।", "׃"]
-        var characters = text.reversed().drop { $0 == " " || closers.contains($0) }.makeIterator()
-        return characters.next().map(marks.contains) ?? false
+        var characters = text.reversed().drop { $0 == " " || sentenceClosers.contains($0) }.makeIterator()
+        return characters.next().map(sentenceMarks.contains) ?? false
     }
+
+    // Built once, not on every call.
+    private static let sentenceClosers: Set<Character> = ["\"", "'", "”", "’", "»", ")", "]"]
+    private static let sentenceMarks: Set<Character> = [".", "!", "?", "…", "。", "！", "？", "؟", "।", "׃"]
 }

@@ -2,9 +2,9 @@ import Foundation
 import Testing
 @testable import IngestExtract
 
-/// The byte scans that spare the byline reader and the date reader their slower work must
-/// never turn away a text that work would accept.
-@Suite struct BylineScanTests {
+/// The shortcuts taken for speed must agree with the slower checks they stand in for: a byte
+/// scan never turns away a text the full check would accept, one table answers as the sets.
+@Suite struct ShortcutTests {
     @Test func everyBylineLabelMayHoldALabelInAnyCase() {
         for label in Byline.labels {
             let before = label + (label.hasPrefix("author") ? ": " : " ") + "Jane Doe"
@@ -47,5 +47,20 @@ import Testing
         #expect(DateNormalizer.readings(in: "5 min read · 12 comments") == nil)
         #expect(DateNormalizer.readings(in: "Updated May 5, 2024")?.date == "2024-05-05")
         #expect(DateNormalizer.readings(in: "5/10/2024")?.date == "2024-05-10")
+    }
+
+    @Test func oneTagLookupAnswersAsBothTagSets() {
+        for tag in PageTree.skippedTags.union(TextBlocks.blockTags).union(["span", "a", "title", "h7"]) {
+            let role = PageTree.tagRoles[tag] ?? []
+            #expect(role.contains(.skipped) == PageTree.skippedTags.contains(tag), "\(tag)")
+            #expect(role.contains(.block) == TextBlocks.blockTags.contains(tag), "\(tag)")
+        }
+    }
+
+    @Test func doubleDecodedTextIsRepairedAndOtherTextLeftAsItIs() {
+        #expect(Mojibake.repaired("Itâ€™s") == "It’s")
+        #expect(Mojibake.repaired("cafÃ©") == "café")
+        #expect(Mojibake.repaired("Fuß“") == "Fuß“")
+        #expect(Mojibake.repaired("plain text") == "plain text")
     }
 }
