@@ -57,6 +57,14 @@ import Testing
         }
     }
 
+    @Test func everyPleaPhraseIsFoundWhereverItStandsAndInAnyCase() {
+        for phrase in Boilerplate.pleaPhrases {
+            #expect(Boilerplate.isPlea(phrase), "\(phrase)")
+            #expect(Boilerplate.isPlea("As we said: " + phrase.uppercased() + ", thanks."), "\(phrase)")
+        }
+        #expect(!Boilerplate.isPlea("A story about a fund, a month and a favor."))
+    }
+
     @Test func doubleDecodedTextIsRepairedAndOtherTextLeftAsItIs() {
         #expect(Mojibake.repaired("Itâ€™s") == "It’s")
         #expect(Mojibake.repaired("cafÃ©") == "café")
