@@ -185,13 +185,15 @@ enum Boilerplate {
         "print", "share", "copy", "link", "telegram", "threads", "bluesky", "flipboard", "messenger", "sms",
     ]
 
+    /// Words of a view counter; built once, not on every line.
+    static let counterWords: Set<String> = ["views", "visits", "shares", "comments", "times", "today", "visited"]
+
     /// A line made only of share-button names, or a view counter ("1,693 views").
     static func isButtonRow(_ words: [String]) -> Bool {
         guard !words.isEmpty else { return false }
         if words.allSatisfy(shareButtonWords.contains) { return true }
-        let counters: Set<String> = ["views", "visits", "shares", "comments", "times", "today", "visited"]
         let numbers = words.filter { $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }.count
-        let counted = words.filter(counters.contains).count
+        let counted = words.filter(counterWords.contains).count
         return numbers > 0 && counted > 0 && numbers + counted == words.count
     }
 
@@ -224,10 +226,10 @@ enum Boilerplate {
         return lowered.withUnsafeBufferPointer { bytes in
             guard bytes.count >= 2 else { return false }
             for index in 0..<(bytes.count - 1) {
-                let pair = Int(bytes[index]) << 8 | Int(bytes[index + 1])
-                guard pleaStarts[pair] else { continue }
-                for phrase in pleaPhraseBytes where phrase.count <= bytes.count - index
-                    && phrase[0] == bytes[index] && phrase[1] == bytes[index + 1] {
+                let bucket = pleaStarts[Int(bytes[index]) << 8 | Int(bytes[index + 1])]
+                guard bucket > 0 else { continue }
+                // Only the phrases that start with this pair ("a " starts one, not forty).
+                for phrase in pleaBuckets[Int(bucket) - 1] where phrase.count <= bytes.count - index {
                     if phrase.indices.allSatisfy({ bytes[index + $0] == phrase[$0] }) { return true }
                 }
             }
@@ -235,11 +237,19 @@ enum Boilerplate {
         }
     }
 
-    private static let pleaPhraseBytes = pleaPhrases.map { Array($0.utf8) }
-    /// Which two-byte pairs start a plea phrase, indexed by (first << 8 | second).
-    private static let pleaStarts: [Bool] = {
-        var table = [Bool](repeating: false, count: 1 << 16)
-        for phrase in pleaPhraseBytes { table[Int(phrase[0]) << 8 | Int(phrase[1])] = true }
+    /// The plea phrases' bytes grouped by their first two bytes.
+    private static let pleaBuckets: [[[UInt8]]] = {
+        var buckets: [[UInt8]: [[UInt8]]] = [:]
+        for phrase in pleaPhrases.map({ Array($0.utf8) }) { buckets[Array(phrase.prefix(2)), default: []].append(phrase) }
+        return buckets.keys.sorted { $0.lexicographicallyPrecedes($1) }.map { buckets[$0]! }
+    }()
+    /// Which bucket (1-based; 0 for none) holds the phrases starting with a two-byte pair,
+    /// indexed by (first << 8 | second).
+    private static let pleaStarts: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 1 << 16)
+        for (bucket, phrases) in pleaBuckets.enumerated() {
+            table[Int(phrases[0][0]) << 8 | Int(phrases[0][1])] = UInt8(bucket + 1)
+        }
         return table
     }()
 

@@ -187,22 +187,40 @@ struct Byline {
     /// Author names an element shows: "By Jane Doe" (or "Written by", "Posted by"…), a
     /// label element followed by the name, or the name in an author-marked element.
     private static func authors(_ tree: PageTree, _ index: Int, labelsToo: Bool) -> [String] {
-        let element = tree.elements[index]
         guard let text = shortText(tree, index) else { return [] }
-        let marked = isAuthorMarked(element)
+        let marked = isAuthorMarked(tree.elements[index])
         guard labelsToo || marked else { return [] }
-        if endsWithLabel(text) {
-            // The label stands alone ("Written by" over the name): the name is the next
-            // element with text.
-            var next = element.end
-            while next < min(tree.elements.count, element.end + 4) {
-                if let name = shortText(tree, next), !name.isEmpty { return names(name) }
-                next += 1
+        // Most short lines near a headline hold no label: skip lower-casing them twice.
+        if mayHoldLabel(text) {
+            if endsWithLabel(text) {
+                // The label stands alone ("Written by" over the name): the name is the next
+                // element with text.
+                let end = tree.elements[index].end
+                var next = end
+                while next < min(tree.elements.count, end + 4) {
+                    if let name = shortText(tree, next), !name.isEmpty { return names(name) }
+                    next += 1
+                }
+                return []
             }
-            return []
+            if let rest = afterLabel(text) { return names(rest) }
         }
-        if let rest = afterLabel(text) { return names(rest) }
         return marked ? names(text) : []
+    }
+
+    /// False when `text` cannot hold a byline label: every label has "by" or "au" ("author")
+    /// in it, in any case. Lower-casing maps no other character to an ASCII b, y, a or u
+    /// (only the Kelvin sign becomes "k" and "İ" an "i" with a dot), so bytes can tell.
+    static func mayHoldLabel(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            if (previous == UInt8(ascii: "b") && lower == UInt8(ascii: "y")) || (previous == UInt8(ascii: "a") && lower == UInt8(ascii: "u")) {
+                return true
+            }
+            previous = lower
+        }
+        return false
     }
 
     /// "Written by", "Jun 2 · Written By", "Author:": a label with nothing after it.
@@ -236,7 +254,8 @@ struct Byline {
         for (name, value) in element.attributes where name == "rel" || name == "itemprop" {
             if value.utf8.count == 6, value.lowercased() == "author" { return true }
         }
-        if element.words.contains(where: { markerWords.contains($0) }) { return true }
+        // Compared one by one, not hashed: short strings compare in a step or two.
+        if element.words.contains(where: markerWords.contains) { return true }
         guard element.isLink, let href = element.attribute("href") else { return false }
         return isAuthorPath(href)
     }
@@ -244,28 +263,46 @@ struct Byline {
     /// Whether a link's path (before any query) has an author-page segment before its last
     /// one: "/author/jane-doe", "/people/jdoe/". Read as bytes: a page has hundreds of links.
     static func isAuthorPath(_ href: String) -> Bool {
-        var segments: [Substring.UTF8View] = []
-        let bytes = href.utf8
-        // The part before the first "?" (leading ones skipped), split on "/".
-        let start = bytes.firstIndex { $0 != UInt8(ascii: "?") } ?? bytes.endIndex
-        let path = bytes[start...].prefix { $0 != UInt8(ascii: "?") }
-        for segment in path.split(separator: UInt8(ascii: "/")) { segments.append(segment) }
-        return segments.dropLast().contains { segment in
-            (5...12).contains(segment.count) && authorPathSegments.contains(String(decoding: segment, as: UTF8.self).lowercased())
+        var href = href
+        return href.withUTF8 { bytes in
+            // The part before the first "?" (leading ones skipped), in segments between "/";
+            // a matching segment counts once another non-empty segment follows it.
+            var index = bytes.firstIndex { $0 != UInt8(ascii: "?") } ?? bytes.endIndex
+            var start = index, matchPending = false
+            while true {
+                let atEnd = index == bytes.endIndex || bytes[index] == UInt8(ascii: "?")
+                if atEnd || bytes[index] == UInt8(ascii: "/") {
+                    if index > start {
+                        if matchPending { return true }
+                        matchPending = isAuthorSegment(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                    }
+                    if atEnd { return false }
+                    start = index + 1
+                }
+                index += 1
+            }
         }
     }
 
-    static let markerWords: Set<String> = ["author", "authors", "byline", "writer", "contributor", "creator"]
-    static let authorPathSegments: Set<String> = [
+    /// Compared as bytes, ASCII case folded: lower-casing turns no other character into one
+    /// of these ASCII words, and no string is made per segment.
+    private static func isAuthorSegment(_ segment: UnsafeBufferPointer<UInt8>) -> Bool {
+        (5...12).contains(segment.count) && authorPathSegments.contains { word in
+            word.utf8.elementsEqual(segment) { $0 == ($1 >= 0x41 && $1 <= 0x5A ? $1 | 0x20 : $1) }
+        }
+    }
+
+    static let markerWords = ["author", "authors", "byline", "writer", "contributor", "creator"]
+    static let authorPathSegments = [
         "author", "authors", "writer", "writers", "contributor", "contributors", "people", "staff", "profile", "profiles",
     ]
 
     /// The element's text when it is short enough to be a byline or a date line.
     private static func shortText(_ tree: PageTree, _ index: Int) -> String? {
-        let element = tree.elements[index]
-        guard element.end - index <= maxElements, !element.children.isEmpty else { return nil }
+        guard tree.elements[index].end - index <= maxElements, !tree.elements[index].children.isEmpty else { return nil }
         let text = tree.text(of: index)
-        return text.count <= maxCharacters ? text : nil
+        // A character has at least one byte: counting characters is needed only past that.
+        return text.utf8.count <= maxCharacters || text.count <= maxCharacters ? text : nil
     }
 
     /// The names in a byline: "Jane Doe and John Roe · May 1" → ["Jane Doe", "John Roe"].

@@ -142,8 +142,8 @@ enum DateNormalizer {
     /// `swappable`: a numeric date with the year last, whose day and month are guessed from
     /// the separator.
     private static func firstDate(in text: String) -> (start: String.Index, year: Int, month: Int, day: Int, swappable: Bool)? {
-        // A date needs a number, and only ASCII digits make one: scan bytes, not characters.
-        guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        // Every date below has a year, four ASCII digits in a row: scan bytes, not characters.
+        guard hasFourDigits(text) else { return nil }
         var tokens: [Token] = []
         var index = text.startIndex, gapStart = text.startIndex
         while index < text.endIndex {
@@ -209,6 +209,16 @@ enum DateNormalizer {
             if (1...12).contains(m), (1...31).contains(d) { return (first.text.startIndex, y, m, d, true) }
         }
         return nil
+    }
+
+    /// Whether `text` has four ASCII digits in a row, as a year token needs.
+    static func hasFourDigits(_ text: String) -> Bool {
+        var run = 0
+        for byte in text.utf8 {
+            run = byte >= 0x30 && byte <= 0x39 ? run + 1 : 0
+            if run == 4 { return true }
+        }
+        return false
     }
 
     /// A date from the URL path: /2024/05/01/ or /2024-05-01- or /20240501/.

@@ -52,6 +52,19 @@ struct PageTree {
         "video", "audio", "iframe", "select", "option", "textarea", "input", "map",
     ]
     static let controlTags: Set<String> = ["input", "button", "select", "textarea"]
+
+    /// Whether a tag is in `skippedTags` and whether in `TextBlocks.blockTags`.
+    struct TagRole: OptionSet {
+        let rawValue: UInt8
+        static let skipped = TagRole(rawValue: 1)
+        static let block = TagRole(rawValue: 2)
+    }
+    static let tagRoles: [String: TagRole] = {
+        var roles: [String: TagRole] = [:]
+        for tag in skippedTags { roles[tag, default: []].insert(.skipped) }
+        for tag in TextBlocks.blockTags { roles[tag, default: []].insert(.block) }
+        return roles
+    }()
     static let keptAttributes: Set<String> = [
         "class", "id", "itemprop", "itemtype", "role", "hidden", "aria-hidden", "aria-modal", "style", "href",
         "rel", "property", "name", "content", "datetime", "lang", "type", "http-equiv", "src",
@@ -100,7 +113,9 @@ struct PageTree {
                     capturing = (tag == "title", "")
                     return .descend
                 }
-                if PageTree.skippedTags.contains(tag) || tag == "title" {
+                // One hash of the tag for both sets it is looked up in.
+                let role = PageTree.tagRoles[tag] ?? []
+                if role.contains(.skipped) || tag == "title" {
                     let type = attributes.first { $0.name == "type" }?.value.lowercased() ?? ""
                     if PageTree.controlTags.contains(tag), parent >= 0, !["checkbox", "radio", "hidden"].contains(type) {
                         controlParents.append(parent)
@@ -112,7 +127,7 @@ struct PageTree {
                 let index = elements.count
                 var element = Element(tag: tag, parent: parent)
                 element.attributes = attributes
-                element.isBlock = TextBlocks.blockTags.contains(tag)
+                element.isBlock = role.contains(.block)
                 element.isLink = tag == "a" && element.attribute("href").map { !$0.hasPrefix("#") } ?? false
                 // Class lists repeat across a page (every list item, every card): split once.
                 func words(_ value: String?) -> [String] {

@@ -65,8 +65,7 @@ struct Paragraphs {
                     switch children[child] {
                     case .text(let text):
                         buffer.append(text)
-                        var count = 0
-                        for byte in text.utf8 where byte > 0x20 { count += 1 }
+                        let count = TextNormalizer.letters(text).letters
                         letters += count
                         if !inLinkDepth.isEmpty { linkLetters += count }
                         child += 1
@@ -103,7 +102,7 @@ struct Paragraphs {
     /// its sources, tools or products (one list after the last prose is a rail of other stories).
     static func filter(_ paragraphs: [Paragraph], title: String?) -> [Paragraph] {
         let normalizedTitle = title.map(comparable)
-        let titleLetters = title.map { $0.utf8.reduce(0) { $1 > 0x20 ? $0 + 1 : $0 } } ?? 0
+        let titleLetters = title.map { TextNormalizer.letters($0).letters } ?? 0
         let lastProse = paragraphs.lastIndex { $0.letters >= TextBlocks.proseLetters && $0.linkLetters * 2 < $0.letters } ?? -1
         return paragraphs.enumerated().filter { position, paragraph in
             let linkShare = Double(paragraph.linkLetters) / Double(max(paragraph.letters, 1))

@@ -57,11 +57,7 @@ struct TextBlocks {
         for index in 0..<count {
             for child in elements[index].children {
                 guard case .text(let text) = child else { continue }
-                var letters = 0, commaCount = 0
-                for byte in text.utf8 where byte > 0x20 {
-                    letters += 1
-                    if byte == 0x2C { commaCount += 1 }
-                }
+                let (letters, commaCount) = TextNormalizer.letters(text)
                 rawOwn[index] += letters
                 commas[index] += commaCount
                 if inLink[index] { rawLink[index] += letters }

@@ -74,6 +74,21 @@ enum TextNormalizer {
         }
     }
 
+    /// The bytes above the ASCII space in `text` (the extractor's count of letters) and its
+    /// commas. Read through the string's storage: a loop over its UTF-8 view checks the
+    /// string's form at every step, and this runs over every text node of every page.
+    static func letters(_ text: String) -> (letters: Int, commas: Int) {
+        func count(_ bytes: some Sequence<UInt8>) -> (letters: Int, commas: Int) {
+            var letters = 0, commas = 0
+            for byte in bytes {
+                letters &+= byte > 0x20 ? 1 : 0
+                commas &+= byte == 0x2C ? 1 : 0
+            }
+            return (letters, commas)
+        }
+        return text.utf8.withContiguousStorageIfAvailable(count) ?? count(text.utf8)
+    }
+
     /// Splits class and id values into lower-case words: "post__share-bar" gives
     /// ["post", "share", "bar"], and "articleBody" gives ["article", "body"]. Works on bytes:
     /// class names are ASCII in practice, and other bytes are kept as parts of words.
@@ -122,9 +137,11 @@ enum TextNormalizer {
     /// Whether a text ends like a sentence: a full stop, question or exclamation mark, or one
     /// of those before a closing quote or bracket (any script's marks: "。", "؟", "।").
     static func endsSentence(_ text: String) -> Bool {
-        let closers: Set<Character> = ["\"", "'", "”", "’", "»", ")", "]"]
-        let marks: Set<Character> = [".", "!", "?", "…", "。", "！", "？", "؟", "।", "׃"]
-        var characters = text.reversed().drop { $0 == " " || closers.contains($0) }.makeIterator()
-        return characters.next().map(marks.contains) ?? false
+        var characters = text.reversed().drop { $0 == " " || sentenceClosers.contains($0) }.makeIterator()
+        return characters.next().map(sentenceMarks.contains) ?? false
     }
+
+    // Built once, not on every call.
+    private static let sentenceClosers: Set<Character> = ["\"", "'", "”", "’", "»", ")", "]"]
+    private static let sentenceMarks: Set<Character> = [".", "!", "?", "…", "。", "！", "？", "؟", "।", "׃"]
 }
