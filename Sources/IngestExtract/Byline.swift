@@ -11,6 +11,9 @@ struct Byline {
     /// Whether the headline's neighbourhood showed the date or an author: a story's own
     /// byline. What is found elsewhere may be a card's or a review's, and vouches for less.
     private(set) var nearHeadline = false
+    /// Whether the names found by the headline sit in a card below it (a listing's story
+    /// cards, a shop's reviews): they are kept as metadata but vouch for nothing.
+    private var authorsInCard = false
     /// The dates shown in the headline's neighbourhood, in document order, with their
     /// distance in elements from the headline (negative above it).
     private(set) var shownDates: [ShownDate] = []
@@ -89,10 +92,13 @@ struct Byline {
                     shown.label = Byline.label(tree, index)
                     shownDates.append(shown)
                 }
-                if authors.isEmpty { authors = Byline.authors(tree, index, labelsToo: true) }
+                if authors.isEmpty {
+                    authors = Byline.authors(tree, index, labelsToo: true)
+                    if !authors.isEmpty { authorsInCard = PageKind.isInCard(index, tree: tree, headline: headline) }
+                }
             }
             date = shownDates.first
-            nearHeadline = date != nil || !authors.isEmpty
+            nearHeadline = date != nil || (!authors.isEmpty && !authorsInCard)
             if date != nil, !authors.isEmpty { return }
         }
         // Anywhere else only what the markup marks counts: an author box at the end of the

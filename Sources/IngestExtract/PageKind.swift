@@ -98,7 +98,7 @@ enum PageKind {
         for parent in elements.indices where !blocks.removed[parent] {
             var runs: [String: (links: Set<String>, letters: Int, members: Int)] = [:]
             for case .element(let child) in elements[parent].children where !blocks.removed[child] && elements[child].tag != "p" {
-                let key = elements[child].tag + " " + (elements[child].attribute("class") ?? "").filter { !$0.isNumber }
+                let key = runKey(elements[child])
                 runs[key, default: ([], 0, 0)].members += 1
                 guard cardLetters.contains(blocks.subtreeText[child]), let link = firstLink(in: child, blocks) else { continue }
                 runs[key]?.links.insert(link)
@@ -110,6 +110,34 @@ enum PageKind {
         }
         guard best.cards >= minimumCards else { return 0 }
         return Double(best.letters) / Double(blocks.subtreeText[blocks.body])
+    }
+
+    /// What like siblings of a run of cards share: tag and class, digits aside (`card-1`, `card-2`).
+    static func runKey(_ element: PageTree.Element) -> String {
+        element.tag + " " + (element.attribute("class") ?? "").filter { !$0.isNumber }
+    }
+
+    /// Whether the element at `index` lies inside a card that does not hold the headline: an
+    /// ancestor (or itself) that is one of `minimumCards` or more like siblings, each with a
+    /// link, none a paragraph. A name found there is a card's or a review's byline (a listing's
+    /// story cards, a shop's reviews), not the page's own.
+    static func isInCard(_ index: Int, tree: PageTree, headline: Int) -> Bool {
+        let elements = tree.elements
+        var member = index
+        while member >= 0, elements[member].parent >= 0 {
+            if member <= headline && headline < elements[member].end { return false }
+            let parent = elements[member].parent
+            let key = runKey(elements[member])
+            if elements[member].tag != "p" {
+                var cards = 0
+                for case .element(let sibling) in elements[parent].children where runKey(elements[sibling]) == key {
+                    if (sibling..<elements[sibling].end).contains(where: { elements[$0].isLink }) { cards += 1 }
+                }
+                if cards >= minimumCards { return true }
+            }
+            member = parent
+        }
+        return false
     }
 
     /// The target of the first kept link in an element's subtree (the element itself included).

@@ -24,6 +24,29 @@ import Testing
         #expect(article.published == "2025-11-25T10:00:00Z")
     }
 
+    /// Whether the byline by the headline vouches for the page, and the names it found.
+    private func bylineByHeadline(_ html: [UInt8]) -> (vouches: Bool, authors: [String]) {
+        let tree = PageTree.parse(html: html, encoding: "UTF-8", url: nil)
+        let byline = Byline(tree: tree, headline: tree.elements.firstIndex { $0.tag == "h1" })
+        return (byline.nearHeadline, byline.authors)
+    }
+
+    @Test func aCardsBylineBelowTheHeadlineDoesNotVouch() throws {
+        let found = bylineByHeadline(try Fixtures.bytes("listing-card-bylines.html"))
+        #expect(found.authors == ["Jane Doe"])
+        #expect(!found.vouches)
+    }
+
+    @Test func theStorysOwnBylineVouchesAboveCardsWithBylines() {
+        let cards = (1...5).map { "<div class=\"card\"><a href=\"/s/\($0)\">Story \($0)</a><p class=\"byline\">By Tom Reed</p></div>" }
+        let html = "<html><body><header><h1>The harbour tram opens</h1><p>By Jane Doe</p></header>"
+            + "<p>The line opens on Monday, two weeks ahead of schedule, the city said.</p>"
+            + "<div class=\"related\">\(cards.joined())</div></body></html>"
+        let found = bylineByHeadline(Array(html.utf8))
+        #expect(found.authors == ["Jane Doe"])
+        #expect(found.vouches)
+    }
+
     @Test func authorPagesAreKnownByAPathSegmentBeforeTheLast() {
         #expect(Byline.isAuthorPath("https://example.com/author/jane-doe"))
         #expect(Byline.isAuthorPath("/Staff/jdoe/?ref=byline"))

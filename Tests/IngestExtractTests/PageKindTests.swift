@@ -185,6 +185,14 @@ import Testing
         #expect(article.reason == "listing page: nearly all the text is cards linking to other pages, and no article type, author or date")
     }
 
+    /// The first card's "By Jane Doe" stands near the headline, but it is a card's byline:
+    /// the page itself names no author, so nothing vouches for it and its cards decide.
+    @Test func listingWhoseBylinesAreTheCardsIsNotAnArticle() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("listing-card-bylines.html"), url: "https://example.com/notes")
+        #expect(article.kind == .notArticle)
+        #expect(article.reason == "listing page: nearly all the text is cards linking to other pages, and no article type, author or date")
+    }
+
     @Test func undatedStoryLinkingASourceFromEveryParagraphIsAnArticle() throws {
         let article = extractor.extract(html: try Fixtures.bytes("story-linking-sources-every-paragraph.html"), url: "https://example.com/floods")
         #expect(article.kind == .article)
