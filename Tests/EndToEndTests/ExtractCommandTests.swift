@@ -56,7 +56,10 @@ import Testing
         let result = try IngestBinary.run(["extract", "--format", "jsonl", server.url("/gone")])
         #expect(result.status == 3)
         #expect(result.stderr.contains("\(server.url("/gone")): HTTP 404: \(server.url("/gone"))"))
-        #expect(result.stdout.isEmpty)
+        let record = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(record["kind"] as? String == "not-article")
+        #expect(record["reason"] as? String == "failed: HTTP 404: \(server.url("/gone"))")
+        #expect(record["text"] as? String == "")
     }
 
     @Test func aURLIsFetchedAndDecodedFromItsHeaderCharset() throws {
