@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(name: "IngestDedupTests", dependencies: ["IngestDedup", "IngestTesting"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ingest", "LoopbackServer", "IngestTesting", "IngestWARC"]),
         .testTarget(name: "IngestPipelineTests", dependencies: [
-            "IngestCore", "IngestPipeline", "IngestSync", "IngestStore", "IngestFetch", "IngestExtract", "IngestDedup",
+            "IngestCore", "IngestPipeline", "IngestSync", "IngestStore", "IngestExtract", "IngestDedup",
             "IngestTesting", "IngestWARC",
         ]),
         .target(name: "LoopbackServer", path: "Tests/LoopbackServer"),

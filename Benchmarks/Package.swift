@@ -8,7 +8,9 @@ let package = Package(
     platforms: [.macOS(.v13)],
     dependencies: [.package(name: "ingest", path: "..")],
     targets: [
-        .executableTarget(name: "FetchBench", dependencies: [.product(name: "IngestFetch", package: "ingest")]),
+        .executableTarget(name: "FetchBench", dependencies: [
+            .product(name: "IngestCore", package: "ingest"), .product(name: "IngestFetch", package: "ingest"),
+        ]),
         .executableTarget(name: "ExtractBench", dependencies: [
             .product(name: "IngestCore", package: "ingest"), .product(name: "IngestExtract", package: "ingest"),
             .product(name: "IngestMarkup", package: "ingest"),

@@ -1,3 +1,5 @@
+import IngestCore
+
 /// Charset detection and transcoding to UTF-8 for fetched HTML, independent of the network.
 ///
 /// Detection follows the browser order: byte-order mark, then the HTTP `Content-Type`
@@ -118,5 +120,12 @@ extension StringProtocol where UTF8View: BidirectionalCollection {
         guard let start = bytes.firstIndex(where: { !drop($0) }) else { return "" }
         let end = bytes.lastIndex(where: { !drop($0) })!
         return String(decoding: bytes[start...end], as: UTF8.self)
+    }
+}
+
+extension FetchResponse {
+    /// The body transcoded from `charset` (detected now when unknown) to UTF-8.
+    public func utf8Body() -> [UInt8] {
+        Charset.transcode(body, from: charset ?? Charset.detect(body, contentType: contentType))
     }
 }

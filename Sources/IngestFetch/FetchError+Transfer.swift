@@ -1,3 +1,4 @@
+import IngestCore
 import CCurl
 
 extension FetchError {

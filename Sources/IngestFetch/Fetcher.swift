@@ -7,7 +7,7 @@ import IngestCore
 ///
 ///     let fetcher = Fetcher(settings: FetchSettings())
 ///     switch await fetcher.fetch(FetchRequest(url: url, allowPrivateAddresses: true)) {
-///     case .success(let page): print(page.status, page.charset, page.body.count)
+///     case .success(let page): print(page.status, page.charset ?? "", page.body.count)
 ///     case .failure(let error): print(error)
 ///     }
 public final class Fetcher: PageFetching {
@@ -70,8 +70,10 @@ public final class Fetcher: PageFetching {
             case .fail(let error): return .failure(error)
             case .finish:
                 return .success(FetchResponse(
-                    requestedURL: request.url, finalURL: url, redirects: state.redirects, status: result.status,
-                    headers: result.headers, body: result.body, remoteIP: result.remoteIP))
+                    status: result.status, finalURL: url, requestedURL: request.url, redirects: state.redirects,
+                    headers: result.headers, body: result.body,
+                    charset: Charset.detect(result.body, contentType: result.headers["content-type"]),
+                    remoteIP: result.remoteIP))
             }
         }
     }
@@ -125,7 +127,7 @@ public final class Fetcher: PageFetching {
             switch answer {
             case .success(let page) where page.status == 200:
                 rules = RobotsRules(parsing: String(decoding: page.body, as: UTF8.self), userAgent: settings.userAgent)
-            case .failure(.httpStatus(let status, _, _)) where status >= 500:
+            case .success(let page) where page.status >= 500:
                 rules = .disallowAll
             case .failure(.forbiddenAddress):
                 return nil  // not cached: a request allowed to go there may ask again

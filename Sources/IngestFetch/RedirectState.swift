@@ -17,7 +17,7 @@ public struct RedirectState: Sendable, Equatable {
     public enum Action: Sendable, Equatable {
         /// Request this URL (already checked: http(s), no userinfo, not visited).
         case follow(String)
-        /// The answer just reported (2xx or 304) is the response.
+        /// The answer just reported (any status but a redirect) is the response.
         case finish
         /// Stop with this error.
         case fail(FetchError)
@@ -69,9 +69,6 @@ public struct RedirectState: Sendable, Equatable {
             redirects.append(FetchResponse.Redirect(url: url, status: status, location: next))
             url = next
             return .follow(next)
-        }
-        guard (200...299).contains(status) || status == 304 else {
-            return .fail(.httpStatus(status, url: url, headers: headers))
         }
         return .finish
     }

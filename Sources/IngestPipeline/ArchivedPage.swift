@@ -1,4 +1,5 @@
 import Foundation
+import IngestCore
 import IngestDiscover
 import IngestFetch
 import IngestWARC
@@ -14,9 +15,8 @@ import IngestWARC
 public struct ArchivedPage: Sendable {
     /// The record's `WARC-Target-URI`.
     public var url: String
-    /// The record's `WARC-Date`.
-    public var fetchedAt: Date
-    /// The answer, with the charset found as for a live fetch (BOM, header, `<meta>`, bytes).
+    /// The answer, with the charset found as for a live fetch (BOM, header, `<meta>`, bytes)
+    /// and dated with the record's `WARC-Date` (`fetchedAt`).
     public var response: FetchResponse
 
     /// Why a record is not imported: a short reason, the same for every record of its kind,
@@ -63,8 +63,9 @@ public struct ArchivedPage: Sendable {
         // The body handed on is decoded, as curl hands it on.
         headers["content-encoding"] = nil
         headers["transfer-encoding"] = nil
-        let response = FetchResponse(requestedURL: url, status: status, headers: headers, body: body,
-                                     remoteIP: record["WARC-IP-Address"])
-        return .success(ArchivedPage(url: url, fetchedAt: date, response: response))
+        let response = FetchResponse(status: status, finalURL: url, headers: headers, body: body,
+                                     charset: Charset.detect(body, contentType: headers["content-type"]),
+                                     remoteIP: record["WARC-IP-Address"], fetchedAt: date)
+        return .success(ArchivedPage(url: url, response: response))
     }
 }

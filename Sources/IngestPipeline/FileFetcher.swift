@@ -1,32 +1,33 @@
 import Foundation
+import IngestCore
 
 /// `ingest import`'s fetcher: `file:///absolute/path` is read from disk as it is, its charset
 /// left to the extractor to detect (BOM, `<meta charset>`, sniffing: a saved file has no HTTP
 /// header); every other URL goes to `network`. A file has no validators, so an unchanged one
 /// is found unchanged by its content hash.
-public struct FileFetcher: SyncFetching {
-    let network: any SyncFetching
+public struct FileFetcher: PageFetching {
+    let network: any PageFetching
 
     /// A fetcher reading files itself and passing other URLs to `network`.
-    public init(network: any SyncFetching) {
+    public init(network: any PageFetching) {
         self.network = network
     }
 
     /// Reads a `file://` URL (a 200 with the file's bytes) or fetches any other URL.
-    public func fetch(_ request: FetchRequest) async -> Result<SyncResponse, SyncFetchError> {
+    public func fetch(_ request: FetchRequest) async -> Result<FetchResponse, FetchError> {
         guard let url = URL(string: request.url), url.isFileURL else { return await network.fetch(request) }
         return Self.readSavedPage(atPath: url.path).map {
-            SyncResponse(status: 200, finalURL: request.url, body: $0, remoteIsPrivate: true)
+            FetchResponse(status: 200, finalURL: request.url, body: $0, remoteIsPrivate: true)
         }
     }
 
     /// A saved page's bytes as on disk, or why it cannot be read.
-    public static func readSavedPage(atPath path: String) -> Result<[UInt8], SyncFetchError> {
+    public static func readSavedPage(atPath path: String) -> Result<[UInt8], FetchError> {
         guard let bytes = contents(atPath: path) else {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
             let why = exists ? (isDirectory.boolValue ? "is a directory" : "cannot read file") : "no such file"
-            return .failure(SyncFetchError(transient: false, description: why))
+            return .failure(.unreadable(url: fileURL(forPath: path), reason: why))
         }
         return .success(bytes)
     }

@@ -92,12 +92,12 @@ extension Pipeline {
     }
 }
 
-/// The pages of one batch of an archive, answered as the network fetcher's answers are
-/// (through `FetcherAdapter`, so charset, headers and address checks are the same), dated
-/// with their capture time. A URL not in the batch fails (it is never fetched live).
+/// The pages of one batch of an archive, answered as the network fetcher answers (the charset
+/// found as for a live fetch, the address the record names), dated with their capture time.
+/// A URL not in the batch fails (it is never fetched live).
 ///
 /// `@unchecked Sendable`: the table is only touched under `lock`.
-final class ArchiveFetcher: SyncFetching, @unchecked Sendable {
+final class ArchiveFetcher: PageFetching, @unchecked Sendable {
     private let lock = NSLock()
     private var pages: [String: ArchivedPage] = [:]
 
@@ -105,21 +105,10 @@ final class ArchiveFetcher: SyncFetching, @unchecked Sendable {
     func holds(_ url: String) -> Bool { lock.withLock { pages[url] != nil } }
     func clear() { lock.withLock { pages = [:] } }
 
-    func fetch(_ request: FetchRequest) async -> Result<SyncResponse, SyncFetchError> {
+    func fetch(_ request: FetchRequest) async -> Result<FetchResponse, FetchError> {
         guard let page = lock.withLock({ pages[request.url] }) else {
-            return .failure(SyncFetchError(transient: false, description: "not in the archive"))
+            return .failure(.unreadable(url: request.url, reason: "not in the archive"))
         }
-        let answer = await FetcherAdapter(Recorded(response: page.response)).fetch(request)
-        return answer.map { response in
-            var dated = response
-            dated.fetchedAt = page.fetchedAt
-            return dated
-        }
-    }
-
-    /// One recorded answer behind `PageFetching`.
-    private struct Recorded: PageFetching {
-        let response: FetchResponse
-        func fetch(_ request: FetchRequest) async -> Result<FetchResponse, FetchError> { .success(response) }
+        return .success(page.response)
     }
 }

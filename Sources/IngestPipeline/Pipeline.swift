@@ -39,7 +39,7 @@ public enum Pipeline {
         defer { fetcher.shutdown() }
         var options = options
         options.keepRaw = options.keepRaw || config.settings.keepRaw
-        let run = SyncRun(config: config, fetcher: FetcherAdapter(fetcher), discoverer: FeedDiscoverer(),
+        let run = SyncRun(config: config, fetcher: fetcher, discoverer: FeedDiscoverer(),
                           extractor: ExtractorAdapter(), clusterer: store.clusterer, store: store.adapter, options: options)
         run.onEvent = onEvent
         let summary = try await run.run()
@@ -56,7 +56,7 @@ public enum Pipeline {
         defer { fetcher.shutdown() }
         var options = SyncOptions()
         options.keepRaw = keepRaw
-        let run = SyncRun(config: FeedsConfig(sources: []), fetcher: FileFetcher(network: FetcherAdapter(fetcher)),
+        let run = SyncRun(config: FeedsConfig(sources: []), fetcher: FileFetcher(network: fetcher),
                           discoverer: FeedDiscoverer(), extractor: ExtractorAdapter(), clusterer: store.clusterer,
                           store: store.adapter, options: options)
         run.onEvent = onEvent
@@ -108,6 +108,8 @@ public final class PageExtractor: Sendable {
         case .file(let file): path = file
         case .url:
             switch await fetcher.fetch(FetchRequest(url: input, allowPrivateAddresses: true)) {
+            case .success(let response) where !response.isSuccess:
+                return .failure(ExtractFailure(description: "HTTP \(response.status): \(response.finalURL)"))
             case .success(let response):
                 return .success(extractor.extract(html: response.body, url: response.finalURL, encoding: response.charset,
                                                   contentType: response.contentType))

@@ -43,6 +43,25 @@ import Testing
         #expect(lines[2].contains("\"kind\": \"article\""))
     }
 
+    /// The fetcher hands every status back as an answer; `extract` takes only a 2xx as the
+    /// page, so a 404 whose error page reads like an article fails with its status.
+    @Test func aURLAnsweringAnErrorStatusFailsWithThatStatus() throws {
+        let server = try LoopbackServer()
+        defer { server.stop() }
+        let story = String(repeating: "<p>This error page is long enough prose to read as a story if it were taken.</p>", count: 6)
+        server.route("/gone") { _ in
+            LoopbackResponse(status: 404, headers: [("Content-Type", "text/html")],
+                             body: Array("<html><head><title>T</title></head><body><article>\(story)</article></body></html>".utf8))
+        }
+        let result = try IngestBinary.run(["extract", "--format", "jsonl", server.url("/gone")])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("\(server.url("/gone")): HTTP 404: \(server.url("/gone"))"))
+        let record = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(record["kind"] as? String == "not-article")
+        #expect(record["reason"] as? String == "failed: HTTP 404: \(server.url("/gone"))")
+        #expect(record["text"] as? String == "")
+    }
+
     @Test func aURLIsFetchedAndDecodedFromItsHeaderCharset() throws {
         let server = try LoopbackServer()
         defer { server.stop() }

@@ -1,3 +1,4 @@
+import IngestCore
 import Foundation
 import IngestFetch
 import LoopbackServer
@@ -60,7 +61,7 @@ import Testing
         #expect(server.requests("/article")[3].headers["if-none-match"] == nil)
     }
 
-    @Test func otherStatusesAreErrorsAndOnlyTransientOnesAreRetried() async throws {
+    @Test func otherStatusesAreAnswersAndOnlyTransientOnesAreRetried() async throws {
         let server = try LoopbackServer()
         defer { server.stop() }
         server.route("/gone") { _ in .status(404) }
@@ -68,10 +69,10 @@ import Testing
         let fetcher = Fetcher(settings: .fast { $0.retries = 2 })
         defer { fetcher.shutdown() }
 
-        let gone = await fetcher.get(server.url("/gone")).error?.httpStatus
-        #expect(gone?.status == 404 && gone?.url == server.url("/gone"))
+        let gone = await fetcher.get(server.url("/gone")).value
+        #expect(gone?.status == 404 && gone?.finalURL == server.url("/gone"))
         #expect(server.requests("/gone").count == 1)
-        #expect(await fetcher.get(server.url("/broken")).error?.httpStatus?.status == 500)
+        #expect(await fetcher.get(server.url("/broken")).value?.status == 500)
         #expect(server.requests("/broken").count == 3)
     }
 
@@ -83,7 +84,7 @@ import Testing
         let fetcher = Fetcher(settings: .fast { $0.retries = 2; $0.retryAfterMax = 1 })
         defer { fetcher.shutdown() }
 
-        let busy = await fetcher.get(server.url("/busy")).error?.httpStatus
+        let busy = await fetcher.get(server.url("/busy")).value
         #expect(busy?.status == 503)
         #expect(busy?.headers["retry-after"] == "3600")
     }

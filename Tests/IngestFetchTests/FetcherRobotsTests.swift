@@ -1,3 +1,4 @@
+import IngestCore
 import IngestFetch
 import LoopbackServer
 import Testing

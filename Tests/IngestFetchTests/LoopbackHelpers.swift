@@ -73,10 +73,3 @@ func seconds(_ from: ContinuousClock.Instant, _ to: ContinuousClock.Instant) -> 
     let (s, atto) = (to - from).components
     return Double(s) + Double(atto) / 1e18
 }
-
-extension FetchError {
-    /// The status and URL of an `.httpStatus` error, for comparisons in tests.
-    var httpStatus: (status: Int, url: String, headers: [String: String])? {
-        if case .httpStatus(let status, let url, let headers) = self { (status, url, headers) } else { nil }
-    }
-}

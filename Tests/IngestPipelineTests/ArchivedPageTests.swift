@@ -42,7 +42,7 @@ import Testing
     @Test func takesAnHTMLAnswerAsTheFetcherWouldHaveIt() throws {
         let page = try ArchivedPage.decide(Self.record(http: Self.page), maxPageBytes: 100).get()
         #expect(page.url == "https://example.com/a")
-        #expect(page.fetchedAt == Date(timeIntervalSince1970: 1_793_520_000))
+        #expect(page.response.fetchedAt == Date(timeIntervalSince1970: 1_793_520_000))
         #expect(page.response.charset == "windows-1251")
         #expect(page.response.etag == "\"v1\"")
         #expect(page.response.remoteIP == "192.0.2.7")

@@ -10,14 +10,16 @@ import Testing
     static let url = "https://a.example/news/story-one"
     static let article = Article(title: "t", text: "Body.")
 
-    static func answer(_ status: Int) -> Result<SyncResponse, SyncFetchError> {
-        .success(SyncResponse(status: status, finalURL: url))
+    static func answer(_ status: Int) -> Result<FetchResponse, FetchError> {
+        .success(FetchResponse(status: status, finalURL: url))
     }
 
-    static let results: [(String, Result<SyncResponse, SyncFetchError>, Article?, PageDecision)] = [
-        ("timeout", .failure(SyncFetchError(transient: true, description: "timed out")), nil, .retry(reason: "timed out")),
-        ("robots refusal", .failure(SyncFetchError(transient: false, description: "disallowed by robots.txt")), nil,
-         .skip(reason: "disallowed by robots.txt", answered: false)),
+    static let results: [(String, Result<FetchResponse, FetchError>, Article?, PageDecision)] = [
+        ("timeout", .failure(.timeout(url: url, message: "after 20 s")), nil, .retry(reason: "timed out (after 20 s): \(url)")),
+        ("robots refusal", .failure(.disallowedByRobots(url: url)), nil,
+         .skip(reason: "disallowed by robots.txt: \(url)", answered: false)),
+        ("missing file", .failure(.unreadable(url: "file:///x.html", reason: "no such file")), nil,
+         .skip(reason: "no such file", answered: false)),
         ("304", answer(304), nil, .notModified),
         ("404", answer(404), nil, .gone(status: 404)),
         ("410", answer(410), nil, .gone(status: 410)),

@@ -10,18 +10,18 @@ import Testing
     static let url = "https://a.example/feed.xml"
     static let now = Date(timeIntervalSince1970: 1_714_557_600)  // Wed, 01 May 2024 10:00:00 GMT
 
-    static func answer(_ status: Int, _ headers: [String: String] = [:]) -> Result<SyncResponse, SyncFetchError> {
-        .success(SyncResponse(status: status, finalURL: url, headers: headers))
+    static func answer(_ status: Int, _ headers: [String: String] = [:]) -> Result<FetchResponse, FetchError> {
+        .success(FetchResponse(status: status, finalURL: url, headers: headers))
     }
 
-    static let answers: [(String, Result<SyncResponse, SyncFetchError>, SourceAnswer)] = [
-        ("timeout names the URL", .failure(SyncFetchError(transient: true, description: "timed out")),
-         .failed("\(url): timed out", headers: [:])),
-        ("message already naming the URL", .failure(SyncFetchError(transient: false, description: "robots.txt disallows \(url)")),
-         .failed("robots.txt disallows \(url)", headers: [:])),
-        ("304", answer(304), .notModified(SyncResponse(status: 304, finalURL: url))),
-        ("200", answer(200), .body(SyncResponse(status: 200, finalURL: url))),
-        ("204", answer(204), .body(SyncResponse(status: 204, finalURL: url))),
+    static let answers: [(String, Result<FetchResponse, FetchError>, SourceAnswer)] = [
+        ("a message without the URL is given it", .failure(.cancelled),
+         .failed("\(url): the fetch was cancelled", headers: [:])),
+        ("message already naming the URL", .failure(.disallowedByRobots(url: url)),
+         .failed("disallowed by robots.txt: \(url)", headers: [:])),
+        ("304", answer(304), .notModified(FetchResponse(status: 304, finalURL: url))),
+        ("200", answer(200), .body(FetchResponse(status: 200, finalURL: url))),
+        ("204", answer(204), .body(FetchResponse(status: 204, finalURL: url))),
         ("404", answer(404), .failed("HTTP 404 from \(url)", headers: [:])),
         ("503 keeps Retry-After", answer(503, ["retry-after": "120"]),
          .failed("HTTP 503 from \(url)", headers: ["retry-after": "120"])),

@@ -141,7 +141,7 @@ struct SyncRunTests {
         // Epoch 3: transient failures never delete.
         clock.advance(minutes: 20)
         web[Self.a3] = .status(503)
-        web[Self.a2] = .failure(transient: true, "timeout after 20 s")
+        web[Self.a2] = .failure(.timeout(url: Self.a2, message: "timeout after 20 s"))
         let third = try await sync(Self.sources)
         #expect(third.deleted == 0 && third.failed == 2)
         #expect(store.liveCopies[copyID(Self.a2)] != nil && store.liveCopies[copyID(Self.a3)] != nil)
@@ -306,12 +306,13 @@ struct SyncRunTests {
     }
 
     @Test func onlyA404Or410DeletesAKnownCopy() async throws {
+        let urls = (0..<8).map { "https://wire.example/world/story-number-\($0)-of-eight" }
         let answers: [FakeWeb.Page] = [
             .status(403), .status(500), .status(429, headers: ["retry-after": "60"]), .status(301),
-            .failure(transient: false, "page larger than maxPageBytes"), .failure(transient: false, "disallowed by robots.txt"),
-            .failure(transient: true, "could not resolve host"), .ok("kind: not-article\nWe are down for maintenance"),
+            .failure(.tooLarge(url: urls[4], limit: 5_000_000)), .failure(.disallowedByRobots(url: urls[5])),
+            .failure(.transport(url: urls[6], code: 6, message: "Could not resolve host")),
+            .ok("kind: not-article\nWe are down for maintenance"),
         ]
-        let urls = answers.indices.map { "https://wire.example/world/story-number-\($0)-of-eight" }
         let source = [FeedsConfig.Source(name: "wire", url: "https://wire.example/feed.xml", kind: .rss)]
         web["https://wire.example/feed.xml"] = .ok(rss(urls.map { ($0, nil) }))
         for url in urls { web[url] = .ok("\(url)\nBody.") }

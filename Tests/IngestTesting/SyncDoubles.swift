@@ -7,14 +7,15 @@ import IngestSync
 
 /// An in-memory web: pages by URL, changed between "epochs"; answers conditional GETs
 /// with 304 when the ETag matches, follows redirects, and records every request.
-public final class FakeWeb: SyncFetching {
+public final class FakeWeb: PageFetching {
     public enum Page: Sendable {
         case ok(String, etag: String? = nil, headers: [String: String] = [:])
-        /// A body in another charset, which the fetcher found (`SyncResponse.charset`).
+        /// A body in another charset, which the fetcher found (`FetchResponse.charset`).
         case encoded([UInt8], charset: String)
         case redirect(String)
         case status(Int, headers: [String: String] = [:])
-        case failure(transient: Bool, String)
+        /// No answer: a timeout, a refusal (`FetchError.isTransient` decides what sync does).
+        case failure(FetchError)
     }
 
     private let state = Locked<(pages: [String: Page], requests: [FetchRequest])>(([:], []))
@@ -35,7 +36,7 @@ public final class FakeWeb: SyncFetching {
 
     public init(latency: Duration = .zero) { self.latency = latency }
 
-    public func fetch(_ request: FetchRequest) async -> Result<SyncResponse, SyncFetchError> {
+    public func fetch(_ request: FetchRequest) async -> Result<FetchResponse, FetchError> {
         state.withLock { $0.requests.append(request) }
         inFlight.withLock { $0.now += 1; $0.most = max($0.most, $0.now) }
         defer { inFlight.withLock { $0.now -= 1 } }
@@ -44,26 +45,26 @@ public final class FakeWeb: SyncFetching {
         for _ in 0..<5 {
             // The real fetcher checks the connected address; the fake judges by the host.
             if !request.allowPrivateAddresses, AddressPolicy.isNonPublic(host: CanonicalURL.host(of: url) ?? "") {
-                return .failure(SyncFetchError(transient: false, description: "refused: private address"))
+                return .failure(.forbiddenAddress(url: url, address: AddressPolicy.classify(host: CanonicalURL.host(of: url) ?? "") ?? .private))
             }
             switch self[url] {
             case .redirect(let target)?:
                 url = target
             case .ok(let body, let etag, var headers)?:
                 if let etag { headers["etag"] = etag }
-                if let etag, etag == request.etag { return .success(SyncResponse(status: 304, finalURL: url, headers: headers)) }
-                return .success(SyncResponse(status: 200, finalURL: url, headers: headers, body: Array(body.utf8)))
+                if let etag, etag == request.etag { return .success(FetchResponse(status: 304, finalURL: url, headers: headers)) }
+                return .success(FetchResponse(status: 200, finalURL: url, headers: headers, body: Array(body.utf8)))
             case .encoded(let body, let charset)?:
-                return .success(SyncResponse(status: 200, finalURL: url, body: body, charset: charset))
+                return .success(FetchResponse(status: 200, finalURL: url, body: body, charset: charset))
             case .status(let code, let headers)?:
-                return .success(SyncResponse(status: code, finalURL: url, headers: headers, body: Array("error \(code)".utf8)))
-            case .failure(let transient, let description)?:
-                return .failure(SyncFetchError(transient: transient, description: description))
+                return .success(FetchResponse(status: code, finalURL: url, headers: headers, body: Array("error \(code)".utf8)))
+            case .failure(let error)?:
+                return .failure(error)
             case nil:
-                return .success(SyncResponse(status: 404, finalURL: url))
+                return .success(FetchResponse(status: 404, finalURL: url))
             }
         }
-        return .failure(SyncFetchError(transient: false, description: "too many redirects"))
+        return .failure(.tooManyRedirects(url: request.url, limit: 5))
     }
 }
 

@@ -18,9 +18,9 @@ enum PageDecision: Sendable, Equatable {
     case article
 
     /// The decision for a fetch `result` and, for a 2xx, what the extractor made of it.
-    static func decide(_ result: Result<SyncResponse, SyncFetchError>, article: Article?) -> PageDecision {
+    static func decide(_ result: Result<FetchResponse, FetchError>, article: Article?) -> PageDecision {
         switch result {
-        case .failure(let error) where error.transient: return .retry(reason: error.description)
+        case .failure(let error) where error.isTransient: return .retry(reason: error.description)
         case .failure(let error): return .skip(reason: error.description, answered: false)
         case .success(let response):
             switch response.status {

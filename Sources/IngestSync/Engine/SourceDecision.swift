@@ -5,13 +5,13 @@ import IngestCore
 /// body is discovered. `SourceDecisionTests` pins every branch as a table.
 enum SourceAnswer: Sendable, Equatable {
     /// 304: nothing new since the validators sent.
-    case notModified(SyncResponse)
+    case notModified(FetchResponse)
     /// A 2xx: its body is discovered next.
-    case body(SyncResponse)
+    case body(FetchResponse)
     /// No response, or a status that is neither; `headers` may carry a `Retry-After`.
     case failed(String, headers: [String: String])
 
-    static func decide(_ result: Result<SyncResponse, SyncFetchError>, url: String) -> SourceAnswer {
+    static func decide(_ result: Result<FetchResponse, FetchError>, url: String) -> SourceAnswer {
         switch result {
         case .failure(let error):
             // The real fetcher's messages already end with the URL.

@@ -18,15 +18,15 @@ struct SourcePoll: Sendable {
 /// Polls one source: a conditional GET, discovery, then the announced feed of an HTML
 /// homepage or the child sitemaps of an index (bounded). Runs as its own task.
 struct SourcePoller: Sendable {
-    let fetcher: any SyncFetching
+    let fetcher: any PageFetching
     let discoverer: any SourceDiscovering
     let options: SyncOptions
     let schedule: PollSchedule
 
     /// One GET followed by discovery.
     enum Step: Sendable {
-        case notModified(SyncResponse)
-        case found(DiscoveryResult, SyncResponse)
+        case notModified(FetchResponse)
+        case found(DiscoveryResult, FetchResponse)
         case failed(String, headers: [String: String])
     }
 
@@ -52,7 +52,7 @@ struct SourcePoller: Sendable {
         let url = previous.feedURL ?? source.url
         let step = await discover(url, previous.validators, allowPrivate: Self.mayReachPrivate(url, configured: source.url),
                                   kind: previous.feedURL == nil ? source.kind : .auto, into: &poll)
-        var (found, response): (DiscoveryResult, SyncResponse)
+        var (found, response): (DiscoveryResult, FetchResponse)
         switch step {
         case .notModified(let answer): return .notModified(headers: answer.headers)
         case .failed(let error, let headers): return .failed(error: error, headers: headers)

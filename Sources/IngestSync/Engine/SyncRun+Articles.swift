@@ -6,7 +6,7 @@ struct FetchOutcome: Sendable {
     var job: FetchJob
     /// The response with its body dropped (the article holds what is needed), unless raw
     /// answers are kept (`SyncOptions.keepRaw`).
-    var result: Result<SyncResponse, SyncFetchError>
+    var result: Result<FetchResponse, FetchError>
     var article: Article?
     var bytes: Int
 }
@@ -71,7 +71,7 @@ extension SyncRun {
         }
     }
 
-    private static func perform(_ job: FetchJob, fetcher: any SyncFetching,
+    private static func perform(_ job: FetchJob, fetcher: any PageFetching,
                                 extractor: any ArticleExtracting, keepBody: Bool) async -> FetchOutcome {
         let request = FetchRequest(url: job.url, etag: job.validators.etag, lastModified: job.validators.lastModified,
                                   allowPrivateAddresses: job.allowPrivate, purpose: .article)
@@ -80,7 +80,7 @@ extension SyncRun {
         var bytes = 0
         if case .success(var response) = result {
             bytes = response.body.count
-            if (200..<300).contains(response.status) {
+            if response.isSuccess {
                 article = extractor.extract(html: response.body, url: response.finalURL, encoding: response.charset,
                                             contentType: response.headers["content-type"])
             }
@@ -143,7 +143,7 @@ extension SyncRun {
 
     /// 304, or an error answer for a known copy: only the check time moves, and the
     /// validators of a 304 (`validators`).
-    private func markChecked(_ job: FetchJob, validators response: SyncResponse?) throws {
+    private func markChecked(_ job: FetchJob, validators response: FetchResponse?) throws {
         guard var state = job.known else { return }
         state.lastChecked = now
         if let response {
@@ -179,7 +179,7 @@ extension SyncRun {
     }
 
     /// A fetched article: a new copy, a new revision of a changed one, or unchanged.
-    private func store(_ article: Article, _ job: FetchJob, _ response: SyncResponse) throws {
+    private func store(_ article: Article, _ job: FetchJob, _ response: FetchResponse) throws {
         // Job URLs are normalised already; only a redirect needs normalising again.
         let finalURL = response.finalURL == job.url ? job.url : CanonicalURL.normalise(response.finalURL) ?? job.url
         var canonical = Self.canonicalURL(declared: article.canonicalURL, finalURL: finalURL)

@@ -14,7 +14,7 @@ import IngestCore
 /// only a 404 or 410 from the article's own URL deletes a copy.
 public final class SyncRun {
     let config: FeedsConfig
-    let fetcher: any SyncFetching
+    let fetcher: any PageFetching
     let discoverer: any SourceDiscovering
     let extractor: any ArticleExtracting
     let clusterer: any StoryClustering
@@ -39,7 +39,7 @@ public final class SyncRun {
     var pagesDone = 0
     var pagesPlanned = 0
 
-    public init(config: FeedsConfig, fetcher: any SyncFetching, discoverer: any SourceDiscovering,
+    public init(config: FeedsConfig, fetcher: any PageFetching, discoverer: any SourceDiscovering,
                 extractor: any ArticleExtracting, clusterer: any StoryClustering, store: any SyncStore,
                 options: SyncOptions = SyncOptions(), clock: @escaping @Sendable () -> Date = { Date() }) {
         self.config = config

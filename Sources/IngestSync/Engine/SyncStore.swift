@@ -61,11 +61,11 @@ public struct RawAnswer: Sendable {
     public var copyID: String
     public var contentHash: String
     public var requestedURL: String
-    public var response: SyncResponse
+    public var response: FetchResponse
     /// When it was received (`response.fetchedAt` for an archived answer, else the run's time).
     public var fetchedAt: Date
 
-    public init(copyID: String, contentHash: String, requestedURL: String, response: SyncResponse, fetchedAt: Date) {
+    public init(copyID: String, contentHash: String, requestedURL: String, response: FetchResponse, fetchedAt: Date) {
         self.copyID = copyID; self.contentHash = contentHash; self.requestedURL = requestedURL
         self.response = response; self.fetchedAt = fetchedAt
     }

@@ -1,6 +1,5 @@
-import IngestCore
-
-/// Why a fetch produced no page; `description` is a sentence for logs and status output.
+/// Why a fetch got no HTTP answer, or was refused; `description` is a sentence for logs and
+/// status output. Any answer a server gave, whatever its status, is a `FetchResponse`.
 public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
     /// robots.txt of the origin disallows the URL; nothing was fetched.
     case disallowedByRobots(url: String)
@@ -25,9 +24,9 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
     case redirectLoop(url: String)
     /// The connect, total or low-speed timeout hit.
     case timeout(url: String, message: String)
-    /// A final status other than 2xx/304 (after retries for 408, 429, 5xx), with that
-    /// response's lower-cased headers (Retry-After, Cache-Control) for the caller's schedule.
-    case httpStatus(Int, url: String, headers: [String: String] = [:])
+    /// A local source (a saved file, an archive batch) has no readable page at `url`;
+    /// `reason` says why ("no such file", "is a directory", "not in the archive").
+    case unreadable(url: String, reason: String)
     /// Any other transport failure, with curl's message.
     case transport(url: String, code: Int, message: String)
     /// The fetcher was shut down before this fetch finished.
@@ -54,17 +53,20 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
         case .tooManyRedirects(let url, let limit): return "more than \(limit) redirects: \(url)"
         case .redirectLoop(let url): return "redirect loop back to \(url)"
         case .timeout(let url, let message): return "timed out (\(message)): \(url)"
-        case .httpStatus(let status, let url, _): return "HTTP \(status): \(url)"
+        case .unreadable(_, let reason): return reason
         case .transport(let url, let code, let message): return "network error (curl \(code): \(message)): \(url)"
         case .shutDown: return "the fetcher was shut down"
         case .cancelled: return "the fetch was cancelled"
         }
     }
-}
 
-/// Something that fetches pages: `Fetcher` over the network, or a fake in tests.
-public protocol PageFetching: Sendable {
-    /// Fetches one URL, following redirects, retrying transient failures and obeying
-    /// robots.txt; `.success` is a 2xx or a 304.
-    func fetch(_ request: FetchRequest) async -> Result<FetchResponse, FetchError>
+    /// Network trouble that may pass by the next run (timeouts, resets, truncation, a fetcher
+    /// shut down or cancelled): retried, never a deletion. Refusals (robots, size, address,
+    /// redirects, scheme, a missing file) will not pass.
+    public var isTransient: Bool {
+        switch self {
+        case .timeout, .transport, .truncated, .shutDown, .cancelled: true
+        default: false
+        }
+    }
 }
