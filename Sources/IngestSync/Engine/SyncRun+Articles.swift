@@ -200,6 +200,7 @@ extension SyncRun {
             event(job, .unchanged, "same copy as another URL this run")
             return
         }
+        let source = job.known == nil ? creditedSource(job, finalURL: finalURL, canonical: canonical) : job.source
         let hash = clusterer.contentHash(of: article.text)
         let change = CopyChange.decide(existing: try store.copy(id: copyID), contentHash: hash)
         let outcome: SyncEvent.PageOutcome
@@ -208,7 +209,7 @@ extension SyncRun {
             outcome = .unchanged
         } else {
             let assignment = clusterer.assign(copyID: copyID, text: article.text)
-            try store.saveCopy(CopyInput(id: copyID, story: assignment.storyID, url: canonical, source: job.source,
+            try store.saveCopy(CopyInput(id: copyID, story: assignment.storyID, url: canonical, source: source,
                                          contentHash: hash, article: article, fetchedAt: response.fetchedAt))
             if options.keepRaw {
                 try store.saveRaw(RawAnswer(copyID: copyID, contentHash: hash, requestedURL: job.url, response: response,
@@ -218,7 +219,7 @@ extension SyncRun {
                 try store.addStoryAlias(old, storyID: assignment.storyID)
             }
             if change == .new {
-                count(\.new, job.source)
+                count(\.new, source)
                 if assignment.joinedExistingStory { summary.merged += 1 }
                 outcome = assignment.joinedExistingStory ? .joined : .new
             } else {
@@ -229,12 +230,20 @@ extension SyncRun {
         let previous = job.known ?? primaryByCopy[copyID]
         let fetchedAt = response.fetchedAt ?? now
         try save(URLState(
-            url: finalURL, copyID: copyID, source: previous?.source ?? job.source, etag: response.etag,
+            url: finalURL, copyID: copyID, source: previous?.source ?? source, etag: response.etag,
             lastModified: response.lastModified, allowPrivateAddresses: job.allowPrivate,
             firstSeen: previous?.firstSeen ?? fetchedAt, lastChecked: fetchedAt,
             published: article.published.flatMap(InternetDate.parse) ?? job.entry?.published ?? previous?.published))
         try saveAliases(aliases + [previous?.url].compactMap { $0 }, of: copyID, primary: finalURL, job: job)
         event(job, outcome, claim)
+    }
+
+    /// A new copy is credited to the first configured source that listed any of its URLs: a
+    /// redirect from a later source's link may reach it first, and the counts and the stored
+    /// source must not depend on which fetch finished first.
+    func creditedSource(_ job: FetchJob, finalURL: String, canonical: String) -> String {
+        let listing = [job.source] + [finalURL, canonical].compactMap { plannedSource[$0] }
+        return listing.min { (sourceIndex[$0] ?? .max) < (sourceIndex[$1] ?? .max) } ?? job.source
     }
 
     /// The copy's URL: `rel=canonical` when it is a usable http(s) URL, else the final URL.

@@ -33,6 +33,8 @@ public final class SyncRun {
     var primaryByCopy: [String: URLState] = [:]
     /// Copies already handled this run, so two routes to one article count once.
     var handledCopies: Set<String> = []
+    /// The source each new URL was planned for, to credit a copy reached first by a redirect.
+    var plannedSource: [String: String] = [:]
     /// Sources whose new URLs failed transiently: re-read in full next run.
     var sourcesToReread: Set<String> = []
     /// Pages handled so far and planned this run, for progress events.
@@ -60,6 +62,8 @@ public final class SyncRun {
         let polls = await pollSources()
         countSourceResults(polls)
         let jobs = planJobs(polls)
+        plannedSource = Dictionary(jobs.lazy.filter { $0.known == nil }.map { ($0.url, $0.source) },
+                                   uniquingKeysWith: { first, _ in first })
         pagesPlanned = jobs.count
         onEvent?(.planned(pages: jobs.count))
         try await fetchArticles(jobs)
