@@ -58,10 +58,11 @@ extension Pipeline {
             // In archive order: which copy comes first decides a story's id and representative.
             try await run.importBatch(batch, inOrder: true)
             try store.adapter.commit()
+            // The pages go before the batch is reported: a caller may give freed memory back then.
+            fetcher.clear()
             onArchive(.committed(batch))
             batch = []
             batchBytes = 0
-            fetcher.clear()
         }
         while let event = reader.next() {
             switch event {

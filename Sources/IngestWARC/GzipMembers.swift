@@ -36,12 +36,25 @@ final class GzipMembers {
         verifiedOutput = max(0, verifiedOutput - count)
     }
 
-    /// Inflates `input` (the next compressed bytes) onto `out`; `atEnd` when no more will come.
-    func inflate(_ input: ArraySlice<UInt8>, into out: inout [UInt8], atEnd: Bool) -> [Damage] {
+    /// Whether the last `inflate` stopped at its `maxOutput` with input left to inflate: the
+    /// next call may pass no input.
+    private(set) var hasMoreOutput = false
+
+    /// Inflates `input` (the next compressed bytes, after any left from the last call) onto
+    /// `out`, stopping once about `maxOutput` bytes were added (one step of `chunk` more at
+    /// most): a megabyte of highly compressible input must not become hundreds in memory.
+    /// `atEnd` when no more input will come.
+    func inflate(_ input: ArraySlice<UInt8>, into out: inout [UInt8], atEnd: Bool, maxOutput: Int = .max) -> [Damage] {
         pending.append(contentsOf: input)
         var damages: [Damage] = []
         var position = 0
+        let outputBefore = out.count
+        hasMoreOutput = false
         loop: while true {
+            if out.count - outputBefore >= maxOutput && position < pending.count {
+                hasMoreOutput = true
+                break
+            }
             if resyncing {
                 guard let next = Self.nextMagic(in: pending, from: position) else {
                     position = max(position, pending.count - 2)
@@ -88,7 +101,7 @@ final class GzipMembers {
         }
         pending.removeFirst(position)
         pendingBase += Int64(position)
-        if atEnd && inMember && out.count == memberOutputStart {
+        if atEnd && !hasMoreOutput && inMember && out.count == memberOutputStart {
             damages.append(Damage(outputIndex: out.count, damage: WARCDamage(
                 offset: memberStart, record: nil, description: "a gzip member cut short, skipped")))
         }

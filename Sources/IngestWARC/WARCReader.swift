@@ -30,7 +30,9 @@ public final class WARCReader {
     private var start = 0
     /// Decompressed bytes dropped from the front so far (the plain-file offset of `start`).
     private var consumedBefore: Int64 = 0
+    /// No more bytes will come: from `read` (`readEnded`), and then from the inflater.
     private var inputEnded = false
+    private var readEnded = false
     private var gzip: GzipMembers?
     private var sniffed = false
     private var discard = 0
@@ -142,6 +144,9 @@ public final class WARCReader {
         }
     }
 
+    /// Bytes the read buffer holds allocated (for tests of its bound).
+    var bufferCapacity: Int { buffer.capacity }
+
     /// The file offset of the next unconsumed byte (nil in a gzip file: it is inflated).
     private var offset: Int64? { gzip == nil ? consumedBefore + Int64(start) : nil }
 
@@ -159,6 +164,12 @@ public final class WARCReader {
     /// Appends more input (inflated when gzip) to `buffer`; false at the end.
     private func fill() -> Bool {
         guard !inputEnded else { return false }
+        if let gzip, gzip.hasMoreOutput {
+            // What the last read still holds comes first: a read inflates to at most about
+            // `readChunk.count` (plus a step), so the buffer holds a record and about two reads.
+            inflate(gzip, readChunk[0..<0], atEnd: readEnded)
+            return true
+        }
         var count = readChunk.withUnsafeMutableBytes { read($0) }
         if !sniffed {
             // Two bytes tell gzip from plain, however little the first read gave.
@@ -175,13 +186,18 @@ public final class WARCReader {
             buffer.append(contentsOf: readChunk[0..<count])
             return true
         }
-        for found in gzip.inflate(readChunk[0..<count], into: &buffer, atEnd: count == 0) {
+        if count == 0 { readEnded = true }
+        inflate(gzip, readChunk[0..<count], atEnd: readEnded)
+        return count > 0 || !inputEnded
+    }
+
+    private func inflate(_ gzip: GzipMembers, _ input: ArraySlice<UInt8>, atEnd: Bool) {
+        for found in gzip.inflate(input, into: &buffer, atEnd: atEnd, maxOutput: readChunk.count) {
             // A damaged member's output is taken back, even a part already read as records.
             start = min(start, buffer.count)
             barriers.append((max(found.outputIndex, start), found.damage))
         }
-        if count == 0 { inputEnded = true }
-        return count > 0
+        if atEnd && !gzip.hasMoreOutput { inputEnded = true }
     }
 }
 

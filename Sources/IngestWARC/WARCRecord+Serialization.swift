@@ -5,10 +5,15 @@ extension WARCRecord {
     public func serialized() -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(block.count + 64 * (headers.count + 2))
+        append(to: &out)
+        return out
+    }
+
+    /// Appends `serialized()` to `out` (without building it apart first).
+    func append(to out: inout [UInt8]) {
         appendHead(to: &out)
         out.append(contentsOf: block)
         out.append(contentsOf: Self.crlf + Self.crlf)
-        return out
     }
 
     /// The version line, the header fields and `Content-Length`, up to and including the

@@ -9,6 +9,9 @@ extension ImportCommand {
         return name.hasSuffix(".warc") || name.hasSuffix(".warc.gz")
     }
 
+    /// Blocks from this size on are mapped alone while an archive is imported (see `importArchive`).
+    static let archiveMmapThreshold: Int32 = 1 << 20
+
     /// The first bytes of stdin, and whether they start a WARC archive (plain `WARC/` or gzip).
     static func sniffStandardInput() -> (isArchive: Bool, prefix: [UInt8]) {
         var prefix = [UInt8](repeating: 0, count: 5)
@@ -27,6 +30,12 @@ extension ImportCommand {
     /// other inputs, each damaged stretch on stderr, and a count of what was skipped and why.
     /// Returns the number of failures (pages that failed, damaged stretches).
     func importArchive(named name: String, fileDescriptor fd: Int32, prefix: [UInt8], into live: LiveStore) async throws -> Int {
+        // glibc raises its mmap threshold to the largest mapped block freed (up to 32 MiB);
+        // blocks under it are kept in the per-thread heaps once freed, in pieces. Page bodies
+        // (up to 5 MB) come and go by the thousand here, so peak RSS rose with the archive's
+        // length while the heap's own peak did not (docs/warc.md). A fixed threshold gives
+        // every block of 1 MiB or more back to the system when it is freed.
+        MallocTuning.set(.mmapThreshold, Self.archiveMmapThreshold)
         let progress = SyncProgress(command: "import", verbose: verbose, quiet: false)
         var outcomes: [String: (SyncEvent.PageOutcome, String?)] = [:]
         var failures = 0, records = 0
@@ -52,6 +61,10 @@ extension ImportCommand {
                     print(line)
                 }
                 outcomes = [:]
+                // The batch's pages, trees and texts are freed by now, but glibc keeps freed
+                // memory in each thread's heap, in pieces, and those added up batch after batch:
+                // peak RSS rose with the archive's length while the heap's peak did not.
+                MallocTuning.releaseFreeMemory()
             }
         })
         progress.finish()

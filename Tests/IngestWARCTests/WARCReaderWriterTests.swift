@@ -70,23 +70,86 @@ func damages(_ events: [WARCReader.Event]) -> [WARCDamage] {
         }
     }
 
-    /// A batch compressed on several cores is the same bytes as the records written one by one.
-    @Test(arguments: [true, false])
-    func batchWriteEqualsOneByOne(gzip: Bool) throws {
+    /// Records queued in many small groups, compressed on worker threads with at most
+    /// `inFlight` groups held, come out in the order queued and as the same bytes as records
+    /// written one by one (records of very different sizes, so groups finish out of order).
+    @Test(arguments: [true, false], [1, 3])
+    func queuedRecordsEqualOneByOne(gzip: Bool, inFlight: Int) throws {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
-        let many = (0..<40).flatMap { i in Self.sample.map { var r = $0; r["X-Index"] = String(i); return r } }
-        func written(_ body: (WARCWriter) throws -> Void) throws -> [UInt8] {
+        let many = (0..<60).flatMap { i in
+            Self.sample.map { record in
+                var record = record
+                record["X-Index"] = String(i)
+                // Every seventh record is large and varied (slow to compress), the rest small.
+                if i % 7 == 3 { record.block = (0..<(200_000 + i * 1000)).map { UInt8(truncatingIfNeeded: $0 &* 7919 >> (i % 5)) } }
+                return record
+            }
+        }
+        func written(_ body: (WARCWriter) throws -> Void, groupBytes: Int = 1 << 20) throws -> (bytes: [UInt8], recordBytes: Int) {
             let path = dir.path + "/\(UUID().uuidString).warc"
             let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-            try body(WARCWriter(fileDescriptor: fd, path: path, gzip: gzip, level: 1))
+            let writer = WARCWriter(fileDescriptor: fd, path: path, gzip: gzip, level: 1, groupBytes: groupBytes,
+                                    groupsInFlight: inFlight)
+            try body(writer)
             close(fd)
-            return Fixture.bytesAt(path)
+            let bytes = Fixture.bytesAt(path)
+            #expect(bytes.count == writer.bytesWritten)
+            return (bytes, writer.recordBytes)
         }
-        let batched = try written { try $0.write(many) }
+        let queued = try written({ writer in
+            for record in many { try writer.queue(record) }
+            try writer.finish()
+        }, groupBytes: 700)
         let single = try written { writer in for record in many { try writer.write(record) } }
-        #expect(batched == single)
-        #expect(records(readAll(batched)) == many)
+        #expect(queued.bytes == single.bytes)
+        #expect(queued.recordBytes == many.reduce(0) { $0 + $1.serialized().count })
+        #expect(records(readAll(queued.bytes)) == many)
+        if !gzip { #expect(queued.bytes == many.flatMap { $0.serialized() }) }
+    }
+
+    /// Several pieces compressed in one call are each a gzip member of its own, the same
+    /// bytes as compressing each piece alone.
+    @Test func membersAreTheSameAsOneByOne() {
+        let pieces: [[UInt8]] = [Array("first".utf8), [], Array(repeating: 0x41, count: 100_000), Array("last".utf8)]
+        var ends: [Int] = []
+        for piece in pieces { ends.append((ends.last ?? 0) + piece.count) }
+        let together = GzipMemberCompressor(level: 1).members(pieces.flatMap { $0 }, ends: ends)
+        #expect(together == pieces.flatMap { GzipMemberCompressor(level: 1).member($0) })
+        func inflated(_ bytes: [UInt8]) -> [UInt8] {
+            var out: [UInt8] = []
+            #expect(GzipMembers().inflate(bytes[...], into: &out, atEnd: true).isEmpty)
+            return out
+        }
+        #expect(inflated(together) == pieces.flatMap { $0 })
+        for piece in pieces { #expect(inflated(GzipMemberCompressor(level: 1).member(piece)) == piece) }
+    }
+
+    /// Records that compress a thousandfold: one read of the file inflates to 64 MB, which the
+    /// reader must not hold at once (it inflates about a read's worth at a time).
+    @Test func compressibleRecordsDoNotInflateAllAtOnce() throws {
+        let records = (0..<64).map { i in
+            WARCRecord(type: .resource, headers: [("WARC-Target-URI", "urn:\(i)")], block: Array(repeating: 65, count: 1 << 20))
+        }
+        let compressor = GzipMemberCompressor(level: 9)
+        let file = records.flatMap { compressor.member($0.serialized()) }
+        #expect(file.count < 1 << 20, "the whole file fits in one read")
+        var position = 0
+        let reader = WARCReader { buffer in
+            let count = min(buffer.count, file.count - position)
+            buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: file.withUnsafeBytes { $0 }[position..<position + count]))
+            position += count
+            return count
+        }
+        var read: [WARCRecord] = []
+        var largestBuffer = 0
+        while let event = reader.next() {
+            guard case .record(let record) = event else { Issue.record("\(event)"); continue }
+            read.append(record)
+            largestBuffer = max(largestBuffer, reader.bufferCapacity)
+        }
+        #expect(read == records)
+        #expect(largestBuffer < 8 << 20, "the buffer held \(largestBuffer) bytes")
     }
 
     // A WARC written by warcio (Tests/Fixtures/warc/make-warcio-pages.py): our SHA-1 and
