@@ -131,14 +131,8 @@ enum WARCArchive {
 
     /// The extracted text of a copy's latest revision.
     static func conversion(_ revision: CopyRevision, refersTo: String?) -> WARCRecord {
-        let block = Array(revision.text.utf8)
-        var headers: [(name: String, value: String)] = [
-            ("WARC-Record-ID", recordID("conversion", revision.id, revision.contentHash)), ("WARC-Date", revision.updated),
-            ("WARC-Target-URI", revision.url),
-        ]
-        if let refersTo { headers.append(("WARC-Refers-To", refersTo)) }
-        headers += [("Content-Type", "text/plain; charset=utf-8"), ("WARC-Block-Digest", WARCDigest.sha1(block))]
-        return WARCRecord(type: .conversion, headers: headers, block: block)
+        derived(.conversion, of: revision, refersTo: refersTo, contentType: "text/plain; charset=utf-8",
+                block: Array(revision.text.utf8))
     }
 
     /// The copy's story and fields as `application/warc-fields` (one line each; absent ones left out).
@@ -154,14 +148,21 @@ enum WARCArchive {
         let text = fields.compactMap { name, value in
             value.map { "\(name): \($0.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " "))\r\n" }
         }.joined()
-        let block = Array(text.utf8)
+        return derived(.metadata, of: revision, refersTo: refersTo, contentType: "application/warc-fields",
+                       block: Array(text.utf8))
+    }
+
+    /// A record made from a copy revision (its text or its fields), dated by the revision and
+    /// pointing at the capture it came from, if kept.
+    private static func derived(_ type: WARCRecord.RecordType, of revision: CopyRevision, refersTo: String?,
+                                contentType: String, block: [UInt8]) -> WARCRecord {
         var headers: [(name: String, value: String)] = [
-            ("WARC-Record-ID", recordID("metadata", revision.id, revision.contentHash)), ("WARC-Date", revision.updated),
+            ("WARC-Record-ID", recordID(type.rawValue, revision.id, revision.contentHash)), ("WARC-Date", revision.updated),
             ("WARC-Target-URI", revision.url),
         ]
         if let refersTo { headers.append(("WARC-Refers-To", refersTo)) }
-        headers += [("Content-Type", "application/warc-fields"), ("WARC-Block-Digest", WARCDigest.sha1(block))]
-        return WARCRecord(type: .metadata, headers: headers, block: block)
+        headers += [("Content-Type", contentType), ("WARC-Block-Digest", WARCDigest.sha1(block))]
+        return WARCRecord(type: type, headers: headers, block: block)
     }
 
     /// A name-based UUID (version 5 layout over SHA-1, RFC 9562) of the parts: the same store
