@@ -27,14 +27,10 @@ public struct CopyInput: Sendable, Equatable {
         self.contentHash = contentHash; self.article = article; self.fetchedAt = fetchedAt
     }
 
-    /// A copy with its fields given one by one (tests, benchmarks); optional metadata
-    /// defaults to absent.
-    public init(id: String, story: String, url: String, title: String? = nil, text: String,
-                authors: [String] = [], published: String? = nil, modified: String? = nil,
-                site: String? = nil, language: String? = nil, description: String? = nil,
+    /// A copy with its fields given one by one (tests, benchmarks); metadata defaults to none.
+    public init(id: String, story: String, url: String, metadata: ArticleMetadata = ArticleMetadata(), text: String,
                 source: String, contentHash: String) {
-        self.init(id: id, story: story, url: url, source: source, contentHash: contentHash, article: Article(
-            title: title, text: text, authors: authors, published: published, modified: modified, site: site,
-            language: language, description: description))
+        self.init(id: id, story: story, url: url, source: source, contentHash: contentHash,
+                  article: Article(metadata: metadata, text: text))
     }
 }

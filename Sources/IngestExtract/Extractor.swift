@@ -5,7 +5,7 @@ import IngestMarkup
 /// its inputs, safe to call from many tasks at once.
 ///
 ///     let article = Extractor().extract(html: bytes, url: "https://example.com/2024/05/01/story")
-///     print(article.kind, article.title ?? "", article.text)
+///     print(article.kind, article.metadata.title ?? "", article.text)
 public struct Extractor: Sendable {
     /// Pages larger than this are refused with a `not-article` result instead of parsed,
     /// which bounds the time and memory one page can take.
@@ -48,7 +48,7 @@ public struct Extractor: Sendable {
         let metadata = Metadata(tree: tree, url: url)
         var (article, vouched) = metadata.described()
         let blocks = TextBlocks(tree: tree)
-        let paragraphs = MainText(blocks: blocks, title: article.title).paragraphs()
+        let paragraphs = MainText(blocks: blocks, title: article.metadata.title).paragraphs()
         article.text = paragraphs.map(\.text).joined(separator: "\n\n")
         PageKind.classify(&article, tree: tree, blocks: blocks, declaresArticle: metadata.declaresArticle, vouched: vouched,
                           declaredNonArticle: metadata.declaredNonArticle)

@@ -100,15 +100,15 @@ struct Metadata {
     /// names and dates far from the headline (a card's, a review's, a sidebar's `<time>`):
     /// both are kept as metadata.
     func described() -> (article: Article, vouched: Bool) {
-        var article = Article()
-        article.title = title(ld)
-        let byline = Byline(tree: tree, headline: headline(article.title))
+        var found = ArticleMetadata()
+        found.title = title(ld)
+        let byline = Byline(tree: tree, headline: headline(found.title))
         let markupAuthors = self.markupAuthors(ld)
-        article.authors = [markupAuthors, Metadata.distinctAuthors(byline.authors), Metadata.distinctAuthors(ld.organisationAuthors)]
+        found.authors = [markupAuthors, Metadata.distinctAuthors(byline.authors), Metadata.distinctAuthors(ld.organisationAuthors)]
             .first { !$0.isEmpty } ?? []
-        article.modified = firstDate([ld.modified, meta["article:modified_time"], meta["og:updated_time"],
-                                      meta["datemodified"], meta["last-modified"], meta["dcterms.modified"],
-                                      itempropValue("datemodified")])
+        found.modified = firstDate([ld.modified, meta["article:modified_time"], meta["og:updated_time"],
+                                    meta["datemodified"], meta["last-modified"], meta["dcterms.modified"],
+                                    itempropValue("datemodified")])
         let declaredPublished = firstDate([ld.isArticle ? ld.published : nil, meta["article:published_time"], meta["og:published_time"],
                                            meta["datepublished"], meta["pubdate"], meta["publishdate"], meta["publish-date"],
                                            meta["dc.date.issued"], meta["dcterms.created"], meta["parsely-pub-date"],
@@ -116,30 +116,29 @@ struct Metadata {
         // A date that does not say which one it is ("date", DC.date) is often the page's last
         // change: when it is the declared modification day, what the page shows comes first.
         let undeclared = firstDate([meta["date"], meta["dc.date"], meta["dcterms.date"], meta["sailthru.date"]])
-        let isModification = undeclared.flatMap { date in article.modified.map { DateNormalizer.isDay(String(date.prefix(10)), of: $0) } }
+        let isModification = undeclared.flatMap { date in found.modified.map { DateNormalizer.isDay(String(date.prefix(10)), of: $0) } }
         let markupDate = declaredPublished ?? (isModification == true ? nil : undeclared)
         // The page's address, or the one it gives itself (a saved page read from a file).
         let urlDate = [url, canonical, meta["og:url"]].lazy.compactMap { $0.flatMap(DateNormalizer.fromURLPath) }.first
         // A shown "03/10/2023" is read as the URL's date when that is one of its readings.
-        article.published = markupDate ?? firstDate([byline.date?.read(as: urlDate), timeValue()]) ?? urlDate ?? undeclared
+        found.published = markupDate ?? firstDate([byline.date?.read(as: urlDate), timeValue()]) ?? urlDate ?? undeclared
             ?? (ld.isArticle ? nil : firstDate([ld.published]))
         // What the headline's byline shows beats a declared date it never shows (`shownInstead`).
         if let markupDate, let shown = byline.shownInstead(
             of: markupDate, updatesGiveWay: firstDate([meta["article:published_time"], meta["og:published_time"]]) != nil) {
-            article.published = shown
+            found.published = shown
         }
         let vouched = declaresArticle || !markupAuthors.isEmpty || byline.nearHeadline || (declaredPublished ?? undeclared) != nil
             || urlDate != nil
-        article.site = first([meta["og:site_name"], ld.publisher, meta["application-name"], meta["publisher"]])
+        found.site = first([meta["og:site_name"], ld.publisher, meta["application-name"], meta["publisher"]])
             ?? url.flatMap { URL(string: $0)?.host }
-        if let title = article.title, let site = article.site {
-            article.title = Metadata.stripSiteName(title, site: site)
+        if let title = found.title, let site = found.site {
+            found.title = Metadata.stripSiteName(title, site: site)
         }
-        article.canonicalURL = resolve(first([canonical, meta["og:url"]])) ?? url
-        article.language = language(first([htmlLanguage, meta["content-language"], meta["og:locale"], ld.language, meta["language"]]))
-        article.description = first([meta["og:description"], meta["description"], ld.description, meta["twitter:description"],
-                                     meta["dc.description"]])
-        return (article, vouched)
+        found.language = language(first([htmlLanguage, meta["content-language"], meta["og:locale"], ld.language, meta["language"]]))
+        found.description = first([meta["og:description"], meta["description"], ld.description, meta["twitter:description"],
+                                   meta["dc.description"]])
+        return (Article(metadata: found, canonicalURL: resolve(first([canonical, meta["og:url"]])) ?? url), vouched)
     }
 
     /// The headline: JSON-LD, OpenGraph, Dublin Core or `<title>`, replaced by the page's

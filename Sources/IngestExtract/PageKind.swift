@@ -156,7 +156,7 @@ enum PageKind {
 
     /// "404", "Page not found" and friends in the title or the first heading.
     static func looksLikeError(_ article: Article, tree: PageTree) -> Bool {
-        let candidates = [tree.titleText, article.title].compactMap { $0?.lowercased() }
+        let candidates = [tree.titleText, article.metadata.title].compactMap { $0?.lowercased() }
         let markers = ["404", "page not found", "not found", "page cannot be found", "error 500",
                        "server error", "access denied", "410 gone", "page no longer exists"]
         return candidates.contains { title in markers.contains { title.contains($0) } }

@@ -137,12 +137,12 @@ enum WARCArchive {
 
     /// The copy's story and fields as `application/warc-fields` (one line each; absent ones left out).
     static func metadata(_ revision: CopyRevision, story: String, refersTo: String?) -> WARCRecord {
+        let meta = revision.metadata
         let fields: [(String, String?)] = [
-            ("story", story), ("copy", revision.id), ("title", revision.title),
-            ("author", revision.authors.isEmpty ? nil : revision.authors.joined(separator: ", ")),
-            ("published", revision.published), ("modified", revision.modified), ("first-seen", revision.firstSeen),
-            ("updated", revision.updated), ("revision", String(revision.revision)), ("site", revision.site),
-            ("language", revision.language), ("source", revision.source), ("content-hash", revision.contentHash),
+            ("story", story), ("copy", revision.id), ("title", meta.title), ("author", meta.author),
+            ("published", meta.published), ("modified", meta.modified), ("first-seen", revision.firstSeen),
+            ("updated", revision.updated), ("revision", String(revision.revision)), ("site", meta.site),
+            ("language", meta.language), ("source", revision.source), ("content-hash", revision.contentHash),
             ("deleted", revision.deleted ? "true" : nil),
         ]
         let text = fields.compactMap { name, value in

@@ -1,5 +1,7 @@
+import IngestCore
+
 /// One stored revision of a copy: a full snapshot, one line of `copies.jsonl`.
-public struct CopyRevision: Codable, Sendable, Equatable {
+public struct CopyRevision: Sendable, Equatable {
     /// The store-wide sequence number of this revision (append order, kept by compaction).
     public var seq: Int
     /// The sequence number of the copy's first revision: its place in export order.
@@ -7,14 +9,9 @@ public struct CopyRevision: Codable, Sendable, Equatable {
     public var id: String
     public var story: String
     public var url: String
-    public var title: String?
+    /// The extracted article's title, authors, dates, site, language and description.
+    public var metadata: ArticleMetadata
     public var text: String
-    public var authors: [String]
-    public var published: String?
-    public var modified: String?
-    public var site: String?
-    public var language: String?
-    public var description: String?
     public var source: String
     /// When the copy was first stored (ISO 8601, UTC).
     public var firstSeen: String
@@ -25,11 +22,42 @@ public struct CopyRevision: Codable, Sendable, Equatable {
     public var revision: Int
     /// A tombstone: the URL answered 404/410.
     public var deleted: Bool
+}
 
-    enum CodingKeys: String, CodingKey {
-        case seq, id, story, url, title, text, authors, published, modified, site, language, description
-        case source, updated, revision, deleted
+/// The line's keys are flat: the metadata's beside the revision's own (what `jsonLine` writes
+/// and `init(line:)` reads).
+extension CopyRevision: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case seq, id, story, url, text, source, updated, revision, deleted
         case firstSeen = "first_seen", contentHash = "content_hash", firstSeq = "first_seq"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        func string(_ key: CodingKeys) throws -> String { try container.decode(String.self, forKey: key) }
+        func int(_ key: CodingKeys) throws -> Int { try container.decode(Int.self, forKey: key) }
+        self.init(seq: try int(.seq), firstSeq: try int(.firstSeq), id: try string(.id), story: try string(.story),
+                  url: try string(.url), metadata: try ArticleMetadata(from: decoder), text: try string(.text),
+                  source: try string(.source), firstSeen: try string(.firstSeen), updated: try string(.updated),
+                  contentHash: try string(.contentHash), revision: try int(.revision),
+                  deleted: try container.decode(Bool.self, forKey: .deleted))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try metadata.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(seq, forKey: .seq)
+        try container.encode(firstSeq, forKey: .firstSeq)
+        try container.encode(id, forKey: .id)
+        try container.encode(story, forKey: .story)
+        try container.encode(url, forKey: .url)
+        try container.encode(text, forKey: .text)
+        try container.encode(source, forKey: .source)
+        try container.encode(firstSeen, forKey: .firstSeen)
+        try container.encode(updated, forKey: .updated)
+        try container.encode(contentHash, forKey: .contentHash)
+        try container.encode(revision, forKey: .revision)
+        try container.encode(deleted, forKey: .deleted)
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import IngestCore
 
 /// The store's own fast reading and writing of copy revision lines (the hot path of opening,
 /// appending and exporting). The line is the same JSON that the `Codable` conformance reads.
@@ -26,34 +27,35 @@ extension CopyRevision {
         else { return nil }
         var authors: [String] = []
         if case let .strings(values)? = field(.authors) { authors = values }
-        self.init(seq: seq, firstSeq: firstSeq, id: id, story: story, url: url, title: field(.title).string,
-                  text: text, authors: authors, published: field(.published).string,
-                  modified: field(.modified).string, site: field(.site).string, language: field(.language).string,
-                  description: field(.description).string, source: source, firstSeen: firstSeen, updated: updated,
-                  contentHash: contentHash, revision: revision, deleted: deleted)
+        let metadata = ArticleMetadata(title: field(.title).string, authors: authors, published: field(.published).string,
+                                       modified: field(.modified).string, site: field(.site).string,
+                                       language: field(.language).string, description: field(.description).string)
+        self.init(seq: seq, firstSeq: firstSeq, id: id, story: story, url: url, metadata: metadata, text: text,
+                  source: source, firstSeen: firstSeen, updated: updated, contentHash: contentHash, revision: revision,
+                  deleted: deleted)
     }
 
     /// The line for copies.jsonl: keys sorted, absent optionals left out.
     var jsonLine: Data {
         var writer = JSONWriter(capacity: text.utf8.count + 512)
         writer.beginObject()
-        writer.strings("authors", authors)
+        writer.strings("authors", metadata.authors)
         writer.string("content_hash", contentHash)
         writer.bool("deleted", deleted)
-        writer.stringIfPresent("description", description)
+        writer.stringIfPresent("description", metadata.description)
         writer.string("first_seen", firstSeen)
         writer.int("first_seq", firstSeq)
         writer.string("id", id)
-        writer.stringIfPresent("language", language)
-        writer.stringIfPresent("modified", modified)
-        writer.stringIfPresent("published", published)
+        writer.stringIfPresent("language", metadata.language)
+        writer.stringIfPresent("modified", metadata.modified)
+        writer.stringIfPresent("published", metadata.published)
         writer.int("revision", revision)
         writer.int("seq", seq)
-        writer.stringIfPresent("site", site)
+        writer.stringIfPresent("site", metadata.site)
         writer.string("source", source)
         writer.string("story", story)
         writer.string("text", text)
-        writer.stringIfPresent("title", title)
+        writer.stringIfPresent("title", metadata.title)
         writer.string("updated", updated)
         writer.string("url", url)
         writer.endObject()

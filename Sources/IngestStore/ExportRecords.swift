@@ -37,10 +37,10 @@ struct ExportStory {
 
     /// The JSON line: keys sorted, nulls written, `deleted` only on deleted stories.
     var jsonLine: Data {
-        let rep = representative
+        let rep = representative, meta = rep.metadata
         var writer = JSONWriter(capacity: rep.text.utf8.count + 256 * copies.count + 512)
         writer.beginObject()
-        writer.string("author", rep.author)
+        writer.string("author", meta.author)
         writer.string("content_hash", rep.contentHash)
         writer.beginArray("copies")
         for copy in copies { copy.write(to: &writer) }
@@ -48,13 +48,13 @@ struct ExportStory {
         if deleted { writer.bool("deleted", true) }
         writer.string("first_seen", firstSeen)
         writer.string("id", id)
-        writer.string("language", rep.language)
-        writer.string("published", rep.published)
-        writer.string("published_utc", rep.publishedUTC)
+        writer.string("language", meta.language)
+        writer.string("published", meta.published)
+        writer.string("published_utc", meta.publishedUTC)
         writer.int("revision", revision)
-        writer.string("site", rep.site)
+        writer.string("site", meta.site)
         writer.string("text", rep.text)
-        writer.string("title", rep.title)
+        writer.string("title", meta.title)
         writer.string("updated", updated)
         writer.string("url", rep.url)
         writer.endObject()
@@ -69,8 +69,8 @@ struct ExportStory {
 
     /// This story's CSV fields, in header order.
     func csvFields(includeDeleted: Bool) -> [String?] {
-        let rep = representative
-        return [id, rep.url, rep.title, rep.text, rep.author, rep.published, rep.publishedUTC, rep.site, rep.language,
+        let rep = representative, meta = rep.metadata
+        return [id, rep.url, meta.title, rep.text, meta.author, meta.published, meta.publishedUTC, meta.site, meta.language,
                 rep.contentHash,
                 firstSeen, updated, String(revision), String(copies.count),
                 copies.map(\.url).joined(separator: " ")] + (includeDeleted ? [String(deleted)] : [])
@@ -84,22 +84,22 @@ struct ExportCopy {
 
     /// The JSON line: keys sorted, nulls written, `deleted` only on deleted copies.
     var jsonLine: Data {
-        let r = revision
+        let r = revision, meta = r.metadata
         var writer = JSONWriter(capacity: r.text.utf8.count + 512)
         writer.beginObject()
-        writer.string("author", r.author)
+        writer.string("author", meta.author)
         writer.string("content_hash", r.contentHash)
         if r.deleted { writer.bool("deleted", true) }
         writer.string("first_seen", r.firstSeen)
-        writer.string("language", r.language)
-        writer.string("published", r.published)
-        writer.string("published_utc", r.publishedUTC)
+        writer.string("language", meta.language)
+        writer.string("published", meta.published)
+        writer.string("published_utc", meta.publishedUTC)
         writer.int("revision", r.revision)
-        writer.string("site", r.site)
+        writer.string("site", meta.site)
         writer.string("source", r.source)
         writer.string("story", story)
         writer.string("text", r.text)
-        writer.string("title", r.title)
+        writer.string("title", meta.title)
         writer.string("updated", r.updated)
         writer.string("url", r.url)
         writer.endObject()
@@ -114,15 +114,14 @@ struct ExportCopy {
 
     /// This copy's CSV fields, in header order.
     func csvFields(includeDeleted: Bool) -> [String?] {
-        let r = revision
-        return [story, r.url, r.title, r.text, r.author, r.published, r.publishedUTC, r.site, r.language, r.source,
+        let r = revision, meta = r.metadata
+        return [story, r.url, meta.title, r.text, meta.author, meta.published, meta.publishedUTC, meta.site, meta.language,
+                r.source,
                 r.firstSeen, r.updated, r.contentHash, String(r.revision)] + (includeDeleted ? [String(r.deleted)] : [])
     }
 }
 
-extension CopyRevision {
-    /// The authors as one string, or nil when there are none.
-    var author: String? { authors.isEmpty ? nil : authors.joined(separator: ", ") }
+extension ArticleMetadata {
     /// `published` as a UTC store timestamp, beside the page's own form (which keeps its
     /// offset); nil when there is none or it is not ISO 8601.
     var publishedUTC: String? { published.flatMap(Timestamp.string(parsing:)) }

@@ -149,11 +149,9 @@ extension Store {
 
     /// The revision an input proposes, before `stage` numbers and dates it.
     private static func candidate(from input: CopyInput) -> CopyRevision {
-        let article = input.article
-        return CopyRevision(seq: 0, firstSeq: 0, id: input.id, story: input.story, url: input.url, title: article.title,
-                     text: article.text, authors: article.authors, published: article.published, modified: article.modified,
-                     site: article.site, language: article.language, description: article.description, source: input.source,
-                     firstSeen: "", updated: input.fetchedAt.map(Timestamp.string) ?? "", contentHash: input.contentHash,
-                     revision: 0, deleted: false)
+        CopyRevision(seq: 0, firstSeq: 0, id: input.id, story: input.story, url: input.url,
+                     metadata: input.article.metadata, text: input.article.text, source: input.source, firstSeen: "",
+                     updated: input.fetchedAt.map(Timestamp.string) ?? "", contentHash: input.contentHash, revision: 0,
+                     deleted: false)
     }
 }

@@ -108,9 +108,9 @@ struct StoreExport {
     /// The stories the options' filter keeps, in export order.
     private func forEachExportedStory(_ options: ExportOptions, _ body: (ExportStory) throws -> Void) throws {
         try forEachStory(includeDeleted: options.includeDeleted) { story in
-            let rep = story.representative
-            guard options.filter.accepts(updated: story.updated, published: rep.published, firstSeen: story.firstSeen,
-                                         site: rep.site, language: rep.language, sources: story.copies.map(\.source))
+            let meta = story.representative.metadata
+            guard options.filter.accepts(updated: story.updated, published: meta.published, firstSeen: story.firstSeen,
+                                         site: meta.site, language: meta.language, sources: story.copies.map(\.source))
             else { return }
             try body(story)
         }
@@ -122,8 +122,9 @@ struct StoreExport {
         var order = try copyOrder(includeDeleted: options.includeDeleted)
         while let slot = try order.next() {
             let revision = try copies.copyRevision(at: slot.line)
-            guard options.filter.accepts(updated: revision.updated, published: revision.published,
-                                         firstSeen: revision.firstSeen, site: revision.site, language: revision.language,
+            let meta = revision.metadata
+            guard options.filter.accepts(updated: revision.updated, published: meta.published,
+                                         firstSeen: revision.firstSeen, site: meta.site, language: meta.language,
                                          sources: [revision.source]) else { continue }
             try body(revision, aliases.survivingStory(of: revision.story))
         }
@@ -149,7 +150,7 @@ struct StoreExport {
                 try finish(&finished, first!)
                 story = nil
             }
-            let ref = ExportStory.CopyRef(url: revision.url, title: revision.title, source: revision.source,
+            let ref = ExportStory.CopyRef(url: revision.url, title: revision.metadata.title, source: revision.source,
                                           firstSeen: revision.firstSeen, contentHash: revision.contentHash,
                                           deleted: revision.deleted)
             if var current = story {

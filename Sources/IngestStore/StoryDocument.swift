@@ -23,19 +23,19 @@ enum StoryDocument {
 
     /// The document's bytes: `txt` or `md` (other formats are records, not documents).
     static func render(_ story: ExportStory, format: ExportOptions.Format) -> Data {
-        let rep = story.representative
-        let title = rep.title ?? ""
+        let rep = story.representative, meta = rep.metadata
+        let title = meta.title ?? ""
         guard format == .md else { return Data(((title.isEmpty ? "" : title + "\n\n") + rep.text + "\n").utf8) }
         var lines = ["---"]
         func field(_ key: String, _ value: String?) { lines.append("\(key): " + (value.map { JSONString.literal($0, escapingLineSeparators: true) } ?? "null")) }
         field("id", story.id)
-        field("title", rep.title)
-        field("author", rep.author)
+        field("title", meta.title)
+        field("author", meta.author)
         field("url", rep.url)
-        field("site", rep.site)
-        field("language", rep.language)
-        field("published", rep.published)
-        field("published_utc", rep.publishedUTC)
+        field("site", meta.site)
+        field("language", meta.language)
+        field("published", meta.published)
+        field("published_utc", meta.publishedUTC)
         field("first_seen", story.firstSeen)
         field("updated", story.updated)
         lines.append("revision: \(story.revision)")

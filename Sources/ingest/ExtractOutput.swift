@@ -32,12 +32,12 @@ struct ExtractOutput {
         case .success(let extracted): article = extracted
         case .failure(let failure): article = Article(kind: .notArticle, reason: "failed: \(failure)")
         }
+        let meta = article.metadata
         let fields: [(String, String?)] = [
             ("input", input), ("kind", article.kind.rawValue), ("reason", article.reason),
-            ("title", article.title), ("text", article.text),
-            ("author", article.authors.isEmpty ? nil : article.authors.joined(separator: ", ")),
-            ("published", article.published), ("modified", article.modified), ("site", article.site),
-            ("url", article.canonicalURL), ("language", article.language), ("description", article.description),
+            ("title", meta.title), ("text", article.text), ("author", meta.author),
+            ("published", meta.published), ("modified", meta.modified), ("site", meta.site),
+            ("url", article.canonicalURL), ("language", meta.language), ("description", meta.description),
         ]
         let body = fields.map { separator + json($0.0) + ": " + ($0.1.map(json) ?? "null") }
         return "{" + body.joined(separator: ",") + (separator.isEmpty ? "" : "\n  ") + "}"
@@ -50,10 +50,11 @@ struct ExtractOutput {
             return "== \(input)\nfailed: \(message)\n"
         case .success(let article):
             var lines = ["== \(input)", "kind: \(article.kind.rawValue)" + (article.reason.map { " (\($0))" } ?? "")]
+            let meta = article.metadata
             let optional: [(String, String?)] = [
-                ("title", article.title), ("author", article.authors.isEmpty ? nil : article.authors.joined(separator: ", ")),
-                ("published", article.published), ("modified", article.modified), ("site", article.site),
-                ("url", article.canonicalURL), ("language", article.language),
+                ("title", meta.title), ("author", meta.author),
+                ("published", meta.published), ("modified", meta.modified), ("site", meta.site),
+                ("url", article.canonicalURL), ("language", meta.language),
             ]
             for (name, value) in optional { if let value { lines.append("\(name): \(value)") } }
             return lines.joined(separator: "\n") + "\n\n" + article.text + "\n"

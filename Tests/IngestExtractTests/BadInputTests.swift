@@ -69,7 +69,7 @@ import IngestMarkup
         let article = extractor.extract(html: try Fixtures.feed(name), url: "https://example.com/feed")
         #expect(article.kind == .notArticle)
         #expect(article.reason == Self.feedReason)
-        #expect(article.title == nil)
+        #expect(article.metadata.title == nil)
     }
 
     @Test func feedRootIsFoundAfterBOMCommentsAndAStylesheet() {
@@ -90,7 +90,7 @@ import IngestMarkup
         let page = "<!-- cached 2024-05-01 -->\n<!DOCTYPE html>\n" + (try Fixtures.text("no-body.html"))
         let article = extractor.extract(html: Array(page.utf8), url: nil, contentType: "text/html")
         #expect(article.kind == .article)
-        #expect(article.title == "Harbour tram line approved after decade of debate")
+        #expect(article.metadata.title == "Harbour tram line approved after decade of debate")
     }
 
     /// A four-paragraph story page; the tests put NUL bytes in it, which libxml2's HTML parser
@@ -123,7 +123,7 @@ import IngestMarkup
         let bytes = Self.pageWithNUL(headline: "\u{0}Harbour tr\u{0}am line approved", firstParagraph: Self.firstParagraph)
         let article = extractor.extract(html: bytes, url: nil)
         #expect(article.kind == .article)
-        #expect(article.title == "Harbour tram line approved")
+        #expect(article.metadata.title == "Harbour tram line approved")
         #expect(article.text.split(separator: "\n\n").count == 4)
     }
 
@@ -133,7 +133,7 @@ import IngestMarkup
                           as: UTF8.self)
         let bytes: [UInt8] = [0xFF, 0xFE] + page.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
         let article = extractor.extract(html: bytes, url: nil, encoding: nil)
-        #expect(article.title == "Harbour tram line approved")
+        #expect(article.metadata.title == "Harbour tram line approved")
         #expect(article.text.hasPrefix(Self.firstParagraph + "\n\n"))
     }
 
@@ -216,7 +216,7 @@ import IngestMarkup
     @Test func noBodyElement() throws {
         let article = extractor.extract(html: try Fixtures.bytes("no-body.html"), url: nil)
         #expect(article.kind == .article)
-        #expect(article.title == "Harbour tram line approved after decade of debate")
+        #expect(article.metadata.title == "Harbour tram line approved after decade of debate")
         #expect(article.text.split(separator: "\n\n").count == 3)
     }
 

@@ -8,20 +8,20 @@ import Testing
 
     @Test func bloggerPostedByAndAbbrPublished() throws {
         let article = extractor.extract(html: try Fixtures.bytes("metadata-blogger-posted-by.html"), url: nil)
-        #expect(article.authors == ["Marta Kowalczyk"])
-        #expect(article.published == "2008-05-02T21:14:00+02:00")
+        #expect(article.metadata.authors == ["Marta Kowalczyk"])
+        #expect(article.metadata.published == "2008-05-02T21:14:00+02:00")
     }
 
     @Test func labelOverNameBeatsAnOrganisationAndNavigationDateIsIgnored() throws {
         let article = extractor.extract(html: try Fixtures.bytes("metadata-label-over-name.html"), url: nil)
-        #expect(article.authors == ["Edzel Tabing"])
-        #expect(article.published == "2025-08-04")
+        #expect(article.metadata.authors == ["Edzel Tabing"])
+        #expect(article.metadata.published == "2025-08-04")
     }
 
     @Test func everyJSONLDAuthorInOrder() throws {
         let article = extractor.extract(html: try Fixtures.bytes("metadata-jsonld-two-authors.html"), url: nil)
-        #expect(article.authors == ["Jared Newman", "Sam Singleton"])
-        #expect(article.published == "2025-11-25T10:00:00Z")
+        #expect(article.metadata.authors == ["Jared Newman", "Sam Singleton"])
+        #expect(article.metadata.published == "2025-11-25T10:00:00Z")
     }
 
     /// Whether the byline by the headline vouches for the page, and the names it found.
@@ -57,22 +57,22 @@ import Testing
 
     @Test func theDateTheBylineShowsBeatsADeclaredDateItNeverShows() throws {
         let article = extractor.extract(html: try Fixtures.bytes("metadata-shown-date-not-declared.html"), url: nil)
-        #expect(article.published == "2025-09-28")
-        #expect(article.modified == "2025-09-28T06:58:21-04:00")
+        #expect(article.metadata.published == "2025-09-28")
+        #expect(article.metadata.modified == "2025-09-28T06:58:21-04:00")
     }
 
     @Test func theDateTheBylineLabelsPublishedBeatsTheDeclaredUpdate() throws {
         let article = extractor.extract(html: try Fixtures.bytes("metadata-byline-labels-published.html"), url: nil)
-        #expect(article.published == "2023-04-26")
+        #expect(article.metadata.published == "2023-04-26")
     }
 
     @Test func anUpdatedLineGivesWayToAnOpenGraphPublicationDate() throws {
         let article = extractor.extract(html: try Fixtures.bytes("metadata-updated-line-beside-opengraph-published.html"), url: nil)
-        #expect(article.published == "2016-02-25T23:48:16Z")
-        #expect(article.modified == "2026-01-04T19:07:10Z")
+        #expect(article.metadata.published == "2016-02-25T23:48:16Z")
+        #expect(article.metadata.modified == "2026-01-04T19:07:10Z")
         // Without `article:published_time` the shown update is the page's date, as before.
         let shown = extractor.extract(html: try Fixtures.bytes("metadata-updated-line-without-opengraph-published.html"), url: nil)
-        #expect(shown.published == "2025-02-22")
+        #expect(shown.metadata.published == "2025-02-22")
     }
 
     @Test func aDatesLabelIsTheTextBeforeItThenItsClassWords() throws {
@@ -110,12 +110,12 @@ import Testing
         <p>The harbour reopened to fishing boats on Thursday evening after the storm damage to the outer wall was repaired.</p>
         </article></body></html>
         """
-        #expect(extractor.extract(html: Array(html.utf8), url: nil).published == "2021-12-10T02:17:00Z")
+        #expect(extractor.extract(html: Array(html.utf8), url: nil).metadata.published == "2021-12-10T02:17:00Z")
     }
 
     @Test func aDeclaredDateTheBylineShowsIsKept() throws {
         let article = extractor.extract(html: try Fixtures.bytes("metadata-declared-date-shown.html"), url: nil)
-        #expect(article.published == "2015-04-06T13:52:00-04:00")
+        #expect(article.metadata.published == "2015-04-06T13:52:00-04:00")
     }
 
     @Test func organisationAuthorIsTheLastResort() {
@@ -124,7 +124,7 @@ import Testing
         "author":{"@type":"Organization","name":"City Desk"}}</script></head>
         <body><h1>Budget passes</h1><p>The council passed the budget on Tuesday after a long night of amendments and votes.</p></body></html>
         """
-        #expect(extractor.extract(html: Array(html.utf8), url: nil).authors == ["City Desk"])
+        #expect(extractor.extract(html: Array(html.utf8), url: nil).metadata.authors == ["City Desk"])
     }
 
     @Test(arguments: [
@@ -168,17 +168,17 @@ import Testing
 
     @Test func aShownNumericDateThatCanBeReadAsTheDeclaredOneIsIt() throws {
         let article = extractor.extract(html: try Fixtures.bytes("metadata-ambiguous-numeric-date-is-the-declared-one.html"), url: nil)
-        #expect(article.published == "2024-09-10T16:07:00Z")
+        #expect(article.metadata.published == "2024-09-10T16:07:00Z")
     }
 
     @Test func aShownNumericDateIsReadAsTheDateInThePagesOwnURL() throws {
         let article = extractor.extract(html: try Fixtures.bytes("metadata-ambiguous-numeric-date-read-as-the-url.html"), url: nil)
-        #expect(article.published == "2023-10-03")
+        #expect(article.metadata.published == "2023-10-03")
     }
 
     @Test func aPageWithoutH1ShowsItsDateUnderTheElementThatSaysTheTitle() throws {
         let article = extractor.extract(html: try Fixtures.bytes("metadata-headline-without-h1.html"), url: nil)
-        #expect(article.published == "2026-02-16")
+        #expect(article.metadata.published == "2026-02-16")
     }
 
     @Test(arguments: ["5 tips for May 2024", "Mayor 5 2024 plan", "Top 10 of 2025", "Call 555-1234"])

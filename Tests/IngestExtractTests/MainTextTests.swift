@@ -19,7 +19,7 @@ import Testing
             "Department", "Part of budget", "Transport", "24%", "Schools", "19%",
             "The council will vote on the budget in two weeks, after a public consultation.",
         ])
-        #expect(article.title == "How the city budget is spent")
+        #expect(article.metadata.title == "How the city budget is spent")
     }
 
     @Test func visibleCodeListingIsKeptAndAHiddenOneIsNot() throws {

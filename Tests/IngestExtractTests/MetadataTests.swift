@@ -8,31 +8,31 @@ import Testing
     @Test func openGraphAndDublinCoreWithARelativeCanonical() throws {
         let article = extractor.extract(html: try Fixtures.bytes("metadata-opengraph-dublin-core.html"),
                                         url: "https://daily.example/news/2024/05/01/tram?utm_source=x")
-        #expect(article.title == "Harbour tram line approved after decade of debate")
-        #expect(article.authors == ["Jane Roe"])
-        #expect(article.published == "2024-05-01")
-        #expect(article.modified == "2024-05-02T08:15:00")
-        #expect(article.site == "The Daily Example")
+        #expect(article.metadata.title == "Harbour tram line approved after decade of debate")
+        #expect(article.metadata.authors == ["Jane Roe"])
+        #expect(article.metadata.published == "2024-05-01")
+        #expect(article.metadata.modified == "2024-05-02T08:15:00")
+        #expect(article.metadata.site == "The Daily Example")
         #expect(article.canonicalURL == "https://daily.example/news/2024/05/01/harbour-tram-approved")
-        #expect(article.language == "en")
-        #expect(article.description == "The council backed the extension by 31 votes to 12.")
+        #expect(article.metadata.language == "en")
+        #expect(article.metadata.description == "The council backed the extension by 31 votes to 12.")
     }
 
     @Test func jsonLDInATopLevelArrayWinsOverAVisibleByline() throws {
         let article = extractor.extract(html: try Fixtures.bytes("metadata-jsonld-array-byline.html"), url: nil)
-        #expect(article.title == "Inside the deal that saved the shipyard")
-        #expect(article.authors == ["Ana Lima", "Tom Berg"])
-        #expect(article.published == "2025-03-04")
-        #expect(article.site == "Example News")
-        #expect(article.language == "pt")
-        #expect(article.description == "Workers, owners and the state: how the yard survived.")
+        #expect(article.metadata.title == "Inside the deal that saved the shipyard")
+        #expect(article.metadata.authors == ["Ana Lima", "Tom Berg"])
+        #expect(article.metadata.published == "2025-03-04")
+        #expect(article.metadata.site == "Example News")
+        #expect(article.metadata.language == "pt")
+        #expect(article.metadata.description == "Workers, owners and the state: how the yard survived.")
     }
 
     @Test func visibleBylineAndTimeElement() throws {
         let article = extractor.extract(html: try Fixtures.bytes("metadata-visible-byline-time.html"), url: nil)
-        #expect(article.title == "New bridge opens after six years")
-        #expect(article.authors == ["Omar Haddad"])
-        #expect(article.published == "2023-09-14T07:30:00+03:00")
+        #expect(article.metadata.title == "New bridge opens after six years")
+        #expect(article.metadata.authors == ["Omar Haddad"])
+        #expect(article.metadata.published == "2023-09-14T07:30:00+03:00")
     }
 
     @Test(arguments: [
@@ -74,8 +74,8 @@ import Testing
 
     @Test func anUndatedMetaDateThatIsTheModificationGivesWayToTheShownDate() throws {
         let article = extractor.extract(html: try Fixtures.bytes("metadata-undeclared-date-is-the-modification.html"), url: nil)
-        #expect(article.published == "2024-03-01T05:00:00")
-        #expect(article.modified == "2024-07-05T14:20:08-04:00")
+        #expect(article.metadata.published == "2024-03-01T05:00:00")
+        #expect(article.metadata.modified == "2024-07-05T14:20:08-04:00")
     }
 
     @Test func aPublicationDateMetaIsAPublishMeta() {
@@ -83,12 +83,12 @@ import Testing
         <html><head><title>Sleep and memory</title><meta name="citation_publication_date" content="2022/06/01"></head>
         <body><article><h1>Sleep and memory</h1><p>Two nights of short sleep were enough to lower recall in the test.</p></article></body></html>
         """
-        #expect(extractor.extract(html: Array(html.utf8), url: nil).published == "2022-06-01")
+        #expect(extractor.extract(html: Array(html.utf8), url: nil).metadata.published == "2022-06-01")
     }
 
     @Test func theEarliestOfSeveralPublishMetasIsTheStorysDate() throws {
         let article = extractor.extract(html: try Fixtures.bytes("metadata-earliest-publish-meta.html"), url: nil)
-        #expect(article.published == "2021-02-16")
+        #expect(article.metadata.published == "2021-02-16")
     }
 
     @Test func jsonLDWithRawNewlinesInStringsStillParses() {
@@ -120,6 +120,6 @@ import Testing
         <body><h1>The city that fell in love with trams again</h1><p>Text.</p></body></html>
         """
         let article = Extractor().extract(html: Array(html.utf8), url: nil)
-        #expect(article.title == "The city that fell in love with trams again")
+        #expect(article.metadata.title == "The city that fell in love with trams again")
     }
 }

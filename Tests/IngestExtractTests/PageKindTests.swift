@@ -26,7 +26,7 @@ import Testing
         let article = extractor.extract(html: try Fixtures.bytes("paywall-teaser.html"), url: "https://example.com/yard")
         #expect(article.kind == .notArticle)
         #expect(article.reason == "paywall teaser: only a short body is public")
-        #expect(article.title == "Inside the deal that saved the shipyard")
+        #expect(article.metadata.title == "Inside the deal that saved the shipyard")
     }
 
     @Test func shortStoryWithoutPaywallSaysTooLittleText() {
@@ -103,7 +103,7 @@ import Testing
         """
         let article = extracted(html)
         #expect(article.kind == .article)
-        #expect(article.published == "2025-03-01T09:00:00Z")
+        #expect(article.metadata.published == "2025-03-01T09:00:00Z")
     }
 
     /// A shop grid: every product card has its own add-to-cart form.
@@ -130,7 +130,7 @@ import Testing
         let html = "<html><head><meta name='author' content='Jane Doe'></head><body><main>\(Self.prose)\(Self.shopGrid(cards: 50))</main></body></html>"
         let article = extracted(html)
         #expect(article.kind == .article)
-        #expect(article.authors == ["Jane Doe"])
+        #expect(article.metadata.authors == ["Jane Doe"])
     }
 
     @Test func webPageDateFromJSONLDIsNoSignOfAStory() {
@@ -140,7 +140,7 @@ import Testing
         """
         let article = extracted(html)
         #expect(article.kind == .notArticle)
-        #expect(article.published == "2024-01-02")
+        #expect(article.metadata.published == "2024-01-02")
     }
 
     @Test func aNameFarBelowTheHeadlineDoesNotVouchForAStory() {
@@ -151,7 +151,7 @@ import Testing
         <div class="author">Jane Doe</div></body></html>
         """
         let article = extracted(html)
-        #expect(article.authors == ["Jane Doe"])
+        #expect(article.metadata.authors == ["Jane Doe"])
         #expect(article.kind == .notArticle)
         #expect(article.reason == "documentation page: code listings, and no article type, author or date")
     }
@@ -159,7 +159,7 @@ import Testing
     @Test func aBylineByTheHeadlineVouchesForAStory() {
         let html = "<html><body><main><h1>Setup guide</h1><p class='byline'>By Jane Doe</p>\(Self.guide)</main></body></html>"
         let article = extracted(html)
-        #expect(article.authors == ["Jane Doe"])
+        #expect(article.metadata.authors == ["Jane Doe"])
         #expect(article.kind == .article)
     }
 

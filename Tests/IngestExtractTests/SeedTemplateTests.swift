@@ -61,19 +61,19 @@ import Testing
 
         let article = Extractor().extract(html: Array(html.utf8), url: "https://example.com/news/story")
         #expect(article.kind == .article)
-        #expect(article.title == headline)
+        #expect(article.metadata.title == headline)
         #expect(article.text == story.joined(separator: "\n\n"))
     }
 
     @Test func jpostTemplateMetadataComesFromJSONLDGraph() throws {
         let html = try Fixtures.text("seeds/jpost-dear-reader.html").replacingOccurrences(of: "{{HEADLINE}}", with: "Headline")
         let article = Extractor().extract(html: Array(html.utf8), url: "https://www.jpost.com/Israel-News/x")
-        #expect(article.authors == ["Herb Keinon"])
-        #expect(article.published == "2018-01-01T17:08:00+02:00")
-        #expect(article.modified == "2018-01-01T18:40:00+02:00")
+        #expect(article.metadata.authors == ["Herb Keinon"])
+        #expect(article.metadata.published == "2018-01-01T17:08:00+02:00")
+        #expect(article.metadata.modified == "2018-01-01T18:40:00+02:00")
         #expect(article.canonicalURL == "https://www.jpost.com/Israel-News/Netanyahu-Putin-speak-477155")
-        #expect(article.site == "The Jerusalem Post | JPost.com")
-        #expect(article.language == "en")
+        #expect(article.metadata.site == "The Jerusalem Post | JPost.com")
+        #expect(article.metadata.language == "en")
     }
 
     private func escape(_ text: String) -> String {

@@ -37,7 +37,7 @@ import Testing
             // States name a copy only once it is stored: the store refuses states without their copies.
             try live.adapter.saveCopy(CopyInput(
                 id: "c1", story: "s1", url: "https://a.example/x", source: "feed-a",
-                contentHash: "sha256:1", article: Article(title: "t", text: text(1))))
+                contentHash: "sha256:1", article: Article(metadata: ArticleMetadata(title: "t"), text: text(1))))
             try live.adapter.saveURLState(url)
             try live.adapter.saveURLState(alias)
             try live.adapter.saveSourceState(source)
@@ -57,7 +57,7 @@ import Testing
         for i in 0..<2 {
             try adapter.saveCopy(CopyInput(
                 id: "c\(i)", story: "s\(i)", url: "https://a.example/\(i)", source: "a",
-                contentHash: "sha256:\(i)", article: Article(title: "t", text: text(i))))
+                contentHash: "sha256:\(i)", article: Article(metadata: ArticleMetadata(title: "t"), text: text(i))))
             try adapter.saveURLState(URLState(url: "https://a.example/\(i)", copyID: "c\(i)", source: "a", firstSeen: t0))
         }
         #expect(try adapter.copy(id: "c1")?.storyID == "s1", "the run sees its own buffered copies")
@@ -65,7 +65,7 @@ import Testing
         #expect(before.status().copies == 0 && before.status().trackedURLs == 0, "nothing committed below the batch size")
         try adapter.saveCopy(CopyInput(
                 id: "c2", story: "s2", url: "https://a.example/2", source: "a",
-            contentHash: "sha256:2", article: Article(title: "t", text: text(2))))
+            contentHash: "sha256:2", article: Article(metadata: ArticleMetadata(title: "t"), text: text(2))))
         let after = try Store.open(directory: path, access: .read)
         #expect(after.status().copies == 3 && after.status().trackedURLs == 2, "one batch: copies, then their states")
     }
@@ -79,7 +79,7 @@ import Testing
         let adapter = StoreAdapter(live.store, batchSize: 1000, maxDelay: 0.05)
         try adapter.saveCopy(CopyInput(
                 id: "c0", story: "s0", url: "https://a.example/0", source: "a",
-            contentHash: "sha256:0", article: Article(title: "t", text: text(0))))
+            contentHash: "sha256:0", article: Article(metadata: ArticleMetadata(title: "t"), text: text(0))))
         #expect(try Store.open(directory: path, access: .read).status().copies == 0)
         Thread.sleep(forTimeInterval: 0.1)  // a lower bound: a loaded machine only waits longer
         try adapter.saveURLState(URLState(url: "https://a.example/0", copyID: "c0", source: "a", firstSeen: t0))
@@ -97,7 +97,7 @@ import Testing
         let adapter = StoreAdapter(live.store, batchSize: 1000, maxDelay: 0.5)
         try adapter.saveCopy(CopyInput(
             id: "c0", story: "s0", url: "https://a.example/0", source: "a",
-            contentHash: "sha256:0", article: Article(title: "t", text: text(0))))
+            contentHash: "sha256:0", article: Article(metadata: ArticleMetadata(title: "t"), text: text(0))))
         try adapter.saveURLState(URLState(url: "https://a.example/0", copyID: "c0", source: "a", firstSeen: t0))
         try adapter.commitIfDue()
         #expect(try Store.open(directory: path, access: .read).status().copies == 0, "younger than maxDelay")
@@ -120,7 +120,7 @@ import Testing
                 let body = (0..<words).map { "w\(($0 * 31 + revision) % 1009)" }.joined(separator: " ")
                 try live.adapter.saveCopy(CopyInput(
                 id: "c0", story: "s0", url: "https://a.example/0", source: "a",
-                    contentHash: "sha256:r\(revision)", article: Article(title: "t", text: body)))
+                    contentHash: "sha256:r\(revision)", article: Article(metadata: ArticleMetadata(title: "t"), text: body)))
                 try live.adapter.commit()
             }
         }
@@ -155,7 +155,7 @@ import Testing
             let first = live.clusterer.assign(copyID: "c1", text: text(1))
             try live.adapter.saveCopy(CopyInput(
                 id: "c1", story: first.storyID, url: "https://a.example/1", source: "a",
-                contentHash: live.clusterer.contentHash(of: text(1)), article: Article(title: "t", text: text(1))))
+                contentHash: live.clusterer.contentHash(of: text(1)), article: Article(metadata: ArticleMetadata(title: "t"), text: text(1))))
             try live.adapter.commit()
             return first
         }
@@ -177,7 +177,7 @@ import Testing
             let story = live.clusterer.assign(copyID: "c1", text: text(1))
             try live.adapter.saveCopy(CopyInput(
                 id: "c1", story: story.storyID, url: "https://a.example/1", source: "a",
-                contentHash: live.clusterer.contentHash(of: text(1)), article: Article(title: "t", text: text(1))))
+                contentHash: live.clusterer.contentHash(of: text(1)), article: Article(metadata: ArticleMetadata(title: "t"), text: text(1))))
             try live.finish()
         }
         func inode() throws -> Int {

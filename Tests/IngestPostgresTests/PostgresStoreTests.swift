@@ -12,9 +12,10 @@ struct PostgresStoreTests {
     /// A copy whose text depends on `i` and `version`.
     static func copy(_ i: Int, story: String? = nil, version: Int = 1) -> CopyInput {
         CopyInput(id: "copy-\(i)", story: story ?? "story-\(i)", url: "https://site\(i % 3).test/article/\(i)",
-                  title: "Title \(i)", text: "Paragraph one of \(i) v\(version).\n\nParagraph two.",
-                  authors: i % 2 == 0 ? ["A. Writer"] : [], published: "2026-01-0\(1 + i % 9)T10:00:00Z",
-                  site: "site\(i % 3).test", language: "en", source: "feed", contentHash: "sha256:\(i)-v\(version)")
+                  metadata: ArticleMetadata(title: "Title \(i)", authors: i % 2 == 0 ? ["A. Writer"] : [],
+                                            published: "2026-01-0\(1 + i % 9)T10:00:00Z", site: "site\(i % 3).test",
+                                            language: "en"),
+                  text: "Paragraph one of \(i) v\(version).\n\nParagraph two.", source: "feed", contentHash: "sha256:\(i)-v\(version)")
     }
 
     /// Writes a small store with every kind of record through the engine's interface.

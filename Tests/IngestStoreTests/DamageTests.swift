@@ -367,9 +367,7 @@ private func snapshot(_ temp: TempDirectory) throws -> [String: Data] {
 private extension CopyInput {
     /// The line the store writes for this input as a first revision.
     var jsonLineForTest: Data {
-        CopyRevision(seq: 1, firstSeq: 1, id: id, story: story, url: url, title: article.title, text: article.text,
-                     authors: article.authors, published: article.published, modified: article.modified, site: article.site,
-                     language: article.language, description: article.description,
+        CopyRevision(seq: 1, firstSeq: 1, id: id, story: story, url: url, metadata: article.metadata, text: article.text,
                      source: source, firstSeen: "2026-01-01T00:00:00Z", updated: "2026-01-01T00:00:00Z",
                      contentHash: contentHash, revision: 1, deleted: false).jsonLine
     }

@@ -64,7 +64,7 @@ import Testing
     @Test func publishedIsAlsoGivenInUTC() throws {
         let temp = TempDirectory()
         var copy = sampleCopy(1)
-        copy.article.published = "2026-01-02T03:00:00+02:00"
+        copy.article.metadata.published = "2026-01-02T03:00:00+02:00"
         _ = try Store.open(directory: temp.store, access: .write, clock: clock(0)).append(copies: [copy, sampleCopy(2)])
         let stories = try jsonObjects(Store.open(directory: temp.store, access: .read).exported())
         #expect(stories[0]["published"] as? String == "2026-01-02T03:00:00+02:00", "the page's own form is kept")

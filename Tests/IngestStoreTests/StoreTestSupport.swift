@@ -19,9 +19,10 @@ func clock(_ seconds: TimeInterval) -> @Sendable () -> Date {
 /// A copy input whose content depends on `i` and `version`.
 func sampleCopy(_ i: Int, story: String? = nil, version: Int = 1, title: String? = nil, text: String? = nil) -> CopyInput {
     CopyInput(id: "copy-\(i)", story: story ?? "story-\(i)", url: "https://site\(i % 3).test/article/\(i)",
-              title: title ?? "Title \(i)", text: text ?? "Paragraph one of \(i) v\(version).\n\nParagraph two.",
-              authors: i % 2 == 0 ? ["A. Writer"] : [], published: "2026-01-0\(1 + i % 9)T10:00:00Z",
-              site: "site\(i % 3).test", language: "en", source: "feed", contentHash: "sha256:\(i)-v\(version)\(text ?? "")")
+              metadata: ArticleMetadata(title: title ?? "Title \(i)", authors: i % 2 == 0 ? ["A. Writer"] : [],
+                                        published: "2026-01-0\(1 + i % 9)T10:00:00Z", site: "site\(i % 3).test",
+                                        language: "en"),
+              text: text ?? "Paragraph one of \(i) v\(version).\n\nParagraph two.", source: "feed", contentHash: "sha256:\(i)-v\(version)\(text ?? "")")
 }
 
 extension Store {

@@ -8,7 +8,7 @@ import Testing
 /// through a whole run.
 @Suite struct PageDecisionTests {
     static let url = "https://a.example/news/story-one"
-    static let article = Article(title: "t", text: "Body.")
+    static let article = Article(metadata: ArticleMetadata(title: "t"), text: "Body.")
 
     static func answer(_ status: Int) -> Result<FetchResponse, FetchError> {
         .success(FetchResponse(status: status, finalURL: url))

@@ -77,7 +77,7 @@ public struct FakeExtractor: ArticleExtracting {
         var article = Article()
         var body: [Substring] = []
         for line in String(decoding: html, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("title: ") { article.title = String(line.dropFirst(7)) }
+            if line.hasPrefix("title: ") { article.metadata.title = String(line.dropFirst(7)) }
             else if line.hasPrefix("canonical: ") { article.canonicalURL = String(line.dropFirst(11)) }
             else if line == "kind: not-article" { article.kind = .notArticle; article.reason = "listing page" }
             else { body.append(line) }

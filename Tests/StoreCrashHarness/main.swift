@@ -15,9 +15,9 @@ import IngestStore
 func input(_ i: Int, version: Int) -> CopyInput {
     let paragraph = "Item \(i), version \(version): a sentence, with \"quotes\" and a comma. "
     return CopyInput(id: "copy-\(i)", story: "story-\(i / 3)", url: "https://example.test/\(i)",
-                     title: "Title \(i) v\(version)", text: String(repeating: paragraph, count: 20),
-                     authors: ["Reporter \(i % 7)"], site: "example.test", language: "en",
-                     source: "feed-\(i % 4)", contentHash: "sha256:item-\(i)-v\(version)")
+                     metadata: ArticleMetadata(title: "Title \(i) v\(version)", authors: ["Reporter \(i % 7)"],
+                                               site: "example.test", language: "en"),
+                     text: String(repeating: paragraph, count: 20), source: "feed-\(i % 4)", contentHash: "sha256:item-\(i)-v\(version)")
 }
 
 func append(_ store: Store, count: Int) throws {

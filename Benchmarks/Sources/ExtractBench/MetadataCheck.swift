@@ -13,16 +13,16 @@ struct MetadataCheck {
         var titleHits = 0, titled = 0
         var dateChecked = 0, dateHits = 0
         var withAuthor = 0, withPublished = 0
-        for (page, article) in zip(pages, articles) {
+        for (page, meta) in zip(pages, articles.map(\.metadata)) {
             if !page.title.isEmpty {
                 titled += 1
-                if let title = article.title, MetadataCheck.key(title) == MetadataCheck.key(page.title) { titleHits += 1 }
+                if let title = meta.title, MetadataCheck.key(title) == MetadataCheck.key(page.title) { titleHits += 1 }
             }
-            if !article.authors.isEmpty { withAuthor += 1 }
-            if article.published != nil { withPublished += 1 }
+            if !meta.authors.isEmpty { withAuthor += 1 }
+            if meta.published != nil { withPublished += 1 }
             if let urlDate = MetadataCheck.urlDate(page.url) {
                 dateChecked += 1
-                if article.published?.hasPrefix(urlDate) == true { dateHits += 1 }
+                if meta.published?.hasPrefix(urlDate) == true { dateHits += 1 }
             }
         }
         let n = pages.count

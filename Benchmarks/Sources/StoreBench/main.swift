@@ -19,9 +19,10 @@ let arguments = CommandLine.arguments
 func copy(_ i: Int) -> CopyInput {
     let sentence = "Copy \(i) of a wire story about harbour works, council budgets and the weather. "
     return CopyInput(id: "copy-\(i)", story: "story-\(i / 3)", url: "https://site\(i % 50).example/news/\(i)",
-                     title: "Headline number \(i / 3)", text: String(repeating: sentence, count: 14),
-                     authors: ["Staff"], published: "2026-01-01T00:00:00Z", site: "site\(i % 50).example",
-                     language: "en", source: "feed-\(i % 20)", contentHash: "sha256:\(String(i, radix: 16))")
+                     metadata: ArticleMetadata(title: "Headline number \(i / 3)", authors: ["Staff"],
+                                               published: "2026-01-01T00:00:00Z", site: "site\(i % 50).example",
+                                               language: "en"),
+                     text: String(repeating: sentence, count: 14), source: "feed-\(i % 20)", contentHash: "sha256:\(String(i, radix: 16))")
 }
 
 func seconds(_ body: () throws -> Void) rethrows -> Double {

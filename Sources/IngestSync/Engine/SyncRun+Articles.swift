@@ -233,7 +233,7 @@ extension SyncRun {
             url: finalURL, copyID: copyID, source: previous?.source ?? source, etag: response.etag,
             lastModified: response.lastModified, allowPrivateAddresses: job.allowPrivate,
             firstSeen: previous?.firstSeen ?? fetchedAt, lastChecked: fetchedAt,
-            published: article.published.flatMap(InternetDate.parse) ?? job.entry?.published ?? previous?.published))
+            published: article.metadata.published.flatMap(InternetDate.parse) ?? job.entry?.published ?? previous?.published))
         try saveAliases(aliases + [previous?.url].compactMap { $0 }, of: copyID, primary: finalURL, job: job)
         event(job, outcome, claim)
     }
