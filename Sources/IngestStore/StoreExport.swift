@@ -77,7 +77,6 @@ struct StoreExport {
                                          : ExportStory.csvHeader(includeDeleted: include)
             try output.write(CSV.line(header))
         }
-        let filter = options.filter
         if options.perCopy {
             try forEachCopy(options) { revision, story in
                 let record = ExportCopy(story: story, revision: revision)
