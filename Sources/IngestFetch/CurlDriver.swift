@@ -1,5 +1,6 @@
 import CCurl
 import Foundation
+import IngestCore
 
 /// One libcurl multi handle driven on its own thread, so network waits never block the
 /// Swift cooperative pool. Jobs come in through a locked inbox; the thread schedules them
@@ -37,20 +38,12 @@ final class CurlDriver: @unchecked Sendable {
 
     private static let globalInit: Void = {
         curl_global_init(Int(CURL_GLOBAL_DEFAULT))
-        #if os(Linux)
         // Page bodies are 100 KB – 5 MB arrays made and freed at network speed. Above glibc's
         // default 128 KiB mmap threshold each one is a fresh mmap whose every page faults in,
         // and heap trimming returns the rest: that cost 40% of throughput on 200 KB pages.
         // Keep bodies up to 8 MiB on the heap and 32 MiB of free heap for reuse.
-        // (mallopt is not in Swift's Glibc module: found with dlsym; -3 is M_MMAP_THRESHOLD,
-        // -1 is M_TRIM_THRESHOLD in <malloc.h>.)
-        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
-        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") {
-            let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
-            _ = mallopt(-3, 8 << 20)
-            _ = mallopt(-1, 32 << 20)
-        }
-        #endif
+        MallocTuning.set(.mmapThreshold, 8 << 20)
+        MallocTuning.set(.trimThreshold, 32 << 20)
     }()
 
     init(settings: FetchSettings) {
