@@ -73,7 +73,8 @@ public enum Pipeline {
         // A PostgreSQL store is compacted in its local copy, which then replaces its records.
         let replica = try PostgresURL.isPostgres(location) ? PostgresReplica(url: PostgresURL(location), onWait: {}) : nil
         let store = try Store.open(directory: replica?.local.path ?? location, access: .write)
-        if recluster { reclustered(try StoryIndexClusterer.recluster(store)) }
+        // A re-clustering that was killed is finished first, asked for or not.
+        if recluster || store.reclusterPending { reclustered(try StoryIndexClusterer.recluster(store)) }
         let result = try store.compact()
         try replica?.replaceAll()
         return result

@@ -6,14 +6,14 @@ import IngestStore
 /// The deduplicator behind `StoryClustering`: an `IngestDedup.StoryIndex` persisted through
 /// the store it clusters (`Store.saveDedupSnapshot`: the store owns its directory).
 ///
-/// `load(for:)` reads the store's snapshot and replays every copy
-/// revision newer than what it covers (missing or unreadable: an empty index and every
+/// `load(for:)` finishes a re-clustering that was killed (`recluster`), or reads the store's
+/// snapshot and replays every copy revision newer than what it covers (missing or unreadable: an empty index and every
 /// revision), so a run killed before `save(to:)` loses nothing. `save(to:)` writes the snapshot atomically
 /// and only then records the watermark; a crash between the two replays revisions the
 /// snapshot already holds, which `update` makes harmless.
 public final class StoryIndexClusterer: StoryClustering {
     /// The index as it stands (read it; change it through `assign`/`remove`).
-    public private(set) var index: StoryIndex
+    public internal(set) var index: StoryIndex
     /// Whether the index changed since it was loaded: a run that changed nothing leaves the
     /// snapshot as it is instead of rewriting megabytes.
     private var changed = false
@@ -25,6 +25,9 @@ public final class StoryIndexClusterer: StoryClustering {
 
     /// The index for `store`: its snapshot plus the copy revisions the snapshot does not cover.
     public static func load(for store: Store) throws -> StoryIndexClusterer {
+        // A re-clustering killed before its commit: the store may hold any part of its moves,
+        // which no snapshot describes. Finishing it makes store and index agree again.
+        if store.reclusterPending { return try reclustered(store).clusterer }
         let snapshot = store.dedupSnapshot().flatMap { try? StoryIndex.load(snapshot: $0, name: store.dedupSnapshotPath) }
         let clusterer = StoryIndexClusterer(snapshot ?? StoryIndex())
         // A snapshot from a crashed run may be newer than the recorded watermark, so replay

@@ -266,10 +266,12 @@ extension RunRecord {
     }
 }
 
-/// A dedup index snapshot covering copy revisions up to `watermark` (`dedup.jsonl`).
+/// A dedup index snapshot covering copy revisions up to `watermark` (`dedup.jsonl`). The last
+/// line wins; `recluster: true` marks a re-clustering begun and not finished (`Store.beginRecluster`).
 struct DedupWatermark: Codable, Equatable {
     var watermark: Int
     var saved: String
+    var recluster: Bool?
 }
 
 /// A story's revision state (`stories.jsonl`, last line per id wins): written when the story's

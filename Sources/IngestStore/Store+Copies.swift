@@ -52,16 +52,16 @@ extension Store {
     }
 
     /// Moves copies to other stories (a re-clustering; `moves` maps copy id → story id) as one
-    /// batch, then records `aliases`. A moved copy keeps its revision (its text is unchanged);
-    /// unknown and deleted copies are skipped. Returns how many copies moved.
+    /// batch. A moved copy keeps its revision (its text is unchanged); unknown and deleted
+    /// copies are skipped, and so are copies already in their story (a re-run after a crash).
+    /// Returns how many copies moved.
     @discardableResult
-    public func reassign(_ moves: [String: String], aliases: [StoryAlias]) throws -> Int {
+    public func reassign(_ moves: [String: String]) throws -> Int {
         let results = try stage(moves.sorted { $0.key < $1.key }.map { id, story in (id, { previous in
             guard var moved = previous, !moved.deleted else { return nil }
             moved.story = story
             return moved
         }) })
-        try append(aliases: aliases)
         return results.count { $0.change == .reassigned }
     }
 

@@ -39,7 +39,9 @@ extension Store {
         try Store.forEachStoryState(in: files.stories) { story, state in storyStates[story] = state }
         for state in try files.sources.decodeAll(SourceRecord.self, StoreFiles.Record.source) { sourceStates[state.name] = state }
         lastRunRecord = try files.runs.decodeAll(RunRecord.self, StoreFiles.Record.run).last
-        dedupWatermark = try files.dedup.decodeAll(DedupWatermark.self, StoreFiles.Record.dedup).last?.watermark ?? 0
+        let dedup = try files.dedup.decodeAll(DedupWatermark.self, StoreFiles.Record.dedup).last
+        dedupWatermark = dedup?.watermark ?? 0
+        reclusterPending = dedup?.recluster ?? false
     }
 
     /// Calls `body` with the copy id's key and the index entry of each line of copies.jsonl, in

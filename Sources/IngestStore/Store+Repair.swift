@@ -68,7 +68,7 @@ extension Store {
         let store = try Store(directory: directory, access: .write, clock: clock, holding: lock, repairing: true)
         if store.dedupWatermark > store.lastSequenceNumber {
             result.watermark = RepairResult.WatermarkChange(from: store.dedupWatermark, to: store.lastSequenceNumber)
-            try store.recordDedupSnapshot(watermark: store.lastSequenceNumber)
+            try store.lowerDedupWatermark(to: store.lastSequenceNumber)
         }
         result.resetURLs = try store.resetStatesOfMissingCopies()
         return result

@@ -114,20 +114,45 @@ extension Store {
     /// sequence number `watermark`. After a crash between the two the watermark is older than
     /// the snapshot: replaying a covered revision must be harmless.
     public func saveDedupSnapshot(_ bytes: [UInt8], watermark: Int) throws {
+        try writeDedupSnapshot(bytes)
+        try recordDedupSnapshot(watermark: watermark)
+    }
+
+    /// Replaces the deduplicator's snapshot file atomically; it counts for nothing more until
+    /// `recordDedupSnapshot` (a pending re-clustering ignores it).
+    public func writeDedupSnapshot(_ bytes: [UInt8]) throws {
         precondition(access == .write, "appending to a store opened for reading")
         do {
             try AtomicFile.write(Data(bytes), to: dedupSnapshotPath)
         } catch {
             throw StoreError.io(path: dedupSnapshotPath, operation: "save the dedup snapshot", errno: error.errno)
         }
-        try recordDedupSnapshot(watermark: watermark)
     }
 
     /// Records that the saved snapshot covers copy revisions up to sequence number `watermark`.
+    /// This line also ends a pending re-clustering: it is that re-clustering's commit point.
     public func recordDedupSnapshot(watermark: Int) throws {
+        guard watermark != dedupWatermark || reclusterPending else { return }
+        try appendDedupLine(watermark: watermark, recluster: false)
+    }
+
+    /// Marks a re-clustering begun, before it moves any copy (one fsynced line in dedup.jsonl).
+    /// Until `recordDedupSnapshot` the store may hold any part of its moves, and the snapshot
+    /// on disk describes neither clustering: writers finish the re-clustering when they open
+    /// the store (`StoryIndexClusterer.load`, `Pipeline.compact`).
+    public func beginRecluster() throws {
+        try appendDedupLine(watermark: dedupWatermark, recluster: true)
+    }
+
+    /// Lowers the watermark (a repair after lost copy lines), keeping a pending re-clustering.
+    func lowerDedupWatermark(to watermark: Int) throws {
+        try appendDedupLine(watermark: watermark, recluster: reclusterPending)
+    }
+
+    private func appendDedupLine(watermark: Int, recluster: Bool) throws {
         precondition(access == .write, "appending to a store opened for reading")
-        guard watermark != dedupWatermark else { return }
-        try files.dedup.append([try encoder.encode(DedupWatermark(watermark: watermark, saved: Timestamp.string(clock())))])
-        dedupWatermark = watermark
+        let line = DedupWatermark(watermark: watermark, saved: Timestamp.string(clock()), recluster: recluster ? true : nil)
+        try files.dedup.append([try encoder.encode(line)])
+        (dedupWatermark, reclusterPending) = (watermark, recluster)
     }
 }

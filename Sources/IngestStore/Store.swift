@@ -86,6 +86,9 @@ public final class Store {
     public var lastSyncRun: SyncSummary? { lastRunRecord?.summary }
     /// How many copy revisions (by sequence number) the dedup snapshot covers; 0 when none.
     public internal(set) var dedupWatermark = 0
+    /// Whether a re-clustering began (`beginRecluster`) and its snapshot was not recorded yet:
+    /// the store may hold some of its moves, so the dedup snapshot no longer describes it.
+    public internal(set) var reclusterPending = false
     /// Lines in copies.jsonl, superseded revisions included.
     var copyRevisionCount = 0
     /// The sequence number the next copy revision gets.
