@@ -209,9 +209,23 @@ struct Byline {
                 }
                 return []
             }
-            if let rest = afterLabel(text) { return names(rest) }
+            if let rest = afterLabel(text) { return continuesHeading(tree, index) ? [] : names(rest) }
         }
         return marked ? names(text) : []
+    }
+
+    /// Whether the element ends a heading's line rather than starting one: "<h2>Explore
+    /// courses <span>By category</span></h2>" ("Shop by brand") is a title, and a byline is
+    /// a line of its own.
+    static func continuesHeading(_ tree: PageTree, _ index: Int) -> Bool {
+        var ancestor = tree.elements[index].parent
+        while ancestor >= 0, index - ancestor <= 3 {
+            if MainText.headingTags.contains(tree.elements[ancestor].tag) {
+                return !tree.text(of: ancestor).hasPrefix(tree.text(of: index))
+            }
+            ancestor = tree.elements[ancestor].parent
+        }
+        return false
     }
 
     /// False when `text` cannot hold a byline label: every label has "by" or "au" ("author")
@@ -341,8 +355,10 @@ struct Byline {
         return pieces.map { $0.trimmingCharacters(in: CharacterSetLite(" ,")) }.filter { !$0.isEmpty }
     }
 
-    /// Words that sit where a name would in a byline line but are not one.
-    static let notNames: Set<String> = ["updated", "published", "posted", "edited", "share", "follow", "comments", "by"]
+    /// Words that sit where a name would in a byline line but are not one; the plural ones
+    /// name an index of people (a menu's "People" link to "/people/staff"), not a person.
+    static let notNames: Set<String> = ["updated", "published", "posted", "edited", "share", "follow", "comments", "by",
+                                        "people", "authors", "writers", "contributors", "profiles"]
 
     /// A name is a few words, starts with a capital (or is one handle-like word), and
     /// holds no date, no sentence punctuation and few digits.

@@ -27,6 +27,10 @@ enum PageKind {
     /// untuned-half stories that do not vouch reached 0.62–0.88 (an intro and an outro around
     /// a list of tools or places), so only a page that is cards and little else counts.
     static let cardListShare = 0.9
+    /// ... or whose body's text is mostly cards and much of it link text, the two signs of a
+    /// listing together (tune-half stories that do not vouch reach a card share of 0.43 and
+    /// a link share of 0.23, never both high; the listings kept at 0.74–0.75 and 0.36–0.39).
+    static let cardsWithLinksShare = 0.6, linksWithCardsShare = 0.3
     /// Fewer like siblings than this are a few boxes, not a list of cards.
     static let minimumCards = 4
     /// A card is a short block: over this many letters it is a section of a story.
@@ -77,11 +81,16 @@ enum PageKind {
         if tree.controlParents.count >= formPageControls {
             return "shop or service page: many form controls, \(unvouched)"
         }
-        if !tree.elements.isEmpty, blocks.linkDensity(blocks.body) >= indexLinkShare {
+        let linkShare = tree.elements.isEmpty ? 0 : blocks.linkDensity(blocks.body)
+        if linkShare >= indexLinkShare {
             return "index page: much of the text is links, \(unvouched)"
         }
-        if cardShare(blocks) >= cardListShare {
+        let cards = cardShare(blocks)
+        if cards >= cardListShare {
             return "listing page: nearly all the text is cards linking to other pages, \(unvouched)"
+        }
+        if cards >= cardsWithLinksShare, linkShare >= linksWithCardsShare {
+            return "listing page: most of the text is cards, much of it links, \(unvouched)"
         }
         return nil
     }
@@ -119,13 +128,21 @@ enum PageKind {
 
     /// Whether the element at `index` lies inside a card that does not hold the headline: an
     /// ancestor (or itself) that is one of `minimumCards` or more like siblings, each with a
-    /// link, none a paragraph. A name found there is a card's or a review's byline (a listing's
-    /// story cards, a shop's reviews), not the page's own.
+    /// link, none a paragraph; or a teaser: the smallest ancestor with a heading other than an
+    /// `<h1>` opens with one that links to another page, above the element. A name found there
+    /// is a card's or a review's byline (a listing's story cards, a shop's reviews), not the
+    /// page's own.
     static func isInCard(_ index: Int, tree: PageTree, headline: Int) -> Bool {
         let elements = tree.elements
         var member = index
+        var headingSeen = false
         while member >= 0, elements[member].parent >= 0 {
             if member <= headline && headline < elements[member].end { return false }
+            // A story's own subheadings follow its byline; a teaser's linked title precedes it.
+            if !headingSeen, let heading = (member..<elements[member].end).first(where: { elements[$0].tag != "h1" && MainText.headingTags.contains(elements[$0].tag) }) {
+                headingSeen = true
+                if heading < index, isLinked(heading, tree: tree) { return true }
+            }
             let parent = elements[member].parent
             let key = runKey(elements[member])
             if elements[member].tag != "p" {
@@ -138,6 +155,18 @@ enum PageKind {
             member = parent
         }
         return false
+    }
+
+    /// Whether a heading is a link to another page, or holds one that carries its text.
+    private static func isLinked(_ heading: Int, tree: PageTree) -> Bool {
+        let elements = tree.elements
+        var ancestor = elements[heading].parent
+        while ancestor >= 0, heading - ancestor <= 3 {
+            if elements[ancestor].isLink { return true }
+            ancestor = elements[ancestor].parent
+        }
+        guard let link = (heading..<elements[heading].end).first(where: { elements[$0].isLink }) else { return false }
+        return tree.text(of: link).count * 2 >= tree.text(of: heading).count
     }
 
     /// The target of the first kept link in an element's subtree (the element itself included).

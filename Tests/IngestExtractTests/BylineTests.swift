@@ -47,6 +47,43 @@ import Testing
         #expect(found.vouches)
     }
 
+    /// The lead card has a class of its own, so no run of like siblings holds it: its
+    /// heading, a link to another page above the name, shows it is a teaser.
+    @Test func aTeaserCardsBylineDoesNotVouchWhenTheCardStandsAlone() throws {
+        let found = bylineByHeadline(try Fixtures.bytes("listing-lead-card-byline.html"))
+        #expect(found.authors == ["Jane Doe"])
+        #expect(!found.vouches)
+    }
+
+    @Test func theStorysBylineVouchesAboveItsOwnLinkedSubheadings() {
+        let html = "<html><body><h1>The harbour tram opens</h1><div class=\"body\"><p class=\"byline\">By Jane Doe</p>"
+            + "<p>The line opens on Monday, two weeks ahead of schedule, the city said.</p>"
+            + "<h2><a href=\"/timetable\">The timetable</a></h2><p>The first car leaves at six.</p></div></body></html>"
+        let found = bylineByHeadline(Array(html.utf8))
+        #expect(found.authors == ["Jane Doe"])
+        #expect(found.vouches)
+    }
+
+    /// "Explore courses by category" is a heading's line, not a byline; a heading that is
+    /// the byline ("<h3>By Jane Doe</h3>") still is one.
+    @Test func aLabelInsideAHeadingsLineIsNoByline() {
+        let html = "<html><body><h1>Courses</h1><h2>Explore courses <span>By Category</span></h2><p>Pick a subject to start.</p></body></html>"
+        let found = bylineByHeadline(Array(html.utf8))
+        #expect(found.authors.isEmpty)
+        #expect(!found.vouches)
+        let byline = "<html><body><h1>The harbour tram opens</h1><h3><span>By Jane Doe</span></h3><p>The line opens on Monday.</p></body></html>"
+        #expect(bylineByHeadline(Array(byline.utf8)).authors == ["Jane Doe"])
+    }
+
+    /// A menu's "People" link goes to an author path ("/people/staff") but names an index of
+    /// people; a link there with a person's name is a byline.
+    @Test func aLinkNamedForAnIndexOfPeopleIsNoAuthor() {
+        let menu = "<html><body><h1>News</h1><ul><li><a href=\"/people/staff\">People</a></li></ul><p>Tutoring works when it is part of the school day.</p></body></html>"
+        #expect(bylineByHeadline(Array(menu.utf8)).authors.isEmpty)
+        let byline = "<html><body><h1>News</h1><p><a href=\"/people/jane-doe\">Jane Doe</a></p><p>Tutoring works when it is part of the school day.</p></body></html>"
+        #expect(bylineByHeadline(Array(byline.utf8)).authors == ["Jane Doe"])
+    }
+
     @Test func authorPagesAreKnownByAPathSegmentBeforeTheLast() {
         #expect(Byline.isAuthorPath("https://example.com/author/jane-doe"))
         #expect(Byline.isAuthorPath("/Staff/jdoe/?ref=byline"))

@@ -193,6 +193,21 @@ import Testing
         #expect(article.reason == "listing page: nearly all the text is cards linking to other pages, and no article type, author or date")
     }
 
+    /// Cards (heading link + teaser) hold most of the text and their links much of it: a
+    /// listing, though neither share alone reaches its own threshold.
+    @Test func mostlyLinkedCardsAreAListing() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("listing-cards-and-links.html"), url: "https://example.com/workshops")
+        #expect(article.kind == .notArticle)
+        #expect(article.reason == "listing page: most of the text is cards, much of it links, and no article type, author or date")
+    }
+
+    /// The same cards with paragraphs of prose under short linked headings: a listicle story.
+    @Test func storyMadeOfLinkedCardsWithProseIsAnArticle() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("story-with-teaser-cards.html"), url: "https://example.com/picks")
+        #expect(article.kind == .article)
+        #expect(article.text.contains("Nobody leaves without a spoon"))
+    }
+
     @Test func undatedStoryLinkingASourceFromEveryParagraphIsAnArticle() throws {
         let article = extractor.extract(html: try Fixtures.bytes("story-linking-sources-every-paragraph.html"), url: "https://example.com/floods")
         #expect(article.kind == .article)
