@@ -27,6 +27,9 @@ static inline CURLcode ingest_curl_easy_setopt_write_callback(CURL *h, CURLoptio
 static inline CURLcode ingest_curl_easy_setopt_xferinfo_callback(CURL *h, CURLoption o, curl_xferinfo_callback v) {
     return curl_easy_setopt(h, o, v);
 }
+static inline CURLcode ingest_curl_easy_setopt_debug_callback(CURL *h, CURLoption o, curl_debug_callback v) {
+    return curl_easy_setopt(h, o, v);
+}
 static inline CURLcode ingest_curl_easy_setopt_opensocket_callback(CURL *h, CURLoption o, curl_opensocket_callback v) {
     return curl_easy_setopt(h, o, v);
 }

@@ -28,6 +28,12 @@ public struct FetchResponse: Sendable, Equatable {
     public var redirects: [Redirect]
     /// Response headers with lower-cased names; repeated headers joined with ", ".
     public var headers: [String: String]
+    /// The final answer's status line and header lines exactly as received, through the empty
+    /// line that ends them (order, case, repeats and reason phrase as the server sent them;
+    /// nil when not known: a saved file, a test double). `headers` is parsed from the same lines.
+    public var head: [UInt8]?
+    /// The request head as sent for the final answer (request line, header lines, empty line), when known.
+    public var requestHead: [UInt8]?
     /// The body as received, decompressed, never transcoded (the extractor checks these bytes;
     /// empty for a 304).
     public var body: [UInt8]
@@ -49,7 +55,7 @@ public struct FetchResponse: Sendable, Equatable {
     /// `requestedURL` defaults to `finalURL`; `remoteIsPrivate` to what `remoteIP` says.
     public init(status: Int = 200, finalURL: String, requestedURL: String? = nil, redirects: [Redirect] = [],
                 headers: [String: String] = [:], body: [UInt8] = [], charset: String? = nil, remoteIP: String? = nil,
-                remoteIsPrivate: Bool? = nil, fetchedAt: Date? = nil) {
+                remoteIsPrivate: Bool? = nil, fetchedAt: Date? = nil, head: [UInt8]? = nil, requestHead: [UInt8]? = nil) {
         self.status = status
         self.requestedURL = requestedURL ?? finalURL
         self.finalURL = finalURL
@@ -61,6 +67,8 @@ public struct FetchResponse: Sendable, Equatable {
         self.remoteIsPrivate = remoteIsPrivate
             ?? remoteIP.flatMap(AddressPolicy.classify(ipAddress:)).map { !$0.isPublic }
         self.fetchedAt = fetchedAt
+        self.head = head
+        self.requestHead = requestHead
     }
 
     /// True for a 304: the page is unchanged since `etag` / `lastModified`.

@@ -73,7 +73,8 @@ public final class Fetcher: PageFetching {
                     status: result.status, finalURL: url, requestedURL: request.url, redirects: state.redirects,
                     headers: result.headers, body: result.body,
                     charset: Charset.detect(result.body, contentType: result.headers["content-type"]),
-                    remoteIP: result.remoteIP))
+                    remoteIP: result.remoteIP, head: result.head.isEmpty ? nil : result.head,
+                    requestHead: result.requestHead.isEmpty ? nil : result.requestHead))
             }
         }
     }

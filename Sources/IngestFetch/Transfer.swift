@@ -22,6 +22,11 @@ struct TransferResult: Sendable {
     var curlMessage = ""
     var status = 0
     var headers: [String: String] = [:]
+    /// The answer's status line and header lines as curl delivered them, through the empty
+    /// line that ends them (an interim 1xx answer's replaced by the final one's; trailers not).
+    var head: [UInt8] = []
+    /// The request head as curl sent it (request line and header lines, through the empty line).
+    var requestHead: [UInt8] = []
     var body: [UInt8] = []
     var remoteIP: String?
     /// Set when the address policy refused the connection.
@@ -46,6 +51,8 @@ final class Transfer {
     private var headerList: UnsafeMutablePointer<curl_slist>?
     private let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE))
     private(set) var result: TransferResult
+    /// The empty line after the headers came: later header lines are trailers, not the head.
+    private var headEnded = false
 
     init?(job: TransferJob, origin: Origin, settings: FetchSettings) {
         guard let easy = curl_easy_init() else { return nil }
@@ -107,6 +114,12 @@ final class Transfer {
         ingest_curl_easy_setopt_pointer(easy, CURLOPT_WRITEDATA, me)
         ingest_curl_easy_setopt_write_callback(easy, CURLOPT_HEADERFUNCTION, Transfer.onHeader)
         ingest_curl_easy_setopt_pointer(easy, CURLOPT_HEADERDATA, me)
+        // curl tells what it sent only to a debug callback, which VERBOSE turns on (its text
+        // then goes to the callback, which drops it, never to stderr): kept raw answers record
+        // the request headers actually sent.
+        ingest_curl_easy_setopt_debug_callback(easy, CURLOPT_DEBUGFUNCTION, Transfer.onDebug)
+        ingest_curl_easy_setopt_pointer(easy, CURLOPT_DEBUGDATA, me)
+        ingest_curl_easy_setopt_long(easy, CURLOPT_VERBOSE, 1)
         if !job.allowPrivateAddresses {
             ingest_curl_easy_setopt_opensocket_callback(easy, CURLOPT_OPENSOCKETFUNCTION, Transfer.onOpenSocket)
             ingest_curl_easy_setopt_pointer(easy, CURLOPT_OPENSOCKETDATA, me)
@@ -149,11 +162,32 @@ final class Transfer {
         return length
     }
 
-    /// Parses one `Name: value` line on its bytes (names lower-cased; repeats joined by ", ").
+    /// Keeps the request head curl sent; its other reports (text, data) are dropped.
+    private static let onDebug: curl_debug_callback = { _, type, data, size, context in
+        guard type == CURLINFO_HEADER_OUT, let data else { return 0 }
+        from(context).addRequestHead(UnsafeRawBufferPointer(start: data, count: size))
+        return 0
+    }
+
+    /// Appends to the request head; a head sent again (curl retrying on a connection that
+    /// died) replaces the first.
+    private func addRequestHead(_ bytes: UnsafeRawBufferPointer) {
+        if result.requestHead.suffix(4).elementsEqual("\r\n\r\n".utf8) { result.requestHead = [] }
+        result.requestHead.append(contentsOf: bytes)
+    }
+
+    /// Keeps the line in the raw head and parses a `Name: value` line on its bytes (names
+    /// lower-cased; repeats joined by ", ").
     private func addHeader(_ line: UnsafeRawBufferPointer) {
         if line.starts(with: "HTTP/".utf8) {
             result.headers = [:]
+            result.head = Array(line)
+            headEnded = false
             return
+        }
+        if !headEnded {
+            result.head.append(contentsOf: line)
+            headEnded = line.allSatisfy { $0 == 0x0D || $0 == 0x0A }
         }
         guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return }
         let name = String(decoding: line[..<colon].lazy.map(\.asciiLowercased), as: UTF8.self).trimmingASCIIWhitespace()

@@ -65,7 +65,8 @@ public struct ArchivedPage: Sendable {
         headers["transfer-encoding"] = nil
         let response = FetchResponse(status: status, finalURL: url, headers: headers, body: body,
                                      charset: Charset.detect(body, contentType: headers["content-type"]),
-                                     remoteIP: record["WARC-IP-Address"], fetchedAt: date)
+                                     remoteIP: record["WARC-IP-Address"], fetchedAt: date,
+                                     head: Array(record.block[..<message.body.startIndex]))
         return .success(ArchivedPage(url: url, response: response))
     }
 }

@@ -98,24 +98,31 @@ enum WARCArchive {
     }
 
     /// The `request` and `response` records of one raw answer. The body is written decoded, as
-    /// kept (so `Content-Encoding`/`Transfer-Encoding` are left out and `Content-Length` is its
-    /// length); the request line is rebuilt from the URL (request headers are not kept).
+    /// kept. The response head kept with it is written as received, but for the lines about
+    /// codings that were removed (`decodedHead`); the request head as sent. A capture kept
+    /// before heads were (no `head`/`request`) gets them rebuilt: `HTTP/1.1`, the standard
+    /// reason phrase and its header pairs without the codings, `content-length` the body's
+    /// length; the request line and `Host` from the URL.
     static func exchange(_ capture: RawCapture, body: [UInt8]) -> (request: WARCRecord, response: WARCRecord) {
         let target = capture.finalURL
         let responseID = recordID("response", capture.copy, capture.fetched, capture.body)
         let requestID = recordID("request", capture.copy, capture.fetched, capture.body)
-        let parts = URLComponents(string: target)
-        let path = (parts?.percentEncodedPath).flatMap { $0.isEmpty ? nil : $0 } ?? "/"
-        let query = parts?.percentEncodedQuery.map { "?" + $0 } ?? ""
-        let host = parts?.host.map { host in parts?.port.map { "\(host):\($0)" } ?? host } ?? ""
-        let requestBlock = Array("GET \(path)\(query) HTTP/1.1\r\nHost: \(host)\r\n\r\n".utf8)
-        var head = "HTTP/1.1 \(capture.status) \(reasonPhrase(capture.status))\r\n"
-        for pair in capture.headers where pair.count == 2
-            && !["content-encoding", "transfer-encoding", "content-length"].contains(pair[0]) {
-            head += "\(pair[0]): \(pair[1].replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " "))\r\n"
-        }
-        head += "content-length: \(body.count)\r\n\r\n"
-        let responseBlock = Array(head.utf8) + body
+        let requestBlock = capture.requestBytes ?? {
+            let parts = URLComponents(string: target)
+            let path = (parts?.percentEncodedPath).flatMap { $0.isEmpty ? nil : $0 } ?? "/"
+            let query = parts?.percentEncodedQuery.map { "?" + $0 } ?? ""
+            let host = parts?.host.map { host in parts?.port.map { "\(host):\($0)" } ?? host } ?? ""
+            return Array("GET \(path)\(query) HTTP/1.1\r\nHost: \(host)\r\n\r\n".utf8)
+        }()
+        let responseHead = capture.headBytes.map { decodedHead($0, bodyLength: body.count) } ?? {
+            var head = "HTTP/1.1 \(capture.status) \(reasonPhrase(capture.status))\r\n"
+            for pair in capture.headers where pair.count == 2
+                && !["content-encoding", "transfer-encoding", "content-length"].contains(pair[0]) {
+                head += "\(pair[0]): \(pair[1].replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " "))\r\n"
+            }
+            return Array((head + "content-length: \(body.count)\r\n\r\n").utf8)
+        }()
+        let responseBlock = responseHead + body
         var common: [(name: String, value: String)] = [("WARC-Date", capture.fetched), ("WARC-Target-URI", target)]
         if let ip = capture.ip { common.append(("WARC-IP-Address", ip)) }
         let request = WARCRecord(type: .request, headers: [("WARC-Record-ID", requestID)] + common + [
@@ -127,6 +134,53 @@ enum WARCArchive {
             ("WARC-Payload-Digest", capture.body), ("WARC-Block-Digest", WARCDigest.sha1(responseBlock)),
         ], block: responseBlock)
         return (request, response)
+    }
+
+    /// A response head as received, for the body as kept (decoded): every line as it came, but
+    /// a `Content-Encoding` or `Transfer-Encoding` other than `identity`, and a `Content-Length`
+    /// that is not the kept body's length, are renamed `X-Crawler-<name>` (as Common Crawl
+    /// writes a decoded payload, so that readers do not decode it again and the payload digest
+    /// holds), followed by the body's `Content-Length`; one is added at the end when a coding
+    /// was renamed and there was none (a chunked answer).
+    static func decodedHead(_ head: [UInt8], bodyLength: Int) -> [UInt8] {
+        let renamed = Array("X-Crawler-".utf8), length = Array("Content-Length: \(bodyLength)\r\n".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(head.count + 64)
+        var lineStart = head.startIndex, codingRenamed = false, lengthWritten = false
+        while lineStart < head.endIndex {
+            let lineEnd = head[lineStart...].firstIndex(of: 0x0A).map { $0 + 1 } ?? head.endIndex
+            let line = head[lineStart..<lineEnd]
+            defer { lineStart = lineEnd }
+            if line.allSatisfy({ $0 == 0x0D || $0 == 0x0A }) {  // the empty line that ends the head
+                if codingRenamed && !lengthWritten { out += length }
+                out += line
+                continue
+            }
+            // The status line and folded continuation lines are no fields of their own.
+            guard lineStart > head.startIndex, line.first != 0x20, line.first != 0x09,
+                  let colon = line.firstIndex(of: UInt8(ascii: ":")) else {
+                out += line
+                continue
+            }
+            let name = String(decoding: line[..<colon], as: UTF8.self).trimmingCharacters(in: .whitespaces).lowercased()
+            let value = String(decoding: line[(colon + 1)...], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            switch name {
+            case "content-encoding", "transfer-encoding":
+                let identity = value.lowercased() == "identity"
+                out += (identity ? [] : renamed) + line
+                codingRenamed = codingRenamed || !identity
+            case "content-length":
+                if Int(value) == bodyLength || lengthWritten {
+                    out += (Int(value) == bodyLength ? [] : renamed) + line
+                } else {
+                    out += renamed + line + length
+                }
+                lengthWritten = true
+            default:
+                out += line
+            }
+        }
+        return out
     }
 
     /// The extracted text of a copy's latest revision.

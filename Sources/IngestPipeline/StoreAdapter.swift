@@ -132,7 +132,7 @@ public final class StoreAdapter: SyncStore {
         pendingRaw.append(RawCapture(copy: raw.copyID, contentHash: raw.contentHash, url: raw.requestedURL,
                                      finalURL: raw.response.finalURL, status: raw.response.status, headers: headers,
                                      fetched: Timestamp.string(raw.fetchedAt), ip: raw.response.remoteIP, body: digest,
-                                     length: body.count))
+                                     length: body.count, head: raw.response.head, request: raw.response.requestHead))
         buffered()
     }
 

@@ -22,16 +22,37 @@ public struct RawCapture: Codable, Sendable, Equatable {
     /// The body's digest (`sha1:` base32, as WARC's `WARC-Payload-Digest`) and its length.
     public var body: String
     public var length: Int
+    /// The response's status line and header lines as received, and the request head as sent
+    /// (`head`, `request` in JSON), each byte as the character of the same number (ISO 8859-1),
+    /// so that any header byte survives JSON. Nil in captures kept before they were recorded.
+    public var head: String?
+    public var request: String?
 
     enum CodingKeys: String, CodingKey {
-        case copy, contentHash = "content_hash", url, finalURL = "final_url", status, headers, fetched, ip, body, length
+        case copy, contentHash = "content_hash", url, finalURL = "final_url", status, headers, fetched, ip, body, length,
+             head, request
     }
 
     public init(copy: String, contentHash: String, url: String, finalURL: String, status: Int, headers: [[String]],
-                fetched: String, ip: String?, body: String, length: Int) {
+                fetched: String, ip: String?, body: String, length: Int, head: [UInt8]? = nil, request: [UInt8]? = nil) {
         self.copy = copy; self.contentHash = contentHash; self.url = url; self.finalURL = finalURL
         self.status = status; self.headers = headers; self.fetched = fetched; self.ip = ip
         self.body = body; self.length = length
+        self.head = head.map(Self.latin1); self.request = request.map(Self.latin1)
+    }
+
+    /// The response head's bytes, when kept.
+    public var headBytes: [UInt8]? { head.map(Self.bytes) }
+    /// The request head's bytes, when kept.
+    public var requestBytes: [UInt8]? { request.map(Self.bytes) }
+
+    private static func latin1(_ bytes: [UInt8]) -> String {
+        String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
+    }
+
+    /// A character above U+00FF (a hand-edited line) cannot be a byte; it is dropped.
+    private static func bytes(_ latin1: String) -> [UInt8] {
+        latin1.unicodeScalars.compactMap { $0.value < 256 ? UInt8($0.value) : nil }
     }
 }
 

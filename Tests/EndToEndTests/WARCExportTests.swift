@@ -1,6 +1,7 @@
 import Foundation
 import IngestTesting
 import IngestWARC
+import LoopbackServer
 import Testing
 
 /// `ingest export --format warc` through the binary: the records, their digests and links, the
@@ -77,9 +78,14 @@ import Testing
         #expect(Set(copiesB.compactMap { $0["first_seen"] as? String }) == Set(responses.compactMap(\.date)))
         #expect(try IngestBinary.run(["export", "--store", "b", "-f", "warc", "-o", "b.warc.gz"], in: dir).status == 0)
         let again = records(dir.appendingPathComponent("b.warc.gz").path)
-        // (Metadata aside: store a dated its copies at commit, store b at capture, maybe a second apart.)
-        func blocks(_ records: [WARCRecord]) -> [[UInt8]] { records.dropFirst().filter { $0.type != .metadata }.map(\.block) }
+        // (Metadata aside: store a dated its copies at commit, store b at capture, maybe a second apart.
+        // Requests aside: store a kept the request heads curl sent; a WARC import keeps a page's
+        // response head only, so store b's request records are rebuilt from the URL.)
+        func blocks(_ records: [WARCRecord]) -> [[UInt8]] {
+            records.dropFirst().filter { $0.type != .metadata && $0.type != .request }.map(\.block)
+        }
         #expect(blocks(again) == blocks(all))
+        #expect(again.filter { $0.type == .request }.allSatisfy { String(decoding: $0.block, as: UTF8.self).hasPrefix("GET /") })
 
         // Filters: one site's copies only; a future --since leaves only the warcinfo record.
         #expect(try IngestBinary.run(["export", "--store", "a", "-f", "warc", "-o", "none.warc.gz", "--since", "2999-01-01"],
@@ -110,5 +116,48 @@ import Testing
         #expect(kept.map(\.type) == [.warcinfo, .resource, .conversion, .metadata])
         #expect(kept[1]["WARC-Payload-Digest"] == WARCDigest.sha1(kept[1].block))
         #expect(kept[2]["WARC-Refers-To"] == kept[1].recordID)
+    }
+
+    /// Issue #15: a page kept raw is exported with its status line and header lines exactly as
+    /// the server sent them (reason phrase, order, case, repeated fields), and with the request
+    /// head curl sent.
+    @Test func responseRecordHoldsTheHeadAsReceivedAndTheRequestAsSent() throws {
+        let server = try LoopbackServer()
+        defer { server.stop() }
+        let page = Array(SmallWorld.page(title: "Harbour council delays vote", paragraphs: SmallWorld.paragraphs(seed: 2),
+                                         canonical: nil).utf8)
+        let head = Array(("HTTP/1.1 200 Fine Thanks\r\ncontent-TYPE: text/html; charset=utf-8\r\nX-Odd-CASE: one\r\n"
+                          + "Set-Cookie: a=1; Path=/\r\nX-Between: x\r\nSet-Cookie: b=2\r\nX-Empty:\r\n"
+                          + "Content-Length: \(page.count)\r\n\r\n").utf8)
+        server.route("/news/odd") { _ in
+            var response = LoopbackResponse()
+            response.raw = head + page
+            return response
+        }
+        let temp = TemporaryDirectory("ingest-warc-raw-head")
+        defer { temp.remove() }
+        let imported = try IngestBinary.run(["import", "--store", "s", "--keep-raw", server.url("/news/odd")], in: temp.url)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let exported = try IngestBinary.run(["export", "--store", "s", "-f", "warc", "-o", "s.warc.gz"], in: temp.url)
+        #expect(exported.status == 0, "\(exported.stderr)")
+
+        let all = records(temp.url.appendingPathComponent("s.warc.gz").path)
+        let response = try #require(all.first { $0.type == .response })
+        #expect(response.block == head + page, "\(String(decoding: response.block.prefix(400), as: UTF8.self))")
+        #expect(response["WARC-Block-Digest"] == WARCDigest.sha1(response.block))
+        #expect(response["WARC-Payload-Digest"] == WARCDigest.sha1(page))
+
+        // The request as the server received it: curl's own headers, in curl's order.
+        let request = try #require(all.first { $0.type == .request })
+        let sent = String(decoding: request.block, as: UTF8.self)
+        #expect(sent.hasPrefix("GET /news/odd HTTP/1.1\r\nHost: 127.0.0.1:"), "\(sent)")
+        #expect(sent.hasSuffix("\r\n\r\n"))
+        let received = try #require(server.requests("/news/odd").first)
+        let fields = Dictionary(sent.split(separator: "\r\n").dropFirst().compactMap { line -> (String, String)? in
+            guard let colon = line.firstIndex(of: ":") else { return nil }
+            return (line[..<colon].lowercased(), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+        }, uniquingKeysWith: { first, _ in first })
+        #expect(fields == received.headers, "\(sent)")
+        #expect(request["WARC-Block-Digest"] == WARCDigest.sha1(request.block))
     }
 }
