@@ -109,6 +109,20 @@ import Testing
         #expect(TextNormalizer.endsSentence(text) == ends)
     }
 
+    /// A roundup whose items each carry a "Continue reading" button: a box around a button is
+    /// a widget when it stands alone (the sign-up box), not when it is one of a run of like
+    /// items that each hold prose.
+    @Test func itemsOfAListThatCarryButtonsAreKept() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("roundup-items-with-buttons.html"), url: nil)
+        for phrase in ["basil and the thyme", "beans and sweet peas", "brings the birds in", "holds a dozen pots"] {
+            #expect(article.text.contains(phrase), "item with \(phrase) dropped")
+        }
+        #expect(article.text.contains("Trellis from old pallets"))
+        #expect(article.text.hasSuffix("keep the offcuts for the next one."))
+        #expect(!article.text.contains("inbox every Friday"))
+        #expect(!article.text.contains("Continue reading"))
+    }
+
     /// A page builder cut the story in two blocks of the same class with a sign-up box
     /// between them; the first block, one short paragraph, scores far below the second.
     @Test func storyPartsOfTheWinnersClassJoinIt() throws {
