@@ -123,6 +123,18 @@ import Testing
         #expect(!article.text.contains("Continue reading"))
     }
 
+    /// Section headings whose class carries a layout word ("module-header", "toc-heading",
+    /// "teaser-title") are the story's headings; the sidebar's widget title still goes with
+    /// its sidebar.
+    @Test func headingsWithLayoutWordsInTheirClassAreKept() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("headings-with-layout-class-words.html"), url: nil)
+        for heading in ["Show your best work first", "Explain how you work", "Make contact easy", "Keep it current"] {
+            #expect(article.text.contains(heading + "\n\n"), "heading \(heading) dropped")
+        }
+        #expect(article.text.hasSuffix("whatever the truth is."))
+        #expect(!article.text.contains("Recent posts"))
+    }
+
     /// A page builder cut the story in two blocks of the same class with a sign-up box
     /// between them; the first block, one short paragraph, scores far below the second.
     @Test func storyPartsOfTheWinnersClassJoinIt() throws {
