@@ -84,7 +84,11 @@ enum Boilerplate {
         if strong || tags.contains(element.tag) || role.map(roles.contains) == true { return .dropUnlessProse }
         // React and others stream server-rendered pages into hidden divs, so even hidden
         // content is kept when it reads like prose.
-        if isHidden(element) || (weak && !content) { return .dropUnlessProseLike }
+        if isHidden(element) { return .dropUnlessProseLike }
+        // A heading's class names its place in the layout ("module-header", "toc-heading",
+        // "teaser-title"), not furniture: a weak word there does not make it less the heading
+        // of its section. Its section is judged by its own wrapper.
+        if weak && !content && !MainText.headingTags.contains(element.tag) { return .dropUnlessProseLike }
         return .keep
     }
 

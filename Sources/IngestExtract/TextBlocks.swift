@@ -106,7 +106,8 @@ struct TextBlocks {
                   prose[elements[box].parent] == prose[box] {
                 box = elements[box].parent
             }
-            if rawSubtree[box] < TextBlocks.controlBoxLetters, !Boilerplate.protectedTags.contains(elements[box].tag) {
+            if rawSubtree[box] < TextBlocks.controlBoxLetters, !Boilerplate.protectedTags.contains(elements[box].tag),
+               !TextBlocks.isListItem(box, elements, prose: prose) {
                 for inner in box..<elements[box].end { removed[inner] = true }
             }
         }
@@ -207,6 +208,28 @@ struct TextBlocks {
         }
         return Set(coverage.filter { $0.value.blocks >= builderBlocks && $0.value.prose * 2 >= totalProse }.keys)
     }
+
+    /// Whether a box holding prose is one of `listItems` or more siblings of its tag and class
+    /// that hold prose: an item of a list in the story (an FAQ's answer under its toggle,
+    /// a roundup's entry with its "Continue reading" button). A sign-up, search or share box
+    /// around a control is not repeated, nor does it hold prose in every copy.
+    static func isListItem(_ box: Int, _ elements: [PageTree.Element], prose: [Int]) -> Bool {
+        let parent = elements[box].parent
+        guard prose[box] > 0, parent >= 0 else { return false }
+        // Digits aside: builders number their items ("list-item-3").
+        func kind(_ index: Int) -> String? { elements[index].attribute("class")?.filter { !$0.isNumber } }
+        let tag = elements[box].tag, name = kind(box)
+        var alike = 0
+        for case .element(let sibling) in elements[parent].children
+        where prose[sibling] > 0 && elements[sibling].tag == tag && kind(sibling) == name {
+            alike += 1
+            if alike >= listItems { return true }
+        }
+        return false
+    }
+
+    /// How many like siblings with prose make a list of items rather than one widget.
+    static let listItems = 3
 
     /// How many separate prose-holding elements a weak word must mark to be a page builder's.
     static let builderBlocks = 3

@@ -109,6 +109,32 @@ import Testing
         #expect(TextNormalizer.endsSentence(text) == ends)
     }
 
+    /// A roundup whose items each carry a "Continue reading" button: a box around a button is
+    /// a widget when it stands alone (the sign-up box), not when it is one of a run of like
+    /// items that each hold prose.
+    @Test func itemsOfAListThatCarryButtonsAreKept() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("roundup-items-with-buttons.html"), url: nil)
+        for phrase in ["basil and the thyme", "beans and sweet peas", "brings the birds in", "holds a dozen pots"] {
+            #expect(article.text.contains(phrase), "item with \(phrase) dropped")
+        }
+        #expect(article.text.contains("Trellis from old pallets"))
+        #expect(article.text.hasSuffix("keep the offcuts for the next one."))
+        #expect(!article.text.contains("inbox every Friday"))
+        #expect(!article.text.contains("Continue reading"))
+    }
+
+    /// Section headings whose class carries a layout word ("module-header", "toc-heading",
+    /// "teaser-title") are the story's headings; the sidebar's widget title still goes with
+    /// its sidebar.
+    @Test func headingsWithLayoutWordsInTheirClassAreKept() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("headings-with-layout-class-words.html"), url: nil)
+        for heading in ["Show your best work first", "Explain how you work", "Make contact easy", "Keep it current"] {
+            #expect(article.text.contains(heading + "\n\n"), "heading \(heading) dropped")
+        }
+        #expect(article.text.hasSuffix("whatever the truth is."))
+        #expect(!article.text.contains("Recent posts"))
+    }
+
     /// A page builder cut the story in two blocks of the same class with a sign-up box
     /// between them; the first block, one short paragraph, scores far below the second.
     @Test func storyPartsOfTheWinnersClassJoinIt() throws {
