@@ -83,7 +83,7 @@ struct PostgresWorkersTests {
     static func syncs(_ count: Int, store: String, in directory: URL) -> [IngestBinary.Result?] {
         let results = ResultBox(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { i in
-            results.set(i, try? IngestBinary.run(["sync", "--store", store], in: directory))
+            results.set(i, try? IngestBinary.run(["sync", "--json", "--store", store], in: directory))
         }
         return results.values
     }
@@ -99,9 +99,15 @@ struct PostgresWorkersTests {
         #expect(single.status == 0, "\(single.stderr)")
         let before = world.server.requests().count
 
-        for result in Self.syncs(3, store: db.url, in: temp.url) {
+        let workers = Self.syncs(3, store: db.url, in: temp.url)
+        for result in workers {
             #expect(result?.status == 0, "\(result?.stderr ?? "did not run")")
         }
+        // They shared the round instead of taking turns (where the first would store everything).
+        let stored = workers.map { result in
+            ((try? JSONSerialization.jsonObject(with: Data((result?.stdout ?? "").utf8))) as? [String: Any])?["new"] as? Int ?? 0
+        }
+        #expect(stored.reduce(0, +) == world.sites * world.perSite && stored.filter { $0 > 0 }.count >= 2, "\(stored)")
         let pages = world.articleFetches(since: before)
         #expect(pages.count == world.sites * world.perSite, "every article fetched: \(pages.count)")
         #expect(Set(pages).count == pages.count, "none twice: \(pages.sorted())")
