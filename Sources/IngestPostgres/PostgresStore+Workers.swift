@@ -27,10 +27,7 @@ extension PostgresStore {
     /// Takes the writers' lock shared (a sync worker), calling `onWait` first when an
     /// exclusive holder (`import`, `compact`, `migrate`) has it.
     public func lockForSharedWriting(onWait: () -> Void = {}) throws {
-        let taken = try session.query("SELECT pg_try_advisory_lock_shared(\(PostgresStore.writerLockKey))").first?.decode(Bool.self)
-        guard taken != true else { return }
-        onWait()
-        try session.query("SELECT pg_advisory_lock_shared(\(PostgresStore.writerLockKey))")
+        try takeWritersLock(mode: "_shared", onWait: onWait)
     }
 
     /// At the end of a worker's run: gives up the shared writers' lock and takes it exclusive

@@ -89,12 +89,19 @@ public final class PostgresStore {
 
     // MARK: Locking
 
-    /// Takes the writers' lock, calling `onWait` first when another writer holds it.
+    /// Takes the writers' lock exclusive, calling `onWait` first when another writer holds it.
     public func lockForWriting(onWait: () -> Void = {}) throws {
-        let taken = try session.query("SELECT pg_try_advisory_lock(\(PostgresStore.writerLockKey))").first?.decode(Bool.self)
+        try takeWritersLock(mode: "", onWait: onWait)
+    }
+
+    /// Takes the writers' lock in `mode` (`""` exclusive, `"_shared"`), calling `onWait` first
+    /// when a conflicting holder has it.
+    func takeWritersLock(mode: String, onWait: () -> Void) throws {
+        let key = PostgresStore.writerLockKey
+        let taken = try session.query(PostgresQuery(unsafeSQL: "SELECT pg_try_advisory_lock\(mode)(\(key))")).first?.decode(Bool.self)
         guard taken != true else { return }
         onWait()
-        try session.query("SELECT pg_advisory_lock(\(PostgresStore.writerLockKey))")
+        try session.query(PostgresQuery(unsafeSQL: "SELECT pg_advisory_lock\(mode)(\(key))"))
     }
 
     // MARK: Reading

@@ -14,8 +14,10 @@ struct FetchOutcome: Sendable {
 /// How `fetchArticles` runs beside other runs on the store (`SyncRun.runShared`).
 struct SharedFetching {
     var sharing: any SyncWorkSharing
-    /// The next jobs, once all given so far are started (empty: there are no more).
+    /// The next jobs, once all given so far are started and fewer than `moreBelow` are in
+    /// flight, so the fetcher would idle (empty: there are no more).
     var more: nonisolated(nonsending) () async throws -> [FetchJob]
+    var moreBelow: Int
     /// Called in the section that applied a job's outcome.
     var applied: (FetchJob) throws -> Void
 }
@@ -38,8 +40,9 @@ extension SyncRun {
     /// With `shared` (other runs write to the store too), outcomes are gathered and applied a
     /// batch at a time, on the commit timer, in `SyncWorkSharing.exclusively`: fetches go on
     /// meanwhile, and each batch is decided on the store as the other runs left it. Once every
-    /// job is started, `shared.more` gives the next ones (leased meanwhile), so the fetcher
-    /// never waits for the slowest origin of a lease.
+    /// job is started and the fetcher would idle, `shared.more` gives the next ones (leased
+    /// then, not earlier, so that other runs get their share), so the fetcher does not wait
+    /// for the slowest origin of a lease.
     nonisolated(nonsending) func fetchArticles(_ jobs: [FetchJob], inOrder: Bool = false,
                                                shared: SharedFetching? = nil) async throws {
         let fetcher = self.fetcher, extractor = self.extractor, keepRaw = options.keepRaw
@@ -93,7 +96,7 @@ extension SyncRun {
                     } else {
                         try apply(outcome)
                     }
-                    if !startNext(), !drained, let shared {
+                    if !startNext(), !drained, let shared, inFlight < shared.moreBelow {
                         let more = try await shared.more()
                         drained = more.isEmpty
                         pending = more.enumerated().makeIterator()

@@ -42,7 +42,7 @@ extension SyncRun {
                 return jobs
             }
         }
-        let shared = SharedFetching(sharing: sharing, more: more) { job in
+        let shared = SharedFetching(sharing: sharing, more: more, moreBelow: max(1, config.settings.concurrency)) { job in
             leases[job.lease]?.left -= 1
             if leases[job.lease]?.left == 0 { try done(job.lease) }
         }
