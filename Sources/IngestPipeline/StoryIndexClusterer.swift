@@ -30,14 +30,21 @@ public final class StoryIndexClusterer: StoryClustering {
         // A snapshot from a crashed run may be newer than the recorded watermark, so replay
         // starts at the lower of the two; without a usable snapshot, at the beginning.
         let covered = snapshot.map { min(store.dedupWatermark, Int(clamping: $0.watermark)) } ?? 0
-        try store.forEachLatestCopyRevision(after: covered) { revision in
+        try clusterer.replay(store, after: covered)
+        return clusterer
+    }
+
+    /// Adds the latest revisions of `store` numbered above `sequence` (a copy changed there is
+    /// updated, a deleted one removed): the snapshot's gap at load, or the copies another
+    /// PostgreSQL worker committed.
+    public func replay(_ store: Store, after sequence: Int) throws {
+        try store.forEachLatestCopyRevision(after: sequence) { revision in
             if revision.deleted {
-                clusterer.remove(copyID: revision.id)
+                remove(copyID: revision.id)
             } else {
-                _ = clusterer.assign(copyID: revision.id, text: revision.text)
+                _ = assign(copyID: revision.id, text: revision.text)
             }
         }
-        return clusterer
     }
 
     /// Saves the snapshot atomically, then records that it covers every revision in `store`.

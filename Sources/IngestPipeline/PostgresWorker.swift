@@ -1,0 +1,83 @@
+import Foundation
+import IngestPostgres
+import IngestStore
+import IngestSync
+
+/// A sync worker on a PostgreSQL store that other workers use at the same time: leases of
+/// origins through the database, and commit sections (`section`) in which the local copy is
+/// first brought up to the tables (other workers' lines pulled, the `Store` re-read, their
+/// copies added to the dedup index), so each decision and each appended line follows every
+/// commit before it. See `PostgresStore+Workers.swift` for the database side.
+final class PostgresWorker: SyncWorkSharing {
+    let replica: PostgresReplica
+    let store: Store
+    let clusterer: StoryIndexClusterer
+    /// The adapter whose buffered writes `exclusively` commits; it owns this worker.
+    unowned let adapter: StoreAdapter
+    /// When this worker's round began, by the database's clock: origins finished since are not its.
+    let roundStart: Date
+    private var inSection = false
+
+    init(replica: PostgresReplica, store: Store, clusterer: StoryIndexClusterer, adapter: StoreAdapter) throws {
+        self.replica = replica
+        self.store = store
+        self.clusterer = clusterer
+        self.adapter = adapter
+        roundStart = try replica.database.databaseNow()
+    }
+
+    /// Copies the store and opens the copy in one commit section (no other worker commits in
+    /// between), sending any story records the open rewrote.
+    static func openCopy(of replica: PostgresReplica) throws -> Store {
+        try replica.database.withCommitLock(pullingInto: nil) {
+            try replica.database.materialize(into: replica.local.path)
+            let store = try Store.open(directory: replica.local.path, access: .write)
+            try replica.push(snapshot: false)
+            return store
+        }
+    }
+
+    func claim(_ origins: [String], limit: Int) throws -> [String] {
+        try replica.database.claim(origins, roundStart: roundStart, limit: limit)
+    }
+
+    func finish(_ origins: [String]) throws {
+        try replica.database.finish(origins)
+    }
+
+    func exclusively(_ body: () throws -> Void) throws {
+        try section {
+            try body()
+            try adapter.commit()
+        }
+    }
+
+    /// Runs `body` in a commit section, caught up with the other workers first; inside one
+    /// already, just runs it.
+    func section(_ body: () throws -> Void) throws {
+        guard !inSection else { return try body() }
+        inSection = true
+        defer { inSection = false }
+        try replica.database.withCommitLock(pullingInto: replica.local.path, pulled: { pulled in
+            guard pulled else { return }
+            let before = store.lastSequenceNumber
+            try store.reloadAppended()
+            try clusterer.replay(store, after: before)
+        }, body)
+    }
+
+    /// The end of the run: the last commit and the dedup snapshot in a section; then, if no other
+    /// process uses the store now (the writers' lock taken exclusive at once), a compaction
+    /// when worthwhile. With others running it is left to a later run.
+    func finishRun() throws {
+        try section {
+            try adapter.commit()
+            try clusterer.save(to: store)
+            try replica.push(snapshot: true)
+        }
+        guard store.compactionWorthwhile, try replica.database.tryUpgradingToExclusive() else { return }
+        try section {}  // whatever the others committed before they stopped
+        _ = try store.compact()
+        try replica.replaceAll()
+    }
+}
