@@ -67,7 +67,7 @@ public final class LiveStore {
                                                         clusterer: try StoryIndexClusterer.load(for: store), adapter: adapter))
         }
         let replica = try PostgresReplica(url: url, onWait: onWait)
-        let store = try Store.open(directory: replica.local.path, access: .write)
+        let store = try Store.open(directory: replica.local.path, access: .write, syncing: false)
         try replica.push(snapshot: false)  // story records the open rewrote, if any
         return LiveStore(store: store, adapter: StoreAdapter(store, batchSize: batchSize),
                          clusterer: try StoryIndexClusterer.load(for: store), replica: replica)

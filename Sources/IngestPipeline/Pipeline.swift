@@ -74,7 +74,7 @@ public enum Pipeline {
                                reclustered: (ReclusterReport) -> Void = { _ in }) throws -> CompactionResult {
         // A PostgreSQL store is compacted in its local copy, which then replaces its records.
         let replica = try PostgresURL.isPostgres(location) ? PostgresReplica(url: PostgresURL(location), onWait: {}) : nil
-        let store = try Store.open(directory: replica?.local.path ?? location, access: .write)
+        let store = try Store.open(directory: replica?.local.path ?? location, access: .write, syncing: replica == nil)
         if recluster { reclustered(try StoryIndexClusterer.recluster(store)) }
         let result = try store.compact()
         try replica?.replaceAll()

@@ -31,7 +31,7 @@ final class PostgresWorker: SyncWorkSharing {
     static func openCopy(of replica: PostgresReplica) throws -> Store {
         try replica.database.withCommitLock(pullingInto: nil) {
             try replica.database.materialize(into: replica.local.path)
-            let store = try Store.open(directory: replica.local.path, access: .write)
+            let store = try Store.open(directory: replica.local.path, access: .write, syncing: false)
             try replica.push(snapshot: false)
             return store
         }
@@ -52,18 +52,34 @@ final class PostgresWorker: SyncWorkSharing {
         }
     }
 
+    func exclusivelyIfFree(_ body: () throws -> Void) throws -> Bool {
+        guard !inSection else {
+            try exclusively(body)
+            return true
+        }
+        inSection = true
+        defer { inSection = false }
+        let ran: Void? = try replica.database.withCommitLockIfFree(pullingInto: replica.local.path, pulled: catchUp) {
+            try body()
+            try adapter.commit()
+        }
+        return ran != nil
+    }
+
     /// Runs `body` in a commit section, caught up with the other workers first; inside one
     /// already, just runs it.
     func section(_ body: () throws -> Void) throws {
         guard !inSection else { return try body() }
         inSection = true
         defer { inSection = false }
-        try replica.database.withCommitLock(pullingInto: replica.local.path, pulled: { pulled in
-            guard pulled else { return }
-            let before = store.lastSequenceNumber
-            try store.reloadAppended()
-            try clusterer.replay(store, after: before)
-        }, body)
+        try replica.database.withCommitLock(pullingInto: replica.local.path, pulled: catchUp, body)
+    }
+
+    /// Takes in what the others committed, once pulled into the local copy: only the new lines
+    /// are read, and only their copy revisions go into the dedup index.
+    private func catchUp(_ pulled: Bool) throws {
+        guard pulled else { return }
+        clusterer.follow(try store.followAppended())
     }
 
     /// The end of the run: the last commit and the dedup snapshot in a section; then, if no other

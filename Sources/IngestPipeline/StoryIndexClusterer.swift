@@ -34,16 +34,24 @@ public final class StoryIndexClusterer: StoryClustering {
         return clusterer
     }
 
-    /// Adds the latest revisions of `store` numbered above `sequence` (a copy changed there is
-    /// updated, a deleted one removed): the snapshot's gap at load, or the copies another
-    /// PostgreSQL worker committed.
+    /// Adds the latest revisions of `store` numbered above `sequence`: the snapshot's gap at load.
     public func replay(_ store: Store, after sequence: Int) throws {
-        try store.forEachLatestCopyRevision(after: sequence) { revision in
-            if revision.deleted {
-                remove(copyID: revision.id)
-            } else {
-                _ = assign(copyID: revision.id, text: revision.text)
-            }
+        try store.forEachLatestCopyRevision(after: sequence, replay)
+    }
+
+    /// Replays copy revisions another PostgreSQL worker committed (`Store.followAppended`), each
+    /// in append order as that worker's index took it, so that this index makes the decisions
+    /// that one index taking every revision in store order would make.
+    public func follow(_ revisions: [CopyRevision]) {
+        revisions.forEach(replay)
+    }
+
+    /// Takes in one stored revision: a changed copy is updated, a deleted one removed.
+    private func replay(_ revision: CopyRevision) {
+        if revision.deleted {
+            remove(copyID: revision.id)
+        } else {
+            _ = assign(copyID: revision.id, text: revision.text)
         }
     }
 

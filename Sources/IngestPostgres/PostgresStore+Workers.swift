@@ -21,8 +21,10 @@ internal import PostgresNIO
 extension PostgresStore {
     /// Serialises commit sections between workers (transaction-level).
     static let commitLockKey = 0x696E_6765_7374 + 2
-    /// How long a lease lasts unless renewed (every commit section renews the holder's).
+    /// How long a lease lasts unless renewed (commit sections renew the holder's, at most once
+    /// every `renewSeconds`).
     static let leaseSeconds = 600
+    static let renewSeconds: TimeInterval = 60
 
     /// Takes the writers' lock shared (a sync worker), calling `onWait` first when an
     /// exclusive holder (`import`, `compact`, `migrate`) has it.
@@ -44,30 +46,65 @@ extension PostgresStore {
                                   _ body: () throws -> T) throws -> T {
         try session.transaction {
             try session.query("SELECT pg_advisory_xact_lock(\(PostgresStore.commitLockKey))")
-            if let directory { try pulled(try pullAppended(into: directory)) }
+            return try catchUp(directory, pulled, body)
+        }
+    }
+
+    /// `withCommitLock`, unless another worker is in its section now: then nothing is pulled,
+    /// `body` is not run and the result is nil (the caller goes on and tries again later).
+    public func withCommitLockIfFree<T>(pullingInto directory: String, pulled: (Bool) throws -> Void,
+                                        _ body: () throws -> T) throws -> T? {
+        try session.transaction {
+            let taken = try session.query("SELECT pg_try_advisory_xact_lock(\(PostgresStore.commitLockKey))")
+            guard try taken.first?.decode(Bool.self) == true else { return nil }
+            return try catchUp(directory, pulled, body)
+        }
+    }
+
+    /// In a section: pulls, renews the leases when due, runs `body`.
+    private func catchUp<T>(_ directory: String?, _ pulled: (Bool) throws -> Void, _ body: () throws -> T) throws -> T {
+        if let directory { try pulled(try pullAppended(into: directory)) }
+        let now = ProcessInfo.processInfo.systemUptime
+        if now - leasesRenewed >= PostgresStore.renewSeconds {
             try session.query(PostgresQuery(unsafeSQL: """
                 UPDATE ingest_leases SET expires = now() + interval '\(PostgresStore.leaseSeconds) seconds'
                 WHERE holder = pg_backend_pid()
                 """))
-            return try body()
+            leasesRenewed = now
         }
+        return try body()
     }
 
     /// Appends to the local copy in `directory` the lines the tables gained beyond it (other
-    /// workers' commits); true when there were any.
+    /// workers' commits), all tables in one statement; true when there were any. What one
+    /// section pulls is what the others committed since this worker's last section: small.
     func pullAppended(into directory: String) throws -> Bool {
-        var any = false
-        for name in Store.recordFileNames {
-            var tail = tails[name] ?? Tail()
+        let names = Store.recordFileNames
+        var binds = PostgresBindings()
+        var selects: [String] = []
+        for (file, name) in names.enumerated() {
+            binds.append(tails[name]?.lines ?? 0)
+            selects.append("SELECT \(file) AS f, n, line FROM \(PostgresStore.table(for: name)) WHERE n > $\(file + 1)")
+        }
+        let rows = try session.query(PostgresQuery(unsafeSQL: selects.joined(separator: " UNION ALL ") + " ORDER BY f, n",
+                                                   binds: binds))
+        var chunks = [Data](repeating: Data(), count: names.count)
+        var last = names.map { tails[$0]?.lines ?? 0 }
+        for row in rows {
+            let (file, n, line) = try row.decode((Int, Int, String).self)
+            chunks[file].append(contentsOf: line.utf8)
+            chunks[file].append(0x0A)
+            last[file] = n
+        }
+        for (file, name) in names.enumerated() where !chunks[file].isEmpty {
             let path = directory + "/" + name
             guard let handle = FileHandle(forWritingAtPath: path) else { throw StoreError.io(path: path, operation: "open", errno: errno) }
             defer { try? handle.close() }
-            let before = tail.lines
-            try appendRows(of: PostgresStore.table(for: name), after: &tail, to: handle, path: path)
-            tails[name] = tail
-            any = any || tail.lines != before
+            try append(chunks[file], to: handle, path: path)
+            tails[name, default: Tail()].offset += Int64(chunks[file].count)
+            tails[name, default: Tail()].lines = last[file]
         }
-        return any
+        return chunks.contains { !$0.isEmpty }
     }
 
     /// The database's clock now: what a worker's round is measured by (machines' clocks differ).

@@ -31,6 +31,8 @@ public final class PostgresStore {
     let session: PostgresSession
     /// What the database holds of each record file, as far as the local copy goes.
     var tails: [String: Tail] = [:]
+    /// When a sync worker last renewed its leases (`ProcessInfo.systemUptime`).
+    var leasesRenewed = -TimeInterval.infinity
 
     struct Tail {
         var offset: Int64 = 0
@@ -164,14 +166,19 @@ public final class PostgresStore {
                 tail.lines = n
                 count += 1
             }
-            do {
-                try handle.seekToEnd()
-                try handle.write(contentsOf: chunk)
-            } catch {
-                throw StoreError.io(path: path, operation: "write", errno: EIO)
-            }
+            try append(chunk, to: handle, path: path)
             tail.offset += Int64(chunk.count)
             if count < page { break }
+        }
+    }
+
+    /// Appends bytes at the end of a file of the local copy.
+    func append(_ chunk: Data, to handle: FileHandle, path: String) throws {
+        do {
+            try handle.seekToEnd()
+            try handle.write(contentsOf: chunk)
+        } catch {
+            throw StoreError.io(path: path, operation: "write", errno: EIO)
         }
     }
 

@@ -13,14 +13,3 @@ extension Store {
         try StoreFormat.write(in: directory)
     }
 }
-
-extension Store {
-    /// Reads again what other writers appended to the record files behind this writer's back:
-    /// the PostgreSQL store's local copy, into which a worker pulls the lines other workers
-    /// committed (always whole lines, after this store's own). Indexes are rebuilt from the files.
-    public func reloadAppended() throws {
-        precondition(access == .write, "only a writer's store follows appends")
-        files = try StoreFiles(appendingIn: directory)
-        try loadIndexes()
-    }
-}

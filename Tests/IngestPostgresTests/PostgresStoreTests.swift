@@ -243,6 +243,31 @@ struct PostgresStoreTests {
         #expect([1, 2, 3].allSatisfy { export.contains("https://site\($0 % 3).test/article/\($0)") }, "\(export)")
     }
 
+    @Test func aWorkerFindingAnotherInItsSectionGoesOnAndCommitsLater() throws {
+        let db = try TestDatabase()
+        defer { db.drop() }
+        let url = try PostgresURL(db.url)
+        let first = try LiveStore.open(postgres: url, worker: true)
+        let second = try LiveStore.open(postgres: url, worker: true)
+        let sharing = (try #require(first.adapter.sharing), try #require(second.adapter.sharing))
+        var ran = false
+        try sharing.0.exclusively {
+            try first.adapter.saveCopy(Self.copy(1))
+            // The first worker is in its section: the second does not wait for it, and runs nothing.
+            #expect(try !sharing.1.exclusivelyIfFree { ran = true })
+        }
+        #expect(!ran)
+        #expect(try sharing.1.exclusivelyIfFree {
+            ran = true
+            #expect(try second.adapter.copy(id: "copy-1") != nil, "caught up with the first worker's commit")
+            try second.adapter.saveCopy(Self.copy(2))
+        })
+        #expect(ran)
+        try first.finish()
+        try second.finish()
+        #expect(try db.sql("SELECT string_agg(n::text, ',' ORDER BY n) FROM ingest_copies") == "1,2")
+    }
+
     @Test func leasesGoToOneWorkerAtATimeAndADeadHoldersAtOnce() throws {
         let db = try TestDatabase()
         defer { db.drop() }

@@ -32,6 +32,10 @@ extension SyncRun {
     /// How often the fetch loop lets the store commit by time while pages are in flight, so
     /// pages handled before a slow one do not wait for it (`SyncStore.commitIfDue()`).
     public static let commitTick: Duration = .milliseconds(250)
+    /// A shared run's commit waits for the other runs after this many ticks found them
+    /// committing, or once this many outcomes are gathered.
+    static let waitAfterBusyTicks = 4
+    static let sharedBatch = 200
 
     /// Fetches and extracts the jobs concurrently (at most `maxInFlight` at once) and
     /// applies each outcome to the store as it arrives.
@@ -52,14 +56,25 @@ extension SyncRun {
         var inFlight = 0
         var arrived: [FetchOutcome] = []
         var drained = shared == nil
-        func applyArrived() throws {
+        var busyTicks = 0
+        /// Applies the gathered outcomes in a section; unless `waiting`, only if no other run is
+        /// in its section (fetching goes on meanwhile). A run waits after `waitAfterBusyTicks`
+        /// busy ticks in a row, or with a batch gathered, so that it is never starved.
+        func applyArrived(waiting: Bool = true) throws {
             guard let shared, !arrived.isEmpty else { return }
-            try shared.sharing.exclusively {
+            func applyAll() throws {
                 for outcome in arrived {
                     try apply(outcome)
                     try shared.applied(outcome.job)
                 }
             }
+            if waiting || busyTicks >= Self.waitAfterBusyTicks || arrived.count >= Self.sharedBatch {
+                try shared.sharing.exclusively(applyAll)
+            } else if try !shared.sharing.exclusivelyIfFree(applyAll) {
+                busyTicks += 1
+                return
+            }
+            busyTicks = 0
             arrived = []
         }
         try await withThrowingTaskGroup(of: Arrival.self) { group in
@@ -80,7 +95,7 @@ extension SyncRun {
             while let arrival = try await group.next() {
                 switch arrival {
                 case .tick:
-                    if shared != nil { try applyArrived() } else { try store.commitIfDue() }
+                    if shared != nil { try applyArrived(waiting: false) } else { try store.commitIfDue() }
                     // A cancelled run's timer would return at once: commits then wait for pages.
                     if inFlight > 0 && !Task.isCancelled { startTimer() }
                 case .fetched(let index, let outcome):

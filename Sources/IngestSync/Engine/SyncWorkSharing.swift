@@ -18,4 +18,15 @@ public protocol SyncWorkSharing: AnyObject {
     /// Runs `body` with the store to itself, caught up with the other runs' commits, and
     /// commits what `body` saved before any other run may write.
     func exclusively(_ body: () throws -> Void) throws
+    /// `exclusively`, unless another run is in its section now: then `body` does not run and
+    /// the result is false, so the caller can go on fetching and try again later.
+    func exclusivelyIfFree(_ body: () throws -> Void) throws -> Bool
+}
+
+extension SyncWorkSharing {
+    /// A sharing that cannot tell whether the store is free waits for it.
+    public func exclusivelyIfFree(_ body: () throws -> Void) throws -> Bool {
+        try exclusively(body)
+        return true
+    }
 }
