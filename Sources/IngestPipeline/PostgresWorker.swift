@@ -17,6 +17,9 @@ final class PostgresWorker: SyncWorkSharing {
     /// When this worker's round began, by the database's clock: origins finished since are not its.
     let roundStart: Date
     private var inSection = false
+    /// Whether this worker leased before in this run, and when it started (`systemUptime`).
+    private var claimed = false
+    private let started = ProcessInfo.processInfo.systemUptime
 
     init(replica: PostgresReplica, store: Store, clusterer: StoryIndexClusterer, adapter: StoreAdapter) throws {
         self.replica = replica
@@ -37,9 +40,18 @@ final class PostgresWorker: SyncWorkSharing {
         }
     }
 
+    /// The first claim takes `limit` origins; later ones, once workers started at about the
+    /// same time have joined (`joinWindow`), at least a fair share (`PostgresStore.claim`).
     func claim(_ origins: [String], limit: Int) throws -> [String] {
-        try replica.database.claim(origins, roundStart: roundStart, limit: limit)
+        defer { claimed = true }
+        let joined = ProcessInfo.processInfo.systemUptime - started >= PostgresWorker.joinWindow
+        return try replica.database.claim(origins, roundStart: roundStart, limit: limit, fairShare: claimed && joined)
     }
+
+    /// How long after its start a worker counts on the others started with it (the same cron
+    /// minute on N machines) to hold the writers' lock: before, a worker that looked alone
+    /// would lease every site and leave them nothing.
+    static let joinWindow: TimeInterval = 2
 
     func finish(_ origins: [String]) throws {
         try replica.database.finish(origins)

@@ -19,6 +19,11 @@ internal import PostgresNIO
 ///   appends. Lines are therefore numbered without gaps or clashes, and story assignment sees
 ///   every copy stored before it.
 extension PostgresStore {
+    /// The origins of `$1` that may be claimed in the round that began at `$2`.
+    static let claimable = """
+        origin = ANY($1::text[]) AND (done IS NULL OR done < $2)
+          AND (holder IS NULL OR expires < now() OR holder NOT IN (SELECT pid FROM pg_stat_activity))
+        """
     /// Serialises commit sections between workers (transaction-level).
     static let commitLockKey = 0x696E_6765_7374 + 2
     /// How long a lease lasts unless renewed (commit sections renew the holder's, at most once
@@ -115,19 +120,36 @@ extension PostgresStore {
     /// Leases up to `limit` of `origins` (in their sorted order) that nobody holds, or whose
     /// holder's connection is gone or whose lease expired, and that no run finished after
     /// `roundStart`; returns those leased (empty: nothing left for this round).
-    public func claim(_ origins: [String], roundStart: Date, limit: Int) throws -> [String] {
+    ///
+    /// With `fairShare`, up to this worker's share of them if that is more: the claimable
+    /// origins divided by the sync workers running now (holders of the writers' lock shared),
+    /// rounded up. A worker leasing again once its fetcher would idle asks for that, so that a
+    /// worker alone (or one of a few) keeps its fetcher full to the end of the round instead
+    /// of leasing in waves of `limit` whose last one leaves it half idle; its first claim
+    /// takes `limit` only, so that workers starting together share the round.
+    public func claim(_ origins: [String], roundStart: Date, limit: Int, fairShare: Bool = false) throws -> [String] {
         guard !origins.isEmpty else { return [] }
         var binds = PostgresBindings()
         binds.append(origins)
         try session.query(PostgresQuery(
             unsafeSQL: "INSERT INTO ingest_leases (origin) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING", binds: binds))
         binds.append(roundStart)
-        binds.append(limit)
+        var take = limit
+        if fairShare {
+            let key = PostgresStore.writerLockKey
+            let counts = try session.query(PostgresQuery(unsafeSQL: """
+                SELECT (SELECT count(*) FROM ingest_leases WHERE \(PostgresStore.claimable)),
+                       (SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND mode = 'ShareLock' AND granted
+                          AND classid = \(key >> 32) AND objid = \(key & 0xFFFF_FFFF) AND objsubid = 1)
+                """, binds: binds)).first
+            if let (free, workers) = try counts?.decode((Int, Int).self) {
+                take = max(limit, (free + max(workers, 1) - 1) / max(workers, 1))
+            }
+        }
+        binds.append(take)
         let rows = try session.query(PostgresQuery(unsafeSQL: """
             WITH free AS (
-              SELECT origin FROM ingest_leases
-              WHERE origin = ANY($1::text[]) AND (done IS NULL OR done < $2)
-                AND (holder IS NULL OR expires < now() OR holder NOT IN (SELECT pid FROM pg_stat_activity))
+              SELECT origin FROM ingest_leases WHERE \(PostgresStore.claimable)
               ORDER BY origin LIMIT $3 FOR UPDATE SKIP LOCKED)
             UPDATE ingest_leases l SET holder = pg_backend_pid(), expires = now() + interval '\(PostgresStore.leaseSeconds) seconds'
             FROM free WHERE l.origin = free.origin RETURNING l.origin

@@ -257,12 +257,14 @@ struct PostgresStoreTests {
             #expect(try !sharing.1.exclusivelyIfFree { ran = true })
         }
         #expect(!ran)
-        #expect(try sharing.1.exclusivelyIfFree {
+        var caughtUp = false
+        let committed = try sharing.1.exclusivelyIfFree {
             ran = true
-            #expect(try second.adapter.copy(id: "copy-1") != nil, "caught up with the first worker's commit")
+            caughtUp = try second.adapter.copy(id: "copy-1") != nil
             try second.adapter.saveCopy(Self.copy(2))
-        })
-        #expect(ran)
+        }
+        #expect(committed && ran)
+        #expect(caughtUp, "caught up with the first worker's commit")
         try first.finish()
         try second.finish()
         #expect(try db.sql("SELECT string_agg(n::text, ',' ORDER BY n) FROM ingest_copies") == "1,2")
@@ -290,6 +292,22 @@ struct PostgresStoreTests {
         let later = try other.databaseNow()
         try other.finish(freed)
         #expect(try other.claim(origins, roundStart: later, limit: 5) == ["c.test"], "a later round takes what was done before it")
+    }
+
+    @Test func aLaterClaimTakesAFairShareOfTheOriginsLeft() throws {
+        let db = try TestDatabase()
+        defer { db.drop() }
+        let url = try PostgresURL(db.url)
+        let start = try PostgresStore(url: url, writing: true).databaseNow()
+        let origins = (1...7).map { "site\($0).test" }
+        let first = try PostgresStore(url: url, writing: true), second = try PostgresStore(url: url, writing: true)
+        try first.lockForSharedWriting()
+        try second.lockForSharedWriting()  // two sync workers running
+        #expect(try first.claim(origins, roundStart: start, limit: 1) == ["site1.test"], "a first claim takes its limit")
+        #expect(try first.claim(origins, roundStart: start, limit: 1, fairShare: true).count == 3, "6 left for 2 workers")
+        #expect(try second.claim(origins, roundStart: start, limit: 1, fairShare: true).count == 2, "3 left for 2 workers")
+        #expect(try first.claim(origins, roundStart: start, limit: 1, fairShare: true) == ["site7.test"])
+        #expect(try second.claim(origins, roundStart: start, limit: 5, fairShare: true) == [], "none left")
     }
 
     @Test func anUnreachableServerIsAnErrorAndWritesNothing() throws {
