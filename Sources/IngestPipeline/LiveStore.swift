@@ -19,6 +19,8 @@ public final class LiveStore {
     public let clusterer: StoryIndexClusterer
     /// For a PostgreSQL store: the database that `store`, its local copy, is sent to.
     let replica: PostgresReplica?
+    /// For a sync worker sharing a PostgreSQL store with others: its leases and commit sections.
+    let worker: PostgresWorker?
 
     init(store: Store, adapter: StoreAdapter, clusterer: StoryIndexClusterer, replica: PostgresReplica? = nil) {
         self.store = store
@@ -26,6 +28,19 @@ public final class LiveStore {
         self.clusterer = clusterer
         self.replica = replica
         adapter.onCommit = replica.map { replica in { try replica.push(snapshot: false) } }
+        worker = nil
+    }
+
+    /// A sync worker's store: every commit in a section of `worker`, the run's work leased through it.
+    private init(worker: PostgresWorker) {
+        store = worker.store
+        adapter = worker.adapter
+        clusterer = worker.clusterer
+        replica = worker.replica
+        self.worker = worker
+        adapter.onCommit = { [replica = worker.replica] in try replica.push(snapshot: false) }
+        adapter.commitSection = { [unowned worker] body in try worker.section(body) }
+        adapter.sharing = worker
     }
 
     /// Opens (creating) the store for writing and loads its dedup index; copies are
@@ -39,9 +54,20 @@ public final class LiveStore {
     /// Opens a PostgreSQL store for writing: waits for the writers' lock (calling `onWait`
     /// when another writer holds it), copies the store into a private temp directory and
     /// opens that; every commit is then sent to the database in one transaction.
-    public static func open(postgres url: PostgresURL, batchSize: Int = 200, onWait: () -> Void = {}) throws -> LiveStore {
+    ///
+    /// A sync `worker` shares the store with other workers running at once instead: it takes the
+    /// writers' lock shared and leases its work (`PostgresWorker`).
+    public static func open(postgres url: PostgresURL, batchSize: Int = 200, worker: Bool = false,
+                            onWait: () -> Void = {}) throws -> LiveStore {
+        if worker {
+            let replica = try PostgresReplica(url: url, worker: true, onWait: onWait)
+            let store = try PostgresWorker.openCopy(of: replica)
+            let adapter = StoreAdapter(store, batchSize: batchSize)
+            return LiveStore(worker: try PostgresWorker(replica: replica, store: store,
+                                                        clusterer: try StoryIndexClusterer.load(for: store), adapter: adapter))
+        }
         let replica = try PostgresReplica(url: url, onWait: onWait)
-        let store = try Store.open(directory: replica.local.path, access: .write)
+        let store = try Store.open(directory: replica.local.path, access: .write, syncing: false)
         try replica.push(snapshot: false)  // story records the open rewrote, if any
         return LiveStore(store: store, adapter: StoreAdapter(store, batchSize: batchSize),
                          clusterer: try StoryIndexClusterer.load(for: store), replica: replica)
@@ -49,6 +75,7 @@ public final class LiveStore {
 
     /// Commits what is buffered, saves the dedup snapshot, and compacts when worthwhile.
     public func finish() throws {
+        if let worker { return try worker.finishRun() }
         try adapter.commit()
         try clusterer.save(to: store)
         try replica?.push(snapshot: true)

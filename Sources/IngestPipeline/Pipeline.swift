@@ -25,10 +25,12 @@ public typealias ReclusterReport = Reclustering.Result
 public enum Pipeline {
     /// Opens (creating) a store for writing, with its dedup index; copies are committed
     /// `batchSize` at a time (see `StoreAdapter`). `location` is a directory or a PostgreSQL
-    /// URL (`postgresql://…`), whose writers wait for one another (`onWait` is called first).
-    public static func open(store location: String, batchSize: Int = 200, onWait: () -> Void = {}) throws -> LiveStore {
+    /// URL (`postgresql://…`), whose writers wait for one another (`onWait` is called first),
+    /// except sync `worker`s, which share it (`LiveStore.open(postgres:worker:)`).
+    public static func open(store location: String, batchSize: Int = 200, worker: Bool = false,
+                            onWait: () -> Void = {}) throws -> LiveStore {
         guard PostgresURL.isPostgres(location) else { return try LiveStore.open(directory: location, batchSize: batchSize) }
-        return try LiveStore.open(postgres: try PostgresURL(location), batchSize: batchSize, onWait: onWait)
+        return try LiveStore.open(postgres: try PostgresURL(location), batchSize: batchSize, worker: worker, onWait: onWait)
     }
 
     /// One sync pass of `config` into `store`, then the store's commit, dedup snapshot and
@@ -72,7 +74,7 @@ public enum Pipeline {
                                reclustered: (ReclusterReport) -> Void = { _ in }) throws -> CompactionResult {
         // A PostgreSQL store is compacted in its local copy, which then replaces its records.
         let replica = try PostgresURL.isPostgres(location) ? PostgresReplica(url: PostgresURL(location), onWait: {}) : nil
-        let store = try Store.open(directory: replica?.local.path ?? location, access: .write)
+        let store = try Store.open(directory: replica?.local.path ?? location, access: .write, syncing: replica == nil)
         // A re-clustering that was killed is finished first, asked for or not.
         if recluster || store.reclusterPending { reclustered(try StoryIndexClusterer.recluster(store)) }
         let result = try store.compact()

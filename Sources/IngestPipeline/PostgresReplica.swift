@@ -14,11 +14,18 @@ final class PostgresReplica {
     let database: PostgresStore
     let local: LocalCopy
 
-    init(url: PostgresURL, onWait: () -> Void) throws {
+    /// Connects and takes the writers' lock: exclusive (`import`, `compact`), then copies the
+    /// store; or shared (a sync `worker`), which copies it in its first commit section
+    /// (`PostgresWorker.open`) so that no other worker's commit falls between copy and open.
+    init(url: PostgresURL, worker: Bool = false, onWait: () -> Void) throws {
         database = try PostgresStore(url: url, writing: true)
-        try database.lockForWriting(onWait: onWait)
         local = try LocalCopy()
-        try database.materialize(into: local.path)
+        if worker {
+            try database.lockForSharedWriting(onWait: onWait)
+        } else {
+            try database.lockForWriting(onWait: onWait)
+            try database.materialize(into: local.path)
+        }
     }
 
     /// Sends what the local copy committed since the last push.

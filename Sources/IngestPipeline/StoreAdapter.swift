@@ -26,6 +26,11 @@ public final class StoreAdapter: SyncStore {
     /// Called after each commit point (a batch, a source state, the run summary): where a
     /// replicated store (PostgreSQL) sends what was committed.
     var onCommit: (() throws -> Void)?
+    /// Runs a commit with the store to itself: a PostgreSQL worker's commit section
+    /// (`PostgresWorker.section`); `nil` when no other process writes to the store.
+    var commitSection: ((() throws -> Void) throws -> Void)?
+    /// How the run shares the store with other workers (a PostgreSQL sync worker), if it does.
+    public internal(set) var sharing: (any SyncWorkSharing)?
     /// When the oldest record buffered since the last commit was buffered.
     private var oldestPending: Date?
 
@@ -37,6 +42,14 @@ public final class StoreAdapter: SyncStore {
 
     /// Commits everything buffered (one batch of copies, then tombstones, aliases, URL states).
     public func commit() throws {
+        try exclusive(commitBuffered)
+    }
+
+    private func exclusive(_ body: () throws -> Void) throws {
+        if let commitSection { try commitSection(body) } else { try body() }
+    }
+
+    private func commitBuffered() throws {
         let anything = !(pendingCopies.isEmpty && pendingDeletions.isEmpty && pendingAliases.isEmpty && pendingStates.isEmpty)
         if !pendingCopies.isEmpty { _ = try store.append(copies: pendingCopies) }
         if !pendingDeletions.isEmpty { _ = try store.markDeleted(copyIDs: pendingDeletions) }
@@ -138,15 +151,19 @@ public final class StoreAdapter: SyncStore {
 
     /// Commits what is buffered, then the source state.
     public func saveSourceState(_ state: SourceState) throws {
-        try commit()
-        try store.put(sourceStates: [state])
-        try onCommit?()
+        try exclusive {
+            try commitBuffered()
+            try store.put(sourceStates: [state])
+            try onCommit?()
+        }
     }
 
     /// Commits what is buffered, then the run summary (`runs.jsonl`).
     public func saveRunSummary(_ summary: SyncSummary) throws {
-        try commit()
-        try store.record(syncRun: summary)
-        try onCommit?()
+        try exclusive {
+            try commitBuffered()
+            try store.record(syncRun: summary)
+            try onCommit?()
+        }
     }
 }

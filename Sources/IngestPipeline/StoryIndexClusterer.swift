@@ -33,14 +33,29 @@ public final class StoryIndexClusterer: StoryClustering {
         // A snapshot from a crashed run may be newer than the recorded watermark, so replay
         // starts at the lower of the two; without a usable snapshot, at the beginning.
         let covered = snapshot.map { min(store.dedupWatermark, Int(clamping: $0.watermark)) } ?? 0
-        try store.forEachLatestCopyRevision(after: covered) { revision in
-            if revision.deleted {
-                clusterer.remove(copyID: revision.id)
-            } else {
-                _ = clusterer.assign(copyID: revision.id, text: revision.text)
-            }
-        }
+        try clusterer.replay(store, after: covered)
         return clusterer
+    }
+
+    /// Adds the latest revisions of `store` numbered above `sequence`: the snapshot's gap at load.
+    public func replay(_ store: Store, after sequence: Int) throws {
+        try store.forEachLatestCopyRevision(after: sequence, replay)
+    }
+
+    /// Replays copy revisions another PostgreSQL worker committed (`Store.followAppended`), each
+    /// in append order as that worker's index took it, so that this index makes the decisions
+    /// that one index taking every revision in store order would make.
+    public func follow(_ revisions: [CopyRevision]) {
+        revisions.forEach(replay)
+    }
+
+    /// Takes in one stored revision: a changed copy is updated, a deleted one removed.
+    private func replay(_ revision: CopyRevision) {
+        if revision.deleted {
+            remove(copyID: revision.id)
+        } else {
+            _ = assign(copyID: revision.id, text: revision.text)
+        }
     }
 
     /// Saves the snapshot atomically, then records that it covers every revision in `store`.

@@ -60,8 +60,15 @@ final class PostgresSession {
     /// The statement being waited for, failed by the connection's close (registered once).
     private let pending = PendingStatement()
 
-    /// Runs `body` in one transaction (committed when it returns, rolled back when it throws).
+    /// How deep in `transaction` calls the caller is: an inner one runs in the outer one.
+    private var depth = 0
+
+    /// Runs `body` in one transaction (committed when it returns, rolled back when it throws);
+    /// inside another transaction, `body` is part of that one.
     func transaction<T>(_ begin: PostgresQuery = "BEGIN", _ body: () throws -> T) throws -> T {
+        guard depth == 0 else { return try body() }
+        depth += 1
+        defer { depth -= 1 }
         try query(begin)
         do {
             let result = try body()

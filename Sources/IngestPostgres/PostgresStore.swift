@@ -21,18 +21,20 @@ internal import PostgresNIO
 /// process is killed. Readers take no lock and read one transaction's snapshot.
 public final class PostgresStore {
     /// The schema version this code creates, migrates to and reads.
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
     /// Every session-level advisory lock key is per database; this one is the writers'.
     static let writerLockKey = 0x696E_6765_7374  // "ingest"
     /// Serialises schema creation and migration between processes starting at once.
     static let schemaLockKey = 0x696E_6765_7374 + 1
 
     public var url: PostgresURL { session.url }
-    private let session: PostgresSession
+    let session: PostgresSession
     /// What the database holds of each record file, as far as the local copy goes.
-    private var tails: [String: Tail] = [:]
+    var tails: [String: Tail] = [:]
+    /// When a sync worker last renewed its leases (`ProcessInfo.systemUptime`).
+    var leasesRenewed = -TimeInterval.infinity
 
-    private struct Tail {
+    struct Tail {
         var offset: Int64 = 0
         var lines = 0
     }
@@ -59,9 +61,11 @@ public final class PostgresStore {
     static let migrations: [[String]] = [
         Store.recordFileNames.map { "CREATE TABLE \(table(for: $0)) (n bigint PRIMARY KEY, line text NOT NULL)" }
             + ["CREATE TABLE ingest_dedup_snapshot (id smallint PRIMARY KEY CHECK (id = 1), bytes bytea NOT NULL)"],
+        // Version 2: the workers' leases, one row per origin (`PostgresStore+Workers.swift`).
+        ["CREATE TABLE ingest_leases (origin text PRIMARY KEY, holder integer, expires timestamptz, done timestamptz)"],
     ]
 
-    private func installedVersion() throws -> Int? {
+    func installedVersion() throws -> Int? {
         let exists = try session.query("SELECT to_regclass('ingest_schema') IS NOT NULL")
         guard try exists.first?.decode(Bool.self) == true else { return nil }
         return try session.query("SELECT max(version) FROM ingest_schema").first?.decode(Int?.self)
@@ -87,12 +91,19 @@ public final class PostgresStore {
 
     // MARK: Locking
 
-    /// Takes the writers' lock, calling `onWait` first when another writer holds it.
+    /// Takes the writers' lock exclusive, calling `onWait` first when another writer holds it.
     public func lockForWriting(onWait: () -> Void = {}) throws {
-        let taken = try session.query("SELECT pg_try_advisory_lock(\(PostgresStore.writerLockKey))").first?.decode(Bool.self)
+        try takeWritersLock(mode: "", onWait: onWait)
+    }
+
+    /// Takes the writers' lock in `mode` (`""` exclusive, `"_shared"`), calling `onWait` first
+    /// when a conflicting holder has it.
+    func takeWritersLock(mode: String, onWait: () -> Void) throws {
+        let key = PostgresStore.writerLockKey
+        let taken = try session.query(PostgresQuery(unsafeSQL: "SELECT pg_try_advisory_lock\(mode)(\(key))")).first?.decode(Bool.self)
         guard taken != true else { return }
         onWait()
-        try session.query("SELECT pg_advisory_lock(\(PostgresStore.writerLockKey))")
+        try session.query(PostgresQuery(unsafeSQL: "SELECT pg_advisory_lock\(mode)(\(key))"))
     }
 
     // MARK: Reading
@@ -124,7 +135,7 @@ public final class PostgresStore {
         }
     }
 
-    /// Copies one table's lines into a file, a page of rows at a time (flat memory).
+    /// Copies one table's lines into a new file, a page of rows at a time (flat memory).
     private func writeTable(_ table: String, to path: String) throws -> Tail {
         guard FileManager.default.createFile(atPath: path, contents: nil),
               let handle = FileHandle(forWritingAtPath: path) else {
@@ -132,29 +143,43 @@ public final class PostgresStore {
         }
         defer { try? handle.close() }
         var tail = Tail()
-        var last = 0
+        try appendRows(of: table, after: &tail, to: handle, path: path)
+        do { try handle.synchronize() } catch { throw StoreError.io(path: path, operation: "fsync", errno: EIO) }
+        return tail
+    }
+
+    /// Appends the lines of `table` numbered above `tail.lines` to the end of a file, a page of
+    /// rows at a time, and moves `tail` past them.
+    func appendRows(of table: String, after tail: inout Tail, to handle: FileHandle, path: String) throws {
         let page = 5000
         while true {
             var binds = PostgresBindings()
-            binds.append(last)
+            binds.append(tail.lines)
             let rows = try session.query(PostgresQuery(
                 unsafeSQL: "SELECT n, line FROM \(table) WHERE n > $1 ORDER BY n LIMIT \(page)", binds: binds))
             var chunk = Data()
+            var count = 0
             for row in rows {
                 let (n, line) = try row.decode((Int, String).self)
                 chunk.append(contentsOf: line.utf8)
                 chunk.append(0x0A)
-                last = n
-                tail.lines += 1
+                tail.lines = n
+                count += 1
             }
-            do { try handle.write(contentsOf: chunk) } catch { throw StoreError.io(path: path, operation: "write", errno: EIO) }
+            try append(chunk, to: handle, path: path)
             tail.offset += Int64(chunk.count)
-            if rows.count < page { break }
+            if count < page { break }
         }
-        do { try handle.synchronize() } catch { throw StoreError.io(path: path, operation: "fsync", errno: EIO) }
-        // Line numbers continue after the highest one (compaction leaves gaps in none, but be safe).
-        tail.lines = max(tail.lines, last)
-        return tail
+    }
+
+    /// Appends bytes at the end of a file of the local copy.
+    func append(_ chunk: Data, to handle: FileHandle, path: String) throws {
+        do {
+            try handle.seekToEnd()
+            try handle.write(contentsOf: chunk)
+        } catch {
+            throw StoreError.io(path: path, operation: "write", errno: EIO)
+        }
     }
 
     private func write(_ data: Data, to path: String) throws {
@@ -215,7 +240,7 @@ public final class PostgresStore {
     }
 
     /// Inserts lines numbered from `firstLine`, in statements of at most a few MB.
-    private func insert(_ lines: [String], into table: String, firstLine: Int) throws {
+    func insert(_ lines: [String], into table: String, firstLine: Int) throws {
         var start = 0
         while start < lines.count {
             var end = start, bytes = 0

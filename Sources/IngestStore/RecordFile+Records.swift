@@ -27,12 +27,13 @@ enum DamagePolicy {
 extension RecordFile {
     /// Calls `body` with the offset, length and decoded record of each line, in file order. A line
     /// holding a NUL byte (never written by the store: `JSONWriter` escapes control characters)
-    /// or one `decode` refuses is damage, handled per `policy`.
-    func forEachRecord<T>(_ what: String, _ policy: DamagePolicy = .fail,
+    /// or one `decode` refuses is damage, handled per `policy`. From `start` on (lines followed
+    /// after open), damaged lines are numbered from there.
+    func forEachRecord<T>(_ what: String, _ policy: DamagePolicy = .fail, from start: Int64 = 0,
                           decode: (UnsafeRawBufferPointer) -> T?,
                           _ body: (_ offset: Int64, _ length: Int, _ record: T) throws -> Void) throws {
         var number = 0
-        try forEachLine { offset, line in
+        try forEachLine(from: start) { offset, line in
             number += 1
             let clean = line.isEmpty || memchr(line.baseAddress!, 0, line.count) == nil
             if clean, let record = decode(line) {
@@ -46,10 +47,11 @@ extension RecordFile {
     }
 
     /// `forEachRecord` for index entries: `decode` gives a key and an entry whose `line` this sets.
-    func forEachEntry<Key, Entry>(_ what: String, _ policy: DamagePolicy, decode: (UnsafeRawBufferPointer) -> (Key, Entry)?,
+    func forEachEntry<Key, Entry>(_ what: String, _ policy: DamagePolicy, from start: Int64 = 0,
+                                  decode: (UnsafeRawBufferPointer) -> (Key, Entry)?,
                                   line: WritableKeyPath<Entry, Store.LineRef>,
                                   _ body: (Key, Entry) throws -> Void) throws {
-        try forEachRecord(what, policy, decode: decode) { offset, length, found in
+        try forEachRecord(what, policy, from: start, decode: decode) { offset, length, found in
             var entry = found.1
             entry[keyPath: line] = Store.LineRef(offset: offset, length: Int32(length))
             try body(found.0, entry)
@@ -57,10 +59,11 @@ extension RecordFile {
     }
 
     /// Decodes every line of a small record file with `JSONDecoder`.
-    func decodeAll<T: Decodable>(_ type: T.Type, _ what: String, _ policy: DamagePolicy = .fail) throws -> [T] {
+    func decodeAll<T: Decodable>(_ type: T.Type, _ what: String, _ policy: DamagePolicy = .fail,
+                                 from start: Int64 = 0) throws -> [T] {
         let decoder = JSONDecoder()
         var records: [T] = []
-        try forEachRecord(what, policy, decode: { try? decoder.decode(T.self, from: Data($0)) }) { _, _, record in
+        try forEachRecord(what, policy, from: start, decode: { try? decoder.decode(T.self, from: Data($0)) }) { _, _, record in
             records.append(record)
         }
         return records

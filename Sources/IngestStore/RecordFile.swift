@@ -17,12 +17,15 @@ final class RecordFile {
     private let fd: Int32
     /// The committed length: everything before it is whole lines.
     private(set) var length: Int64
+    /// Whether appends are `fsync`ed (see `Store.open(…syncing:)`).
+    private let syncing: Bool
 
     /// Opens for reading; a missing file reads as empty.
     init(readingAt path: String) throws {
         self.path = path
         fd = open(path, O_RDONLY | O_CLOEXEC)
         length = 0
+        syncing = false
         if fd < 0 {
             guard errno == ENOENT else { throw StoreError.system("open", path) }
             return
@@ -30,9 +33,11 @@ final class RecordFile {
         length = try committedLength(size: try fileSize())
     }
 
-    /// Opens for appending (creating the file), truncating the torn tail.
-    init(appendingAt path: String) throws {
+    /// Opens for appending (creating the file), truncating the torn tail; appends are `fsync`ed
+    /// when `syncing`.
+    init(appendingAt path: String, syncing: Bool = true) throws {
         self.path = path
+        self.syncing = syncing
         let existed = access(path, F_OK) == 0
         fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw StoreError.system("open for writing", path) }
@@ -50,7 +55,7 @@ final class RecordFile {
 
     deinit { if fd >= 0 { close(fd) } }
 
-    /// Appends whole lines (each without its newline) in one write and `fsync`s; on an error
+    /// Appends whole lines (each without its newline) in one write and `fsync`s (when `syncing`); on an error
     /// the file is truncated back, so none of them stays.
     func append(_ lines: [Data]) throws {
         guard !lines.isEmpty else { return }
@@ -59,7 +64,7 @@ final class RecordFile {
             batch.append(line)
             batch.append(0x0A)
         }
-        let ok = batch.withUnsafeBytes { POSIXIO.writeAll(fd, $0, at: length) && fsync(fd) == 0 }
+        let ok = batch.withUnsafeBytes { POSIXIO.writeAll(fd, $0, at: length) && (!syncing || fsync(fd) == 0) }
         guard ok else {
             let failure = StoreError.system("append", path)
             // Leave no half batch behind; if this fails too, the next writer's open repairs it.
@@ -69,14 +74,24 @@ final class RecordFile {
         length += Int64(batch.count)
     }
 
-    /// Calls `body` with each whole line (without newline) and its offset, in file order.
-    func forEachLine(_ body: (_ offset: Int64, _ line: UnsafeRawBufferPointer) throws -> Void) throws {
-        guard length > 0 else { return }
+    /// Takes in the whole lines another process appended since the file was opened or last
+    /// followed (a PostgreSQL worker's local copy, into which it pulls other workers' lines);
+    /// returns the offset where they start, for `forEachLine(from:)`.
+    func followAppends() throws -> Int64 {
+        let start = length
+        length = try committedLength(size: try fileSize())
+        return start
+    }
+
+    /// Calls `body` with each whole line (without newline) and its offset, in file order, from
+    /// `start` (the start of a line) on.
+    func forEachLine(from start: Int64 = 0, _ body: (_ offset: Int64, _ line: UnsafeRawBufferPointer) throws -> Void) throws {
+        guard length > start else { return }
         let chunk = 1 << 20
         var buffer = [UInt8](repeating: 0, count: chunk)
         var filled = 0          // bytes of `buffer` holding data
-        var bufferOffset: Int64 = 0  // file offset of buffer[0]
-        var position: Int64 = 0      // file offset read so far
+        var bufferOffset = start  // file offset of buffer[0]
+        var position = start      // file offset read so far
         while position < length {
             if buffer.count - filled < chunk / 2 { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
             let want = min(buffer.count - filled, Int(length - position))

@@ -34,7 +34,7 @@ extension Store {
         try rewrite(files.sources, records: sourceRecords)
         try rewrite(files.runs, records: Array(try files.runs.decodeAll(RunRecord.self, StoreFiles.Record.run).suffix(Store.runsKept)))
         try rewrite(files.dedup, records: Array(try files.dedup.decodeAll(DedupWatermark.self, StoreFiles.Record.dedup).suffix(1)))
-        files = try StoreFiles(appendingIn: directory)
+        files = try StoreFiles(appendingIn: directory, syncing: syncing)
         try loadIndexes()
         try compactRaw()
         let after = files.all.reduce(0) { $0 + $1.length }

@@ -132,14 +132,7 @@ extension Store {
         copyRevisionCount += lines.count
         var affected: [StableKey] = []
         for (key, staged) in pending {
-            let old = copyIndex[key]
-            copyIndex[key] = staged.entry
-            let position = copyIndex.position(of: key)!
-            if let old {
-                affected.append(resolve(old.story).key)
-                if old.story != staged.entry.story { storyMembers[old.story]?.removeAll { $0 == position } }
-            }
-            if old?.story != staged.entry.story { storyMembers[staged.entry.story, default: []].append(position) }
+            if let old = index(copy: key, staged.entry) { affected.append(resolve(old.story).key) }
             affected.append(resolve(staged.entry.story).key)
         }
         nextSeq = seq

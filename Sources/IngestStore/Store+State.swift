@@ -17,8 +17,7 @@ extension Store {
             accepted.append(alias)
         }
         try files.aliases.append(lines)
-        aliases = staged
-        for alias in accepted { aliasSources[StableKey(alias.to), default: []].append(StableKey(alias.from)) }
+        for alias in accepted { index(alias: alias) }
         try refreshStories(representatives(of: Array(Set(accepted.map { resolve(StableKey($0.to)).key }))))
     }
 

@@ -23,9 +23,9 @@ extension Store {
 
     /// Calls `body` with the story key and state of each line of stories.jsonl, in file order
     /// (so the last state for a key is the story's current one).
-    static func forEachStoryState(in file: RecordFile, _ policy: DamagePolicy = .fail,
+    static func forEachStoryState(in file: RecordFile, _ policy: DamagePolicy = .fail, from start: Int64 = 0,
                                   _ body: (StableKey, StoryState) throws -> Void) throws {
-        try file.forEachEntry(StoreFiles.Record.story, policy, decode: storyState, line: \.line, body)
+        try file.forEachEntry(StoreFiles.Record.story, policy, from: start, decode: storyState, line: \.line, body)
     }
 
     /// The story key and state of a stories.jsonl line (its `line` for the caller to set), or

@@ -57,6 +57,8 @@ public final class Store {
     public let formatVersion: Int?
 
     var files: StoreFiles
+    /// Whether a writer's appends are `fsync`ed (see `open`).
+    let syncing: Bool
     private let lock: StoreLock?
     let clock: @Sendable () -> Date
     let encoder: JSONEncoder = {
@@ -102,10 +104,14 @@ public final class Store {
     /// Throws `StoreError.locked` when another writer holds the lock, `.newerFormat` when a
     /// newer ingest wrote the store, `.io` naming the path when the directory is unusable.
     /// A missing directory opened `.read` is an empty store.
-    public static func open(directory: String, access: Access,
+    ///
+    /// A writer that is not `syncing` appends without `fsync`: for a copy whose commit point is
+    /// elsewhere (a PostgreSQL store's local copy, committed by the database's transaction and
+    /// thrown away when its process ends), where each `fsync` would only add latency.
+    public static func open(directory: String, access: Access, syncing: Bool = true,
                             clock: @escaping @Sendable () -> Date = { Date() }) throws -> Store {
         access == .read ? try retryingSnapshotRaces { try Store(directory: directory, access: access, clock: clock) }
-                        : try Store(directory: directory, access: access, clock: clock)
+                        : try Store(directory: directory, access: access, clock: clock, syncing: syncing)
     }
 
     /// Runs a reader's `body` again (twice at most) when it finds records missing. A reader opens
@@ -121,11 +127,12 @@ public final class Store {
 
     /// Opens the store; `repair` passes the lock it holds and opens a store whose references
     /// it is about to mend.
-    init(directory: String, access: Access, clock: @escaping @Sendable () -> Date,
+    init(directory: String, access: Access, clock: @escaping @Sendable () -> Date, syncing: Bool = true,
          holding heldLock: StoreLock? = nil, repairing: Bool = false) throws {
         self.directory = directory
         self.access = access
         self.clock = clock
+        self.syncing = syncing
         let path = { (name: String) in directory + "/" + name }
         switch access {
         case .read:
@@ -145,7 +152,7 @@ public final class Store {
             // Judged before anything is written: a damaged store is left as it was found.
             if !repairing, let problem = try StoreFiles(readingIn: directory).census().problem(in: directory) { throw problem }
             Store.removeStrayTempFiles(in: directory)
-            files = try StoreFiles(appendingIn: directory)
+            files = try StoreFiles(appendingIn: directory, syncing: syncing)
             // Written only once the files exist: with format.json, a store has all of them.
             if existing == nil { try StoreFormat.write(in: directory) }
             formatVersion = existing ?? StoreFormat.current

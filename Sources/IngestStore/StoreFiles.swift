@@ -29,9 +29,9 @@ struct StoreFiles {
         dedup = try open(Name.dedup)
     }
 
-    /// Opens every file for appending, truncating torn tails.
-    init(appendingIn directory: String) throws {
-        let open = { (name: String) in try RecordFile(appendingAt: directory + "/" + name) }
+    /// Opens every file for appending, truncating torn tails (appends `fsync`ed when `syncing`).
+    init(appendingIn directory: String, syncing: Bool = true) throws {
+        let open = { (name: String) in try RecordFile(appendingAt: directory + "/" + name, syncing: syncing) }
         copies = try open(Name.copies); stories = try open(Name.stories); aliases = try open(Name.aliases)
         fetch = try open(Name.fetch); sources = try open(Name.sources); runs = try open(Name.runs)
         dedup = try open(Name.dedup)

@@ -44,7 +44,7 @@ struct SyncCommand: AsyncParsableCommand {
             Log.line("sync", "\(feeds): settings.keepRaw keeps raw pages in a directory store only; a PostgreSQL store does not keep them")
             throw ExitCode.usage
         }
-        let live = try reportingStoreErrors("sync") { try Pipeline.open(store: storeOptions.store, onWait: storeOptions.waitNotice("sync")) }
+        let live = try reportingStoreErrors("sync") { try Pipeline.open(store: storeOptions.store, worker: true, onWait: storeOptions.waitNotice("sync")) }
         let progress = SyncProgress(command: "sync", verbose: logOptions.verbose, quiet: logOptions.quiet)
         let summary: SyncSummary
         do {

@@ -52,7 +52,7 @@ struct PostgresStoreTests {
         _ = try PostgresStore(url: PostgresURL(db.url), writing: true)
         #expect(try db.sql("SELECT version FROM ingest_schema") == "\(PostgresStore.schemaVersion)")
         let tables = try db.sql("SELECT string_agg(tablename, ',' ORDER BY tablename) FROM pg_tables WHERE tablename LIKE 'ingest_%'")
-        #expect(tables == "ingest_aliases,ingest_copies,ingest_dedup,ingest_dedup_snapshot,ingest_fetch,ingest_runs,ingest_schema,ingest_sources,ingest_stories")
+        #expect(tables == "ingest_aliases,ingest_copies,ingest_dedup,ingest_dedup_snapshot,ingest_fetch,ingest_leases,ingest_runs,ingest_schema,ingest_sources,ingest_stories")
         _ = try PostgresStore(url: PostgresURL(db.url), writing: true)  // a second open migrates nothing
         #expect(try db.sql("SELECT count(*) FROM ingest_schema") == "1")
     }
@@ -207,6 +207,108 @@ struct PostgresStoreTests {
         try Self.fill(try LiveStore.open(postgres: PostgresURL(db.url)))
         #expect(!FileManager.default.fileExists(atPath: orphan))
         #expect(FileManager.default.fileExists(atPath: alive), "a running process's copy stays")
+    }
+
+    @Test func twoWorkersCommitInTurnAndSeeEachOthersCopiesBeforeDeciding() throws {
+        let db = try TestDatabase()
+        defer { db.drop() }
+        let url = try PostgresURL(db.url)
+        let first = try LiveStore.open(postgres: url, worker: true)
+        let second = try LiveStore.open(postgres: url, worker: true)  // both open at once: no waiting
+        let sharing = (try #require(first.adapter.sharing), try #require(second.adapter.sharing))
+        let text = "The harbour council voted on Tuesday to delay the new ferry terminal.\n\nA second paragraph of the same report."
+        var stories: [String] = []
+        try sharing.0.exclusively {
+            let assignment = first.clusterer.assign(copyID: "copy-1", text: text)
+            stories.append(assignment.storyID)
+            var copy = Self.copy(1, story: assignment.storyID)
+            copy.article.text = text
+            try first.adapter.saveCopy(copy)
+        }
+        // The second worker opened before the first committed: its section catches up first,
+        // so the same text joins the first worker's story instead of starting another.
+        try sharing.1.exclusively {
+            #expect(try second.adapter.copy(id: "copy-1") != nil, "the other worker's copy is in the local copy")
+            let assignment = second.clusterer.assign(copyID: "copy-2", text: text)
+            stories.append(assignment.storyID)
+            var copy = Self.copy(2, story: assignment.storyID)
+            copy.article.text = text
+            try second.adapter.saveCopy(copy)
+        }
+        try sharing.0.exclusively { try first.adapter.saveCopy(Self.copy(3)) }
+        try first.finish()
+        try second.finish()
+        #expect(stories[0] == stories[1], "one story for one text")
+        #expect(try db.sql("SELECT string_agg(n::text, ',' ORDER BY n) FROM ingest_copies") == "1,2,3", "lines numbered in turn")
+        let export = try Self.exported(db.url, perCopy: true)
+        #expect([1, 2, 3].allSatisfy { export.contains("https://site\($0 % 3).test/article/\($0)") }, "\(export)")
+    }
+
+    @Test func aWorkerFindingAnotherInItsSectionGoesOnAndCommitsLater() throws {
+        let db = try TestDatabase()
+        defer { db.drop() }
+        let url = try PostgresURL(db.url)
+        let first = try LiveStore.open(postgres: url, worker: true)
+        let second = try LiveStore.open(postgres: url, worker: true)
+        let sharing = (try #require(first.adapter.sharing), try #require(second.adapter.sharing))
+        var ran = false
+        try sharing.0.exclusively {
+            try first.adapter.saveCopy(Self.copy(1))
+            // The first worker is in its section: the second does not wait for it, and runs nothing.
+            #expect(try !sharing.1.exclusivelyIfFree { ran = true })
+        }
+        #expect(!ran)
+        var caughtUp = false
+        let committed = try sharing.1.exclusivelyIfFree {
+            ran = true
+            caughtUp = try second.adapter.copy(id: "copy-1") != nil
+            try second.adapter.saveCopy(Self.copy(2))
+        }
+        #expect(committed && ran)
+        #expect(caughtUp, "caught up with the first worker's commit")
+        try first.finish()
+        try second.finish()
+        #expect(try db.sql("SELECT string_agg(n::text, ',' ORDER BY n) FROM ingest_copies") == "1,2")
+    }
+
+    @Test func leasesGoToOneWorkerAtATimeAndADeadHoldersAtOnce() throws {
+        let db = try TestDatabase()
+        defer { db.drop() }
+        let url = try PostgresURL(db.url)
+        let start = try PostgresStore(url: url, writing: true).databaseNow()
+        let origins = ["a.test", "b.test", "c.test"]
+        var holder: PostgresStore? = try PostgresStore(url: url, writing: true)
+        let other = try PostgresStore(url: url, writing: true)
+        #expect(try holder!.claim(origins, roundStart: start, limit: 2) == ["a.test", "b.test"])
+        #expect(try other.claim(origins, roundStart: start, limit: 2) == ["c.test"], "held ones are skipped")
+        try other.finish(["c.test"])
+        #expect(try other.claim(origins, roundStart: start, limit: 2) == [], "done this round, the rest held")
+        holder = nil  // its connection closes, as a killed worker's does
+        var freed: [String] = []
+        for _ in 0..<100 where freed.isEmpty {
+            freed = try other.claim(origins, roundStart: start, limit: 5)
+            if freed.isEmpty { Thread.sleep(forTimeInterval: 0.05) }
+        }
+        #expect(freed == ["a.test", "b.test"], "a gone holder's leases are free")
+        let later = try other.databaseNow()
+        try other.finish(freed)
+        #expect(try other.claim(origins, roundStart: later, limit: 5) == ["c.test"], "a later round takes what was done before it")
+    }
+
+    @Test func aLaterClaimTakesAFairShareOfTheOriginsLeft() throws {
+        let db = try TestDatabase()
+        defer { db.drop() }
+        let url = try PostgresURL(db.url)
+        let start = try PostgresStore(url: url, writing: true).databaseNow()
+        let origins = (1...7).map { "site\($0).test" }
+        let first = try PostgresStore(url: url, writing: true), second = try PostgresStore(url: url, writing: true)
+        try first.lockForSharedWriting()
+        try second.lockForSharedWriting()  // two sync workers running
+        #expect(try first.claim(origins, roundStart: start, limit: 1) == ["site1.test"], "a first claim takes its limit")
+        #expect(try first.claim(origins, roundStart: start, limit: 1, fairShare: true).count == 3, "6 left for 2 workers")
+        #expect(try second.claim(origins, roundStart: start, limit: 1, fairShare: true).count == 2, "3 left for 2 workers")
+        #expect(try first.claim(origins, roundStart: start, limit: 1, fairShare: true) == ["site7.test"])
+        #expect(try second.claim(origins, roundStart: start, limit: 5, fairShare: true) == [], "none left")
     }
 
     @Test func anUnreachableServerIsAnErrorAndWritesNothing() throws {

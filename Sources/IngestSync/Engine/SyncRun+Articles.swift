@@ -11,6 +11,17 @@ struct FetchOutcome: Sendable {
     var bytes: Int
 }
 
+/// How `fetchArticles` runs beside other runs on the store (`SyncRun.runShared`).
+struct SharedFetching {
+    var sharing: any SyncWorkSharing
+    /// The next jobs, once all given so far are started and fewer than `moreBelow` are in
+    /// flight, so the fetcher would idle (empty: there are no more).
+    var more: nonisolated(nonsending) () async throws -> [FetchJob]
+    var moreBelow: Int
+    /// Called in the section that applied a job's outcome.
+    var applied: (FetchJob) throws -> Void
+}
+
 /// What the fetch loop wakes up for: a finished page, or the commit timer.
 private enum Arrival: Sendable {
     case fetched(Int, FetchOutcome)
@@ -21,17 +32,51 @@ extension SyncRun {
     /// How often the fetch loop lets the store commit by time while pages are in flight, so
     /// pages handled before a slow one do not wait for it (`SyncStore.commitIfDue()`).
     public static let commitTick: Duration = .milliseconds(250)
+    /// A shared run's commit waits for the other runs after this many ticks found them
+    /// committing, or once this many outcomes are gathered.
+    static let waitAfterBusyTicks = 4
+    static let sharedBatch = 200
 
     /// Fetches and extracts the jobs concurrently (at most `maxInFlight` at once) and
     /// applies each outcome to the store as it arrives.
     /// With `inOrder`, outcomes are applied in job order (those that finish early wait): an
     /// archive's pages are then stored in the order of the archive, whatever finishes first.
-    nonisolated(nonsending) func fetchArticles(_ jobs: [FetchJob], inOrder: Bool = false) async throws {
+    /// With `shared` (other runs write to the store too), outcomes are gathered and applied a
+    /// batch at a time, on the commit timer, in `SyncWorkSharing.exclusively`: fetches go on
+    /// meanwhile, and each batch is decided on the store as the other runs left it. Once every
+    /// job is started and the fetcher would idle, `shared.more` gives the next ones (leased
+    /// then, not earlier, so that other runs get their share), so the fetcher does not wait
+    /// for the slowest origin of a lease.
+    nonisolated(nonsending) func fetchArticles(_ jobs: [FetchJob], inOrder: Bool = false,
+                                               shared: SharedFetching? = nil) async throws {
         let fetcher = self.fetcher, extractor = self.extractor, keepRaw = options.keepRaw
         var pending = jobs.enumerated().makeIterator()
         var finished: [Int: FetchOutcome] = [:]
         var nextToApply = 0
         var inFlight = 0
+        var arrived: [FetchOutcome] = []
+        var drained = shared == nil
+        var busyTicks = 0
+        /// Applies the gathered outcomes in a section; unless `waiting`, only if no other run is
+        /// in its section (fetching goes on meanwhile). A run waits after `waitAfterBusyTicks`
+        /// busy ticks in a row, or with a batch gathered, so that it is never starved.
+        func applyArrived(waiting: Bool = true) throws {
+            guard let shared, !arrived.isEmpty else { return }
+            func applyAll() throws {
+                for outcome in arrived {
+                    try apply(outcome)
+                    try shared.applied(outcome.job)
+                }
+            }
+            if waiting || busyTicks >= Self.waitAfterBusyTicks || arrived.count >= Self.sharedBatch {
+                try shared.sharing.exclusively(applyAll)
+            } else if try !shared.sharing.exclusivelyIfFree(applyAll) {
+                busyTicks += 1
+                return
+            }
+            busyTicks = 0
+            arrived = []
+        }
         try await withThrowingTaskGroup(of: Arrival.self) { group in
             func startNext() -> Bool {
                 guard let (index, job) = pending.next() else { return false }
@@ -50,12 +95,14 @@ extension SyncRun {
             while let arrival = try await group.next() {
                 switch arrival {
                 case .tick:
-                    try store.commitIfDue()
+                    if shared != nil { try applyArrived(waiting: false) } else { try store.commitIfDue() }
                     // A cancelled run's timer would return at once: commits then wait for pages.
                     if inFlight > 0 && !Task.isCancelled { startTimer() }
                 case .fetched(let index, let outcome):
                     inFlight -= 1
-                    if inOrder {
+                    if shared != nil {
+                        arrived.append(outcome)
+                    } else if inOrder {
                         finished[index] = outcome
                         while let ready = finished.removeValue(forKey: nextToApply) {
                             try apply(ready)
@@ -64,11 +111,17 @@ extension SyncRun {
                     } else {
                         try apply(outcome)
                     }
-                    _ = startNext()
+                    if !startNext(), !drained, let shared, inFlight < shared.moreBelow {
+                        let more = try await shared.more()
+                        drained = more.isEmpty
+                        pending = more.enumerated().makeIterator()
+                        while inFlight < max(1, options.maxInFlight) && startNext() {}
+                    }
                     if inFlight == 0 { group.cancelAll() }
                 }
             }
         }
+        try applyArrived()
     }
 
     private static func perform(_ job: FetchJob, fetcher: any PageFetching,

@@ -11,12 +11,14 @@ struct FetchJob: Sendable {
     var known: URLState?
     /// The feed entry that listed it, if any.
     var entry: DiscoveredEntry?
+    /// Which lease of a shared run (`runShared`) it belongs to.
+    var lease = 0
 }
 
 extension SyncRun {
     /// New URLs from the feeds (each once, first source wins), then known copies due for
-    /// revalidation, whether or not a feed still lists them.
-    func planJobs(_ polls: [SourcePoll]) -> [FetchJob] {
+    /// revalidation, whether or not a feed still lists them (of those `revalidating` takes).
+    func planJobs(_ polls: [SourcePoll], revalidating: (URLState) -> Bool = { _ in true }) -> [FetchJob] {
         var jobs: [FetchJob] = []
         var planned: Set<String> = []
         for poll in polls {
@@ -49,7 +51,8 @@ extension SyncRun {
                 }
             }
         }
-        for (copy, primary) in primaryByCopy.sorted(by: { $0.key < $1.key }) where !planned.contains("copy:" + copy) {
+        for (copy, primary) in primaryByCopy.sorted(by: { $0.key < $1.key })
+        where !planned.contains("copy:" + copy) && revalidating(primary) {
             if let job = revalidation(of: primary, entry: nil) { jobs.append(job) }
         }
         return Self.interleavedByHost(jobs)

@@ -59,41 +59,58 @@ public final class SyncRun {
         now = clock()
         summary = SyncSummary(started: now)
         try loadStates()
-        let polls = await pollSources()
-        countSourceResults(polls)
-        let jobs = planJobs(polls)
-        plannedSource = Dictionary(jobs.lazy.filter { $0.known == nil }.map { ($0.url, $0.source) },
-                                   uniquingKeysWith: { first, _ in first })
-        pagesPlanned = jobs.count
-        onEvent?(.planned(pages: jobs.count))
-        try await fetchArticles(jobs)
-        try saveSourceStates(polls)
+        if let sharing = store.sharing {
+            try await runShared(sharing)
+        } else {
+            let polls = await pollSources { _ in true }
+            countSourceResults(polls)
+            let jobs = planJobs(polls)
+            notePlannedSources(jobs)
+            pagesPlanned = jobs.count
+            onEvent?(.planned(pages: jobs.count))
+            try await fetchArticles(jobs)
+            try saveSourceStates(polls)
+        }
         summary.finish(at: clock())
         summary.exitCode = summary.isPartialFailure ? SyncSummary.partialFailureExitCode : 0
         try store.saveRunSummary(summary)
         return summary
     }
 
+    /// Remembers the source each new URL of `jobs` was planned for (the first one wins).
+    func notePlannedSources(_ jobs: [FetchJob]) {
+        for job in jobs where job.known == nil && plannedSource[job.url] == nil {
+            plannedSource[job.url] = job.source
+        }
+    }
+
     func loadStates() throws {
-        states = [:]
-        primaryByCopy = [:]
         handledCopies = []
+        plannedSource = [:]
         sourcesToReread = []
         pagesDone = 0
+        try readStates()
+    }
+
+    /// (Re)reads every URL state from the store.
+    func readStates() throws {
+        states = [:]
+        primaryByCopy = [:]
         for state in try store.allURLStates() {
             states[state.url] = state
             if let copy = state.copyID, !state.isAlias { primaryByCopy[copy] = state }
         }
     }
 
-    /// Polls every due source concurrently; sources that are not due get an empty result.
-    private nonisolated(nonsending) func pollSources() async -> [SourcePoll] {
+    /// Polls every due source of those `taken` concurrently; sources that are not due get an
+    /// empty result. Each source taken gets its line in the summary.
+    nonisolated(nonsending) func pollSources(_ taken: (FeedsConfig.Source) -> Bool) async -> [SourcePoll] {
         let poller = SourcePoller(fetcher: fetcher, discoverer: discoverer, options: options,
                                   schedule: config.settings.poll)
         let now = self.now
         var due: [(Int, FeedsConfig.Source, SourceState)] = []
-        for (index, source) in config.sources.enumerated() {
-            sourceIndex[source.name] = index
+        for (index, source) in config.sources.enumerated() where taken(source) {
+            sourceIndex[source.name] = summary.sources.count
             let previous = store.sourceState(named: source.name) ?? SourceState(name: source.name)
             if config.settings.poll.isDue(nextPoll: previous.nextPoll, now: now, force: options.force) {
                 due.append((index, source, previous))
@@ -122,7 +139,7 @@ public final class SyncRun {
         return results.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
-    private func countSourceResults(_ polls: [SourcePoll]) {
+    func countSourceResults(_ polls: [SourcePoll]) {
         for poll in polls {
             summary.requests += poll.requests
             summary.bytes += poll.bytes
@@ -139,7 +156,7 @@ public final class SyncRun {
     /// validators, so the next run reads the feeds in full instead of getting a 304 and
     /// never seeing the entries this run did not reach. A source with a new URL that failed
     /// transiently is likewise read in full, and at once, next run.
-    private func saveSourceStates(_ polls: [SourcePoll]) throws {
+    func saveSourceStates(_ polls: [SourcePoll]) throws {
         for poll in polls {
             var state = poll.state
             if sourcesToReread.contains(poll.name) {

@@ -46,9 +46,14 @@ public protocol SyncStore: AnyObject {
     /// calls it about every `SyncRun.commitTick` while pages are in flight, also when none
     /// arrives (every worker waiting on one slow page).
     func commitIfDue() throws
+    /// How this run shares the store's work with other processes running at once (several
+    /// PostgreSQL workers), or `nil` for a store that one run has to itself.
+    var sharing: (any SyncWorkSharing)? { get }
 }
 
 extension SyncStore {
+    /// A store one run has to itself.
+    public var sharing: (any SyncWorkSharing)? { nil }
     /// A store that keeps no raw answers ignores them.
     public func saveRaw(_ raw: RawAnswer) throws {}
     /// A store that does not buffer has nothing to commit.

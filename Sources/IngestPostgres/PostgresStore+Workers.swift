@@ -1,0 +1,170 @@
+import Foundation
+import IngestStore
+internal import PostgresNIO
+
+/// Several `ingest sync` workers on one database (issue #16).
+///
+/// - Syncs hold the writers' lock *shared* for their run; `import`, `compact` and `migrate` hold
+///   it exclusive (`lockForWriting`), so they never run beside a sync, and a sync compacts at
+///   its end only when it can take the lock exclusive at once (no other worker running).
+/// - Work is shared by **leases**, one row per origin (`host[:port]`) in `ingest_leases`: a
+///   worker claims a few origins (`SELECT … FOR UPDATE SKIP LOCKED`), polls their sources and
+///   fetches their URLs, then marks them done. An origin is claimable when nobody holds it (or
+///   its holder's connection is gone, or its lease expired) and no run finished it since the
+///   claimer started, so each origin is handled once per round, by one worker at a time, and
+///   the fetcher's per-origin politeness holds across workers.
+/// - Every write is a **commit section** (`withCommitLock`): one transaction under a
+///   transaction-level advisory lock, which first pulls the lines other workers appended
+///   (`pullAppended`) so the local copy equals the tables before this worker decides and
+///   appends. Lines are therefore numbered without gaps or clashes, and story assignment sees
+///   every copy stored before it.
+extension PostgresStore {
+    /// The origins of `$1` that may be claimed in the round that began at `$2`.
+    static let claimable = """
+        origin = ANY($1::text[]) AND (done IS NULL OR done < $2)
+          AND (holder IS NULL OR expires < now() OR holder NOT IN (SELECT pid FROM pg_stat_activity))
+        """
+    /// Serialises commit sections between workers (transaction-level).
+    static let commitLockKey = 0x696E_6765_7374 + 2
+    /// How long a lease lasts unless renewed (commit sections renew the holder's, at most once
+    /// every `renewSeconds`).
+    static let leaseSeconds = 600
+    static let renewSeconds: TimeInterval = 60
+
+    /// Takes the writers' lock shared (a sync worker), calling `onWait` first when an
+    /// exclusive holder (`import`, `compact`, `migrate`) has it.
+    public func lockForSharedWriting(onWait: () -> Void = {}) throws {
+        try takeWritersLock(mode: "_shared", onWait: onWait)
+    }
+
+    /// At the end of a worker's run: gives up the shared writers' lock and takes it exclusive
+    /// if no other process holds it now (true), else holds none (false: write nothing more).
+    public func tryUpgradingToExclusive() throws -> Bool {
+        try session.query("SELECT pg_advisory_unlock_shared(\(PostgresStore.writerLockKey))")
+        return try session.query("SELECT pg_try_advisory_lock(\(PostgresStore.writerLockKey))").first?.decode(Bool.self) == true
+    }
+
+    /// Runs `body` in one transaction holding the commit lock, after pulling into `directory`
+    /// (the local copy, if there is one yet) what other workers committed; `pulled` is told
+    /// whether anything came. The holder's leases are renewed in the same transaction.
+    public func withCommitLock<T>(pullingInto directory: String?, pulled: (Bool) throws -> Void = { _ in },
+                                  _ body: () throws -> T) throws -> T {
+        try session.transaction {
+            try session.query("SELECT pg_advisory_xact_lock(\(PostgresStore.commitLockKey))")
+            return try catchUp(directory, pulled, body)
+        }
+    }
+
+    /// `withCommitLock`, unless another worker is in its section now: then nothing is pulled,
+    /// `body` is not run and the result is nil (the caller goes on and tries again later).
+    public func withCommitLockIfFree<T>(pullingInto directory: String, pulled: (Bool) throws -> Void,
+                                        _ body: () throws -> T) throws -> T? {
+        try session.transaction {
+            let taken = try session.query("SELECT pg_try_advisory_xact_lock(\(PostgresStore.commitLockKey))")
+            guard try taken.first?.decode(Bool.self) == true else { return nil }
+            return try catchUp(directory, pulled, body)
+        }
+    }
+
+    /// In a section: pulls, renews the leases when due, runs `body`.
+    private func catchUp<T>(_ directory: String?, _ pulled: (Bool) throws -> Void, _ body: () throws -> T) throws -> T {
+        if let directory { try pulled(try pullAppended(into: directory)) }
+        let now = ProcessInfo.processInfo.systemUptime
+        if now - leasesRenewed >= PostgresStore.renewSeconds {
+            try session.query(PostgresQuery(unsafeSQL: """
+                UPDATE ingest_leases SET expires = now() + interval '\(PostgresStore.leaseSeconds) seconds'
+                WHERE holder = pg_backend_pid()
+                """))
+            leasesRenewed = now
+        }
+        return try body()
+    }
+
+    /// Appends to the local copy in `directory` the lines the tables gained beyond it (other
+    /// workers' commits), all tables in one statement; true when there were any. What one
+    /// section pulls is what the others committed since this worker's last section: small.
+    func pullAppended(into directory: String) throws -> Bool {
+        let names = Store.recordFileNames
+        var binds = PostgresBindings()
+        var selects: [String] = []
+        for (file, name) in names.enumerated() {
+            binds.append(tails[name]?.lines ?? 0)
+            selects.append("SELECT \(file) AS f, n, line FROM \(PostgresStore.table(for: name)) WHERE n > $\(file + 1)")
+        }
+        let rows = try session.query(PostgresQuery(unsafeSQL: selects.joined(separator: " UNION ALL ") + " ORDER BY f, n",
+                                                   binds: binds))
+        var chunks = [Data](repeating: Data(), count: names.count)
+        var last = names.map { tails[$0]?.lines ?? 0 }
+        for row in rows {
+            let (file, n, line) = try row.decode((Int, Int, String).self)
+            chunks[file].append(contentsOf: line.utf8)
+            chunks[file].append(0x0A)
+            last[file] = n
+        }
+        for (file, name) in names.enumerated() where !chunks[file].isEmpty {
+            let path = directory + "/" + name
+            guard let handle = FileHandle(forWritingAtPath: path) else { throw StoreError.io(path: path, operation: "open", errno: errno) }
+            defer { try? handle.close() }
+            try append(chunks[file], to: handle, path: path)
+            tails[name, default: Tail()].offset += Int64(chunks[file].count)
+            tails[name, default: Tail()].lines = last[file]
+        }
+        return chunks.contains { !$0.isEmpty }
+    }
+
+    /// The database's clock now: what a worker's round is measured by (machines' clocks differ).
+    public func databaseNow() throws -> Date {
+        try session.query("SELECT now()").first?.decode(Date.self) ?? Date()
+    }
+
+    /// Leases up to `limit` of `origins` (in their sorted order) that nobody holds, or whose
+    /// holder's connection is gone or whose lease expired, and that no run finished after
+    /// `roundStart`; returns those leased (empty: nothing left for this round).
+    ///
+    /// With `fairShare`, up to this worker's share of them if that is more: the claimable
+    /// origins divided by the sync workers running now (holders of the writers' lock shared),
+    /// rounded up. A worker leasing again once its fetcher would idle asks for that, so that a
+    /// worker alone (or one of a few) keeps its fetcher full to the end of the round instead
+    /// of leasing in waves of `limit` whose last one leaves it half idle; its first claim
+    /// takes `limit` only, so that workers starting together share the round.
+    public func claim(_ origins: [String], roundStart: Date, limit: Int, fairShare: Bool = false) throws -> [String] {
+        guard !origins.isEmpty else { return [] }
+        var binds = PostgresBindings()
+        binds.append(origins)
+        try session.query(PostgresQuery(
+            unsafeSQL: "INSERT INTO ingest_leases (origin) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING", binds: binds))
+        binds.append(roundStart)
+        var take = limit
+        if fairShare {
+            let key = PostgresStore.writerLockKey
+            let counts = try session.query(PostgresQuery(unsafeSQL: """
+                SELECT (SELECT count(*) FROM ingest_leases WHERE \(PostgresStore.claimable)),
+                       (SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND mode = 'ShareLock' AND granted
+                          AND classid = \(key >> 32) AND objid = \(key & 0xFFFF_FFFF) AND objsubid = 1)
+                """, binds: binds)).first
+            if let (free, workers) = try counts?.decode((Int, Int).self) {
+                take = max(limit, (free + max(workers, 1) - 1) / max(workers, 1))
+            }
+        }
+        binds.append(take)
+        let rows = try session.query(PostgresQuery(unsafeSQL: """
+            WITH free AS (
+              SELECT origin FROM ingest_leases WHERE \(PostgresStore.claimable)
+              ORDER BY origin LIMIT $3 FOR UPDATE SKIP LOCKED)
+            UPDATE ingest_leases l SET holder = pg_backend_pid(), expires = now() + interval '\(PostgresStore.leaseSeconds) seconds'
+            FROM free WHERE l.origin = free.origin RETURNING l.origin
+            """, binds: binds))
+        return try rows.map { try $0.decode(String.self) }.sorted()
+    }
+
+    /// Marks leased origins done for this round and frees them.
+    public func finish(_ origins: [String]) throws {
+        guard !origins.isEmpty else { return }
+        var binds = PostgresBindings()
+        binds.append(origins)
+        try session.query(PostgresQuery(unsafeSQL: """
+            UPDATE ingest_leases SET holder = NULL, expires = NULL, done = now()
+            WHERE origin = ANY($1::text[]) AND holder = pg_backend_pid()
+            """, binds: binds))
+    }
+}
