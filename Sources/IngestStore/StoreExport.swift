@@ -30,8 +30,8 @@ struct StoreExport {
         case let .fileDescriptor(fd):
             return try write(options, into: BufferedOutput(fd: fd, path: "descriptor \(fd)"))
         case let .file(path):
-            let file = try StoreError.io { try AtomicFile.Writer(replacing: path) }
-            let counts = try write(options, into: BufferedOutput(fd: file.descriptor, path: file.tempPath))
+            let file = try StoreError.io { try OutputFile(path) }
+            let counts = try write(options, into: BufferedOutput(fd: file.descriptor, path: file.writingPath))
             try StoreError.io { try file.commit() }
             return counts
         case let .directory(path):

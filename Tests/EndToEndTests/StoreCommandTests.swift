@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import IngestTesting
 import Testing
 
@@ -34,6 +35,51 @@ import Testing
         #expect(second.stdout.isEmpty)
         #expect(try String(contentsOf: output, encoding: .utf8) == first.stdout)
         #expect(first.stdout.hasPrefix("id,url,title,text,author,published,published_utc,site,language,content_hash,first_seen,updated,revision,copies,copy_urls\r\n"))
+    }
+
+    /// `--output` through a symlink replaces the file it points to and keeps the link; to a FIFO
+    /// (as to /dev/null) it writes in place: renaming a temp file over either would replace it.
+    @Test func exportToASymlinkOrAFIFOWritesThroughIt() throws {
+        let temp = TemporaryDirectory("ingest-e2e")
+        defer { temp.remove() }
+        let store = try fixtureStore(in: temp).path
+        let expected = try IngestBinary.run(["export", "--store", store, "--copies"]).stdout
+        let target = temp.path + "/real.jsonl", link = temp.path + "/link.jsonl"
+        try "old".write(toFile: target, atomically: false, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        #expect(try IngestBinary.run(["export", "--store", store, "--copies", "-o", link]).status == 0)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == target)
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == expected)
+
+        for format in ["jsonl", "warc"] {
+            let fifo = temp.path + "/fifo-\(format)"
+            #expect(mkfifo(fifo, 0o600) == 0)
+            // The reader opens the FIFO first; the export's open then finds it and never blocks.
+            let read = ReadAll(fifo)
+            let result = try IngestBinary.run(["export", "--store", store, "--copies", "-f", format, "-o", fifo])
+            #expect(result.status == 0, "\(format): \(result.stderr)")
+            let bytes = read.wait()
+            #expect(format == "warc" ? bytes.starts(with: [0x1F, 0x8B]) : String(decoding: bytes, as: UTF8.self) == expected)
+            var info = stat()
+            #expect(lstat(fifo, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO, "\(format): the FIFO was replaced")
+        }
+    }
+
+    /// Reads a path to its end on a thread of its own.
+    private final class ReadAll: Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private let bytes = Mutex<[UInt8]>([])
+        init(_ path: String) {
+            Thread.detachNewThread { [self] in
+                let data = FileHandle(forReadingAtPath: path)?.readDataToEndOfFile() ?? Data()
+                bytes.withLock { $0 = [UInt8](data) }
+                done.signal()
+            }
+        }
+        func wait() -> [UInt8] {
+            _ = done.wait(timeout: .now() + 60)
+            return bytes.withLock { $0 }
+        }
     }
 
     @Test func exportFiltersByDateFieldSiteSourceAndLanguage() throws {
