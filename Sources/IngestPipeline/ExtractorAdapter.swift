@@ -16,6 +16,9 @@ public struct ExtractorAdapter: ArticleExtracting {
         self.extractor = extractor
     }
 
+    /// The largest page the extractor parses: reading more of a saved file is pointless.
+    public var maxBytes: Int { extractor.maxBytes }
+
     /// Extracts one page; without a charset (a saved file) it is detected from the bytes
     /// (BOM, `<meta charset>`, UTF-8 or windows-1252).
     public func extract(html: [UInt8], url: String, encoding: String?, contentType: String?) -> Article {

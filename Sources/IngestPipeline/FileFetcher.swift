@@ -4,47 +4,53 @@ import IngestCore
 /// `ingest import`'s fetcher: `file:///absolute/path` is read from disk as it is, its charset
 /// left to the extractor to detect (BOM, `<meta charset>`, sniffing: a saved file has no HTTP
 /// header); every other URL goes to `network`. A file has no validators, so an unchanged one
-/// is found unchanged by its content hash.
+/// is found unchanged by its content hash. A file over `maxPageBytes` (the extractor's limit,
+/// 16 MB: more would not be parsed) is refused before more than that is read.
 public struct FileFetcher: PageFetching {
     let network: any PageFetching
+    let maxPageBytes: Int
 
     /// A fetcher reading files itself and passing other URLs to `network`.
-    public init(network: any PageFetching) {
+    public init(network: any PageFetching, maxPageBytes: Int) {
         self.network = network
+        self.maxPageBytes = maxPageBytes
     }
 
     /// Reads a `file://` URL (a 200 with the file's bytes) or fetches any other URL.
     public func fetch(_ request: FetchRequest) async -> Result<FetchResponse, FetchError> {
         guard let url = URL(string: request.url), url.isFileURL else { return await network.fetch(request) }
-        return Self.readSavedPage(atPath: url.path).map {
+        return Self.readSavedPage(atPath: url.path, limit: maxPageBytes).map {
             FetchResponse(status: 200, finalURL: request.url, body: $0, remoteIsPrivate: true)
         }
     }
 
-    /// A saved page's bytes as on disk, or why it cannot be read.
-    public static func readSavedPage(atPath path: String) -> Result<[UInt8], FetchError> {
-        guard let bytes = contents(atPath: path) else {
+    /// A saved page's bytes as on disk, or why it cannot be read (larger than `limit` bytes too).
+    public static func readSavedPage(atPath path: String, limit: Int) -> Result<[UInt8], FetchError> {
+        guard let bytes = contents(atPath: path, limit: limit) else {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
             let why = exists ? (isDirectory.boolValue ? "is a directory" : "cannot read file") : "no such file"
             return .failure(.unreadable(url: fileURL(forPath: path), reason: why))
         }
+        guard bytes.count <= limit else { return .failure(.tooLarge(url: fileURL(forPath: path), limit: limit)) }
         return .success(bytes)
     }
 
     /// A file's bytes read straight into an array, sized by `fstat` and read on to the end (a
     /// pipe such as `<(curl …)` has no size): no `Data` and no second copy, as `ingest extract`
-    /// reads every page this way. Nil when the file cannot be opened or read.
-    static func contents(atPath path: String) -> [UInt8]? {
+    /// reads every page this way. Stops after `limit + 1` bytes, enough to tell the file is too
+    /// large. Nil when the file cannot be opened or read.
+    static func contents(atPath path: String, limit: Int) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var status = stat()
         var bytes = [UInt8]()
-        bytes.reserveCapacity(fstat(fd, &status) == 0 ? max(Int(status.st_size), 0) + 1 : 1 << 16)
-        while true {
+        let size = fstat(fd, &status) == 0 ? max(Int(status.st_size), 0) : 1 << 16
+        bytes.reserveCapacity(min(size, limit) + 1)
+        while bytes.count <= limit {
             if bytes.count == bytes.capacity { bytes.reserveCapacity(bytes.capacity * 2) }
-            let start = bytes.count, room = bytes.capacity - start
+            let start = bytes.count, room = min(bytes.capacity - start, limit + 1 - start)
             var got = 0
             bytes.append(contentsOf: repeatElement(0, count: room))
             bytes.withUnsafeMutableBytes { buffer in got = read(fd, buffer.baseAddress! + start, room) }
@@ -52,6 +58,7 @@ public struct FileFetcher: PageFetching {
             if got == 0 { return bytes }
             if got < 0, errno != EINTR { return nil }
         }
+        return bytes
     }
 
     /// The absolute `file://` URL for a path as the user typed it (relative to the working directory).

@@ -58,8 +58,9 @@ public enum Pipeline {
         defer { fetcher.shutdown() }
         var options = SyncOptions()
         options.keepRaw = keepRaw
-        let run = SyncRun(config: FeedsConfig(sources: []), fetcher: FileFetcher(network: fetcher),
-                          discoverer: FeedDiscoverer(), extractor: ExtractorAdapter(), clusterer: store.clusterer,
+        let extractor = ExtractorAdapter()
+        let run = SyncRun(config: FeedsConfig(sources: []), fetcher: FileFetcher(network: fetcher, maxPageBytes: extractor.maxBytes),
+                          discoverer: FeedDiscoverer(), extractor: extractor, clusterer: store.clusterer,
                           store: store.adapter, options: options)
         run.onEvent = onEvent
         let summary = try await run.importPages(urls)
@@ -120,7 +121,7 @@ public final class PageExtractor: Sendable {
                 return .failure(ExtractFailure(description: error.description))
             }
         }
-        switch FileFetcher.readSavedPage(atPath: path) {
+        switch FileFetcher.readSavedPage(atPath: path, limit: extractor.maxBytes) {
         case .success(let bytes):
             return .success(extractor.extract(html: bytes, url: FileFetcher.fileURL(forPath: path), encoding: nil,
                                               contentType: nil))
