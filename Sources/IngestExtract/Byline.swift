@@ -197,7 +197,7 @@ struct Byline {
         let marked = isAuthorMarked(tree.elements[index])
         guard labelsToo || marked else { return [] }
         // Most short lines near a headline hold no label: skip lower-casing them twice.
-        if mayHoldLabel(text) {
+        if mayHoldLabel(text), !isCode(tree, index) {
             if endsWithLabel(text) {
                 // The label stands alone ("Written by" over the name): the name is the next
                 // element with text.
@@ -213,6 +213,19 @@ struct Byline {
         }
         return marked ? names(text) : []
     }
+
+    /// Whether the element is or sits in a code listing, whose "GROUP BY region" or
+    /// `sortBy` is program text, never a byline label.
+    static func isCode(_ tree: PageTree, _ index: Int) -> Bool {
+        var element = index
+        while element >= 0 {
+            if codeTags.contains(tree.elements[element].tag) { return true }
+            element = tree.elements[element].parent
+        }
+        return false
+    }
+
+    static let codeTags: Set<String> = ["pre", "code", "kbd", "samp"]
 
     /// Whether the element ends a heading's line rather than starting one: "<h2>Explore
     /// courses <span>By category</span></h2>" ("Shop by brand") is a title, and a byline is

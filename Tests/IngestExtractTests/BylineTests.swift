@@ -75,6 +75,15 @@ import Testing
         #expect(bylineByHeadline(Array(byline.utf8)).authors == ["Jane Doe"])
     }
 
+    /// A code listing under the headline is program text: "GROUP BY region" is no byline;
+    /// the same words in a line of their own are.
+    @Test func aCodeListingIsNoByline() {
+        let code = "<html><body><h1>Grouping rows</h1><pre><code><span>SELECT</span> region <span>FROM</span> sales <span>GROUP BY</span> <span>Region</span> <span>HAVING</span> count(*) &gt; 1</code></pre><p>Groups are formed before the filter.</p></body></html>"
+        #expect(bylineByHeadline(Array(code.utf8)).authors.isEmpty)
+        let byline = "<html><body><h1>Grouping rows</h1><p><span>By Region Having</span></p><p>Groups are formed before the filter.</p></body></html>"
+        #expect(bylineByHeadline(Array(byline.utf8)).authors == ["Region Having"])
+    }
+
     /// A menu's "People" link goes to an author path ("/people/staff") but names an index of
     /// people; a link there with a person's name is a byline.
     @Test func aLinkNamedForAnIndexOfPeopleIsNoAuthor() {
