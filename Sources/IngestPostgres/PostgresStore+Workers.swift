@@ -143,7 +143,7 @@ extension PostgresStore {
                           AND classid = \(key >> 32) AND objid = \(key & 0xFFFF_FFFF) AND objsubid = 1)
                 """, binds: binds)).first
             if let (free, workers) = try counts?.decode((Int, Int).self) {
-                take = max(limit, (free + max(workers, 1) - 1) / max(workers, 1))
+                take = PostgresStore.leaseCount(limit: limit, free: free, workers: workers)
             }
         }
         binds.append(take)
@@ -155,6 +155,14 @@ extension PostgresStore {
             FROM free WHERE l.origin = free.origin RETURNING l.origin
             """, binds: binds))
         return try rows.map { try $0.decode(String.self) }.sorted()
+    }
+
+    /// How many origins a later claim takes: at least `limit` (what its fetcher can keep busy)
+    /// and at least its share of the `free` origins among the `workers` running (rounded up),
+    /// so a worker that joins late or runs alone does not take the last sites in small waves.
+    static func leaseCount(limit: Int, free: Int, workers: Int) -> Int {
+        let workers = max(workers, 1)
+        return max(limit, (free + workers - 1) / workers)
     }
 
     /// Marks leased origins done for this round and frees them.
