@@ -14,6 +14,9 @@ struct Byline {
     /// Whether the names found by the headline sit in a card below it (a listing's story
     /// cards, a shop's reviews): they are kept as metadata but vouch for nothing.
     private var authorsInCard = false
+    /// Whether the first date shown by the headline sits in such a card: the date of the
+    /// first story a listing shows, not the page's own (kept as metadata too).
+    private var dateInCard = false
     /// The dates shown in the headline's neighbourhood, in document order, with their
     /// distance in elements from the headline (negative above it).
     private(set) var shownDates: [ShownDate] = []
@@ -98,7 +101,8 @@ struct Byline {
                 }
             }
             date = shownDates.first
-            nearHeadline = date != nil || (!authors.isEmpty && !authorsInCard)
+            if let first = shownDates.first { dateInCard = PageKind.isInCard(headline + first.offset, tree: tree, headline: headline) }
+            nearHeadline = (date != nil && !dateInCard) || (!authors.isEmpty && !authorsInCard)
             if date != nil, !authors.isEmpty { return }
         }
         // Anywhere else only what the markup marks counts: an author box at the end of the
@@ -122,7 +126,7 @@ struct Byline {
 
     /// A date shown by the element: a `<time datetime>`, a microformat's `title`
     /// (`<abbr class="published" title="…">`), or a short text holding a written date.
-    private static func date(_ tree: PageTree, _ index: Int) -> ShownDate? {
+    static func date(_ tree: PageTree, _ index: Int) -> ShownDate? {
         let element = tree.elements[index]
         if element.tag == "time", let value = element.attribute("datetime"), let date = DateNormalizer.normalize(value) {
             return ShownDate(date: date, other: nil)

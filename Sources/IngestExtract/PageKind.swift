@@ -21,15 +21,19 @@ enum PageKind {
     /// ... or whose body's text is this much link text is an index of other pages (story
     /// pages that do not vouch reach 0.3 on the dev set: the margin is kept wide).
     static let indexLinkShare = 0.4
-    /// ... or whose body's text is nearly all in one run of cards linking to other pages (a
-    /// list of courses, stories or offers; see `cardShare`). First set at 0.5 from the tune
-    /// half (its story pages that do not vouch reach 0.43, a guide whose steps are cards);
-    /// untuned-half stories that do not vouch reached 0.62–0.88 (an intro and an outro around
-    /// a list of tools or places), so only a page that is cards and little else counts.
+    /// ... or whose body's text is nearly all in one run of cards linking to other pages of
+    /// its own site (a list of courses, stories or offers; see `cardRun`). First set at 0.5
+    /// from the tune half (its story pages that do not vouch reach 0.43, a guide whose steps
+    /// are cards); untuned-half stories that do not vouch reached 0.62–0.88 (an intro and an
+    /// outro around a list of tools or places), so only a page that is cards and little else
+    /// counts. Since the twelfth round only cards linking within the site count: a story's
+    /// list of tools, places or events links out to them.
     static let cardListShare = 0.9
-    /// ... or whose body's text is mostly cards and much of it link text, the two signs of a
-    /// listing together (tune-half stories that do not vouch reach a card share of 0.43 and
-    /// a link share of 0.23, never both high; the listings kept at 0.74–0.75 and 0.36–0.39).
+    /// ... or whose body's text is mostly such cards with a second sign of a listing: much
+    /// link text, or a date on most cards (a site's list of its dated stories or posts; a
+    /// story's picks carry prose, not dates). Tune-half stories that do not vouch reach a
+    /// card share of 0.43 and a link share of 0.23, never both high; the listings kept at
+    /// 0.74–0.75 and 0.36–0.39.
     static let cardsWithLinksShare = 0.6, linksWithCardsShare = 0.3
     /// Fewer like siblings than this are a few boxes, not a list of cards.
     static let minimumCards = 4
@@ -56,7 +60,7 @@ enum PageKind {
         if isListing(tree: tree, blocks: blocks, letters: letters) {
             return reject(&article, "listing page: mostly links to other pages")
         }
-        if !vouched, let reason = unvouchedKind(tree: tree, blocks: blocks) {
+        if !vouched, let reason = unvouchedKind(tree: tree, blocks: blocks, site: siteHost(tree: tree, canonical: article.canonicalURL)) {
             return reject(&article, reason)
         }
         if letters == 0 {
@@ -72,8 +76,9 @@ enum PageKind {
         }
     }
 
-    /// What a page that does not vouch for being a story shows it is instead, if anything.
-    static func unvouchedKind(tree: PageTree, blocks: TextBlocks) -> String? {
+    /// What a page that does not vouch for being a story shows it is instead, if anything;
+    /// `site` is the page's own host (`siteHost`).
+    static func unvouchedKind(tree: PageTree, blocks: TextBlocks, site: String?) -> String? {
         let unvouched = "and no article type, author or date"
         if tree.elements.lazy.filter({ $0.tag == "pre" }).count >= documentationListings {
             return "documentation page: code listings, \(unvouched)"
@@ -85,40 +90,78 @@ enum PageKind {
         if linkShare >= indexLinkShare {
             return "index page: much of the text is links, \(unvouched)"
         }
-        let cards = cardShare(blocks)
-        if cards >= cardListShare {
-            return "listing page: nearly all the text is cards linking to other pages, \(unvouched)"
+        let cards = cardRun(blocks, site: site)
+        if cards.share >= cardListShare {
+            return "listing page: nearly all the text is cards linking to the site's own pages, \(unvouched)"
         }
-        if cards >= cardsWithLinksShare, linkShare >= linksWithCardsShare {
-            return "listing page: most of the text is cards, much of it links, \(unvouched)"
+        if cards.share >= cardsWithLinksShare, linkShare >= linksWithCardsShare || cards.dated {
+            return "listing page: most of the text is cards linking to the site's own pages, with much link text or a date on each, \(unvouched)"
         }
         return nil
     }
 
     /// The share of the body's kept text in its largest run of cards: siblings with the same
-    /// tag and class (digits aside: `card-1`, `card-2`), each a short block holding a link to
-    /// a page of its own. Such a run is how a site lists its courses, stories or offers, with
-    /// a teaser each. A paragraph is no card (a story may link its sources from every
-    /// paragraph), and a menu is furniture, not kept.
-    static func cardShare(_ blocks: TextBlocks) -> Double {
+    /// tag and class (digits aside: `card-1`, `card-2`), each a short block whose first link
+    /// goes to a page of the site `site` (`linksWithinSite`). Such a run is how a site lists
+    /// its courses, stories or offers, with a teaser each. A paragraph is no card (a story may
+    /// link its sources from every paragraph), and a menu is furniture, not kept. `dated`:
+    /// most of the run's cards show a date (`Byline.date`).
+    static func cardRun(_ blocks: TextBlocks, site: String?) -> (share: Double, dated: Bool) {
         let elements = blocks.tree.elements
-        guard !elements.isEmpty, blocks.subtreeText[blocks.body] > 0 else { return 0 }
-        var best = (cards: 0, letters: 0)
+        guard !elements.isEmpty, blocks.subtreeText[blocks.body] > 0 else { return (0, false) }
+        var best = (cards: 0, letters: 0, dated: 0)
         for parent in elements.indices where !blocks.removed[parent] {
-            var runs: [String: (links: Set<String>, letters: Int, members: Int)] = [:]
+            var runs: [String: (links: Set<String>, letters: Int, members: Int, dated: Int)] = [:]
             for case .element(let child) in elements[parent].children where !blocks.removed[child] && elements[child].tag != "p" {
                 let key = runKey(elements[child])
-                runs[key, default: ([], 0, 0)].members += 1
-                guard cardLetters.contains(blocks.subtreeText[child]), let link = firstLink(in: child, blocks) else { continue }
+                runs[key, default: ([], 0, 0, 0)].members += 1
+                guard cardLetters.contains(blocks.subtreeText[child]), let link = firstLink(in: child, blocks),
+                      linksWithinSite(link, site: site) else { continue }
                 runs[key]?.links.insert(link)
                 runs[key]?.letters += blocks.subtreeText[child]
+                if (child..<elements[child].end).contains(where: { Byline.date(blocks.tree, $0) != nil }) { runs[key]?.dated += 1 }
             }
             for run in runs.values where run.members >= minimumCards && run.links.count > best.cards {
-                best = (run.links.count, run.letters)
+                best = (run.links.count, run.letters, run.dated)
             }
         }
-        guard best.cards >= minimumCards else { return 0 }
-        return Double(best.letters) / Double(blocks.subtreeText[blocks.body])
+        guard best.cards >= minimumCards else { return (0, false) }
+        return (Double(best.letters) / Double(blocks.subtreeText[blocks.body]), best.dated * 2 > best.cards)
+    }
+
+    /// Whether a link leads to another page of the site `site` (a host without "www."): a
+    /// listing is a site's index of its own stories, courses or products, while a story's
+    /// list of tools, places or events links out to them. A relative link is the site's own;
+    /// an in-page anchor, a script or a mail address is no page.
+    static func linksWithinSite(_ href: String, site: String?) -> Bool {
+        let link = href.drop { $0 == " " }
+        if link.isEmpty || link.hasPrefix("#") || ["javascript:", "mailto:", "tel:"].contains(where: { link.lowercased().hasPrefix($0) }) {
+            return false
+        }
+        guard let target = host(of: link) else { return true }
+        guard let site else { return false }
+        return target == site || target.hasSuffix("." + site) || site.hasSuffix("." + target)
+    }
+
+    /// The host of an absolute link ("https://www.example.com/a", "//example.com/a"),
+    /// lower-cased and without "www."; nil for a relative link or one without a host.
+    static func host(of link: Substring) -> String? {
+        guard let slashes = link.range(of: "//"),
+              !link[..<slashes.lowerBound].contains(where: { $0 == "/" || $0 == "?" || $0 == "#" }) else { return nil }
+        let host = link[slashes.upperBound...].prefix { !"/?#:".contains($0) }.lowercased()
+        guard !host.isEmpty else { return nil }
+        return host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
+    }
+
+    /// The page's own site: its canonical URL's host, else (a saved page that names no
+    /// address) the host most of its absolute links go to, as its menus and footer link home.
+    static func siteHost(tree: PageTree, canonical: String?) -> String? {
+        if let canonical, let host = host(of: Substring(canonical)) { return host }
+        var counts: [String: Int] = [:]
+        for element in tree.elements where element.isLink {
+            if let href = element.attribute("href"), let host = host(of: Substring(href)) { counts[host, default: 0] += 1 }
+        }
+        return counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
     }
 
     /// What like siblings of a run of cards share: tag and class, digits aside (`card-1`, `card-2`).

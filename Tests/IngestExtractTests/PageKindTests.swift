@@ -182,7 +182,7 @@ import Testing
     @Test func undatedUnsignedPageOfLinkedCardsIsAListing() throws {
         let article = extractor.extract(html: try Fixtures.bytes("course-catalogue-cards.html"), url: "https://example.com/courses")
         #expect(article.kind == .notArticle)
-        #expect(article.reason == "listing page: nearly all the text is cards linking to other pages, and no article type, author or date")
+        #expect(article.reason == "listing page: nearly all the text is cards linking to the site's own pages, and no article type, author or date")
     }
 
     /// The first card's "By Jane Doe" stands near the headline, but it is a card's byline:
@@ -190,7 +190,7 @@ import Testing
     @Test func listingWhoseBylinesAreTheCardsIsNotAnArticle() throws {
         let article = extractor.extract(html: try Fixtures.bytes("listing-card-bylines.html"), url: "https://example.com/notes")
         #expect(article.kind == .notArticle)
-        #expect(article.reason == "listing page: nearly all the text is cards linking to other pages, and no article type, author or date")
+        #expect(article.reason == "listing page: nearly all the text is cards linking to the site's own pages, and no article type, author or date")
     }
 
     /// Cards (heading link + teaser) hold most of the text and their links much of it: a
@@ -198,7 +198,7 @@ import Testing
     @Test func mostlyLinkedCardsAreAListing() throws {
         let article = extractor.extract(html: try Fixtures.bytes("listing-cards-and-links.html"), url: "https://example.com/workshops")
         #expect(article.kind == .notArticle)
-        #expect(article.reason == "listing page: most of the text is cards, much of it links, and no article type, author or date")
+        #expect(article.reason == "listing page: most of the text is cards linking to the site's own pages, with much link text or a date on each, and no article type, author or date")
     }
 
     /// The same cards with paragraphs of prose under short linked headings: a listicle story.
@@ -206,6 +206,57 @@ import Testing
         let article = extractor.extract(html: try Fixtures.bytes("story-with-teaser-cards.html"), url: "https://example.com/picks")
         #expect(article.kind == .article)
         #expect(article.text.contains("Nobody leaves without a spoon"))
+    }
+
+    /// The date under the headline is the first card's: it does not vouch for the page, whose
+    /// dated cards linking to the site's own stories make it a listing (a card share of about
+    /// 0.7, under the 0.9 that cards alone need, and little link text).
+    @Test func listingWhoseDateIsTheFirstCardsIsNotAnArticle() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("listing-dated-lead-card.html"), url: "https://www.eastport.example/news")
+        #expect(article.kind == .notArticle)
+        #expect(article.reason == "listing page: most of the text is cards linking to the site's own pages, with much link text or a date on each, and no article type, author or date")
+        #expect(article.metadata.published == "2025-03-04")
+    }
+
+    /// A guide to events whose cards each show a date and link out to the events' own sites:
+    /// the first card's date does not vouch, but cards linking elsewhere are no listing of
+    /// the site's pages, so the story is kept.
+    @Test func storyOfDatedCardsLinkingOutIsAnArticle() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("listicle-dated-cards-linking-out.html"), url: "https://rootsreview.example/guides/folk-festivals")
+        #expect(article.kind == .article)
+        #expect(article.text.contains("Three stages in a river meadow"))
+    }
+
+    /// A signed, dated story followed by a rail of dated teasers of the site's other stories.
+    @Test func storyWithARelatedStoriesRailIsAnArticle() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("story-with-related-rail.html"), url: "https://valleycourier.example/transport/night-buses-return")
+        #expect(article.kind == .article)
+        #expect(article.metadata.authors == ["Ruth Okafor"])
+        #expect(article.text.hasPrefix("Night buses will run"))
+    }
+
+    @Test(arguments: [
+        ("/news/ferry", "eastport.example", true), ("ferry.html", "eastport.example", true),
+        ("https://www.eastport.example/news/ferry", "eastport.example", true),
+        ("https://news.eastport.example/ferry", "eastport.example", true),
+        ("//eastport.example/ferry", "eastport.example", true),
+        ("https://ferries.example/eastport", "eastport.example", false),
+        ("https://ferries.example/eastport", nil, false), ("/news/ferry", nil, true),
+        ("#comments", "eastport.example", false), ("mailto:clerk@eastport.example", "eastport.example", false),
+        ("JavaScript:void(0)", "eastport.example", false),
+    ] as [(String, String?, Bool)])
+    func aLinkWithinTheSite(href: String, site: String?, within: Bool) {
+        #expect(PageKind.linksWithinSite(href, site: site) == within)
+    }
+
+    /// A saved page that names no address: its site is where most of its links go.
+    @Test func aPageWithoutAnAddressBelongsToTheHostItLinksToMost() {
+        let html = "<html><body><a href='https://www.eastport.example/'>Home</a><a href='https://eastport.example/news'>News</a>"
+            + "<a href='https://ferries.example/'>Ferries</a><a href='/contact'>Contact</a></body></html>"
+        let tree = PageTree.parse(html: Array(html.utf8), encoding: "UTF-8", url: nil)
+        #expect(PageKind.siteHost(tree: tree, canonical: nil) == "eastport.example")
+        #expect(PageKind.siteHost(tree: tree, canonical: "https://www.harbour.example/a") == "harbour.example")
+        #expect(PageKind.siteHost(tree: tree, canonical: "file:///tmp/page.html") == "eastport.example")
     }
 
     @Test func undatedStoryLinkingASourceFromEveryParagraphIsAnArticle() throws {
