@@ -14,9 +14,8 @@ struct Byline {
     /// Whether the names found by the headline sit in a card below it (a listing's story
     /// cards, a shop's reviews): they are kept as metadata but vouch for nothing.
     private var authorsInCard = false
-    /// Whether the first date shown by the headline sits in such a card: the date of the
-    /// first story a listing shows, not the page's own (kept as metadata too).
-    private var dateInCard = false
+    /// Where the first date shown by the headline stands, and the headline (see `vouches`).
+    private var firstDateAt: (date: Int, headline: Int)?
     /// The dates shown in the headline's neighbourhood, in document order, with their
     /// distance in elements from the headline (negative above it).
     private(set) var shownDates: [ShownDate] = []
@@ -44,6 +43,16 @@ struct Byline {
             if let other, let hint, hint.prefix(10) == other { return other }
             return date
         }
+    }
+
+    /// Whether what the headline's neighbourhood shows vouches for a story: names outside a
+    /// card, or a first date outside one (a date in a card is the first listed story's, not
+    /// the page's; kept as metadata). Asked only when nothing else vouches: `isInCard` climbs
+    /// and scans siblings.
+    func vouches(in tree: PageTree) -> Bool {
+        if !authors.isEmpty, !authorsInCard { return true }
+        guard let firstDateAt else { return false }
+        return !PageKind.isInCard(firstDateAt.date, tree: tree, headline: firstDateAt.headline)
     }
 
     /// The date a page shows readers for its story, when the markup declares another one:
@@ -101,8 +110,8 @@ struct Byline {
                 }
             }
             date = shownDates.first
-            if let first = shownDates.first { dateInCard = PageKind.isInCard(headline + first.offset, tree: tree, headline: headline) }
-            nearHeadline = (date != nil && !dateInCard) || (!authors.isEmpty && !authorsInCard)
+            firstDateAt = shownDates.first.map { (headline + $0.offset, headline) }
+            nearHeadline = date != nil || (!authors.isEmpty && !authorsInCard)
             if date != nil, !authors.isEmpty { return }
         }
         // Anywhere else only what the markup marks counts: an author box at the end of the

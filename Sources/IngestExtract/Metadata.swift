@@ -128,8 +128,8 @@ struct Metadata {
             of: markupDate, updatesGiveWay: firstDate([meta["article:published_time"], meta["og:published_time"]]) != nil) {
             found.published = shown
         }
-        let vouched = declaresArticle || !markupAuthors.isEmpty || byline.nearHeadline || (declaredPublished ?? undeclared) != nil
-            || urlDate != nil
+        let vouched = declaresArticle || !markupAuthors.isEmpty || (declaredPublished ?? undeclared) != nil || urlDate != nil
+            || byline.vouches(in: tree)
         found.site = first([meta["og:site_name"], ld.publisher, meta["application-name"], meta["publisher"]])
             ?? url.flatMap { URL(string: $0)?.host }
         if let title = found.title, let site = found.site {
