@@ -16,6 +16,8 @@ struct Byline {
     private var authorsInCard = false
     /// Where the first date shown by the headline stands, and the headline (see `vouches`).
     private var firstDateAt: (date: Int, headline: Int)?
+    /// Whether names stand by the headline outside a card.
+    private var namesNearHeadline = false
     /// The dates shown in the headline's neighbourhood, in document order, with their
     /// distance in elements from the headline (negative above it).
     private(set) var shownDates: [ShownDate] = []
@@ -50,7 +52,7 @@ struct Byline {
     /// the page's; kept as metadata). Asked only when nothing else vouches: `isInCard` climbs
     /// and scans siblings.
     func vouches(in tree: PageTree) -> Bool {
-        if !authors.isEmpty, !authorsInCard { return true }
+        if namesNearHeadline { return true }
         guard let firstDateAt else { return false }
         return !PageKind.isInCard(firstDateAt.date, tree: tree, headline: firstDateAt.headline)
     }
@@ -111,7 +113,8 @@ struct Byline {
             }
             date = shownDates.first
             firstDateAt = shownDates.first.map { (headline + $0.offset, headline) }
-            nearHeadline = date != nil || (!authors.isEmpty && !authorsInCard)
+            namesNearHeadline = !authors.isEmpty && !authorsInCard
+            nearHeadline = date != nil || namesNearHeadline
             if date != nil, !authors.isEmpty { return }
         }
         // Anywhere else only what the markup marks counts: an author box at the end of the
