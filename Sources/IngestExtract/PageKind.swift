@@ -26,7 +26,7 @@ enum PageKind {
     /// from the tune half (its story pages that do not vouch reach 0.43, a guide whose steps
     /// are cards); untuned-half stories that do not vouch reached 0.62–0.88 (an intro and an
     /// outro around a list of tools or places), so only a page that is cards and little else
-    /// counts. Since the twelfth round only cards linking within the site count: a story's
+    /// counts. Since the eighth not-article round only cards linking within the site count: a story's
     /// list of tools, places or events links out to them.
     static let cardListShare = 0.9
     /// ... or whose body's text is mostly such cards with a second sign of a listing: much
