@@ -86,7 +86,7 @@ let package = Package(
         .testTarget(name: "IngestFetchTests", dependencies: ["IngestCore", "IngestFetch", "LoopbackServer", "IngestTesting"]),
         .testTarget(name: "IngestWARCTests", dependencies: ["IngestWARC", "IngestTesting"]),
         .testTarget(name: "IngestPostgresTests", dependencies: [
-            "IngestCore", "IngestStore", "IngestPostgres", "IngestPipeline", "IngestTesting",
+            "IngestCore", "IngestStore", "IngestPostgres", "IngestPipeline", "IngestTesting", "IngestFetch", "LoopbackServer",
         ]),
         .testTarget(name: "IngestStoreTests", dependencies: ["IngestCore", "IngestStore", "StoreCrashHarness", "IngestTesting"]),
         .executableTarget(name: "StoreCrashHarness", dependencies: ["IngestCore", "IngestStore"], path: "Tests/StoreCrashHarness"),

@@ -16,11 +16,23 @@ public final class Fetcher: PageFetching {
     private let driver: CurlDriver
     private let robots = RobotsCache()
     private let jobIDs = Counter()
+    /// Politeness shared with other processes (PostgreSQL sync workers), asked before each
+    /// request on top of this fetcher's own.
+    private let shared: (any SharedPoliteness)?
 
-    /// Starts the fetcher thread.
-    public init(settings: FetchSettings = FetchSettings()) {
+    /// Starts the fetcher thread. With `shared`, every request also waits for its origin's
+    /// turn there, and 429/503 back-offs and Crawl-delays are recorded there for all.
+    public init(settings: FetchSettings = FetchSettings(), shared: (any SharedPoliteness)? = nil) {
         self.settings = settings
+        self.shared = shared
         driver = CurlDriver(settings: settings)
+    }
+
+    /// What `shared` is asked to hold per origin: these settings' limits; a slot outlives any
+    /// attempt (connect, the whole transfer, and as long again queued behind other origins).
+    var sharedLimits: OriginLimits {
+        OriginLimits(perOrigin: settings.perHostConcurrency, delay: settings.perHostDelay,
+                     slotLifetime: 2 * (settings.connectTimeout + settings.timeout))
     }
 
     deinit { driver.shutdown() }
@@ -89,6 +101,19 @@ public final class Fetcher: PageFetching {
         while true {
             guard !Task.isCancelled else { return .failure(.cancelled) }
             let id = jobIDs.next()
+            var slot: Int64?
+            if let shared {
+                // A retry waits out its backoff before taking a shared slot, not holding one.
+                let now = Monotonic.now()
+                if notBefore > now { try? await Task.sleep(nanoseconds: notBefore - now) }
+                do {
+                    slot = try await shared.start(origin.description, limits: sharedLimits)
+                } catch is CancellationError {
+                    return .failure(.cancelled)
+                } catch {
+                    return .failure(.transport(url: url, code: 0, message: "shared politeness unavailable: \(error)"))
+                }
+            }
             let result = await withTaskCancellationHandler {
                 await withCheckedContinuation { continuation in
                     let job = TransferJob(id: id, url: url, headers: headers, allowPrivateAddresses: allowPrivateAddresses) {
@@ -99,6 +124,7 @@ public final class Fetcher: PageFetching {
             } onCancel: { [driver] in
                 driver.cancel(id: id)
             }
+            if let shared, let slot { await shared.finish(origin.description, slot: slot) }
             let outcome: RetryPolicy.Outcome
             switch FetchError.classify(result, limit: settings.maxPageBytes) {
             case .success(let status): outcome = .status(status, retryAfter: result.headers["retry-after"])
@@ -111,7 +137,10 @@ public final class Fetcher: PageFetching {
                 if case .failure(let failure) = FetchError.classify(result, limit: settings.maxPageBytes) { return .failure(failure.error) }
                 return .success(result)
             case .retry(let delay, let wholeOrigin):
-                if wholeOrigin { driver.block(origin, forSeconds: delay) }
+                if wholeOrigin {
+                    driver.block(origin, forSeconds: delay)
+                    await shared?.backOff(origin.description, seconds: delay)
+                }
                 notBefore = Monotonic.now() + Monotonic.nanoseconds(delay)
                 attempt += 1
             }
@@ -138,6 +167,7 @@ public final class Fetcher: PageFetching {
             if let delay = rules.crawlDelay, delay > settings.perHostDelay {
                 driver.setDelay(min(delay, settings.maxCrawlDelay), for: origin)
             }
+            await shared?.setCrawlDelay(origin.description, seconds: min(rules.crawlDelay ?? 0, settings.maxCrawlDelay))
             return rules
         }
     }

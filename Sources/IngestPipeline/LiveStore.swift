@@ -21,6 +21,9 @@ public final class LiveStore {
     let replica: PostgresReplica?
     /// For a sync worker sharing a PostgreSQL store with others: its leases and commit sections.
     let worker: PostgresWorker?
+    /// For a sync worker: per-origin politeness kept in the database for all workers together,
+    /// which its fetcher obeys (`PostgresPoliteness`).
+    let politeness: (any SharedPoliteness)?
 
     init(store: Store, adapter: StoreAdapter, clusterer: StoryIndexClusterer, replica: PostgresReplica? = nil) {
         self.store = store
@@ -29,10 +32,12 @@ public final class LiveStore {
         self.replica = replica
         adapter.onCommit = replica.map { replica in { try replica.push(snapshot: false) } }
         worker = nil
+        politeness = nil
     }
 
     /// A sync worker's store: every commit in a section of `worker`, the run's work leased through it.
-    private init(worker: PostgresWorker) {
+    private init(worker: PostgresWorker, politeness: PostgresPoliteness) {
+        self.politeness = politeness
         store = worker.store
         adapter = worker.adapter
         clusterer = worker.clusterer
@@ -64,7 +69,8 @@ public final class LiveStore {
             let store = try PostgresWorker.openCopy(of: replica)
             let adapter = StoreAdapter(store, batchSize: batchSize)
             return LiveStore(worker: try PostgresWorker(replica: replica, store: store,
-                                                        clusterer: try StoryIndexClusterer.load(for: store), adapter: adapter))
+                                                        clusterer: try StoryIndexClusterer.load(for: store), adapter: adapter),
+                             politeness: try PostgresPoliteness(url: url))
         }
         let replica = try PostgresReplica(url: url, onWait: onWait)
         let store = try Store.open(directory: replica.local.path, access: .write, syncing: false)

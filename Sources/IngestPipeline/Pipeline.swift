@@ -37,7 +37,8 @@ public enum Pipeline {
     /// compaction. Throws only store errors (fatal for the run).
     public static func sync(_ config: FeedsConfig, into store: LiveStore, options: SyncOptions = SyncOptions(),
                             onEvent: ((SyncEvent) -> Void)? = nil) async throws -> SyncSummary {
-        let fetcher = Fetcher(settings: FetchSettings(config.settings))
+        let fetcher = Fetcher(settings: FetchSettings(config.settings), shared: store.politeness)
+        store.worker?.joinWindow = Double(config.settings.workerJoinSeconds)
         defer { fetcher.shutdown() }
         var options = options
         options.keepRaw = options.keepRaw || config.settings.keepRaw

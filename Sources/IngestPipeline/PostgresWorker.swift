@@ -44,14 +44,15 @@ final class PostgresWorker: SyncWorkSharing {
     /// same time have joined (`joinWindow`), at least a fair share (`PostgresStore.claim`).
     func claim(_ origins: [String], limit: Int) throws -> [String] {
         defer { claimed = true }
-        let joined = ProcessInfo.processInfo.systemUptime - started >= PostgresWorker.joinWindow
+        let joined = ProcessInfo.processInfo.systemUptime - started >= joinWindow
         return try replica.database.claim(origins, roundStart: roundStart, limit: limit, fairShare: claimed && joined)
     }
 
     /// How long after its start a worker counts on the others started with it (the same cron
     /// minute on N machines) to hold the writers' lock: before, a worker that looked alone
-    /// would lease every site and leave them nothing.
-    static let joinWindow: TimeInterval = 2
+    /// would lease every site and leave them nothing. feeds.json `workerJoinSeconds`, set by
+    /// `Pipeline.sync`.
+    var joinWindow = TimeInterval(FeedsConfig.Settings().workerJoinSeconds)
 
     func finish(_ origins: [String]) throws {
         try replica.database.finish(origins)

@@ -9,7 +9,8 @@ final class PostgresSession {
     let url: PostgresURL
     private let connection: PostgresConnection
     /// Errors reach the caller as `PostgresStoreError`s; the driver's own logging stays quiet.
-    private let logger: Logger = {
+    private let logger = PostgresSession.quietLogger
+    static let quietLogger: Logger = {
         var logger = Logger(label: "ingest.postgres")
         logger.logLevel = .critical
         return logger
@@ -18,6 +19,12 @@ final class PostgresSession {
     /// Connects (10 s timeout) or throws `PostgresStoreError.server` saying why.
     init(_ url: PostgresURL) throws {
         self.url = url
+        connection = try PostgresSession.connect(url, logger: logger)
+        connection.closeFuture.whenComplete { [pending] _ in pending.fail(PostgresSession.closed) }
+    }
+
+    /// A new connection to `url` (10 s timeout), or `PostgresStoreError.server` saying why.
+    static func connect(_ url: PostgresURL, logger: Logger) throws -> PostgresConnection {
         var configuration: PostgresConnection.Configuration
         if url.host.hasPrefix("/") {
             configuration = .init(unixSocketPath: url.host + "/.s.PGSQL.\(url.port)", username: url.user,
@@ -28,12 +35,11 @@ final class PostgresSession {
         }
         configuration.options.connectTimeout = .seconds(10)
         do {
-            connection = try PostgresConnection.connect(on: PostgresConnection.defaultEventLoopGroup.any(),
-                                                        configuration: configuration, id: 1, logger: logger).wait()
+            return try PostgresConnection.connect(on: PostgresConnection.defaultEventLoopGroup.any(),
+                                                  configuration: configuration, id: 1, logger: logger).wait()
         } catch {
             throw PostgresSession.storeError(error, url: url)
         }
-        connection.closeFuture.whenComplete { [pending] _ in pending.fail(PostgresSession.closed) }
     }
 
     deinit { try? connection.close().wait() }

@@ -21,7 +21,7 @@ internal import PostgresNIO
 /// process is killed. Readers take no lock and read one transaction's snapshot.
 public final class PostgresStore {
     /// The schema version this code creates, migrates to and reads.
-    public static let schemaVersion = 2
+    public static let schemaVersion = 3
     /// Every session-level advisory lock key is per database; this one is the writers'.
     static let writerLockKey = 0x696E_6765_7374  // "ingest"
     /// Serialises schema creation and migration between processes starting at once.
@@ -63,6 +63,13 @@ public final class PostgresStore {
             + ["CREATE TABLE ingest_dedup_snapshot (id smallint PRIMARY KEY CHECK (id = 1), bytes bytea NOT NULL)"],
         // Version 2: the workers' leases, one row per origin (`PostgresStore+Workers.swift`).
         ["CREATE TABLE ingest_leases (origin text PRIMARY KEY, holder integer, expires timestamptz, done timestamptz)"],
+        // Version 3: per-origin politeness shared by the workers (`PostgresPoliteness`).
+        ["""
+         CREATE TABLE ingest_politeness (origin text PRIMARY KEY, version bigint NOT NULL DEFAULT 0,
+           last_start timestamptz, backoff_until timestamptz, crawl_delay double precision NOT NULL DEFAULT 0)
+         """,
+         "CREATE TABLE ingest_politeness_slots (id bigint PRIMARY KEY, origin text NOT NULL, holder integer NOT NULL, expires timestamptz NOT NULL)",
+         "CREATE INDEX ingest_politeness_slots_origin ON ingest_politeness_slots (origin)"],
     ]
 
     func installedVersion() throws -> Int? {

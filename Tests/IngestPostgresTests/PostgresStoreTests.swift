@@ -52,7 +52,7 @@ struct PostgresStoreTests {
         _ = try PostgresStore(url: PostgresURL(db.url), writing: true)
         #expect(try db.sql("SELECT version FROM ingest_schema") == "\(PostgresStore.schemaVersion)")
         let tables = try db.sql("SELECT string_agg(tablename, ',' ORDER BY tablename) FROM pg_tables WHERE tablename LIKE 'ingest_%'")
-        #expect(tables == "ingest_aliases,ingest_copies,ingest_dedup,ingest_dedup_snapshot,ingest_fetch,ingest_leases,ingest_runs,ingest_schema,ingest_sources,ingest_stories")
+        #expect(tables == "ingest_aliases,ingest_copies,ingest_dedup,ingest_dedup_snapshot,ingest_fetch,ingest_leases,ingest_politeness,ingest_politeness_slots,ingest_runs,ingest_schema,ingest_sources,ingest_stories")
         _ = try PostgresStore(url: PostgresURL(db.url), writing: true)  // a second open migrates nothing
         #expect(try db.sql("SELECT count(*) FROM ingest_schema") == "1")
     }

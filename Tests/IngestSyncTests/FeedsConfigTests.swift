@@ -13,6 +13,7 @@ struct FeedsConfigTests {
         #expect(config.settings.perHostDelayMs == 0)
         #expect(config.settings.timeoutSeconds == 5)
         #expect(config.settings.maxPageBytes == 100_000)
+        #expect(config.settings.workerJoinSeconds == 30)
         #expect(config.sources.map(\.name) == ["wire-rss", "local-sitemap", "front"])
         #expect(config.sources.map(\.kind) == [.rss, .sitemap, .auto])
     }
@@ -62,6 +63,7 @@ struct FeedsConfigTests {
             "settings: \"perHostDelayMs\" must be an integer from 0 to 600000, got -1",
             "settings: \"timeoutSeconds\" must be an integer from 1 to 600, got \"20\"",
             "settings: \"userAgent\" must be a non-empty one-line string, got \"\"",
+            "settings: \"workerJoinSeconds\" must be an integer from 0 to 600, got 601",
         ]),
         ("bad-urls.json", [
             "sources[0] \"ftp\": \"url\" must be an absolute http:// or https:// URL, got \"ftp://files.example/feed.xml\"",

@@ -12,6 +12,7 @@ struct ConfigValidator {
         "perHostDelayMs": 0...600_000,
         "timeoutSeconds": 1...600,
         "maxPageBytes": 1_024...1_000_000_000,
+        "workerJoinSeconds": 0...600,
     ]
     static let settingKeys = ["userAgent", "schedule", "keepRaw"] + ranges.keys.sorted()
     /// `settings.schedule` keys and their ranges (minutes, hours, days as named).
@@ -88,6 +89,7 @@ struct ConfigValidator {
                 case "perHostConcurrency": settings.perHostConcurrency = number
                 case "perHostDelayMs": settings.perHostDelayMs = number
                 case "timeoutSeconds": settings.timeoutSeconds = number
+                case "workerJoinSeconds": settings.workerJoinSeconds = number
                 default: settings.maxPageBytes = number
                 }
             default:

@@ -28,6 +28,9 @@ public struct FeedsConfig: Sendable, Equatable {
         public var maxPageBytes = 5_000_000
         /// Keep every fetched article body as fetched, with its headers, in the store (`raw/`).
         public var keepRaw = false
+        /// PostgreSQL sync workers: how long after its start a worker waits for others started
+        /// with it (the same cron minute on N machines) before it leases more than a few sites.
+        public var workerJoinSeconds = 2
         /// When sources are polled and known articles revalidated (`settings.schedule`).
         public var poll = PollSchedule()
         public var revalidation = RevalidationSchedule()

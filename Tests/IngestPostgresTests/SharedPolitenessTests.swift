@@ -1,0 +1,105 @@
+import Foundation
+import IngestCore
+import IngestFetch
+import IngestPipeline
+import IngestPostgres
+import IngestTesting
+import LoopbackServer
+import Testing
+
+/// Per-origin politeness kept in the database (`PostgresPoliteness`): workers with their own
+/// fetchers and connections obey one limit together, against a real server
+/// (`scripts/with-postgres`) and loopback sites.
+@Suite(.enabled(if: TestDatabase.available, Comment(rawValue: TestDatabase.skipReason)), .serialized)
+struct SharedPolitenessTests {
+    /// A fetcher as a worker has it: its own politeness connection to the database.
+    static func workerFetcher(_ url: String, _ change: (inout FetchSettings) -> Void = { _ in }) throws -> Fetcher {
+        var settings = FetchSettings()
+        settings.perHostDelay = 0
+        settings.obeyRobots = false
+        change(&settings)
+        return Fetcher(settings: settings, shared: try PostgresPoliteness(url: PostgresURL(url)))
+    }
+
+    @Test func aRetryAfterOneWorkerGotHoldsTheOthers() async throws {
+        let db = try TestDatabase()
+        defer { db.drop() }
+        _ = try PostgresStore(url: PostgresURL(db.url), writing: true)  // the schema, as a worker's open makes it
+        let server = try LoopbackServer()
+        defer { server.stop() }
+        let answered = Flag()
+        server.route("/busy") { _ in
+            defer { answered.set() }
+            return answered.isSet ? .text("<p>now</p>") : .status(503, headers: [("Retry-After", "2")])
+        }
+        server.route("/other") { _ in .text("<p>other</p>") }
+        let first = try Self.workerFetcher(db.url), second = try Self.workerFetcher(db.url)
+        defer { first.shutdown(); second.shutdown() }
+
+        let busy = Task { await first.fetch(FetchRequest(url: server.url("/busy"), allowPrivateAddresses: true)) }
+        #expect(answered.wait(seconds: 10))
+        var recorded = false
+        for _ in 0..<200 where !recorded {  // the first worker records the back-off once it reads the 503
+            recorded = try db.sql("SELECT count(*) FROM ingest_politeness WHERE backoff_until IS NOT NULL") == "1"
+            if !recorded { try await Task.sleep(for: .milliseconds(10)) }
+        }
+        #expect(recorded, "the back-off is in the database")
+        let other = await second.fetch(FetchRequest(url: server.url("/other"), allowPrivateAddresses: true))
+        #expect(try other.get().status == 200)
+        #expect(try await busy.value.get().status == 200, "the first worker retried after the back-off")
+
+        let refused = try #require(server.requests("/busy").first?.receivedAt)
+        let held = try #require(server.requests("/other").first?.receivedAt)
+        #expect(held - refused >= .milliseconds(1800), "the other worker waited for the Retry-After: \(held - refused)")
+    }
+
+    @Test func pagesOfAnotherOriginListedInFeedsAreCappedAcrossWorkers() async throws {
+        let db = try TestDatabase()
+        defer { db.drop() }
+        let server = try LoopbackServer(sites: 3)
+        defer { server.stop() }
+        // Two feeds on their own origins, each listing pages of a third origin that no feed is on.
+        let load = InFlight()
+        server.route("/page/*", site: 2) { request in
+            load.enter()
+            defer { load.leave() }
+            Thread.sleep(forTimeInterval: 0.15)
+            return .text("<html><head><title>Page</title></head><body><article><h1>Page \(request.path)</h1>"
+                         + "<p>\(String(repeating: "A sentence of the page \(request.path) to read. ", count: 20))</p></article></body></html>")
+        }
+        var sources: [FeedsConfig.Source] = []
+        for feed in 0..<2 {
+            let items = (0..<5).map { "<item><title>Page \(feed)-\($0)</title><link>\(server.url("/page/\(feed)-\($0)-story-here", site: 2))</link></item>" }
+            let rss = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Feed \(feed)</title>\(items.joined())</channel></rss>"
+            server.route("/feed.xml", site: feed) { _ in .text(rss, contentType: "application/rss+xml") }
+            sources.append(.init(name: "feed-\(feed)", url: server.url("/feed.xml", site: feed), kind: .rss))
+        }
+        var settings = FeedsConfig.Settings()
+        settings.concurrency = 1  // a worker leases one origin at a time and fetches one page at a time
+        settings.perHostConcurrency = 1
+        settings.perHostDelayMs = 0
+        let config = FeedsConfig(settings: settings, sources: sources)
+
+        let one = try Pipeline.open(store: db.url, worker: true), two = try Pipeline.open(store: db.url, worker: true)
+        async let first = Pipeline.sync(config, into: one)
+        async let second = Pipeline.sync(config, into: two)
+        let summaries = try await [first, second]
+
+        #expect(summaries.map(\.sources.count) == [1, 1], "each worker polled one feed: both fetched the third origin's pages")
+        #expect(server.requests(site: 2).filter { $0.path.hasPrefix("/page/") }.count == 10, "each page once")
+        #expect(load.most == 1, "never more than perHostConcurrency in flight on the third origin, all workers together")
+    }
+}
+
+/// The most requests a handler saw at once.
+final class InFlight: @unchecked Sendable {
+    // Safe: `now` and `most` are only touched under `lock`.
+    private let lock = NSLock()
+    private var now = 0
+    private var peak = 0
+
+    var most: Int { lock.withLock { peak } }
+
+    func enter() { lock.withLock { now += 1; peak = max(peak, now) } }
+    func leave() { lock.withLock { now -= 1 } }
+}
