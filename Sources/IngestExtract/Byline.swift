@@ -17,6 +17,10 @@ struct Byline {
     /// The dates shown in the headline's neighbourhood, in document order, with their
     /// distance in elements from the headline (negative above it).
     private(set) var shownDates: [ShownDate] = []
+    /// A date anywhere on the page in a short element whose class or id speaks of dates or a
+    /// byline (`isDateWord`), outside cards, comments and pop-ups: the last source before
+    /// none, for pages that date themselves nowhere else.
+    private(set) var markedDate: String?
 
     /// A date the page shows, with its other reading when day and month could be swapped
     /// ("03/10/2023"), where it stands and what its label says it is.
@@ -87,13 +91,14 @@ struct Byline {
             let container = max(elements[headline].parent, 0)
             let window = max(container, headline - Byline.before)..<min(elements.count, headline + Byline.after)
             for index in window {
-                if var shown = Byline.date(tree, index) {
+                if var shown = Byline.date(tree, index), !Byline.isOutOfView(index, tree: tree, headline: headline) {
                     shown.offset = index - headline
                     shown.label = Byline.label(tree, index)
                     shownDates.append(shown)
                 }
                 if authors.isEmpty {
                     authors = Byline.authors(tree, index, labelsToo: true)
+                    if !authors.isEmpty, Byline.isOutOfView(index, tree: tree, headline: headline) { authors = [] }
                     if !authors.isEmpty { authorsInCard = PageKind.isInCard(index, tree: tree, headline: headline) }
                 }
             }
@@ -106,15 +111,32 @@ struct Byline {
         for index in elements.indices {
             // Markers are attributes: most elements have none.
             if elements[index].attributes.isEmpty { continue }
-            if date == nil, elements[index].words.contains(where: Byline.publishedWords.contains) {
+            if date == nil, elements[index].words.contains(where: Byline.publishedWords.contains),
+               !Byline.isOutOfView(index, tree: tree, headline: headline) {
                 date = Byline.date(tree, index)
             }
-            if authors.isEmpty, Byline.isAuthorMarked(elements[index]) {
+            if authors.isEmpty, Byline.isAuthorMarked(elements[index]), !Byline.isOutOfView(index, tree: tree, headline: headline) {
                 authors = Byline.authors(tree, index, labelsToo: false)
+            }
+            if date == nil, markedDate == nil, elements[index].end - index <= Byline.maxElements,
+               elements[index].words.contains(where: Byline.isDateWord),
+               let found = (index..<elements[index].end).lazy.compactMap({ Byline.date(tree, $0)?.date }).first,
+               !Byline.isOutOfView(index, tree: tree, headline: headline),
+               headline.map({ !PageKind.isInCard(index, tree: tree, headline: $0) }) ?? true {
+                markedDate = found
             }
             if date != nil, !authors.isEmpty { return }
         }
     }
+
+    /// Class or id words of the elements that may hold a page's date anywhere (htmldate's
+    /// last markup source): "date", "time" and words holding them ("postdate", "timestamp"),
+    /// a byline's, a post's meta or info line; in other languages "datum", "fecha".
+    static func isDateWord(_ word: String) -> Bool {
+        word.contains("date") || word.contains("time") || dateLineWords.contains(word)
+    }
+
+    static let dateLineWords: Set<String> = ["meta", "byline", "posted", "info", "datum", "fecha", "submitted"]
 
     /// Class or id words that mark the publication date (not "date" alone: every card of a
     /// related-stories rail has one).
@@ -188,6 +210,30 @@ struct Byline {
         if element.words.contains(where: publishedWords.contains) { return .published }
         if element.words.contains(where: { $0 == "updated" || $0 == "modified" }) { return .updated }
         return .none
+    }
+
+    /// Whether the element sits in a box out of the story's view: one hidden by its style, a
+    /// dialog, or one marked as a comment section, pop-up or consent box
+    /// (`Boilerplate.certainWords`). A name or date there is a log-in box's "Cancel" link or a
+    /// commenter's, never the story's byline. Boxes around the headline do not count: they
+    /// hold the story whatever their class says (a "hero-banner-popup" header), and React
+    /// streams whole pages into `hidden` divs.
+    static func isOutOfView(_ index: Int, tree: PageTree, headline: Int?) -> Bool {
+        var ancestor = index
+        while ancestor >= 0 {
+            let element = tree.elements[ancestor]
+            if let headline, ancestor <= headline, headline < element.end { return false }
+            if !element.attributes.isEmpty || element.tag == "dialog" {
+                if Boilerplate.isHidden(element) || Boilerplate.isDialog(element, role: element.attribute("role")?.lowercased()) {
+                    return true
+                }
+                if !Boilerplate.protectedTags.contains(element.tag), Boilerplate.wordKinds(element.words).contains(.certain) {
+                    return true
+                }
+            }
+            ancestor = element.parent
+        }
+        return false
     }
 
     /// Author names an element shows: "By Jane Doe" (or "Written by", "Posted by"…), a

@@ -24,6 +24,21 @@ import Testing
         #expect(article.metadata.published == "2025-11-25T10:00:00Z")
     }
 
+    /// A log-in pop-up's "Cancel" link in an element classed "login__as-creator" is no
+    /// byline: the pop-up is hidden, and what a hidden box or dialog shows is never the story's.
+    @Test func aHiddenLoginBoxsLinkIsNoAuthor() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("metadata-login-modal-link-is-no-author.html"), url: nil)
+        #expect(article.metadata.authors.isEmpty)
+    }
+
+    /// A commenter's name and the comment's date, by the headline of a short story or
+    /// anywhere below, are the comment's.
+    @Test func aCommentsAuthorAndDateAreNotTheStorys() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("metadata-comment-author-and-date.html"), url: nil)
+        #expect(article.metadata.authors.isEmpty)
+        #expect(article.metadata.published == nil)
+    }
+
     /// Whether the byline by the headline vouches for the page, and the names it found.
     private func bylineByHeadline(_ html: [UInt8]) -> (vouches: Bool, authors: [String]) {
         let tree = PageTree.parse(html: html, encoding: "UTF-8", url: nil)
