@@ -17,10 +17,6 @@ struct Byline {
     /// The dates shown in the headline's neighbourhood, in document order, with their
     /// distance in elements from the headline (negative above it).
     private(set) var shownDates: [ShownDate] = []
-    /// A date anywhere on the page in a short element whose class or id speaks of dates or a
-    /// byline (`isDateWord`), outside cards, comments and pop-ups: the last source before
-    /// none, for pages that date themselves nowhere else.
-    private(set) var markedDate: String?
 
     /// A date the page shows, with its other reading when day and month could be swapped
     /// ("03/10/2023"), where it stands and what its label says it is.
@@ -118,15 +114,23 @@ struct Byline {
             if authors.isEmpty, Byline.isAuthorMarked(elements[index]), !Byline.isOutOfView(index, tree: tree, headline: headline) {
                 authors = Byline.authors(tree, index, labelsToo: false)
             }
-            if date == nil, markedDate == nil, elements[index].end - index <= Byline.maxElements,
-               elements[index].words.contains(where: Byline.isDateWord),
-               let found = (index..<elements[index].end).lazy.compactMap({ Byline.date(tree, $0)?.date }).first,
-               !Byline.isOutOfView(index, tree: tree, headline: headline),
-               headline.map({ !PageKind.isInCard(index, tree: tree, headline: $0) }) ?? true {
-                markedDate = found
-            }
             if date != nil, !authors.isEmpty { return }
         }
+    }
+
+    /// A date anywhere on the page in a short element whose class or id speaks of dates or a
+    /// byline (`isDateWord`), outside cards, comments and pop-ups: the last source before
+    /// none, for pages that date themselves nowhere else (so it is looked for only then).
+    static func markedDate(_ tree: PageTree, headline: Int?) -> String? {
+        let elements = tree.elements
+        for index in elements.indices where !elements[index].attributes.isEmpty && elements[index].end - index <= maxElements {
+            guard elements[index].words.contains(where: isDateWord),
+                  let found = (index..<elements[index].end).lazy.compactMap({ date(tree, $0)?.date }).first,
+                  !isOutOfView(index, tree: tree, headline: headline),
+                  headline.map({ !PageKind.isInCard(index, tree: tree, headline: $0) }) ?? true else { continue }
+            return found
+        }
+        return nil
     }
 
     /// Class or id words of the elements that may hold a page's date anywhere (htmldate's
@@ -212,8 +216,9 @@ struct Byline {
         return .none
     }
 
-    /// Whether the element sits in a box out of the story's view: one hidden by its style, a
-    /// dialog, or one marked as a comment section, pop-up or consent box
+    /// Whether the element sits in a box out of the story's view: a hidden one (`hidden`,
+    /// `aria-hidden`, a `display:none` style), a dialog, or one marked as a comment section,
+    /// pop-up or consent box
     /// (`Boilerplate.certainWords`). A name or date there is a log-in box's "Cancel" link or a
     /// commenter's, never the story's byline. Boxes around the headline do not count: they
     /// hold the story whatever their class says (a "hero-banner-popup" header), and React

@@ -112,11 +112,11 @@ struct Metadata {
             .first { !$0.isEmpty } ?? []
         found.modified = firstDate([ld.modified, meta["article:modified_time"], meta["og:updated_time"],
                                     meta["datemodified"], meta["last-modified"], meta["dcterms.modified"],
-                                    itempropValue("datemodified")])
+                                    itempropValue("datemodified", headline: headlineIndex)])
         let declaredPublished = firstDate([ld.isArticle ? ld.published : nil, meta["article:published_time"], meta["og:published_time"],
                                            meta["datepublished"], meta["pubdate"], meta["publishdate"], meta["publish-date"],
                                            meta["dc.date.issued"], meta["dcterms.created"], meta["parsely-pub-date"],
-                                           itempropValue("datepublished"), publishedMeta])
+                                           itempropValue("datepublished", headline: headlineIndex), publishedMeta])
         // A date that does not say which one it is ("date", DC.date) is often the page's last
         // change: when it is the declared modification day, what the page shows comes first.
         let undeclared = firstDate([meta["date"], meta["dc.date"], meta["dcterms.date"], meta["sailthru.date"]])
@@ -125,8 +125,8 @@ struct Metadata {
         // The page's address, or the one it gives itself (a saved page read from a file).
         let urlDate = [url, canonical, meta["og:url"]].lazy.compactMap { $0.flatMap(DateNormalizer.fromURLPath) }.first
         // A shown "03/10/2023" is read as the URL's date when that is one of its readings.
-        found.published = markupDate ?? firstDate([byline.date?.read(as: urlDate), timeValue()]) ?? urlDate ?? undeclared
-            ?? (ld.isArticle ? nil : firstDate([ld.published])) ?? byline.markedDate
+        found.published = markupDate ?? firstDate([byline.date?.read(as: urlDate), timeValue(headline: headlineIndex)]) ?? urlDate ?? undeclared
+            ?? (ld.isArticle ? nil : firstDate([ld.published])) ?? Byline.markedDate(tree, headline: headlineIndex)
         // What the headline's byline shows beats a declared date it never shows (`shownInstead`).
         if let markupDate, let shown = byline.shownInstead(
             of: markupDate, updatesGiveWay: firstDate([meta["article:published_time"], meta["og:published_time"]]) != nil) {
@@ -258,15 +258,18 @@ struct Metadata {
         return name
     }
 
-    private func itempropValue(_ name: String) -> String? {
-        guard let index = itemprops[name] else { return nil }
+    /// The first element's value for an `itemprop`, unless it is a comment's or a pop-up's
+    /// (schema.org's Comment has a `datePublished` too).
+    private func itempropValue(_ name: String, headline: Int?) -> String? {
+        guard let index = itemprops[name], !Byline.isOutOfView(index, tree: tree, headline: headline) else { return nil }
         let element = tree.elements[index]
         return element.attribute("content") ?? element.attribute("datetime") ?? tree.text(of: index)
     }
 
-    /// The first `<time>` with a machine-readable date, as a last resort before the URL.
-    private func timeValue() -> String? {
-        for index in times.prefix(5) {
+    /// The first `<time>` with a machine-readable date, as a last resort before the URL; not
+    /// a comment's or a pop-up's (`Byline.isOutOfView`).
+    private func timeValue(headline: Int?) -> String? {
+        for index in times.prefix(5) where !Byline.isOutOfView(index, tree: tree, headline: headline) {
             if let value = tree.elements[index].attribute("datetime"), DateNormalizer.normalize(value) != nil { return value }
         }
         return nil
