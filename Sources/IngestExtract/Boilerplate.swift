@@ -71,8 +71,7 @@ enum Boilerplate {
     static func verdict(_ element: PageTree.Element, words: [String]) -> Verdict {
         if element.tag == "nav" || element.tag == "footer" || element.tag == "button" { return .drop }
         let role = element.attribute("role")?.lowercased()
-        if role == "dialog" || role == "alertdialog" || element.tag == "dialog"
-            || element.attribute("aria-modal")?.lowercased() == "true" { return .drop }
+        if isDialog(element, role: role) { return .drop }
         var kinds: WordKind = []
         if !protectedTags.contains(element.tag) { kinds = wordKinds(words) }
         let certain = kinds.contains(.certain), strong = kinds.contains(.strong)
@@ -90,6 +89,12 @@ enum Boilerplate {
         // of its section. Its section is judged by its own wrapper.
         if weak && !content && !MainText.headingTags.contains(element.tag) { return .dropUnlessProseLike }
         return .keep
+    }
+
+    /// A dialog box: a pop-up readers open or dismiss (log-in, consent, share).
+    static func isDialog(_ element: PageTree.Element, role: String?) -> Bool {
+        role == "dialog" || role == "alertdialog" || element.tag == "dialog"
+            || element.attribute("aria-modal")?.lowercased() == "true"
     }
 
     /// What a class or id word says about its element.

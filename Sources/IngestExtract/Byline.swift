@@ -101,13 +101,14 @@ struct Byline {
             let container = max(elements[headline].parent, 0)
             let window = max(container, headline - Byline.before)..<min(elements.count, headline + Byline.after)
             for index in window {
-                if var shown = Byline.date(tree, index) {
+                if var shown = Byline.date(tree, index), !Byline.isOutOfView(index, tree: tree, headline: headline) {
                     shown.offset = index - headline
                     shown.label = Byline.label(tree, index)
                     shownDates.append(shown)
                 }
                 if authors.isEmpty {
                     authors = Byline.authors(tree, index, labelsToo: true)
+                    if !authors.isEmpty, Byline.isOutOfView(index, tree: tree, headline: headline) { authors = [] }
                     if !authors.isEmpty { authorsInCard = PageKind.isInCard(index, tree: tree, headline: headline) }
                 }
             }
@@ -122,15 +123,51 @@ struct Byline {
         for index in elements.indices {
             // Markers are attributes: most elements have none.
             if elements[index].attributes.isEmpty { continue }
-            if date == nil, elements[index].words.contains(where: Byline.publishedWords.contains) {
+            if date == nil, elements[index].words.contains(where: Byline.publishedWords.contains),
+               !Byline.isOutOfView(index, tree: tree, headline: headline) {
                 date = Byline.date(tree, index)
             }
-            if authors.isEmpty, Byline.isAuthorMarked(elements[index]) {
+            if authors.isEmpty, Byline.isAuthorMarked(elements[index]), !Byline.isOutOfView(index, tree: tree, headline: headline) {
                 authors = Byline.authors(tree, index, labelsToo: false)
             }
             if date != nil, !authors.isEmpty { return }
         }
     }
+
+    /// A date anywhere on the page in a short element whose class or id speaks of dates or a
+    /// byline (`isDateWord`), outside cards, comments and pop-ups: the last source before
+    /// none, for pages that date themselves nowhere else (so it is looked for only then).
+    static func markedDate(_ tree: PageTree, headline: Int?) -> String? {
+        let elements = tree.elements
+        for index in elements.indices where !elements[index].attributes.isEmpty && elements[index].end - index <= maxElements {
+            guard elements[index].words.contains(where: isDateWord),
+                  let found = (index..<elements[index].end).lazy.compactMap({ date(tree, $0)?.date }).first,
+                  !isOutOfView(index, tree: tree, headline: headline),
+                  headline.map({ !PageKind.isInCard(index, tree: tree, headline: $0) }) ?? true else { continue }
+            return found
+        }
+        return nil
+    }
+
+    /// Class or id words of the elements that may hold a page's date anywhere (htmldate's
+    /// last markup source): "date", "time" and words holding them ("postdate", "timestamp"),
+    /// a byline's, a post's meta or info line; in other languages "datum", "fecha".
+    static func isDateWord(_ word: String) -> Bool {
+        // On bytes: Foundation's `contains` on every class word of a page cost 2 % of the CPU.
+        var word = word
+        let holdsDate = word.withUTF8 { bytes in
+            guard bytes.count >= 4 else { return false }
+            for start in 0...(bytes.count - 4) {
+                let rest = (bytes[start + 1], bytes[start + 2], bytes[start + 3])
+                if bytes[start] == UInt8(ascii: "d"), rest == (UInt8(ascii: "a"), UInt8(ascii: "t"), UInt8(ascii: "e")) { return true }
+                if bytes[start] == UInt8(ascii: "t"), rest == (UInt8(ascii: "i"), UInt8(ascii: "m"), UInt8(ascii: "e")) { return true }
+            }
+            return false
+        }
+        return holdsDate || dateLineWords.contains(word)
+    }
+
+    static let dateLineWords: Set<String> = ["meta", "byline", "posted", "info", "datum", "fecha", "submitted"]
 
     /// Class or id words that mark the publication date (not "date" alone: every card of a
     /// related-stories rail has one).
@@ -204,6 +241,31 @@ struct Byline {
         if element.words.contains(where: publishedWords.contains) { return .published }
         if element.words.contains(where: { $0 == "updated" || $0 == "modified" }) { return .updated }
         return .none
+    }
+
+    /// Whether the element sits in a box out of the story's view: a hidden one (`hidden`,
+    /// `aria-hidden`, a `display:none` style), a dialog, or one marked as a comment section,
+    /// pop-up or consent box
+    /// (`Boilerplate.certainWords`). A name or date there is a log-in box's "Cancel" link or a
+    /// commenter's, never the story's byline. Boxes around the headline do not count: they
+    /// hold the story whatever their class says (a "hero-banner-popup" header), and React
+    /// streams whole pages into `hidden` divs.
+    static func isOutOfView(_ index: Int, tree: PageTree, headline: Int?) -> Bool {
+        var ancestor = index
+        while ancestor >= 0 {
+            let element = tree.elements[ancestor]
+            if let headline, ancestor <= headline, headline < element.end { return false }
+            if !element.attributes.isEmpty || element.tag == "dialog" {
+                if Boilerplate.isHidden(element) || Boilerplate.isDialog(element, role: element.attribute("role")?.lowercased()) {
+                    return true
+                }
+                if !Boilerplate.protectedTags.contains(element.tag), Boilerplate.wordKinds(element.words).contains(.certain) {
+                    return true
+                }
+            }
+            ancestor = element.parent
+        }
+        return false
     }
 
     /// Author names an element shows: "By Jane Doe" (or "Written by", "Posted by"…), a

@@ -13,6 +13,37 @@ enum DateNormalizer {
     static let monthNames = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
                              "october", "november", "december"]
 
+    /// Month names in German, French, Spanish, Italian, Portuguese and Dutch, written out
+    /// (with and without accents): "5. März 2024", "5 mars 2024", "5 de marzo de 2024".
+    /// Their abbreviations are left out, as several are English words ("set", "gen", "mag").
+    static let otherMonthNames: [String: Int] = {
+        let names: [[String]] = [
+            ["januar", "janvier", "enero", "gennaio", "janeiro", "januari", "jänner"],
+            ["februar", "février", "fevrier", "febrero", "febbraio", "fevereiro", "februari"],
+            ["märz", "maerz", "marz", "mars", "marzo", "março", "marco", "maart"],
+            ["avril", "abril", "aprile"],
+            ["mai", "mayo", "maggio", "maio", "mei"],
+            ["juni", "juin", "junio", "giugno", "junho"],
+            ["juli", "juillet", "julio", "luglio", "julho"],
+            ["août", "aout", "agosto", "augustus"],
+            ["septembre", "septiembre", "setiembre", "settembre", "setembro"],
+            ["oktober", "octobre", "octubre", "ottobre", "outubro"],
+            ["novembre", "noviembre", "novembro"],
+            ["dezember", "décembre", "decembre", "diciembre", "dicembre", "dezembro"],
+        ]
+        var table: [String: Int] = [:]
+        for (index, words) in names.enumerated() { for word in words { table[word] = index + 1 } }
+        return table
+    }()
+
+    /// The month a lower-case word names: an English name or its start of three letters or
+    /// more ("sept", "March"; not "mayor"), or another language's full name.
+    static func month(named lower: Substring) -> Int? {
+        guard lower.count >= 3 else { return nil }
+        if let value = months[String(lower.prefix(3))], monthNames[value - 1].hasPrefix(lower) { return value }
+        return otherMonthNames[String(lower)]
+    }
+
     static func normalize(_ raw: String) -> String? {
         let text = TextNormalizer.collapse(raw)
         guard !text.isEmpty, text.count < 120 else { return nil }
@@ -84,8 +115,8 @@ enum DateNormalizer {
         let words = text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != ":" })
         var month: Int?, day: Int?, year: Int?, time: String?
         for (position, word) in words.enumerated() {
-            if month == nil, word.count >= 3, let value = months[String(word.prefix(word.count == 4 ? 4 : 3))] ?? months[String(word.prefix(3))],
-               word.allSatisfy(\.isLetter) {
+            if month == nil, word.count >= 3, let value = months[String(word.prefix(word.count == 4 ? 4 : 3))] ?? months[String(word.prefix(3))]
+                ?? otherMonthNames[String(word)], word.allSatisfy(\.isLetter) {
                 month = value
             } else if word.contains(":"), time == nil {
                 let parts = word.split(separator: ":").compactMap { Int($0) }
@@ -163,10 +194,7 @@ enum DateNormalizer {
         }
         func month(_ token: Token) -> Int? {
             guard token.number == nil, token.text.count >= 3 else { return nil }
-            let lower = token.text.lowercased()
-            guard let value = months[String(lower.prefix(3))] else { return nil }
-            // "May", "March", "Sept": the word is the month's name or its start, not "Mayor".
-            return monthNames[value - 1].hasPrefix(lower) ? value : nil
+            return DateNormalizer.month(named: Substring(token.text.lowercased()))
         }
         func year(_ token: Token) -> Int? {
             guard let value = token.number, token.text.count == 4, (1990...2100).contains(value) else { return nil }
@@ -174,6 +202,12 @@ enum DateNormalizer {
         }
         func day(_ token: Token) -> Int? {
             guard let value = token.number, token.text.count <= 2, (1...31).contains(value) else { return nil }
+            return value
+        }
+        /// The number after the sign at `index` ("年" then "3"), when in `range`.
+        func signed(_ index: Int, _ signs: Set<Substring>, _ range: ClosedRange<Int>) -> Int? {
+            guard index + 1 < tokens.count, signs.contains(tokens[index].text), let value = tokens[index + 1].number,
+                  tokens[index + 1].text.count <= 2, range.contains(value) else { return nil }
             return value
         }
         let ordinals: Set<String> = ["st", "nd", "rd", "th"]
@@ -185,9 +219,16 @@ enum DateNormalizer {
                 if ordinals.contains(tokens[next].text.lowercased()), tokens[next].gap.isEmpty, next + 1 < tokens.count {
                     next += 1
                 }
+                // "5 de marzo de 2024", "12 de março de 2023".
+                if tokens[next].text == "de" || tokens[next].text == "del", next + 1 < tokens.count { next += 1 }
                 return tokens[next]
             }
             let first = tokens[i]
+            // "2024年3月5日", "2024년 3월 5일": year, month and day each followed by its sign.
+            if let y = year(first), let m = signed(i + 1, ["年", "년"], 1...12), let d = signed(i + 3, ["月", "월"], 1...31),
+               i + 5 < tokens.count, tokens[i + 5].text.hasPrefix("日") || tokens[i + 5].text.hasPrefix("일") {
+                return (first.text.startIndex, y, m, d, false)
+            }
             if let m = month(first), let second = take(), let d = day(second), let third = take(), let y = year(third) {
                 return (first.text.startIndex, y, m, d, false)
             }

@@ -101,18 +101,22 @@ struct Metadata {
     /// both are kept as metadata.
     func described() -> (article: Article, vouched: Bool) {
         var found = ArticleMetadata()
-        found.title = title(ld)
-        let byline = Byline(tree: tree, headline: headline(found.title))
-        let markupAuthors = self.markupAuthors(ld)
+        let declaredTitle = title(ld)
+        // Metadata is read back from double-decoded UTF-8 as the paragraphs are ("NOMADÂ®");
+        // the headline is found by the page's own spelling.
+        found.title = declaredTitle.map(Mojibake.repaired)
+        let headlineIndex = headline(declaredTitle)
+        let byline = Byline(tree: tree, headline: headlineIndex)
+        let markupAuthors = self.markupAuthors(ld, headline: headlineIndex)
         found.authors = [markupAuthors, Metadata.distinctAuthors(byline.authors), Metadata.distinctAuthors(ld.organisationAuthors)]
             .first { !$0.isEmpty } ?? []
         found.modified = firstDate([ld.modified, meta["article:modified_time"], meta["og:updated_time"],
                                     meta["datemodified"], meta["last-modified"], meta["dcterms.modified"],
-                                    itempropValue("datemodified")])
+                                    itempropValue("datemodified", headline: headlineIndex)])
         let declaredPublished = firstDate([ld.isArticle ? ld.published : nil, meta["article:published_time"], meta["og:published_time"],
                                            meta["datepublished"], meta["pubdate"], meta["publishdate"], meta["publish-date"],
                                            meta["dc.date.issued"], meta["dcterms.created"], meta["parsely-pub-date"],
-                                           itempropValue("datepublished"), publishedMeta])
+                                           itempropValue("datepublished", headline: headlineIndex), publishedMeta])
         // A date that does not say which one it is ("date", DC.date) is often the page's last
         // change: when it is the declared modification day, what the page shows comes first.
         let undeclared = firstDate([meta["date"], meta["dc.date"], meta["dcterms.date"], meta["sailthru.date"]])
@@ -121,8 +125,8 @@ struct Metadata {
         // The page's address, or the one it gives itself (a saved page read from a file).
         let urlDate = [url, canonical, meta["og:url"]].lazy.compactMap { $0.flatMap(DateNormalizer.fromURLPath) }.first
         // A shown "03/10/2023" is read as the URL's date when that is one of its readings.
-        found.published = markupDate ?? firstDate([byline.date?.read(as: urlDate), timeValue()]) ?? urlDate ?? undeclared
-            ?? (ld.isArticle ? nil : firstDate([ld.published]))
+        found.published = markupDate ?? firstDate([byline.date?.read(as: urlDate), timeValue(headline: headlineIndex)]) ?? urlDate ?? undeclared
+            ?? (ld.isArticle ? nil : firstDate([ld.published])) ?? Byline.markedDate(tree, headline: headlineIndex)
         // What the headline's byline shows beats a declared date it never shows (`shownInstead`).
         if let markupDate, let shown = byline.shownInstead(
             of: markupDate, updatesGiveWay: firstDate([meta["article:published_time"], meta["og:published_time"]]) != nil) {
@@ -130,14 +134,14 @@ struct Metadata {
         }
         let vouched = declaresArticle || !markupAuthors.isEmpty || (declaredPublished ?? undeclared) != nil || urlDate != nil
             || byline.vouches(in: tree)
-        found.site = first([meta["og:site_name"], ld.publisher, meta["application-name"], meta["publisher"]])
+        found.site = first([meta["og:site_name"], ld.publisher, meta["application-name"], meta["publisher"]]).map(Mojibake.repaired)
             ?? url.flatMap { URL(string: $0)?.host }
         if let title = found.title, let site = found.site {
             found.title = Metadata.stripSiteName(title, site: site)
         }
         found.language = language(first([htmlLanguage, meta["content-language"], meta["og:locale"], ld.language, meta["language"]]))
         found.description = first([meta["og:description"], meta["description"], ld.description, meta["twitter:description"],
-                                   meta["dc.description"]])
+                                   meta["dc.description"]]).map(Mojibake.repaired)
         return (Article(metadata: found, canonicalURL: resolve(first([canonical, meta["og:url"]])) ?? url), vouched)
     }
 
@@ -217,7 +221,7 @@ struct Metadata {
     /// People named by JSON-LD, `<meta>` or `itemprop=author`. Without them the visible
     /// byline names the authors, and without one an organisation named as the author (a
     /// site often credits itself where the page names a person).
-    private func markupAuthors(_ ld: JSONLD) -> [String] {
+    private func markupAuthors(_ ld: JSONLD, headline: Int?) -> [String] {
         var names = ld.authors.filter { !$0.hasPrefix("http") }
         if names.isEmpty {
             for key in ["author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl"] {
@@ -227,7 +231,7 @@ struct Metadata {
                 }
             }
         }
-        if names.isEmpty, let index = itemprops["author"] {
+        if names.isEmpty, let index = itemprops["author"], !Byline.isOutOfView(index, tree: tree, headline: headline) {
             names = [tree.elements[index].attribute("content") ?? bylineText(index)].compactMap { $0 }
         }
         return Metadata.distinctAuthors(names)
@@ -245,7 +249,7 @@ struct Metadata {
 
     /// "By Jane Doe" → "Jane Doe"; drops empty names, e-mail-like and overly long values.
     static func cleanAuthor(_ raw: String) -> String? {
-        var name = TextNormalizer.collapse(Entities.decode(raw))
+        var name = Mojibake.repaired(TextNormalizer.collapse(Entities.decode(raw)))
         for prefix in ["by ", "By ", "BY ", "Written by ", "Posted by ", "Author: "] where name.hasPrefix(prefix) {
             name = String(name.dropFirst(prefix.count))
         }
@@ -254,15 +258,18 @@ struct Metadata {
         return name
     }
 
-    private func itempropValue(_ name: String) -> String? {
-        guard let index = itemprops[name] else { return nil }
+    /// The first element's value for an `itemprop`, unless it is a comment's or a pop-up's
+    /// (schema.org's Comment has a `datePublished` too).
+    private func itempropValue(_ name: String, headline: Int?) -> String? {
+        guard let index = itemprops[name], !Byline.isOutOfView(index, tree: tree, headline: headline) else { return nil }
         let element = tree.elements[index]
         return element.attribute("content") ?? element.attribute("datetime") ?? tree.text(of: index)
     }
 
-    /// The first `<time>` with a machine-readable date, as a last resort before the URL.
-    private func timeValue() -> String? {
-        for index in times.prefix(5) {
+    /// The first `<time>` with a machine-readable date, as a last resort before the URL; not
+    /// a comment's or a pop-up's (`Byline.isOutOfView`).
+    private func timeValue(headline: Int?) -> String? {
+        for index in times.prefix(5) where !Byline.isOutOfView(index, tree: tree, headline: headline) {
             if let value = tree.elements[index].attribute("datetime"), DateNormalizer.normalize(value) != nil { return value }
         }
         return nil

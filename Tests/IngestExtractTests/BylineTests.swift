@@ -24,6 +24,38 @@ import Testing
         #expect(article.metadata.published == "2025-11-25T10:00:00Z")
     }
 
+    /// A log-in pop-up's "Cancel" link in an element classed "login__as-creator" is no
+    /// byline: the pop-up is hidden, and what a hidden box or dialog shows is never the story's.
+    @Test func aHiddenLoginBoxsLinkIsNoAuthor() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("metadata-login-modal-link-is-no-author.html"), url: nil)
+        #expect(article.metadata.authors.isEmpty)
+    }
+
+    /// A commenter's name and the comment's date, by the headline of a short story or
+    /// anywhere below, are the comment's.
+    @Test func aCommentsAuthorAndDateAreNotTheStorys() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("metadata-comment-author-and-date.html"), url: nil)
+        #expect(article.metadata.authors.isEmpty)
+        #expect(article.metadata.published == nil)
+    }
+
+    /// The headline's own box holds the story whatever its class says ("hero-banner-popup").
+    @Test func aBylineInsideTheHeadlinesPopupClassedBoxIsTheStorys() {
+        let html = "<html><body><section class=\"hero-banner-popup\"><h1>The harbour tram opens</h1>"
+            + "<p class=\"byline\">By Jane Doe</p><time datetime=\"2025-11-12\">12 November 2025</time></section>"
+            + "<p>The line opens on Monday, two weeks ahead of schedule, the city said.</p></body></html>"
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.metadata.authors == ["Jane Doe"])
+        #expect(article.metadata.published == "2025-11-12")
+    }
+
+    /// A page that dates itself only in a meta line away from the headline (above its
+    /// header) is dated by it, as htmldate reads date-classed elements anywhere.
+    @Test func aDateInAMetaLineAwayFromTheHeadlineIsTheLastSource() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("metadata-date-in-a-meta-line-above-the-header.html"), url: nil)
+        #expect(article.metadata.published == "2020-03-03")
+    }
+
     /// Whether the byline by the headline vouches for the page, and the names it found.
     private func bylineByHeadline(_ html: [UInt8]) -> (vouches: Bool, authors: [String]) {
         let tree = PageTree.parse(html: html, encoding: "UTF-8", url: nil)

@@ -56,6 +56,26 @@ import Testing
         #expect(DateNormalizer.normalize(raw) == iso)
     }
 
+    /// Dates written in other languages, as a byline shows them.
+    @Test(arguments: [
+        ("Veröffentlicht am 5. März 2024", "2024-03-05"),
+        ("Publié le 12 août 2023 à 08h15", "2023-08-12"),
+        ("Publicado el 5 de marzo de 2024", "2024-03-05"),
+        ("Pubblicato il 3 settembre 2022", "2022-09-03"),
+        ("12 de março de 2023", "2023-03-12"),
+        ("gepubliceerd op 1 mei 2021", "2021-05-01"),
+        ("2024年3月5日 10:00", "2024-03-05"),
+        ("2024년 3월 5일", "2024-03-05"),
+    ])
+    func datesInOtherLanguages(text: String, iso: String) {
+        #expect(DateNormalizer.inText(text) == iso)
+    }
+
+    @Test func aShownDateInGermanIsTheStorysDate() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("metadata-shown-date-in-german.html"), url: nil)
+        #expect(article.metadata.published == "2024-03-05")
+    }
+
     @Test func nonsenseIsNotADate() {
         #expect(DateNormalizer.normalize("yesterday") == nil)
         #expect(DateNormalizer.normalize("2024-13-45") == nil)
@@ -112,6 +132,15 @@ import Testing
     @Test func siteNameSuffixIsStrippedOnlyWhenItIsTheSite() {
         #expect(Metadata.stripSiteName("Trams return | WFA", site: "WFA") == "Trams return")
         #expect(Metadata.stripSiteName("Trams return | Opinion", site: "Daily Example") == "Trams return | Opinion")
+    }
+
+    /// UTF-8 decoded again as windows-1252 before the page was written ("NOMADÂ®") is read
+    /// back in the metadata as in the text: the page is valid UTF-8 and says so.
+    @Test func doubleEncodedTitleSiteAndAuthorAreReadBack() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("metadata-double-encoded-title-and-names.html"), url: nil)
+        #expect(article.metadata.title == "Leather case review by NOMAD®")
+        #expect(article.metadata.site == "Café Reviews")
+        #expect(article.metadata.authors == ["Renée Albrecht"])
     }
 
     @Test func aSingleHeadlineH1BeatsASearchEngineTitle() {
