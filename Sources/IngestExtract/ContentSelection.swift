@@ -160,6 +160,13 @@ struct ContentSelection {
                 result.append(sibling)
                 continue
             }
+            // A block of the winner's kind before it, page builders' hash words aside
+            // (`elementor-element-98fbbca`), is the story's intro or first sections in a
+            // block of its own: it joins when it holds prose at few links.
+            if sibling < best, blocks.keptProse[sibling] > 0, blocks.linkDensity(sibling) < 0.3, sameKind(ofBlock: sibling, best) {
+                result.append(sibling)
+                continue
+            }
             let length = blocks.subtreeText[sibling]
             if elements[sibling].tag == "p", length > 80, blocks.linkDensity(sibling) < 0.25 {
                 result.append(sibling)
@@ -172,6 +179,16 @@ struct ContentSelection {
         let elements = blocks.tree.elements
         guard let name = elements[a].attribute("class"), !name.isEmpty else { return false }
         return elements[a].tag == elements[b].tag && elements[b].attribute("class") == name
+    }
+
+    /// Same tag and the same class words, leaving out words that hold a digit.
+    private func sameKind(ofBlock a: Int, _ b: Int) -> Bool {
+        let elements = blocks.tree.elements
+        func kind(_ index: Int) -> [Substring] {
+            (elements[index].attribute("class") ?? "").split(whereSeparator: \.isWhitespace).filter { !$0.contains(where: \.isNumber) }
+        }
+        let words = kind(a)
+        return !words.isEmpty && elements[a].tag == elements[b].tag && words == kind(b)
     }
 
     private func sameKind(_ a: Int, _ b: Int) -> Bool {

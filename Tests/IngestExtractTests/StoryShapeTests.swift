@@ -143,6 +143,16 @@ import Testing
         #expect(article.text.hasSuffix("could undo most of what the good weeks have given them."))
         #expect(!article.text.contains("Sign up"))
     }
+
+    /// A page builder puts the intro in a block of its own before the story's block; the
+    /// blocks differ in class only by the builder's hash word (`block-3fa9c1e`). The intro is
+    /// far shorter than the story, so neither its score nor the climb brings it in.
+    @Test func introInItsOwnBuilderBlockJoinsTheStory() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("intro-in-its-own-builder-block.html"), url: nil)
+        #expect(article.text.hasPrefix("Anyone who lets a room to visitors"))
+        #expect(article.text.contains("Point 8:"))
+        #expect(!article.text.contains("Tax guide"))
+    }
 }
 
 /// Link headings: a listicle's item names are links to the products, while headings that
