@@ -259,7 +259,8 @@ private final class HTMLStream {
         guard hasText else { return }
         // A text node's content is read as a C string, up to a NUL.
         let end = text.firstIndex(of: 0) ?? text.count
-        _ = visit(.text(String(decoding: text[..<end], as: UTF8.self)))
+        let content = textIsCDATA ? Array(text[..<end]) : HTML5Entities.decode(Array(text[..<end]))
+        _ = visit(.text(String(decoding: content, as: UTF8.self)))
         text.removeAll(keepingCapacity: true)
         hasText = false
     }

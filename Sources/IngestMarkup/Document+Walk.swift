@@ -44,7 +44,12 @@ extension Document {
                 }
                 descend = visit(.open(name: elementName, attributes: attributes)) == .descend && current.pointee.children != nil
                 if !descend { _ = visit(.close) }
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+            case XML_TEXT_NODE:
+                if let content = current.pointee.content {
+                    let bytes = UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content)))
+                    _ = visit(.text(String(decoding: HTML5Entities.decode(Array(bytes)), as: UTF8.self)))
+                }
+            case XML_CDATA_SECTION_NODE:
                 if let content = current.pointee.content { _ = visit(.text(String(cString: content))) }
             default:
                 break
