@@ -95,8 +95,7 @@ public struct Reclustering: Sendable {
         let isReserved = { (id: String) in UInt64(id, radix: 16).map(reserved.contains) ?? false }
         if base != nil {
             index.merge(aliases: known, below: Int32(baseSlots))
-            let keyed = round.map { (key: StableHash.fnv1a64($0.copyID.utf8), copy: $0) }
-            for (_, copy) in keyed.sorted(by: { ($0.key, $0.copy.copyID) < ($1.key, $1.copy.copyID) }) {
+            for (_, _, copy) in round.map(Self.settlingKey).sorted(by: { ($0.0, $0.1, $0.2.copyID) < ($1.0, $1.1, $1.2.copyID) }) {
                 guard let text = copy.text else { index.remove(copyID: copy.copyID); continue }
                 index.add(copyID: copy.copyID, text: text)
                 copyIDs.append(copy.copyID)
@@ -190,6 +189,15 @@ extension Reclustering {
     /// True for a story id as `StoryIndex` issues them: 16 lowercase hex digits.
     static func isIndexID(_ id: String) -> Bool {
         id.utf8.count == 16 && id.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+    }
+
+    /// Settling's canonical order of a round's copies: deletions first (the round's stories
+    /// are those of its live copies), then longer texts first, so a story's fullest copy is its
+    /// first and an excerpt or a shortened wire copy joins it, as it mostly does in a feed's
+    /// order; ties by FNV-1a of the copy id, then the id. A function of the copies alone.
+    static func settlingKey(_ copy: (copyID: String, story: String, text: String?))
+        -> (Int, UInt64, (copyID: String, story: String, text: String?)) {
+        (copy.text.map { -$0.utf8.count } ?? Int.min, StableHash.fnv1a64(copy.copyID.utf8), copy)
     }
 }
 

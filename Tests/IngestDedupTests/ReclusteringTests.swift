@@ -124,6 +124,23 @@ import Testing
         #expect(settled.count == 1)
     }
 
+    /// The canonical order takes longer texts first, so the bridge (shorter than either story)
+    /// joins one of them instead of taking in both, whatever its id's hash: `wire-0` hashes
+    /// before both stories' ids, so a hash order would let it seed and merge them.
+    @Test func theFullerCopiesSeedTheStoriesAndAShorterBridgeJoinsOne() throws {
+        let a = copies[0], b = copies[1], bridge = copies[2]
+        #expect(bridge.text.utf8.count < min(a.text.utf8.count, b.text.utf8.count), "the fixture's bridge must be the shortest")
+        for bridgeID in ["https://c.example/wire-0", bridge.id] {
+            var plan = Reclustering(settling: StoryIndex())
+            // Stored as if the bridge arrived first and took in both (the story ids a sync gave).
+            for copy in [(bridgeID, bridge.text), (a.id, a.text), (b.id, b.text)] { plan.add(copyID: copy.0, story: "1", text: copy.1) }
+            let index = plan.finish().index
+            let story = { (id: String) in index.storyID(ofCopy: id) }
+            #expect(story(a.id) != story(b.id), "the bridge \(bridgeID) merged the two stories")
+            #expect(story(bridgeID) == story(a.id) || story(bridgeID) == story(b.id))
+        }
+    }
+
     @Test func aStoryOfTheBaseKeepsItsIdWhenTheRoundJoinsIt() throws {
         var base = StoryIndex()
         let a = copies[0], c = copies[2]
