@@ -18,7 +18,7 @@ import IngestCore
 ///
 /// Settling a round (`init(settling:)`, what `ingest sync` does at its end): the copies a
 /// round added, changed or deleted since `base` was saved are taken again, from `base`, in a
-/// canonical order (by a stable hash of the copy id) instead of the order they arrived in, so the stories
+/// canonical order (`settlingKey`: longest text first) instead of the order they arrived in, so the stories
 /// are a function of the set of copies, not of which fetch finished first or which worker
 /// leased which site. The stories `base` held keep their ids; the round's stories get ids as
 /// above, from the copies' stored stories.
@@ -55,8 +55,7 @@ public struct Reclustering: Sendable {
     private var copyIDs: [String] = []
     private var oldStory: [String] = []
     /// Settling: the index the round started from, and the round's copies (no text: deleted),
-    /// added by `finish` in canonical order: by FNV-1a of the copy id, an order with no site or
-    /// source first, like an arrival order, but the same for any arrival order.
+    /// added by `finish` in canonical order (`settlingKey`), the same for any arrival order.
     private var base: StoryIndex?
     private var round: [(copyID: String, story: String, text: String?)] = []
 
