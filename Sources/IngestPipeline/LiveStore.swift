@@ -79,11 +79,13 @@ public final class LiveStore {
                          clusterer: try StoryIndexClusterer.load(for: store), replica: replica)
     }
 
-    /// Commits what is buffered, saves the dedup snapshot, and compacts when worthwhile.
-    public func finish() throws {
-        if let worker { return try worker.finishRun() }
+    /// Commits what is buffered, saves the dedup snapshot, and compacts when worthwhile. A
+    /// sync `settling` its round first makes the stories independent of the order the copies
+    /// arrived in (`StoryIndexClusterer.settle`); an import keeps the order it was given.
+    public func finish(settling: Bool = false) throws {
+        if let worker { return try worker.finishRun(settling: settling) }
         try adapter.commit()
-        try clusterer.save(to: store)
+        try settling ? clusterer.settle(store) : clusterer.save(to: store)
         try replica?.push(snapshot: true)
         if store.compactionWorthwhile {
             _ = try store.compact()

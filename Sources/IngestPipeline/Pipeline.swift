@@ -33,8 +33,9 @@ public enum Pipeline {
         return try LiveStore.open(postgres: try PostgresURL(location), batchSize: batchSize, worker: worker, onWait: onWait)
     }
 
-    /// One sync pass of `config` into `store`, then the store's commit, dedup snapshot and
-    /// compaction. Throws only store errors (fatal for the run).
+    /// One sync pass of `config` into `store`, then the store's commit, the round's stories
+    /// settled (`LiveStore.finish(settling:)`), dedup snapshot and compaction. Throws only
+    /// store errors (fatal for the run).
     public static func sync(_ config: FeedsConfig, into store: LiveStore, options: SyncOptions = SyncOptions(),
                             onEvent: ((SyncEvent) -> Void)? = nil) async throws -> SyncSummary {
         let fetcher = Fetcher(settings: FetchSettings(config.settings), shared: store.politeness)
@@ -46,7 +47,7 @@ public enum Pipeline {
                           extractor: ExtractorAdapter(), clusterer: store.clusterer, store: store.adapter, options: options)
         run.onEvent = onEvent
         let summary = try await run.run()
-        try store.finish()
+        try store.finish(settling: true)
         return summary
     }
 

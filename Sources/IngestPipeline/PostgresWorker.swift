@@ -95,13 +95,14 @@ final class PostgresWorker: SyncWorkSharing {
         clusterer.follow(try store.followAppended())
     }
 
-    /// The end of the run: the last commit and the dedup snapshot in a section; then, if no other
+    /// The end of the run: the last commit, the settled round (a sync) and the dedup snapshot in
+    /// a section, sent in one transaction; then, if no other
     /// process uses the store now (the writers' lock taken exclusive at once), a compaction
     /// when worthwhile. With others running it is left to a later run.
-    func finishRun() throws {
+    func finishRun(settling: Bool) throws {
         try section {
             try adapter.commit()
-            try clusterer.save(to: store)
+            try settling ? clusterer.settle(store) : clusterer.save(to: store)
             try replica.push(snapshot: true)
         }
         guard store.compactionWorthwhile, try replica.database.tryUpgradingToExclusive() else { return }

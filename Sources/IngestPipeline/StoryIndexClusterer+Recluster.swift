@@ -38,17 +38,24 @@ extension StoryIndexClusterer {
         var plan = Reclustering()
         try store.forEachLiveCopyInArrivalOrder { copy, story in plan.add(copyID: copy.id, story: story, text: copy.text) }
         let result = plan.finish(aliases: try store.recordedAliases().map { ($0.from, $0.to) })
+        return (result, try commit(result, to: store, after: step))
+    }
+
+    /// Stores a re-clustering's (or a settled round's) moves and aliases and saves its index
+    /// as the snapshot, between the marker and the watermark line (see `recluster`).
+    static func commit(_ result: Reclustering.Result, to store: Store, after step: (ReclusterStep) throws -> Void)
+        throws -> StoryIndexClusterer {
         try store.beginRecluster()
         try step(.begun)
         try store.append(aliases: result.aliases.map { StoryAlias(from: $0.from, to: $0.to) })
         try step(.aliased)
         try store.reassign(result.moves)
         try step(.moved)
-        let clusterer = StoryIndexClusterer(result.index)
+        let clusterer = StoryIndexClusterer(result.index, covered: store.lastSequenceNumber)
         clusterer.index.watermark = UInt64(store.lastSequenceNumber)
         try store.writeDedupSnapshot(clusterer.index.snapshot())
         try step(.snapshotWritten)
         try store.recordDedupSnapshot(watermark: store.lastSequenceNumber)
-        return (result, clusterer)
+        return clusterer
     }
 }

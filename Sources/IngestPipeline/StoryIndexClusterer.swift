@@ -17,10 +17,17 @@ public final class StoryIndexClusterer: StoryClustering {
     /// Whether the index changed since it was loaded: a run that changed nothing leaves the
     /// snapshot as it is instead of rewriting megabytes.
     private var changed = false
+    /// The index as the snapshot left it, before any copy revision newer than it (from
+    /// `baseWatermark` on) was added: what `settle` starts from.
+    private var base: StoryIndex
+    private var baseWatermark: Int
 
-    /// A clusterer over an index (empty unless given).
-    public init(_ index: StoryIndex = StoryIndex()) {
+    /// A clusterer over an index (empty unless given) that covers the store's copy revisions
+    /// up to sequence number `covered`.
+    public init(_ index: StoryIndex = StoryIndex(), covered: Int = 0) {
         self.index = index
+        base = index
+        baseWatermark = covered
     }
 
     /// The index for `store`: its snapshot plus the copy revisions the snapshot does not cover.
@@ -29,10 +36,10 @@ public final class StoryIndexClusterer: StoryClustering {
         // which no snapshot describes. Finishing it makes store and index agree again.
         if store.reclusterPending { return try reclustered(store).clusterer }
         let snapshot = store.dedupSnapshot().flatMap { try? StoryIndex.load(snapshot: $0, name: store.dedupSnapshotPath) }
-        let clusterer = StoryIndexClusterer(snapshot ?? StoryIndex())
         // A snapshot from a crashed run may be newer than the recorded watermark, so replay
         // starts at the lower of the two; without a usable snapshot, at the beginning.
         let covered = snapshot.map { min(store.dedupWatermark, Int(clamping: $0.watermark)) } ?? 0
+        let clusterer = StoryIndexClusterer(snapshot ?? StoryIndex(), covered: covered)
         try clusterer.replay(store, after: covered)
         return clusterer
     }
@@ -66,6 +73,41 @@ public final class StoryIndexClusterer: StoryClustering {
         index.watermark = UInt64(store.lastSequenceNumber)
         try store.saveDedupSnapshot(index.snapshot(), watermark: store.lastSequenceNumber)
         changed = false
+    }
+
+    /// Settles the round, then saves the snapshot (`ingest sync`, at its end): every copy
+    /// revision newer than the loaded snapshot is taken again from it in a canonical order
+    /// (`Reclustering(settling:)`), so the stories do not depend on the order the copies
+    /// arrived in (which fetch finished first, which worker leased which site). Copies whose
+    /// story differs from the stored one move, a story of the round left without copies
+    /// becomes an alias, and the settled index becomes the snapshot. The writes are those of a
+    /// re-clustering, bracketed alike (`commit(_:to:after:)`): a writer that finds the bracket
+    /// open re-clusters the store. A PostgreSQL worker settles in its last commit section,
+    /// after every commit of the others it could see; the last worker of a round to finish
+    /// settles every copy of the round.
+    public func settle(_ store: Store, after step: (ReclusterStep) throws -> Void = { _ in }) throws {
+        guard !store.reclusterPending else { return try save(to: store) }
+        var plan = Reclustering(settling: base), round = 0
+        try store.forEachLatestCopyRevision(after: baseWatermark) { revision in
+            round += 1
+            if revision.deleted {
+                plan.remove(copyID: revision.id)
+            } else {
+                plan.add(copyID: revision.id, story: store.survivingStory(of: revision.story), text: revision.text)
+            }
+        }
+        guard round > 0 else { return try save(to: store) }
+        let result = plan.finish(aliases: try store.recordedAliases().map { ($0.from, $0.to) })
+        index = result.index
+        changed = true
+        if result.moves.isEmpty && result.aliases.isEmpty {
+            try save(to: store)
+        } else {
+            index = try Self.commit(result, to: store, after: step).index
+            changed = false
+        }
+        base = index
+        baseWatermark = store.lastSequenceNumber
     }
 
     /// `ContentHash.of`: sha256 of the normalised text.
