@@ -74,6 +74,17 @@ import Testing
         #expect(!article.text.contains("Loading"))
     }
 
+    /// Streamed parts nested two deep put the story inside a box named for a comment feature,
+    /// the only child of the box named as the story: the story's wrapper, not a comment section.
+    @Test func streamedStoryInCommentNamedWrapperIsKept() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("react-streamed-story-in-comment-named-wrapper.html"), url: nil)
+        #expect(article.text.split(separator: "\n\n").map { String($0.prefix(24)) } == [
+            "The pond behind the old ",
+            "The parish council said ",
+            "Work on the dam should s",
+        ])
+    }
+
     @Test(arguments: [
         ("social-share", Boilerplate.Verdict.dropUnlessProse),
         ("comment-content", .drop),
