@@ -14,8 +14,9 @@ import IngestMarkup
 enum ReactStream {
     /// How deep segments may be placed inside segments: a bound, not a limit pages reach.
     static let maxNesting = 32
-    /// How many segments are read and placed at most: each costs a scan to its end, so a
-    /// hostile page with thousands of unclosed ones stays linear times this bound.
+    /// How many segments are read and placed at most. Reading stops at the first unclosed
+    /// one, and the fallbacks' scans share a budget of a few passes over the page, so a
+    /// hostile page costs a few passes whatever it holds.
     static let maxSegments = 256
 
     /// The page with its streamed segments in place, or nil when it has none to place.
@@ -27,6 +28,7 @@ enum ReactStream {
             let targets = self.targets(in: buffer)
             var cuts: [Cut] = []
             var placed = Set<String>()
+            var budget = 4 * buffer.count
             var at = 0
             while let start = find("<template id=\"", in: buffer, from: at) {
                 at = start + 1
@@ -37,7 +39,7 @@ enum ReactStream {
                 guard let segment = targets.isEmpty ? "S:" + id.dropFirst(2) : targets[id], segments[segment] != nil,
                       !placed.contains(segment) else { continue }
                 placed.insert(segment)
-                cuts.append(Cut(range: start..<fallbackEnd(in: buffer, template: start, after: end), segment: segment))
+                cuts.append(Cut(range: start..<fallbackEnd(in: buffer, template: start, after: end, budget: &budget), segment: segment))
             }
             guard !placed.isEmpty else { return nil }
             for (id, segment) in segments where placed.contains(id) {
@@ -100,7 +102,9 @@ enum ReactStream {
             at = start + 1
             tried += 1
             guard let (id, tagEnd) = quotedValue(in: buffer, at: start + 16), id.hasPrefix("S:"),
-                  tagEnd < buffer.count, buffer[tagEnd] == 0x3E, let (close, end) = divEnd(in: buffer, from: tagEnd + 1) else { continue }
+                  tagEnd < buffer.count, buffer[tagEnd] == 0x3E else { continue }
+            // React closes what it opens: an unclosed segment means the rest is not its markup.
+            guard let (close, end) = divEnd(in: buffer, from: tagEnd + 1) else { break }
             result[id] = (start..<end, (tagEnd + 1)..<close)
             at = end
         }
@@ -115,8 +119,8 @@ enum ReactStream {
             if matches("<!--", in: buffer, at: open) {
                 guard let end = find("-->", in: buffer, from: open + 4) else { return nil }
                 at = end + 3
-            } else if let name = ["script", "style"].first(where: { tagStarts("<" + $0, in: buffer, at: open) }) {
-                guard let end = find("</" + name, in: buffer, from: open + 1) else { return nil }
+            } else if let name = tagStarts("<script", in: buffer, at: open) ? "</script" : tagStarts("<style", in: buffer, at: open) ? "</style" : nil {
+                guard let end = find(name, in: buffer, from: open + 1) else { return nil }
                 at = end + 2
             } else if tagStarts("<div", in: buffer, at: open) {
                 depth += 1
@@ -145,10 +149,13 @@ enum ReactStream {
     }
 
     /// Where a boundary's fallback ends: at its `<!--/$-->` when the placeholder opens with
-    /// `<!--$?-->` (boundaries nest: `<!--$…-->` opens one), else right after the template.
-    private static func fallbackEnd(in buffer: UnsafeBufferPointer<UInt8>, template: Int, after end: Int) -> Int {
-        guard template >= 9, matches("<!--$?-->", in: buffer, at: template - 9) else { return end }
+    /// `<!--$?-->` (boundaries nest: `<!--$…-->` opens one), else right after the template;
+    /// also there once the scans have used up `budget` bytes.
+    private static func fallbackEnd(in buffer: UnsafeBufferPointer<UInt8>, template: Int, after end: Int,
+                                    budget: inout Int) -> Int {
+        guard template >= 9, matches("<!--$?-->", in: buffer, at: template - 9), budget > 0 else { return end }
         var depth = 1, at = end
+        defer { budget -= at - end }
         while let comment = find("<!--", in: buffer, from: at) {
             at = comment + 4
             if matches("<!--/$-->", in: buffer, at: comment) {
@@ -158,6 +165,7 @@ enum ReactStream {
                 depth += 1
             }
         }
+        at = buffer.count
         return end
     }
 
