@@ -87,7 +87,7 @@ import Testing
 
     @Test(arguments: [
         ("social-share", Boilerplate.Verdict.dropUnlessProse),
-        ("comment-content", .drop),
+        ("comment-content", .dropUnlessSoleChildOfStory),
         ("entry-content", .keep),
         ("post__share-bar", .dropUnlessProse),
         ("widget", .dropUnlessProseLike),
