@@ -58,14 +58,20 @@ enum Boilerplate {
         case dropUnlessProse
         /// A hint only ("widget", "meta", "header"): furniture unless it reads like prose.
         case dropUnlessProseLike
+        /// Named as comments: furniture unless it is the only child of a box named as the story
+        /// and nothing else: then it wraps the story under a feature's name ("comment on
+        /// selection"), as a comment section beside the story never is.
+        case dropUnlessSoleChildOfStory
     }
 
     /// Words of comment sections, pop-ups and consent banners: dropped even when they hold
     /// much prose (a long comment thread or a republishing-rules modal can outweigh a story).
-    static let certainWords: Set<String> = [
-        "comment", "comments", "commentlist", "disqus", "respond", "replies", "modal", "popup",
-        "lightbox", "cookie", "cookies", "consent", "gdpr", "outbrain", "taboola", "zergnet", "adsbygoogle",
-    ]
+    static let certainWords: Set<String> = commentWords.union([
+        "modal", "popup", "lightbox", "cookie", "cookies", "consent", "gdpr", "outbrain", "taboola", "zergnet", "adsbygoogle",
+    ])
+
+    /// The certain words that name comment sections.
+    static let commentWords: Set<String> = ["comment", "comments", "commentlist", "disqus", "respond", "replies"]
 
     /// Judges an element by itself: tag, role, hidden state, class and id words.
     static func verdict(_ element: PageTree.Element, words: [String]) -> Verdict {
@@ -76,7 +82,10 @@ enum Boilerplate {
         if !protectedTags.contains(element.tag) { kinds = wordKinds(words) }
         let certain = kinds.contains(.certain), strong = kinds.contains(.strong)
         let weak = kinds.contains(.weak), content = kinds.contains(.content)
-        if certain { return .drop }
+        if certain {
+            let onlyComment = words.allSatisfy { !certainWords.contains($0) || commentWords.contains($0) }
+            return onlyComment ? .dropUnlessSoleChildOfStory : .drop
+        }
         // A code listing readers see is part of a tutorial's story; a hidden one (a page's
         // raw source kept for scripts) is not, however much it reads like prose.
         if element.tag == "pre", isHidden(element) { return .drop }

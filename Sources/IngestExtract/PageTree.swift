@@ -79,7 +79,9 @@ struct PageTree {
 
     /// Parses a page straight into the tree (`Document.walkHTML`: libxml2 builds no tree of its
     /// own), script bodies cut before parsing; when a cut proves wrong, the page is parsed again whole.
+    /// React's streamed parts are put where the page's scripts would put them (`ReactStream`).
     static func parse(html: [UInt8], encoding: String?, url: String?) -> PageTree {
+        let html = ReactStream.resolved(html) ?? html
         let trimmed = PageTree(html: html, encoding: encoding, url: url, trimsCode: true)
         return trimmed.outcome == .trimMisread ? PageTree(html: html, encoding: encoding, url: url, trimsCode: false) : trimmed
     }

@@ -93,6 +93,9 @@ struct TextBlocks {
             case .drop: removed[index] = true
             // A wrapper holding much of the page's prose is the story's, whatever its class says.
             case .dropUnlessProse: removed[index] = prose[index] * 2 < totalProse || totalProse == 0
+            case .dropUnlessSoleChildOfStory:
+                let onlyChild = parent >= 0 && index == parent + 1 && elements[index].end == elements[parent].end
+                removed[index] = !onlyChild || Boilerplate.wordKinds(elements[parent].words) != .content
             case .dropUnlessProseLike:
                 let mostlyProse = prose[index] >= 2 * TextBlocks.proseLetters && prose[index] * 2 >= rawSubtree[index]
                 removed[index] = !mostlyProse && (prose[index] * 10 < totalProse * 3 || totalProse == 0)

@@ -15,7 +15,7 @@ import Darwin
 /// up to the first body, where both are in that element's script mode; libxml2 ends script
 /// mode at the first `</name`, which the scan searched for and kept, and a body that starts
 /// with `<` (which the parser reads as markup before script mode) is never replaced.
-struct CodeTrimmer {
+public struct CodeTrimmer {
     /// What a replaced body becomes: private-use characters no page is expected to hold
     /// (a page that does is parsed untouched).
     static let marker: [UInt8] = Array("\u{F8FF}ingest-code\u{F8FF}".utf8)
@@ -109,8 +109,9 @@ struct CodeTrimmer {
         }
     }
 
-    /// The first position of `needle` in `buffer` at or after `from`.
-    static func find(_ needle: [UInt8], in buffer: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+    /// The first position of `needle` in `buffer` at or after `from` (IngestExtract's
+    /// `ReactStream` searches with it too).
+    public static func find(_ needle: [UInt8], in buffer: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
         guard let base = buffer.baseAddress, let first = needle.first else { return nil }
         var at = from
         while at + needle.count <= buffer.count, let found = memchr(base + at, Int32(first), buffer.count - at) {

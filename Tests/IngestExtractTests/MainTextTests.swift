@@ -58,9 +58,36 @@ import Testing
         #expect(!article.text.contains("Loading"))
     }
 
+    /// React's streaming render: the story's parts come after the footer in hidden divs, each
+    /// moved by a `$RC` call to a placeholder whose "Loading" fallback it replaces; one part
+    /// holds the placeholder of another. The text reads in the order the browser shows.
+    @Test func streamedPartsAreReadWhereTheyAreShown() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("react-streamed-segments.html"), url: nil)
+        #expect(article.text.split(separator: "\n\n").map { String($0.prefix(24)) } == [
+            "The ferry company will r",
+            "The evening crossing fro",
+            "Weekend crossings are no",
+            "Islanders' groups said t",
+            "A spokeswoman said the s",
+            "The new timetable is due",
+        ])
+        #expect(!article.text.contains("Loading"))
+    }
+
+    /// Streamed parts nested two deep put the story inside a box named for a comment feature,
+    /// the only child of the box named as the story: the story's wrapper, not a comment section.
+    @Test func streamedStoryInCommentNamedWrapperIsKept() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("react-streamed-story-in-comment-named-wrapper.html"), url: nil)
+        #expect(article.text.split(separator: "\n\n").map { String($0.prefix(24)) } == [
+            "The pond behind the old ",
+            "The parish council said ",
+            "Work on the dam should s",
+        ])
+    }
+
     @Test(arguments: [
         ("social-share", Boilerplate.Verdict.dropUnlessProse),
-        ("comment-content", .drop),
+        ("comment-content", .dropUnlessSoleChildOfStory),
         ("entry-content", .keep),
         ("post__share-bar", .dropUnlessProse),
         ("widget", .dropUnlessProseLike),
