@@ -259,8 +259,12 @@ private final class HTMLStream {
         guard hasText else { return }
         // A text node's content is read as a C string, up to a NUL.
         let end = text.firstIndex(of: 0) ?? text.count
-        let content = textIsCDATA ? Array(text[..<end]) : HTML5Entities.decode(Array(text[..<end]))
-        _ = visit(.text(String(decoding: content, as: UTF8.self)))
+        let content = text[..<end]
+        if textIsCDATA || !content.contains(UInt8(ascii: "&")) {
+            _ = visit(.text(String(decoding: content, as: UTF8.self)))
+        } else {
+            _ = visit(.text(String(decoding: HTML5Entities.decode(Array(content)), as: UTF8.self)))
+        }
         text.removeAll(keepingCapacity: true)
         hasText = false
     }

@@ -47,7 +47,9 @@ extension Document {
             case XML_TEXT_NODE:
                 if let content = current.pointee.content {
                     let bytes = UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content)))
-                    _ = visit(.text(String(decoding: HTML5Entities.decode(Array(bytes)), as: UTF8.self)))
+                    let text = bytes.contains(UInt8(ascii: "&"))
+                        ? String(decoding: HTML5Entities.decode(Array(bytes)), as: UTF8.self) : String(decoding: bytes, as: UTF8.self)
+                    _ = visit(.text(text))
                 }
             case XML_CDATA_SECTION_NODE:
                 if let content = current.pointee.content { _ = visit(.text(String(cString: content))) }

@@ -16,7 +16,6 @@ enum HTML5Entities {
 
     /// `text` with every reference to a name in the table replaced; other ampersands stay.
     static func decode(_ text: [UInt8]) -> [UInt8] {
-        guard text.contains(UInt8(ascii: "&")) else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.count)
         var index = 0
