@@ -99,9 +99,16 @@ final class PostgresWorker: SyncWorkSharing {
     /// a section, sent in one transaction; then, if no other
     /// process uses the store now (the writers' lock taken exclusive at once), a compaction
     /// when worthwhile. With others running it is left to a later run.
+    ///
+    /// Only the last worker of a round settles it (`PostgresStore.finishWorking`): the others
+    /// leave the snapshot as the round found it, so the last one's index still starts from it
+    /// and settles every copy the round added, once, instead of each worker settling what it
+    /// saw one after another while the others wait for the commit lock.
     func finishRun(settling: Bool) throws {
         try section {
             try adapter.commit()
+            let last = try replica.database.finishWorking()
+            guard last || !settling else { return }
             try settling ? clusterer.settle(store) : clusterer.save(to: store)
             try replica.push(snapshot: true)
         }

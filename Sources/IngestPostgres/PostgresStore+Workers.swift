@@ -26,6 +26,9 @@ extension PostgresStore {
         """
     /// Serialises commit sections between workers (transaction-level).
     static let commitLockKey = 0x696E_6765_7374 + 2
+    /// Held shared by a sync worker from its last commit section until its connection ends
+    /// (`finishWorking`): a holder of the writers' lock shared without it is still working.
+    static let finishedLockKey = 0x696E_6765_7374 + 3
     /// How long a lease lasts unless renewed (commit sections renew the holder's, at most once
     /// every `renewSeconds`).
     static let leaseSeconds = 600
@@ -42,6 +45,27 @@ extension PostgresStore {
     public func tryUpgradingToExclusive() throws -> Bool {
         try session.query("SELECT pg_advisory_unlock_shared(\(PostgresStore.writerLockKey))")
         return try session.query("SELECT pg_try_advisory_lock(\(PostgresStore.writerLockKey))").first?.decode(Bool.self) == true
+    }
+
+    /// In a worker's last commit section: marks this worker finished and says whether it is the
+    /// last of the workers running on this database now, i.e. every other holder of the
+    /// writers' lock shared marked itself finished before. Last sections take turns (the
+    /// commit lock), so of workers that overlap exactly one finds itself last, the one whose
+    /// last section comes after every other's; a killed worker's locks go with its connection.
+    public func finishWorking() throws -> Bool {
+        let writers = PostgresStore.writerLockKey, finished = PostgresStore.finishedLockKey
+        try session.query(PostgresQuery(unsafeSQL: "SELECT pg_advisory_lock_shared(\(finished))"))
+        // A bigint advisory key shows in pg_locks as classid (high half), objid (low half), objsubid 1.
+        let others = try session.query(PostgresQuery(unsafeSQL: """
+            SELECT count(*) FROM pg_locks w
+            WHERE w.locktype = 'advisory' AND w.mode = 'ShareLock' AND w.granted AND w.pid <> pg_backend_pid()
+              AND w.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+              AND w.classid = \(writers >> 32) AND w.objid = \(writers & 0xFFFF_FFFF) AND w.objsubid = 1
+              AND NOT EXISTS (SELECT 1 FROM pg_locks f
+                              WHERE f.pid = w.pid AND f.locktype = 'advisory' AND f.granted AND f.database = w.database
+                                AND f.classid = \(finished >> 32) AND f.objid = \(finished & 0xFFFF_FFFF) AND f.objsubid = 1)
+            """)).first?.decode(Int.self)
+        return others == 0
     }
 
     /// Runs `body` in one transaction holding the commit lock, after pulling into `directory`

@@ -271,6 +271,55 @@ struct PostgresStoreTests {
         #expect(try db.sql("SELECT string_agg(n::text, ',' ORDER BY n) FROM ingest_copies") == "1,2")
     }
 
+    /// Two stories sharing half their text and a copy that matches both (the dedup
+    /// `SettlingTests`' case): taken bridge first, as here, the three make one story; settled
+    /// (longest text first), they do not.
+    static func bridgedCopies() throws -> [(id: String, text: String)] {
+        let seed4 = try dedupFixture("seed-004.txt"), seed2 = try dedupFixture("seed-002.txt")
+        let background = Array(seed4[0...3]), ownA = Array(seed2[3...5]), ownB = Array(seed4[6...8])
+        return [("https://c.example/bridge", (background + [ownA[1], ownB[0]]).joined(separator: "\n\n")),
+                ("https://a.example/story", (background + ownA).joined(separator: "\n\n")),
+                ("https://b.example/story", (background + ownB).joined(separator: "\n\n"))]
+    }
+
+    @Test func onlyTheLastWorkerToFinishSettlesTheRoundAndItSettlesEveryonesCopies() throws {
+        let db = try TestDatabase()
+        defer { db.drop() }
+        let url = try PostgresURL(db.url)
+        let first = try LiveStore.open(postgres: url, worker: true)
+        let second = try LiveStore.open(postgres: url, worker: true)
+        let copies = try Self.bridgedCopies()
+        // As a sync stores them: each in the story its index gives it on arrival, merges as aliases.
+        func store(_ i: Int, by worker: LiveStore) throws {
+            try #require(worker.adapter.sharing).exclusively {
+                let assignment = worker.clusterer.assign(copyID: copies[i].id, text: copies[i].text)
+                try worker.adapter.saveCopy(CopyInput(id: copies[i].id, story: assignment.storyID, url: copies[i].id,
+                                                      text: copies[i].text, source: "feed", contentHash: worker.clusterer.contentHash(of: copies[i].text)))
+                for merged in assignment.mergedStoryIDs { try worker.adapter.addStoryAlias(merged, storyID: assignment.storyID) }
+            }
+        }
+        try store(0, by: first)
+        try store(1, by: second)
+        try store(2, by: first)
+        func stories() throws -> Set<Set<String>> {
+            var stories: [String: Set<String>] = [:]
+            for line in try Self.exported(db.url, perCopy: true).split(separator: "\n") {
+                let copy = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+                stories[try #require(copy["story"] as? String), default: []].insert(try #require(copy["url"] as? String))
+            }
+            return Set(stories.values)
+        }
+        #expect(try stories() == [Set(copies.map(\.id))], "in arrival order the bridge joins all three")
+        try first.finish(settling: true)
+        #expect(try db.sql("SELECT count(*) FROM ingest_dedup_snapshot") == "0", "a worker finishing before another settles nothing")
+        #expect(try stories().count == 1)
+        // The first is still connected (finished, not gone): the second is the last all the same.
+        try withExtendedLifetime(first) { try second.finish(settling: true) }
+        #expect(try db.sql("SELECT count(*) FROM ingest_dedup_snapshot") == "1")
+        #expect(try stories().count > 1, "the last worker settled the first one's copies too")
+        #expect(try stories().reduce(0) { $0 + $1.count } == 3)
+    }
+
     @Test func leasesGoToOneWorkerAtATimeAndADeadHoldersAtOnce() throws {
         let db = try TestDatabase()
         defer { db.drop() }
