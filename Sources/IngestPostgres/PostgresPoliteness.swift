@@ -15,7 +15,12 @@ internal import PostgresNIO
 /// asynchronously from the fetcher's tasks. The row last written is cached, so a worker
 /// alone on an origin decides from memory and writes once per request; a cached row never
 /// makes it wait (it reads again first). Requests of this process to one origin first take
-/// one of `perOrigin` local permits, so only those that other workers hold back ever poll.
+/// one of `perOrigin` local permits, so only those that other workers hold back ever poll,
+/// and then decide one at a time, so that none writes over a row version its neighbour just
+/// replaced (a refused write and a read more). A slot given back while another request of
+/// this process waits for the permit is deleted by that request's write (which drops every
+/// slot it does not list) instead of a statement of its own: in a busy origin a request
+/// costs one round trip.
 public actor PostgresPoliteness: SharedPoliteness {
     private let connection: PostgresConnection
     private let url: PostgresURL
@@ -52,6 +57,7 @@ public actor PostgresPoliteness: SharedPoliteness {
         do {
             return try await take(origin, limits: limits)
         } catch {
+            await deleteReleased(origin)
             giveLocal(origin)
             throw error
         }
@@ -59,11 +65,20 @@ public actor PostgresPoliteness: SharedPoliteness {
 
     public func finish(_ origin: String, slot: Int64) async {
         cached[origin] = cached[origin]?.releasing(slot)
-        giveLocal(origin)
+        local[origin, default: LocalPermits()].released.append(slot)
+        // The request the permit goes to deletes the slot with its write (`take`).
+        guard !giveLocal(origin) else { return }
+        await deleteReleased(origin)
+    }
+
+    /// Deletes the slots this process gave back on `origin` that no write has deleted yet.
+    private func deleteReleased(_ origin: String) async {
+        guard let released = local[origin]?.released, !released.isEmpty else { return }
+        local[origin]?.released = []
         var binds = PostgresBindings()
-        binds.append(slot)
-        // A failure leaves the slot to expire; the next `start` reports the database's state.
-        _ = try? await run("DELETE FROM ingest_politeness_slots WHERE id = $1", binds)
+        binds.append(released)
+        // A failure leaves the slots to expire; the next `start` reports the database's state.
+        _ = try? await run("DELETE FROM ingest_politeness_slots WHERE id = ANY($1::bigint[])", binds)
     }
 
     public func backOff(_ origin: String, seconds: Double) async {
@@ -77,8 +92,10 @@ public actor PostgresPoliteness: SharedPoliteness {
 
     // MARK: Driver
 
-    /// A slot on `origin` once `turn` says go.
+    /// A slot on `origin` once `turn` says go; one request of this process decides at a time.
     private func take(_ origin: String, limits: OriginLimits) async throws -> Int64 {
+        await takeTurn(origin)
+        defer { giveTurn(origin) }
         nextSlot += 1
         let id = Int64(holder) << 32 | nextSlot
         var state = cached[origin]
@@ -93,8 +110,12 @@ public actor PostgresPoliteness: SharedPoliteness {
             guard let current = state else { continue }
             switch current.turn(slot: id, now: now(), limits: limits) {
             case .go(let next):
+                // Slots given back before the write are not in `next`: the write deletes them.
+                let released = local[origin]?.released ?? []
                 if try await write(origin, next, over: current, slot: id) {
-                    cached[origin] = next
+                    local[origin]?.released.removeAll { released.contains($0) }
+                    // Slots given back during the write are still listed by `next`, not live.
+                    cached[origin] = (local[origin]?.released ?? []).reduce(next) { $0.releasing($1) }
                     return id
                 }
                 fresh = true  // another worker changed the row since it was read
@@ -136,7 +157,9 @@ public actor PostgresPoliteness: SharedPoliteness {
         // an underestimate that would start a request early (the round trip's midpoint is, when
         // the answer waits for a busy CPU). The smallest bound seen is the closest.
         clockOffset = min(clockOffset ?? .infinity, serverNow.timeIntervalSince(asked))
-        let slots = zip(ids, expiries).map { OriginPoliteness.Slot(id: $0, expires: $1) }
+        // Slots this process gave back are over, even while their rows wait for a write.
+        let released = local[origin]?.released ?? []
+        let slots = zip(ids, expiries).filter { !released.contains($0.0) }.map { OriginPoliteness.Slot(id: $0, expires: $1) }
         return OriginPoliteness(version: version, lastStart: lastStart, backoffUntil: backoff, crawlDelay: crawlDelay, slots: slots)
     }
 
@@ -198,13 +221,34 @@ public actor PostgresPoliteness: SharedPoliteness {
         await withCheckedContinuation { local[origin, default: LocalPermits()].waiting.append($0) }
     }
 
-    /// Gives a permit back, to the first waiter if there is one.
-    private func giveLocal(_ origin: String) {
+    /// Gives a permit back, to the first waiter if there is one (true then).
+    @discardableResult
+    private func giveLocal(_ origin: String) -> Bool {
         if let waiter = local[origin]?.waiting.first {
             local[origin]?.waiting.removeFirst()
             waiter.resume()
+            return true
+        }
+        local[origin]?.taken -= 1
+        return false
+    }
+
+    /// Waits until no other request of this process is deciding on `origin`.
+    private func takeTurn(_ origin: String) async {
+        guard local[origin, default: LocalPermits()].deciding else {
+            local[origin, default: LocalPermits()].deciding = true
+            return
+        }
+        // Resumed by `giveTurn`, which hands the turn over (`deciding` stays).
+        await withCheckedContinuation { local[origin, default: LocalPermits()].turnWaiting.append($0) }
+    }
+
+    private func giveTurn(_ origin: String) {
+        if let waiter = local[origin]?.turnWaiting.first {
+            local[origin]?.turnWaiting.removeFirst()
+            waiter.resume()
         } else {
-            local[origin]?.taken -= 1
+            local[origin]?.deciding = false
         }
     }
 
@@ -223,8 +267,12 @@ public actor PostgresPoliteness: SharedPoliteness {
 }
 
 /// This process's requests to one origin: at most `limit` past `take` at once, the others
-/// waiting in order (only requests other workers hold back then poll the database).
+/// waiting in order (only requests other workers hold back then poll the database); one of
+/// them deciding at a time; slots given back whose rows are still in the database.
 private struct LocalPermits {
     var taken = 0
     var waiting: [CheckedContinuation<Void, Never>] = []
+    var deciding = false
+    var turnWaiting: [CheckedContinuation<Void, Never>] = []
+    var released: [Int64] = []
 }

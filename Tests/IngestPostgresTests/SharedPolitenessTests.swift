@@ -53,6 +53,56 @@ struct SharedPolitenessTests {
         #expect(held - refused >= .milliseconds(1800), "the other worker waited for the Retry-After: \(held - refused)")
     }
 
+    /// A worker's requests queued on one origin take turns deciding and hand their slots on:
+    /// about one statement each (its write, which also deletes the slot given back before it),
+    /// never above the limit, nothing left in the database at the end.
+    @Test func queuedRequestsToOneOriginCostAboutOneStatementEach() async throws {
+        let db = try TestDatabase()
+        defer { db.drop() }
+        _ = try PostgresStore(url: PostgresURL(db.url), writing: true)
+        // Transactions committed in the database (each statement is one), as the server counts
+        // them once a backend reports: the politeness connection does when it closes. Asked
+        // from another database, so that asking adds none.
+        let server = try #require(TestDatabase.serverURL)
+        func committed() async throws -> Int {
+            var count = -1, same = 0
+            for _ in 0..<50 where same < 3 {  // until closed connections' counts are in
+                let now = try #require(Int(TestDatabase.psql(server, "SELECT xact_commit FROM pg_stat_database WHERE datname = '\(db.name)'")))
+                same = now == count ? same + 1 : 0
+                count = now
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            return count
+        }
+        let before = try await committed()
+        let requests = 12, origin = "http://news.test:80"
+        let limits = OriginLimits(perOrigin: 2, delay: 0, slotLifetime: 60)
+        let load = InFlight()
+        // The connection closes when `fetchAll` returns (the actor is freed).
+        func fetchAll() async throws {
+            let shared = try PostgresPoliteness(url: PostgresURL(db.url))
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<requests {
+                    group.addTask {
+                        let slot = try await shared.start(origin, limits: limits)
+                        load.enter()
+                        try await Task.sleep(for: .milliseconds(20))
+                        load.leave()
+                        await shared.finish(origin, slot: slot)
+                    }
+                }
+                try await group.waitForAll()
+            }
+        }
+        try await fetchAll()
+        #expect(load.most == 2, "at most perOrigin in flight, and as many")
+        let statements = try await committed() - before
+        // 3 at connect, 2 to create and read the row, one write per request, the last two
+        // slots' deletes; a statement per finish and the refused writes made 30 and more.
+        #expect(statements <= requests + 8, "\(statements) statements for \(requests) requests")
+        #expect(try db.sql("SELECT count(*) FROM ingest_politeness_slots") == "0", "every slot given back is deleted")
+    }
+
     @Test func pagesOfAnotherOriginListedInFeedsAreCappedAcrossWorkers() async throws {
         let db = try TestDatabase()
         defer { db.drop() }

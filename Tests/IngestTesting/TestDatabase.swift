@@ -39,7 +39,7 @@ public final class TestDatabase {
     }
 
     @discardableResult
-    static func psql(_ url: String, _ statement: String) throws -> String {
+    public static func psql(_ url: String, _ statement: String) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["psql", url, "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-c", statement]
