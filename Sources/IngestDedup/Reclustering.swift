@@ -1,11 +1,12 @@
 import IngestCore
 
 /// Re-clustering an existing store with the current rules: every live copy is added again, in
-/// the order the store first saw them, to a fresh `StoryIndex`, and the stories it forms get
-/// the store's old ids wherever they keep their copies.
+/// the order it is given (`ingest compact --recluster` gives settling's, `settlingOrder`), to a
+/// fresh `StoryIndex`, and the stories it forms get the store's old ids wherever they keep
+/// their copies.
 ///
 ///     var plan = Reclustering()
-///     for copy in liveCopiesInArrivalOrder { plan.add(copyID: copy.id, story: copy.story, text: copy.text) }
+///     for copy in liveCopiesInSettlingOrder { plan.add(copyID: copy.id, story: copy.story, text: copy.text) }
 ///     let result = plan.finish(aliases: knownAliases)
 ///     // result.moves: copy → new story; result.aliases: old id → the story its copies went to
 ///
@@ -196,7 +197,15 @@ extension Reclustering {
     /// order; ties by FNV-1a of the copy id, then the id. A function of the copies alone.
     static func settlingKey(_ copy: (copyID: String, story: String, text: String?))
         -> (Int, UInt64, (copyID: String, story: String, text: String?)) {
-        (copy.text.map { -$0.utf8.count } ?? Int.min, StableHash.fnv1a64(copy.copyID.utf8), copy)
+        let key = settlingOrder(copyID: copy.copyID, textBytes: copy.text?.utf8.count)
+        return (key.bytes, key.hash, copy)
+    }
+
+    /// A copy's place in settling's order (`settlingKey`; `textBytes` nil: deleted), to sort
+    /// by ascending: what a re-clustering that adds a store's live copies in this order needs
+    /// without holding their texts, so that a store settled in one round re-clusters unchanged.
+    public static func settlingOrder(copyID: String, textBytes: Int?) -> (bytes: Int, hash: UInt64, copyID: String) {
+        (textBytes.map { -$0 } ?? Int.min, StableHash.fnv1a64(copyID.utf8), copyID)
     }
 }
 

@@ -35,8 +35,18 @@ extension StoryIndexClusterer {
     /// `recluster`, with the clusterer over the saved index.
     static func reclustered(_ store: Store, after step: (ReclusterStep) throws -> Void = { _ in })
         throws -> (result: Reclustering.Result, clusterer: StoryIndexClusterer) {
+        // Settling's order (longest text first), not the arrival order: a store whose round a
+        // sync settled is then left as it is. Texts are read again in that order, not held.
+        var live: [(order: (bytes: Int, hash: UInt64, copyID: String), story: String)] = []
+        try store.forEachLiveCopyInArrivalOrder { copy, story in
+            live.append((Reclustering.settlingOrder(copyID: copy.id, textBytes: copy.text.utf8.count), story))
+        }
+        live.sort { $0.order < $1.order }
         var plan = Reclustering()
-        try store.forEachLiveCopyInArrivalOrder { copy, story in plan.add(copyID: copy.id, story: story, text: copy.text) }
+        for (order, story) in live {
+            guard let copy = try store.copy(id: order.copyID) else { continue }
+            plan.add(copyID: copy.id, story: story, text: copy.text)
+        }
         let result = plan.finish(aliases: try store.recordedAliases().map { ($0.from, $0.to) })
         return (result, try commit(result, to: store, after: step))
     }

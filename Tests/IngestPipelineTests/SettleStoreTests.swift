@@ -60,6 +60,21 @@ import Testing
         #expect(try partition(at: temp.path + "/first") == partition(at: temp.path + "/second"))
     }
 
+    /// `ingest compact --recluster` takes the copies in settling's order too: a store a sync
+    /// settled (bridge first, which the arrival order would merge with both) is a fixed point.
+    @Test func reclusteringASettledStoreMovesNothing() throws {
+        let temp = TemporaryDirectory("ingest-settle-recluster")
+        defer { temp.remove() }
+        try sync([2, 0, 1], into: temp.path + "/store")
+        let settled = try partition(at: temp.path + "/store")
+        #expect(settled.count == 2, "settled, the bridge joins one of the two stories")
+        do {
+            let result = try StoryIndexClusterer.recluster(try Store.open(directory: temp.path + "/store", access: .write))
+            #expect(result.moves.isEmpty && result.aliases.isEmpty && result.splits.isEmpty && result.merges.isEmpty)
+        }
+        #expect(try partition(at: temp.path + "/store") == settled)
+    }
+
     private struct Killed: Error {}
 
     /// Killed between any two of its writes, a settle leaves the store to be re-clustered by
