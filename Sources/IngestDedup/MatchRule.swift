@@ -41,6 +41,22 @@ struct MatchRule: Sendable {
     /// measured directly, and the match must also hold on the block's share plus that.
     var dominantBlockShare = 0.5
 
+    /// When the shingles two texts share are mostly common ones (`CommonMinima`), at least this
+    /// share of the smaller text's own sentences must be in the larger, whole. A reprint under
+    /// a dateline keeps all but its first (11 of 12); two stories of one template share only
+    /// sentences without a name or a figure, and those are common, not their own.
+    var sentenceContainment = 0.7
+
+    /// True when, of `bins` sentence bins of one text (of `na` sentences; the other has `nb`),
+    /// `held` hold the same sentence in the other, and that makes at least
+    /// `sentenceContainment` of the smaller text's sentences found in the larger.
+    func sentencesMatch(held: Int, of bins: Int, _ na: Double, _ nb: Double) -> Bool {
+        guard bins > 0, held > 0, na > 0, nb > 0 else { return false }
+        let chance = 1.0 / 255.0  // two different sentences sharing their 8-bit digest
+        let j = max(0, (Double(held) / Double(bins) - chance) / (1 - chance))
+        return j * (na + nb) / (1 + j) / min(na, nb) >= sentenceContainment
+    }
+
     /// True when texts with sketches `a`, `b` and shingle counts `na`, `nb` are one story.
     func matches(jaccard j: Double, _ na: UInt32, _ nb: UInt32) -> Bool {
         guard na > 0, nb > 0, j > 0 else { return false }

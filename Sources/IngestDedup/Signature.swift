@@ -7,6 +7,8 @@ struct Signature: Equatable, Sendable {
     static let shingleBytes = 9
     static let bins = 128
     static let bands = 12
+    /// Bins of the sentence sketch (`sentences`).
+    static let sentenceBins = 32
 
     /// Per bin 1...255 (a b-bit digest of the bin's minimum hash), 0 when the bin is empty.
     var values: [UInt8]
@@ -14,11 +16,21 @@ struct Signature: Equatable, Sendable {
     var bandKeys: [UInt32]
     /// Number of shingles in the story text (the set size used to turn Jaccard into containment).
     var shingles: UInt32
+    /// One-permutation MinHash over the text's sentences (each hashed whole): 32 bins of 8-bit
+    /// digests (0 = empty), and how many sentences were hashed. A sentence with a story's own
+    /// names and figures in it is that story's; a shingle of it is any story's of the template.
+    var sentences: [UInt8] = Array(repeating: 0, count: Signature.sentenceBins)
+    var sentenceCount: UInt16 = 0
+    /// Per sentence bin the `CommonMinima` key of its minimum, like `minimumKeys`.
+    var sentenceKeys: [UInt32] = []
 
     /// The story text and where its blocks (story lines) end, kept (shared, not copied) while
     /// the copy is verified, for `blockMinima`; never stored in the index.
     var storyBytes: [UInt8] = []
     var blockEnds: [Int] = []
+    /// Per bin the `CommonMinima` key of its minimum (meaningless where `values` is 0), kept
+    /// while the copy is verified and counted; never stored in the index.
+    var minimumKeys: [UInt32] = []
 
     /// The signature of a story text given as normalised UTF-8 bytes, one block.
     init(storyBytes bytes: [UInt8]) {
@@ -38,6 +50,7 @@ struct Signature: Equatable, Sendable {
         }
         shingles = UInt32(n == 0 ? 0 : max(1, n - k + 1))
         values = Signature.digests(mins)
+        minimumKeys = mins.indices.map { CommonMinima.key(bin: $0, minimum: mins[$0]) }
         bandKeys = (0..<Signature.bands).map { band in
             let a = mins[band * 2], b = mins[band * 2 + 1]
             guard a != .max, b != .max else { return 0 }
@@ -46,6 +59,36 @@ struct Signature: Equatable, Sendable {
         }
         storyBytes = bytes
         self.blockEnds = blockEnds
+        let (sentenceMins, count) = Signature.sentenceSketch(bytes)
+        sentences = Signature.digests(sentenceMins)
+        sentenceCount = count
+        // Tagged after the shingle bins: a sentence minimum is counted apart from shingle ones.
+        sentenceKeys = sentenceMins.indices.map { CommonMinima.key(bin: Signature.bins + $0, minimum: sentenceMins[$0]) }
+    }
+
+    /// The sentence sketch of normalised story bytes: a sentence ends at `.`, `!` or `?` before
+    /// a space or a line break, or at a line break; pieces under 12 bytes ("U.S.") are skipped.
+    static func sentenceSketch(_ bytes: [UInt8]) -> ([UInt32], UInt16) {
+        var mins = [UInt32](repeating: .max, count: sentenceBins)
+        var count = 0, start = 0
+        func close(_ end: Int) {
+            defer { start = end + 1 }
+            guard end - start >= 12 else { return }
+            let h = StableHash.mix(StableHash.fnv1a64(bytes[start..<end]))
+            let bin = Int(truncatingIfNeeded: h >> 59)
+            mins[bin] = min(mins[bin], UInt32(truncatingIfNeeded: h))
+            count += 1
+        }
+        for i in bytes.indices {
+            let b = bytes[i]
+            if b == 0x0A {
+                close(i)
+            } else if b == 0x20, i > start, [0x2E, 0x21, 0x3F].contains(bytes[i - 1]) {
+                close(i)
+            }
+        }
+        close(bytes.count)
+        return (mins, UInt16(min(count, Int(UInt16.max))))
     }
 
     /// Records the hash of every shingle starting in `starts` into the bin minima `m`.
@@ -117,10 +160,12 @@ struct Signature: Equatable, Sendable {
         m[bin] = min(v, m[bin])
     }
 
-    init(values: [UInt8], bandKeys: [UInt32], shingles: UInt32) {
+    init(values: [UInt8], bandKeys: [UInt32], shingles: UInt32, sentences: [UInt8], sentenceCount: UInt16) {
         self.values = values
         self.bandKeys = bandKeys
         self.shingles = shingles
+        self.sentences = sentences
+        self.sentenceCount = sentenceCount
     }
 
     /// Estimated Jaccard similarity of two sketches given as 128-byte buffers.
@@ -129,7 +174,7 @@ struct Signature: Equatable, Sendable {
         // both digests are equal (branch-free; candidates are checked by the dozen per add).
         var used = 0, equal = 0
         let x = UnsafeRawPointer(a.baseAddress!), y = UnsafeRawPointer(b.baseAddress!)
-        for offset in stride(from: 0, to: bins, by: 8) {
+        for offset in stride(from: 0, to: a.count, by: 8) {
             let u = x.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
             let v = y.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
             let nonEmpty = ~SWAR.zeroBytes(u | v) & 0x8080_8080_8080_8080

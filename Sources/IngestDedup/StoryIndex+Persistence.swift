@@ -3,9 +3,10 @@ import IngestCore
 
 /// Snapshot of a `StoryIndex` on disk: a little-endian binary file with a version, the
 /// caller's watermark, story slots (id and merge parent), copies (story, sketch, band keys,
-/// copy-id hash), each story's representative, the shared blocks learned (`SharedBlocks`) and
-/// a trailing FNV-1a checksum. Removed copies are left out unless a story's representative
-/// sketch is theirs. Older versions still load: version 2 (before shared blocks) with none
+/// copy-id hash), each story's representative, the shared blocks learned (`SharedBlocks`), the
+/// bin minima counted (`CommonMinima`), each copy's sentence sketch, and a trailing FNV-1a checksum. Removed copies are left
+/// out unless a story's representative sketch is theirs. Older versions still load: version 3
+/// (before minima were counted) with none counted yet and no sentence sketches, version 2 (before shared blocks) with none
 /// learned yet, version 1 (before stories had representatives) with each story's first live
 /// copy as its representative, so a store keeps its story ids.
 extension StoryIndex {
@@ -18,7 +19,7 @@ extension StoryIndex {
     }
 
     static let magic = Array("INGDEDUP".utf8)
-    static let version: UInt32 = 3
+    static let version: UInt32 = 4
     /// In a copy's story field: a removed copy kept only as a story's representative.
     private static let removed = UInt32.max
 
@@ -57,6 +58,9 @@ extension StoryIndex {
             out.bytes.append(contentsOf: signatures[doc * Signature.bins..<(doc + 1) * Signature.bins])
             for band in 0..<Signature.bands { out.put(bandKeys[doc * Signature.bands + band]) }
             out.put(copyKeys[doc])
+            // Version 4: the sentence sketch and count.
+            out.bytes.append(contentsOf: sentenceSketches[doc * Signature.sentenceBins..<(doc + 1) * Signature.sentenceBins])
+            out.put(sentenceCounts[doc])
         }
         for slot in storyIDs.indices {
             out.put(parent[slot] == Int32(slot) ? position[representative[slot]] ?? Self.removed : Self.removed)
@@ -70,6 +74,12 @@ extension StoryIndex {
         }
         out.put(UInt32(sharedBlocks.learned.count))
         for block in sharedBlocks.learned.sorted() { out.put(block) }
+        // Version 4: the bin minima counted so far, sorted.
+        out.put(UInt32(commonMinima.counts.count))
+        for (key, count) in commonMinima.counts.sorted(by: { $0.key < $1.key }) {
+            out.put(key)
+            out.put(count)
+        }
         out.put(StableHash.fnv1a64(out.bytes))
         return out.bytes
     }
@@ -122,6 +132,13 @@ extension StoryIndex {
             var keys: [UInt32] = []
             for _ in 0..<Signature.bands { keys.append(try reader.get(UInt32.self)) }
             let copyKey = try reader.get(UInt64.self)
+            if fileVersion >= 4 {
+                index.sentenceSketches.append(contentsOf: try reader.take(Signature.sentenceBins))
+                index.sentenceCounts.append(try reader.get(UInt16.self))
+            } else {
+                index.sentenceSketches.append(contentsOf: repeatElement(0, count: Signature.sentenceBins))
+                index.sentenceCounts.append(0)
+            }
             index.copyKeys.append(copyKey)
             index.docStory.append(slot)
             index.signatures.append(contentsOf: values)
@@ -158,6 +175,18 @@ extension StoryIndex {
             var learned: Set<UInt64> = []
             for _ in 0..<Int(try reader.get(UInt32.self)) { learned.insert(try reader.get(UInt64.self)) }
             index.sharedBlocks = SharedBlocks(sightings: sightings, learned: learned)
+        }
+        if fileVersion >= 4 {
+            var counts: [UInt32: UInt8] = [:]
+            let entries = Int(try reader.get(UInt32.self))
+            guard entries <= bytes.count / 5 else { throw SnapshotError.invalid("\(path): bad minima count") }
+            counts.reserveCapacity(entries)
+            for _ in 0..<entries {
+                let key = try reader.get(UInt32.self), count = try reader.get(UInt8.self)
+                guard (1...CommonMinima.commonAt).contains(count) else { throw SnapshotError.invalid("\(path): bad minimum count") }
+                counts[key] = count
+            }
+            index.commonMinima = CommonMinima(counts: counts)
         }
         return index
     }

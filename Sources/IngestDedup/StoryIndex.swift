@@ -24,6 +24,8 @@ public struct StoryIndex: Sendable {
     var docStory: [Int32] = []
     var signatures: [UInt8] = []       // Signature.bins per document
     var shingleCounts: [UInt32] = []
+    var sentenceSketches: [UInt8] = []  // Signature.sentenceBins per document
+    var sentenceCounts: [UInt16] = []   // 0: none, or unknown (a copy loaded from a version-3 snapshot)
     var bands = BandTable()
     var docOfCopy = CopyTable()         // copy key → document, over copyKeys
 
@@ -35,6 +37,8 @@ public struct StoryIndex: Sendable {
     var slotOfID: [UInt64: Int32] = [:]
     /// Blocks (story lines) that recur across stories, learned as copies are added.
     var sharedBlocks = SharedBlocks()
+    /// Sketch evidence (bin minima) that recurs across texts, learned as copies are added.
+    var commonMinima = CommonMinima()
 
     /// Candidate copies verified by the adds since this index was created or loaded: how much
     /// the indexed texts share (a diagnostic; most candidates share only a paragraph or two).
@@ -57,6 +61,8 @@ public struct StoryIndex: Sendable {
         docStory.reserveCapacity(copies)
         signatures.reserveCapacity(copies * Signature.bins)
         shingleCounts.reserveCapacity(copies)
+        sentenceSketches.reserveCapacity(copies * Signature.sentenceBins)
+        sentenceCounts.reserveCapacity(copies)
         docOfCopy.reserveCapacity(copies, keys: copyKeys)
         bands.reserveCapacity(copies)
     }
@@ -124,7 +130,7 @@ public struct StoryIndex: Sendable {
     /// new revision takes its place (a story's text is its latest revision, not what it once said).
     private mutating func insert(copyID: String, signature: Signature, preferredSlot: Int32?,
                                  replacing old: Int32? = nil) -> StoryAssignment {
-        let stories = verifiedStories(of: signature)
+        let (stories, wholly) = verifiedStories(of: signature)
         // The story the copy matches best, then every other verified story whose text matches
         // that one's: a copy between two stories that do not match each other joins one only.
         let doc = Int32(copyKeys.count)
@@ -152,10 +158,18 @@ public struct StoryIndex: Sendable {
         } else {
             slot = newStory(firstCopy: copyID, representative: doc)
         }
+        // A text of its own (a new story, or one that matched no text wholly inside or around
+        // it) counts towards what is common; another copy of the same text does not.
+        if !wholly {
+            commonMinima.count(signature.values.indices.compactMap { signature.values[$0] == 0 ? nil : signature.minimumKeys[$0] })
+            commonMinima.count(signature.sentences.indices.compactMap { signature.sentences[$0] == 0 ? nil : signature.sentenceKeys[$0] })
+        }
         copyKeys.append(Self.key(copyID))
         docStory.append(slot)
         signatures.append(contentsOf: signature.values)
         shingleCounts.append(signature.shingles)
+        sentenceSketches.append(contentsOf: signature.sentences)
+        sentenceCounts.append(signature.sentenceCount)
         bands.insert(doc: doc, keys: signature.bandKeys)
         docOfCopy.insert(doc: doc, keys: copyKeys)
         members[Int(slot)] += 1
@@ -163,12 +177,14 @@ public struct StoryIndex: Sendable {
     }
 
     /// The stories `signature` verifies against, best first: for each story holding a matching
-    /// candidate, the copy must match its representative or more than half of its copies.
-    private mutating func verifiedStories(of signature: Signature) -> [(slot: Int32, similarity: Double)] {
+    /// candidate, the copy must match its representative or more than half of its copies; and
+    /// whether a verified candidate's text and this one lie (almost) wholly one inside the other.
+    private mutating func verifiedStories(of signature: Signature) -> (stories: [(slot: Int32, similarity: Double)], wholly: Bool) {
         let candidates = candidates(of: signature)
         candidatesVerified += candidates.count
         var found: [(slot: Int32, matchedCopies: Int32, similarity: Double)] = []
         var parts = LazyParts(signature)
+        var wholly = false
         defer { for (block, story) in parts.concentrated { sharedBlocks.saw(block, sharedWith: story) } }
         for doc in candidates {
             let j = similarity(signature, doc)
@@ -177,6 +193,8 @@ public struct StoryIndex: Sendable {
             guard isMatch(signature, doc, similarity: j) else { continue }
             let slot = root(docStory[Int(doc)])
             guard isCopy(signature, doc, of: slot, similarity: j, parts: &parts) else { continue }
+            let n = shingleCounts[Int(doc)]
+            wholly = wholly || rule.wholly(shared: rule.intersection(jaccard: j, signature.shingles, n), signature.shingles, n)
             if let i = found.firstIndex(where: { $0.slot == slot }) {
                 found[i].matchedCopies += 1
                 found[i].similarity = max(found[i].similarity, j)
@@ -184,12 +202,13 @@ public struct StoryIndex: Sendable {
                 found.append((slot, 1, j))
             }
         }
-        return found.compactMap { story in
+        let stories = found.compactMap { story -> (slot: Int32, similarity: Double)? in
             let rep = representative[Int(story.slot)]
             let verified = story.matchedCopies * 2 > members[Int(story.slot)]
                 || isCopy(signature, rep, of: story.slot, similarity: similarity(signature, rep), parts: &parts)
             return verified ? (story.slot, story.similarity) : nil
         }.sorted { $0.similarity > $1.similarity || ($0.similarity == $1.similarity && $0.slot < $1.slot) }
+        return (stories, wholly && !stories.isEmpty)
     }
 
     /// Live documents sharing at least one band key with `signature`, each once, ascending.
@@ -238,7 +257,7 @@ public struct StoryIndex: Sendable {
     /// rest of the text. A block that was all the evidence is noted in `parts`. A story's
     /// representative has no blocks kept, so representatives are compared with `isMatch` alone.
     func isCopy(_ signature: Signature, _ doc: Int32, of slot: Int32, similarity j: Double, parts: inout LazyParts) -> Bool {
-        guard isMatch(signature, doc, similarity: j) else { return false }
+        guard isMatch(signature, doc, similarity: j), standsOnItsEvidence(signature, doc, similarity: j, parts: &parts) else { return false }
         let n = shingleCounts[Int(doc)]
         var shared = rule.intersection(jaccard: j, signature.shingles, n)
         let learned = parts.learnedFlags(sharedBlocks.learned)
@@ -296,12 +315,52 @@ public struct StoryIndex: Sendable {
         }
     }
 
+    /// Whether the match of `signature` with document `doc` (similarity `j`) stands on the
+    /// evidence it rests on. Evidence that many other texts carry (`CommonMinima`: a beat's
+    /// stock sentences, the wording a template puts around each story's names and figures) is
+    /// weak: when most of the bins the two sketches agree on hold a common minimum, the match
+    /// stands only if the smaller text's own sentences (those not common: an author box or a
+    /// stock sentence is) are mostly in the larger one, whole (`MatchRule.sentencesMatch`).
+    /// Two stories written from one template share its wording but hardly a sentence, since
+    /// nearly every sentence carries their own names or figures; a reprint shares all of its
+    /// sentences but the one its dateline changed. Copies with nothing common (most) are
+    /// judged by `isMatch` alone.
+    func standsOnItsEvidence(_ signature: Signature, _ doc: Int32, similarity j: Double, parts: inout LazyParts) -> Bool {
+        guard let common = parts.commonFlags(commonMinima) else { return true }
+        let start = Int(doc) * Signature.bins
+        var agreeing = 0, agreeingOnCommon = 0
+        for bin in 0..<Signature.bins where signature.values[bin] != 0 && signatures[start + bin] == signature.values[bin] {
+            agreeing += 1
+            if common[bin] { agreeingOnCommon += 1 }
+        }
+        guard agreeingOnCommon * 2 > agreeing else { return true }
+        let n = shingleCounts[Int(doc)]
+        // A copy loaded from a snapshot that had no sentence sketches: the shingle estimate.
+        guard sentenceCounts[Int(doc)] > 0 else {
+            return rule.wholly(shared: rule.intersection(jaccard: j, signature.shingles, n), signature.shingles, n)
+        }
+        // The sentence bins whose minimum is this text's own, and how many of them the other
+        // text holds; their share of the filled bins scales both sentence counts.
+        let other = Int(doc) * Signature.sentenceBins
+        var filled = 0, own = 0, held = 0
+        for bin in 0..<Signature.sentenceBins where signature.sentences[bin] != 0 {
+            filled += 1
+            guard !commonMinima.isCommon(signature.sentenceKeys[bin]) else { continue }
+            own += 1
+            if sentenceSketches[other + bin] == signature.sentences[bin] { held += 1 }
+        }
+        guard own > 0 else { return false }
+        let share = Double(own) / Double(filled)
+        return rule.sentencesMatch(held: held, of: own, Double(signature.sentenceCount) * share, Double(sentenceCounts[Int(doc)]) * share)
+    }
+
     /// A new copy's block sketches, computed once each and only when a candidate needs them
     /// (most adds verify a few matches, and most matches are copies wholly inside the other
     /// text), and the blocks found to be all a match's evidence, with the story matched.
     struct LazyParts {
         private let signature: Signature
         private var flags: [Bool]?
+        private var common: [Bool]??
         private var ownSketch: (values: [UInt8], shingles: UInt32)??
         private var blocks: [Int: (values: [UInt8], shingles: UInt32)] = [:]
         var concentrated: [(block: UInt64, story: Int32)] = []
@@ -314,6 +373,15 @@ public struct StoryIndex: Sendable {
             let found = learned.isEmpty ? Array(repeating: false, count: signature.blockEnds.count)
                 : signature.blockEnds.indices.map { learned.contains(signature.blockFingerprint($0)) }
             flags = found
+            return found
+        }
+
+        /// Per bin, whether its minimum is common (`CommonMinima`); nil when none is.
+        mutating func commonFlags(_ minima: CommonMinima) -> [Bool]? {
+            if let common { return common }
+            let flags = signature.values.indices.map { signature.values[$0] != 0 && minima.isCommon(signature.minimumKeys[$0]) }
+            let found = flags.contains(true) ? flags : nil
+            common = .some(found)
             return found
         }
 
@@ -344,7 +412,10 @@ public struct StoryIndex: Sendable {
     /// The sketch of document `doc` (live or not), without band keys.
     func sketch(of doc: Int32) -> Signature {
         let start = Int(doc) * Signature.bins
-        return Signature(values: Array(signatures[start..<start + Signature.bins]), bandKeys: [], shingles: shingleCounts[Int(doc)])
+        let sentences = Int(doc) * Signature.sentenceBins
+        return Signature(values: Array(signatures[start..<start + Signature.bins]), bandKeys: [], shingles: shingleCounts[Int(doc)],
+                         sentences: Array(sentenceSketches[sentences..<sentences + Signature.sentenceBins]),
+                         sentenceCount: sentenceCounts[Int(doc)])
     }
 
     private mutating func detach(doc: Int32) {
@@ -406,8 +477,9 @@ extension StoryIndex {
     /// array capacities dictionaries at 16 bytes per entry: 8-byte key, 4-byte value, 0.75 load).
     public var estimatedByteCount: Int {
         copyKeys.capacity * 8 + docStory.capacity * 4 + signatures.capacity + shingleCounts.capacity * 4
+            + sentenceSketches.capacity + sentenceCounts.capacity * 2
             + bands.byteCount + docOfCopy.byteCount
             + storyIDs.capacity * 8 + parent.capacity * 4 + representative.capacity * 4 + members.capacity * 4
-            + slotOfID.capacity * 16 + sharedBlocks.byteCount
+            + slotOfID.capacity * 16 + sharedBlocks.byteCount + commonMinima.byteCount
     }
 }

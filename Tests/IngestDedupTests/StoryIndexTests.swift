@@ -253,7 +253,7 @@ import Testing
 
     /// `snapshot-v2.bin` was written by the release before shared blocks were learned (`ingest
     /// import` of a trimmed ferry page, the ferry page and the orchard page with the plea): it
-    /// loads with its story ids and representatives and nothing learned, and saves as version 3.
+    /// loads with its story ids and representatives and nothing learned, and saves as version 4.
     @Test func versionTwoSnapshotLoadsWithItsStoryIds() throws {
         var index = try snapshotFixture(version: 2)
         #expect(index.copyCount == 3 && index.sharedBlocks == SharedBlocks())
@@ -266,7 +266,7 @@ import Testing
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("dedup-\(UUID().uuidString).idx").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try index.save(to: path)
-        #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))[8..<12] == [3, 0, 0, 0])
+        #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))[8..<12] == [4, 0, 0, 0])
         #expect(try StoryIndex.load(from: path).storyID(ofCopy: "orchard-again") == "332dbe48a6613c3b")
     }
 
