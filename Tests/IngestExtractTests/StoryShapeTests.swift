@@ -170,6 +170,16 @@ import Testing
         #expect(article.text.components(separatedBy: "\n\n").count == 5)
     }
 
+    /// The story's wrapper opens with the byline's dates ("JAN 13, 2026", "Published: Jan.
+    /// 13, 2026 | Transport"): those go; a date line later in the story, and a sentence
+    /// holding a date, stay.
+    @Test func datelinesOpeningTheStoryAreLeftOut() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("dateline-inside-story-wrapper.html"), url: nil)
+        #expect(article.text.hasPrefix("The harbour bridge will close to cars"))
+        #expect(article.text.contains("Closed from March 2, 2026"))
+        #expect(article.text.hasSuffix("The ferry runs until April 13, 2026."))
+    }
+
     /// A sign-up box between the story's paragraphs: a pitch of one sentence and a `<form>`.
     /// The form was dropped as furniture, but the box's pitch stayed in the story.
     @Test func signUpBoxPitchInsideTheStoryIsLeftOut() throws {
