@@ -138,9 +138,13 @@ struct ContentSelection {
         let elements = blocks.tree.elements
         var result: [Int] = []
         for parent in elements.indices where !blocks.removed[parent] && elements[parent].children.count >= ContentSelection.runCards {
-            var runs: [String: [Int]] = [:]
+            // Keyed by tag and class bytes, ASCII digits left out: no Unicode work per element.
+            var runs: [[UInt8]: [Int]] = [:]
             for case .element(let child) in elements[parent].children where !blocks.removed[child] {
-                runs[elements[child].tag + " " + (elements[child].attribute("class") ?? "").filter { !$0.isNumber }, default: []].append(child)
+                var key = Array(elements[child].tag.utf8)
+                key.append(0x20)
+                key += (elements[child].attribute("class") ?? "").utf8.filter { $0 < 0x30 || $0 > 0x39 }
+                runs[key, default: []].append(child)
             }
             for members in runs.values where members.count >= ContentSelection.runCards
                 && !members.contains(where: { blocks.tree.isInside(winner, $0) }) {
