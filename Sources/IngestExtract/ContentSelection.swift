@@ -99,14 +99,15 @@ struct ContentSelection {
         // many levels below the story's wrapper, so every ancestor up to the body is looked
         // at: one that adds half as much prose again at few links becomes the story.
         // Prose that only teases other stories does not count as a gain: blocks cut short
-        // with an ellipsis, and other short `<article>`s (story cards; a listicle's items
-        // can be articles too, but long ones).
-        let articles = blocks.tree.indices(of: "article").filter { !blocks.removed[$0] && blocks.keptProse[$0] < 500 }
+        // with an ellipsis, other short `<article>`s (story cards; a listicle's items can be
+        // articles too, but long ones), and runs of cards of any tag (`teaserCards`).
+        let teasers = Set(blocks.tree.indices(of: "article").filter { !blocks.removed[$0] && blocks.keptProse[$0] < 500 })
+            .union(teaserCards(besides: start)).sorted()
         func storyProse(_ index: Int) -> Int {
             var other = 0, end = -1
-            for article in articles where article >= end && blocks.tree.isInside(article, index) && !blocks.tree.isInside(best, article) {
-                other += blocks.keptProse[article]
-                end = elements[article].end
+            for teaser in teasers where teaser >= end && blocks.tree.isInside(teaser, index) && !blocks.tree.isInside(best, teaser) {
+                other += blocks.keptProse[teaser]
+                end = elements[teaser].end
             }
             return blocks.keptProse[index] - max(other, blocks.teaserProse[index] - blocks.teaserProse[best])
         }
@@ -125,6 +126,56 @@ struct ContentSelection {
             ancestor = elements[ancestor].parent
         }
         return best
+    }
+
+    /// Teaser cards of other stories: four or more like siblings (tag and class, digits
+    /// aside: `card-1`, `card-2`), three in four of them short blocks (under 500 letters of
+    /// prose, 1000 of text) whose first text is a link, the headline linking to the story teased. Under a
+    /// short story, their excerpts add half as much prose again as the story has, which made
+    /// the climb take in a "More news" rail. A run that holds the winner is the story's own
+    /// list.
+    private func teaserCards(besides winner: Int) -> [Int] {
+        let elements = blocks.tree.elements
+        var result: [Int] = []
+        for parent in elements.indices where !blocks.removed[parent] && elements[parent].children.count >= ContentSelection.runCards {
+            // Keyed by tag and class bytes, ASCII digits left out: no Unicode work per element.
+            var runs: [[UInt8]: [Int]] = [:]
+            for case .element(let child) in elements[parent].children where !blocks.removed[child] {
+                var key = Array(elements[child].tag.utf8)
+                key.append(0x20)
+                key += (elements[child].attribute("class") ?? "").utf8.filter { $0 < 0x30 || $0 > 0x39 }
+                runs[key, default: []].append(child)
+            }
+            for members in runs.values where members.count >= ContentSelection.runCards
+                && !members.contains(where: { blocks.tree.isInside(winner, $0) }) {
+                let cards = members.filter { blocks.keptProse[$0] < 500 && blocks.subtreeText[$0] <= 1000 && opensWithLink($0) }
+                if cards.count * 4 >= members.count * 3 { result += cards }
+            }
+        }
+        return result
+    }
+
+    /// How many like siblings make a run of cards rather than a few boxes.
+    static let runCards = 4
+
+    /// Whether the first text in an element's subtree is link text.
+    private func opensWithLink(_ root: Int) -> Bool {
+        let elements = blocks.tree.elements
+        var index = root
+        while index < elements[root].end {
+            if blocks.removed[index] {
+                index = elements[index].end
+                continue
+            }
+            if elements[index].isLink { return blocks.subtreeText[index] > 0 }
+            let hasText = elements[index].children.contains { child in
+                if case .text(let text) = child { return text.utf8.contains { $0 > 0x20 } }
+                return false
+            }
+            if hasText { return false }
+            index += 1
+        }
+        return false
     }
 
     private func keptChildCount(_ index: Int) -> Int {

@@ -7,7 +7,7 @@ struct MainText {
     func paragraphs() -> [Paragraphs.Paragraph] {
         let collector = Paragraphs(blocks: blocks)
         let roots = ContentSelection(blocks: blocks).roots()
-        let chosen = MainText.trimmingTail(Paragraphs.filter(collector.collect(roots: roots), title: title))
+        let chosen = MainText.trimmingHead(MainText.trimmingTail(Paragraphs.filter(collector.collect(roots: roots), title: title)))
         let chosenLetters = chosen.reduce(0) { $0 + $1.letters }
         guard chosenLetters < 250, !blocks.tree.elements.isEmpty else { return chosen }
         let prose = Paragraphs.filter(collector.collect(roots: [blocks.body]), title: title).filter {
@@ -20,6 +20,21 @@ struct MainText {
     static let headingTags: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
     /// List items and cells: a story may well end with a list of short items.
     static let listTags: Set<String> = ["li", "dd", "dt", "td", "th"]
+
+    /// Drops the story's first paragraphs while they are a dateline: a short line that holds
+    /// a date and ends no sentence ("JAN 24, 2025", "Published: Nov. 19, 2025", "Ana Ruiz |
+    /// 15 Dec, 2025"), the byline's date left inside the story's wrapper.
+    static func trimmingHead(_ paragraphs: [Paragraphs.Paragraph]) -> [Paragraphs.Paragraph] {
+        var start = 0
+        while start < paragraphs.count - 1, paragraphs[start].letters < datelineLetters,
+              !TextNormalizer.endsSentence(paragraphs[start].text), DateNormalizer.inText(paragraphs[start].text) != nil {
+            start += 1
+        }
+        return Array(paragraphs[start...])
+    }
+
+    /// A dateline is shorter than this; a longer line with a date is a sentence of the story.
+    static let datelineLetters = 60
 
     /// Drops the story's last paragraphs while they are a heading or a short line that is no
     /// sentence: a heading with nothing after it led to a section that is furniture

@@ -101,12 +101,15 @@ struct TextBlocks {
                 removed[index] = !mostlyProse && (prose[index] * 10 < totalProse * 3 || totalProse == 0)
             }
         }
-        // A small box around a form control is a sign-up, search or share widget.
-        for control in tree.controlParents where !removed[control] {
+        // A small box around a form control is a sign-up, search or share widget. A `<form>`
+        // is furniture already, but the box around it, with its pitch ("Get the morning
+        // briefing in your inbox…"), is not: the search starts from the form all the same.
+        for control in tree.controlParents where !removed[control] || elements[control].tag == "form" {
             var box = control
-            // Climb while the box stays small and takes in no prose from around it.
+            // Climb while the box stays small; it may take in a pitch of prose beside the
+            // control, not a part of the story (a quarter of the page's prose or more).
             while elements[box].parent > body, rawSubtree[elements[box].parent] < TextBlocks.controlBoxLetters,
-                  prose[elements[box].parent] == prose[box] {
+                  prose[elements[box].parent] == prose[box] || prose[elements[box].parent] * 4 < totalProse {
                 box = elements[box].parent
             }
             if rawSubtree[box] < TextBlocks.controlBoxLetters, !Boilerplate.protectedTags.contains(elements[box].tag),

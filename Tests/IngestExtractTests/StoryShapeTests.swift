@@ -155,6 +155,41 @@ import Testing
     }
 }
 
+/// Short news stories, where what follows the story weighs as much as the story.
+@Suite struct ShortStoryTests {
+    let extractor = Extractor()
+    static let storyEnd = "because the latest inspection found two bearings close to failing."
+
+    /// A five-paragraph story, then a "More from News" rail of four unclassed cards, each a
+    /// linked headline and an excerpt: the excerpts add more than half the story's prose, so
+    /// the climb used to take the rail in as more of the story.
+    @Test func teaserRailAfterAShortStoryIsLeftOut() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("short-story-with-teaser-rail.html"), url: nil)
+        #expect(article.text.hasPrefix("The city council voted on Tuesday"))
+        #expect(article.text.hasSuffix(Self.storyEnd))
+        #expect(article.text.components(separatedBy: "\n\n").count == 5)
+    }
+
+    /// The story's wrapper opens with the byline's dates ("JAN 13, 2026", "Published: Jan.
+    /// 13, 2026 | Transport"): those go; a date line later in the story, and a sentence
+    /// holding a date, stay.
+    @Test func datelinesOpeningTheStoryAreLeftOut() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("dateline-inside-story-wrapper.html"), url: nil)
+        #expect(article.text.hasPrefix("The harbour bridge will close to cars"))
+        #expect(article.text.contains("Closed from March 2, 2026"))
+        #expect(article.text.hasSuffix("The ferry runs until April 13, 2026."))
+    }
+
+    /// A sign-up box between the story's paragraphs: a pitch of one sentence and a `<form>`.
+    /// The form was dropped as furniture, but the box's pitch stayed in the story.
+    @Test func signUpBoxPitchInsideTheStoryIsLeftOut() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("sign-up-box-inside-story.html"), url: nil)
+        #expect(!article.text.contains("morning briefing"))
+        #expect(article.text.components(separatedBy: "\n\n").count == 5)
+        #expect(article.text.hasSuffix(Self.storyEnd))
+    }
+}
+
 /// Link headings: a listicle's item names are links to the products, while headings that
 /// link to other stories are teasers.
 @Suite struct LinkedHeadingTests {
