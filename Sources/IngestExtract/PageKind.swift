@@ -60,7 +60,11 @@ enum PageKind {
         if isListing(tree: tree, blocks: blocks, letters: letters) {
             return reject(&article, "listing page: mostly links to other pages")
         }
-        if !vouched, let reason = unvouchedKind(tree: tree, blocks: blocks, site: siteHost(tree: tree, canonical: article.canonicalURL)) {
+        let site = siteHost(tree: tree, canonical: article.canonicalURL)
+        if let reason = PageStructure.nonArticleKind(tree: tree, blocks: blocks, page: article.canonicalURL, site: site, vouched: vouched) {
+            return reject(&article, reason)
+        }
+        if !vouched, let reason = unvouchedKind(tree: tree, blocks: blocks, site: site) {
             return reject(&article, reason)
         }
         if letters == 0 {
