@@ -40,7 +40,7 @@ enum PageStructure {
         // text is cards linking to the site's own pages, and most cards are dated. Tune-half
         // stories that vouch reach a card share of .91 without dates, .84 with them.
         if vouched {
-            let cards = PageKind.cardRun(blocks, site: site)
+            let cards = PageKind.cardRun(blocks, site: site, minimumShare: PageKind.cardListShare)
             if cards.share >= PageKind.cardListShare, cards.dated {
                 return "listing page: nearly all the text is dated cards linking to the site's own pages"
             }
@@ -96,15 +96,24 @@ enum PageStructure {
     static func shopGrid(_ tree: PageTree, site: String?) -> (items: Int, start: Int)? {
         let elements = tree.elements
         guard !elements.isEmpty else { return nil }
-        // Whether each subtree holds a picture: a post-order pass over the pre-order array.
+        // Whether each subtree holds a picture, and a currency sign in its text: one post-order
+        // pass over the pre-order array, so that no other block's text is put together.
         var pictured = elements.map { $0.tag == "img" || $0.tag == "picture" }
-        for index in elements.indices.reversed() where pictured[index] && elements[index].parent >= 0 {
-            pictured[elements[index].parent] = true
+        var priced = elements.map { element in
+            element.children.contains { child in
+                if case .text(let text) = child { return hasCurrencySign(text) }
+                return false
+            }
+        }
+        for index in elements.indices.reversed() where elements[index].parent >= 0 {
+            pictured[elements[index].parent] = pictured[elements[index].parent] || pictured[index]
+            priced[elements[index].parent] = priced[elements[index].parent] || priced[index]
         }
         var best: (items: Int, start: Int)?
-        for parent in elements.indices where pictured[parent] {
+        for parent in elements.indices where pictured[parent] && priced[parent] {
             var runs: [String: (links: Set<String>, start: Int)] = [:]
-            for case .element(let child) in elements[parent].children where pictured[child] && elements[child].tag != "p" {
+            for case .element(let child) in elements[parent].children
+            where pictured[child] && priced[child] && elements[child].tag != "p" {
                 // A card is a few dozen elements; a larger subtree is a section, not worth reading.
                 guard elements[child].end - child <= cardElements,
                       let link = (child..<elements[child].end).first(where: { elements[$0].isLink }),
@@ -119,6 +128,16 @@ enum PageStructure {
             }
         }
         return best
+    }
+
+    /// Whether a text has a currency sign; ASCII text (most) is read byte by byte.
+    static func hasCurrencySign(_ text: String) -> Bool {
+        var ascii = true
+        for byte in text.utf8 {
+            if byte == 0x24 { return true } // "$"
+            if byte >= 0x80 { ascii = false }
+        }
+        return !ascii && text.unicodeScalars.contains { $0.value >= 0xA2 && $0.properties.generalCategory == .currencySymbol }
     }
 
     /// Whether a text shows an amount of money: a currency sign next to a digit ("$49.99",
