@@ -10,7 +10,7 @@ enum PageStructure {
     static let switcherLinks = 3
     /// A shop's grid: this many like siblings, each with a price, a picture and a link to a
     /// different page of the site. Tune-half stories with such rails reach 19 (stock quotes
-    /// beside a market story), always below or beside the story, never above it.
+    /// beside a market story), always below or beside the story, never above its first prose.
     static let gridItems = 8
     /// A card has fewer elements than this (a picture, a name, a price, a few labels).
     static let cardElements = 200
@@ -32,7 +32,7 @@ enum PageStructure {
             }
         }
         if let grid = shopGrid(tree, site: site), grid.items >= gridItems,
-           let story = ContentSelection(blocks: blocks).roots().first, grid.start < story {
+           let prose = firstProse(blocks, in: ContentSelection(blocks: blocks).roots()), grid.start < prose {
             return "collection page: a grid of \(grid.items) priced items above the main text"
         }
         // A listing that vouches (og:type article on every page of the site, a name the
@@ -43,6 +43,19 @@ enum PageStructure {
             let cards = PageKind.cardRun(blocks, site: site, minimumShare: PageKind.cardListShare)
             if cards.share >= PageKind.cardListShare, cards.dated {
                 return "listing page: nearly all the text is dated cards linking to the site's own pages"
+            }
+        }
+        return nil
+    }
+
+    /// The first prose block (`TextBlocks.proseLetters` or more letters of its own, under a
+    /// third of them links) of the story's roots: where the main text starts to read, after
+    /// a shop's grid when the story's wrapper holds both.
+    static func firstProse(_ blocks: TextBlocks, in roots: [Int]) -> Int? {
+        for root in roots {
+            for index in root..<blocks.tree.elements[root].end where !blocks.removed[index]
+                && blocks.ownText[index] >= TextBlocks.proseLetters && blocks.ownLinkText[index] * 3 < blocks.ownText[index] {
+                return index
             }
         }
         return nil
