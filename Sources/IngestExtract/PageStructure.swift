@@ -1,4 +1,4 @@
-/// Signs in a page's layout that it is documentation or a shop's collection, strong enough to
+/// Signs in a page's layout that it is documentation, a shop's collection or a listing, strong enough to
 /// hold whatever its markup says: documentation generators and site builders stamp og:type
 /// "article" and a date on every page, and a shop's review cards carry names, so these pages
 /// often vouch for being a story (`PageKind.classify`) without being one.
@@ -6,7 +6,7 @@ enum PageStructure {
     /// A page with code listings that points to the same page in three or more other versions
     /// or languages (a version switcher: ".../17/sql-select.html", ".../16/sql-select.html") is
     /// a reference manual's page: a story is published once. Tune-half articles link to their
-    /// own name elsewhere at most four times (an arXiv abstract's formats), none with code.
+    /// own name elsewhere up to 18 times, none of them with five code listings.
     static let switcherLinks = 3
     /// A shop's grid: this many like siblings, each with a price, a picture and a link to a
     /// different page of the site. Tune-half stories with such rails reach 19 (stock quotes
