@@ -60,7 +60,11 @@ enum PageKind {
         if isListing(tree: tree, blocks: blocks, letters: letters) {
             return reject(&article, "listing page: mostly links to other pages")
         }
-        if !vouched, let reason = unvouchedKind(tree: tree, blocks: blocks, site: siteHost(tree: tree, canonical: article.canonicalURL)) {
+        let site = siteHost(tree: tree, canonical: article.canonicalURL)
+        if let reason = PageStructure.nonArticleKind(tree: tree, blocks: blocks, page: article.canonicalURL, site: site, vouched: vouched) {
+            return reject(&article, reason)
+        }
+        if !vouched, let reason = unvouchedKind(tree: tree, blocks: blocks, site: site) {
             return reject(&article, reason)
         }
         if letters == 0 {
@@ -106,27 +110,32 @@ enum PageKind {
     /// its courses, stories or offers, with a teaser each. A paragraph is no card (a story may
     /// link its sources from every paragraph), and a menu is furniture, not kept. `dated`:
     /// most of the run's cards show a date (`Byline.date`).
-    static func cardRun(_ blocks: TextBlocks, site: String?) -> (share: Double, dated: Bool) {
+    /// `minimumShare`: only runs whose parent holds that share of the body's text are looked
+    /// at (a caller that asks for no less; most parents are then skipped without a look).
+    static func cardRun(_ blocks: TextBlocks, site: String?, minimumShare: Double = 0) -> (share: Double, dated: Bool) {
         let elements = blocks.tree.elements
         guard !elements.isEmpty, blocks.subtreeText[blocks.body] > 0 else { return (0, false) }
-        var best = (cards: 0, letters: 0, dated: 0)
-        for parent in elements.indices where !blocks.removed[parent] {
-            var runs: [String: (links: Set<String>, letters: Int, members: Int, dated: Int)] = [:]
+        let floor = minimumShare * Double(blocks.subtreeText[blocks.body])
+        var best = (cards: 0, letters: 0, members: [Int]())
+        for parent in elements.indices where !blocks.removed[parent] && Double(blocks.subtreeText[parent]) >= floor {
+            var runs: [String: (links: Set<String>, letters: Int, members: Int, cards: [Int])] = [:]
             for case .element(let child) in elements[parent].children where !blocks.removed[child] && elements[child].tag != "p" {
                 let key = runKey(elements[child])
-                runs[key, default: ([], 0, 0, 0)].members += 1
+                runs[key, default: ([], 0, 0, [])].members += 1
                 guard cardLetters.contains(blocks.subtreeText[child]), let link = firstLink(in: child, blocks),
                       linksWithinSite(link, site: site) else { continue }
                 runs[key]?.links.insert(link)
                 runs[key]?.letters += blocks.subtreeText[child]
-                if (child..<elements[child].end).contains(where: { Byline.date(blocks.tree, $0) != nil }) { runs[key]?.dated += 1 }
+                runs[key]?.cards.append(child)
             }
             for run in runs.values where run.members >= minimumCards && run.links.count > best.cards {
-                best = (run.links.count, run.letters, run.dated)
+                best = (run.links.count, run.letters, run.cards)
             }
         }
         guard best.cards >= minimumCards else { return (0, false) }
-        return (Double(best.letters) / Double(blocks.subtreeText[blocks.body]), best.dated * 2 > best.cards)
+        // Dates are read in the winning run only, not on every card of every run.
+        let dated = best.members.filter { card in (card..<elements[card].end).contains { Byline.date(blocks.tree, $0) != nil } }.count
+        return (Double(best.letters) / Double(blocks.subtreeText[blocks.body]), dated * 2 > best.cards)
     }
 
     /// Whether a link leads to another page of the site `site` (a host without "www."): a

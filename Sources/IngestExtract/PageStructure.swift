@@ -1,0 +1,169 @@
+/// Signs in a page's layout that it is documentation, a shop's collection or a listing, strong enough to
+/// hold whatever its markup says: documentation generators and site builders stamp og:type
+/// "article" and a date on every page, and a shop's review cards carry names, so these pages
+/// often vouch for being a story (`PageKind.classify`) without being one.
+enum PageStructure {
+    /// A page with code listings that points to the same page in three or more other versions
+    /// or languages (a version switcher: ".../17/sql-select.html", ".../16/sql-select.html") is
+    /// a reference manual's page: a story is published once. Tune-half articles link to their
+    /// own name elsewhere up to 18 times, none of them with five code listings.
+    static let switcherLinks = 3
+    /// A shop's grid: this many like siblings, each with a price, a picture and a link to a
+    /// different page of the site. Tune-half stories with such rails reach 19 (stock quotes
+    /// beside a market story), always below or beside the story, never above its first prose.
+    static let gridItems = 8
+    /// A card has fewer elements than this (a picture, a name, a price, a few labels).
+    static let cardElements = 200
+
+    /// What the page's layout says it is instead of a story, if anything.
+    /// - Parameters:
+    ///   - page: the page's address (canonical URL, else its own), to find its version switcher.
+    ///   - site: the page's host (`PageKind.siteHost`).
+    ///   - vouched: the page vouches for a story (`PageKind.classify`); one that does not is
+    ///     read by `PageKind.unvouchedKind` too, which refuses listings on either sign alone.
+    static func nonArticleKind(tree: PageTree, blocks: TextBlocks, page: String?, site: String?, vouched: Bool) -> String? {
+        let listings = tree.elements.lazy.filter { $0.tag == "pre" }.count
+        if listings >= PageKind.documentationListings {
+            if isChapter(tree) {
+                return "documentation page: code listings on a page that declares its previous or next chapter"
+            }
+            if let page, switcherLinks(tree, page: page, site: site) >= switcherLinks {
+                return "documentation page: code listings and links to the same page in other versions or languages"
+            }
+        }
+        if let grid = shopGrid(tree, site: site), grid.items >= gridItems,
+           let prose = firstProse(blocks, in: ContentSelection(blocks: blocks).roots()), grid.start < prose {
+            return "collection page: a grid of \(grid.items) priced items above the main text"
+        }
+        // A listing that vouches (og:type article on every page of the site, a name the
+        // byline reader takes for an author) still shows both signs at once: nearly all its
+        // text is cards linking to the site's own pages, and most cards are dated. Tune-half
+        // stories that vouch reach a card share of .91 without dates, .84 with them.
+        if vouched {
+            let cards = PageKind.cardRun(blocks, site: site, minimumShare: PageKind.cardListShare)
+            if cards.share >= PageKind.cardListShare, cards.dated {
+                return "listing page: nearly all the text is dated cards linking to the site's own pages"
+            }
+        }
+        return nil
+    }
+
+    /// The first prose block (`TextBlocks.proseLetters` or more letters of its own, under a
+    /// third of them links) of the story's roots: where the main text starts to read, after
+    /// a shop's grid when the story's wrapper holds both.
+    static func firstProse(_ blocks: TextBlocks, in roots: [Int]) -> Int? {
+        for root in roots {
+            for index in root..<blocks.tree.elements[root].end where !blocks.removed[index]
+                && blocks.ownText[index] >= TextBlocks.proseLetters && blocks.ownLinkText[index] * 3 < blocks.ownText[index] {
+                return index
+            }
+        }
+        return nil
+    }
+
+    /// Whether the page declares its place in a sequence of pages (`<link rel="prev">` or
+    /// `rel="next"` in its head), as manuals and books do. An `<a rel="next">` is not read: a
+    /// blog's "next post" link carries it.
+    static func isChapter(_ tree: PageTree) -> Bool {
+        tree.elements.contains { element in
+            guard element.tag == "link", let rel = element.attribute("rel")?.lowercased() else { return false }
+            return rel.split(separator: " ").contains { $0 == "prev" || $0 == "previous" || $0 == "next" }
+        }
+    }
+
+    /// How many distinct pages of the site the page links to that have its own file name in
+    /// another directory ("/docs/16/sql-select.html" from "/docs/18/sql-select.html").
+    static func switcherLinks(_ tree: PageTree, page: String, site: String?) -> Int {
+        let own = path(of: Substring(page))
+        guard let name = lastSegment(own), !name.hasPrefix("index.") else { return 0 }
+        var paths: Set<Substring> = []
+        for element in tree.elements where element.isLink {
+            guard let href = element.attribute("href"), PageKind.linksWithinSite(href, site: site) else { continue }
+            let target = path(of: Substring(href))
+            // A bare name is this directory: the page itself or a sibling.
+            guard target.contains("/"), target != own, lastSegment(target) == name else { continue }
+            paths.insert(target)
+        }
+        return paths.count
+    }
+
+    /// The path of a link, without scheme, host, query or fragment.
+    static func path(of link: Substring) -> Substring {
+        var rest = link.prefix { $0 != "?" && $0 != "#" }
+        if let slashes = rest.range(of: "//"),
+           !rest[..<slashes.lowerBound].contains(where: { $0 == "/" }) {
+            rest = rest[slashes.upperBound...]
+            rest = rest.firstIndex(of: "/").map { rest[$0...] } ?? ""
+        }
+        return rest
+    }
+
+    /// The last non-empty segment of a path ("sql-select.html", "CSS" of "/docs/CSS/").
+    static func lastSegment(_ path: Substring) -> Substring? {
+        path.split(separator: "/").last.map { $0 }
+    }
+
+    /// The largest run of like siblings (`PageKind.runKey`, a `<p>` is no card) that each show a
+    /// price, hold a picture and link to a page of the site, short blocks all (a card, not a
+    /// review's section): how many distinct pages they link to, and where the run starts.
+    static func shopGrid(_ tree: PageTree, site: String?) -> (items: Int, start: Int)? {
+        let elements = tree.elements
+        guard !elements.isEmpty else { return nil }
+        // Whether each subtree holds a picture, and a currency sign in its text: one post-order
+        // pass over the pre-order array, so that no other block's text is put together.
+        var pictured = elements.map { $0.tag == "img" || $0.tag == "picture" }
+        var priced = elements.map { element in
+            element.children.contains { child in
+                if case .text(let text) = child { return hasCurrencySign(text) }
+                return false
+            }
+        }
+        for index in elements.indices.reversed() where elements[index].parent >= 0 {
+            pictured[elements[index].parent] = pictured[elements[index].parent] || pictured[index]
+            priced[elements[index].parent] = priced[elements[index].parent] || priced[index]
+        }
+        var best: (items: Int, start: Int)?
+        for parent in elements.indices where pictured[parent] && priced[parent] {
+            var runs: [String: (links: Set<String>, start: Int)] = [:]
+            for case .element(let child) in elements[parent].children
+            where pictured[child] && priced[child] && elements[child].tag != "p" {
+                // A card is a few dozen elements; a larger subtree is a section, not worth reading.
+                guard elements[child].end - child <= cardElements,
+                      let link = (child..<elements[child].end).first(where: { elements[$0].isLink }),
+                      let href = elements[link].attribute("href"), PageKind.linksWithinSite(href, site: site) else { continue }
+                let text = tree.text(of: child)
+                guard text.count <= PageKind.cardLetters.upperBound, showsPrice(text) else { continue }
+                let key = PageKind.runKey(elements[child])
+                runs[key, default: ([], child)].links.insert(href)
+            }
+            for run in runs.values where run.links.count > (best?.items ?? 0) {
+                best = (run.links.count, run.start)
+            }
+        }
+        return best
+    }
+
+    /// Whether a text has a currency sign; ASCII text (most) is read byte by byte.
+    static func hasCurrencySign(_ text: String) -> Bool {
+        var ascii = true
+        for byte in text.utf8 {
+            if byte == 0x24 { return true } // "$"
+            if byte >= 0x80 { ascii = false }
+        }
+        return !ascii && text.unicodeScalars.contains { $0.value >= 0xA2 && $0.properties.generalCategory == .currencySymbol }
+    }
+
+    /// Whether a text shows an amount of money: a currency sign next to a digit ("$49.99",
+    /// "12,00 €", "£ 5").
+    static func showsPrice(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() where scalar.properties.generalCategory == .currencySymbol {
+            for step in [-1, 1] {
+                var next = index + step
+                if scalars.indices.contains(next), scalars[next] == " " || scalars[next] == "\u{A0}" { next += step }
+                if scalars.indices.contains(next), ("0"..."9").contains(scalars[next]) { return true }
+            }
+        }
+        return false
+    }
+}
