@@ -100,13 +100,15 @@ struct Paragraphs {
     /// or sources; 40 letters or more read as the headline of another story, a teaser.
     /// A list item that is a link is kept when prose follows it: a list inside the story names
     /// its sources, tools or products (one list after the last prose is a rail of other stories).
+    /// So is a table cell or a definition list's term or description: a table in the story
+    /// links the names in its rows (companies, products, people) to their pages.
     static func filter(_ paragraphs: [Paragraph], title: String?) -> [Paragraph] {
         let normalizedTitle = title.map(comparable)
         let titleLetters = title.map { TextNormalizer.letters($0).letters } ?? 0
         let lastProse = paragraphs.lastIndex { $0.letters >= TextBlocks.proseLetters && $0.linkLetters * 2 < $0.letters } ?? -1
         return paragraphs.enumerated().filter { position, paragraph in
             let linkShare = Double(paragraph.linkLetters) / Double(max(paragraph.letters, 1))
-            let inStoryList = paragraph.tag == "li" && position < lastProse
+            let inStoryList = MainText.listTags.contains(paragraph.tag) && position < lastProse
             if linkShare > 0.5, !inStoryList, paragraph.letters >= linkedNameLetters || !MainText.headingTags.contains(paragraph.tag) { return false }
             if Boilerplate.isFurnitureLine(paragraph.text) || Boilerplate.isPlea(paragraph.text) { return false }
             if let normalizedTitle, !normalizedTitle.isEmpty, paragraph.tag.first == "h" || paragraph.letters < 200,
