@@ -228,8 +228,9 @@ struct ContentSelection {
 
     private func sameClass(_ a: Int, _ b: Int) -> Bool {
         let elements = blocks.tree.elements
-        guard let name = elements[a].attribute("class"), !name.isEmpty else { return false }
-        return elements[a].tag == elements[b].tag && elements[b].attribute("class") == name
+        guard elements[a].tag == elements[b].tag, let namedA = named(a), let namedB = named(b),
+              elements[namedA].tag == elements[namedB].tag else { return false }
+        return elements[namedA].attribute("class") == elements[namedB].attribute("class")
     }
 
     /// Same tag and the same class words, leaving out words that hold a digit.
@@ -238,8 +239,39 @@ struct ContentSelection {
         func kind(_ index: Int) -> [Substring] {
             (elements[index].attribute("class") ?? "").split(whereSeparator: \.isWhitespace).filter { !$0.contains(where: \.isNumber) }
         }
-        let words = kind(a)
-        return !words.isEmpty && elements[a].tag == elements[b].tag && words == kind(b)
+        guard elements[a].tag == elements[b].tag, let namedA = named(a), let namedB = named(b),
+              elements[namedA].tag == elements[namedB].tag else { return false }
+        let words = kind(namedA)
+        return !words.isEmpty && words == kind(namedB)
+    }
+
+    /// The element whose class names a block: the block itself, or, when it has no class, the
+    /// lone child it wraps, looked at the same way (component frameworks wrap each block of a
+    /// story in a bare `<div>`, so the story's parts are unclassed siblings around like blocks).
+    private func named(_ index: Int) -> Int? {
+        let elements = blocks.tree.elements
+        var current = index
+        while elements[current].attribute("class")?.isEmpty ?? true {
+            guard let only = loneChild(current) else { return nil }
+            current = only
+        }
+        return current
+    }
+
+    /// The one kept child element holding text, when the element holds nothing else.
+    private func loneChild(_ index: Int) -> Int? {
+        var only: Int? = nil
+        for child in blocks.tree.elements[index].children {
+            switch child {
+            case .element(let element):
+                guard !blocks.removed[element], blocks.subtreeText[element] > 0 else { continue }
+                guard only == nil else { return nil }
+                only = element
+            case .text(let text):
+                if text.utf8.contains(where: { $0 > 0x20 }) { return nil }
+            }
+        }
+        return only
     }
 
     private func sameKind(_ a: Int, _ b: Int) -> Bool {
