@@ -153,6 +153,24 @@ import Testing
         #expect(article.text.contains("Point 8:"))
         #expect(!article.text.contains("Tax guide"))
     }
+
+    /// A component framework wraps each block of the story in a bare `<div>`: the story's
+    /// parts are unclassed siblings, around like blocks (`rich-text`), with a product strip and
+    /// a tip box between them. The longest part wins; the intro before it and the short
+    /// section after the tip box score too little to join, and their wrappers have no class
+    /// to match the winner's by, so they were lost.
+    @Test func storySplitAcrossUnclassedWrappersIsWhole() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("story-split-across-unclassed-wrappers.html"), url: nil)
+        let paragraphs = article.text.components(separatedBy: "\n\n")
+        #expect(paragraphs.first?.hasPrefix("The camera you take on a long trip") == true)
+        #expect(paragraphs.contains("Section 8: a compact camera fits in a jacket pocket, survives rain and dust, and takes pictures good enough for a large print when the light is kind to it."))
+        #expect(paragraphs.suffix(2) == [
+            "Action cameras",
+            "An action camera straps to a helmet or a bike and films what you see, but its wide lens makes distant mountains look small and flat.",
+        ])
+        #expect(!article.text.contains("photo tours"))
+        #expect(!article.text.contains("Alps"))
+    }
 }
 
 /// Short news stories, where what follows the story weighs as much as the story.
