@@ -101,18 +101,14 @@ struct Paragraphs {
     /// A list item that is a link is kept when prose follows it: a list inside the story names
     /// its sources, tools or products (one list after the last prose is a rail of other stories).
     /// So is a table cell or a definition list's term or description: a table in the story
-    /// links the names in its rows (companies, products, people) to their pages. And a
-    /// paragraph that is a link, when a prose paragraph comes right after it: a digest's item
-    /// titles link to the full stories, a guide's lines point to its sources, each followed by
-    /// its text (labelled lines, "Read more: …", still go as stock lines).
+    /// links the names in its rows (companies, products, people) to their pages.
     static func filter(_ paragraphs: [Paragraph], title: String?) -> [Paragraph] {
         let normalizedTitle = title.map(comparable)
         let titleLetters = title.map { TextNormalizer.letters($0).letters } ?? 0
         let lastProse = paragraphs.lastIndex { $0.letters >= TextBlocks.proseLetters && $0.linkLetters * 2 < $0.letters } ?? -1
         return paragraphs.enumerated().filter { position, paragraph in
             let linkShare = Double(paragraph.linkLetters) / Double(max(paragraph.letters, 1))
-            let inStoryList = position < lastProse
-                && (MainText.listTags.contains(paragraph.tag) || paragraph.tag == "p" && isProse(paragraphs[position + 1]))
+            let inStoryList = MainText.listTags.contains(paragraph.tag) && position < lastProse
             if linkShare > 0.5, !inStoryList, paragraph.letters >= linkedNameLetters || !MainText.headingTags.contains(paragraph.tag) { return false }
             if Boilerplate.isFurnitureLine(paragraph.text) || Boilerplate.isPlea(paragraph.text) { return false }
             if let normalizedTitle, !normalizedTitle.isEmpty, paragraph.tag.first == "h" || paragraph.letters < 200,
@@ -121,11 +117,6 @@ struct Paragraphs {
             }
             return true
         }.map(\.element)
-    }
-
-    /// At least a prose block's letters, under a third of them in links (jusText's good paragraph).
-    static func isProse(_ paragraph: Paragraph) -> Bool {
-        paragraph.letters >= TextBlocks.proseLetters && paragraph.linkLetters * 3 < paragraph.letters
     }
 
     /// Letters below which a linked heading is a name (a product, a source), not a headline.

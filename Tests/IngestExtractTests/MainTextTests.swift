@@ -219,24 +219,6 @@ import Testing
         #expect(!article.text.contains("Rankings"))
     }
 
-    /// A digest of the week's deals: each item is a linked title (a paragraph that is all link)
-    /// then its text. The titles were dropped as link lines; a linked line after the story's
-    /// last prose (the previous week's digest) still goes.
-    @Test func digestItemTitlesThatLinkToTheirStoriesAreKept() throws {
-        let article = extractor.extract(html: try Fixtures.bytes("digest-linked-item-titles.html"), url: nil)
-        let paragraphs = article.text.components(separatedBy: "\n\n")
-        #expect(paragraphs.map { String($0.prefix(40)) } == [
-            "Five acquisitions were announced in the ",
-            "Harbor Capital to take Keyvault private",
-            "Investment firm Harbor Capital has agree",
-            "Brightline acquires Watchtower",
-            "Network monitoring company Brightline ha",
-            "OpenPath to acquire Lumen ID",
-            "Identity provider OpenPath will acquire ",
-        ])
-        #expect(!article.text.contains("previous week"))
-    }
-
     /// A paragraph's text nodes are collapsed as one string, without being joined first: a
     /// space owed at the end of one part is written before the next part's first letter.
     @Test func collapsingPartsIsCollapsingTheirJoin() {
