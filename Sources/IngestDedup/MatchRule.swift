@@ -52,8 +52,7 @@ struct MatchRule: Sendable {
     /// `sentenceContainment` of the smaller text's sentences found in the larger.
     func sentencesMatch(held: Int, of bins: Int, _ na: Double, _ nb: Double) -> Bool {
         guard bins > 0, held > 0, na > 0, nb > 0 else { return false }
-        let chance = 1.0 / 255.0  // two different sentences sharing their 8-bit digest
-        let j = max(0, (Double(held) / Double(bins) - chance) / (1 - chance))
+        let j = Signature.chanceCorrected(held, of: bins)
         return j * (na + nb) / (1 + j) / min(na, nb) >= sentenceContainment
     }
 
