@@ -325,11 +325,20 @@ public struct StoryIndex: Sendable {
     /// nearly every sentence carries their own names or figures; a reprint shares all of its
     /// sentences but the one its dateline changed. Copies with nothing common (most) are
     /// judged by `isMatch` alone.
+    ///
+    /// Before the sentences, the text's own bins (those whose minimum is not common) are asked
+    /// alone: when the two sketches agree on enough of them for the match (`MatchRule.
+    /// matchesOnOwnBins`), the texts share what is rare as a copy does, and the match stands. As
+    /// a store grows, more of every text's wording is counted common, but what is left is a
+    /// story's own: an edited copy (damaged characters, a re-worded sentence, a dateline) keeps
+    /// most of it where it fails the whole-sentence check, and two stories of one template
+    /// share almost none of it (their names and figures are theirs, the rest common).
     func standsOnItsEvidence(_ signature: Signature, _ doc: Int32, similarity j: Double, parts: inout LazyParts) -> Bool {
         guard let common = parts.commonFlags(commonMinima) else { return true }
         let evidence = evidence(signature, doc, common: common)
         guard evidence.agreeingOnCommon * 2 > evidence.agreeing else { return true }
         let n = shingleCounts[Int(doc)]
+        if rule.matchesOnOwnBins(agreeing: evidence.ownAgreeing, of: evidence.own, signature.shingles, n) { return true }
         // A copy loaded from a snapshot that had no sentence sketches: the shingle estimate.
         guard sentenceCounts[Int(doc)] > 0 else {
             return rule.wholly(shared: rule.intersection(jaccard: j, signature.shingles, n), signature.shingles, n)
