@@ -51,7 +51,7 @@ def shares(texts, sizes):
 sizes = [n for n in (125, 250, 500) if n < len(real)] + [len(real)]
 model = [model_story() for _ in range(max(sizes) * 4)]
 print(f"share of a story's shingles in >= {k} other stories, mean over the first N stories")
-print("N stories   real (dev, one text per gold story)   scale-set model")
+print("N stories   real (wire-short originals, WCXB)     scale-set model")
 for n, r, m in zip(sizes, shares(real, sizes), shares(model, sizes)):
     print(f"{n:9d}   {r:35.3f}   {m:15.3f}")
 msizes = [len(real) * 2, len(real) * 4]
