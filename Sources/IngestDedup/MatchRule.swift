@@ -47,13 +47,24 @@ struct MatchRule: Sendable {
     /// sentences without a name or a figure, and those are common, not their own.
     var sentenceContainment = 0.7
 
+    /// A match resting on common evidence stands on the text's own bins alone when there are
+    /// at least this many of them: an estimate from k bins varies by up to 0.5/√k (±0.09 at 32,
+    /// the coarseness accepted for small texts), and fewer own bins leave it to the sentences.
+    var minimumOwnBins = 32
+
+    /// True when, of `bins` bins whose minimum is one text's own (not common), the other
+    /// sketch agrees on `agreeing`, they are at least `minimumOwnBins`, and the texts (`na`,
+    /// `nb` shingles) match on that estimate of their similarity.
+    func matchesOnOwnBins(agreeing: Int, of bins: Int, _ na: UInt32, _ nb: UInt32) -> Bool {
+        bins >= minimumOwnBins && matches(jaccard: Signature.chanceCorrected(agreeing, of: bins), na, nb)
+    }
+
     /// True when, of `bins` sentence bins of one text (of `na` sentences; the other has `nb`),
     /// `held` hold the same sentence in the other, and that makes at least
     /// `sentenceContainment` of the smaller text's sentences found in the larger.
     func sentencesMatch(held: Int, of bins: Int, _ na: Double, _ nb: Double) -> Bool {
         guard bins > 0, held > 0, na > 0, nb > 0 else { return false }
-        let chance = 1.0 / 255.0  // two different sentences sharing their 8-bit digest
-        let j = max(0, (Double(held) / Double(bins) - chance) / (1 - chance))
+        let j = Signature.chanceCorrected(held, of: bins)
         return j * (na + nb) / (1 + j) / min(na, nb) >= sentenceContainment
     }
 

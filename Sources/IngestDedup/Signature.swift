@@ -181,8 +181,13 @@ struct Signature: Equatable, Sendable {
             used += nonEmpty.nonzeroBitCount
             equal += (SWAR.zeroBytes(u ^ v) & nonEmpty).nonzeroBitCount
         }
+        return chanceCorrected(equal, of: used)
+    }
+
+    /// The share of `used` bins whose digests are `equal`, less the 1-in-255 chance that two
+    /// different minima share their 8-bit digest: the estimated Jaccard similarity.
+    static func chanceCorrected(_ equal: Int, of used: Int) -> Double {
         guard used > 0 else { return 0 }
-        // Remove the 1-in-255 chance that two different minima share their 8-bit digest.
         let chance = 1.0 / 255.0
         return max(0, (Double(equal) / Double(used) - chance) / (1 - chance))
     }

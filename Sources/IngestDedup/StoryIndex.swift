@@ -325,16 +325,20 @@ public struct StoryIndex: Sendable {
     /// nearly every sentence carries their own names or figures; a reprint shares all of its
     /// sentences but the one its dateline changed. Copies with nothing common (most) are
     /// judged by `isMatch` alone.
+    ///
+    /// Before the sentences, the text's own bins (those whose minimum is not common) are asked
+    /// alone: when the two sketches agree on enough of them for the match (`MatchRule.
+    /// matchesOnOwnBins`), the texts share what is rare as a copy does, and the match stands. As
+    /// a store grows, more of every text's wording is counted common, but what is left is a
+    /// story's own: an edited copy (damaged characters, a re-worded sentence, a dateline) keeps
+    /// most of it where it fails the whole-sentence check, and two stories of one template
+    /// share almost none of it (their names and figures are theirs, the rest common).
     func standsOnItsEvidence(_ signature: Signature, _ doc: Int32, similarity j: Double, parts: inout LazyParts) -> Bool {
         guard let common = parts.commonFlags(commonMinima) else { return true }
-        let start = Int(doc) * Signature.bins
-        var agreeing = 0, agreeingOnCommon = 0
-        for bin in 0..<Signature.bins where signature.values[bin] != 0 && signatures[start + bin] == signature.values[bin] {
-            agreeing += 1
-            if common[bin] { agreeingOnCommon += 1 }
-        }
-        guard agreeingOnCommon * 2 > agreeing else { return true }
+        let evidence = evidence(signature, doc, common: common)
+        guard evidence.agreeingOnCommon * 2 > evidence.agreeing else { return true }
         let n = shingleCounts[Int(doc)]
+        if rule.matchesOnOwnBins(agreeing: evidence.ownAgreeing, of: evidence.own, signature.shingles, n) { return true }
         // A copy loaded from a snapshot that had no sentence sketches: the shingle estimate.
         guard sentenceCounts[Int(doc)] > 0 else {
             return rule.wholly(shared: rule.intersection(jaccard: j, signature.shingles, n), signature.shingles, n)
@@ -352,6 +356,30 @@ public struct StoryIndex: Sendable {
         guard own > 0 else { return false }
         let share = Double(own) / Double(filled)
         return rule.sentencesMatch(held: held, of: own, Double(signature.sentenceCount) * share, Double(sentenceCounts[Int(doc)]) * share)
+    }
+
+    /// The bins `signature` and document `doc`'s sketch agree on, and what they rest on:
+    /// `common` says per bin whether the signature's minimum is common.
+    func evidence(_ signature: Signature, _ doc: Int32, common: [Bool]) -> Evidence {
+        let start = Int(doc) * Signature.bins
+        var found = Evidence()
+        for bin in 0..<Signature.bins where signature.values[bin] != 0 {
+            let agrees = signatures[start + bin] == signature.values[bin]
+            if common[bin] {
+                if agrees { found.agreeing += 1; found.agreeingOnCommon += 1 }
+            } else {
+                found.own += 1
+                if agrees { found.agreeing += 1; found.ownAgreeing += 1 }
+            }
+        }
+        return found
+    }
+
+    /// Bins two sketches agree on (`agreeing`, of which `agreeingOnCommon` hold a common
+    /// minimum), and the new text's own bins (filled, minimum not common: `own`), of which the
+    /// other agrees on `ownAgreeing`.
+    struct Evidence {
+        var agreeing = 0, agreeingOnCommon = 0, own = 0, ownAgreeing = 0
     }
 
     /// A new copy's block sketches, computed once each and only when a candidate needs them

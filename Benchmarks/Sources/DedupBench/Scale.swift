@@ -4,8 +4,9 @@ import IngestDedup
 /// Runs the scale benchmark `runs` times (same generated set each time) and prints each run's
 /// docs/s per segment, then their medians; memory, disk size and the scale-set F1 come from
 /// the last run.
-func runScale(corpus: String, total: Int, runs: Int) throws {
+func runScale(corpus: String, total: Int, runs: Int, causes: Bool = false) throws {
     let texts = try loadDevCorpus(corpus).map(\.text)
+    guard !causes else { return printCauses(devTexts: texts, total: total) }
     var segments: [[Double]] = []
     for run in 1...runs {
         if runs > 1 { print("run \(run) of \(runs)") }
@@ -103,4 +104,48 @@ private func printScaleF1(index: StoryIndex, gold: [Int32]) {
     let p = tp / pp, r = tp / gp
     print(String(format: "scale-set clustering: pairwise P=%.4f R=%.4f F1=%.4f (%d stories, %d predicted)",
                  p, r, 2 * p * r / (p + r), goldCounts.count, predCounts.count))
+}
+
+/// `scale --causes`: adds the same generated documents, and before each copy of a story
+/// already seen asks the index how it would judge it against the story's first document
+/// (`StoryIndex.diagnose`). Per 25k documents: copies, those left apart from their first
+/// document, the check that refused them, and how much of the evidence is common. Untimed.
+private func printCauses(devTexts texts: [String], total: Int) {
+    var set = ScaleSet(devTexts: texts, seed: 42)
+    var index = StoryIndex(reservingCapacity: total)
+    var first: [Int: Int] = [:]
+    typealias Tally = (copies: Int, apart: Int, common: Double, commonApart: Double, by: [MatchDiagnosis.Check: Int],
+                       ownBinsEvidence: [Int], agreeingOnCommonApart: Double)
+    let empty: Tally = (0, 0, 0, 0, [:], [], 0)
+    var tally = empty
+    print("docs     copies  apart  share of copies' bins common (all / apart)  common share of agreeing bins (apart)  apart by first refusing check")
+    for n in 1...total {
+        let doc = set.next()
+        let id = "doc-\(n)"
+        if let original = first[doc.story] {
+            let diagnosis = index.diagnose(text: doc.text, against: "doc-\(original)")!
+            index.add(copyID: id, text: doc.text)
+            tally.copies += 1
+            tally.common += diagnosis.commonShare
+            if index.storyID(ofCopy: id) != index.storyID(ofCopy: "doc-\(original)") {
+                tally.apart += 1
+                tally.commonApart += diagnosis.commonShare
+                tally.agreeingOnCommonApart += diagnosis.agreeing == 0 ? 0 : Double(diagnosis.agreeingOnCommon) / Double(diagnosis.agreeing)
+                tally.by[diagnosis.refusedBy, default: 0] += 1
+                if diagnosis.refusedBy == .evidence { tally.ownBinsEvidence.append(diagnosis.ownBins) }
+            }
+        } else {
+            first[doc.story] = n
+            index.add(copyID: id, text: doc.text)
+        }
+        if n % 25_000 == 0 || n == total {
+            let by = MatchDiagnosis.Check.allCases.map { "\($0.rawValue) \(tally.by[$0] ?? 0)" }.joined(separator: ", ")
+            let own = tally.ownBinsEvidence.sorted()
+            let quartiles = own.isEmpty ? "-" : [own.count / 4, own.count / 2, own.count * 3 / 4].map { String(own[$0]) }.joined(separator: "/")
+            print(String(format: "%-8d %6d %6d %21.2f / %.2f %36.2f            ", n, tally.copies, tally.apart,
+                         tally.common / Double(max(1, tally.copies)), tally.commonApart / Double(max(1, tally.apart)),
+                         tally.agreeingOnCommonApart / Double(max(1, tally.apart))) + by + " (own bins of those refused on evidence, quartiles: \(quartiles))")
+            tally = empty
+        }
+    }
 }

@@ -3,6 +3,7 @@ import IngestDedup
 
 // DedupBench: dev-set quality (score.py) and throughput at 50k / 100k / 200k documents.
 //   swift run -c release --package-path Benchmarks DedupBench [quality|scale|all] [--docs N] [--runs N (scale; default 3)]
+//   DedupBench scale --causes: why copies stay apart from their story, per 25k documents (untimed)
 //   DedupBench dump FILE [--docs N]; DedupBench replay FILE [--out PRED]   (profiling driver, see Replay.swift)
 let arguments = CommandLine.arguments.dropFirst()
 let mode = arguments.first { !$0.hasPrefix("-") } ?? "all"
@@ -24,7 +25,7 @@ do {
         try mode == "dump" ? runDump(corpus: corpus, total: docCount, path: file) : runReplay(path: file, predictions: arguments.firstIndex(of: "--out").map { arguments[$0 + 1] })
     }
     if mode == "scale" || mode == "all" {
-        try runScale(corpus: corpus, total: docCount, runs: runCount)
+        try runScale(corpus: corpus, total: docCount, runs: runCount, causes: arguments.contains("--causes"))
     }
 } catch {
     FileHandle.standardError.write(Data("DedupBench: \(error)\n".utf8))
