@@ -360,6 +360,18 @@ struct PostgresStoreTests {
         #expect(try second.claim(origins, roundStart: start, limit: 5, fairShare: true) == [], "none left")
     }
 
+    @Test func firstClaimsOfWorkersStartedTogetherSplitTheOriginsEvenly() throws {
+        let db = try TestDatabase()
+        defer { db.drop() }
+        let url = try PostgresURL(db.url)
+        let start = try PostgresStore(url: url, writing: true).databaseNow()
+        let origins = (1...20).map { String(format: "site%02d.test", $0) }
+        let workers = try (0..<3).map { _ in try PostgresStore(url: url, writing: true) }
+        for worker in workers { try worker.lockForSharedWriting() }  // three sync workers running
+        let taken = try workers.map { try $0.claim(origins, roundStart: start, limit: 8, first: true).count }
+        #expect(taken == [7, 7, 6], "a fetcher's 8 each would leave the last 4")
+    }
+
     @Test func anUnreachableServerIsAnErrorAndWritesNothing() throws {
         let url = try PostgresURL("postgresql://ingest@127.0.0.1:\(closedLoopbackPort())/none")
         #expect(throws: PostgresStoreError.self) { _ = try LiveStore.open(postgres: url) }
