@@ -73,9 +73,15 @@ extension PostgresStore {
     /// Runs `body` in one transaction holding the commit lock, after pulling into `directory`
     /// (the local copy, if there is one yet) what other workers committed; `pulled` is told
     /// whether anything came. The holder's leases are renewed in the same transaction.
+    ///
+    /// Most of the pull happens before the lock is taken (`pullAheadOfLock`): only what was
+    /// committed while this worker waited is pulled under it, so taking in the others' copies
+    /// (parsing their lines, replaying them into the dedup index) no longer holds up every
+    /// other worker's commit.
     public func withCommitLock<T>(pullingInto directory: String?, pulled: (Bool) throws -> Void = { _ in },
                                   _ body: () throws -> T) throws -> T {
-        try session.transaction {
+        try pullAheadOfLock(directory, pulled)
+        return try session.transaction {
             try session.query("SELECT pg_advisory_xact_lock(\(PostgresStore.commitLockKey))")
             return try catchUp(directory, pulled, body)
         }
@@ -85,11 +91,21 @@ extension PostgresStore {
     /// `body` is not run and the result is nil (the caller goes on and tries again later).
     public func withCommitLockIfFree<T>(pullingInto directory: String, pulled: (Bool) throws -> Void,
                                         _ body: () throws -> T) throws -> T? {
-        try session.transaction {
+        try pullAheadOfLock(directory, pulled)
+        return try session.transaction {
             let taken = try session.query("SELECT pg_try_advisory_xact_lock(\(PostgresStore.commitLockKey))")
             guard try taken.first?.decode(Bool.self) == true else { return nil }
             return try catchUp(directory, pulled, body)
         }
+    }
+
+    /// Pulls what the others committed before the commit lock is taken: one statement sees
+    /// whole transactions only (each commit section is one), in line order, so the local copy
+    /// stays a prefix of the tables, as a pull under the lock leaves it; the section then pulls
+    /// the rest. Inside a transaction already (a nested section) the section's own pull does it.
+    private func pullAheadOfLock(_ directory: String?, _ pulled: (Bool) throws -> Void) throws {
+        guard let directory, !session.inTransaction else { return }
+        try pulled(try pullAppended(into: directory))
     }
 
     /// In a section: pulls, renews the leases when due, runs `body`.
