@@ -30,12 +30,17 @@ public struct OriginLimits: Sendable, Equatable {
     public var slotLifetime: Double
     /// Seconds between two looks at the shared state while every slot is taken.
     public var recheck: Double
+    /// Seconds a slot may pass straight from one request of a process to its next on the
+    /// origin (`OriginPoliteness.mayHandOver`) after the shared state was last read or
+    /// written: how late a worker sees a back-off another one recorded, at most.
+    public var handOverFor: Double
 
-    public init(perOrigin: Int, delay: Double, slotLifetime: Double, recheck: Double = 0.05) {
+    public init(perOrigin: Int, delay: Double, slotLifetime: Double, recheck: Double = 0.05, handOverFor: Double = 1) {
         self.perOrigin = max(1, perOrigin)
         self.delay = max(0, delay)
         self.slotLifetime = slotLifetime
         self.recheck = recheck
+        self.handOverFor = handOverFor
     }
 }
 
@@ -97,6 +102,20 @@ public struct OriginPoliteness: Sendable, Equatable {
         next.lastStart = now
         next.slots = live + [Slot(id: id, expires: now.addingTimeInterval(limits.slotLifetime))]
         return .go(next)
+    }
+
+    /// Whether slot `id`, given back at `now` while another request of the same process waits
+    /// for the origin, may pass straight to that request without a look at the shared state
+    /// (`confirmed`: when it was last read or written): the number in flight stays the same,
+    /// so only what a new start must record forbids it: a delay between starts (its start
+    /// time is what the others space theirs by), a back-off, a slot too near its expiry for
+    /// another whole request (the others would count it free), or a view older than
+    /// `limits.handOverFor` (another worker's back-off would go unseen longer).
+    public func mayHandOver(_ id: Int64, now: Date, confirmed: Date, limits: OriginLimits) -> Bool {
+        guard max(limits.delay, crawlDelay) == 0, (backoffUntil ?? now) <= now,
+              now.timeIntervalSince(confirmed) < limits.handOverFor,
+              let slot = slots.first(where: { $0.id == id }) else { return false }
+        return slot.expires.timeIntervalSince(now) >= limits.slotLifetime / 2
     }
 
     /// The state once slot `id` is given back.

@@ -40,12 +40,14 @@ final class PostgresWorker: SyncWorkSharing {
         }
     }
 
-    /// The first claim takes `limit` origins; later ones, once workers started at about the
-    /// same time have joined (`joinWindow`), at least a fair share (`PostgresStore.claim`).
+    /// The first claim takes `limit` origins, or fewer if that is more than a fair share; later
+    /// ones, once workers started at about the same time have joined (`joinWindow`), at least
+    /// a fair share (`PostgresStore.claim`).
     func claim(_ origins: [String], limit: Int) throws -> [String] {
         defer { claimed = true }
         let joined = ProcessInfo.processInfo.systemUptime - started >= joinWindow
-        return try replica.database.claim(origins, roundStart: roundStart, limit: limit, fairShare: claimed && joined)
+        return try replica.database.claim(origins, roundStart: roundStart, limit: limit, fairShare: claimed && joined,
+                                          first: !claimed)
     }
 
     /// How long after its start a worker counts on the others started with it (the same cron

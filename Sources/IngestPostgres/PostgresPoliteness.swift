@@ -20,13 +20,18 @@ internal import PostgresNIO
 /// replaced (a refused write and a read more). A slot given back while another request of
 /// this process waits for the permit is deleted by that request's write (which drops every
 /// slot it does not list) instead of a statement of its own: in a busy origin a request
-/// costs one round trip.
+/// costs one round trip. Where no start needs recording (no delay between starts, no
+/// back-off) a slot given back while a request of this process waits passes straight to it
+/// (`OriginPoliteness.mayHandOver`): no round trip at all, and the number in flight is the same.
 public actor PostgresPoliteness: SharedPoliteness {
     private let connection: PostgresConnection
     private let url: PostgresURL
     private let holder: Int32
     private var nextSlot: Int64 = 0
     private var cached: [String: OriginPoliteness] = [:]
+    /// When each cached row was last read or written, and the limits its requests asked for.
+    private var confirmed: [String: Date] = [:]
+    private var limits: [String: OriginLimits] = [:]
     /// The database's clock minus this machine's, at most (`read`); nil before the first read.
     private var clockOffset: TimeInterval?
     private var local: [String: LocalPermits] = [:]
@@ -53,7 +58,8 @@ public actor PostgresPoliteness: SharedPoliteness {
     deinit { try? connection.close().wait() }
 
     public func start(_ origin: String, limits: OriginLimits) async throws -> Int64 {
-        await takeLocal(origin, limit: limits.perOrigin)
+        self.limits[origin] = limits
+        if let handed = await takeLocal(origin, limit: limits.perOrigin) { return handed }
         do {
             return try await take(origin, limits: limits)
         } catch {
@@ -64,6 +70,12 @@ public actor PostgresPoliteness: SharedPoliteness {
     }
 
     public func finish(_ origin: String, slot: Int64) async {
+        if let waiter = local[origin]?.waiting.first, let row = cached[origin], let limits = limits[origin],
+           let confirmed = confirmed[origin], row.mayHandOver(slot, now: now(), confirmed: confirmed, limits: limits) {
+            local[origin]?.waiting.removeFirst()
+            waiter.resume(returning: slot)  // the permit goes with it (`taken` stays)
+            return
+        }
         cached[origin] = cached[origin]?.releasing(slot)
         local[origin, default: LocalPermits()].released.append(slot)
         // The request the permit goes to deletes the slot with its write (`take`).
@@ -105,6 +117,7 @@ public actor PostgresPoliteness: SharedPoliteness {
             try Task.checkCancellation()
             if state == nil || fresh {
                 state = try await read(origin, sweep: sweep)
+                confirmed[origin] = now()
                 fresh = true
             }
             guard let current = state else { continue }
@@ -116,6 +129,7 @@ public actor PostgresPoliteness: SharedPoliteness {
                     local[origin]?.released.removeAll { released.contains($0) }
                     // Slots given back during the write are still listed by `next`, not live.
                     cached[origin] = (local[origin]?.released ?? []).reduce(next) { $0.releasing($1) }
+                    confirmed[origin] = now()
                     return id
                 }
                 fresh = true  // another worker changed the row since it was read
@@ -211,14 +225,15 @@ public actor PostgresPoliteness: SharedPoliteness {
             """, binds)
     }
 
-    /// Waits for one of this process's `limit` permits on `origin`.
-    private func takeLocal(_ origin: String, limit: Int) async {
+    /// Waits for one of this process's `limit` permits on `origin`; with it may come the
+    /// slot of the request that gave it back (`finish`), to use as is.
+    private func takeLocal(_ origin: String, limit: Int) async -> Int64? {
         if local[origin, default: LocalPermits()].taken < limit {
             local[origin, default: LocalPermits()].taken += 1
-            return
+            return nil
         }
-        // Resumed by `giveLocal`, which hands over its permit (`taken` stays).
-        await withCheckedContinuation { local[origin, default: LocalPermits()].waiting.append($0) }
+        // Resumed by `giveLocal` or `finish`, which hand over their permit (`taken` stays).
+        return await withCheckedContinuation { local[origin, default: LocalPermits()].waiting.append($0) }
     }
 
     /// Gives a permit back, to the first waiter if there is one (true then).
@@ -226,7 +241,7 @@ public actor PostgresPoliteness: SharedPoliteness {
     private func giveLocal(_ origin: String) -> Bool {
         if let waiter = local[origin]?.waiting.first {
             local[origin]?.waiting.removeFirst()
-            waiter.resume()
+            waiter.resume(returning: nil)
             return true
         }
         local[origin]?.taken -= 1
@@ -271,7 +286,7 @@ public actor PostgresPoliteness: SharedPoliteness {
 /// them deciding at a time; slots given back whose rows are still in the database.
 private struct LocalPermits {
     var taken = 0
-    var waiting: [CheckedContinuation<Void, Never>] = []
+    var waiting: [CheckedContinuation<Int64?, Never>] = []
     var deciding = false
     var turnWaiting: [CheckedContinuation<Void, Never>] = []
     var released: [Int64] = []

@@ -68,6 +68,8 @@ final class PostgresSession {
 
     /// How deep in `transaction` calls the caller is: an inner one runs in the outer one.
     private var depth = 0
+    /// Whether a `transaction` is open.
+    var inTransaction: Bool { depth > 0 }
 
     /// Runs `body` in one transaction (committed when it returns, rolled back when it throws);
     /// inside another transaction, `body` is part of that one.

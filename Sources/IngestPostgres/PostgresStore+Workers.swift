@@ -19,9 +19,11 @@ internal import PostgresNIO
 ///   appends. Lines are therefore numbered without gaps or clashes, and story assignment sees
 ///   every copy stored before it.
 extension PostgresStore {
+    /// The origins of `$1` not finished in the round that began at `$2`, held or not.
+    static let leftThisRound = "origin = ANY($1::text[]) AND (done IS NULL OR done < $2)"
     /// The origins of `$1` that may be claimed in the round that began at `$2`.
     static let claimable = """
-        origin = ANY($1::text[]) AND (done IS NULL OR done < $2)
+        \(leftThisRound)
           AND (holder IS NULL OR expires < now() OR holder NOT IN (SELECT pid FROM pg_stat_activity))
         """
     /// Serialises commit sections between workers (transaction-level).
@@ -71,9 +73,15 @@ extension PostgresStore {
     /// Runs `body` in one transaction holding the commit lock, after pulling into `directory`
     /// (the local copy, if there is one yet) what other workers committed; `pulled` is told
     /// whether anything came. The holder's leases are renewed in the same transaction.
+    ///
+    /// Most of the pull happens before the lock is taken (`pullAheadOfLock`): only what was
+    /// committed while this worker waited is pulled under it, so taking in the others' copies
+    /// (parsing their lines, replaying them into the dedup index) no longer holds up every
+    /// other worker's commit.
     public func withCommitLock<T>(pullingInto directory: String?, pulled: (Bool) throws -> Void = { _ in },
                                   _ body: () throws -> T) throws -> T {
-        try session.transaction {
+        try pullAheadOfLock(directory, pulled)
+        return try session.transaction {
             try session.query("SELECT pg_advisory_xact_lock(\(PostgresStore.commitLockKey))")
             return try catchUp(directory, pulled, body)
         }
@@ -83,11 +91,21 @@ extension PostgresStore {
     /// `body` is not run and the result is nil (the caller goes on and tries again later).
     public func withCommitLockIfFree<T>(pullingInto directory: String, pulled: (Bool) throws -> Void,
                                         _ body: () throws -> T) throws -> T? {
-        try session.transaction {
+        try pullAheadOfLock(directory, pulled)
+        return try session.transaction {
             let taken = try session.query("SELECT pg_try_advisory_xact_lock(\(PostgresStore.commitLockKey))")
             guard try taken.first?.decode(Bool.self) == true else { return nil }
             return try catchUp(directory, pulled, body)
         }
+    }
+
+    /// Pulls what the others committed before the commit lock is taken: one statement sees
+    /// whole transactions only (each commit section is one), in line order, so the local copy
+    /// stays a prefix of the tables, as a pull under the lock leaves it; the section then pulls
+    /// the rest. Inside a transaction already (a nested section) the section's own pull does it.
+    private func pullAheadOfLock(_ directory: String?, _ pulled: (Bool) throws -> Void) throws {
+        guard let directory, !session.inTransaction else { return }
+        try pulled(try pullAppended(into: directory))
     }
 
     /// In a section: pulls, renews the leases when due, runs `body`.
@@ -149,9 +167,11 @@ extension PostgresStore {
     /// origins divided by the sync workers running now (holders of the writers' lock shared),
     /// rounded up. A worker leasing again once its fetcher would idle asks for that, so that a
     /// worker alone (or one of a few) keeps its fetcher full to the end of the round instead
-    /// of leasing in waves of `limit` whose last one leaves it half idle; its first claim
-    /// takes `limit` only, so that workers starting together share the round.
-    public func claim(_ origins: [String], roundStart: Date, limit: Int, fairShare: Bool = false) throws -> [String] {
+    /// of leasing in waves of `limit` whose last one leaves it half idle. With `first` (a
+    /// worker's first claim), `limit` or that share if it is less, so that workers starting
+    /// together share the round evenly (`leaseCount`).
+    public func claim(_ origins: [String], roundStart: Date, limit: Int, fairShare: Bool = false,
+                      first: Bool = false) throws -> [String] {
         guard !origins.isEmpty else { return [] }
         var binds = PostgresBindings()
         binds.append(origins)
@@ -159,15 +179,15 @@ extension PostgresStore {
             unsafeSQL: "INSERT INTO ingest_leases (origin) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING", binds: binds))
         binds.append(roundStart)
         var take = limit
-        if fairShare {
+        if fairShare || first {
             let key = PostgresStore.writerLockKey
             let counts = try session.query(PostgresQuery(unsafeSQL: """
-                SELECT (SELECT count(*) FROM ingest_leases WHERE \(PostgresStore.claimable)),
+                SELECT (SELECT count(*) FROM ingest_leases WHERE \(first ? PostgresStore.leftThisRound : PostgresStore.claimable)),
                        (SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND mode = 'ShareLock' AND granted
                           AND classid = \(key >> 32) AND objid = \(key & 0xFFFF_FFFF) AND objsubid = 1)
                 """, binds: binds)).first
             if let (free, workers) = try counts?.decode((Int, Int).self) {
-                take = PostgresStore.leaseCount(limit: limit, free: free, workers: workers)
+                take = PostgresStore.leaseCount(limit: limit, free: free, workers: workers, first: first)
             }
         }
         binds.append(take)
@@ -184,9 +204,14 @@ extension PostgresStore {
     /// How many origins a later claim takes: at least `limit` (what its fetcher can keep busy)
     /// and at least its share of the `free` origins among the `workers` running (rounded up),
     /// so a worker that joins late or runs alone does not take the last sites in small waves.
-    static func leaseCount(limit: Int, free: Int, workers: Int) -> Int {
+    /// A `first` claim takes at most its share of the origins left in the round (`free` counts
+    /// the held ones too then): workers starting together split them evenly (7, 7 and 6 of
+    /// 20, not 8, 8 and 4), and with them the pages to extract and store, instead of the one
+    /// with the fewest waiting for the others at the end.
+    static func leaseCount(limit: Int, free: Int, workers: Int, first: Bool = false) -> Int {
         let workers = max(workers, 1)
-        return max(limit, (free + workers - 1) / workers)
+        let share = (free + workers - 1) / workers
+        return first ? max(1, min(limit, share)) : max(limit, share)
     }
 
     /// Marks leased origins done for this round and frees them.

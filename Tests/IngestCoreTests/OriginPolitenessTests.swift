@@ -82,4 +82,24 @@ import Testing
             return
         }
     }
+
+    /// A slot given back while a request of the same process waits: passed on as is only when
+    /// no start needs recording and the view of the shared row is fresh.
+    static let handOvers: [(name: String, state: OriginPoliteness, delay: Double, now: Double, confirmed: Double, passes: Bool)] = [
+        ("no delay, fresh view, slot far from expiry: passes", OriginPoliteness(slots: [slot(1, expires: 60)]), 0, 1, 0.5, true),
+        ("a delay between starts: the start must be recorded", OriginPoliteness(slots: [slot(1, expires: 60)]), 0.25, 1, 0.5, false),
+        ("a Crawl-delay likewise", OriginPoliteness(crawlDelay: 2, slots: [slot(1, expires: 60)]), 0, 1, 0.5, false),
+        ("a back-off in force", OriginPoliteness(backoffUntil: at(5), slots: [slot(1, expires: 60)]), 0, 1, 0.5, false),
+        ("a back-off that ended", OriginPoliteness(backoffUntil: at(0.5), slots: [slot(1, expires: 60)]), 0, 1, 0.5, true),
+        ("a view older than handOverFor", OriginPoliteness(slots: [slot(1, expires: 60)]), 0, 2, 0.5, false),
+        ("a slot with less than half its lifetime left", OriginPoliteness(slots: [slot(1, expires: 29)]), 0, 1, 0.5, false),
+        ("a slot the row does not list", OriginPoliteness(slots: [slot(2, expires: 60)]), 0, 1, 0.5, false),
+    ]
+
+    @Test(arguments: handOvers.indices)
+    func aSlotGivenBackPassesToTheNextRequestOrNot(_ index: Int) {
+        let (name, state, delay, now, confirmed, passes) = Self.handOvers[index]
+        let limits = OriginLimits(perOrigin: 2, delay: delay, slotLifetime: 60, handOverFor: 1)
+        #expect(state.mayHandOver(1, now: Self.at(now), confirmed: Self.at(confirmed), limits: limits) == passes, "\(name)")
+    }
 }

@@ -16,4 +16,17 @@ import Testing
     func aClaimTakesItsShareOrWhatItsFetcherCanUse(limit: Int, free: Int, workers: Int, expected: Int) {
         #expect(PostgresStore.leaseCount(limit: limit, free: free, workers: workers) == expected)
     }
+
+    /// A worker's first claim: what its fetcher can keep busy, but no more than its share, so
+    /// that workers starting together split the origins evenly.
+    @Test(arguments: [
+        (8, 20, 3, 7),   // 7, 7 and 6 of 20, not 8, 8 and 4
+        (8, 20, 1, 8),   // alone: what the fetcher can use, the rest later
+        (8, 20, 0, 8),   // no worker counted: as one
+        (4, 30, 3, 4),   // a share of 10 is more than the fetcher's 4
+        (8, 0, 3, 1),    // nothing free: at least one asked (the query finds none)
+    ])
+    func aFirstClaimTakesNoMoreThanItsShare(limit: Int, free: Int, workers: Int, expected: Int) {
+        #expect(PostgresStore.leaseCount(limit: limit, free: free, workers: workers, first: true) == expected)
+    }
 }

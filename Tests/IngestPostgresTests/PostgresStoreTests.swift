@@ -271,6 +271,31 @@ struct PostgresStoreTests {
         #expect(try db.sql("SELECT string_agg(n::text, ',' ORDER BY n) FROM ingest_copies") == "1,2")
     }
 
+    @Test func aWorkerTakesInTheOthersCommitsBeforeWaitingForTheCommitLock() throws {
+        let db = try TestDatabase()
+        defer { db.drop() }
+        let url = try PostgresURL(db.url)
+        let first = try LiveStore.open(postgres: url, worker: true)
+        let second = try LiveStore.open(postgres: url, worker: true)
+        let sharing = (try #require(first.adapter.sharing), try #require(second.adapter.sharing))
+        try sharing.0.exclusively { try first.adapter.saveCopy(Self.copy(1)) }
+        try sharing.0.exclusively {
+            try first.adapter.saveCopy(Self.copy(2))
+            // The commit lock is the first worker's: the second runs nothing, but what the first
+            // committed before (copy-1, not copy-2 of this open section) is in its local copy and
+            // its dedup index already, taken in without holding up the first.
+            #expect(try !sharing.1.exclusivelyIfFree {})
+            #expect(try second.adapter.copy(id: "copy-1") != nil)
+            #expect(second.clusterer.index.storyID(ofCopy: "copy-1") != nil)
+            #expect(try second.adapter.copy(id: "copy-2") == nil)
+        }
+        var caughtUp = false
+        try sharing.1.exclusively { caughtUp = try second.adapter.copy(id: "copy-2") != nil }
+        #expect(caughtUp, "the rest pulled under the lock")
+        try first.finish()
+        try second.finish()
+    }
+
     /// Two stories sharing half their text and a copy that matches both (the dedup
     /// `SettlingTests`' case): taken bridge first, as here, the three make one story; settled
     /// (longest text first), they do not.
@@ -358,6 +383,18 @@ struct PostgresStoreTests {
         #expect(try second.claim(origins, roundStart: start, limit: 1, fairShare: true).count == 2, "3 left for 2 workers")
         #expect(try first.claim(origins, roundStart: start, limit: 1, fairShare: true) == ["site7.test"])
         #expect(try second.claim(origins, roundStart: start, limit: 5, fairShare: true) == [], "none left")
+    }
+
+    @Test func firstClaimsOfWorkersStartedTogetherSplitTheOriginsEvenly() throws {
+        let db = try TestDatabase()
+        defer { db.drop() }
+        let url = try PostgresURL(db.url)
+        let start = try PostgresStore(url: url, writing: true).databaseNow()
+        let origins = (1...20).map { String(format: "site%02d.test", $0) }
+        let workers = try (0..<3).map { _ in try PostgresStore(url: url, writing: true) }
+        for worker in workers { try worker.lockForSharedWriting() }  // three sync workers running
+        let taken = try workers.map { try $0.claim(origins, roundStart: start, limit: 8, first: true).count }
+        #expect(taken == [7, 7, 6], "a fetcher's 8 each would leave the last 4")
     }
 
     @Test func anUnreachableServerIsAnErrorAndWritesNothing() throws {

@@ -21,6 +21,40 @@ struct SharedPolitenessTests {
         return Fetcher(settings: settings, shared: try PostgresPoliteness(url: PostgresURL(url)))
     }
 
+    /// Transactions committed in `db` (each statement is one), as the server counts them once
+    /// a backend reports: the politeness connection does when it closes. Asked from another
+    /// database, so that asking adds none.
+    static func committed(in db: TestDatabase) async throws -> Int {
+        let server = try #require(TestDatabase.serverURL)
+        var count = -1, same = 0
+        for _ in 0..<50 where same < 3 {  // until closed connections' counts are in
+            let now = try #require(Int(TestDatabase.psql(server, "SELECT xact_commit FROM pg_stat_database WHERE datname = '\(db.name)'")))
+            same = now == count ? same + 1 : 0
+            count = now
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        return count
+    }
+
+    /// `requests` requests of one worker queued on `origin` at once, each holding its slot for
+    /// `holding`; its politeness connection closes when this returns (the actor is freed).
+    static func fetchQueued(_ requests: Int, on origin: String, limits: OriginLimits, holding: Duration,
+                            db: TestDatabase, load: InFlight) async throws {
+        let shared = try PostgresPoliteness(url: PostgresURL(db.url))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<requests {
+                group.addTask {
+                    let slot = try await shared.start(origin, limits: limits)
+                    load.enter()
+                    try await Task.sleep(for: holding)
+                    load.leave()
+                    await shared.finish(origin, slot: slot)
+                }
+            }
+            try await group.waitForAll()
+        }
+    }
+
     @Test func aRetryAfterOneWorkerGotHoldsTheOthers() async throws {
         let db = try TestDatabase()
         defer { db.drop() }
@@ -60,46 +94,36 @@ struct SharedPolitenessTests {
         let db = try TestDatabase()
         defer { db.drop() }
         _ = try PostgresStore(url: PostgresURL(db.url), writing: true)
-        // Transactions committed in the database (each statement is one), as the server counts
-        // them once a backend reports: the politeness connection does when it closes. Asked
-        // from another database, so that asking adds none.
-        let server = try #require(TestDatabase.serverURL)
-        func committed() async throws -> Int {
-            var count = -1, same = 0
-            for _ in 0..<50 where same < 3 {  // until closed connections' counts are in
-                let now = try #require(Int(TestDatabase.psql(server, "SELECT xact_commit FROM pg_stat_database WHERE datname = '\(db.name)'")))
-                same = now == count ? same + 1 : 0
-                count = now
-                try await Task.sleep(for: .milliseconds(100))
-            }
-            return count
-        }
-        let before = try await committed()
+        let before = try await Self.committed(in: db)
         let requests = 12, origin = "http://news.test:80"
         let limits = OriginLimits(perOrigin: 2, delay: 0, slotLifetime: 60)
         let load = InFlight()
-        // The connection closes when `fetchAll` returns (the actor is freed).
-        func fetchAll() async throws {
-            let shared = try PostgresPoliteness(url: PostgresURL(db.url))
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                for _ in 0..<requests {
-                    group.addTask {
-                        let slot = try await shared.start(origin, limits: limits)
-                        load.enter()
-                        try await Task.sleep(for: .milliseconds(20))
-                        load.leave()
-                        await shared.finish(origin, slot: slot)
-                    }
-                }
-                try await group.waitForAll()
-            }
-        }
-        try await fetchAll()
+        try await Self.fetchQueued(requests, on: origin, limits: limits, holding: .milliseconds(20), db: db, load: load)
         #expect(load.most == 2, "at most perOrigin in flight, and as many")
-        let statements = try await committed() - before
+        let statements = try await Self.committed(in: db) - before
         // 3 at connect, 2 to create and read the row, one write per request, the last two
         // slots' deletes; a statement per finish and the refused writes made 30 and more.
         #expect(statements <= requests + 8, "\(statements) statements for \(requests) requests")
+        #expect(try db.sql("SELECT count(*) FROM ingest_politeness_slots") == "0", "every slot given back is deleted")
+    }
+
+    /// Without a delay between starts, a slot given back while the next request of the worker
+    /// waits passes straight to it: a few statements for the whole queue instead of one per
+    /// request, still never above the limit, nothing left in the database at the end.
+    @Test func queuedRequestsWithoutDelayHandTheirSlotsOnWithoutStatements() async throws {
+        let db = try TestDatabase()
+        defer { db.drop() }
+        _ = try PostgresStore(url: PostgresURL(db.url), writing: true)
+        let before = try await Self.committed(in: db)
+        let requests = 24, origin = "http://news.test:80"
+        let limits = OriginLimits(perOrigin: 2, delay: 0, slotLifetime: 60, handOverFor: 60)
+        let load = InFlight()
+        try await Self.fetchQueued(requests, on: origin, limits: limits, holding: .milliseconds(10), db: db, load: load)
+        #expect(load.most == 2, "at most perOrigin in flight, and as many")
+        let statements = try await Self.committed(in: db) - before
+        // 3 at connect, 2 to create and read the row, a write for each of the two slots, their
+        // deletes at the end: one statement per request made 29 and more.
+        #expect(statements <= 12, "\(statements) statements for \(requests) requests")
         #expect(try db.sql("SELECT count(*) FROM ingest_politeness_slots") == "0", "every slot given back is deleted")
     }
 
