@@ -19,6 +19,12 @@ struct PostgresStoreTests {
     }
 
     /// Writes a small store with every kind of record through the engine's interface.
+    /// Two sync workers open on one database at once (no waiting).
+    static func twoWorkers(_ db: TestDatabase) throws -> (LiveStore, LiveStore) {
+        let url = try PostgresURL(db.url)
+        return (try LiveStore.open(postgres: url, worker: true), try LiveStore.open(postgres: url, worker: true))
+    }
+
     static func fill(_ live: LiveStore, from first: Int = 0, count: Int = 6) throws {
         let adapter = live.adapter
         for i in first..<first + count {
@@ -212,9 +218,7 @@ struct PostgresStoreTests {
     @Test func twoWorkersCommitInTurnAndSeeEachOthersCopiesBeforeDeciding() throws {
         let db = try TestDatabase()
         defer { db.drop() }
-        let url = try PostgresURL(db.url)
-        let first = try LiveStore.open(postgres: url, worker: true)
-        let second = try LiveStore.open(postgres: url, worker: true)  // both open at once: no waiting
+        let (first, second) = try Self.twoWorkers(db)
         let sharing = (try #require(first.adapter.sharing), try #require(second.adapter.sharing))
         let text = "The harbour council voted on Tuesday to delay the new ferry terminal.\n\nA second paragraph of the same report."
         var stories: [String] = []
@@ -247,9 +251,7 @@ struct PostgresStoreTests {
     @Test func aWorkerFindingAnotherInItsSectionGoesOnAndCommitsLater() throws {
         let db = try TestDatabase()
         defer { db.drop() }
-        let url = try PostgresURL(db.url)
-        let first = try LiveStore.open(postgres: url, worker: true)
-        let second = try LiveStore.open(postgres: url, worker: true)
+        let (first, second) = try Self.twoWorkers(db)
         let sharing = (try #require(first.adapter.sharing), try #require(second.adapter.sharing))
         var ran = false
         try sharing.0.exclusively {
@@ -274,9 +276,7 @@ struct PostgresStoreTests {
     @Test func aWorkerTakesInTheOthersCommitsBeforeWaitingForTheCommitLock() throws {
         let db = try TestDatabase()
         defer { db.drop() }
-        let url = try PostgresURL(db.url)
-        let first = try LiveStore.open(postgres: url, worker: true)
-        let second = try LiveStore.open(postgres: url, worker: true)
+        let (first, second) = try Self.twoWorkers(db)
         let sharing = (try #require(first.adapter.sharing), try #require(second.adapter.sharing))
         try sharing.0.exclusively { try first.adapter.saveCopy(Self.copy(1)) }
         try sharing.0.exclusively {
@@ -310,9 +310,7 @@ struct PostgresStoreTests {
     @Test func onlyTheLastWorkerToFinishSettlesTheRoundAndItSettlesEveryonesCopies() throws {
         let db = try TestDatabase()
         defer { db.drop() }
-        let url = try PostgresURL(db.url)
-        let first = try LiveStore.open(postgres: url, worker: true)
-        let second = try LiveStore.open(postgres: url, worker: true)
+        let (first, second) = try Self.twoWorkers(db)
         let copies = try Self.bridgedCopies()
         // As a sync stores them: each in the story its index gives it on arrival, merges as aliases.
         func store(_ i: Int, by worker: LiveStore) throws {
