@@ -164,8 +164,9 @@ extension PostgresStore {
     /// `roundStart`; returns those leased (empty: nothing left for this round).
     ///
     /// With `fairShare`, up to this worker's share of them if that is more: the claimable
-    /// origins divided by the sync workers running now (holders of the writers' lock shared),
-    /// rounded up. A worker leasing again once its fetcher would idle asks for that, so that a
+    /// origins divided by the sync workers running on this database now (holders of its
+    /// writers' lock shared: advisory locks are per database, and `pg_locks` shows every
+    /// database's), rounded up. A worker leasing again once its fetcher would idle asks for that, so that a
     /// worker alone (or one of a few) keeps its fetcher full to the end of the round instead
     /// of leasing in waves of `limit` whose last one leaves it half idle. With `first` (a
     /// worker's first claim), `limit` or that share if it is less, so that workers starting
@@ -184,6 +185,7 @@ extension PostgresStore {
             let counts = try session.query(PostgresQuery(unsafeSQL: """
                 SELECT (SELECT count(*) FROM ingest_leases WHERE \(first ? PostgresStore.leftThisRound : PostgresStore.claimable)),
                        (SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND mode = 'ShareLock' AND granted
+                          AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
                           AND classid = \(key >> 32) AND objid = \(key & 0xFFFF_FFFF) AND objsubid = 1)
                 """, binds: binds)).first
             if let (free, workers) = try counts?.decode((Int, Int).self) {

@@ -395,6 +395,20 @@ struct PostgresStoreTests {
         #expect(taken == [7, 7, 6], "a fetcher's 8 each would leave the last 4")
     }
 
+    @Test func workersOfAnotherDatabaseOnTheServerDoNotCountForTheShares() throws {
+        let db = try TestDatabase(), other = try TestDatabase()
+        defer { db.drop(); other.drop() }
+        let elsewhere = try (0..<2).map { _ in try PostgresStore(url: PostgresURL(other.url), writing: true) }
+        for worker in elsewhere { try worker.lockForSharedWriting() }  // another store's sync workers
+        let url = try PostgresURL(db.url)
+        let start = try PostgresStore(url: url, writing: true).databaseNow()
+        let origins = (1...20).map { String(format: "site%02d.test", $0) }
+        let alone = try PostgresStore(url: url, writing: true)
+        try alone.lockForSharedWriting()
+        #expect(try alone.claim(origins, roundStart: start, limit: 8, first: true).count == 8, "its fetcher's 8, not a third")
+        #expect(try alone.claim(origins, roundStart: start, limit: 1, fairShare: true).count == 12, "every origin left")
+    }
+
     @Test func anUnreachableServerIsAnErrorAndWritesNothing() throws {
         let url = try PostgresURL("postgresql://ingest@127.0.0.1:\(closedLoopbackPort())/none")
         #expect(throws: PostgresStoreError.self) { _ = try LiveStore.open(postgres: url) }
