@@ -91,12 +91,7 @@ struct PostgresCommandTests {
         let setup = try Setup()
         defer { setup.close() }
         let (world, db, temp) = (setup.world, setup.db, setup.temp)
-        let results = ResultBox(count: 3)
-        let store = db.url, directory = temp.url
-        DispatchQueue.concurrentPerform(iterations: 3) { i in
-            results.set(i, try? IngestBinary.run(["sync", "--store", store], in: directory))
-        }
-        for result in results.values {
+        for result in PostgresWorkersTests.syncs(3, store: db.url, in: temp.url) {
             #expect(result?.status == 0, "\(result?.stderr ?? "did not run")")
         }
         let pages = world.articleRequests().map(\.path)
