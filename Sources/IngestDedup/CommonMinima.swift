@@ -31,9 +31,9 @@ struct CommonMinima: Sendable, Equatable {
 
     /// Counts one text's bin minima (`keys`, empty bins left out).
     mutating func count(_ keys: [UInt32]) {
-        for key in keys {
-            counts[key, default: 0] = min(Self.commonAt, (counts[key] ?? 0) + 1)
-        }
+        // One lookup per key (the table is large: each lookup is a cache miss).
+        func bump(_ count: inout UInt8) { if count < Self.commonAt { count += 1 } }
+        for key in keys { bump(&counts[key, default: 0]) }
     }
 
     func isCommon(_ key: UInt32) -> Bool { (counts[key] ?? 0) >= Self.commonAt }
