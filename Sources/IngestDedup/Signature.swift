@@ -70,24 +70,35 @@ struct Signature: Equatable, Sendable {
     /// a space or a line break, or at a line break; pieces under 12 bytes ("U.S.") are skipped.
     static func sentenceSketch(_ bytes: [UInt8]) -> ([UInt32], UInt16) {
         var mins = [UInt32](repeating: .max, count: sentenceBins)
-        var count = 0, start = 0
-        func close(_ end: Int) {
-            defer { start = end + 1 }
-            guard end - start >= 12 else { return }
-            let h = StableHash.mix(StableHash.fnv1a64(bytes[start..<end]))
-            let bin = Int(truncatingIfNeeded: h >> 59)
-            mins[bin] = min(mins[bin], UInt32(truncatingIfNeeded: h))
-            count += 1
-        }
-        for i in bytes.indices {
-            let b = bytes[i]
-            if b == 0x0A {
-                close(i)
-            } else if b == 0x20, i > start, [0x2E, 0x21, 0x3F].contains(bytes[i - 1]) {
-                close(i)
+        var count = 0
+        // One pass: each sentence's FNV-1a hash (`StableHash.fnv1a64` of its bytes) is taken
+        // while its end is looked for, over raw pointers (this runs on every add).
+        bytes.withUnsafeBufferPointer { p in
+            mins.withUnsafeMutableBufferPointer { m in
+                let basis: UInt64 = 0xcbf2_9ce4_8422_2325, prime: UInt64 = 0x0000_0100_0000_01b3
+                var start = 0, h = basis, previous: UInt8 = 0
+                func close(_ end: Int) {
+                    if end - start >= 12 {
+                        let mixed = StableHash.mix(h)
+                        let bin = Int(truncatingIfNeeded: mixed >> 59)
+                        m[bin] = min(m[bin], UInt32(truncatingIfNeeded: mixed))
+                        count += 1
+                    }
+                    start = end + 1
+                    h = basis
+                }
+                for i in 0..<p.count {
+                    let b = p[i]
+                    if b == 0x0A || (b == 0x20 && i > start && (previous == 0x2E || previous == 0x21 || previous == 0x3F)) {
+                        close(i)
+                    } else {
+                        h = (h ^ UInt64(b)) &* prime
+                    }
+                    previous = b
+                }
+                close(p.count)
             }
         }
-        close(bytes.count)
         return (mins, UInt16(min(count, Int(UInt16.max))))
     }
 

@@ -407,7 +407,8 @@ public struct StoryIndex: Sendable {
         /// Per bin, whether its minimum is common (`CommonMinima`); nil when none is.
         mutating func commonFlags(_ minima: CommonMinima) -> [Bool]? {
             if let common { return common }
-            let flags = signature.values.indices.map { signature.values[$0] != 0 && minima.isCommon(signature.minimumKeys[$0]) }
+            let isCommon = minima.isCommon(signature.minimumKeys)
+            let flags = signature.values.indices.map { signature.values[$0] != 0 && isCommon[$0] }
             let found = flags.contains(true) ? flags : nil
             common = .some(found)
             return found
