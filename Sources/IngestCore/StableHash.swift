@@ -2,9 +2,16 @@
 public enum StableHash {
     /// FNV-1a over UTF-8 bytes: stable across runs, machines and Swift versions.
     public static func fnv1a64<S: Sequence>(_ bytes: S) -> UInt64 where S.Element == UInt8 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+        var h = fnvBasis
+        for b in bytes { h = fnv1a(h, b) }
         return h
+    }
+
+    /// FNV-1a's starting value, and one step of it, for callers that hash bytes as they scan
+    /// them (`fnv1a(fnv1a(fnvBasis, a), b) == fnv1a64([a, b])`).
+    public static let fnvBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+    @inlinable @inline(__always) public static func fnv1a(_ h: UInt64, _ byte: UInt8) -> UInt64 {
+        (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
     }
 
     /// The 64-bit finaliser of MurmurHash3: spreads every input bit over the output.

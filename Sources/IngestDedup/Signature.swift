@@ -75,8 +75,7 @@ struct Signature: Equatable, Sendable {
         // while its end is looked for, over raw pointers (this runs on every add).
         bytes.withUnsafeBufferPointer { p in
             mins.withUnsafeMutableBufferPointer { m in
-                let basis: UInt64 = 0xcbf2_9ce4_8422_2325, prime: UInt64 = 0x0000_0100_0000_01b3
-                var start = 0, h = basis, previous: UInt8 = 0
+                var start = 0, h = StableHash.fnvBasis, previous: UInt8 = 0
                 func close(_ end: Int) {
                     if end - start >= 12 {
                         let mixed = StableHash.mix(h)
@@ -85,14 +84,14 @@ struct Signature: Equatable, Sendable {
                         count += 1
                     }
                     start = end + 1
-                    h = basis
+                    h = StableHash.fnvBasis
                 }
                 for i in 0..<p.count {
                     let b = p[i]
                     if b == 0x0A || (b == 0x20 && i > start && (previous == 0x2E || previous == 0x21 || previous == 0x3F)) {
                         close(i)
                     } else {
-                        h = (h ^ UInt64(b)) &* prime
+                        h = StableHash.fnv1a(h, b)
                     }
                     previous = b
                 }
