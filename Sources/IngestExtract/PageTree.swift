@@ -143,7 +143,7 @@ struct PageTree {
                     }
                     return cached(&wordCache[value])
                 }
-                let classWords = words(element.attribute("class")), idWords = words(element.attribute("id"))
+                let classWords = words(element.attribute("class").map(PageTree.namingClasses)), idWords = words(element.attribute("id"))
                 // An id of four or more words is an anchor made from a heading ("menu-ideas-for-
                 // small-kitchens"), which says nothing about what the element is.
                 element.words = idWords.isEmpty || idWords.count >= 4 ? classWords : classWords + idWords
@@ -226,5 +226,16 @@ struct PageTree {
             }
         }
         return TextNormalizer.collapse(parts)
+    }
+}
+
+extension PageTree {
+    /// The class tokens that name what an element is: a token with a variant ("print:hidden",
+    /// "md:flex", "hover:bg-tint", "[&+div_a]:pl-5", utility CSS such as Tailwind's) styles the
+    /// element under a condition and names nothing, yet its words ("print", "hidden") are
+    /// furniture words. Shown on screen, a "print:hidden" block is the story.
+    static func namingClasses(_ value: String) -> String {
+        guard value.utf8.contains(UInt8(ascii: ":")) else { return value }
+        return value.split(whereSeparator: \.isWhitespace).filter { !$0.utf8.contains(UInt8(ascii: ":")) }.joined(separator: " ")
     }
 }

@@ -47,7 +47,7 @@ struct Paragraphs {
                 if child == 0 {
                     if elements[element].isBlock {
                         flush()
-                        currentTag = elements[element].tag
+                        currentTag = Paragraphs.tag(of: element, blocks)
                     }
                     // A browser numbers an ordered list's items; the number is part of the text
                     // readers see ("1. Preheat the oven").
@@ -117,6 +117,17 @@ struct Paragraphs {
             }
             return true
         }.map(\.element)
+    }
+
+    /// A block's tag, or its list item's or cell's for a paragraph inside one
+    /// (`<li><p><a>…</a></p></li>`): readers see an item of the list, and a linked item keeps
+    /// its place in the story as a linked `<li>` does.
+    static func tag(of element: Int, _ blocks: TextBlocks) -> String {
+        let elements = blocks.tree.elements
+        let tag = elements[element].tag, parent = elements[element].parent
+        guard tag == "p", parent >= 0 else { return tag }
+        let outer = elements[blocks.blockOf[parent]].tag
+        return MainText.listTags.contains(outer) ? outer : tag
     }
 
     /// Letters below which a linked heading is a name (a product, a source), not a headline.

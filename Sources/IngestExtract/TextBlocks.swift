@@ -84,9 +84,13 @@ struct TextBlocks {
         let totalProse = count > 0 ? prose[body] : 0
         let builderWords = TextBlocks.builderWords(elements, prose: prose, totalProse: totalProse)
         var removed = [Bool](repeating: false, count: count)
+        // Inside a code listing, class words are a highlighter's token kinds ("hljs-comment",
+        // "token comment"), not furniture: the listing is judged as a whole by its own tag.
+        var inCode = [Bool](repeating: false, count: count)
         for index in 0..<count {
             let parent = elements[index].parent
             if parent >= 0, removed[parent] { removed[index] = true; continue }
+            if parent >= 0, inCode[parent] || Byline.codeTags.contains(elements[parent].tag) { inCode[index] = true; continue }
             let words = builderWords.isEmpty ? elements[index].words : elements[index].words.filter { !builderWords.contains($0) }
             switch Boilerplate.verdict(elements[index], words: words) {
             case .keep: continue

@@ -208,6 +208,40 @@ import Testing
     }
 }
 
+/// Class words that do not describe the element they sit on: utility CSS, a code
+/// highlighter's token kinds.
+@Suite struct ClassWordTests {
+    let extractor = Extractor()
+
+    static func paragraph(_ number: Int) -> String {
+        "<p>Part \(number): the satellites hand each device to the node with the strongest signal, so a call moves between rooms without dropping, the maker says.</p>"
+    }
+
+    /// Utility CSS styles blocks under a condition ("print:break-inside-avoid", "md:hidden"):
+    /// such a token names nothing, though its words are furniture words ("print", "hidden").
+    @Test func utilityClassesWithAVariantNameNothing() {
+        let blocks = (1...5).map { number in
+            number <= 2 ? "<div class='mx-auto max-w-3xl print:break-inside-avoid'>\(Self.paragraph(number))</div>" : Self.paragraph(number)
+        }.joined()
+        let html = "<html><body><main>\(blocks)</main></body></html>"
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.text.hasPrefix("Part 1:"))
+        #expect(article.text.contains("Part 2:"))
+    }
+
+    /// A highlighter marks a listing's comments "hljs-comment" or "token comment": part of
+    /// the code, not a comment section.
+    @Test func commentsInsideACodeListingAreKept() {
+        let code = "<pre><code class='language-bash hljs'><span class='hljs-comment'># initialize the repository</span>\ngit init\n"
+            + "<span class='token comment'># see what changed</span>\ngit status</code></pre>"
+        let html = "<html><body><article>\(Self.paragraph(1))\(code)\(Self.paragraph(2))\(Self.paragraph(3))</article></body></html>"
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.text.contains("# initialize the repository"))
+        #expect(article.text.contains("# see what changed"))
+        #expect(article.text.contains("git status"))
+    }
+}
+
 /// Link headings: a listicle's item names are links to the products, while headings that
 /// link to other stories are teasers.
 @Suite struct LinkedHeadingTests {
@@ -222,5 +256,19 @@ import Testing
         #expect(!article.text.contains("Why apprentices quit"))
         #expect(!article.text.contains("New license rules"))
         #expect(!article.text.contains("Van storage ideas"))
+    }
+
+    /// A list of links the story announces ("Many patches were sent for review:"), each item
+    /// a paragraph inside its `<li>`, with more prose after: the story's own list.
+    @Test func linkedParagraphsInsideListItemsOfTheStoryAreKept() {
+        let prose = "<p>The work went on over the summer, and the maintainers say the next release will be the first to build on every platform the project supports.</p>"
+        let items = (1...4).map { "<li><p><a href='https://example.org/pulls/\($0)'>Add support for feature number \($0) of the backend</a></p></li>" }.joined()
+        let html = "<html><body><article>\(prose)<p>Many patches were sent for review:</p><ul>\(items)</ul>\(prose)\(prose)</article>"
+            + "<div class='rail'><ul>" + (1...4).map { "<li><p><a href='/other-\($0)'>Other story \($0)</a></p></li>" }.joined() + "</ul></div></body></html>"
+        let article = Extractor().extract(html: Array(html.utf8), url: nil)
+        for number in 1...4 {
+            #expect(article.text.contains("Add support for feature number \(number)"), "item \(number) dropped")
+        }
+        #expect(!article.text.contains("Other story"))
     }
 }
