@@ -8,6 +8,12 @@ enum PageStructure {
     /// a reference manual's page: a story is published once. Tune-half articles link to their
     /// own name elsewhere up to 18 times, none of them with five code listings.
     static let switcherLinks = 3
+    /// A page whose address names a release ("/en/6.0/ref/middleware/") and that links to the
+    /// same address under this many other releases ("/en/5.1/…", "/en/dev/…") is a manual's
+    /// page whatever else it shows: readers pick the version of a manual, while a story is
+    /// published once and never versioned. No tune article links to its own address under
+    /// another release at all (a story's year directory is four digits, not a release).
+    static let versionLinks = 3
     /// A shop's grid: this many like siblings, each with a price, a picture and a link to a
     /// different page of the site. Tune-half stories with such rails reach 19 (stock quotes
     /// beside a market story), always below or beside the story, never above its first prose.
@@ -30,6 +36,9 @@ enum PageStructure {
             if let page, switcherLinks(tree, page: page, site: site) >= switcherLinks {
                 return "documentation page: code listings and links to the same page in other versions or languages"
             }
+        }
+        if let page, versionSwitcherLinks(tree, page: page, site: site) >= versionLinks {
+            return "documentation page: links to the same page in other releases of the manual"
         }
         if let grid = shopGrid(tree, site: site), grid.items >= gridItems,
            let prose = firstProse(blocks, in: ContentSelection(blocks: blocks).roots()), grid.start < prose {
@@ -85,6 +94,40 @@ enum PageStructure {
             paths.insert(target)
         }
         return paths.count
+    }
+
+    /// How many distinct pages of the site the page links to whose path is its own with one
+    /// directory (not the last segment) naming another release (`isRelease`): "/en/5.1/ref/middleware/" and
+    /// "/en/dev/ref/middleware/" from "/en/6.0/ref/middleware/". A page in another language
+    /// ("/fr/6.0/…") is not counted: translated stories exist.
+    static func versionSwitcherLinks(_ tree: PageTree, page: String, site: String?) -> Int {
+        let own = path(of: Substring(page)).split(separator: "/")
+        guard own.contains(where: isRelease) else { return 0 }
+        var paths: Set<[Substring]> = []
+        for element in tree.elements where element.isLink {
+            guard let href = element.attribute("href"), PageKind.linksWithinSite(href, site: site) else { continue }
+            let target = path(of: Substring(href)).split(separator: "/")
+            guard target.count == own.count else { continue }
+            // One directory differs, not the page's own name: "/news/482" and "/news/483" are
+            // two stories numbered in turn, not releases of one page.
+            let differing = own.indices.filter { own[$0] != target[$0] }
+            guard differing.count == 1, let index = differing.first, index < own.count - 1,
+                  isRelease(own[index]), isRelease(target[index]) else { continue }
+            paths.insert(target)
+        }
+        return paths.count
+    }
+
+    /// Whether a path segment names a release of a manual: "5.1", "v2", "3.x", "17", or one of
+    /// "latest", "stable", "dev", "devel", "master", "nightly". A four-digit number is a
+    /// year, as in a story's dated address, not a release.
+    static func isRelease(_ segment: Substring) -> Bool {
+        if ["latest", "stable", "dev", "devel", "master", "nightly"].contains(segment.lowercased()) { return true }
+        var rest = segment.first == "v" || segment.first == "V" ? segment.dropFirst() : segment
+        if rest.hasSuffix(".x") { rest = rest.dropLast(2) }
+        let parts = rest.split(separator: ".", omittingEmptySubsequences: false)
+        guard !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return false }
+        return parts.count > 1 || parts[0].count <= 3
     }
 
     /// The path of a link, without scheme, host, query or fragment.
