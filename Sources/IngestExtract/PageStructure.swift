@@ -20,14 +20,18 @@ enum PageStructure {
     static let gridItems = 8
     /// A card has fewer elements than this (a picture, a name, a price, a few labels).
     static let cardElements = 200
+    /// A forum thread: the main text starts in the first of this many like siblings (a post
+    /// each, `isOpeningPost`), most of them dated.
+    static let threadPosts = 4
 
     /// What the page's layout says it is instead of a story, if anything.
     /// - Parameters:
+    ///   - roots: the story's wrappers (`ContentSelection.roots()`), where its text starts.
     ///   - page: the page's address (canonical URL, else its own), to find its version switcher.
     ///   - site: the page's host (`PageKind.siteHost`).
     ///   - vouched: the page vouches for a story (`PageKind.classify`); one that does not is
     ///     read by `PageKind.unvouchedKind` too, which refuses listings on either sign alone.
-    static func nonArticleKind(tree: PageTree, blocks: TextBlocks, page: String?, site: String?, vouched: Bool) -> String? {
+    static func nonArticleKind(tree: PageTree, blocks: TextBlocks, roots: [Int], page: String?, site: String?, vouched: Bool) -> String? {
         let listings = tree.elements.lazy.filter { $0.tag == "pre" }.count
         if listings >= PageKind.documentationListings {
             if isChapter(tree) {
@@ -40,9 +44,13 @@ enum PageStructure {
         if let page, versionSwitcherLinks(tree, page: page, site: site) >= versionLinks {
             return "documentation page: links to the same page in other releases of the manual"
         }
-        if let grid = shopGrid(tree, site: site), grid.items >= gridItems,
-           let prose = firstProse(blocks, in: ContentSelection(blocks: blocks).roots()), grid.start < prose {
+        // Where the main text starts to read, for the two rules below.
+        let prose = firstProse(blocks, in: roots)
+        if let grid = shopGrid(tree, site: site), grid.items >= gridItems, let prose, grid.start < prose {
             return "collection page: a grid of \(grid.items) priced items above the main text"
+        }
+        if let prose, isOpeningPost(prose, tree: tree) {
+            return "forum thread or listing: the main text is the first of several like posts or entries, most of them dated"
         }
         // A listing that vouches (og:type article on every page of the site, a name the
         // byline reader takes for an author) still shows both signs at once: nearly all its
@@ -68,6 +76,56 @@ enum PageStructure {
             }
         }
         return nil
+    }
+
+    /// Whether the element `prose`, where the main text starts, lies in the first of a run of
+    /// `threadPosts` or more like siblings most of which show a date (`Byline.date`): a
+    /// thread's opening post followed by its replies, the page's text one post among others.
+    /// A story's comments make such a run too, but below the story, which is no member of it.
+    /// The closest run to the text decides; like siblings share their tag and `leadingClasses`.
+    static func isOpeningPost(_ prose: Int, tree: PageTree) -> Bool {
+        let elements = tree.elements
+        var member = prose
+        while elements[member].parent >= 0 {
+            let parent = elements[member].parent
+            if elements[member].tag != "p" {
+                let classes = leadingClasses(elements[member])
+                var run: [Int] = []
+                for case .element(let sibling) in elements[parent].children where elements[sibling].tag == elements[member].tag {
+                    let other = leadingClasses(elements[sibling])
+                    if sameAsideDigits(classes.0, other.0), sameAsideDigits(classes.1, other.1) { run.append(sibling) }
+                }
+                if run.count >= threadPosts {
+                    var dated = 0, undated = 0
+                    for post in run where dated * 2 <= run.count && undated * 2 < run.count {
+                        if (post..<elements[post].end).contains(where: { Byline.date(tree, $0) != nil }) { dated += 1 } else { undated += 1 }
+                    }
+                    if dated * 2 > run.count { return run[0] == member }
+                }
+            }
+            member = parent
+        }
+        return false
+    }
+
+    /// An element's first two class names ("" for each it lacks): what a thread's posts share
+    /// with their tag, digits aside (`sameAsideDigits`). A forum adds its marks for the opening
+    /// post after these; a page's layout blocks share a first class ("block", "col") but name
+    /// their kind in the second.
+    static func leadingClasses(_ element: PageTree.Element) -> (Substring, Substring) {
+        guard let value = element.attribute("class") else { return ("", "") }
+        func token(from index: String.Index) -> Substring {
+            let start = value[index...].firstIndex { !$0.isWhitespace } ?? value.endIndex
+            return value[start..<(value[start...].firstIndex(where: \.isWhitespace) ?? value.endIndex)]
+        }
+        let first = token(from: value.startIndex)
+        return (first, token(from: first.endIndex))
+    }
+
+    /// Whether two class names are the same but for their digits ("post-1", "post-2").
+    static func sameAsideDigits(_ one: Substring, _ other: Substring) -> Bool {
+        let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
+        return one == other || one.utf8.lazy.filter { !isDigit($0) }.elementsEqual(other.utf8.lazy.filter { !isDigit($0) })
     }
 
     /// Whether the page declares its place in a sequence of pages (`<link rel="prev">` or
@@ -102,11 +160,15 @@ enum PageStructure {
     /// ("/fr/6.0/…") is not counted: translated stories exist.
     static func versionSwitcherLinks(_ tree: PageTree, page: String, site: String?) -> Int {
         let own = path(of: Substring(page)).split(separator: "/")
-        guard own.contains(where: isRelease) else { return 0 }
+        guard let name = own.last, own.contains(where: isRelease) else { return 0 }
+        let directory = name + "/"
         var paths: Set<[Substring]> = []
         for element in tree.elements where element.isLink {
-            guard let href = element.attribute("href"), PageKind.linksWithinSite(href, site: site) else { continue }
-            let target = path(of: Substring(href)).split(separator: "/")
+            guard let href = element.attribute("href") else { continue }
+            let link = path(of: Substring(href))
+            // Most links end in another page's name: the page's own name is looked for first.
+            guard link.hasSuffix(name) || link.hasSuffix(directory), PageKind.linksWithinSite(href, site: site) else { continue }
+            let target = link.split(separator: "/")
             guard target.count == own.count else { continue }
             // One directory differs, not the page's own name: "/news/482" and "/news/483" are
             // two stories numbered in turn, not releases of one page.

@@ -115,4 +115,18 @@ import Testing
         let numbered = PageTree.parse(html: Array("<a href='/news/481'>a</a><a href='/news/483'>b</a><a href='/news/484'>c</a>".utf8), encoding: "UTF-8", url: nil)
         #expect(PageStructure.versionSwitcherLinks(numbered, page: "https://news.example/news/482", site: "news.example") == 0)
     }
+
+    /// A thread's opening post is the page's text, followed by dated replies like it.
+    @Test func threadWhoseTextIsTheFirstOfItsDatedPostsIsAForumThread() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("forum-thread-opening-post.html"), url: nil)
+        #expect(article.kind == .notArticle)
+        #expect(article.reason == "forum thread or listing: the main text is the first of several like posts or entries, most of them dated")
+    }
+
+    /// A story's dated comments below it are such a run too, but the story is not in it.
+    @Test func storyFollowedByDatedCommentsIsAnArticle() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("story-with-dated-comments.html"), url: nil)
+        #expect(article.kind == .article)
+        #expect(article.text.hasPrefix("A dripping tap wastes"))
+    }
 }
