@@ -69,6 +69,9 @@ enum PageKind {
         if !vouched, let reason = unvouchedKind(tree: tree, blocks: blocks, site: site) {
             return reject(&article, reason)
         }
+        if let reason = PageStructure.threadKind(tree: tree, blocks: blocks, roots: roots, site: site) {
+            return reject(&article, reason)
+        }
         if letters == 0 {
             return reject(&article, "empty page: no main text")
         }

@@ -21,7 +21,7 @@ enum PageStructure {
     /// A card has fewer elements than this (a picture, a name, a price, a few labels).
     static let cardElements = 200
     /// A forum thread: the main text starts in the first of this many like siblings (a post
-    /// each, `isOpeningPost`), most of them dated.
+    /// each, `isOpeningPost`), most of them dated and linking within the site.
     static let threadPosts = 4
 
     /// What the page's layout says it is instead of a story, if anything.
@@ -44,13 +44,9 @@ enum PageStructure {
         if let page, versionSwitcherLinks(tree, page: page, site: site) >= versionLinks {
             return "documentation page: links to the same page in other releases of the manual"
         }
-        // Where the main text starts to read, for the two rules below.
-        let prose = firstProse(blocks, in: roots)
-        if let grid = shopGrid(tree, site: site), grid.items >= gridItems, let prose, grid.start < prose {
+        if let grid = shopGrid(tree, site: site), grid.items >= gridItems,
+           let prose = firstProse(blocks, in: roots), grid.start < prose {
             return "collection page: a grid of \(grid.items) priced items above the main text"
-        }
-        if let prose, isOpeningPost(prose, tree: tree) {
-            return "forum thread or listing: the main text is the first of several like posts or entries, most of them dated"
         }
         // A listing that vouches (og:type article on every page of the site, a name the
         // byline reader takes for an author) still shows both signs at once: nearly all its
@@ -78,12 +74,22 @@ enum PageStructure {
         return nil
     }
 
+    /// What a page whose main text is one post or entry among others is, if it is one: asked
+    /// after every other rule (`PageKind.classify`), whose reasons say more where they apply.
+    static func threadKind(tree: PageTree, blocks: TextBlocks, roots: [Int], site: String?) -> String? {
+        guard let prose = firstProse(blocks, in: roots), isOpeningPost(prose, tree: tree, site: site) else { return nil }
+        return "forum thread or listing: the main text is the first of several like posts or entries, most of them dated"
+    }
+
     /// Whether the element `prose`, where the main text starts, lies in the first of a run of
-    /// `threadPosts` or more like siblings most of which show a date (`Byline.date`): a
-    /// thread's opening post followed by its replies, the page's text one post among others.
-    /// A story's comments make such a run too, but below the story, which is no member of it.
-    /// The closest run to the text decides; like siblings share their tag and `leadingClasses`.
-    static func isOpeningPost(_ prose: Int, tree: PageTree) -> Bool {
+    /// `threadPosts` or more like siblings most of which show a date (`Byline.date`) and
+    /// whose first link stays on the site `site` (a poster's profile, an entry's own page;
+    /// `PageKind.linksWithinSite`): a thread's opening post followed by its replies, or the
+    /// first of a listing's dated entries, the page's text one among others. A story's
+    /// comments make such a run too, but below the story, which is no member of it; a story
+    /// made of dated picks (festivals, conferences) links them out to their own sites. The
+    /// closest run to the text decides; like siblings share their tag and `leadingClasses`.
+    static func isOpeningPost(_ prose: Int, tree: PageTree, site: String?) -> Bool {
         let elements = tree.elements
         var member = prose
         while elements[member].parent >= 0 {
@@ -96,11 +102,17 @@ enum PageStructure {
                     if sameAsideDigits(classes.0, other.0), sameAsideDigits(classes.1, other.1) { run.append(sibling) }
                 }
                 if run.count >= threadPosts {
-                    var dated = 0, undated = 0
-                    for post in run where dated * 2 <= run.count && undated * 2 < run.count {
-                        if (post..<elements[post].end).contains(where: { Byline.date(tree, $0) != nil }) { dated += 1 } else { undated += 1 }
+                    var posts = 0, others = 0
+                    for post in run where posts * 2 <= run.count && others * 2 < run.count {
+                        let span = post..<elements[post].end
+                        let link = span.first { elements[$0].isLink }.flatMap { elements[$0].attribute("href") }
+                        if let link, PageKind.linksWithinSite(link, site: site), span.contains(where: { Byline.date(tree, $0) != nil }) {
+                            posts += 1
+                        } else {
+                            others += 1
+                        }
                     }
-                    if dated * 2 > run.count { return run[0] == member }
+                    if posts * 2 > run.count { return run[0] == member }
                 }
             }
             member = parent
