@@ -167,9 +167,9 @@ enum PageStructure {
     }
 
     /// How many distinct pages of the site the page links to whose path is its own with one
-    /// directory (not the last segment) naming another release (`isRelease`): "/en/5.1/ref/middleware/" and
-    /// "/en/dev/ref/middleware/" from "/en/6.0/ref/middleware/". A page in another language
-    /// ("/fr/6.0/…") is not counted: translated stories exist.
+    /// directory (not the last segment) naming another release (`isRelease`):
+    /// "/en/5.1/ref/middleware/" and "/en/dev/ref/middleware/" from "/en/6.0/ref/middleware/".
+    /// A page in another language ("/fr/6.0/…") is not counted: translated stories exist.
     static func versionSwitcherLinks(_ tree: PageTree, page: String, site: String?) -> Int {
         let own = path(of: Substring(page)).split(separator: "/")
         guard let name = own.last, own.contains(where: isRelease) else { return 0 }
