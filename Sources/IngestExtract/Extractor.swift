@@ -48,9 +48,11 @@ public struct Extractor: Sendable {
         let metadata = Metadata(tree: tree, url: url)
         var (article, vouched) = metadata.described()
         let blocks = TextBlocks(tree: tree)
-        let paragraphs = MainText(blocks: blocks, title: article.metadata.title).paragraphs()
+        // The story's wrappers, read by the text and by the page-kind rules that ask where it starts.
+        let roots = ContentSelection(blocks: blocks).roots()
+        let paragraphs = MainText(blocks: blocks, title: article.metadata.title).paragraphs(roots: roots)
         article.text = paragraphs.map(\.text).joined(separator: "\n\n")
-        PageKind.classify(&article, tree: tree, blocks: blocks, declaresArticle: metadata.declaresArticle, vouched: vouched,
+        PageKind.classify(&article, tree: tree, blocks: blocks, roots: roots, declaresArticle: metadata.declaresArticle, vouched: vouched,
                           declaredNonArticle: metadata.declaredNonArticle)
         return article
     }

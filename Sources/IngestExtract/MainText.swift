@@ -4,9 +4,9 @@ struct MainText {
     let blocks: TextBlocks
     let title: String?
 
-    func paragraphs() -> [Paragraphs.Paragraph] {
+    /// - Parameter roots: the story's wrappers, `ContentSelection.roots()`.
+    func paragraphs(roots: [Int]) -> [Paragraphs.Paragraph] {
         let collector = Paragraphs(blocks: blocks)
-        let roots = ContentSelection(blocks: blocks).roots()
         let chosen = MainText.trimmingHead(MainText.trimmingTail(Paragraphs.filter(collector.collect(roots: roots), title: title)))
         let chosenLetters = chosen.reduce(0) { $0 + $1.letters }
         guard chosenLetters < 250, !blocks.tree.elements.isEmpty else { return chosen }

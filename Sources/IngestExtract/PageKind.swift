@@ -44,7 +44,8 @@ enum PageKind {
     ///   - vouched: the page declares an article type, names an author or states its date.
     ///   - declaredNonArticle: what the page's schema.org or OpenGraph type says it is when
     ///     that is not an article ("a product page"), from `Metadata`.
-    static func classify(_ article: inout Article, tree: PageTree, blocks: TextBlocks, declaresArticle: Bool,
+    ///   - roots: the story's wrappers (`ContentSelection.roots()`).
+    static func classify(_ article: inout Article, tree: PageTree, blocks: TextBlocks, roots: [Int], declaresArticle: Bool,
                          vouched: Bool, declaredNonArticle: String?) {
         let letters = article.text.utf8.reduce(0) { $1 > 0x20 ? $0 + 1 : $0 }
         let elements = tree.elements
@@ -61,10 +62,14 @@ enum PageKind {
             return reject(&article, "listing page: mostly links to other pages")
         }
         let site = siteHost(tree: tree, canonical: article.canonicalURL)
-        if let reason = PageStructure.nonArticleKind(tree: tree, blocks: blocks, page: article.canonicalURL, site: site, vouched: vouched) {
+        if let reason = PageStructure.nonArticleKind(tree: tree, blocks: blocks, roots: roots, page: article.canonicalURL,
+                                                          site: site, vouched: vouched) {
             return reject(&article, reason)
         }
         if !vouched, let reason = unvouchedKind(tree: tree, blocks: blocks, site: site) {
+            return reject(&article, reason)
+        }
+        if let reason = PageStructure.threadKind(tree: tree, blocks: blocks, roots: roots, site: site) {
             return reject(&article, reason)
         }
         if letters == 0 {

@@ -8,20 +8,30 @@ enum PageStructure {
     /// a reference manual's page: a story is published once. Tune-half articles link to their
     /// own name elsewhere up to 18 times, none of them with five code listings.
     static let switcherLinks = 3
+    /// A page whose address names a release ("/en/6.0/ref/middleware/") and that links to the
+    /// same address under this many other releases ("/en/5.1/…", "/en/dev/…") is a manual's
+    /// page whatever else it shows: readers pick the version of a manual, while a story is
+    /// published once and never versioned. No tune article links to its own address under
+    /// another release at all (a story's year directory is four digits, not a release).
+    static let versionLinks = 3
     /// A shop's grid: this many like siblings, each with a price, a picture and a link to a
     /// different page of the site. Tune-half stories with such rails reach 19 (stock quotes
     /// beside a market story), always below or beside the story, never above its first prose.
     static let gridItems = 8
     /// A card has fewer elements than this (a picture, a name, a price, a few labels).
     static let cardElements = 200
+    /// A forum thread: the main text starts in the first of this many like siblings (a post
+    /// each, `isOpeningPost`), most of them dated and linking within the site.
+    static let threadPosts = 4
 
     /// What the page's layout says it is instead of a story, if anything.
     /// - Parameters:
+    ///   - roots: the story's wrappers (`ContentSelection.roots()`), where its text starts.
     ///   - page: the page's address (canonical URL, else its own), to find its version switcher.
     ///   - site: the page's host (`PageKind.siteHost`).
     ///   - vouched: the page vouches for a story (`PageKind.classify`); one that does not is
     ///     read by `PageKind.unvouchedKind` too, which refuses listings on either sign alone.
-    static func nonArticleKind(tree: PageTree, blocks: TextBlocks, page: String?, site: String?, vouched: Bool) -> String? {
+    static func nonArticleKind(tree: PageTree, blocks: TextBlocks, roots: [Int], page: String?, site: String?, vouched: Bool) -> String? {
         let listings = tree.elements.lazy.filter { $0.tag == "pre" }.count
         if listings >= PageKind.documentationListings {
             if isChapter(tree) {
@@ -31,8 +41,11 @@ enum PageStructure {
                 return "documentation page: code listings and links to the same page in other versions or languages"
             }
         }
+        if let page, versionSwitcherLinks(tree, page: page, site: site) >= versionLinks {
+            return "documentation page: links to the same page in other releases of the manual"
+        }
         if let grid = shopGrid(tree, site: site), grid.items >= gridItems,
-           let prose = firstProse(blocks, in: ContentSelection(blocks: blocks).roots()), grid.start < prose {
+           let prose = firstProse(blocks, in: roots), grid.start < prose {
             return "collection page: a grid of \(grid.items) priced items above the main text"
         }
         // A listing that vouches (og:type article on every page of the site, a name the
@@ -61,6 +74,72 @@ enum PageStructure {
         return nil
     }
 
+    /// What a page whose main text is one post or entry among others is, if it is one: asked
+    /// after every other rule (`PageKind.classify`), whose reasons say more where they apply.
+    static func threadKind(tree: PageTree, blocks: TextBlocks, roots: [Int], site: String?) -> String? {
+        guard let prose = firstProse(blocks, in: roots), isOpeningPost(prose, tree: tree, site: site) else { return nil }
+        return "forum thread or listing: the main text is the first of several like posts or entries, most of them dated"
+    }
+
+    /// Whether the element `prose`, where the main text starts, lies in the first of a run of
+    /// `threadPosts` or more like siblings most of which show a date (`Byline.date`) and
+    /// whose first link stays on the site `site` (a poster's profile, an entry's own page;
+    /// `PageKind.linksWithinSite`): a thread's opening post followed by its replies, or the
+    /// first of a listing's dated entries, the page's text one among others. A story's
+    /// comments make such a run too, but below the story, which is no member of it; a story
+    /// made of dated picks (festivals, conferences) links them out to their own sites. The
+    /// closest run to the text decides; like siblings share their tag and `leadingClasses`.
+    static func isOpeningPost(_ prose: Int, tree: PageTree, site: String?) -> Bool {
+        let elements = tree.elements
+        var member = prose
+        while elements[member].parent >= 0 {
+            let parent = elements[member].parent
+            if elements[member].tag != "p" {
+                let classes = leadingClasses(elements[member])
+                var run: [Int] = []
+                for case .element(let sibling) in elements[parent].children where elements[sibling].tag == elements[member].tag {
+                    let other = leadingClasses(elements[sibling])
+                    if sameAsideDigits(classes.0, other.0), sameAsideDigits(classes.1, other.1) { run.append(sibling) }
+                }
+                if run.count >= threadPosts {
+                    var posts = 0, others = 0
+                    for post in run where posts * 2 <= run.count && others * 2 < run.count {
+                        let span = post..<elements[post].end
+                        let link = span.first { elements[$0].isLink }.flatMap { elements[$0].attribute("href") }
+                        if let link, PageKind.linksWithinSite(link, site: site), span.contains(where: { Byline.date(tree, $0) != nil }) {
+                            posts += 1
+                        } else {
+                            others += 1
+                        }
+                    }
+                    if posts * 2 > run.count { return run[0] == member }
+                }
+            }
+            member = parent
+        }
+        return false
+    }
+
+    /// An element's first two class names ("" for each it lacks): what a thread's posts share
+    /// with their tag, digits aside (`sameAsideDigits`). A forum adds its marks for the opening
+    /// post after these; a page's layout blocks share a first class ("block", "col") but name
+    /// their kind in the second.
+    static func leadingClasses(_ element: PageTree.Element) -> (Substring, Substring) {
+        guard let value = element.attribute("class") else { return ("", "") }
+        func token(from index: String.Index) -> Substring {
+            let start = value[index...].firstIndex { !$0.isWhitespace } ?? value.endIndex
+            return value[start..<(value[start...].firstIndex(where: \.isWhitespace) ?? value.endIndex)]
+        }
+        let first = token(from: value.startIndex)
+        return (first, token(from: first.endIndex))
+    }
+
+    /// Whether two class names are the same but for their digits ("post-1", "post-2").
+    static func sameAsideDigits(_ one: Substring, _ other: Substring) -> Bool {
+        let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
+        return one == other || one.utf8.lazy.filter { !isDigit($0) }.elementsEqual(other.utf8.lazy.filter { !isDigit($0) })
+    }
+
     /// Whether the page declares its place in a sequence of pages (`<link rel="prev">` or
     /// `rel="next"` in its head), as manuals and books do. An `<a rel="next">` is not read: a
     /// blog's "next post" link carries it.
@@ -85,6 +164,44 @@ enum PageStructure {
             paths.insert(target)
         }
         return paths.count
+    }
+
+    /// How many distinct pages of the site the page links to whose path is its own with one
+    /// directory (not the last segment) naming another release (`isRelease`):
+    /// "/en/5.1/ref/middleware/" and "/en/dev/ref/middleware/" from "/en/6.0/ref/middleware/".
+    /// A page in another language ("/fr/6.0/…") is not counted: translated stories exist.
+    static func versionSwitcherLinks(_ tree: PageTree, page: String, site: String?) -> Int {
+        let own = path(of: Substring(page)).split(separator: "/")
+        guard let name = own.last, own.contains(where: isRelease) else { return 0 }
+        let directory = name + "/"
+        var paths: Set<[Substring]> = []
+        for element in tree.elements where element.isLink {
+            guard let href = element.attribute("href") else { continue }
+            let link = path(of: Substring(href))
+            // Most links end in another page's name: the page's own name is looked for first.
+            guard link.hasSuffix(name) || link.hasSuffix(directory), PageKind.linksWithinSite(href, site: site) else { continue }
+            let target = link.split(separator: "/")
+            guard target.count == own.count else { continue }
+            // One directory differs, not the page's own name: "/news/482" and "/news/483" are
+            // two stories numbered in turn, not releases of one page.
+            let differing = own.indices.filter { own[$0] != target[$0] }
+            guard differing.count == 1, let index = differing.first, index < own.count - 1,
+                  isRelease(own[index]), isRelease(target[index]) else { continue }
+            paths.insert(target)
+        }
+        return paths.count
+    }
+
+    /// Whether a path segment names a release of a manual: "5.1", "v2", "3.x", "17", or one of
+    /// "latest", "stable", "dev", "devel", "master", "nightly". A four-digit number is a
+    /// year, as in a story's dated address, not a release.
+    static func isRelease(_ segment: Substring) -> Bool {
+        if ["latest", "stable", "dev", "devel", "master", "nightly"].contains(segment.lowercased()) { return true }
+        var rest = segment.first == "v" || segment.first == "V" ? segment.dropFirst() : segment
+        if rest.hasSuffix(".x") { rest = rest.dropLast(2) }
+        let parts = rest.split(separator: ".", omittingEmptySubsequences: false)
+        guard !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return false }
+        return parts.count > 1 || parts[0].count <= 3
     }
 
     /// The path of a link, without scheme, host, query or fragment.

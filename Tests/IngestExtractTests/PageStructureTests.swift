@@ -79,4 +79,54 @@ import Testing
         #expect(PageStructure.switcherLinks(tree, page: "https://www.quarrydb.example/docs/18/sql-merge.html", site: "quarrydb.example") == 3)
         #expect(PageStructure.switcherLinks(tree, page: "https://www.quarrydb.example/docs/18/index.html", site: "quarrydb.example") == 0)
     }
+
+    /// A manual's page without code listings, dated and typed an article, is told by its
+    /// switcher to the same page in other releases.
+    @Test func manualPageWithAReleaseSwitcherIsDocumentation() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("documentation-release-switcher.html"), url: nil)
+        #expect(article.kind == .notArticle)
+        #expect(article.reason == "documentation page: links to the same page in other releases of the manual")
+    }
+
+    /// A story linking to itself in other languages and to past years' editions is no manual.
+    @Test func storyWithTranslationsAndPastEditionsIsAnArticle() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("story-with-translations-and-past-editions.html"), url: nil)
+        #expect(article.kind == .article)
+        #expect(article.text.hasPrefix("For the fifth year running"))
+    }
+
+    @Test(arguments: [
+        ("5.1", true), ("v2", true), ("3.x", true), ("17", true), ("dev", true), ("Latest", true),
+        ("2024", false), ("v", false), ("5..1", false), ("en", false), ("news", false), ("1234", false),
+    ])
+    func aReleaseIsANumberedVersionOrADevelopmentLine(segment: String, isRelease: Bool) {
+        #expect(PageStructure.isRelease(Substring(segment)) == isRelease)
+    }
+
+    @Test func aReleaseSwitcherLinksToTheSamePathWithOneReleaseChanged() {
+        let html = """
+        <html><body><a href="/en/5.1/ref/cache/">5.1</a><a href="https://docs.kestrel.example/en/dev/ref/cache/">dev</a>
+        <a href="/en/4.2/ref/cache/#top">4.2</a><a href="/en/6.0/ref/cache/">this page</a><a href="/fr/5.1/ref/cache/">français</a>
+        <a href="/en/5.1/ref/views/">another page</a><a href="https://mirror.example/en/3.0/ref/cache/">elsewhere</a></body></html>
+        """
+        let tree = PageTree.parse(html: Array(html.utf8), encoding: "UTF-8", url: nil)
+        #expect(PageStructure.versionSwitcherLinks(tree, page: "https://docs.kestrel.example/en/6.0/ref/cache/", site: "docs.kestrel.example") == 3)
+        #expect(PageStructure.versionSwitcherLinks(tree, page: "https://docs.kestrel.example/en/guide/ref/cache/", site: "docs.kestrel.example") == 0)
+        let numbered = PageTree.parse(html: Array("<a href='/news/481'>a</a><a href='/news/483'>b</a><a href='/news/484'>c</a>".utf8), encoding: "UTF-8", url: nil)
+        #expect(PageStructure.versionSwitcherLinks(numbered, page: "https://news.example/news/482", site: "news.example") == 0)
+    }
+
+    /// A thread's opening post is the page's text, followed by dated replies like it.
+    @Test func threadWhoseTextIsTheFirstOfItsDatedPostsIsAForumThread() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("forum-thread-opening-post.html"), url: nil)
+        #expect(article.kind == .notArticle)
+        #expect(article.reason == "forum thread or listing: the main text is the first of several like posts or entries, most of them dated")
+    }
+
+    /// A story's dated comments below it are such a run too, but the story is not in it.
+    @Test func storyFollowedByDatedCommentsIsAnArticle() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("story-with-dated-comments.html"), url: nil)
+        #expect(article.kind == .article)
+        #expect(article.text.hasPrefix("A dripping tap wastes"))
+    }
 }
