@@ -98,8 +98,7 @@ struct Byline {
         let elements = tree.elements
         guard !elements.isEmpty else { return }
         if let headline {
-            let container = max(elements[headline].parent, 0)
-            let window = max(container, headline - Byline.before)..<min(elements.count, headline + Byline.after)
+            let window = Byline.headerStart(tree, headline: headline)..<min(elements.count, headline + Byline.after)
             for index in window {
                 if var shown = Byline.date(tree, index), !Byline.isOutOfView(index, tree: tree, headline: headline) {
                     shown.offset = index - headline
@@ -129,19 +128,50 @@ struct Byline {
             }
             if authors.isEmpty, Byline.isAuthorMarked(elements[index]), !Byline.isOutOfView(index, tree: tree, headline: headline) {
                 authors = Byline.authors(tree, index, labelsToo: false)
+                if date == nil, !authors.isEmpty { date = Byline.dateBeside(tree, index) }
             }
             if date != nil, !authors.isEmpty { return }
         }
     }
 
-    /// A date anywhere on the page in a short element whose class or id speaks of dates or a
-    /// byline (`isDateWord`), outside cards, comments and pop-ups: the last source before
-    /// none, for pages that date themselves nowhere else (so it is looked for only then).
+    /// Where the header may start: the highest ancestor of the headline that starts within
+    /// `before` elements of it (a dated line above the headline's own box, in the header block
+    /// that holds both), else `before` elements back inside the headline's container. The
+    /// site's navigation, which often shows today's date, has more elements than that.
+    static func headerStart(_ tree: PageTree, headline: Int) -> Int {
+        let elements = tree.elements
+        var start = max(elements[headline].parent, 0)
+        var ancestor = elements[headline].parent
+        while ancestor >= 0, headline - ancestor <= before {
+            start = ancestor
+            ancestor = elements[ancestor].parent
+        }
+        return max(start, headline - before)
+    }
+
+    /// The date nearest to a byline found away from the headline (an author box at the end:
+    /// "Written by Jane Doe" over "April 8, 2024"): the first date in the names' smallest
+    /// ancestor that shows one, among those of at most `maxElements` elements.
+    static func dateBeside(_ tree: PageTree, _ index: Int) -> ShownDate? {
+        let elements = tree.elements
+        var block = index
+        while block >= 0, elements[block].end - block <= maxElements {
+            if let found = (block..<elements[block].end).lazy.compactMap({ date(tree, $0) }).first { return found }
+            block = elements[block].parent
+        }
+        return nil
+    }
+
+    /// A date anywhere on the page in an element whose class or id speaks of dates or a byline
+    /// (`isDateWord`), outside cards, comments and pop-ups: the last source before none, for
+    /// pages that date themselves nowhere else (so it is looked for only then). Only the
+    /// element's first `maxElements` elements are read: a "meta" box may hold a "Posted on"
+    /// line over a long list of tags.
     static func markedDate(_ tree: PageTree, headline: Int?) -> String? {
         let elements = tree.elements
-        for index in elements.indices where !elements[index].attributes.isEmpty && elements[index].end - index <= maxElements {
+        for index in elements.indices where !elements[index].attributes.isEmpty {
             guard elements[index].words.contains(where: isDateWord),
-                  let found = (index..<elements[index].end).lazy.compactMap({ date(tree, $0)?.date }).first,
+                  let found = (index..<min(elements[index].end, index + maxElements)).lazy.compactMap({ date(tree, $0)?.date }).first,
                   !isOutOfView(index, tree: tree, headline: headline),
                   headline.map({ !PageKind.isInCard(index, tree: tree, headline: $0) }) ?? true else { continue }
             return found

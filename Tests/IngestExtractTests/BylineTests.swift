@@ -263,4 +263,25 @@ import Testing
     func notDatesInText(text: String) {
         #expect(DateNormalizer.inText(text) == nil)
     }
+
+    // Round of 2026-12-06 (issue 11): dates shown where the byline reader did not look.
+
+    /// A date line above the headline's own box, in the header block that holds both.
+    @Test func aDateAboveTheHeadlinesBoxInTheSameHeader() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("metadata-date-above-the-headlines-box.html"), url: nil)
+        #expect(article.metadata.published == "2024-11-03")
+    }
+
+    /// An author box below the story dates it with the date beside the names.
+    @Test func theDateBesideAnAuthorBoxBelowTheStory() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("metadata-author-box-with-date-below-the-story.html"), url: nil)
+        #expect(article.metadata.authors == ["Maya Lind", "Oskar Berg"])
+        #expect(article.metadata.published == "2024-04-08")
+    }
+
+    /// A date-classed box with a tag list after its "Posted on" line: its first elements are read.
+    @Test func aPostedLineAtTheTopOfALongMetaBox() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("metadata-posted-line-in-a-long-meta-box.html"), url: nil)
+        #expect(article.metadata.published == "2023-04-13")
+    }
 }
