@@ -77,9 +77,18 @@ struct Byline {
             return header.contains { $0.marksPublished && $0.shows(declared) } ? nil : labelled.date
         }
         // Dates come in document order: the first shown is in the header or none is.
-        guard let first = header.first,
-              !shownDates.contains(where: { $0.shows(declared) }) else { return nil }
+        guard let first = header.first, !shows(declared) else { return nil }
         return first.date
+    }
+
+    /// Whether the headline's neighbourhood shows `declared`'s day.
+    func shows(_ declared: String) -> Bool {
+        shownDates.contains { $0.shows(declared) }
+    }
+
+    /// Whether the header (`headerSpan`) shows `declared`'s day.
+    func showsInHeader(_ declared: String) -> Bool {
+        shownDates.contains { $0.offset <= Byline.headerSpan && $0.shows(declared) }
     }
 
     /// How far below the headline a byline date may stand (a byline, a dateline, an

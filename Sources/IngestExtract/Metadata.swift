@@ -113,10 +113,11 @@ struct Metadata {
         found.modified = firstDate([ld.modified, meta["article:modified_time"], meta["og:updated_time"],
                                     meta["datemodified"], meta["last-modified"], meta["dcterms.modified"],
                                     itempropValue("datemodified", headline: headlineIndex)])
-        let declaredPublished = firstDate([ld.isArticle ? ld.published : nil, meta["article:published_time"], meta["og:published_time"],
-                                           meta["datepublished"], meta["pubdate"], meta["publishdate"], meta["publish-date"],
-                                           meta["dc.date.issued"], meta["dcterms.created"], meta["parsely-pub-date"],
-                                           itempropValue("datepublished", headline: headlineIndex), publishedMeta])
+        let declaredDates = dates([ld.isArticle ? ld.published : nil, meta["article:published_time"], meta["og:published_time"],
+                                   meta["datepublished"], meta["pubdate"], meta["publishdate"], meta["publish-date"],
+                                   meta["dc.date.issued"], meta["dcterms.created"], meta["parsely-pub-date"],
+                                   itempropValue("datepublished", headline: headlineIndex), publishedMeta])
+        let declaredPublished = declaredDates.first
         // A date that does not say which one it is ("date", DC.date) is often the page's last
         // change: when it is the declared modification day, what the page shows comes first.
         let undeclared = firstDate([meta["date"], meta["dc.date"], meta["dcterms.date"], meta["sailthru.date"]])
@@ -127,8 +128,14 @@ struct Metadata {
         // A shown "03/10/2023" is read as the URL's date when that is one of its readings.
         found.published = markupDate ?? firstDate([byline.date?.read(as: urlDate), timeValue(headline: headlineIndex)]) ?? urlDate ?? undeclared
             ?? (ld.isArticle ? nil : firstDate([ld.published])) ?? Byline.markedDate(tree, headline: headlineIndex)
-        // What the headline's byline shows beats a declared date it never shows (`shownInstead`).
-        if let markupDate, let shown = byline.shownInstead(
+        // Of the publication dates the markup declares, the one the header shows is the story's
+        // (JSON-LD may keep a first version's date where OpenGraph and the byline give the
+        // republished story's); else what the headline's byline shows beats a declared date it
+        // never shows (`shownInstead`).
+        if let markupDate, !byline.shows(markupDate),
+           let alternative = declaredDates.first(where: { byline.showsInHeader($0) }) {
+            found.published = alternative
+        } else if let markupDate, let shown = byline.shownInstead(
             of: markupDate, updatesGiveWay: firstDate([meta["article:published_time"], meta["og:published_time"]]) != nil) {
             found.published = shown
         }
@@ -277,6 +284,10 @@ struct Metadata {
 
     private func firstDate(_ values: [String?]) -> String? {
         values.lazy.compactMap { $0.flatMap(DateNormalizer.normalize) }.first
+    }
+
+    private func dates(_ values: [String?]) -> [String] {
+        values.compactMap { $0.flatMap(DateNormalizer.normalize) }
     }
 
     private func first(_ values: [String?]) -> String? {

@@ -284,4 +284,10 @@ import Testing
         let article = extractor.extract(html: try Fixtures.bytes("metadata-posted-line-in-a-long-meta-box.html"), url: nil)
         #expect(article.metadata.published == "2023-04-13")
     }
+
+    /// JSON-LD keeps a first version's date; OpenGraph and the byline give the story's.
+    @Test func theDeclaredDateTheHeaderShowsAmongSeveral() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("metadata-shown-date-is-opengraphs-not-jsonlds.html"), url: nil)
+        #expect(article.metadata.published == "2025-12-19T18:06:00Z")
+    }
 }
