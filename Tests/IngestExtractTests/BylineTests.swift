@@ -290,4 +290,11 @@ import Testing
         let article = extractor.extract(html: try Fixtures.bytes("metadata-shown-date-is-opengraphs-not-jsonlds.html"), url: nil)
         #expect(article.metadata.published == "2025-12-19T18:06:00Z")
     }
+
+    /// "02-12-2025": with dashes the day comes first, as with dots; slashes stay month first.
+    @Test func aDashedNumericDateIsDayFirst() {
+        #expect(DateNormalizer.readings(in: "02-12-2025")?.date == "2025-12-02")
+        #expect(DateNormalizer.readings(in: "02-12-2025")?.other == "2025-02-12")
+        #expect(DateNormalizer.readings(in: "02/12/2025")?.date == "2025-02-12")
+    }
 }
