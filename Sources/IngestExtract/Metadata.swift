@@ -205,7 +205,8 @@ struct Metadata {
     /// The element that carries the headline: the `<h1>` that says the title, else a
     /// heading or title-marked element that does (pages built without an `<h1>`), else the
     /// first `<h1>`; on a page with no `<h1>` at all (site builders make every text a `<p>`),
-    /// the first short element that says the title, with or without the site's name.
+    /// the first short element that says the title, with or without the site's name, else
+    /// the first `<h2>` that holds all its words.
     private func headline(_ title: String?) -> Int? {
         guard let title else { return h1.first }
         let key = Paragraphs.comparable(title)
@@ -222,7 +223,12 @@ struct Metadata {
         if let candidate = elements.indices.first(where: { saysTitle($0, keys: [key], marked: true) }) { return candidate }
         guard h1.isEmpty else { return h1.first }
         let keys = [key, Paragraphs.comparable(Metadata.stripSiteSuffix(title))]
-        return elements.indices.first { saysTitle($0, keys: keys, marked: false) }
+        if let index = elements.indices.first(where: { saysTitle($0, keys: keys, marked: false) }) { return index }
+        // A heading that says the title at more length ("Introducing X" over "Introducing X:
+        // the next-generation…"): a title of three words or more, all in the <h2>.
+        let words = Set(TextNormalizer.words(Metadata.stripSiteSuffix(title)))
+        guard words.count >= 3 else { return nil }
+        return elements.indices.first { elements[$0].tag == "h2" && words.isSubset(of: TextNormalizer.words(tree.text(of: $0))) }
     }
 
     /// People named by JSON-LD, `<meta>` or `itemprop=author`. Without them the visible

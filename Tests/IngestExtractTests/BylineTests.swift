@@ -297,4 +297,10 @@ import Testing
         #expect(DateNormalizer.readings(in: "02-12-2025")?.other == "2025-02-12")
         #expect(DateNormalizer.readings(in: "02/12/2025")?.date == "2025-02-12")
     }
+
+    /// A page without `<h1>` whose `<h2>` says the title at more length: the date below it is the header's.
+    @Test func aHeadlineInALongerH2() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("metadata-headline-in-a-longer-h2.html"), url: nil)
+        #expect(article.metadata.published == "2025-12-17")
+    }
 }
