@@ -455,6 +455,47 @@ struct Byline {
         return text.utf8.count <= maxCharacters || text.count <= maxCharacters ? text : nil
     }
 
+    /// How the page's own byline joins `names`, when a short line shows them all in this order
+    /// with "and" or "&" between some ("A, B, and C", "A & B"): that stretch of the line, as
+    /// the page writes it. Nil for one name, for names the page joins with commas only (the
+    /// export's own ", ") or does not show together. The header is read first, then the page.
+    static func shownJoining(_ names: [String], tree: PageTree, headline: Int?) -> String? {
+        guard names.count >= 2 else { return nil }
+        let elements = tree.elements
+        var order = Array(elements.indices)
+        if let headline {
+            let header = headerStart(tree, headline: headline)..<min(elements.count, headline + after)
+            order = Array(header) + elements.indices.filter { !header.contains($0) }
+        }
+        for index in order where elements[index].children.contains(where: {
+            if case .text(let text) = $0 { return text.contains(names[0]) } else { return false }
+        }) {
+            // The first name's element, or a short line holding it ("<a>A</a> and <a>B</a>").
+            var line = index
+            while line >= 0, index - line <= 3, elements[line].end - line <= maxElements {
+                let text = TextNormalizer.collapse(tree.text(of: line))
+                if text.count <= maxCharacters * 2, let joined = joining(names, in: text) { return joined }
+                line = elements[line].parent
+            }
+        }
+        return nil
+    }
+
+    /// The stretch of `text` from the first name to the last when only commas, "and" or "&"
+    /// stand between the names and at least one "and" or "&" does.
+    static func joining(_ names: [String], in text: String) -> String? {
+        guard let first = text.range(of: names[0]) else { return nil }
+        var end = first.upperBound, joined = false
+        for name in names.dropFirst() {
+            guard let next = text.range(of: name, range: end..<text.endIndex) else { return nil }
+            let gap = text[end..<next.lowerBound].lowercased().split(whereSeparator: { $0 == " " || $0 == "," })
+            guard gap.allSatisfy({ $0 == "and" || $0 == "&" }), gap.count <= 1 else { return nil }
+            joined = joined || !gap.isEmpty
+            end = next.upperBound
+        }
+        return joined ? String(text[first.lowerBound..<end]) : nil
+    }
+
     /// The names in a byline: "Jane Doe and John Roe · May 1" → ["Jane Doe", "John Roe"].
     /// Cut at the first separator or date; split on "and", "&", ";" and on commas between
     /// full names (a comma before a credential such as "MD" or "Dietitian" is not a split).

@@ -110,6 +110,7 @@ struct Metadata {
         let markupAuthors = self.markupAuthors(ld, headline: headlineIndex)
         found.authors = [markupAuthors, Metadata.distinctAuthors(byline.authors), Metadata.distinctAuthors(ld.organisationAuthors)]
             .first { !$0.isEmpty } ?? []
+        found.byline = Byline.shownJoining(found.authors, tree: tree, headline: headlineIndex)
         found.modified = firstDate([ld.modified, meta["article:modified_time"], meta["og:updated_time"],
                                     meta["datemodified"], meta["last-modified"], meta["dcterms.modified"],
                                     itempropValue("datemodified", headline: headlineIndex)])

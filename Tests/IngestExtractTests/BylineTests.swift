@@ -303,4 +303,16 @@ import Testing
         let article = extractor.extract(html: try Fixtures.bytes("metadata-headline-in-a-longer-h2.html"), url: nil)
         #expect(article.metadata.published == "2025-12-17")
     }
+
+    /// The export shows the byline as the page joins its names; the list keeps every name.
+    @Test func namesShownJoinedByAndAreExportedSo() throws {
+        let joined = extractor.extract(html: try Fixtures.bytes("metadata-jsonld-authors-shown-with-and.html"), url: nil)
+        #expect(joined.metadata.authors == ["Ana Lima", "Tom Berg", "Ruth Okafor"])
+        #expect(joined.metadata.author == "Ana Lima, Tom Berg, and Ruth Okafor")
+        let box = extractor.extract(html: try Fixtures.bytes("metadata-author-box-with-date-below-the-story.html"), url: nil)
+        #expect(box.metadata.author == "Maya Lind and Oskar Berg")
+        let commas = extractor.extract(html: try Fixtures.bytes("metadata-byline-names-joined-by-commas.html"), url: nil)
+        #expect(commas.metadata.authors == ["Ana Lima", "Tom Berg"])
+        #expect(commas.metadata.author == "Ana Lima, Tom Berg")
+    }
 }
