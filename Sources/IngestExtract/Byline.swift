@@ -470,12 +470,14 @@ struct Byline {
         for index in order where elements[index].children.contains(where: {
             if case .text(let text) = $0 { return text.contains(names[0]) } else { return false }
         }) {
-            // The first name's element, or a short line holding it ("<a>A</a> and <a>B</a>").
-            var line = index
-            while line >= 0, index - line <= 3, elements[line].end - line <= maxElements {
+            // The first name's element, or a short line holding it ("<a>A</a> and <a>B</a>"),
+            // each name maybe in wrappers of its own (a tooltip's button in two <div>s).
+            var line = index, depth = 0
+            while line >= 0, depth <= 4, elements[line].end - line <= maxElements * 2 {
                 let text = TextNormalizer.collapse(tree.text(of: line))
                 if text.count <= maxCharacters * 2, let joined = joining(names, in: text) { return joined }
                 line = elements[line].parent
+                depth += 1
             }
         }
         return nil

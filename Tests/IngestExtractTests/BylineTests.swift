@@ -315,4 +315,12 @@ import Testing
         #expect(commas.metadata.authors == ["Ana Lima", "Tom Berg"])
         #expect(commas.metadata.author == "Ana Lima, Tom Berg")
     }
+
+    /// Each name in wrappers of its own (a tooltip's button in two `<div>`s), the joining words
+    /// between them: the byline line is the wrappers' common ancestor.
+    @Test func namesInWrappersJoinedByAnd() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("metadata-byline-names-in-wrappers-joined-by-and.html"), url: nil)
+        #expect(article.metadata.authors == ["Ana Lima", "Tom Berg", "Rankings Desk"])
+        #expect(article.metadata.author == "Ana Lima, Tom Berg, and Rankings Desk")
+    }
 }
