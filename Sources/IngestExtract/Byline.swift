@@ -145,13 +145,15 @@ struct Byline {
 
     /// Where the header may start: the highest ancestor of the headline that starts within
     /// `before` elements of it (a dated line above the headline's own box, in the header block
-    /// that holds both), else `before` elements back inside the headline's container. The
-    /// site's navigation, which often shows today's date, has more elements than that.
+    /// that holds both), else `before` elements back inside the headline's container. Never
+    /// the page's `<body>`, nor a box with a `<nav>` before the headline: the site's
+    /// navigation often shows today's date.
     static func headerStart(_ tree: PageTree, headline: Int) -> Int {
         let elements = tree.elements
         var start = max(elements[headline].parent, 0)
         var ancestor = elements[headline].parent
-        while ancestor >= 0, headline - ancestor <= before {
+        while ancestor >= 0, headline - ancestor <= before, elements[ancestor].tag != "body", elements[ancestor].tag != "html",
+              !(ancestor..<headline).contains(where: { elements[$0].tag == "nav" }) {
             start = ancestor
             ancestor = elements[ancestor].parent
         }
