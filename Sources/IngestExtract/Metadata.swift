@@ -293,6 +293,7 @@ struct Metadata {
         values.lazy.compactMap { $0.flatMap(DateNormalizer.normalize) }.first
     }
 
+    /// Every value that reads as a date, normalised, in the order given.
     private func dates(_ values: [String?]) -> [String] {
         values.compactMap { $0.flatMap(DateNormalizer.normalize) }
     }
