@@ -4,6 +4,9 @@
 public struct ArticleMetadata: Sendable, Equatable, Codable {
     public var title: String?
     public var authors: [String]
+    /// The authors as the page's byline joins them ("A, B, and C", "A & B"), when it shows
+    /// them all, in this order, with an "and" or "&"; nil otherwise.
+    public var byline: String?
     /// ISO 8601 dates as the page states them, normalised.
     public var published: String?
     public var modified: String?
@@ -12,9 +15,10 @@ public struct ArticleMetadata: Sendable, Equatable, Codable {
     public var description: String?
 
     public init(title: String? = nil, authors: [String] = [], published: String? = nil, modified: String? = nil,
-                site: String? = nil, language: String? = nil, description: String? = nil) {
+                site: String? = nil, language: String? = nil, description: String? = nil, byline: String? = nil) {
         self.title = title
         self.authors = authors
+        self.byline = byline
         self.published = published
         self.modified = modified
         self.site = site
@@ -22,6 +26,7 @@ public struct ArticleMetadata: Sendable, Equatable, Codable {
         self.description = description
     }
 
-    /// The authors as one field ("A, B"), nil when there are none: how exports show them.
-    public var author: String? { authors.isEmpty ? nil : authors.joined(separator: ", ") }
+    /// The authors as one field, nil when there are none: how exports show them. The byline's
+    /// own joining when the page shows one ("A and B"), else "A, B".
+    public var author: String? { authors.isEmpty ? nil : byline ?? authors.joined(separator: ", ") }
 }

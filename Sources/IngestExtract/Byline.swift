@@ -77,9 +77,18 @@ struct Byline {
             return header.contains { $0.marksPublished && $0.shows(declared) } ? nil : labelled.date
         }
         // Dates come in document order: the first shown is in the header or none is.
-        guard let first = header.first,
-              !shownDates.contains(where: { $0.shows(declared) }) else { return nil }
+        guard let first = header.first, !shows(declared) else { return nil }
         return first.date
+    }
+
+    /// Whether the headline's neighbourhood shows `declared`'s day.
+    func shows(_ declared: String) -> Bool {
+        shownDates.contains { $0.shows(declared) }
+    }
+
+    /// Whether the header (`headerSpan`) shows `declared`'s day.
+    func showsInHeader(_ declared: String) -> Bool {
+        shownDates.contains { $0.offset <= Byline.headerSpan && $0.shows(declared) }
     }
 
     /// How far below the headline a byline date may stand (a byline, a dateline, an
@@ -98,8 +107,7 @@ struct Byline {
         let elements = tree.elements
         guard !elements.isEmpty else { return }
         if let headline {
-            let container = max(elements[headline].parent, 0)
-            let window = max(container, headline - Byline.before)..<min(elements.count, headline + Byline.after)
+            let window = Byline.headerStart(tree, headline: headline)..<min(elements.count, headline + Byline.after)
             for index in window {
                 if var shown = Byline.date(tree, index), !Byline.isOutOfView(index, tree: tree, headline: headline) {
                     shown.offset = index - headline
@@ -129,19 +137,52 @@ struct Byline {
             }
             if authors.isEmpty, Byline.isAuthorMarked(elements[index]), !Byline.isOutOfView(index, tree: tree, headline: headline) {
                 authors = Byline.authors(tree, index, labelsToo: false)
+                if date == nil, !authors.isEmpty { date = Byline.dateBeside(tree, index) }
             }
             if date != nil, !authors.isEmpty { return }
         }
     }
 
-    /// A date anywhere on the page in a short element whose class or id speaks of dates or a
-    /// byline (`isDateWord`), outside cards, comments and pop-ups: the last source before
-    /// none, for pages that date themselves nowhere else (so it is looked for only then).
+    /// Where the header may start: the highest ancestor of the headline that starts within
+    /// `before` elements of it (a dated line above the headline's own box, in the header block
+    /// that holds both), else `before` elements back inside the headline's container. Never
+    /// the page's `<body>`, nor a box with a `<nav>` before the headline: the site's
+    /// navigation often shows today's date.
+    static func headerStart(_ tree: PageTree, headline: Int) -> Int {
+        let elements = tree.elements
+        var start = max(elements[headline].parent, 0)
+        var ancestor = elements[headline].parent
+        while ancestor >= 0, headline - ancestor <= before, elements[ancestor].tag != "body", elements[ancestor].tag != "html",
+              !(ancestor..<headline).contains(where: { elements[$0].tag == "nav" }) {
+            start = ancestor
+            ancestor = elements[ancestor].parent
+        }
+        return max(start, headline - before)
+    }
+
+    /// The date nearest to a byline found away from the headline (an author box at the end:
+    /// "Written by Jane Doe" over "April 8, 2024"): the first date in the names' smallest
+    /// ancestor that shows one, among those of at most `maxElements` elements.
+    static func dateBeside(_ tree: PageTree, _ index: Int) -> ShownDate? {
+        let elements = tree.elements
+        var block = index
+        while block >= 0, elements[block].end - block <= maxElements {
+            if let found = (block..<elements[block].end).lazy.compactMap({ date(tree, $0) }).first { return found }
+            block = elements[block].parent
+        }
+        return nil
+    }
+
+    /// A date anywhere on the page in an element whose class or id speaks of dates or a byline
+    /// (`isDateWord`), outside cards, comments and pop-ups: the last source before none, for
+    /// pages that date themselves nowhere else (so it is looked for only then). Only the
+    /// element's first `maxElements` elements are read: a "meta" box may hold a "Posted on"
+    /// line over a long list of tags.
     static func markedDate(_ tree: PageTree, headline: Int?) -> String? {
         let elements = tree.elements
-        for index in elements.indices where !elements[index].attributes.isEmpty && elements[index].end - index <= maxElements {
+        for index in elements.indices where !elements[index].attributes.isEmpty {
             guard elements[index].words.contains(where: isDateWord),
-                  let found = (index..<elements[index].end).lazy.compactMap({ date(tree, $0)?.date }).first,
+                  let found = (index..<min(elements[index].end, index + maxElements)).lazy.compactMap({ date(tree, $0)?.date }).first,
                   !isOutOfView(index, tree: tree, headline: headline),
                   headline.map({ !PageKind.isInCard(index, tree: tree, headline: $0) }) ?? true else { continue }
             return found
@@ -414,6 +455,49 @@ struct Byline {
         let text = tree.text(of: index)
         // A character has at least one byte: counting characters is needed only past that.
         return text.utf8.count <= maxCharacters || text.count <= maxCharacters ? text : nil
+    }
+
+    /// How the page's own byline joins `names`, when a short line shows them all in this order
+    /// with "and" or "&" between some ("A, B, and C", "A & B"): that stretch of the line, as
+    /// the page writes it. Nil for one name, for names the page joins with commas only (the
+    /// export's own ", ") or does not show together. The header is read first, then the page.
+    static func shownJoining(_ names: [String], tree: PageTree, headline: Int?) -> String? {
+        guard names.count >= 2 else { return nil }
+        let elements = tree.elements
+        var order = Array(elements.indices)
+        if let headline {
+            let header = headerStart(tree, headline: headline)..<min(elements.count, headline + after)
+            order = Array(header) + elements.indices.filter { !header.contains($0) }
+        }
+        for index in order where elements[index].children.contains(where: {
+            if case .text(let text) = $0 { return text.contains(names[0]) } else { return false }
+        }) {
+            // The first name's element, or a short line holding it ("<a>A</a> and <a>B</a>"),
+            // each name maybe in wrappers of its own (a tooltip's button in two <div>s).
+            var line = index, depth = 0
+            while line >= 0, depth <= 4, elements[line].end - line <= maxElements * 2 {
+                let text = TextNormalizer.collapse(tree.text(of: line))
+                if text.count <= maxCharacters * 2, let joined = joining(names, in: text) { return joined }
+                line = elements[line].parent
+                depth += 1
+            }
+        }
+        return nil
+    }
+
+    /// The stretch of `text` from the first name to the last when only commas, "and" or "&"
+    /// stand between the names and at least one "and" or "&" does.
+    static func joining(_ names: [String], in text: String) -> String? {
+        guard let first = text.range(of: names[0]) else { return nil }
+        var end = first.upperBound, joined = false
+        for name in names.dropFirst() {
+            guard let next = text.range(of: name, range: end..<text.endIndex) else { return nil }
+            let gap = text[end..<next.lowerBound].lowercased().split(whereSeparator: { $0 == " " || $0 == "," })
+            guard gap.allSatisfy({ $0 == "and" || $0 == "&" }), gap.count <= 1 else { return nil }
+            joined = joined || !gap.isEmpty
+            end = next.upperBound
+        }
+        return joined ? String(text[first.lowerBound..<end]) : nil
     }
 
     /// The names in a byline: "Jane Doe and John Roe · May 1" → ["Jane Doe", "John Roe"].

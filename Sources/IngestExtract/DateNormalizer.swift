@@ -236,7 +236,8 @@ enum DateNormalizer {
             if let d = day(first), let second = take(), let m = month(second), let third = take(), let y = year(third) {
                 return (first.text.startIndex, y, m, d, false)
             }
-            // Numeric: 2025-12-12, 12.12.2025, 7/22/2017 (month first unless it cannot be).
+            // Numeric: 2025-12-12, 12.12.2025, 02-12-2025 (dots and dashes: day first, as where
+            // they are written), 7/22/2017 (slashes: month first unless it cannot be).
             guard i + 2 < tokens.count, first.number != nil else { continue }
             let b = tokens[i + 1], c = tokens[i + 2]
             let separator = b.gap
@@ -245,7 +246,7 @@ enum DateNormalizer {
                 return (first.text.startIndex, y, bn, cn, false)
             }
             guard let y = year(c), let an = first.number, first.text.count <= 2, b.text.count <= 2 else { continue }
-            let dayFirst = separator == "." || an > 12
+            let dayFirst = separator == "." || separator == "-" || an > 12
             let (m, d) = dayFirst ? (bn, an) : (an, bn)
             if (1...12).contains(m), (1...31).contains(d) { return (first.text.startIndex, y, m, d, true) }
         }

@@ -110,13 +110,15 @@ struct Metadata {
         let markupAuthors = self.markupAuthors(ld, headline: headlineIndex)
         found.authors = [markupAuthors, Metadata.distinctAuthors(byline.authors), Metadata.distinctAuthors(ld.organisationAuthors)]
             .first { !$0.isEmpty } ?? []
+        found.byline = Byline.shownJoining(found.authors, tree: tree, headline: headlineIndex)
         found.modified = firstDate([ld.modified, meta["article:modified_time"], meta["og:updated_time"],
                                     meta["datemodified"], meta["last-modified"], meta["dcterms.modified"],
                                     itempropValue("datemodified", headline: headlineIndex)])
-        let declaredPublished = firstDate([ld.isArticle ? ld.published : nil, meta["article:published_time"], meta["og:published_time"],
-                                           meta["datepublished"], meta["pubdate"], meta["publishdate"], meta["publish-date"],
-                                           meta["dc.date.issued"], meta["dcterms.created"], meta["parsely-pub-date"],
-                                           itempropValue("datepublished", headline: headlineIndex), publishedMeta])
+        let declaredDates = dates([ld.isArticle ? ld.published : nil, meta["article:published_time"], meta["og:published_time"],
+                                   meta["datepublished"], meta["pubdate"], meta["publishdate"], meta["publish-date"],
+                                   meta["dc.date.issued"], meta["dcterms.created"], meta["parsely-pub-date"],
+                                   itempropValue("datepublished", headline: headlineIndex), publishedMeta])
+        let declaredPublished = declaredDates.first
         // A date that does not say which one it is ("date", DC.date) is often the page's last
         // change: when it is the declared modification day, what the page shows comes first.
         let undeclared = firstDate([meta["date"], meta["dc.date"], meta["dcterms.date"], meta["sailthru.date"]])
@@ -127,8 +129,14 @@ struct Metadata {
         // A shown "03/10/2023" is read as the URL's date when that is one of its readings.
         found.published = markupDate ?? firstDate([byline.date?.read(as: urlDate), timeValue(headline: headlineIndex)]) ?? urlDate ?? undeclared
             ?? (ld.isArticle ? nil : firstDate([ld.published])) ?? Byline.markedDate(tree, headline: headlineIndex)
-        // What the headline's byline shows beats a declared date it never shows (`shownInstead`).
-        if let markupDate, let shown = byline.shownInstead(
+        // Of the publication dates the markup declares, the one the header shows is the story's
+        // (JSON-LD may keep a first version's date where OpenGraph and the byline give the
+        // republished story's); else what the headline's byline shows beats a declared date it
+        // never shows (`shownInstead`).
+        if let markupDate, !byline.shows(markupDate),
+           let alternative = declaredDates.first(where: { byline.showsInHeader($0) }) {
+            found.published = alternative
+        } else if let markupDate, let shown = byline.shownInstead(
             of: markupDate, updatesGiveWay: firstDate([meta["article:published_time"], meta["og:published_time"]]) != nil) {
             found.published = shown
         }
@@ -198,7 +206,8 @@ struct Metadata {
     /// The element that carries the headline: the `<h1>` that says the title, else a
     /// heading or title-marked element that does (pages built without an `<h1>`), else the
     /// first `<h1>`; on a page with no `<h1>` at all (site builders make every text a `<p>`),
-    /// the first short element that says the title, with or without the site's name.
+    /// the first short element that says the title, with or without the site's name, else
+    /// the first `<h2>` that holds all its words.
     private func headline(_ title: String?) -> Int? {
         guard let title else { return h1.first }
         let key = Paragraphs.comparable(title)
@@ -215,7 +224,12 @@ struct Metadata {
         if let candidate = elements.indices.first(where: { saysTitle($0, keys: [key], marked: true) }) { return candidate }
         guard h1.isEmpty else { return h1.first }
         let keys = [key, Paragraphs.comparable(Metadata.stripSiteSuffix(title))]
-        return elements.indices.first { saysTitle($0, keys: keys, marked: false) }
+        if let index = elements.indices.first(where: { saysTitle($0, keys: keys, marked: false) }) { return index }
+        // A heading that says the title at more length ("Introducing X" over "Introducing X:
+        // the next-generation…"): a title of three words or more, all in the <h2>.
+        let words = Set(TextNormalizer.words(Metadata.stripSiteSuffix(title)))
+        guard words.count >= 3 else { return nil }
+        return elements.indices.first { elements[$0].tag == "h2" && words.isSubset(of: TextNormalizer.words(tree.text(of: $0))) }
     }
 
     /// People named by JSON-LD, `<meta>` or `itemprop=author`. Without them the visible
@@ -277,6 +291,11 @@ struct Metadata {
 
     private func firstDate(_ values: [String?]) -> String? {
         values.lazy.compactMap { $0.flatMap(DateNormalizer.normalize) }.first
+    }
+
+    /// Every value that reads as a date, normalised, in the order given.
+    private func dates(_ values: [String?]) -> [String] {
+        values.compactMap { $0.flatMap(DateNormalizer.normalize) }
     }
 
     private func first(_ values: [String?]) -> String? {

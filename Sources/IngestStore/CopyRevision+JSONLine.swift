@@ -6,12 +6,12 @@ import IngestCore
 extension CopyRevision {
     /// The fields of a line, in scanner order.
     private enum Field: Int, CaseIterable {
-        case authors, contentHash, deleted, description, firstSeen, firstSeq, id, language, modified, published
+        case authors, byline, contentHash, deleted, description, firstSeen, firstSeq, id, language, modified, published
         case revision, seq, site, source, story, text, title, updated, url
     }
 
     private static let scanner = FieldScanner(keys: [
-        "authors", "content_hash", "deleted", "description", "first_seen", "first_seq", "id", "language", "modified",
+        "authors", "byline", "content_hash", "deleted", "description", "first_seen", "first_seq", "id", "language", "modified",
         "published", "revision", "seq", "site", "source", "story", "text", "title", "updated", "url",
     ])
 
@@ -29,7 +29,8 @@ extension CopyRevision {
         if case let .strings(values)? = field(.authors) { authors = values }
         let metadata = ArticleMetadata(title: field(.title).string, authors: authors, published: field(.published).string,
                                        modified: field(.modified).string, site: field(.site).string,
-                                       language: field(.language).string, description: field(.description).string)
+                                       language: field(.language).string, description: field(.description).string,
+                                       byline: field(.byline).string)
         self.init(seq: seq, firstSeq: firstSeq, id: id, story: story, url: url, metadata: metadata, text: text,
                   source: source, firstSeen: firstSeen, updated: updated, contentHash: contentHash, revision: revision,
                   deleted: deleted)
@@ -40,6 +41,7 @@ extension CopyRevision {
         var writer = JSONWriter(capacity: text.utf8.count + 512)
         writer.beginObject()
         writer.strings("authors", metadata.authors)
+        writer.stringIfPresent("byline", metadata.byline)
         writer.string("content_hash", contentHash)
         writer.bool("deleted", deleted)
         writer.stringIfPresent("description", metadata.description)

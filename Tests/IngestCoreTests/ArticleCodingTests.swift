@@ -32,4 +32,13 @@ import Testing
     func authorsExportAsOneField(authors: [String], author: String?) {
         #expect(ArticleMetadata(authors: authors).author == author)
     }
+
+    /// The byline as the page joins its names is the exported field; the list keeps the names.
+    @Test func aShownBylineIsTheExportedAuthor() throws {
+        let metadata = ArticleMetadata(authors: ["Ana Lima", "Tom Berg"], byline: "Ana Lima and Tom Berg")
+        #expect(metadata.author == "Ana Lima and Tom Berg")
+        let json = try JSONEncoder().encode(metadata)
+        #expect(try JSONDecoder().decode(ArticleMetadata.self, from: json) == metadata)
+        #expect(ArticleMetadata(authors: [], byline: "Ana Lima and Tom Berg").author == nil)
+    }
 }

@@ -263,4 +263,64 @@ import Testing
     func notDatesInText(text: String) {
         #expect(DateNormalizer.inText(text) == nil)
     }
+
+    // Round of 2026-12-06 (issue 11): dates shown where the byline reader did not look.
+
+    /// A date line above the headline's own box, in the header block that holds both.
+    @Test func aDateAboveTheHeadlinesBoxInTheSameHeader() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("metadata-date-above-the-headlines-box.html"), url: nil)
+        #expect(article.metadata.published == "2024-11-03")
+    }
+
+    /// An author box below the story dates it with the date beside the names.
+    @Test func theDateBesideAnAuthorBoxBelowTheStory() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("metadata-author-box-with-date-below-the-story.html"), url: nil)
+        #expect(article.metadata.authors == ["Maya Lind", "Oskar Berg"])
+        #expect(article.metadata.published == "2024-04-08")
+    }
+
+    /// A date-classed box with a tag list after its "Posted on" line: its first elements are read.
+    @Test func aPostedLineAtTheTopOfALongMetaBox() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("metadata-posted-line-in-a-long-meta-box.html"), url: nil)
+        #expect(article.metadata.published == "2023-04-13")
+    }
+
+    /// JSON-LD keeps a first version's date; OpenGraph and the byline give the story's.
+    @Test func theDeclaredDateTheHeaderShowsAmongSeveral() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("metadata-shown-date-is-opengraphs-not-jsonlds.html"), url: nil)
+        #expect(article.metadata.published == "2025-12-19T18:06:00Z")
+    }
+
+    /// "02-12-2025": with dashes the day comes first, as with dots; slashes stay month first.
+    @Test func aDashedNumericDateIsDayFirst() {
+        #expect(DateNormalizer.readings(in: "02-12-2025")?.date == "2025-12-02")
+        #expect(DateNormalizer.readings(in: "02-12-2025")?.other == "2025-02-12")
+        #expect(DateNormalizer.readings(in: "02/12/2025")?.date == "2025-02-12")
+    }
+
+    /// A page without `<h1>` whose `<h2>` says the title at more length: the date below it is the header's.
+    @Test func aHeadlineInALongerH2() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("metadata-headline-in-a-longer-h2.html"), url: nil)
+        #expect(article.metadata.published == "2025-12-17")
+    }
+
+    /// The export shows the byline as the page joins its names; the list keeps every name.
+    @Test func namesShownJoinedByAndAreExportedSo() throws {
+        let joined = extractor.extract(html: try Fixtures.bytes("metadata-jsonld-authors-shown-with-and.html"), url: nil)
+        #expect(joined.metadata.authors == ["Ana Lima", "Tom Berg", "Ruth Okafor"])
+        #expect(joined.metadata.author == "Ana Lima, Tom Berg, and Ruth Okafor")
+        let box = extractor.extract(html: try Fixtures.bytes("metadata-author-box-with-date-below-the-story.html"), url: nil)
+        #expect(box.metadata.author == "Maya Lind and Oskar Berg")
+        let commas = extractor.extract(html: try Fixtures.bytes("metadata-byline-names-joined-by-commas.html"), url: nil)
+        #expect(commas.metadata.authors == ["Ana Lima", "Tom Berg"])
+        #expect(commas.metadata.author == "Ana Lima, Tom Berg")
+    }
+
+    /// Each name in wrappers of its own (a tooltip's button in two `<div>`s), the joining words
+    /// between them: the byline line is the wrappers' common ancestor.
+    @Test func namesInWrappersJoinedByAnd() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("metadata-byline-names-in-wrappers-joined-by-and.html"), url: nil)
+        #expect(article.metadata.authors == ["Ana Lima", "Tom Berg", "Rankings Desk"])
+        #expect(article.metadata.author == "Ana Lima, Tom Berg, and Rankings Desk")
+    }
 }

@@ -13,7 +13,7 @@ import Testing
         CopyRevision(seq: 7, firstSeq: 3, id: "copy \"x\"", story: "story\\1", url: "https://a.test/?q=1&r=/",
                      metadata: ArticleMetadata(title: title, authors: ["A \"B\"", "C\nD"], published: nil,
                                                modified: "2026-01-01T00:00:00Z", site: nil, language: "en",
-                                               description: text),
+                                               description: text, byline: "A \"B\" & C\nD"),
                      text: text, source: "feed", firstSeen: "2026-01-01T00:00:00Z",
                      updated: "2026-01-02T00:00:00Z", contentHash: "sha256:ab", revision: 2, deleted: false)
     }
