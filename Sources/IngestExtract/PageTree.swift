@@ -209,16 +209,29 @@ struct PageTree {
     func text(of index: Int) -> String {
         var parts: [String] = []
         var stack: [(element: Int, child: Int)] = [(index, 0)]
+        // A block ends its line as it starts one: "<div>Jane Doe</div>May 1" is two words, but
+        // "<div>Jane Doe</div>, John Roe" keeps its comma by the name.
+        var blockEnded = false
         while let (element, startChild) = stack.popLast() {
             let children = elements[element].children
+            if startChild > 0, case .element(let previous) = children[startChild - 1], elements[previous].isBlock {
+                blockEnded = true
+            }
             var child = startChild
             while child < children.count {
                 switch children[child] {
                 case .text(let text):
+                    if blockEnded, let first = text.utf8.first(where: { $0 > 0x20 }) {
+                        if !PageTree.closingPunctuation.contains(first) { parts.append(" ") }
+                        blockEnded = false
+                    }
                     parts.append(text)
                     child += 1
                 case .element(let next):
-                    if elements[next].isBlock { parts.append(" ") }
+                    if elements[next].isBlock {
+                        parts.append(" ")
+                        blockEnded = false
+                    }
                     stack.append((element, child + 1))
                     stack.append((next, 0))
                     child = children.count + 1
@@ -227,6 +240,9 @@ struct PageTree {
         }
         return TextNormalizer.collapse(parts)
     }
+
+    /// Bytes that attach to the word before them: no space goes between a block and them.
+    static let closingPunctuation: Set<UInt8> = Set(",.;:!?)]".utf8)
 }
 
 extension PageTree {

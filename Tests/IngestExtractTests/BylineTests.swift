@@ -323,4 +323,29 @@ import Testing
         #expect(article.metadata.authors == ["Ana Lima", "Tom Berg", "Rankings Desk"])
         #expect(article.metadata.author == "Ana Lima, Tom Berg, and Rankings Desk")
     }
+
+    /// An author box: the name in a paragraph, the date after it in an inline element. The
+    /// paragraph ends a word, so the name is not read as "Luke KimDecember 17, 2025".
+    @Test func aNameInABlockBeforeItsDate() {
+        let html = "<html><body><article><h1>Introducing the new data accelerator for analytics</h1>"
+            + "<div class='author-details'><p>Luke Kim</p><small>December 17, 2025</small></div>"
+            + "<p>The accelerator keeps hot data in memory and spills the rest to local disks, so queries stay fast as tables grow.</p>"
+            + "<p>It ships today for every plan, and the team will publish benchmarks against the previous engine next month.</p>"
+            + "</article></body></html>"
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.metadata.authors == ["Luke Kim"])
+        #expect(article.metadata.published == "2025-12-17")
+    }
+
+    /// The text of an element: a block ends a word as it starts one, and punctuation after a
+    /// block stays by the word before it.
+    @Test func aBlockEndsAWordButACommaAfterItStaysByTheName() {
+        let html = "<html><body><div id='a'><div>Jane Doe</div>May 1, 2025</div>"
+            + "<div id='b'><div><b>Ana Lima</b></div><span>, </span><div>Tom Berg</div></div></body></html>"
+        let tree = PageTree.parse(html: Array(html.utf8), encoding: "UTF-8", url: nil)
+        let a = tree.elements.indices.first { tree.elements[$0].attribute("id") == "a" }
+        let b = tree.elements.indices.first { tree.elements[$0].attribute("id") == "b" }
+        #expect(a.map(tree.text(of:)) == "Jane Doe May 1, 2025")
+        #expect(b.map(tree.text(of:)) == "Ana Lima, Tom Berg")
+    }
 }
