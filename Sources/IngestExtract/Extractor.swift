@@ -52,7 +52,8 @@ public struct Extractor: Sendable {
         let roots = ContentSelection(blocks: blocks).roots()
         let paragraphs = MainText(blocks: blocks, title: article.metadata.title).paragraphs(roots: roots)
         article.text = paragraphs.map(\.text).joined(separator: "\n\n")
-        PageKind.classify(&article, tree: tree, blocks: blocks, roots: roots, declaresArticle: metadata.declaresArticle, vouched: vouched,
+        PageKind.classify(&article, tree: tree, blocks: blocks, roots: roots, declaresArticle: metadata.declaresArticle,
+                          typedArticle: metadata.typesArticle, vouched: vouched,
                           declaredNonArticle: metadata.declaredNonArticle)
         return article
     }

@@ -74,6 +74,9 @@ struct Metadata {
         ld.isArticle || meta["og:type"]?.lowercased() == "article"
     }
 
+    /// Whether the page's JSON-LD types it as an article.
+    var typesArticle: Bool { ld.isArticle }
+
     /// Page types that schema.org and OpenGraph give to pages that are not articles.
     static let nonArticleTypes: [(type: String, kind: String)] = [
         ("qapage", "a question-and-answer page"), ("discussionforumposting", "a forum thread"),

@@ -45,8 +45,10 @@ enum PageKind {
     ///   - declaredNonArticle: what the page's schema.org or OpenGraph type says it is when
     ///     that is not an article ("a product page"), from `Metadata`.
     ///   - roots: the story's wrappers (`ContentSelection.roots()`).
+    ///   - typedArticle: the page's schema.org markup types it as an article (`NewsArticle`,
+    ///     `LiveBlogPosting`…): a stronger claim than og:type, which site builders stamp on every page.
     static func classify(_ article: inout Article, tree: PageTree, blocks: TextBlocks, roots: [Int], declaresArticle: Bool,
-                         vouched: Bool, declaredNonArticle: String?) {
+                         typedArticle: Bool, vouched: Bool, declaredNonArticle: String?) {
         let letters = article.text.utf8.reduce(0) { $1 > 0x20 ? $0 + 1 : $0 }
         let elements = tree.elements
         if letters < minimumLetters, elements.contains(where: { $0.tag == "frameset" }) {
@@ -63,13 +65,14 @@ enum PageKind {
         }
         let site = siteHost(tree: tree, canonical: article.canonicalURL)
         if let reason = PageStructure.nonArticleKind(tree: tree, blocks: blocks, roots: roots, page: article.canonicalURL,
-                                                          site: site, vouched: vouched) {
+                                                          site: site, vouched: vouched, typedArticle: typedArticle) {
             return reject(&article, reason)
         }
         if !vouched, let reason = unvouchedKind(tree: tree, blocks: blocks, site: site) {
             return reject(&article, reason)
         }
-        if let reason = PageStructure.threadKind(tree: tree, blocks: blocks, roots: roots, site: site) {
+        // A live blog has a thread's shape (dated entries, each linking to its own address).
+        if !typedArticle, let reason = PageStructure.threadKind(tree: tree, blocks: blocks, roots: roots, site: site) {
             return reject(&article, reason)
         }
         if letters == 0 {

@@ -31,7 +31,8 @@ enum PageStructure {
     ///   - site: the page's host (`PageKind.siteHost`).
     ///   - vouched: the page vouches for a story (`PageKind.classify`); one that does not is
     ///     read by `PageKind.unvouchedKind` too, which refuses listings on either sign alone.
-    static func nonArticleKind(tree: PageTree, blocks: TextBlocks, roots: [Int], page: String?, site: String?, vouched: Bool) -> String? {
+    static func nonArticleKind(tree: PageTree, blocks: TextBlocks, roots: [Int], page: String?, site: String?, vouched: Bool,
+                               typedArticle: Bool) -> String? {
         let listings = tree.elements.lazy.filter { $0.tag == "pre" }.count
         if listings >= PageKind.documentationListings {
             if isChapter(tree) {
@@ -51,8 +52,10 @@ enum PageStructure {
         // A listing that vouches (og:type article on every page of the site, a name the
         // byline reader takes for an author) still shows both signs at once: nearly all its
         // text is cards linking to the site's own pages, and most cards are dated. Tune-half
-        // stories that vouch reach a card share of .91 without dates, .84 with them.
-        if vouched {
+        // stories that vouch reach a card share of .91 without dates, .84 with them. A page
+        // its schema.org markup types as an article is not asked: a live blog is dated
+        // entries linking to their own addresses, and nothing else.
+        if vouched, !typedArticle {
             let cards = PageKind.cardRun(blocks, site: site, minimumShare: PageKind.cardListShare)
             if cards.share >= PageKind.cardListShare, cards.dated {
                 return "listing page: nearly all the text is dated cards linking to the site's own pages"

@@ -123,6 +123,16 @@ import Testing
         #expect(article.reason == "forum thread or listing: the main text is the first of several like posts or entries, most of them dated")
     }
 
+    /// A live blog is a run of dated entries, each linking to its own address on the site,
+    /// and its text starts in the first one: the shape of a thread, but its schema.org type
+    /// says it is a news story (a type that, unlike og:type, site builders do not stamp on
+    /// every page).
+    @Test func liveBlogOfDatedEntriesIsAnArticle() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("live-blog-dated-entries.html"), url: nil)
+        #expect(article.kind == .article)
+        #expect(article.text.hasPrefix("The council opened the session"))
+    }
+
     /// A story's dated comments below it are such a run too, but the story is not in it.
     @Test func storyFollowedByDatedCommentsIsAnArticle() throws {
         let article = extractor.extract(html: try Fixtures.bytes("story-with-dated-comments.html"), url: nil)
