@@ -171,6 +171,25 @@ import Testing
         #expect(!article.text.contains("photo tours"))
         #expect(!article.text.contains("Alps"))
     }
+
+    /// An author box inside the story's wrapper, marked like the story's own paragraphs: its
+    /// bio is the author's `description` in the page's JSON-LD (a graph naming the author by
+    /// `@id`, the bio with markup), so it is no part of the story.
+    @Test func authorBioGivenByStructuredDataIsLeftOut() {
+        let story = (1...5).map { number in
+            "<p>Point \(number): the council voted on Tuesday to extend the night bus service to the airport, and the first buses run in March, officials said.</p>"
+        }.joined()
+        let ld = #"{"@context":"https://schema.org","@graph":[{"@type":"BlogPosting","headline":"Night buses","author":{"@id":"https://example.com/#ana"}},"#
+            + #"{"@type":"Person","@id":"https://example.com/#ana","name":"Ana Ruiz","description":"<p>Ana Ruiz is a freelance writer who has covered transport and city politics for twelve years.</p>"}]}"#
+        let box = "<div class='box-about'><h4>Contributing Writer</h4>"
+            + "<p>Ana Ruiz is a freelance writer who has covered transport and city politics for twelve years.</p></div>"
+        let html = "<html><head><script type='application/ld+json'>\(ld)</script></head><body><div class='entry-content'>\(story)\(box)</div></body></html>"
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.text.hasPrefix("Point 1:"))
+        #expect(article.text.hasSuffix("officials said."))
+        #expect(!article.text.contains("freelance writer"))
+        #expect(!article.text.contains("Contributing Writer"))
+    }
 }
 
 /// Short news stories, where what follows the story weighs as much as the story.
@@ -270,24 +289,5 @@ import Testing
             #expect(article.text.contains("Add support for feature number \(number)"), "item \(number) dropped")
         }
         #expect(!article.text.contains("Other story"))
-    }
-
-    /// An author box inside the story's wrapper, marked like the story's own paragraphs: its
-    /// bio is the author's `description` in the page's JSON-LD (a graph naming the author by
-    /// `@id`, the bio with markup), so it is no part of the story.
-    @Test func authorBioGivenByStructuredDataIsLeftOut() {
-        let story = (1...5).map { number in
-            "<p>Point \(number): the council voted on Tuesday to extend the night bus service to the airport, and the first buses run in March, officials said.</p>"
-        }.joined()
-        let ld = #"{"@context":"https://schema.org","@graph":[{"@type":"BlogPosting","headline":"Night buses","author":{"@id":"https://example.com/#ana"}},"#
-            + #"{"@type":"Person","@id":"https://example.com/#ana","name":"Ana Ruiz","description":"<p>Ana Ruiz is a freelance writer who has covered transport and city politics for twelve years.</p>"}]}"#
-        let box = "<div class='box-about'><h4>Contributing Writer</h4>"
-            + "<p>Ana Ruiz is a freelance writer who has covered transport and city politics for twelve years.</p></div>"
-        let html = "<html><head><script type='application/ld+json'>\(ld)</script></head><body><div class='entry-content'>\(story)\(box)</div></body></html>"
-        let article = extractor.extract(html: Array(html.utf8), url: nil)
-        #expect(article.text.hasPrefix("Point 1:"))
-        #expect(article.text.hasSuffix("officials said."))
-        #expect(!article.text.contains("freelance writer"))
-        #expect(!article.text.contains("Contributing Writer"))
     }
 }
