@@ -103,6 +103,13 @@ struct TextBlocks {
             case .dropUnlessProseLike:
                 let mostlyProse = prose[index] >= 2 * TextBlocks.proseLetters && prose[index] * 2 >= rawSubtree[index]
                 removed[index] = !mostlyProse && (prose[index] * 10 < totalProse * 3 || totalProse == 0)
+                // Words of a sentence that a weak word styles ("<span class='card-link'>", an
+                // entity or topic link) are the sentence's, not a box beside it.
+                if removed[index], TextBlocks.inRunningText(index, elements),
+                   blockRaw[blockOf[index]] >= TextBlocks.proseLetters, blockRawLink[blockOf[index]] * 3 < blockRaw[blockOf[index]],
+                   !Boilerplate.isHidden(elements[index]) {
+                    removed[index] = false
+                }
             }
         }
         // A small box around a form control is a sign-up, search or share widget. A `<form>`
@@ -236,6 +243,21 @@ struct TextBlocks {
             if alike >= listItems { return true }
         }
         return false
+    }
+
+    /// Whether an inline element sits inside a sentence: text other than spaces right
+    /// before it and right after it, in its parent.
+    static func inRunningText(_ index: Int, _ elements: [PageTree.Element]) -> Bool {
+        let parent = elements[index].parent
+        guard !elements[index].isBlock, parent >= 0 else { return false }
+        let children = elements[parent].children
+        guard let position = children.firstIndex(where: { if case .element(index) = $0 { true } else { false } }),
+              position > 0, position + 1 < children.count else { return false }
+        func isText(_ child: PageTree.Child) -> Bool {
+            if case .text(let text) = child { return text.utf8.contains { $0 > 0x20 } }
+            return false
+        }
+        return isText(children[position - 1]) && isText(children[position + 1])
     }
 
     /// How many like siblings with prose make a list of items rather than one widget.

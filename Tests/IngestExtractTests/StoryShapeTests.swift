@@ -259,6 +259,18 @@ import Testing
         #expect(article.text.contains("# see what changed"))
         #expect(article.text.contains("git status"))
     }
+
+    /// A name inside a sentence, linked in a span whose class holds a weak word ("card",
+    /// "topic"): the sentence's own words. The same class on a box of its own is furniture.
+    @Test func weakClassWordInsideASentenceKeepsItsWords() {
+        let sentence = "<p>The studio followed it with <span class='display-card-link'><a href='/films/ash'>The Ashes of Rage</a></span>, "
+            + "which critics and casual viewers liked even more than the first film of the series, the distributor said.</p>"
+        let box = "<div class='topic-card'><a href='/topics/anime'>More on anime</a></div>"
+        let html = "<html><body><article>\(Self.paragraph(1))\(sentence)\(box)\(Self.paragraph(2))\(Self.paragraph(3))</article></body></html>"
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.text.contains("The studio followed it with The Ashes of Rage, which critics"))
+        #expect(!article.text.contains("More on anime"))
+    }
 }
 
 /// Link headings: a listicle's item names are links to the products, while headings that
