@@ -13,7 +13,7 @@ struct MainText {
         // Bios go before the tail is trimmed: the author box's name and role lines above the
         // bio then end the text and go with it.
         let chosen = MainText.trimmingHead(MainText.trimmingTail(
-            Paragraphs.filter(collector.collect(roots: roots), title: title).filter { !MainText.isBio($0, bios) }))
+            MainText.withoutBios(Paragraphs.filter(collector.collect(roots: roots), title: title), bios)))
         let chosenLetters = chosen.reduce(0) { $0 + $1.letters }
         guard chosenLetters < 250, !blocks.tree.elements.isEmpty else { return chosen }
         let prose = Paragraphs.filter(collector.collect(roots: [blocks.body]), title: title).filter {
@@ -43,6 +43,17 @@ struct MainText {
         guard !bios.isEmpty, paragraph.letters >= bioLetters else { return false }
         let text = Paragraphs.comparable(paragraph.text)
         return bios.contains { bio in bio.contains(text) || (text.count < bio.count * 2 && text.contains(bio)) }
+    }
+
+    /// The paragraphs without the author's bio; when no prose follows the bio, the text ends
+    /// before it: what comes after is the rest of the author box (the author's latest posts,
+    /// profile links).
+    static func withoutBios(_ paragraphs: [Paragraphs.Paragraph], _ bios: [String]) -> [Paragraphs.Paragraph] {
+        guard let first = paragraphs.firstIndex(where: { isBio($0, bios) }) else { return paragraphs }
+        if !paragraphs[(first + 1)...].contains(where: { $0.letters >= TextBlocks.proseLetters && !isBio($0, bios) }) {
+            return Array(paragraphs[..<first])
+        }
+        return paragraphs.filter { !isBio($0, bios) }
     }
 
     /// Letters below which a line is no bio to recognise (a name, a role).

@@ -174,7 +174,8 @@ import Testing
 
     /// An author box inside the story's wrapper, marked like the story's own paragraphs: its
     /// bio is the author's `description` in the page's JSON-LD (a graph naming the author by
-    /// `@id`, the bio with markup), so it is no part of the story.
+    /// `@id`, the bio with markup), so it is no part of the story, nor is the list of the
+    /// author's latest posts after it.
     @Test func authorBioGivenByStructuredDataIsLeftOut() {
         let story = (1...5).map { number in
             "<p>Point \(number): the council voted on Tuesday to extend the night bus service to the airport, and the first buses run in March, officials said.</p>"
@@ -182,13 +183,15 @@ import Testing
         let ld = #"{"@context":"https://schema.org","@graph":[{"@type":"BlogPosting","headline":"Night buses","author":{"@id":"https://example.com/#ana"}},"#
             + #"{"@type":"Person","@id":"https://example.com/#ana","name":"Ana Ruiz","description":"<p>Ana Ruiz is a freelance writer who has covered transport and city politics for twelve years.</p>"}]}"#
         let box = "<div class='box-about'><h4>Contributing Writer</h4>"
-            + "<p>Ana Ruiz is a freelance writer who has covered transport and city politics for twelve years.</p></div>"
+            + "<p>Ana Ruiz is a freelance writer who has covered transport and city politics for twelve years.</p>"
+            + "<ul><li><a href='/trains'>Night trains return</a> - May 2, 2025</li><li><a href='/fares'>Fares go up</a> - April 9, 2025</li></ul></div>"
         let html = "<html><head><script type='application/ld+json'>\(ld)</script></head><body><div class='entry-content'>\(story)\(box)</div></body></html>"
         let article = extractor.extract(html: Array(html.utf8), url: nil)
         #expect(article.text.hasPrefix("Point 1:"))
         #expect(article.text.hasSuffix("officials said."))
         #expect(!article.text.contains("freelance writer"))
         #expect(!article.text.contains("Contributing Writer"))
+        #expect(!article.text.contains("Night trains return"))
     }
 }
 
