@@ -63,16 +63,25 @@ struct MainText {
     /// List items and cells: a story may well end with a list of short items.
     static let listTags: Set<String> = ["li", "dd", "dt", "td", "th"]
 
-    /// Drops the story's first paragraphs while they are a dateline: a short line that holds
+    /// Drops datelines from the story's head, before its first prose: a short line that holds
     /// a date and ends no sentence ("JAN 24, 2025", "Published: Nov. 19, 2025", "Ana Ruiz |
-    /// 15 Dec, 2025"), the byline's date left inside the story's wrapper.
+    /// 15 Dec, 2025"), the byline's date left inside the story's wrapper, whether it opens
+    /// the text or follows the headline and standfirst.
     static func trimmingHead(_ paragraphs: [Paragraphs.Paragraph]) -> [Paragraphs.Paragraph] {
-        var start = 0
-        while start < paragraphs.count - 1, paragraphs[start].letters < datelineLetters,
-              !TextNormalizer.endsSentence(paragraphs[start].text), DateNormalizer.inText(paragraphs[start].text) != nil {
-            start += 1
+        let firstProse = paragraphs.firstIndex {
+            $0.letters >= TextBlocks.proseLetters && TextNormalizer.endsSentence($0.text)
+        } ?? paragraphs.count
+        var result = paragraphs
+        for index in stride(from: min(firstProse, paragraphs.count - 1) - 1, through: 0, by: -1)
+        where isDateline(paragraphs[index]) {
+            result.remove(at: index)
         }
-        return Array(paragraphs[start...])
+        return result
+    }
+
+    static func isDateline(_ paragraph: Paragraphs.Paragraph) -> Bool {
+        paragraph.letters < datelineLetters && !TextNormalizer.endsSentence(paragraph.text)
+            && DateNormalizer.inText(paragraph.text) != nil
     }
 
     /// A dateline is shorter than this; a longer line with a date is a sentence of the story.

@@ -220,6 +220,16 @@ import Testing
         #expect(article.text.hasSuffix("The ferry runs until April 13, 2026."))
     }
 
+    /// The byline's date after the section label and the standfirst, still before the story's
+    /// first sentence: it goes too; the standfirst stays.
+    @Test func datelineAfterTheStandfirstIsLeftOut() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("dateline-after-standfirst.html"), url: nil)
+        #expect(article.text.contains("Six weeks of works, and a ferry in the meantime"))
+        #expect(!article.text.contains("13 January 2026"))
+        #expect(article.text.contains("Closed from March 2, 2026"))
+        #expect(article.text.hasSuffix("The ferry runs until April 13, 2026."))
+    }
+
     /// A sign-up box between the story's paragraphs: a pitch of one sentence and a `<form>`.
     /// The form was dropped as furniture, but the box's pitch stayed in the story.
     @Test func signUpBoxPitchInsideTheStoryIsLeftOut() throws {
