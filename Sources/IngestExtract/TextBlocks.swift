@@ -112,6 +112,13 @@ struct TextBlocks {
                 }
             }
         }
+        // A short line laid right after a picture, the two alone in their box, is the
+        // picture's credit or caption ("Getty Images / …", "Source: …"), as a `<figcaption>` is.
+        // An icon before each item of a list is no picture: the item's words stay.
+        for index in 0..<count where !removed[index] && TextBlocks.isPictureCredit(index, elements, rawSubtree: rawSubtree)
+            && !TextNormalizer.endsSentence(tree.text(of: index)) && !TextBlocks.isInListItem(index, elements) {
+            for inner in index..<elements[index].end { removed[inner] = true }
+        }
         // A small box around a form control is a sign-up, search or share widget. A `<form>`
         // is furniture already, but the box around it, with its pitch ("Get the morning
         // briefing in your inbox…"), is not: the search starts from the form all the same.
@@ -259,6 +266,42 @@ struct TextBlocks {
         }
         return isText(children[position - 1]) && isText(children[position + 1])
     }
+
+    /// Whether an element is an inline line of under `creditLetters` letters that follows a
+    /// picture (`<img>`, `<picture>`, or a box holding one and no text), with nothing else
+    /// in their parent.
+    static func isPictureCredit(_ index: Int, _ elements: [PageTree.Element], rawSubtree: [Int]) -> Bool {
+        guard creditTags.contains(elements[index].tag), rawSubtree[index] > 0, rawSubtree[index] < creditLetters else { return false }
+        let parent = elements[index].parent
+        guard parent >= 0 else { return false }
+        var kept: [Int] = []
+        for child in elements[parent].children {
+            switch child {
+            case .text(let text): if text.utf8.contains(where: { $0 > 0x20 }) { return false }
+            case .element(let element): kept.append(element)
+            }
+        }
+        guard kept.count == 2, kept[1] == index else { return false }
+        let picture = kept[0]
+        return rawSubtree[picture] == 0 && (picture..<elements[picture].end).contains { pictureTags.contains(elements[$0].tag) }
+    }
+
+    /// Whether an element sits in a list item or table cell, up to `listDepth` levels up.
+    static func isInListItem(_ index: Int, _ elements: [PageTree.Element]) -> Bool {
+        var ancestor = elements[index].parent, level = 0
+        while ancestor >= 0, level < listDepth {
+            if MainText.listTags.contains(elements[ancestor].tag) { return true }
+            ancestor = elements[ancestor].parent
+            level += 1
+        }
+        return false
+    }
+
+    static let listDepth = 4
+    static let creditTags: Set<String> = ["span", "small", "em", "i", "cite", "b", "strong", "font"]
+    static let pictureTags: Set<String> = ["img", "picture"]
+    /// A credit or caption line is shorter than this (letters).
+    static let creditLetters = 100
 
     /// How many like siblings with prose make a list of items rather than one widget.
     static let listItems = 3
