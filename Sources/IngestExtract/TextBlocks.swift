@@ -271,9 +271,10 @@ struct TextBlocks {
     /// picture (`<img>`, `<picture>`, or a box holding one and no text), with nothing else
     /// in their parent.
     static func isPictureCredit(_ index: Int, _ elements: [PageTree.Element], rawSubtree: [Int]) -> Bool {
-        guard creditTags.contains(elements[index].tag), rawSubtree[index] > 0, rawSubtree[index] < creditLetters else { return false }
+        // Cheapest tests first: this is asked of every element.
+        guard rawSubtree[index] > 0, rawSubtree[index] < creditLetters, !elements[index].isBlock else { return false }
         let parent = elements[index].parent
-        guard parent >= 0 else { return false }
+        guard parent >= 0, elements[parent].children.count <= 5 else { return false }
         var kept: [Int] = []
         for child in elements[parent].children {
             switch child {
@@ -281,9 +282,9 @@ struct TextBlocks {
             case .element(let element): kept.append(element)
             }
         }
-        guard kept.count == 2, kept[1] == index else { return false }
+        guard kept.count == 2, kept[1] == index, rawSubtree[kept[0]] == 0, creditTags.contains(elements[index].tag) else { return false }
         let picture = kept[0]
-        return rawSubtree[picture] == 0 && (picture..<elements[picture].end).contains { pictureTags.contains(elements[$0].tag) }
+        return (picture..<elements[picture].end).contains { pictureTags.contains(elements[$0].tag) }
     }
 
     /// Whether an element sits in a list item or table cell, up to `listDepth` levels up.
