@@ -50,7 +50,8 @@ public struct Extractor: Sendable {
         let blocks = TextBlocks(tree: tree)
         // The story's wrappers, read by the text and by the page-kind rules that ask where it starts.
         let roots = ContentSelection(blocks: blocks).roots()
-        let paragraphs = MainText(blocks: blocks, title: article.metadata.title).paragraphs(roots: roots)
+        let paragraphs = MainText(blocks: blocks, title: article.metadata.title, authorBios: metadata.ld.authorDescriptions)
+            .paragraphs(roots: roots)
         article.text = paragraphs.map(\.text).joined(separator: "\n\n")
         PageKind.classify(&article, tree: tree, blocks: blocks, roots: roots, declaresArticle: metadata.declaresArticle,
                           typedArticle: metadata.typesArticle, vouched: vouched,

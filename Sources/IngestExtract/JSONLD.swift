@@ -27,10 +27,15 @@ struct JSONLD {
     var types: Set<String> = []
     /// A Product or ProductGroup with `offers`: a product on sale, not a review of one.
     var offersProduct = false
+    /// The article's authors' own descriptions (a Person's `description`, inline or found by
+    /// its `@id` in the graph): the text of the author box the page shows under the story.
+    var authorDescriptions: [String] = []
 
     init(scripts: [String]) {
         var article: [String: Any]?
         var webPage: [String: Any]?
+        // People by `@id`: a graph names the article's author by reference.
+        var people: [String: [String: Any]] = [:]
         for script in scripts {
             // Only blocks that can hold an article, a web page or a page type that is no
             // article are worth parsing (some pages carry hundreds of KB of FAQ data).
@@ -49,6 +54,7 @@ struct JSONLD {
                 types.formUnion(objectTypes)
                 if article == nil, !objectTypes.isDisjoint(with: JSONLD.articleTypes) { article = object }
                 if webPage == nil, objectTypes.contains("webpage") { webPage = object }
+                if objectTypes.contains("person"), let id = object["@id"] as? String { people[id] = object }
                 if object["offers"] != nil, objectTypes.contains("product") || objectTypes.contains("productgroup") {
                     offersProduct = true
                 }
@@ -70,6 +76,11 @@ struct JSONLD {
         url = JSONLD.string(source["url"]) ?? JSONLD.urlString(source["mainEntityOfPage"])
         description = JSONLD.string(source["description"])
         language = JSONLD.string(source["inLanguage"])
+        let authorValue = source["author"] ?? source["creator"]
+        for case var author as [String: Any] in (authorValue as? [Any] ?? [authorValue as Any]).prefix(20) {
+            if author["description"] == nil, let id = author["@id"] as? String, let person = people[id] { author = person }
+            if let description = JSONLD.string(author["description"]) { authorDescriptions.append(description) }
+        }
     }
 
     static func mayDescribeArticle(_ script: String) -> Bool {

@@ -3,34 +3,85 @@
 struct MainText {
     let blocks: TextBlocks
     let title: String?
+    /// What the page's structured data says about its authors (`JSONLD.authorDescriptions`).
+    var authorBios: [String] = []
 
     /// - Parameter roots: the story's wrappers, `ContentSelection.roots()`.
     func paragraphs(roots: [Int]) -> [Paragraphs.Paragraph] {
         let collector = Paragraphs(blocks: blocks)
-        let chosen = MainText.trimmingHead(MainText.trimmingTail(Paragraphs.filter(collector.collect(roots: roots), title: title)))
+        let bios = MainText.comparableBios(authorBios)
+        // Bios go before the tail is trimmed: the author box's name and role lines above the
+        // bio then end the text and go with it.
+        let chosen = MainText.trimmingHead(MainText.trimmingTail(
+            MainText.withoutBios(Paragraphs.filter(collector.collect(roots: roots), title: title), bios)))
         let chosenLetters = chosen.reduce(0) { $0 + $1.letters }
         guard chosenLetters < 250, !blocks.tree.elements.isEmpty else { return chosen }
         let prose = Paragraphs.filter(collector.collect(roots: [blocks.body]), title: title).filter {
-            $0.letters >= 40 && Double($0.linkLetters) < 0.3 * Double($0.letters)
+            $0.letters >= 40 && Double($0.linkLetters) < 0.3 * Double($0.letters) && !MainText.isBio($0, bios)
         }
         let proseLetters = prose.reduce(0) { $0 + $1.letters }
         return proseLetters > chosenLetters * 2 ? prose : chosen
     }
 
+    /// Bios in the form paragraphs are compared in (a bio may hold markup and references).
+    static func comparableBios(_ bios: [String]) -> [String] {
+        bios.map { bio in
+            // Tags out, word boundaries kept: "<p>Ana Ruiz writes…</p>".
+            var text = "", inTag = false
+            for character in Entities.decode(bio) {
+                if character == "<" { inTag = true } else if character == ">" { inTag = false; text.append(" ") }
+                else if !inTag { text.append(character) }
+            }
+            return Paragraphs.comparable(text)
+        }.filter { $0.count >= bioLetters }
+    }
+
+    /// A paragraph that is the author's bio as the page's structured data gives it: the
+    /// author box under the story, which the markup often wraps like the story's own
+    /// paragraphs. A part of the bio, or the bio with a few words around it ("Read more").
+    static func isBio(_ paragraph: Paragraphs.Paragraph, _ bios: [String]) -> Bool {
+        guard !bios.isEmpty, paragraph.letters >= bioLetters else { return false }
+        let text = Paragraphs.comparable(paragraph.text)
+        return bios.contains { bio in bio.contains(text) || (text.count < bio.count * 2 && text.contains(bio)) }
+    }
+
+    /// The paragraphs without the author's bio; when no prose follows the bio, the text ends
+    /// before it: what comes after is the rest of the author box (the author's latest posts,
+    /// profile links).
+    static func withoutBios(_ paragraphs: [Paragraphs.Paragraph], _ bios: [String]) -> [Paragraphs.Paragraph] {
+        guard let first = paragraphs.firstIndex(where: { isBio($0, bios) }) else { return paragraphs }
+        if !paragraphs[(first + 1)...].contains(where: { $0.letters >= TextBlocks.proseLetters && !isBio($0, bios) }) {
+            return Array(paragraphs[..<first])
+        }
+        return paragraphs.filter { !isBio($0, bios) }
+    }
+
+    /// Letters below which a line is no bio to recognise (a name, a role).
+    static let bioLetters = 40
+
     static let headingTags: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
     /// List items and cells: a story may well end with a list of short items.
     static let listTags: Set<String> = ["li", "dd", "dt", "td", "th"]
 
-    /// Drops the story's first paragraphs while they are a dateline: a short line that holds
+    /// Drops datelines from the story's head, before its first prose: a short line that holds
     /// a date and ends no sentence ("JAN 24, 2025", "Published: Nov. 19, 2025", "Ana Ruiz |
-    /// 15 Dec, 2025"), the byline's date left inside the story's wrapper.
+    /// 15 Dec, 2025"), the byline's date left inside the story's wrapper, whether it opens
+    /// the text or follows the headline and standfirst.
     static func trimmingHead(_ paragraphs: [Paragraphs.Paragraph]) -> [Paragraphs.Paragraph] {
-        var start = 0
-        while start < paragraphs.count - 1, paragraphs[start].letters < datelineLetters,
-              !TextNormalizer.endsSentence(paragraphs[start].text), DateNormalizer.inText(paragraphs[start].text) != nil {
-            start += 1
+        let firstProse = paragraphs.firstIndex {
+            $0.letters >= TextBlocks.proseLetters && TextNormalizer.endsSentence($0.text)
+        } ?? paragraphs.count
+        var result = paragraphs
+        for index in stride(from: min(firstProse, paragraphs.count - 1) - 1, through: 0, by: -1)
+        where isDateline(paragraphs[index]) {
+            result.remove(at: index)
         }
-        return Array(paragraphs[start...])
+        return result
+    }
+
+    static func isDateline(_ paragraph: Paragraphs.Paragraph) -> Bool {
+        paragraph.letters < datelineLetters && !TextNormalizer.endsSentence(paragraph.text)
+            && DateNormalizer.inText(paragraph.text) != nil
     }
 
     /// A dateline is shorter than this; a longer line with a date is a sentence of the story.

@@ -103,7 +103,21 @@ struct TextBlocks {
             case .dropUnlessProseLike:
                 let mostlyProse = prose[index] >= 2 * TextBlocks.proseLetters && prose[index] * 2 >= rawSubtree[index]
                 removed[index] = !mostlyProse && (prose[index] * 10 < totalProse * 3 || totalProse == 0)
+                // Words of a sentence that a weak word styles ("<span class='card-link'>", an
+                // entity or topic link) are the sentence's, not a box beside it.
+                if removed[index], TextBlocks.inRunningText(index, elements),
+                   blockRaw[blockOf[index]] >= TextBlocks.proseLetters, blockRawLink[blockOf[index]] * 3 < blockRaw[blockOf[index]],
+                   !Boilerplate.isHidden(elements[index]) {
+                    removed[index] = false
+                }
             }
+        }
+        // A short line laid right after a picture, the two alone in their box, is the
+        // picture's credit or caption ("Getty Images / …", "Source: …"), as a `<figcaption>` is.
+        // An icon before each item of a list is no picture: the item's words stay.
+        for index in 0..<count where !removed[index] && TextBlocks.isPictureCredit(index, elements, rawSubtree: rawSubtree)
+            && !TextNormalizer.endsSentence(tree.text(of: index)) && !TextBlocks.isInListItem(index, elements) {
+            for inner in index..<elements[index].end { removed[inner] = true }
         }
         // A small box around a form control is a sign-up, search or share widget. A `<form>`
         // is furniture already, but the box around it, with its pitch ("Get the morning
@@ -237,6 +251,58 @@ struct TextBlocks {
         }
         return false
     }
+
+    /// Whether an inline element sits inside a sentence: text other than spaces right
+    /// before it and right after it, in its parent.
+    static func inRunningText(_ index: Int, _ elements: [PageTree.Element]) -> Bool {
+        let parent = elements[index].parent
+        guard !elements[index].isBlock, parent >= 0 else { return false }
+        let children = elements[parent].children
+        guard let position = children.firstIndex(where: { if case .element(index) = $0 { true } else { false } }),
+              position > 0, position + 1 < children.count else { return false }
+        func isText(_ child: PageTree.Child) -> Bool {
+            if case .text(let text) = child { return text.utf8.contains { $0 > 0x20 } }
+            return false
+        }
+        return isText(children[position - 1]) && isText(children[position + 1])
+    }
+
+    /// Whether an element is an inline line of under `creditLetters` letters that follows a
+    /// picture (`<img>`, `<picture>`, or a box holding one and no text), with nothing else
+    /// in their parent.
+    static func isPictureCredit(_ index: Int, _ elements: [PageTree.Element], rawSubtree: [Int]) -> Bool {
+        // Cheapest tests first: this is asked of every element.
+        guard rawSubtree[index] > 0, rawSubtree[index] < creditLetters, !elements[index].isBlock else { return false }
+        let parent = elements[index].parent
+        guard parent >= 0, elements[parent].children.count <= 5 else { return false }
+        var kept: [Int] = []
+        for child in elements[parent].children {
+            switch child {
+            case .text(let text): if text.utf8.contains(where: { $0 > 0x20 }) { return false }
+            case .element(let element): kept.append(element)
+            }
+        }
+        guard kept.count == 2, kept[1] == index, rawSubtree[kept[0]] == 0, creditTags.contains(elements[index].tag) else { return false }
+        let picture = kept[0]
+        return (picture..<elements[picture].end).contains { pictureTags.contains(elements[$0].tag) }
+    }
+
+    /// Whether an element sits in a list item or table cell, up to `listDepth` levels up.
+    static func isInListItem(_ index: Int, _ elements: [PageTree.Element]) -> Bool {
+        var ancestor = elements[index].parent, level = 0
+        while ancestor >= 0, level < listDepth {
+            if MainText.listTags.contains(elements[ancestor].tag) { return true }
+            ancestor = elements[ancestor].parent
+            level += 1
+        }
+        return false
+    }
+
+    static let listDepth = 4
+    static let creditTags: Set<String> = ["span", "small", "em", "i", "cite", "b", "strong", "font"]
+    static let pictureTags: Set<String> = ["img", "picture"]
+    /// A credit or caption line is shorter than this (letters).
+    static let creditLetters = 100
 
     /// How many like siblings with prose make a list of items rather than one widget.
     static let listItems = 3

@@ -171,6 +171,28 @@ import Testing
         #expect(!article.text.contains("photo tours"))
         #expect(!article.text.contains("Alps"))
     }
+
+    /// An author box inside the story's wrapper, marked like the story's own paragraphs: its
+    /// bio is the author's `description` in the page's JSON-LD (a graph naming the author by
+    /// `@id`, the bio with markup), so it is no part of the story, nor is the list of the
+    /// author's latest posts after it.
+    @Test func authorBioGivenByStructuredDataIsLeftOut() {
+        let story = (1...5).map { number in
+            "<p>Point \(number): the council voted on Tuesday to extend the night bus service to the airport, and the first buses run in March, officials said.</p>"
+        }.joined()
+        let ld = #"{"@context":"https://schema.org","@graph":[{"@type":"BlogPosting","headline":"Night buses","author":{"@id":"https://example.com/#ana"}},"#
+            + #"{"@type":"Person","@id":"https://example.com/#ana","name":"Ana Ruiz","description":"<p>Ana Ruiz is a freelance writer who has covered transport and city politics for twelve years.</p>"}]}"#
+        let box = "<div class='box-about'><h4>Contributing Writer</h4>"
+            + "<p>Ana Ruiz is a freelance writer who has covered transport and city politics for twelve years.</p>"
+            + "<ul><li><a href='/trains'>Night trains return</a> - May 2, 2025</li><li><a href='/fares'>Fares go up</a> - April 9, 2025</li></ul></div>"
+        let html = "<html><head><script type='application/ld+json'>\(ld)</script></head><body><div class='entry-content'>\(story)\(box)</div></body></html>"
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.text.hasPrefix("Point 1:"))
+        #expect(article.text.hasSuffix("officials said."))
+        #expect(!article.text.contains("freelance writer"))
+        #expect(!article.text.contains("Contributing Writer"))
+        #expect(!article.text.contains("Night trains return"))
+    }
 }
 
 /// Short news stories, where what follows the story weighs as much as the story.
@@ -196,6 +218,32 @@ import Testing
         #expect(article.text.hasPrefix("The harbour bridge will close to cars"))
         #expect(article.text.contains("Closed from March 2, 2026"))
         #expect(article.text.hasSuffix("The ferry runs until April 13, 2026."))
+    }
+
+    /// A credit laid right after a picture in a box of their own, without `<figcaption>`, is
+    /// no part of the story; a list's items that each open with an icon keep their words.
+    @Test func creditLineAfterAPictureIsLeftOut() {
+        let prose = (1...3).map { number in
+            "<p>Stop \(number): the route climbs from the harbour to the old fort, and the views over the bay are best in the late afternoon, the guide says.</p>"
+        }
+        let picture = "<div class='media'><img src='/fort.jpg' alt=''><span>Getty Images / Ana Ruiz</span></div>"
+        let items = ["Water bottle", "Walking shoes", "Sun hat"].map { "<li><div><img src='/icon.svg' alt=''><span>\($0)</span></div></li>" }.joined()
+        let html = "<html><body><article>\(prose[0])\(picture)\(prose[1])<p>Bring these:</p><ul>\(items)</ul>\(prose[2])</article></body></html>"
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(!article.text.contains("Getty Images"))
+        #expect(article.text.contains("Walking shoes"))
+        #expect(article.text.hasPrefix("Stop 1:"))
+        #expect(article.text.hasSuffix("the guide says."))
+    }
+
+    /// The byline's date after the section label and the standfirst, still before the story's
+    /// first sentence: it goes too; the standfirst stays.
+    @Test func datelineAfterTheStandfirstIsLeftOut() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("dateline-after-standfirst.html"), url: nil)
+        #expect(article.text.contains("Longer hours at the central branch, paid for by the book fair"))
+        #expect(!article.text.contains("13 January 2026"))
+        #expect(article.text.contains("Sunday hours from February 1, 2026"))
+        #expect(article.text.hasSuffix("The trial runs until June 28, 2026."))
     }
 
     /// A sign-up box between the story's paragraphs: a pitch of one sentence and a `<form>`.
@@ -239,6 +287,18 @@ import Testing
         #expect(article.text.contains("# initialize the repository"))
         #expect(article.text.contains("# see what changed"))
         #expect(article.text.contains("git status"))
+    }
+
+    /// A name inside a sentence, linked in a span whose class holds a weak word ("card",
+    /// "topic"): the sentence's own words. The same class on a box of its own is furniture.
+    @Test func weakClassWordInsideASentenceKeepsItsWords() {
+        let sentence = "<p>The studio followed it with <span class='display-card-link'><a href='/films/ash'>The Ashes of Rage</a></span>, "
+            + "which critics and casual viewers liked even more than the first film of the series, the distributor said.</p>"
+        let box = "<div class='topic-card'><a href='/topics/anime'>More on anime</a></div>"
+        let html = "<html><body><article>\(Self.paragraph(1))\(sentence)\(box)\(Self.paragraph(2))\(Self.paragraph(3))</article></body></html>"
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.text.contains("The studio followed it with The Ashes of Rage, which critics"))
+        #expect(!article.text.contains("More on anime"))
     }
 }
 
