@@ -1,3 +1,5 @@
+import IngestMarkup
+
 /// The story's paragraphs: the best-scoring wrapper's text, or, when that is too thin, every
 /// prose-like paragraph of the page outside furniture (a jusText-style fallback).
 struct MainText {
@@ -41,19 +43,36 @@ struct MainText {
     /// paragraphs. A part of the bio, or the bio with a few words around it ("Read more").
     static func isBio(_ paragraph: Paragraphs.Paragraph, _ bios: [String]) -> Bool {
         guard !bios.isEmpty, paragraph.letters >= bioLetters else { return false }
+        // Each ASCII letter or digit stays in the comparable form: a paragraph with twice as
+        // many as the longest bio can be no part of one, nor one with a few words around it.
+        let longest = bios.lazy.map(\.utf8.count).max() ?? 0
+        var kept = 0
+        for byte in paragraph.text.utf8 where (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || (byte >= 0x30 && byte <= 0x39) {
+            kept += 1
+            if kept >= longest * 2 { return false }
+        }
         let text = Paragraphs.comparable(paragraph.text)
-        return bios.contains { bio in bio.contains(text) || (text.count < bio.count * 2 && text.contains(bio)) }
+        return bios.contains { bio in holds(bio, text) || (text.count < bio.count * 2 && holds(text, bio)) }
+    }
+
+    /// Whether `part`'s bytes occur in `whole`'s: for comparable forms, where equal text is
+    /// equal bytes (no Unicode-aware search needed).
+    static func holds(_ whole: String, _ part: String) -> Bool {
+        var whole = whole
+        return whole.withUTF8 { CodeTrimmer.find(Array(part.utf8), in: $0, from: 0) != nil }
     }
 
     /// The paragraphs without the author's bio; when no prose follows the bio, the text ends
     /// before it: what comes after is the rest of the author box (the author's latest posts,
     /// profile links).
     static func withoutBios(_ paragraphs: [Paragraphs.Paragraph], _ bios: [String]) -> [Paragraphs.Paragraph] {
-        guard let first = paragraphs.firstIndex(where: { isBio($0, bios) }) else { return paragraphs }
-        if !paragraphs[(first + 1)...].contains(where: { $0.letters >= TextBlocks.proseLetters && !isBio($0, bios) }) {
+        guard !bios.isEmpty else { return paragraphs }
+        let bio = paragraphs.map { isBio($0, bios) }
+        guard let first = bio.firstIndex(of: true) else { return paragraphs }
+        if !paragraphs.indices.dropFirst(first + 1).contains(where: { paragraphs[$0].letters >= TextBlocks.proseLetters && !bio[$0] }) {
             return Array(paragraphs[..<first])
         }
-        return paragraphs.filter { !isBio($0, bios) }
+        return paragraphs.indices.filter { !bio[$0] }.map { paragraphs[$0] }
     }
 
     /// Letters below which a line is no bio to recognise (a name, a role).

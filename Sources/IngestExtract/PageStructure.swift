@@ -129,9 +129,13 @@ enum PageStructure {
     /// their kind in the second.
     static func leadingClasses(_ element: PageTree.Element) -> (Substring, Substring) {
         guard let value = element.attribute("class") else { return ("", "") }
+        // On bytes, split on ASCII whitespace as HTML splits class lists: asked for every like
+        // sibling of every ancestor of the text's start.
+        let bytes = value.utf8
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
         func token(from index: String.Index) -> Substring {
-            let start = value[index...].firstIndex { !$0.isWhitespace } ?? value.endIndex
-            return value[start..<(value[start...].firstIndex(where: \.isWhitespace) ?? value.endIndex)]
+            let start = bytes[index...].firstIndex { !isSpace($0) } ?? bytes.endIndex
+            return value[start..<(bytes[start...].firstIndex(where: isSpace) ?? bytes.endIndex)]
         }
         let first = token(from: value.startIndex)
         return (first, token(from: first.endIndex))

@@ -96,7 +96,8 @@ struct PageTree {
         // Indices of the open kept elements only: the last one is the parent of what comes next.
         var parents: [Int] = []
         var capturing: (isTitle: Bool, text: String)?
-        var wordCache: [String: [String]] = [:]
+        // Class and id values split into words, once per distinct value and attribute.
+        var classWordCache: [String: [String]] = [:], idWordCache: [String: [String]] = [:]
         outcome = Document.walkHTML(html, encoding: encoding, url: url, trimsCode: trimsCode,
                                     attributes: PageTree.keptAttributes) { event in
             switch event {
@@ -132,18 +133,19 @@ struct PageTree {
                 element.isBlock = role.contains(.block)
                 element.isLink = tag == "a" && element.attribute("href").map { !$0.hasPrefix("#") } ?? false
                 // Class lists repeat across a page (every list item, every card): split once.
-                func words(_ value: String?) -> [String] {
+                func words(_ value: String?, _ cache: inout [String: [String]], naming: (String) -> String) -> [String] {
                     guard let value else { return [] }
                     // One hash of the value, found or added (`inout` through the dictionary's slot).
                     func cached(_ entry: inout [String]?) -> [String] {
                         if let entry { return entry }
-                        let split = TextNormalizer.words(value)
+                        let split = TextNormalizer.words(naming(value))
                         entry = split
                         return split
                     }
-                    return cached(&wordCache[value])
+                    return cached(&cache[value])
                 }
-                let classWords = words(element.attribute("class").map(PageTree.namingClasses)), idWords = words(element.attribute("id"))
+                let classWords = words(element.attribute("class"), &classWordCache, naming: PageTree.namingClasses)
+                let idWords = words(element.attribute("id"), &idWordCache) { $0 }
                 // An id of four or more words is an anchor made from a heading ("menu-ideas-for-
                 // small-kitchens"), which says nothing about what the element is.
                 element.words = idWords.isEmpty || idWords.count >= 4 ? classWords : classWords + idWords
@@ -252,6 +254,8 @@ extension PageTree {
     /// furniture words. Shown on screen, a "print:hidden" block is the story.
     static func namingClasses(_ value: String) -> String {
         guard value.utf8.contains(UInt8(ascii: ":")) else { return value }
-        return value.split(whereSeparator: \.isWhitespace).filter { !$0.utf8.contains(UInt8(ascii: ":")) }.joined(separator: " ")
+        // On bytes: such pages put long class lists on every element.
+        let tokens = value.utf8.split { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }
+        return tokens.filter { !$0.contains(UInt8(ascii: ":")) }.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
     }
 }

@@ -148,7 +148,21 @@ struct Paragraphs {
             }
             return String(decoding: bytes, as: UTF8.self)
         }
-        return String(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
-            .map(Character.init))
+        // Scalar by scalar, as `lowercased()` maps them; property lookups for non-ASCII only
+        // (curly quotes make most prose non-ASCII).
+        var kept = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x61...0x7A, 0x30...0x39: kept.append(scalar)
+            case 0x41...0x5A: kept.append(Unicode.Scalar(UInt8(scalar.value + 32)))
+            case 0..<0x80: break
+            default:
+                for lower in scalar.properties.lowercaseMapping.unicodeScalars
+                where lower.properties.isAlphabetic || lower.properties.numericType != nil {
+                    kept.append(lower)
+                }
+            }
+        }
+        return String(kept)
     }
 }
