@@ -14,8 +14,8 @@ struct MainText {
         let bios = MainText.comparableBios(authorBios)
         // Bios go before the tail is trimmed: the author box's name and role lines above the
         // bio then end the text and go with it.
-        let chosen = MainText.trimmingHead(MainText.trimmingTail(
-            MainText.withoutBios(Paragraphs.filter(collector.collect(roots: roots), title: title), bios)))
+        let chosen = MainText.withoutRepeats(MainText.trimmingHead(MainText.trimmingTail(
+            MainText.withoutBios(Paragraphs.filter(collector.collect(roots: roots), title: title), bios))))
         let chosenLetters = chosen.reduce(0) { $0 + $1.letters }
         guard chosenLetters < 250, !blocks.tree.elements.isEmpty else { return chosen }
         let prose = Paragraphs.filter(collector.collect(roots: [blocks.body]), title: title).filter {
@@ -74,6 +74,31 @@ struct MainText {
         }
         return paragraphs.indices.filter { !bio[$0] }.map { paragraphs[$0] }
     }
+
+    /// The paragraphs without a run of one to `repeatRun` paragraphs said again right after
+    /// itself: a page that renders a block twice for two screens (a "desktop" and a "mobile"
+    /// copy of each slide), a tab's label over its panel, a tooltip beside its text. A story
+    /// does not repeat itself word for word at once; a short line may (a table's equal cells),
+    /// so the run must hold `repeatLetters` letters.
+    static func withoutRepeats(_ paragraphs: [Paragraphs.Paragraph]) -> [Paragraphs.Paragraph] {
+        var result: [Paragraphs.Paragraph] = []
+        var index = 0
+        next: while index < paragraphs.count {
+            for length in 1...repeatRun where index + 2 * length <= paragraphs.count {
+                let run = paragraphs[index..<(index + length)]
+                guard run.reduce(0, { $0 + $1.letters }) >= repeatLetters,
+                      run.elementsEqual(paragraphs[(index + length)..<(index + 2 * length)], by: { $0.text == $1.text }) else { continue }
+                result += run
+                index += 2 * length
+                continue next
+            }
+            result.append(paragraphs[index])
+            index += 1
+        }
+        return result
+    }
+
+    static let repeatRun = 4, repeatLetters = 40
 
     /// Letters below which a line is no bio to recognise (a name, a role).
     static let bioLetters = 40

@@ -48,7 +48,9 @@ import Testing
     }
 
     /// A long description, so that only the declared type can tell the page from a story.
-    static let prose = String(repeating: "<p>The frame is made of recycled aluminium, which keeps the weight low, and the seat can be set to four heights for riders of every size.</p>", count: 8)
+    static let prose = (1...8).map {
+        "<p>The frame \($0) is made of recycled aluminium, which keeps the weight low, and the seat can be set to four heights for riders of every size.</p>"
+    }.joined()
 
     @Test func productOnSaleIsNotAnArticle() {
         let html = """

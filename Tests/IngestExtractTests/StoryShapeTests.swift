@@ -60,7 +60,9 @@ import Testing
     }
 
     @Test func consentBoxBesideAStoryIsLeftOut() {
-        let story = String(repeating: "<p>The new bridge opened on Friday after three years of works, and the first buses crossed it in the afternoon, the city said.</p>", count: 3)
+        let story = (1...3).map {
+            "<p>The new bridge opened on Friday after three years of works, and \($0) buses crossed it in the afternoon, the city said.</p>"
+        }.joined()
         let html = "<html><body><div class='page'><div class='body'><h1>Bridge opens</h1>\(story)</div></div>\(Self.consentBox)</body></html>"
         let article = extractor.extract(html: Array(html.utf8), url: nil)
         #expect(article.kind == .article)
@@ -70,7 +72,9 @@ import Testing
     }
 
     @Test func modalDialogIsLeftOut() {
-        let story = String(repeating: "<p>The new bridge opened on Friday after three years of works, and the first buses crossed it in the afternoon, the city said.</p>", count: 3)
+        let story = (1...3).map {
+            "<p>The new bridge opened on Friday after three years of works, and \($0) buses crossed it in the afternoon, the city said.</p>"
+        }.joined()
         let html = "<html><body><main>\(story)<div aria-modal='true'><p>Pick the edition of the paper that you read, and we will show you the stories of your region first, with the weather of your town.</p></div></main></body></html>"
         let article = extractor.extract(html: Array(html.utf8), url: nil)
         #expect(!article.text.contains("edition of the paper"))
@@ -94,7 +98,9 @@ import Testing
     /// Chrome after the story in any language: a heading whose section was furniture and a
     /// label that is no sentence. A closing list of short items stays.
     @Test func trailingHeadingAndLabelInAnotherLanguageAreDroppedButAClosingListIsNot() {
-        let story = String(repeating: "<p>The new bridge opened on Friday after three years of works, and the first buses crossed it in the afternoon, the city said.</p>", count: 3)
+        let story = (1...3).map {
+            "<p>The new bridge opened on Friday after three years of works, and \($0) buses crossed it in the afternoon, the city said.</p>"
+        }.joined()
         let chrome = "<h2>Главные новости дня</h2><div>Publicité</div>"
         let html = "<html><body><article>\(story)<ul><li>Bus 12</li><li>Bus 31</li></ul>\(chrome)</article></body></html>"
         let article = extractor.extract(html: Array(html.utf8), url: nil)
@@ -253,6 +259,24 @@ import Testing
         #expect(!article.text.contains("morning briefing"))
         #expect(article.text.components(separatedBy: "\n\n").count == 5)
         #expect(article.text.hasSuffix(Self.storyEnd))
+    }
+}
+
+/// Blocks a page renders twice, once per screen size.
+@Suite struct RepeatedBlockTests {
+    /// Each slide comes as a "desktop" and a "mobile" copy, one after the other: the text says
+    /// each once. A short line said twice in a row (a table's equal cells) stays.
+    @Test func aBlockRenderedTwiceInARowIsSaidOnce() {
+        let slides = (1...3).map { number in
+            let copy = "<h2>Project \(number)</h2><p>How a small museum in a farming town tripled its visitors in the season after its campaign number \(number).</p>"
+            return "<section class='slide desktop'>\(copy)</section><section class='slide mobile'>\(copy)</section>"
+        }.joined()
+        let html = "<html><body><main>\(slides)<table><tr><td>Yes</td><td>Yes</td></tr></table></main></body></html>"
+        let article = Extractor().extract(html: Array(html.utf8), url: nil)
+        for number in 1...3 {
+            #expect(article.text.components(separatedBy: "campaign number \(number).").count == 2, "slide \(number)")
+        }
+        #expect(article.text.hasSuffix("Yes\n\nYes"))
     }
 }
 
