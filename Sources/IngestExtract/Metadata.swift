@@ -18,7 +18,8 @@ struct Metadata {
     private(set) var htmlLanguage: String?
     private(set) var h1: [Int] = []
     private(set) var times: [Int] = []
-    private(set) var itemprops: [String: Int] = [:]
+    /// Elements carrying each `itemprop`, in document order.
+    private(set) var itemprops: [String: [Int]] = [:]
     /// schema.org microdata types (`itemtype`), lower-case short names.
     private(set) var itemtypes: Set<String> = []
     let ld: JSONLD
@@ -62,8 +63,8 @@ struct Metadata {
                 if let itemtype = element.attribute("itemtype") {
                     for name in itemtype.split(separator: " ") { itemtypes.insert(JSONLD.shortType(String(name))) }
                 }
-                if let itemprop = element.attribute("itemprop")?.lowercased(), itemprops[itemprop] == nil {
-                    itemprops[itemprop] = index
+                if let itemprop = element.attribute("itemprop")?.lowercased() {
+                    itemprops[itemprop, default: []].append(index)
                 }
             }
         }
@@ -248,7 +249,7 @@ struct Metadata {
                 }
             }
         }
-        if names.isEmpty, let index = itemprops["author"], !Byline.isOutOfView(index, tree: tree, headline: headline) {
+        if names.isEmpty, let index = itemprop("author", headline: headline) {
             names = [tree.elements[index].attribute("content") ?? bylineText(index)].compactMap { $0 }
         }
         return Metadata.distinctAuthors(names)
@@ -278,9 +279,25 @@ struct Metadata {
     /// The first element's value for an `itemprop`, unless it is a comment's or a pop-up's
     /// (schema.org's Comment has a `datePublished` too).
     private func itempropValue(_ name: String, headline: Int?) -> String? {
-        guard let index = itemprops[name], !Byline.isOutOfView(index, tree: tree, headline: headline) else { return nil }
+        guard let index = itemprop(name, headline: headline) else { return nil }
         let element = tree.elements[index]
         return element.attribute("content") ?? element.attribute("datetime") ?? tree.text(of: index)
+    }
+
+    /// The first element carrying `itemprop` `name` that describes this page: not in a
+    /// comment or a pop-up (`Byline.isOutOfView`), nor inside an item of its own whose scope
+    /// leaves out the headline (microdata gives a property to its nearest `itemscope`, which
+    /// carries the `itemtype` kept here: a related story's card marked up as an Article
+    /// names that story's date and author).
+    private func itemprop(_ name: String, headline: Int?) -> Int? {
+        itemprops[name]?.first { index in
+            guard !Byline.isOutOfView(index, tree: tree, headline: headline) else { return false }
+            guard let headline else { return true }
+            let elements = tree.elements
+            var scope = elements[index].parent
+            while scope >= 0, elements[scope].attribute("itemtype") == nil { scope = elements[scope].parent }
+            return scope < 0 || (scope <= headline && headline < elements[scope].end)
+        }
     }
 
     /// The first `<time>` with a machine-readable date, as a last resort before the URL; not

@@ -151,4 +151,22 @@ import Testing
         let article = Extractor().extract(html: Array(html.utf8), url: nil)
         #expect(article.metadata.title == "The city that fell in love with trams again")
     }
+
+    /// Microdata belongs to its nearest item: a related story's card typed Article below the
+    /// story names that story's date and author, not this page's.
+    @Test func microdataOfARelatedStorysCardIsNotThePagesOwn() {
+        let card = """
+        <li><article itemscope itemtype="https://schema.org/Article"><a href="/other-story">Another story</a>
+        <span itemprop="author">Card Writer</span><span itemprop="datePublished" content="2026-03-13T16:44:22Z">Mar 13</span></article></li>
+        """
+        let html = """
+        <html><head><title>Harbour tram line approved</title><meta name="author" content="Jane Roe"></head>
+        <body><main><h1>Harbour tram line approved</h1>
+        <p>The council backed the extension by 31 votes to 12 after a decade of debate about the route.</p></main>
+        <aside><ul>\(String(repeating: card, count: 2))</ul></aside></body></html>
+        """
+        #expect(extractor.extract(html: Array(html.utf8), url: nil).metadata.published == nil)
+        let scoped = html.replacingOccurrences(of: "<main>", with: #"<main itemscope itemtype="https://schema.org/NewsArticle"><time itemprop="datePublished" datetime="2024-05-01">May 1</time>"#)
+        #expect(extractor.extract(html: Array(scoped.utf8), url: nil).metadata.published == "2024-05-01")
+    }
 }
