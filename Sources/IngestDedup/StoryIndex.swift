@@ -273,10 +273,14 @@ public struct StoryIndex: Sendable {
                 }
             }
             var mine = signature.shingles, theirs = Double(n)
+            // What this text has in learned blocks that the other lacks.
+            var ownInLearned = 0.0
             if let own = parts.own(sharedBlocks.learned) {
                 // The other text holds the learned blocks it shares with this one: take them
                 // off both sides.
                 let rest = sharedWith(own)
+                let inLearned = Double(signature.shingles - own.shingles)
+                ownInLearned = inLearned - min(max(0, shared - rest), inLearned)
                 theirs = max(rest, theirs - max(0, shared - rest))
                 mine = own.shingles
                 shared = rest
@@ -285,11 +289,11 @@ public struct StoryIndex: Sendable {
             }
             // Only a block about as large as the shared text can hold nearly all of it (the
             // estimate of the shared size varies: blocks down to half of it are tried); a text
-            // of one (unlearned) block is judged by containment alone.
+            // of one block and nothing of its own in learned ones is judged by containment alone.
             let ranges = parts.ranges
             let kept = ranges.indices.filter { !learned[$0] && !ranges[$0].isEmpty }
             var outside = shared, holder = -1
-            if kept.count > 1 {
+            if kept.count > 1 || ownInLearned > 0 {
                 for block in kept where Double(ranges[block].count) > 0.5 * shared {
                     let rest = shared - sharedWith(parts.block(block))
                     if rest < outside { outside = rest; holder = block }
@@ -308,7 +312,11 @@ public struct StoryIndex: Sendable {
                 matchesByParts = rule.matches(jaccard: shared / (Double(mine) + theirs - shared), mine, UInt32(theirs.rounded()))
             }
             let holderSize = holder >= 0 ? ranges[holder].count : 0
-            let spread = rule.spread(shared: shared, outside: outside, holder: holderSize, mine, UInt32(theirs.rounded()))
+            // Text of its own in learned blocks the other lacks (a story's lead taken for shared
+            // after some of its copies were kept apart) is still this text's: with it, a brief
+            // is more than the plea it shares, neither wholly inside the other nor that block.
+            let spread = rule.spread(shared: shared, outside: outside, holder: holderSize,
+                                     mine + UInt32(ownInLearned.rounded()), UInt32(theirs.rounded()))
             if spread && matchesByParts { return true }
             if holder >= 0 && !spread { parts.concentrated.append((signature.blockFingerprint(holder), slot)) }
             return false

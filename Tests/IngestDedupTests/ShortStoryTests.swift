@@ -100,6 +100,27 @@ import Testing
         #expect(restored.add(copyID: "orchard-again", text: text([plea] + orchard)).storyID == orchardStory.storyID)
     }
 
+    /// A story's lead can be learned as shared: copies of it trimmed to the lead, a note under
+    /// each, kept apart make it the lone evidence against three stories. A brief that opens with that lead above a long plea is
+    /// then, without the lead, nearly all plea; but the lead is still its own text, which a
+    /// story under the same plea lacks, so the two stay apart (found on `wire-short`: a brief
+    /// under the shared plea joined an unrelated story under it).
+    @Test(arguments: [false, true]) func aBriefWhoseLeadWasLearnedDoesNotJoinAStoryOnThePleaAlone(withASentence: Bool) {
+        var index = StoryIndex()
+        let notes = ["Growers will meet again about the rent in spring.",
+                     "Members vote on the plan at the next assembly.",
+                     "The board expects sales figures by late March.",
+                     "A new cold store opens on the site next year."]
+        for (n, note) in notes.enumerated() { index.add(copyID: "trimmed-\(n)", text: text([orchard[1], note])) }
+        #expect(index.sharedBlocks.learned.count == 1)  // the lead, lone evidence against three stories
+        // One block about twice the plea: the plea and two paragraphs of another story, one line.
+        let longPlea = ([plea] + library.dropFirst()).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.joined(separator: " ")
+        let ferryStory = index.add(copyID: "ferry+plea", text: text(ferry + [longPlea]))
+        let brief = [orchard[1]] + (withASentence ? ["Readers can find the full schedule on the notice board."] : []) + [longPlea]
+        let added = index.add(copyID: "brief", text: text(brief))
+        #expect(added.storyID != ferryStory.storyID && added.mergedStoryIDs.isEmpty)
+    }
+
     @Test func briefOnTheSameTopicStaysApart() {
         var index = StoryIndex()
         let story = index.add(copyID: "story", text: text(library))
