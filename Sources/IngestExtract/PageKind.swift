@@ -80,12 +80,24 @@ enum PageKind {
         }
         if letters < minimumLetters {
             if hasPaywall(blocks) { return reject(&article, "paywall teaser: only a short body is public") }
-            if declaresArticle, letters >= minimumDeclaredLetters { return }
+            if declaresArticle || isOneArticleElement(tree: tree, roots: roots), letters >= minimumDeclaredLetters { return }
             return reject(&article, "too little text for an article (\(letters) letters)")
         }
         if letters < 1000, hasPaywall(blocks) {
             return reject(&article, "paywall teaser: only a short body is public")
         }
+    }
+
+    /// Whether the page's markup makes its text one story: an `<article>` element holds the
+    /// `<h1>` and all of the main text (a news brief in a plain template). A listing's cards
+    /// are `<article>`s too, but the page's headline stands outside them.
+    static func isOneArticleElement(tree: PageTree, roots: [Int]) -> Bool {
+        let elements = tree.elements
+        guard var container = roots.first else { return false }
+        while container >= 0, elements[container].tag != "article" { container = elements[container].parent }
+        guard container >= 0 else { return false }
+        let span = container..<elements[container].end
+        return roots.allSatisfy { span.contains($0) } && span.contains { elements[$0].tag == "h1" }
     }
 
     /// What a page that does not vouch for being a story shows it is instead, if anything;

@@ -47,6 +47,20 @@ import Testing
         #expect(article.reason == nil)
     }
 
+    /// A two-sentence brief in a plain template: its `<article>` holds the headline and the
+    /// text, which makes it one story without any metadata. A card of a listing is an
+    /// `<article>` too, but the page's headline stands outside it.
+    @Test func shortBriefWhoseArticleElementHoldsTheHeadlineIsAnArticle() {
+        let brief = "<p>The harbour tram line will open on Monday, two weeks ahead of schedule, the city said. Fares stay the same.</p>"
+        let story = extracted("<html><body><article><h1>Tram line opens early</h1>\(brief)</article></body></html>")
+        #expect(story.kind == .article)
+        let card = extracted("<html><body><h1>Latest news</h1><article><h2>Tram line opens early</h2>\(brief)</article></body></html>")
+        #expect(card.kind == .notArticle)
+        #expect(card.reason?.hasPrefix("too little text") == true)
+        let plain = extracted("<html><body><div><h1>Tram line opens early</h1>\(brief)</div></body></html>")
+        #expect(plain.reason?.hasPrefix("too little text") == true)
+    }
+
     /// A long description, so that only the declared type can tell the page from a story.
     static let prose = (1...8).map {
         "<p>The frame \($0) is made of recycled aluminium, which keeps the weight low, and the seat can be set to four heights for riders of every size.</p>"
