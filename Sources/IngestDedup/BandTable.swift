@@ -4,7 +4,7 @@ import CPrefetch
 /// 32-bit key and its node (document × bands + band). A lookup reads one run of adjacent
 /// entries, one or two cache lines, where a chained table chased three to five dependent cache
 /// misses per band once the index outgrew the caches; at load ≤ 0.8 it takes about as much
-/// memory as the chains did (120 bytes per document).
+/// memory as the chains did (120 bytes per document with 12 bands; 160 with 16).
 ///
 /// Removed documents are not searched for (their keys are not kept elsewhere): a bitmap marks
 /// them, lookups skip them, and the next rebuild drops their entries.
@@ -52,7 +52,7 @@ struct BandTable: Sendable {
     }
 
     /// Appends to `found` every live document whose key in some band equals `keys[band]` (0 =
-    /// no key), once per matching band. The twelve home slots are touched first so that their
+    /// no key), once per matching band. The bands' home slots are touched first so that their
     /// cache misses overlap.
     func collect(keys: [UInt32], into found: inout [Int32]) {
         entries.withUnsafeBufferPointer { table in

@@ -5,7 +5,8 @@ import IngestCore
 /// caller's watermark, story slots (id and merge parent), copies (story, sketch, band keys,
 /// copy-id hash), each story's representative, the shared blocks learned (`SharedBlocks`), the
 /// bin minima counted (`CommonMinima`), each copy's sentence sketch, and a trailing FNV-1a checksum. Removed copies are left
-/// out unless a story's representative sketch is theirs. Older versions still load: version 3
+/// out unless a story's representative sketch is theirs. Older versions still load (copies
+/// saved with fewer LSH bands keep those, the later bands empty): version 3
 /// (before minima were counted) with none counted yet and no sentence sketches, version 2 (before shared blocks) with none
 /// learned yet, version 1 (before stories had representatives) with each story's first live
 /// copy as its representative, so a store keeps its story ids.
@@ -104,7 +105,10 @@ extension StoryIndex {
         }
         let fileVersion = try reader.get(UInt32.self)
         guard (1...version).contains(fileVersion) else { throw SnapshotError.invalid("\(path): unsupported version") }
-        guard try reader.get(UInt32.self) == UInt32(Signature.bins), try reader.get(UInt32.self) == UInt32(Signature.bands) else {
+        // Fewer bands: a snapshot from before the lookup had its last bands (12 until
+        // 2026-12-06); its copies keep the keys they have and are found by those.
+        let fileBands = Int(try reader.get(UInt32.self) == UInt32(Signature.bins) ? try reader.get(UInt32.self) : 0)
+        guard (1...Signature.bands).contains(fileBands) else {
             throw SnapshotError.invalid("\(path): written with another signature layout")
         }
         var index = StoryIndex()
@@ -130,7 +134,8 @@ extension StoryIndex {
             let shingles = try reader.get(UInt32.self)
             let values = try reader.take(Signature.bins)
             var keys: [UInt32] = []
-            for _ in 0..<Signature.bands { keys.append(try reader.get(UInt32.self)) }
+            for _ in 0..<fileBands { keys.append(try reader.get(UInt32.self)) }
+            keys.append(contentsOf: repeatElement(0, count: Signature.bands - fileBands))  // 0: no key
             let copyKey = try reader.get(UInt64.self)
             if fileVersion >= 4 {
                 index.sentenceSketches.append(contentsOf: try reader.take(Signature.sentenceBins))

@@ -240,6 +240,8 @@ import Testing
     /// `snapshot-v1.bin` was written by the previous release (`ingest import` of the ferry page,
     /// a trimmed copy of it and the orchard page): it loads, keeps its story ids, and each story's
     /// first copy becomes its representative. Copy ids are sync's (`c` + FNV-1a of the file URL).
+    /// Both fixtures have 12 LSH bands, as every snapshot before 2026-12-06: their copies keep
+    /// those keys and are still found by them (a new copy joins its story).
     @Test func versionOneSnapshotLoadsWithItsStoryIds() throws {
         var index = try snapshotFixture(version: 1)
         #expect(index.copyCount == 3)
