@@ -233,16 +233,32 @@ struct ContentSelection {
         return elements[namedA].attribute("class") == elements[namedB].attribute("class")
     }
 
-    /// Same tag and the same class words, leaving out words that hold a digit.
+    /// Same tag and the same class words, leaving out words that hold a digit: of the blocks
+    /// as `named` finds them, or of the blocks inside their boxes of one child each that hold
+    /// the text (`innermost`).
     private func sameKind(ofBlock a: Int, _ b: Int) -> Bool {
         let elements = blocks.tree.elements
         func kind(_ index: Int) -> [Substring] {
             (elements[index].attribute("class") ?? "").split(whereSeparator: \.isWhitespace).filter { !$0.contains(where: \.isNumber) }
         }
-        guard elements[a].tag == elements[b].tag, let namedA = named(a), let namedB = named(b),
-              elements[namedA].tag == elements[namedB].tag else { return false }
-        let words = kind(namedA)
-        return !words.isEmpty && words == kind(namedB)
+        func alike(_ x: Int, _ y: Int) -> Bool {
+            guard elements[x].tag == elements[y].tag else { return false }
+            let words = kind(x)
+            return !words.isEmpty && words == kind(y)
+        }
+        guard elements[a].tag == elements[b].tag else { return false }
+        if let namedA = named(a), let namedB = named(b), alike(namedA, namedB) { return true }
+        // The blocks that hold the text, inside any boxes of one child each: the intro's
+        // summary box and the story's bare `<div>` both wrap the site's `article-text` block.
+        return alike(innermost(a), innermost(b))
+    }
+
+    /// The element inside a chain of lone children that holds the text itself (two or more
+    /// kept children, or text of its own).
+    private func innermost(_ index: Int) -> Int {
+        var current = index
+        while let only = loneChild(current) { current = only }
+        return current
     }
 
     /// The element whose class names a block: the block itself, or, when it has no class, the

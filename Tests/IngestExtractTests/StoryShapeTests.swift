@@ -160,6 +160,15 @@ import Testing
         #expect(!article.text.contains("Tax guide"))
     }
 
+    /// The intro sits in a summary box and the story in a bare `<div>`, each wrapping the
+    /// site's `article-text` block: the outer boxes differ, the blocks holding the text match.
+    @Test func introInASummaryBoxAroundTheStorysBlockJoinsTheStory() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("intro-in-a-summary-box-around-the-story-block.html"), url: nil)
+        #expect(article.text.hasPrefix("We wore twelve rain jackets"))
+        #expect(article.text.contains("Test 14:"))
+        #expect(!article.text.contains("Shop all jackets"))
+    }
+
     /// A component framework wraps each block of the story in a bare `<div>`: the story's
     /// parts are unclassed siblings, around like blocks (`rich-text`), with a product strip and
     /// a tip box between them. The longest part wins; the intro before it and the short
