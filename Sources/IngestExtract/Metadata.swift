@@ -116,7 +116,8 @@ struct Metadata {
         let headlineIndex = headline(declaredTitle)
         let byline = Byline(tree: tree, headline: headlineIndex)
         let markupAuthors = self.markupAuthors(ld, headline: headlineIndex)
-        found.authors = [markupAuthors, Metadata.distinctAuthors(byline.authors), Metadata.distinctAuthors(ld.organisationAuthors)]
+        found.authors = [markupAuthors, Metadata.distinctAuthors(byline.authors), Metadata.distinctAuthors(labelledTwitterAuthor),
+                         Metadata.distinctAuthors(ld.organisationAuthors)]
             .first { !$0.isEmpty } ?? []
         found.byline = Byline.shownJoining(found.authors, tree: tree, headline: headlineIndex)
         found.modified = firstDate([ld.modified, meta["article:modified_time"], meta["og:updated_time"],
@@ -260,6 +261,19 @@ struct Metadata {
             names = [tree.elements[index].attribute("content") ?? bylineText(index)].compactMap { $0 }
         }
         return Metadata.distinctAuthors(names)
+    }
+
+    /// The name a "Written by" summary card gives (`twitter:label1` "Written by" or "Author",
+    /// `twitter:data1` the name, as Yoast writes it for link previews): after the markup's and
+    /// the byline's people, since it may name the account that posted the page.
+    private var labelledTwitterAuthor: [String] {
+        for number in 1...4 {
+            guard let label = meta["twitter:label\(number)"] else { break }
+            if Byline.labels.contains(label.lowercased().trimmingCharacters(in: CharacterSetLite(" :"))), let name = meta["twitter:data\(number)"] {
+                return [name]
+            }
+        }
+        return []
     }
 
     private static func distinctAuthors(_ names: [String]) -> [String] {

@@ -203,4 +203,19 @@ import Testing
         let single = html.replacingOccurrences(of: "\((1...3).map(card).joined())", with: card(1))
         #expect(extractor.extract(html: Array(single.utf8), url: nil).metadata.published?.prefix(10) == "2026-03-11")
     }
+
+    /// A "Written by" summary card (`twitter:label1` / `twitter:data1`) names the author of a
+    /// page that names none in its markup or byline.
+    @Test func aWrittenByTwitterLabelNamesTheAuthor() {
+        let html = """
+        <html><head><title>How we cut build times</title><meta name="twitter:label1" content="Written by">
+        <meta name="twitter:data1" content="Nawaz Dhandala"><meta name="twitter:label2" content="Est. reading time">
+        <meta name="twitter:data2" content="5 minutes"></head>
+        <body><main><h1>How we cut build times</h1>
+        <p>Caching the dependency graph between runs took our median build from nine minutes to three.</p></main></body></html>
+        """
+        #expect(extractor.extract(html: Array(html.utf8), url: nil).metadata.authors == ["Nawaz Dhandala"])
+        let other = html.replacingOccurrences(of: "Written by", with: "Filed under")
+        #expect(extractor.extract(html: Array(other.utf8), url: nil).metadata.authors == [])
+    }
 }
