@@ -434,8 +434,8 @@ struct Byline {
         "by", "written by", "posted by", "words by", "story by", "reported by", "author", "authors",
     ]
     static let labelSuffixes = labels.map { " " + $0 }
-    /// "by ", "author:"…: the labels as they start a byline.
-    static let labelPrefixes = labels.map { $0 + ($0.hasPrefix("author") ? ":" : " ") }
+    /// "by ", "by:", "author:"…: the labels as they start a byline.
+    static let labelPrefixes = labels.map { $0 + ($0.hasPrefix("author") ? ":" : " ") } + labels.filter { !$0.hasPrefix("author") }.map { $0 + ":" }
 
     /// "By Jane Doe" → "Jane Doe"; nil when the text does not start with a byline label.
     static func afterLabel(_ text: String) -> String? {

@@ -377,4 +377,15 @@ import Testing
         let unlabelled = html.replacingOccurrences(of: "Last updated: ", with: "Camera 4 installed ")
         #expect(extractor.extract(html: Array(unlabelled.utf8), url: nil).metadata.published == nil)
     }
+
+    /// "By: Jane Doe" is a byline as "By Jane Doe" is: the label may end in a colon.
+    @Test func aByLabelWithAColon() {
+        let html = """
+        <html><head><title>Best high school tutors near you</title></head><body><article>
+        <h1>Best high school tutors near you</h1><div class="by-div"><p>By: Elise Nass</p></div>
+        <p>A good tutor knows the syllabus, sets work between sessions and tells parents what changed.</p></article></body></html>
+        """
+        #expect(extractor.extract(html: Array(html.utf8), url: nil).metadata.authors == ["Elise Nass"])
+        #expect(Byline.afterLabel("Written by: Ana Lima") == "Ana Lima")
+    }
 }
