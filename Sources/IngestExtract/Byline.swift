@@ -195,11 +195,16 @@ struct Byline {
     /// a regularly updated story shows its update by the headline and its own date in a note.
     /// Outside cards, comments and pop-ups.
     static func originalDate(_ tree: PageTree, headline: Int?) -> String? {
+        // Most texts hold no "ublished": they are searched in place (borrowed, nothing joined).
+        let candidates = tree.elements.withUnsafeBufferPointer { elements in
+            elements.indices.filter { index in
+                elements[index].children.contains { if case .text(let text) = $0 { containsPublished(text) } else { false } }
+            }
+        }
         let elements = tree.elements
-        for index in elements.indices {
+        for index in candidates {
             var own = ""
             for case .text(let text) in elements[index].children { own += text }
-            guard own.utf8.count >= 15, containsPublished(own) else { continue }
             // The sentence may go on in inline children ("on <time>…</time>").
             let text = elements[index].end - index <= maxElements ? TextNormalizer.collapse(tree.text(of: index)) : TextNormalizer.collapse(own)
             let lower = text.lowercased()
@@ -219,6 +224,8 @@ struct Byline {
     /// Whether `text` holds "ublished" (of "published", "Published"), found on bytes: most of
     /// a page's text does not, and lower-casing all of it would cost more than the search.
     static func containsPublished(_ text: String) -> Bool {
+        // Most text nodes are the white space between tags.
+        guard text.utf8.count >= publishedBytes.count else { return false }
         var text = text
         return text.withUTF8 { JSONLD.holds(publishedBytes, in: $0) }
     }
