@@ -385,7 +385,10 @@ struct Byline {
             }
             if let rest = afterLabel(text) { return continuesHeading(tree, index) ? [] : names(rest) }
         }
-        return marked ? names(text) : []
+        guard marked else { return [] }
+        // An author link's "Articles by Jane" or "More by Jane Doe": the name follows the "by".
+        if let by = text.range(of: " by ", options: [.caseInsensitive, .backwards]) { return names(String(text[by.upperBound...])) }
+        return names(text)
     }
 
     /// Whether the element is or sits in a code listing, whose "GROUP BY region" or

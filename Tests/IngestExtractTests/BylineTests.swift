@@ -388,4 +388,19 @@ import Testing
         #expect(extractor.extract(html: Array(html.utf8), url: nil).metadata.authors == ["Elise Nass"])
         #expect(Byline.afterLabel("Written by: Ana Lima") == "Ana Lima")
     }
+
+    /// An author-marked element that says more than the name ("Articles by Juliette", "This
+    /// post was written by Jane Doe") names the author after its "by".
+    @Test func anAuthorLinksNameFollowsItsBy() {
+        func authors(_ line: String) -> [String] {
+            let html = """
+            <html><head><title>How to become a data analyst</title></head><body><article>
+            <h1>How to become a data analyst</h1><div class="author-box">\(line)</div>
+            <p>Start with spreadsheets and SQL, then learn one language for statistics and build three projects.</p></article></body></html>
+            """
+            return Extractor().extract(html: Array(html.utf8), url: nil).metadata.authors
+        }
+        #expect(authors("<a href=\"/author/juliette/\">Articles by Juliette</a>") == ["Juliette"])
+        #expect(authors("<p class=\"author-bio\">This post was written by Jane Doe</p>") == ["Jane Doe"])
+    }
 }
