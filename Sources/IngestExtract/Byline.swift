@@ -190,6 +190,61 @@ struct Byline {
         return nil
     }
 
+    /// The date a sentence anywhere on the page gives as the story's first publication ("This
+    /// article was originally published on 26 Sep 2019 at 4:12pm but has been updated…"):
+    /// a regularly updated story shows its update by the headline and its own date in a note.
+    /// Outside cards, comments and pop-ups.
+    static func originalDate(_ tree: PageTree, headline: Int?) -> String? {
+        // Most texts hold no "ublished": they are searched in place (borrowed, nothing joined).
+        let candidates = tree.elements.withUnsafeBufferPointer { elements in
+            elements.indices.filter { index in
+                elements[index].children.contains { if case .text(let text) = $0 { containsPublished(text) } else { false } }
+            }
+        }
+        let elements = tree.elements
+        for index in candidates {
+            var own = ""
+            for case .text(let text) in elements[index].children { own += text }
+            // The sentence may go on in inline children ("on <time>…</time>").
+            let text = elements[index].end - index <= maxElements ? TextNormalizer.collapse(tree.text(of: index)) : TextNormalizer.collapse(own)
+            let lower = text.lowercased()
+            guard let label = lower.range(of: "originally published") else { continue }
+            // The date follows the label ("on 26 Sep 2019", ": May 2, 2020"): "originally
+            // published in Journal X (URL), 25.06.2019" is a citation, whose date may be another's.
+            var rest = Substring(lower[label.upperBound...].prefix(40)).drop { $0 == " " || $0 == ":" }
+            if rest.hasPrefix("on ") { rest = rest.dropFirst(3) }
+            guard let found = DateNormalizer.readings(in: String(rest)), DateNormalizer.dateStart(in: String(rest)) == String(rest).startIndex,
+                  !isOutOfView(index, tree: tree, headline: headline),
+                  headline.map({ !PageKind.isInCard(index, tree: tree, headline: $0) }) ?? true else { continue }
+            return found.date
+        }
+        return nil
+    }
+
+    /// Whether `text` holds "ublished" (of "published", "Published"), found on bytes: most of
+    /// a page's text does not, and lower-casing all of it would cost more than the search.
+    static func containsPublished(_ text: String) -> Bool {
+        // Most text nodes are the white space between tags.
+        guard text.utf8.count >= publishedBytes.count else { return false }
+        var text = text
+        return text.withUTF8 { JSONLD.holds(publishedBytes, in: $0) }
+    }
+
+    private static let publishedBytes = Array("ublished".utf8)
+
+    /// A date anywhere on the page that a label calls the publication or the last update
+    /// ("Last updated: November 13, 2025" at the foot of a page), outside cards, comments and
+    /// pop-ups: for pages that date themselves nowhere else.
+    static func labelledDate(_ tree: PageTree, headline: Int?) -> String? {
+        let elements = tree.elements
+        for index in elements.indices where elements[index].end - index <= maxElements {
+            guard let found = date(tree, index), label(tree, index) != .none, !isOutOfView(index, tree: tree, headline: headline),
+                  headline.map({ !PageKind.isInCard(index, tree: tree, headline: $0) }) ?? true else { continue }
+            return found.date
+        }
+        return nil
+    }
+
     /// Class or id words of the elements that may hold a page's date anywhere (htmldate's
     /// last markup source): "date", "time" and words holding them ("postdate", "timestamp"),
     /// a byline's, a post's meta or info line; in other languages "datum", "fecha".
@@ -330,7 +385,10 @@ struct Byline {
             }
             if let rest = afterLabel(text) { return continuesHeading(tree, index) ? [] : names(rest) }
         }
-        return marked ? names(text) : []
+        guard marked else { return [] }
+        // An author link's "Articles by Jane" or "More by Jane Doe": the name follows the "by".
+        if let by = text.range(of: " by ", options: [.caseInsensitive, .backwards]) { return names(String(text[by.upperBound...])) }
+        return names(text)
     }
 
     /// Whether the element is or sits in a code listing, whose "GROUP BY region" or
@@ -386,8 +444,8 @@ struct Byline {
         "by", "written by", "posted by", "words by", "story by", "reported by", "author", "authors",
     ]
     static let labelSuffixes = labels.map { " " + $0 }
-    /// "by ", "author:"…: the labels as they start a byline.
-    static let labelPrefixes = labels.map { $0 + ($0.hasPrefix("author") ? ":" : " ") }
+    /// "by ", "by:", "author:"…: the labels as they start a byline.
+    static let labelPrefixes = labels.map { $0 + ($0.hasPrefix("author") ? ":" : " ") } + labels.filter { !$0.hasPrefix("author") }.map { $0 + ":" }
 
     /// "By Jane Doe" → "Jane Doe"; nil when the text does not start with a byline label.
     static func afterLabel(_ text: String) -> String? {

@@ -86,15 +86,18 @@ struct JSONLD {
     static func mayDescribeArticle(_ script: String) -> Bool {
         let bytes = TextNormalizer.asciiLowercased(script)
         return ["article", "posting", "webpage", "report", "product", "qapage", "collectionpage", "itempage"].contains { word in
-            let needle = Array(word.utf8)
-            return bytes.withUnsafeBufferPointer { haystack in
-                guard haystack.count >= needle.count else { return false }
-                for index in 0...(haystack.count - needle.count) where haystack[index] == needle[0] {
-                    if needle.indices.allSatisfy({ haystack[index + $0] == needle[$0] }) { return true }
-                }
-                return false
-            }
+            bytes.withUnsafeBufferPointer { holds(Array(word.utf8), in: $0) }
         }
+    }
+
+    /// Whether `haystack` holds the bytes of `needle` in a row (a plain search: no string is
+    /// made, nothing is lower-cased).
+    static func holds(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !needle.isEmpty, haystack.count >= needle.count else { return false }
+        for index in 0...(haystack.count - needle.count) where haystack[index] == needle[0] {
+            if needle.indices.allSatisfy({ haystack[index + $0] == needle[$0] }) { return true }
+        }
+        return false
     }
 
     /// Parses one script body; pages often leave raw newlines or tabs inside strings, which

@@ -22,12 +22,13 @@ struct Metadata {
     private(set) var itemprops: [String: [Int]] = [:]
     /// schema.org microdata types (`itemtype`), lower-case short names.
     private(set) var itemtypes: Set<String> = []
-    let ld: JSONLD
+    /// Read after the `<meta>`s: a page may write its JSON-LD into one.
+    private(set) var ld = JSONLD(scripts: [])
 
     init(tree: PageTree, url: String?) {
         self.tree = tree
         self.url = url
-        ld = JSONLD(scripts: tree.jsonLD)
+        var scripts = tree.jsonLD
         // Borrowed in place: copying an element would retain and release its arrays.
         tree.elements.withUnsafeBufferPointer { elements in
             for index in elements.indices {
@@ -40,6 +41,8 @@ struct Metadata {
                     guard let content = element.attribute("content") else { continue }
                     for key in ["property", "name", "itemprop", "http-equiv"] {
                         guard let name = element.attribute(key)?.lowercased() else { continue }
+                        // JSON-LD written entity-escaped into a meta ("script:ld+json").
+                        if name.hasSuffix("ld+json") { scripts.append(content) }
                         if meta[name] == nil { meta[name] = content }
                         if name.contains("publish") || name.contains("publication"),
                            !["publisher", "modif", "updat", "last"].contains(where: name.contains),
@@ -68,6 +71,7 @@ struct Metadata {
                 }
             }
         }
+        ld = JSONLD(scripts: scripts)
     }
 
     /// Whether the page says it is an article (JSON-LD article type or og:type article).
@@ -112,7 +116,8 @@ struct Metadata {
         let headlineIndex = headline(declaredTitle)
         let byline = Byline(tree: tree, headline: headlineIndex)
         let markupAuthors = self.markupAuthors(ld, headline: headlineIndex)
-        found.authors = [markupAuthors, Metadata.distinctAuthors(byline.authors), Metadata.distinctAuthors(ld.organisationAuthors)]
+        found.authors = [markupAuthors, Metadata.distinctAuthors(byline.authors), Metadata.distinctAuthors(labelledTwitterAuthor),
+                         Metadata.distinctAuthors(ld.organisationAuthors)]
             .first { !$0.isEmpty } ?? []
         found.byline = Byline.shownJoining(found.authors, tree: tree, headline: headlineIndex)
         found.modified = firstDate([ld.modified, meta["article:modified_time"], meta["og:updated_time"],
@@ -133,6 +138,7 @@ struct Metadata {
         // A shown "03/10/2023" is read as the URL's date when that is one of its readings.
         found.published = markupDate ?? firstDate([byline.date?.read(as: urlDate), timeValue(headline: headlineIndex)]) ?? urlDate ?? undeclared
             ?? (ld.isArticle ? nil : firstDate([ld.published])) ?? Byline.markedDate(tree, headline: headlineIndex)
+            ?? Byline.labelledDate(tree, headline: headlineIndex)
         // Of the publication dates the markup declares, the one the header shows is the story's
         // (JSON-LD may keep a first version's date where OpenGraph and the byline give the
         // republished story's); else what the headline's byline shows beats a declared date it
@@ -144,6 +150,8 @@ struct Metadata {
             of: markupDate, updatesGiveWay: firstDate([meta["article:published_time"], meta["og:published_time"]]) != nil) {
             found.published = shown
         }
+        // A note that gives the story's first publication beats what the header shows.
+        if let original = Byline.originalDate(tree, headline: headlineIndex) { found.published = original }
         let vouched = declaresArticle || !markupAuthors.isEmpty || (declaredPublished ?? undeclared) != nil || urlDate != nil
             || byline.vouches(in: tree)
         found.site = first([meta["og:site_name"], ld.publisher, meta["application-name"], meta["publisher"]]).map(Mojibake.repaired)
@@ -255,6 +263,19 @@ struct Metadata {
         return Metadata.distinctAuthors(names)
     }
 
+    /// The name a "Written by" summary card gives (`twitter:label1` "Written by" or "Author",
+    /// `twitter:data1` the name, as Yoast writes it for link previews): after the markup's and
+    /// the byline's people, since it may name the account that posted the page.
+    private var labelledTwitterAuthor: [String] {
+        for number in 1...4 {
+            guard let label = meta["twitter:label\(number)"] else { break }
+            if Byline.labels.contains(label.lowercased().trimmingCharacters(in: CharacterSetLite(" :"))), let name = meta["twitter:data\(number)"] {
+                return [name]
+            }
+        }
+        return []
+    }
+
     private static func distinctAuthors(_ names: [String]) -> [String] {
         var seen: Set<String> = []
         return names.compactMap(Metadata.cleanAuthor).filter { seen.insert($0.lowercased()).inserted }
@@ -288,8 +309,26 @@ struct Metadata {
     /// comment or a pop-up (`Byline.isOutOfView`), nor inside an item of its own whose scope
     /// leaves out the headline (microdata gives a property to its nearest `itemscope`, which
     /// carries the `itemtype` kept here: a related story's card marked up as an Article
-    /// names that story's date and author).
+    /// names that story's date and author); nil when later such elements disagree with it.
     private func itemprop(_ name: String, headline: Int?) -> Int? {
+        guard let found = itempropFirst(name, headline: headline) else { return nil }
+        // When later elements say otherwise ("datePublished" on every card of a related-stories
+        // rail, with no `itemtype` around them to tell them apart), the first is no more the
+        // page's than the others: none is read.
+        let first = itempropKey(name, found)
+        let later = itemprops[name, default: []].drop { $0 <= found }
+        return later.contains { itempropKey(name, $0) != first && !Byline.isOutOfView($0, tree: tree, headline: headline) } ? nil : found
+    }
+
+    /// What an `itemprop` element says, dates compared by their day.
+    private func itempropKey(_ name: String, _ index: Int) -> String {
+        let element = tree.elements[index]
+        let raw = element.attribute("content") ?? element.attribute("datetime") ?? tree.text(of: index)
+        guard name.hasPrefix("date") else { return raw }
+        return DateNormalizer.normalize(raw).map { String($0.prefix(10)) } ?? raw
+    }
+
+    private func itempropFirst(_ name: String, headline: Int?) -> Int? {
         itemprops[name]?.first { index in
             guard !Byline.isOutOfView(index, tree: tree, headline: headline) else { return false }
             guard let headline else { return true }

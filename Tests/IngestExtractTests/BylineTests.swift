@@ -348,4 +348,59 @@ import Testing
         #expect(a.map(tree.text(of:)) == "Jane Doe May 1, 2025")
         #expect(b.map(tree.text(of:)) == "Ana Lima, Tom Berg")
     }
+
+    /// A note anywhere that gives the story's first publication ("originally published on …
+    /// but has been updated") beats the update the byline shows.
+    @Test func anOriginallyPublishedNoteBeatsTheShownUpdate() {
+        let html = """
+        <html><head><title>The pros and cons of living in a tiny home</title></head><body>
+        <article><h1>The pros and cons of living in a tiny home</h1><div><p>Chris Carroll</p><p>30 Sep 2022, 11:07am</p></div>
+        <p>A tiny home costs less to build and to heat, but storage and space for guests are hard to find.</p>
+        <p>Councils treat them differently, so check the rules before you buy a plot or a trailer.</p></article>
+        <p class="disclaimer">This article was originally published on 26 Sep 2019 at 4:12pm but has been regularly updated.</p>
+        </body></html>
+        """
+        #expect(extractor.extract(html: Array(html.utf8), url: nil).metadata.published == "2019-09-26")
+        let plain = html.replacingOccurrences(of: "originally published", with: "checked")
+        #expect(extractor.extract(html: Array(plain.utf8), url: nil).metadata.published == "2022-09-30")
+    }
+
+    /// A page dated nowhere else is dated by a labelled date anywhere ("Last updated:" at its
+    /// foot, past the header's reach), not by an unlabelled one.
+    @Test func aLabelledDateAtThePagesFootDatesAnUndatedPage() {
+        let html = """
+        <html><head><title>Webcams</title></head><body><main><h1>Webcams</h1>
+        \(String(repeating: "<p>Watch the valley from <b>four cameras</b>, refreshed every minute from sunrise to sunset.</p>", count: 130))
+        <p style="text-align:right">Last updated: November 13, 2025</p></main></body></html>
+        """
+        #expect(extractor.extract(html: Array(html.utf8), url: nil).metadata.published == "2025-11-13")
+        let unlabelled = html.replacingOccurrences(of: "Last updated: ", with: "Camera 4 installed ")
+        #expect(extractor.extract(html: Array(unlabelled.utf8), url: nil).metadata.published == nil)
+    }
+
+    /// "By: Jane Doe" is a byline as "By Jane Doe" is: the label may end in a colon.
+    @Test func aByLabelWithAColon() {
+        let html = """
+        <html><head><title>Best high school tutors near you</title></head><body><article>
+        <h1>Best high school tutors near you</h1><div class="by-div"><p>By: Elise Nass</p></div>
+        <p>A good tutor knows the syllabus, sets work between sessions and tells parents what changed.</p></article></body></html>
+        """
+        #expect(extractor.extract(html: Array(html.utf8), url: nil).metadata.authors == ["Elise Nass"])
+        #expect(Byline.afterLabel("Written by: Ana Lima") == "Ana Lima")
+    }
+
+    /// An author-marked element that says more than the name ("Articles by Juliette", "This
+    /// post was written by Jane Doe") names the author after its "by".
+    @Test func anAuthorLinksNameFollowsItsBy() {
+        func authors(_ line: String) -> [String] {
+            let html = """
+            <html><head><title>How to become a data analyst</title></head><body><article>
+            <h1>How to become a data analyst</h1><div class="author-box">\(line)</div>
+            <p>Start with spreadsheets and SQL, then learn one language for statistics and build three projects.</p></article></body></html>
+            """
+            return Extractor().extract(html: Array(html.utf8), url: nil).metadata.authors
+        }
+        #expect(authors("<a href=\"/author/juliette/\">Articles by Juliette</a>") == ["Juliette"])
+        #expect(authors("<p class=\"author-bio\">This post was written by Jane Doe</p>") == ["Jane Doe"])
+    }
 }

@@ -169,4 +169,53 @@ import Testing
         let scoped = html.replacingOccurrences(of: "<main>", with: #"<main itemscope itemtype="https://schema.org/NewsArticle"><time itemprop="datePublished" datetime="2024-05-01">May 1</time>"#)
         #expect(extractor.extract(html: Array(scoped.utf8), url: nil).metadata.published == "2024-05-01")
     }
+
+    /// JSON-LD written entity-escaped into a `<meta>` ("script:ld+json") is read as a script's.
+    @Test func jsonLDWrittenIntoAMetaIsRead() {
+        let json = #"{"@context":"https://schema.org","@type":"Article","headline":"Full EV cars explained","datePublished":"2025-11-17T09:00:00Z","author":{"@type":"Person","name":"Jane Roe"}}"#
+        let escaped = json.replacingOccurrences(of: "\"", with: "&quot;")
+        let html = """
+        <html><head><title>Full EV cars explained</title><meta name="script:ld+json" content="\(escaped)"></head>
+        <body><main><h1>Full EV cars explained</h1>
+        <p>An electric car runs on a battery alone, and charging at home costs less than fuel for most drivers.</p></main></body></html>
+        """
+        let metadata = extractor.extract(html: Array(html.utf8), url: nil).metadata
+        #expect(metadata.published == "2025-11-17T09:00:00Z")
+        #expect(metadata.authors == ["Jane Roe"])
+    }
+
+    /// Unscoped `itemprop="datePublished"`s that disagree are a listing's cards' dates, not the
+    /// page's: the page's undeclared `date` meta and the header's date stand.
+    @Test func microdataDatesThatDisagreeAreNotThePagesOwn() {
+        func card(_ day: Int) -> String {
+            #"<div class="card"><h3><a href="/story-\#(day)">Another story \#(day)</a></h3><span itemprop="author">Writer \#(day)</span>"#
+                + #"<span itemprop="datePublished" content="2026-03-1\#(day)T12:00:00+00:00">Mar 1\#(day), 2026</span></div>"#
+        }
+        let html = """
+        <html><head><title>Podcasts that inspire leaders</title><meta name="date" content="March 27, 2025"></head>
+        <body><main><h1>Podcasts that inspire leaders</h1><div><span>Mar 27, 2025</span></div>
+        <p>Eleven shows that the people who run technology teams listen to on the way to work, and why.</p>
+        <aside>\((1...3).map(card).joined())</aside></main></body></html>
+        """
+        let metadata = extractor.extract(html: Array(html.utf8), url: nil).metadata
+        #expect(metadata.published == "2025-03-27")
+        // One such date is the page's.
+        let single = html.replacingOccurrences(of: "\((1...3).map(card).joined())", with: card(1))
+        #expect(extractor.extract(html: Array(single.utf8), url: nil).metadata.published?.prefix(10) == "2026-03-11")
+    }
+
+    /// A "Written by" summary card (`twitter:label1` / `twitter:data1`) names the author of a
+    /// page that names none in its markup or byline.
+    @Test func aWrittenByTwitterLabelNamesTheAuthor() {
+        let html = """
+        <html><head><title>How we cut build times</title><meta name="twitter:label1" content="Written by">
+        <meta name="twitter:data1" content="Nawaz Dhandala"><meta name="twitter:label2" content="Est. reading time">
+        <meta name="twitter:data2" content="5 minutes"></head>
+        <body><main><h1>How we cut build times</h1>
+        <p>Caching the dependency graph between runs took our median build from nine minutes to three.</p></main></body></html>
+        """
+        #expect(extractor.extract(html: Array(html.utf8), url: nil).metadata.authors == ["Nawaz Dhandala"])
+        let other = html.replacingOccurrences(of: "Written by", with: "Filed under")
+        #expect(extractor.extract(html: Array(other.utf8), url: nil).metadata.authors == [])
+    }
 }
