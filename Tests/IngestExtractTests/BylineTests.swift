@@ -403,4 +403,23 @@ import Testing
         #expect(authors("<a href=\"/author/juliette/\">Articles by Juliette</a>") == ["Juliette"])
         #expect(authors("<p class=\"author-bio\">This post was written by Jane Doe</p>") == ["Jane Doe"])
     }
+
+    /// An author card puts the name and the role or reading time in elements of their own; the
+    /// card's text runs them together, the author is the name alone ("Founder & Lead Reviewer"
+    /// is no second author). A first name alone in its element is not cut from the surname.
+    @Test func theNameAnAuthorCardShowsAloneIsTheAuthor() {
+        func authors(_ card: String) -> [String] {
+            let html = """
+            <html><head><title>The best standing desks</title></head><body><article>
+            <h1>The best standing desks</h1><div class="author">\(card)</div>
+            <p>We raised and lowered each desk a hundred times and measured the wobble at full height.</p></article></body></html>
+            """
+            return Extractor().extract(html: Array(html.utf8), url: nil).metadata.authors
+        }
+        #expect(authors("<span>Sofia Kondrat</span> <span>EdTech Content writer</span>") == ["Sofia Kondrat"])
+        #expect(authors("<a>Mateusz Haberny</a><span>Founder at Oakywood</span>") == ["Mateusz Haberny"])
+        #expect(authors("<span>Rasmus Barslund</span> <span>Founder &amp; Lead Reviewer</span>") == ["Rasmus Barslund"])
+        #expect(authors("<span>Jane</span> <span>Doe</span>") == ["Jane Doe"])
+        #expect(authors("<a>Ana Lima</a> and <a>Tom Berg</a>") == ["Ana Lima", "Tom Berg"])
+    }
 }
