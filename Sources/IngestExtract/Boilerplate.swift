@@ -139,11 +139,22 @@ enum Boilerplate {
         var kinds: WordKind = []
         var previous = ""
         for word in words {
-            if let kind = wordTable[word] { kinds.formUnion(kind) }
+            if !isNegation(previous), let kind = wordTable[word] { kinds.formUnion(kind) }
             if isPairStart(previous), strongWords.contains(previous + word) { kinds.insert(.strong) }
             previous = word
         }
         return kinds
+    }
+
+    /// Words after which a class word names what the element lacks or holds, not what it is:
+    /// "titleNoCredit" (a title box without a photo credit), "no-sidebar", "non-sticky",
+    /// "has-sidebar", "with-share" (a layout that holds a sidebar or share bar beside it).
+    static func isNegation(_ word: String) -> Bool {
+        // A switch compares these short words directly instead of hashing every class word.
+        switch word {
+        case "no", "non", "without", "has", "with": true
+        default: false
+        }
     }
 
     /// Elements never dropped for their class: WordPress and others put words such as

@@ -322,6 +322,17 @@ import Testing
         #expect(article.text.contains("git status"))
     }
 
+    /// A furniture word after "no" names what the element lacks ("item-titleNoCredit",
+    /// "title-no-credit": a title box without a photo credit), not what it is: the listicle's
+    /// item headings stay, while a real credit box still goes.
+    @Test func furnitureWordAfterNoNamesWhatIsMissing() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("furniture-word-after-no-names-what-is-missing.html"), url: nil)
+        for heading in ["Graphic design certificate", "Data analytics certificate", "Project management certificate"] {
+            #expect(article.text.contains(heading), "heading \(heading) dropped")
+        }
+        #expect(!article.text.contains("Photo by the Evening School"))
+    }
+
     /// A name inside a sentence, linked in a span whose class holds a weak word ("card",
     /// "topic"): the sentence's own words. The same class on a box of its own is furniture.
     @Test func weakClassWordInsideASentenceKeepsItsWords() {
