@@ -333,6 +333,17 @@ import Testing
         #expect(!article.text.contains("Photo by the Evening School"))
     }
 
+    /// An `<aside>` between the story's paragraphs, holding prose and no furniture word, is a
+    /// note of the story (HTML's aside inside an article); one after the story's last
+    /// paragraph, or named as furniture, is not.
+    @Test func sidenoteAsideBetweenTheStorysParagraphsIsKept() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("sidenote-aside-between-the-storys-paragraphs.html"), url: nil)
+        #expect(article.text.contains("The situation is more complicated for writable firmware"))
+        #expect(article.text.contains("Part 4:"))
+        #expect(!article.text.contains("Read next:"))
+        #expect(!article.text.contains("About the company"))
+    }
+
     /// A name inside a sentence, linked in a span whose class holds a weak word ("card",
     /// "topic"): the sentence's own words. The same class on a box of its own is furniture.
     @Test func weakClassWordInsideASentenceKeepsItsWords() {
