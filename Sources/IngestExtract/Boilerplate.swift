@@ -139,7 +139,7 @@ enum Boilerplate {
         var kinds: WordKind = []
         var previous = ""
         for word in words {
-            if !isNegation(previous), let kind = wordTable[word] { kinds.formUnion(kind) }
+            if !isQualifier(previous), let kind = wordTable[word] { kinds.formUnion(kind) }
             if isPairStart(previous), strongWords.contains(previous + word) { kinds.insert(.strong) }
             previous = word
         }
@@ -148,11 +148,14 @@ enum Boilerplate {
 
     /// Words after which a class word names what the element lacks or holds, not what it is:
     /// "titleNoCredit" (a title box without a photo credit), "no-sidebar", "non-sticky",
-    /// "has-sidebar", "with-share" (a layout that holds a sidebar or share bar beside it).
-    static func isNegation(_ word: String) -> Bool {
+    /// "has-sidebar", "with-share" (a layout that holds a sidebar or share bar beside it); and
+    /// CSS properties, after which a word is a style's value ("overflow-hidden" clips, it
+    /// hides nothing; "valign-top", "padding-bottom", "position-sticky").
+    static func isQualifier(_ word: String) -> Bool {
         // A switch compares these short words directly instead of hashing every class word.
         switch word {
-        case "no", "non", "without", "has", "with": true
+        case "no", "non", "without", "has", "with",
+             "overflow", "padding", "margin", "border", "valign", "halign", "align", "offset", "position": true
         default: false
         }
     }

@@ -344,6 +344,15 @@ import Testing
         #expect(!article.text.contains("About the company"))
     }
 
+    /// After a CSS property a word is the style's value: "valign-top" cells and an
+    /// "overflow-hidden" box are the story's, while "visually-hidden" still hides.
+    @Test func styleValueAfterACSSPropertyIsNoClassWord() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("style-value-after-a-css-property-is-no-class-word.html"), url: nil)
+        #expect(article.text.contains("Endianness of wide integers\n\nMerged"))
+        #expect(article.text.contains("Inline assembly in the style"))
+        #expect(!article.text.contains("Skip to the end"))
+    }
+
     /// A name inside a sentence, linked in a span whose class holds a weak word ("card",
     /// "topic"): the sentence's own words. The same class on a box of its own is furniture.
     @Test func weakClassWordInsideASentenceKeepsItsWords() {
