@@ -75,7 +75,11 @@ enum Boilerplate {
 
     /// Judges an element by itself: tag, role, hidden state, class and id words.
     static func verdict(_ element: PageTree.Element, words: [String]) -> Verdict {
-        if element.tag == "nav" || element.tag == "footer" || element.tag == "button" { return .drop }
+        // A disclosure button (`aria-expanded`) is the label of the panel it opens, an FAQ's
+        // question over its answer: it is judged as any element, and goes with its panel.
+        if element.tag == "nav" || element.tag == "footer" || (element.tag == "button" && element.attribute("aria-expanded") == nil) {
+            return .drop
+        }
         let role = element.attribute("role")?.lowercased()
         if isDialog(element, role: role) { return .drop }
         var kinds: WordKind = []

@@ -344,6 +344,15 @@ import Testing
         #expect(!article.text.contains("About the company"))
     }
 
+    /// A disclosure button (`aria-expanded`) over an FAQ's answer is the question: it stays
+    /// with its answer, while a plain button ("Show more guides") still goes.
+    @Test func disclosureButtonLabelsAnFAQAnswer() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("disclosure-button-labels-an-faq-answer.html"), url: nil)
+        #expect(article.text.contains("Why do I need a licensed electrician?\n\nInsurers can refuse"))
+        #expect(article.text.contains("How long does a periodic inspection take?"))
+        #expect(!article.text.contains("Show more guides"))
+    }
+
     /// After a CSS property a word is the style's value: "valign-top" cells and an
     /// "overflow-hidden" box are the story's, while "visually-hidden" still hides.
     @Test func styleValueAfterACSSPropertyIsNoClassWord() throws {
