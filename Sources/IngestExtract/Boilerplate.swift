@@ -75,7 +75,11 @@ enum Boilerplate {
 
     /// Judges an element by itself: tag, role, hidden state, class and id words.
     static func verdict(_ element: PageTree.Element, words: [String]) -> Verdict {
-        if element.tag == "nav" || element.tag == "footer" || element.tag == "button" { return .drop }
+        // A disclosure button (`aria-expanded`) is the label of the panel it opens, an FAQ's
+        // question over its answer: it is judged as any element, and goes with its panel.
+        if element.tag == "nav" || element.tag == "footer" || (element.tag == "button" && element.attribute("aria-expanded") == nil) {
+            return .drop
+        }
         let role = element.attribute("role")?.lowercased()
         if isDialog(element, role: role) { return .drop }
         var kinds: WordKind = []
@@ -139,11 +143,25 @@ enum Boilerplate {
         var kinds: WordKind = []
         var previous = ""
         for word in words {
-            if let kind = wordTable[word] { kinds.formUnion(kind) }
+            if !isQualifier(previous), let kind = wordTable[word] { kinds.formUnion(kind) }
             if isPairStart(previous), strongWords.contains(previous + word) { kinds.insert(.strong) }
             previous = word
         }
         return kinds
+    }
+
+    /// Words after which a class word names what the element lacks or holds, not what it is:
+    /// "titleNoCredit" (a title box without a photo credit), "no-sidebar", "non-sticky",
+    /// "has-sidebar", "with-share" (a layout that holds a sidebar or share bar beside it); and
+    /// CSS properties, after which a word is a style's value ("overflow-hidden" clips, it
+    /// hides nothing; "valign-top", "padding-bottom", "position-sticky").
+    static func isQualifier(_ word: String) -> Bool {
+        // A switch compares these short words directly instead of hashing every class word.
+        switch word {
+        case "no", "non", "without", "has", "with",
+             "overflow", "padding", "margin", "border", "valign", "halign", "align", "offset", "position": true
+        default: false
+        }
     }
 
     /// Elements never dropped for their class: WordPress and others put words such as

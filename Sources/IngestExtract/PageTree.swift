@@ -66,7 +66,7 @@ struct PageTree {
         return roles
     }()
     static let keptAttributes: Set<String> = [
-        "class", "id", "itemprop", "itemtype", "role", "hidden", "aria-hidden", "aria-modal", "style", "href",
+        "class", "id", "itemprop", "itemtype", "role", "hidden", "aria-hidden", "aria-expanded", "aria-modal", "style", "href",
         "rel", "property", "name", "content", "datetime", "lang", "type", "http-equiv", "src",
         // Microformat dates: <abbr class="published" title="2008-05-01T10:00:00Z">.
         "title",

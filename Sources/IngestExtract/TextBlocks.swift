@@ -96,7 +96,8 @@ struct TextBlocks {
             case .keep: continue
             case .drop: removed[index] = true
             // A wrapper holding much of the page's prose is the story's, whatever its class says.
-            case .dropUnlessProse: removed[index] = prose[index] * 2 < totalProse || totalProse == 0
+            case .dropUnlessProse: removed[index] = (prose[index] * 2 < totalProse || totalProse == 0)
+                && !TextBlocks.isSidenote(index, elements, words: words, prose: prose, rawSubtree: rawSubtree)
             case .dropUnlessSoleChildOfStory:
                 let onlyChild = parent >= 0 && index == parent + 1 && elements[index].end == elements[parent].end
                 removed[index] = !onlyChild || Boilerplate.wordKinds(elements[parent].words) != .content
@@ -250,6 +251,23 @@ struct TextBlocks {
             if alike >= listItems { return true }
         }
         return false
+    }
+
+    /// Whether an `<aside>` is a note inside the story (HTML's aside within an article: a
+    /// callout or sidenote the story's paragraphs run around): mostly prose, no furniture
+    /// word, and prose blocks before and after it in its parent. A sidebar beside the story
+    /// or a box after its end has no prose on one side.
+    static func isSidenote(_ index: Int, _ elements: [PageTree.Element], words: [String], prose: [Int], rawSubtree: [Int]) -> Bool {
+        guard elements[index].tag == "aside", prose[index] >= 2 * proseLetters, prose[index] * 2 >= rawSubtree[index],
+              Boilerplate.wordKinds(words).isDisjoint(with: [.strong, .certain, .weak]) else { return false }
+        let parent = elements[index].parent
+        guard parent >= 0 else { return false }
+        var before = false, after = false, seen = false
+        for case .element(let sibling) in elements[parent].children {
+            if sibling == index { seen = true; continue }
+            if prose[sibling] > 0 { if seen { after = true } else { before = true } }
+        }
+        return before && after
     }
 
     /// Whether an inline element sits inside a sentence: text other than spaces right

@@ -322,6 +322,46 @@ import Testing
         #expect(article.text.contains("git status"))
     }
 
+    /// A furniture word after "no" names what the element lacks ("item-titleNoCredit",
+    /// "title-no-credit": a title box without a photo credit), not what it is: the listicle's
+    /// item headings stay, while a real credit box still goes.
+    @Test func furnitureWordAfterNoNamesWhatIsMissing() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("furniture-word-after-no-names-what-is-missing.html"), url: nil)
+        for heading in ["Graphic design certificate", "Data analytics certificate", "Project management certificate"] {
+            #expect(article.text.contains(heading), "heading \(heading) dropped")
+        }
+        #expect(!article.text.contains("Photo by the Evening School"))
+    }
+
+    /// An `<aside>` between the story's paragraphs, holding prose and no furniture word, is a
+    /// note of the story (HTML's aside inside an article); one after the story's last
+    /// paragraph, or named as furniture, is not.
+    @Test func sidenoteAsideBetweenTheStorysParagraphsIsKept() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("sidenote-aside-between-the-storys-paragraphs.html"), url: nil)
+        #expect(article.text.contains("The situation is more complicated for writable firmware"))
+        #expect(article.text.contains("Part 4:"))
+        #expect(!article.text.contains("Read next:"))
+        #expect(!article.text.contains("About the company"))
+    }
+
+    /// A disclosure button (`aria-expanded`) over an FAQ's answer is the question: it stays
+    /// with its answer, while a plain button ("Show more guides") still goes.
+    @Test func disclosureButtonLabelsAnFAQAnswer() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("disclosure-button-labels-an-faq-answer.html"), url: nil)
+        #expect(article.text.contains("Why do I need a licensed electrician?\n\nInsurers can refuse"))
+        #expect(article.text.contains("How long does a periodic inspection take?"))
+        #expect(!article.text.contains("Show more guides"))
+    }
+
+    /// After a CSS property a word is the style's value: "valign-top" cells and an
+    /// "overflow-hidden" box are the story's, while "visually-hidden" still hides.
+    @Test func styleValueAfterACSSPropertyIsNoClassWord() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("style-value-after-a-css-property-is-no-class-word.html"), url: nil)
+        #expect(article.text.contains("Endianness of wide integers\n\nMerged"))
+        #expect(article.text.contains("Inline assembly in the style"))
+        #expect(!article.text.contains("Skip to the end"))
+    }
+
     /// A name inside a sentence, linked in a span whose class holds a weak word ("card",
     /// "topic"): the sentence's own words. The same class on a box of its own is furniture.
     @Test func weakClassWordInsideASentenceKeepsItsWords() {
