@@ -131,7 +131,6 @@ enum Boilerplate {
 
     /// First words of the two-word spellings in `strongWords` ("sr only", "most read").
     static func isPairStart(_ word: String) -> Bool {
-        // A switch compares these short words directly instead of hashing every class word.
         switch word {
         case "sr", "screen", "most", "skip", "author", "about", "visually", "social", "share": true
         default: false
@@ -143,7 +142,8 @@ enum Boilerplate {
         var kinds: WordKind = []
         var previous = ""
         for word in words {
-            if !isQualifier(previous), let kind = wordTable[word] { kinds.formUnion(kind) }
+            // The table first: most class words are in none, and need no qualifier check.
+            if let kind = wordTable[word], !isQualifier(previous) { kinds.formUnion(kind) }
             if isPairStart(previous), strongWords.contains(previous + word) { kinds.insert(.strong) }
             previous = word
         }
@@ -156,7 +156,6 @@ enum Boilerplate {
     /// CSS properties, after which a word is a style's value ("overflow-hidden" clips, it
     /// hides nothing; "valign-top", "padding-bottom", "position-sticky").
     static func isQualifier(_ word: String) -> Bool {
-        // A switch compares these short words directly instead of hashing every class word.
         switch word {
         case "no", "non", "without", "has", "with",
              "overflow", "padding", "margin", "border", "valign", "halign", "align", "offset", "position": true

@@ -195,10 +195,10 @@ struct Byline {
     /// a regularly updated story shows its update by the headline and its own date in a note.
     /// Outside cards, comments and pop-ups.
     static func originalDate(_ tree: PageTree, headline: Int?) -> String? {
-        // Most texts hold no "ublished": they are searched in place (borrowed, nothing joined).
+        // Nearly every text lacks "riginally": they are searched in place (borrowed, nothing joined).
         let candidates = tree.elements.withUnsafeBufferPointer { elements in
             elements.indices.filter { index in
-                elements[index].children.contains { if case .text(let text) = $0 { containsPublished(text) } else { false } }
+                elements[index].children.contains { if case .text(let text) = $0 { containsOriginally(text) } else { false } }
             }
         }
         let elements = tree.elements
@@ -221,16 +221,17 @@ struct Byline {
         return nil
     }
 
-    /// Whether `text` holds "ublished" (of "published", "Published"), found on bytes: most of
-    /// a page's text does not, and lower-casing all of it would cost more than the search.
-    static func containsPublished(_ text: String) -> Bool {
+    /// Whether `text` holds "riginally" (of "originally", "Originally"), found on bytes: nearly
+    /// all of a page's text does not ("published" is in many bylines), and lower-casing all of
+    /// it would cost more than the search.
+    static func containsOriginally(_ text: String) -> Bool {
         // Most text nodes are the white space between tags.
-        guard text.utf8.count >= publishedBytes.count else { return false }
+        guard text.utf8.count >= originallyBytes.count else { return false }
         var text = text
-        return text.withUTF8 { JSONLD.holds(publishedBytes, in: $0) }
+        return text.withUTF8 { JSONLD.holds(originallyBytes, in: $0) }
     }
 
-    private static let publishedBytes = Array("ublished".utf8)
+    private static let originallyBytes = Array("riginally".utf8)
 
     /// A date anywhere on the page that a label calls the publication or the last update
     /// ("Last updated: November 13, 2025" at the foot of a page), outside cards, comments and
