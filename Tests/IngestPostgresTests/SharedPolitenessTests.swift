@@ -44,9 +44,14 @@ struct SharedPolitenessTests {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<requests {
                 group.addTask {
+                    load.arrive()
                     let slot = try await shared.start(origin, limits: limits)
                     load.enter()
                     try await Task.sleep(for: holding)
+                    // Every request is on its way before a slot comes back: on a loaded machine
+                    // a task group starts its last tasks late, and a slot given back while no
+                    // request waits is written back instead of handed on (CI saw 14 statements).
+                    for _ in 0..<5_000 where load.arrivals < requests { try await Task.sleep(for: .milliseconds(1)) }
                     load.leave()
                     await shared.finish(origin, slot: slot)
                 }
@@ -118,12 +123,14 @@ struct SharedPolitenessTests {
         let requests = 24, origin = "http://news.test:80"
         let limits = OriginLimits(perOrigin: 2, delay: 0, slotLifetime: 60, handOverFor: 60)
         let load = InFlight()
-        try await Self.fetchQueued(requests, on: origin, limits: limits, holding: .milliseconds(10), db: db, load: load)
+        try await Self.fetchQueued(requests, on: origin, limits: limits, holding: .milliseconds(20), db: db, load: load)
         #expect(load.most == 2, "at most perOrigin in flight, and as many")
         let statements = try await Self.committed(in: db) - before
         // 3 at connect, 2 to create and read the row, a write for each of the two slots, their
-        // deletes at the end: one statement per request made 29 and more.
-        #expect(statements <= 12, "\(statements) statements for \(requests) requests")
+        // deletes at the end: 9. A loaded CI run counted 14 (a slot given back before every
+        // request was queued, or autovacuum's transactions in the fresh database: both count
+        // in `xact_commit`); one statement per request made 29 and more.
+        #expect(statements <= 16, "\(statements) statements for \(requests) requests")
         #expect(try db.sql("SELECT count(*) FROM ingest_politeness_slots") == "0", "every slot given back is deleted")
     }
 
@@ -167,13 +174,18 @@ struct SharedPolitenessTests {
 
 /// The most requests a handler saw at once.
 final class InFlight: @unchecked Sendable {
-    // Safe: `now` and `most` are only touched under `lock`.
+    // Safe: `now`, `peak` and `arrived` are only touched under `lock`.
     private let lock = NSLock()
     private var now = 0
     private var peak = 0
 
-    var most: Int { lock.withLock { peak } }
+    private var arrived = 0
 
+    var most: Int { lock.withLock { peak } }
+    /// Requests that have asked for a slot (or are about to).
+    var arrivals: Int { lock.withLock { arrived } }
+
+    func arrive() { lock.withLock { arrived += 1 } }
     func enter() { lock.withLock { now += 1; peak = max(peak, now) } }
     func leave() { lock.withLock { now -= 1 } }
 }
