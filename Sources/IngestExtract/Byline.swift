@@ -368,18 +368,20 @@ struct Byline {
     /// Author names an element shows: "By Jane Doe" (or "Written by", "Posted by"…), a
     /// label element followed by the name, or the name in an author-marked element.
     private static func authors(_ tree: PageTree, _ index: Int, labelsToo: Bool) -> [String] {
+        let found = bylineAuthors(tree, index, labelsToo: labelsToo)
+        guard !found.isEmpty else { return [] }
+        // What the byline's inner elements show, each alone.
+        let inner = ((index + 1)..<tree.elements[index].end).map { TextNormalizer.collapse(tree.text(of: $0)) }
         var shown: [String] = []
         var cut = false
-        for name in bylineAuthors(tree, index, labelsToo: labelsToo) {
+        for name in found {
             // Once a name was cut from a role run into it, later "names" are the role's pieces
             // ("Founder & Lead Reviewer") unless an element shows one alone.
             if cut {
-                if ((index + 1)..<tree.elements[index].end).contains(where: { TextNormalizer.collapse(tree.text(of: $0)) == name }) {
-                    shown.append(name)
-                }
+                if inner.contains(name) { shown.append(name) }
                 continue
             }
-            let alone = shownName(name, in: tree, index)
+            let alone = shownName(name, among: inner)
             cut = alone != name
             shown.append(alone)
         }
@@ -388,22 +390,18 @@ struct Byline {
 
     /// The name as an element of the byline shows it alone: an author card puts the name and
     /// the author's role or the reading time in elements of their own ("<span>Jane Doe</span>
-    /// <span>Senior Editor</span>"), which the card's text runs together. The longest text of
-    /// an element inside the byline's that starts the name and is a name of two words or more
-    /// (a first name alone in its own element is not cut from the surname).
-    private static func shownName(_ name: String, in tree: PageTree, _ index: Int) -> String {
-        var best: String?
-        for inner in (index + 1)..<tree.elements[index].end {
-            let text = TextNormalizer.collapse(tree.text(of: inner))
+    /// <span>Senior Editor</span>"), which the card's text runs together. The longest of the
+    /// inner elements' texts that starts the name and is a name of two or more capitalised
+    /// words (a first name alone in its own element is not cut from the surname).
+    private static func shownName(_ name: String, among inner: [String]) -> String {
+        let starts = inner.filter { text in
             // Cut between words ("Jane Doe Senior…") or where run-together lines meet
             // ("Jane DoeSenior…"), never inside a word.
-            guard text.count < name.count, text.count > best?.count ?? 0, name.hasPrefix(text),
-                  name.dropFirst(text.count).first?.isLowercase == false,
-                  text.split(separator: " ").count >= 2, text.split(separator: " ").allSatisfy({ $0.first?.isUppercase == true }),
-                  isNameLike(text) else { continue }
-            best = text
+            guard text.count < name.count, name.hasPrefix(text), name.dropFirst(text.count).first?.isLowercase == false else { return false }
+            let words = text.split(separator: " ")
+            return words.count >= 2 && words.allSatisfy { $0.first?.isUppercase == true } && isNameLike(text)
         }
-        return best ?? name
+        return starts.max { $0.count < $1.count } ?? name
     }
 
     private static func bylineAuthors(_ tree: PageTree, _ index: Int, labelsToo: Bool) -> [String] {
