@@ -28,7 +28,9 @@ enum Boilerplate {
         "breadcrumb", "breadcrumbs", "navbar", "navigation", "menu", "footer",
         "caption", "credit", "credits", "byline", "bylines", "tags", "tagcloud", "taglist",
         "keywords", "toolbar", "modal", "popup", "overlay", "lightbox", "paywall", "donate", "donation",
-        "skiplink", "skip", "sronly", "screenreader", "visuallyhidden", "pagination", "pager",
+        // "skip" only in a skip link's spellings: alone it also marks "skip-lazy" images and
+        // a page's "skip-item" sections.
+        "skiplink", "skiplinks", "skipnav", "skipto", "skipmain", "skipcontent", "sronly", "screenreader", "visuallyhidden", "pagination", "pager",
         "bio", "authorbio", "authorbox", "authorinfo", "authordetail", "authordetails", "authorcard",
         "aboutauthor", "contributor", "contributors", "tweet", "tiktok", "biography", "print", "ad", "ads", "adsense", "dfp", "gpt",
     ]

@@ -373,6 +373,24 @@ import Testing
         #expect(article.text.contains("The studio followed it with The Ashes of Rage, which critics"))
         #expect(!article.text.contains("More on anime"))
     }
+
+    /// "skip" names a skip link only in a skip link's spellings ("skip-link", "skip-to-content",
+    /// "skipnav"); alone it marks a lazy-loading opt-out ("skip-lazy") or, here, the sections a
+    /// table of contents jumps to, each too short to count as much of the page's prose.
+    @Test func skipWordAloneIsNoSkipLink() {
+        let sections = (1...5).map { number in
+            "<div id='topic\(number)' class='skip-item'><h2>Question \(number)</h2>\(Self.paragraph(number))</div>"
+        }.joined()
+        let html = "<html><body><a class='skip-link' href='#main'>Jump past the menu</a><div class='skipnav'><a href='#main'>Jump to the menu</a></div>"
+            + "<main id='main'><h1>How mesh networks work</h1><div class='skip-lazy'>\(Self.paragraph(0))</div>\(sections)</main></body></html>"
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        for number in 0...5 {
+            #expect(article.text.contains("Part \(number): the satellites"))
+        }
+        #expect(article.text.contains("Question 5"))
+        #expect(!article.text.contains("Jump past the menu"))
+        #expect(!article.text.contains("Jump to the menu"))
+    }
 }
 
 /// Link headings: a listicle's item names are links to the products, while headings that
