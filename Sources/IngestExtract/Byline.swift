@@ -137,6 +137,9 @@ struct Byline {
             }
             if authors.isEmpty, Byline.isAuthorMarked(elements[index]), !Byline.isOutOfView(index, tree: tree, headline: headline) {
                 authors = Byline.authors(tree, index, labelsToo: false)
+                // A link's path alone does not make its picture a portrait (a badge's link
+                // to a business "profile").
+                if authors.isEmpty, Byline.isAuthorBox(elements[index]) { authors = Byline.portraitName(tree, index) }
                 if date == nil, !authors.isEmpty { date = Byline.dateBeside(tree, index) }
             }
             if date != nil, !authors.isEmpty { return }
@@ -159,6 +162,25 @@ struct Byline {
         }
         return max(start, headline - before)
     }
+
+    /// The name an author box gives only in its portrait's `alt` text (the box's own text is
+    /// the author's long bio, or nothing): a full name of two or more words, without a trailing
+    /// "photo" or "headshot". One picture only: a box of several portraits lists a team.
+    static func portraitName(_ tree: PageTree, _ index: Int) -> [String] {
+        let elements = tree.elements
+        let pictures = (index..<min(elements[index].end, index + maxElements)).filter { elements[$0].tag == "img" }
+        guard pictures.count == 1, var alt = elements[pictures[0]].attribute("alt")?.trimmingCharacters(in: CharacterSetLite(" ")) else {
+            return []
+        }
+        if let last = alt.split(separator: " ").last, pictureWords.contains(last.lowercased()) {
+            alt = String(alt.dropLast(last.count)).trimmingCharacters(in: CharacterSetLite(" "))
+        }
+        let found = names(alt)
+        return found.count == 1 && found[0].split(separator: " ").count >= 2 ? found : []
+    }
+
+    /// Words an `alt` text adds to the name of the person pictured.
+    static let pictureWords: Set<String> = ["image", "photo", "picture", "headshot", "avatar", "portrait", "profile"]
 
     /// The date nearest to a byline found away from the headline (an author box at the end:
     /// "Written by Jane Doe" over "April 8, 2024"): the first date in the names' smallest
@@ -499,13 +521,19 @@ struct Byline {
     /// An element the markup marks as naming an author: `rel="author"`, `itemprop="author"`,
     /// a class or id word such as "author" or "byline", or a link to an author's page.
     static func isAuthorMarked(_ element: PageTree.Element) -> Bool {
+        if isAuthorBox(element) { return true }
+        guard element.isLink, let href = element.attribute("href") else { return false }
+        return isAuthorPath(href)
+    }
+
+    /// An element its own attributes mark as an author's (`rel`, `itemprop`, class or id
+    /// words), not only its link's path.
+    static func isAuthorBox(_ element: PageTree.Element) -> Bool {
         for (name, value) in element.attributes where name == "rel" || name == "itemprop" {
             if value.utf8.count == 6, value.lowercased() == "author" { return true }
         }
         // Compared one by one, not hashed: short strings compare in a step or two.
-        if element.words.contains(where: markerWords.contains) { return true }
-        guard element.isLink, let href = element.attribute("href") else { return false }
-        return isAuthorPath(href)
+        return element.words.contains(where: markerWords.contains)
     }
 
     /// Whether a link's path (before any query) has an author-page segment before its last

@@ -72,6 +72,8 @@ struct PageTree {
         "title",
         // An ordered list's first number.
         "start",
+        // An author box's portrait names its author ("<img alt='Jane Doe'>").
+        "alt",
     ]
 
     /// How the parse ended: a page that made no document or nested too deep is refused.

@@ -422,4 +422,20 @@ import Testing
         #expect(authors("<span>Jane</span> <span>Doe</span>") == ["Jane Doe"])
         #expect(authors("<a>Ana Lima</a> and <a>Tom Berg</a>") == ["Ana Lima", "Tom Berg"])
     }
+
+    /// An author box that names its author only in the portrait's `alt` ("Jane Doe photo"),
+    /// its text being the bio; a badge whose link's path has a "profile" segment is no portrait.
+    @Test func authorBoxPortraitNamesTheAuthor() {
+        let story = (1...4).map { "<p>Paragraph \($0): the clinic added evening hours after patients asked for them, and the waiting list shrank within a month, staff said.</p>" }.joined()
+        let bio = "<p>She has written about health care for a decade, covering clinics, insurers and the people who rely on both, and lives in Ohio.</p>"
+        func page(_ box: String) -> [UInt8] {
+            Array("<html><body><article><h1>Clinics add evening hours</h1>\(story)\(box)</article></body></html>".utf8)
+        }
+        let portrait = "<div class='post-author-box'><div class='avatar'><img src='/a.jpg' alt='Jane Doe photo'></div>\(bio)</div>"
+        #expect(extractor.extract(html: page(portrait), url: nil).metadata.authors == ["Jane Doe"])
+        let badge = "<a href='https://bureau.example/us/oh/profile/clinic-123'><img src='/b.svg' alt='Accredited Business Bureau'></a>"
+        #expect(extractor.extract(html: page(badge), url: nil).metadata.authors.isEmpty)
+        let team = "<div class='post-author-box'><img src='/a.jpg' alt='Jane Doe'><img src='/b.jpg' alt='John Roe'>\(bio)</div>"
+        #expect(extractor.extract(html: page(team), url: nil).metadata.authors.isEmpty)
+    }
 }
