@@ -432,7 +432,7 @@ struct Byline {
         guard labelsToo || marked else { return [] }
         // Most short lines near a headline hold no label: skip lower-casing them twice.
         if mayHoldLabel(text), !isCode(tree, index) {
-            if endsWithLabel(text) {
+            if endsWithLabel(text, overNextLine: true) {
                 // The label stands alone ("Written by" over the name): the name is the next
                 // element with text.
                 let end = tree.elements[index].end
@@ -493,10 +493,12 @@ struct Byline {
         return false
     }
 
-    /// "Written by", "Jun 2 · Written By", "Author:": a label with nothing after it.
-    static func endsWithLabel(_ text: String) -> Bool {
+    /// "Written by", "Jun 2 · Written By", "Author:": a label with nothing after it. With
+    /// `overNextLine`, only a label that may stand over the name's own element: "Author" after
+    /// a name is the name's role ("Jane Doe | Author"), while "by" always awaits the name.
+    static func endsWithLabel(_ text: String, overNextLine: Bool = false) -> Bool {
         let key = text.lowercased().trimmingCharacters(in: CharacterSetLite(" :"))
-        return labels.contains(key) || labelSuffixes.contains { key.hasSuffix($0) }
+        return labels.contains(key) || (overNextLine ? byLabelSuffixes : labelSuffixes).contains { key.hasSuffix($0) }
     }
 
     /// Words that introduce a byline, in the lower case `authors` compares with.
@@ -504,6 +506,7 @@ struct Byline {
         "by", "written by", "posted by", "words by", "story by", "reported by", "author", "authors",
     ]
     static let labelSuffixes = labels.map { " " + $0 }
+    static let byLabelSuffixes = labelSuffixes.filter { $0.hasSuffix(" by") }
     /// "by ", "by:", "author:"…: the labels as they start a byline.
     static let labelPrefixes = labels.map { $0 + ($0.hasPrefix("author") ? ":" : " ") } + labels.filter { !$0.hasPrefix("author") }.map { $0 + ":" }
 

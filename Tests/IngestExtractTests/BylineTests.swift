@@ -438,4 +438,18 @@ import Testing
         let team = "<div class='post-author-box'><img src='/a.jpg' alt='Jane Doe'><img src='/b.jpg' alt='John Roe'>\(bio)</div>"
         #expect(extractor.extract(html: page(team), url: nil).metadata.authors.isEmpty)
     }
+
+    /// "Author" after a name is the name's role ("Jane Doe | Author"), not a label over the next
+    /// line (here the bio); "Written by" ending a line still labels the name below it.
+    @Test func authorAfterANameIsItsRole() {
+        let story = (1...4).map { "<p>Paragraph \($0): the plan adds a mile to the long run each week, so that new runners avoid injury, the coach said.</p>" }.joined()
+        let bio = "<p>She has run twelve marathons and coaches beginners at a club in Calgary, where she also studies kinesiology.</p>"
+        func page(_ card: String) -> [UInt8] {
+            Array("<html><body><article><h1>A ten-week marathon plan</h1>\(story)</article><div class='author-card'>\(card)\(bio)</div></body></html>".utf8)
+        }
+        let role = "<div class='author-card-title'><p>Jane Doe</p><p>| Author</p></div>"
+        #expect(extractor.extract(html: page(role), url: nil).metadata.authors == ["Jane Doe"])
+        let label = "<div class='author-card-title'><p>Jun 2 · Written by</p></div><p>Jane Doe</p>"
+        #expect(extractor.extract(html: page(label), url: nil).metadata.authors == ["Jane Doe"])
+    }
 }
