@@ -539,17 +539,18 @@ struct Byline {
         return element.words.contains(where: markerWords.contains)
     }
 
-    /// Whether a link's path (before any query) has an author-page segment before its last
+    /// Whether a link's path (before any query or fragment) has an author-page segment before its last
     /// one: "/author/jane-doe", "/people/jdoe/". Read as bytes: a page has hundreds of links.
     static func isAuthorPath(_ href: String) -> Bool {
         var href = href
         return href.withUTF8 { bytes in
-            // The part before the first "?" (leading ones skipped), in segments between "/";
+            // The part before the first "?" (leading ones skipped) or "#", in segments between "/";
             // a matching segment counts once another non-empty segment follows it.
             var index = bytes.firstIndex { $0 != UInt8(ascii: "?") } ?? bytes.endIndex
             var start = index, matchPending = false
             while true {
-                let atEnd = index == bytes.endIndex || bytes[index] == UInt8(ascii: "?")
+                // "/s/#/profile/my_info" is a script's route on the site's home, not a profile.
+                let atEnd = index == bytes.endIndex || bytes[index] == UInt8(ascii: "?") || bytes[index] == UInt8(ascii: "#")
                 if atEnd || bytes[index] == UInt8(ascii: "/") {
                     if index > start {
                         if matchPending { return true }

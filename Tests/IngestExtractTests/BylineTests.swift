@@ -131,6 +131,9 @@ import Testing
         #expect(!Byline.isAuthorPath("https://example.com/authors"))
         #expect(!Byline.isAuthorPath("/news/story?from=/author/jane"))
         #expect(!Byline.isAuthorPath("/authorship/jane"))
+        // A fragment is no path: a script's route on the site's home ("Member Login").
+        #expect(!Byline.isAuthorPath("https://members.example.org/s/#/profile/my_info"))
+        #expect(Byline.isAuthorPath("/profile/jane-doe#posts"))
     }
 
     @Test func theDateTheBylineShowsBeatsADeclaredDateItNeverShows() throws {
