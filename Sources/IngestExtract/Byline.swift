@@ -363,10 +363,10 @@ struct Byline {
     }
 
     /// Whether the element sits in a box out of the story's view: a hidden one (`hidden`,
-    /// `aria-hidden`, a `display:none` style), a dialog, or one marked as a comment section,
-    /// pop-up or consent box
-    /// (`Boilerplate.certainWords`). A name or date there is a log-in box's "Cancel" link or a
-    /// commenter's, never the story's byline. Boxes around the headline do not count: they
+    /// `aria-hidden`, a `display:none` style), a dialog, the site's `<nav>`, or one marked as a
+    /// comment section, pop-up or consent box (`Boilerplate.certainWords`). A name or date there
+    /// is a log-in box's "Cancel" link, a social profile's link, today's date or a commenter's,
+    /// never the story's byline. Boxes around the headline do not count: they
     /// hold the story whatever their class says (a "hero-banner-popup" header), and React
     /// streams whole pages into `hidden` divs.
     static func isOutOfView(_ index: Int, tree: PageTree, headline: Int?) -> Bool {
@@ -374,6 +374,7 @@ struct Byline {
         while ancestor >= 0 {
             let element = tree.elements[ancestor]
             if let headline, ancestor <= headline, headline < element.end { return false }
+            if element.tag == "nav" { return true }
             if !element.attributes.isEmpty || element.tag == "dialog" {
                 if Boilerplate.isHidden(element) || Boilerplate.isDialog(element, role: element.attribute("role")?.lowercased()) {
                     return true

@@ -455,4 +455,16 @@ import Testing
         let label = "<div class='author-card-title'><p>Jun 2 · Written by</p></div><p>Jane Doe</p>"
         #expect(extractor.extract(html: page(label), url: nil).metadata.authors == ["Jane Doe"])
     }
+
+    /// The site's navigation links its owner's social profile ("/profile/…" on another site)
+    /// and may show today's date: neither is the story's byline.
+    @Test func namesAndDatesInTheSiteNavigationAreNotTheStorys() {
+        let story = (1...4).map { "<p>Paragraph \($0): a settings file in the repository decides who reviews each change, and the tool reads it on every push.</p>" }.joined()
+        let html = "<html><body><header><a href='/'>Jane Doe</a><nav><a href='/blog'>blog</a>"
+            + "<a href='https://social.example/profile/janedoe.example'>social</a><span>December 5, 2026</span></nav></header>"
+            + "<article><h1>Configure your repositories</h1>\(story)</article></body></html>"
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.metadata.authors.isEmpty)
+        #expect(article.metadata.published == nil)
+    }
 }
