@@ -17,7 +17,7 @@ struct Byline {
     /// Where the first date shown by the headline stands, and the headline (see `vouches`).
     private var firstDateAt: (date: Int, headline: Int)?
     /// Whether names stand by the headline outside a card.
-    private var namesNearHeadline = false
+    private(set) var namesNearHeadline = false
     /// The dates shown in the headline's neighbourhood, in document order, with their
     /// distance in elements from the headline (negative above it).
     private(set) var shownDates: [ShownDate] = []

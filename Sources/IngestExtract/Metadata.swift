@@ -116,8 +116,20 @@ struct Metadata {
         let headlineIndex = headline(declaredTitle)
         let byline = Byline(tree: tree, headline: headlineIndex)
         let markupAuthors = self.markupAuthors(ld, headline: headlineIndex)
-        found.authors = [markupAuthors, Metadata.distinctAuthors(byline.authors), Metadata.distinctAuthors(labelledTwitterAuthor),
-                         Metadata.distinctAuthors(ld.organisationAuthors)]
+        // A markup "author" that is the site's own name (`<meta name="author">` set once for
+        // the whole site, a JSON-LD "Person" named as the publisher) gives way to the people
+        // the byline shows, as an organisation author does.
+        let siteKeys = Set(siteNames(ld).map(Paragraphs.comparable).filter { !$0.isEmpty })
+        let people = markupAuthors.filter { !siteKeys.contains(Paragraphs.comparable($0)) }
+        // Only names by the headline count, and none that says the site's name in part: a
+        // one-person site's byline shows its name with a label or a reading time run into it.
+        let shown = byline.namesNearHeadline ? Metadata.distinctAuthors(byline.authors) : []
+        let shownPeople = shown.contains { name in
+            let key = Paragraphs.comparable(name)
+            return siteKeys.contains { key.contains($0) || $0.contains(key) }
+        } ? [] : shown
+        found.authors = [people.isEmpty ? shownPeople : people, markupAuthors, Metadata.distinctAuthors(byline.authors),
+                         Metadata.distinctAuthors(labelledTwitterAuthor), Metadata.distinctAuthors(ld.organisationAuthors)]
             .first { !$0.isEmpty } ?? []
         found.byline = Byline.shownJoining(found.authors, tree: tree, headline: headlineIndex)
         found.modified = firstDate([ld.modified, meta["article:modified_time"], meta["og:updated_time"],
@@ -163,6 +175,17 @@ struct Metadata {
         found.description = first([meta["og:description"], meta["description"], ld.description, meta["twitter:description"],
                                    meta["dc.description"]]).map(Mojibake.repaired)
         return (Article(metadata: found, canonicalURL: resolve(first([canonical, meta["og:url"]])) ?? url), vouched)
+    }
+
+    /// The names the site gives itself: OpenGraph's, the publisher's, the web app's, and the
+    /// `<title>`'s part after its last separator ("Headline | Example News").
+    private func siteNames(_ ld: JSONLD) -> [String] {
+        var names = [meta["og:site_name"], ld.publisher, meta["application-name"]].compactMap { $0 }
+        if let title = tree.titleText {
+            let head = Metadata.stripSiteSuffix(title)
+            if head.count < title.count { names.append(String(title.dropFirst(head.count))) }
+        }
+        return names
     }
 
     /// The headline: JSON-LD, OpenGraph, Dublin Core or `<title>`, replaced by the page's
@@ -293,6 +316,13 @@ struct Metadata {
             name = String(name.dropFirst(prefix.count))
         }
         name = name.trimmingCharacters(in: CharacterSetLite(" ,|-–—:"))
+        // A separator the byline line puts between its parts ("by Jane Doe ● May 2"): a dot,
+        // bullet or geometric shape never ends or starts a name (a "®" may).
+        func isSeparator(_ character: Character) -> Bool {
+            character == " " || character.unicodeScalars.allSatisfy { (0x25A0...0x25FF).contains($0.value) || "·•‧∙".unicodeScalars.contains($0) }
+        }
+        while let last = name.last, isSeparator(last) { name.removeLast() }
+        while let first = name.first, isSeparator(first) { name.removeFirst() }
         guard !name.isEmpty, name.count <= 80, !name.contains("@"), name.contains(where: \.isLetter) else { return nil }
         return name
     }

@@ -467,4 +467,19 @@ import Testing
         #expect(article.metadata.authors.isEmpty)
         #expect(article.metadata.published == nil)
     }
+
+    /// A markup author that is the site's own name (`<meta name="author">` set once for the
+    /// whole site) gives way to the person the byline by the headline shows; with no byline,
+    /// or on a one-person site whose byline says the site's name, it stays.
+    @Test func aSiteNamedAuthorGivesWayToTheBylinesPerson() {
+        let story = (1...4).map { "<p>Tip \($0): carry a refillable bottle and a cloth bag, and a week's waste shrinks by a third, the group's survey found.</p>" }.joined()
+        func authors(site: String, byline: String) -> [String] {
+            let html = "<html><head><title>Reduce waste | \(site)</title><meta name='author' content='\(site)'></head><body>"
+                + "<article><h1>How to reduce waste</h1>\(byline)\(story)</article></body></html>"
+            return extractor.extract(html: Array(html.utf8), url: nil).metadata.authors
+        }
+        #expect(authors(site: "Example Trees", byline: "<div class='meta'>by Jane Doe ● December 23, 2025 ● 6 min read</div>") == ["Jane Doe"])
+        #expect(authors(site: "Example Trees", byline: "") == ["Example Trees"])
+        #expect(authors(site: "Jane Doe", byline: "<div class='byline'>Jane Doe 15 min read</div>") == ["Jane Doe"])
+    }
 }
