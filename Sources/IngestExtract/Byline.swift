@@ -49,11 +49,15 @@ struct Byline {
 
     /// Whether what the headline's neighbourhood shows vouches for a story: names outside a
     /// card, or a first date outside one (a date in a card is the first listed story's, not
-    /// the page's; kept as metadata). Asked only when nothing else vouches: `isInCard` climbs
-    /// and scans siblings.
+    /// the page's; kept as metadata), unless that date is labelled as an update and stands
+    /// below the header (`headerSpan`): "Last updated …" under a manual's, a wiki's or a
+    /// service's text is the page's revision stamp, while a story that shows only its update
+    /// shows it by its headline. Asked only when nothing else vouches: `isInCard` climbs and
+    /// scans siblings.
     func vouches(in tree: PageTree) -> Bool {
         if namesNearHeadline { return true }
-        guard let firstDateAt else { return false }
+        guard let firstDateAt,
+              shownDates.first?.label != .updated || firstDateAt.date - firstDateAt.headline <= Byline.headerSpan else { return false }
         return !PageKind.isInCard(firstDateAt.date, tree: tree, headline: firstDateAt.headline)
     }
 

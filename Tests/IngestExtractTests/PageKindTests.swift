@@ -275,6 +275,27 @@ import Testing
         #expect(PageKind.siteHost(tree: tree, canonical: "file:///tmp/page.html") == "eastport.example")
     }
 
+    /// A manual's page whose only date is its revision stamp under the text ("Last updated"):
+    /// it vouches for no story, so its code listings make it documentation. The date is
+    /// still the page's metadata.
+    @Test func revisionStampUnderTheTextDoesNotVouchForAStory() {
+        let stamp = "<p>Last updated <time datetime='2025-03-06'>March 6, 2025</time></p>"
+        let html = "<html><body><main><h1>Setup guide</h1>\(String(repeating: Self.guide, count: 4))\(stamp)</main></body></html>"
+        let article = extracted(html)
+        #expect(article.kind == .notArticle)
+        #expect(article.reason == "documentation page: code listings, and no article type, author or date")
+        #expect(article.metadata.published == "2025-03-06")
+    }
+
+    /// The same update shown under the headline is how a story shows its date.
+    @Test func updateShownByTheHeadlineVouchesForAStory() {
+        let stamp = "<p>Updated <time datetime='2025-03-06'>March 6, 2025</time></p>"
+        let html = "<html><body><main><h1>Setup guide</h1>\(stamp)\(String(repeating: Self.guide, count: 4))</main></body></html>"
+        let article = extracted(html)
+        #expect(article.kind == .article)
+        #expect(article.metadata.published == "2025-03-06")
+    }
+
     @Test func undatedStoryLinkingASourceFromEveryParagraphIsAnArticle() throws {
         let article = extractor.extract(html: try Fixtures.bytes("story-linking-sources-every-paragraph.html"), url: "https://example.com/floods")
         #expect(article.kind == .article)
