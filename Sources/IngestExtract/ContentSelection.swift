@@ -223,7 +223,36 @@ struct ContentSelection {
                 result.append(sibling)
             }
         }
+        return withSectionHeadings(result)
+    }
+
+    /// The joined blocks plus the headings between them: a page builder puts each section's
+    /// heading in a block of its own between the blocks of its text, and a heading holds no
+    /// prose to score or join by. A box between two parts of the story that holds a heading
+    /// and nothing else is the heading of the part after it; one that held furniture too
+    /// (a tag list under its "Tags:" heading) is the furniture's label.
+    private func withSectionHeadings(_ joined: [Int]) -> [Int] {
+        guard let first = joined.first, let last = joined.last, joined.count >= 2 else { return joined }
+        let tree = blocks.tree
+        var result: [Int] = []
+        for child in tree.elements[tree.elements[first].parent].children {
+            guard case .element(let sibling) = child, sibling >= first, sibling <= last else { continue }
+            if joined.contains(sibling) || (!blocks.removed[sibling] && blocks.subtreeText[sibling] > 0 && isHeading(sibling)
+                && TextNormalizer.letters(tree.text(of: sibling)).letters == blocks.subtreeText[sibling]) {
+                result.append(sibling)
+            }
+        }
         return result
+    }
+
+    /// Whether an element is a heading, or boxes of one child each around one.
+    private func isHeading(_ index: Int) -> Bool {
+        var current: Int? = index
+        while let element = current {
+            if MainText.headingTags.contains(blocks.tree.elements[element].tag) { return true }
+            current = loneChild(element)
+        }
+        return false
     }
 
     private func sameClass(_ a: Int, _ b: Int) -> Bool {

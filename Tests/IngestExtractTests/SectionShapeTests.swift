@@ -1,0 +1,27 @@
+import Testing
+@testable import IngestExtract
+
+/// Sections of a story laid out in blocks of their own (text round text-16): headings in
+/// boxes between the story's parts, steps as `<article>`s, and the fallback's headings.
+@Suite struct SectionShapeTests {
+    static func sentence(_ topic: String, _ number: Int) -> String {
+        "<p>\(topic) note \(number): the crews worked through the night, and the city says the line will reopen on Monday, a week ahead of the schedule it gave in March.</p>"
+    }
+
+    /// A page builder's story: its parts are like blocks in one column, and each later part's
+    /// heading is a block of its own between them, holding no prose to score or join by.
+    @Test func headingBoxBetweenThePartsOfTheStoryIsKept() {
+        let first = (1...6).map { Self.sentence("Track", $0) }.joined()
+        let html = "<html><body><div class='column'>"
+            + "<div class='block'>\(first)</div>"
+            + "<div class='block'><h2>What changes for riders</h2></div>"
+            + "<div class='block'>\(Self.sentence("Rider", 1))</div>"
+            + "<div class='block'><h2>When the work ends</h2></div>"
+            + "<div class='block'>\(Self.sentence("Schedule", 1))</div>"
+            + "</div><footer><p>Contact the newsroom</p></footer></body></html>"
+        let article = Extractor().extract(html: Array(html.utf8), url: nil)
+        #expect(article.text.contains("Track note 6"))
+        #expect(article.text.contains("What changes for riders\n\nRider note 1"))
+        #expect(article.text.contains("When the work ends\n\nSchedule note 1"))
+    }
+}
