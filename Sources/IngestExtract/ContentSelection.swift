@@ -48,7 +48,7 @@ struct ContentSelection {
         return withSiblings(of: best, finalScore: finalScore, scored: scored)
     }
 
-    /// Elements inside story cards: short `<article>`s (under 500 letters of prose) beside
+    /// Elements inside story cards: short `<article>`s that link to a page (`isShortCard`) beside
     /// another `<article>`, the way pages list other stories with their excerpts.
     private func storyCards() -> [Bool] {
         let elements = blocks.tree.elements
@@ -56,11 +56,20 @@ struct ContentSelection {
         let articles = elements.indices.filter { elements[$0].tag == "article" && !blocks.removed[$0] }
         var articleChildren = [Int: Int]()
         for index in articles where elements[index].parent >= 0 { articleChildren[elements[index].parent, default: 0] += 1 }
-        for index in articles where !inCard[index] && blocks.keptProse[index] < 500
+        for index in articles where !inCard[index] && isShortCard(index)
             && articleChildren[elements[index].parent, default: 0] >= 2 {
             for inner in index..<elements[index].end { inCard[inner] = true }
         }
         return inCard
+    }
+
+    /// A short `<article>` (under 500 letters of prose) that links to a page: a story card
+    /// teases the story it links to. One that links nowhere is a part of this page (a
+    /// how-to's steps, each an `<article>` of a picture, a heading and a paragraph).
+    private func isShortCard(_ index: Int) -> Bool {
+        let elements = blocks.tree.elements
+        return blocks.keptProse[index] < 500
+            && (index..<elements[index].end).contains { elements[$0].isLink && !blocks.removed[$0] }
     }
 
     private func addScore(_ index: Int, _ points: Double, _ score: inout [Double], _ scored: inout [Bool]) {
@@ -101,7 +110,7 @@ struct ContentSelection {
         // Prose that only teases other stories does not count as a gain: blocks cut short
         // with an ellipsis, other short `<article>`s (story cards; a listicle's items can be
         // articles too, but long ones), and runs of cards of any tag (`teaserCards`).
-        let teasers = Set(blocks.tree.indices(of: "article").filter { !blocks.removed[$0] && blocks.keptProse[$0] < 500 })
+        let teasers = Set(blocks.tree.indices(of: "article").filter { !blocks.removed[$0] && isShortCard($0) })
             .union(teaserCards(besides: start)).sorted()
         func storyProse(_ index: Int) -> Int {
             var other = 0, end = -1

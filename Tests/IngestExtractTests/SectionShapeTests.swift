@@ -24,4 +24,21 @@ import Testing
         #expect(article.text.contains("What changes for riders\n\nRider note 1"))
         #expect(article.text.contains("When the work ends\n\nSchedule note 1"))
     }
+
+    /// A how-to whose steps are `<article>`s of a picture, a heading and a paragraph, none
+    /// linking anywhere: the page's own steps, not cards teasing other stories (taken for
+    /// cards, they did not vote, and the intro was the whole text).
+    @Test func stepsInArticlesThatLinkNowhereAreTheStory() {
+        let intro = "<p>Most of us spend eight hours a day at a desk, and it shows in our backs. A few changes to the chair, the screen and the keyboard go a long way, and none of them costs much.</p>"
+            + "<p>We asked two physiotherapists which changes matter most, and they agreed on the order below, starting with the one that takes the least time to make.</p>"
+        let steps = (1...5).map { number in
+            "<article class='step'><img src='/step-\(number).jpg' alt=''><div class='body'><h3>Step heading \(number)</h3>"
+                + "<p>Step \(number) text: adjust it until your elbows rest at a right angle, then check it again after an hour of work, since a posture that felt right can slip.</p></div></article>"
+        }.joined()
+        let html = "<html><body><main><div class='intro'>\(intro)</div><section class='steps'>\(steps)</section></main></body></html>"
+        let article = Extractor().extract(html: Array(html.utf8), url: nil)
+        for number in 1...5 {
+            #expect(article.text.contains("Step heading \(number)\n\nStep \(number) text:"), "step \(number) lost")
+        }
+    }
 }
