@@ -41,4 +41,20 @@ import Testing
             #expect(article.text.contains("Step heading \(number)\n\nStep \(number) text:"), "step \(number) lost")
         }
     }
+
+    /// When no block wins (here: short entries that each link out, taken for story cards)
+    /// and every prose paragraph of the page is kept instead, a heading right before a kept
+    /// paragraph is kept with it, as jusText keeps headings.
+    @Test func fallbackKeepsTheHeadingOfAKeptParagraph() {
+        let entries = (1...4).map { number in
+            "<article class='entry'><h2>Camera \(number)</h2><p>Camera \(number) shows the valley floor from the east, and the picture is refreshed every minute during daylight; <a href='/cam-\(number)'>see it live</a>.</p></article>"
+        }.joined()
+        let head = "<head><meta property='og:type' content='article'><meta property='article:published_time' content='2025-05-01T08:00:00Z'></head>"
+        let html = "<html>\(head)<body><div class='entries'>\(entries)</div></body></html>"
+        let article = Extractor().extract(html: Array(html.utf8), url: nil)
+        #expect(article.kind == .article)
+        for number in 1...4 {
+            #expect(article.text.contains("Camera \(number)\n\nCamera \(number) shows"), "heading \(number) lost")
+        }
+    }
 }
