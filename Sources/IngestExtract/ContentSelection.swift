@@ -48,7 +48,7 @@ struct ContentSelection {
         return withSiblings(of: best, finalScore: finalScore, scored: scored)
     }
 
-    /// Elements inside story cards: short `<article>`s (under 500 letters of prose) beside
+    /// Elements inside story cards: short `<article>`s that link to a page (`isShortCard`) beside
     /// another `<article>`, the way pages list other stories with their excerpts.
     private func storyCards() -> [Bool] {
         let elements = blocks.tree.elements
@@ -56,11 +56,20 @@ struct ContentSelection {
         let articles = elements.indices.filter { elements[$0].tag == "article" && !blocks.removed[$0] }
         var articleChildren = [Int: Int]()
         for index in articles where elements[index].parent >= 0 { articleChildren[elements[index].parent, default: 0] += 1 }
-        for index in articles where !inCard[index] && blocks.keptProse[index] < 500
+        for index in articles where !inCard[index] && isShortCard(index)
             && articleChildren[elements[index].parent, default: 0] >= 2 {
             for inner in index..<elements[index].end { inCard[inner] = true }
         }
         return inCard
+    }
+
+    /// A short `<article>` (under 500 letters of prose) that links to a page: a story card
+    /// teases the story it links to. One that links nowhere is a part of this page (a
+    /// how-to's steps, each an `<article>` of a picture, a heading and a paragraph).
+    private func isShortCard(_ index: Int) -> Bool {
+        let elements = blocks.tree.elements
+        return blocks.keptProse[index] < 500
+            && (index..<elements[index].end).contains { elements[$0].isLink && !blocks.removed[$0] }
     }
 
     private func addScore(_ index: Int, _ points: Double, _ score: inout [Double], _ scored: inout [Bool]) {
@@ -101,7 +110,7 @@ struct ContentSelection {
         // Prose that only teases other stories does not count as a gain: blocks cut short
         // with an ellipsis, other short `<article>`s (story cards; a listicle's items can be
         // articles too, but long ones), and runs of cards of any tag (`teaserCards`).
-        let teasers = Set(blocks.tree.indices(of: "article").filter { !blocks.removed[$0] && blocks.keptProse[$0] < 500 })
+        let teasers = Set(blocks.tree.indices(of: "article").filter { !blocks.removed[$0] && isShortCard($0) })
             .union(teaserCards(besides: start)).sorted()
         func storyProse(_ index: Int) -> Int {
             var other = 0, end = -1
@@ -223,7 +232,36 @@ struct ContentSelection {
                 result.append(sibling)
             }
         }
+        return withSectionHeadings(result)
+    }
+
+    /// The joined blocks plus the headings between them: a page builder puts each section's
+    /// heading in a block of its own between the blocks of its text, and a heading holds no
+    /// prose to score or join by. A box between two parts of the story that holds a heading
+    /// and nothing else is the heading of the part after it; one that held furniture too
+    /// (a tag list under its "Tags:" heading) is the furniture's label.
+    private func withSectionHeadings(_ joined: [Int]) -> [Int] {
+        guard let first = joined.first, let last = joined.last, joined.count >= 2 else { return joined }
+        let tree = blocks.tree
+        var result: [Int] = []
+        for child in tree.elements[tree.elements[first].parent].children {
+            guard case .element(let sibling) = child, sibling >= first, sibling <= last else { continue }
+            if joined.contains(sibling) || (!blocks.removed[sibling] && blocks.subtreeText[sibling] > 0 && isHeading(sibling)
+                && TextNormalizer.letters(tree.text(of: sibling)).letters == blocks.subtreeText[sibling]) {
+                result.append(sibling)
+            }
+        }
         return result
+    }
+
+    /// Whether an element is a heading, or boxes of one child each around one.
+    private func isHeading(_ index: Int) -> Bool {
+        var current: Int? = index
+        while let element = current {
+            if MainText.headingTags.contains(blocks.tree.elements[element].tag) { return true }
+            current = loneChild(element)
+        }
+        return false
     }
 
     private func sameClass(_ a: Int, _ b: Int) -> Bool {

@@ -18,9 +18,12 @@ struct MainText {
             MainText.withoutBios(Paragraphs.filter(collector.collect(roots: roots), title: title), bios))))
         let chosenLetters = chosen.reduce(0) { $0 + $1.letters }
         guard chosenLetters < 250, !blocks.tree.elements.isEmpty else { return chosen }
-        let prose = Paragraphs.filter(collector.collect(roots: [blocks.body]), title: title).filter {
-            $0.letters >= 40 && Double($0.linkLetters) < 0.3 * Double($0.letters) && !MainText.isBio($0, bios)
-        }
+        let all = Paragraphs.filter(collector.collect(roots: [blocks.body]), title: title)
+        let isProse = all.map { $0.letters >= 40 && Double($0.linkLetters) < 0.3 * Double($0.letters) && !MainText.isBio($0, bios) }
+        // As jusText has it, a heading right before a kept paragraph is that paragraph's heading.
+        let prose = all.indices.filter { index in
+            isProse[index] || (MainText.headingTags.contains(all[index].tag) && index + 1 < all.count && isProse[index + 1])
+        }.map { all[$0] }
         let proseLetters = prose.reduce(0) { $0 + $1.letters }
         return proseLetters > chosenLetters * 2 ? prose : chosen
     }
