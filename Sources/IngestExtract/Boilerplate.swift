@@ -143,23 +143,34 @@ enum Boilerplate {
     static func wordKinds(_ words: [String]) -> WordKind {
         var kinds: WordKind = []
         var previous = ""
-        for word in words {
+        for (position, word) in words.enumerated() {
             // The table first: most class words are in none, and need no qualifier check.
-            if let kind = wordTable[word], !isQualifier(previous) { kinds.formUnion(kind) }
+            if let kind = wordTable[word], !isQualifier(previous),
+               position + 1 == words.count || !isSwitch(words[position + 1]) {
+                kinds.formUnion(kind)
+            }
             if isPairStart(previous), strongWords.contains(previous + word) { kinds.insert(.strong) }
             previous = word
         }
         return kinds
     }
 
+    /// Words after which a class word names a feature the element turns on or off, not what
+    /// it is: "modal-enabled" and "enable-lightbox" sit on the wrappers of whole stories whose
+    /// pictures open in a lightbox.
+    static func isSwitch(_ word: String) -> Bool {
+        word == "enabled" || word == "disabled"
+    }
+
     /// Words after which a class word names what the element lacks or holds, not what it is:
     /// "titleNoCredit" (a title box without a photo credit), "no-sidebar", "non-sticky",
-    /// "has-sidebar", "with-share" (a layout that holds a sidebar or share bar beside it); and
+    /// "has-sidebar", "with-share" (a layout that holds a sidebar or share bar beside it),
+    /// "enable-lightbox" (a feature switched on, as `isSwitch` reads "modal-enabled"); and
     /// CSS properties, after which a word is a style's value ("overflow-hidden" clips, it
     /// hides nothing; "valign-top", "padding-bottom", "position-sticky").
     static func isQualifier(_ word: String) -> Bool {
         switch word {
-        case "no", "non", "without", "has", "with",
+        case "no", "non", "without", "has", "with", "enable", "disable",
              "overflow", "padding", "margin", "border", "valign", "halign", "align", "offset", "position": true
         default: false
         }

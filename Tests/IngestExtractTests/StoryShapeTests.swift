@@ -391,6 +391,24 @@ import Testing
         #expect(!article.text.contains("Jump past the menu"))
         #expect(!article.text.contains("Jump to the menu"))
     }
+
+    /// A furniture word switched on or off ("modal-enabled", "penci-enable-lightbox": the
+    /// story's pictures open in a lightbox) names a feature of the story's wrapper, not a
+    /// pop-up: the story stays, and the cookie box is not taken for it. A real lightbox goes.
+    @Test func featureSwitchedOnIsNoFurnitureWord() {
+        let story = (1...4).map(Self.paragraph).joined()
+        for wrapper in ["box article modal-enabled", "container-single penci_sidebar penci-enable-lightbox"] {
+            let html = "<html><body><div class='\(wrapper)'><article><h1>Mesh networks at home</h1>\(story)</article></div>"
+                + "<div class='lightbox'><p>Photo 3 of 12: the satellite unit on a bookshelf, next to the router it replaced.</p></div>"
+                + "<section id='notice-bar'><p>This website uses cookies to improve your experience. We'll assume you're ok with this. Accept</p></section>"
+                + "</body></html>"
+            let article = extractor.extract(html: Array(html.utf8), url: nil)
+            #expect(article.text.hasPrefix("Part 1:"), "wrapper \(wrapper)")
+            #expect(article.text.contains("Part 4:"), "wrapper \(wrapper)")
+            #expect(!article.text.contains("Photo 3 of 12"), "wrapper \(wrapper)")
+            #expect(!article.text.contains("uses cookies"), "wrapper \(wrapper)")
+        }
+    }
 }
 
 /// Link headings: a listicle's item names are links to the products, while headings that
