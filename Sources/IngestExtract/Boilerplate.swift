@@ -75,6 +75,11 @@ enum Boilerplate {
     /// The certain words that name comment sections.
     static let commentWords: Set<String> = ["comment", "comments", "commentlist", "disqus", "respond", "replies"]
 
+    /// Words by which a quotation names where it comes from ("twitter-tweet", "tiktok-embed"):
+    /// a story quotes a post as it quotes a person, so on a `<blockquote>` they do not make
+    /// it furniture, while a share button's "tweet" still does.
+    static let quotedSourceWords: Set<String> = ["tweet", "tiktok"]
+
     /// Judges an element by itself: tag, role, hidden state, class and id words.
     static func verdict(_ element: PageTree.Element, words: [String]) -> Verdict {
         // A disclosure button (`aria-expanded`) is the label of the panel it opens, an FAQ's
@@ -85,7 +90,11 @@ enum Boilerplate {
         let role = element.attribute("role")?.lowercased()
         if isDialog(element, role: role) { return .drop }
         var kinds: WordKind = []
-        if !protectedTags.contains(element.tag) { kinds = wordKinds(words) }
+        if element.tag == "blockquote" {
+            kinds = wordKinds(words.filter { !quotedSourceWords.contains($0) })
+        } else if !protectedTags.contains(element.tag) {
+            kinds = wordKinds(words)
+        }
         let certain = kinds.contains(.certain), strong = kinds.contains(.strong)
         let weak = kinds.contains(.weak), content = kinds.contains(.content)
         if certain {

@@ -409,6 +409,19 @@ import Testing
             #expect(!article.text.contains("uses cookies"), "wrapper \(wrapper)")
         }
     }
+
+    /// A story quotes a post as it quotes a person: an embedded tweet (`<blockquote
+    /// class="twitter-tweet">`) is the story's text, while a share button's "tweet" is not.
+    @Test func embeddedTweetIsQuotedText() {
+        let tweet = "<blockquote class='twitter-tweet'><p lang='en' dir='ltr'>The council has voted to keep the night buses running through the winter.</p>"
+            + "&mdash; City Council (@citycouncil) <a href='https://twitter.com/citycouncil/status/1'>October 9, 2018</a></blockquote>"
+        let share = "<div class='tweet-this'><a href='https://twitter.com/intent/tweet'>Post this story to your followers</a></div>"
+        let html = "<html><body><article>\(Self.paragraph(1))\(tweet)\(Self.paragraph(2))\(share)\(Self.paragraph(3))</article></body></html>"
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.text.contains("The council has voted to keep the night buses running through the winter."))
+        #expect(article.text.contains("Part 3:"))
+        #expect(!article.text.contains("Post this story"))
+    }
 }
 
 /// Link headings: a listicle's item names are links to the products, while headings that
