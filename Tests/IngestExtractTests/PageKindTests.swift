@@ -16,6 +16,26 @@ import Testing
         #expect(article.reason?.hasPrefix("listing page") == true)
     }
 
+    /// A short news story typed `NewsArticle` under menus and a forum rail that are four
+    /// times its text, nearly all links: the markup says story, so the link share does not
+    /// make it a listing. The same page without the type is refused.
+    @Test func typedStoryUnderLinkPackedMenusIsAnArticle() {
+        let menu = "<nav><ul>" + (1...120).map { "<li><a href='/section/\($0)'>Section page number \($0) of the site</a></li>" }.joined() + "</ul></nav>"
+        let rail = "<div class='forum-rail'><ul>" + (1...80).map { "<li><a href='/forums/thread/\($0)'>Forum thread \($0): readers compare their keyboards</a></li>" }.joined() + "</ul></div>"
+        let story = "<article><h1>A new laptop keyboard is planned for next year</h1>"
+            + "<p>The maker plans to release a new laptop with a redesigned keyboard in the first half of next year, according to industry sources cited by a trade publication.</p>"
+            + "<p>The report claims the display size will stay the same, and that two suppliers will build the keyboards for the smaller notebook, which has not changed since spring.</p>"
+            + "<p>The older keyboards have suffered from sticky and repeating keys, and the maker continues to offer free repairs to affected customers as part of a service program.</p></article>"
+        let typed = "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": \"A new laptop keyboard is planned for next year\"}</script>"
+        let page = { (head: String) in "<html><head>\(head)</head><body>\(menu)\(story)\(rail)</body></html>" }
+        let article = extracted(page(typed))
+        #expect(article.kind == .article)
+        #expect(article.text.contains("free repairs to affected customers"))
+        let untyped = extracted(page(""))
+        #expect(untyped.kind == .notArticle)
+        #expect(untyped.reason == "listing page: mostly links to other pages")
+    }
+
     @Test func errorPageIsNotAnArticle() throws {
         let article = extractor.extract(html: try Fixtures.bytes("error-page-404.html"), url: "https://example.com/gone")
         #expect(article.kind == .notArticle)
