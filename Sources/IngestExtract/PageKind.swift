@@ -79,11 +79,11 @@ enum PageKind {
             return reject(&article, "empty page: no main text")
         }
         if letters < minimumLetters {
-            if hasPaywall(blocks) { return reject(&article, "paywall teaser: only a short body is public") }
+            if hasPaywall(blocks, roots: roots) { return reject(&article, "paywall teaser: only a short body is public") }
             if declaresArticle || isOneArticleElement(tree: tree, roots: roots), letters >= minimumDeclaredLetters { return }
             return reject(&article, "too little text for an article (\(letters) letters)")
         }
-        if letters < 1000, hasPaywall(blocks) {
+        if letters < 1000, hasPaywall(blocks, roots: roots) {
             return reject(&article, "paywall teaser: only a short body is public")
         }
     }
@@ -263,12 +263,19 @@ enum PageKind {
         return candidates.contains { title in markers.contains { title.contains($0) } }
     }
 
-    /// A paywall or subscriber-only wall: class words such as "paywall" or "subscriber-only".
-    static func hasPaywall(_ blocks: TextBlocks) -> Bool {
-        blocks.tree.elements.contains { element in
-            let words = element.words
-            return words.contains("paywall") || (words.contains("subscriber") && words.contains("only"))
-                || (words.contains("premium") && words.contains("wall")) || words.contains("metered")
+    /// A paywall or subscriber-only wall: class words such as "paywall" or "subscriber-only"
+    /// on an element after the story's start (`roots`), where a wall cuts the public part
+    /// short, and holding no prose the story keeps. Before the story they name the site's
+    /// log-in box in the header ("paywall-login-link"); around kept prose, a metered box with
+    /// the rest of the story, public in the page.
+    static func hasPaywall(_ blocks: TextBlocks, roots: [Int]) -> Bool {
+        let elements = blocks.tree.elements
+        let start = roots.first ?? 0
+        return elements.indices.contains { index in
+            let words = elements[index].words
+            return index > start && blocks.keptProse[index] == 0
+                && (words.contains("paywall") || (words.contains("subscriber") && words.contains("only"))
+                || (words.contains("premium") && words.contains("wall")) || words.contains("metered"))
         }
     }
 

@@ -36,6 +36,34 @@ import Testing
         #expect(untyped.reason == "listing page: mostly links to other pages")
     }
 
+    /// A metered site's story continues in a box named "paywall", public in the page and
+    /// shown by a script: its paragraphs are the story's, and the page is no teaser.
+    @Test func storyContinuingInAMeteredBoxIsWhole() {
+        let html = "<html><body><article><h1>Shares of the retailer fall after it cuts its sales forecast</h1>"
+            + "<p>Shares of the retailer are dropping in premarket trading after the company cut its full-year sales growth guidance, though analysts say it is no problem for the market.</p>"
+            + "<div class='paywall'><p>The company said comparable sales will grow 3.5% this year, against an earlier forecast of 4%, because some investments will take longer to pay off.</p>"
+            + "<p>An analyst at a large bank said the market was misreading the results, and that the lower forecast has more to do with timing than with a weaker economy.</p>"
+            + "<p>Management hosts a conference call at nine in the morning to discuss the results with analysts and investors, the company said in its release.</p></div>"
+            + "</article></body></html>"
+        let article = extracted(html)
+        #expect(article.kind == .article)
+        #expect(article.text.contains("more to do with timing than with a weaker economy"))
+        #expect(article.text.contains("Management hosts a conference call"))
+    }
+
+    /// A news brief under a header whose log-in box is named "paywall-login-link": the word
+    /// names the site's account box, before the story, not a wall that cuts it short.
+    @Test func briefUnderAPaywallNamedLoginBoxIsAnArticle() {
+        let html = "<html><head><meta property='og:type' content='article'></head><body>"
+            + "<header><div class='paywall-header-wrap'><a class='paywall-login-link' href='/login'>Log in</a></div></header>"
+            + "<article><h1>Doctor stabbed during a lecture in Berlin</h1>"
+            + "<p>A doctor was stabbed to death during a lecture at a Berlin clinic on Tuesday evening, while a man who tried to stop the attacker was badly hurt, police said.</p>"
+            + "<p>The suspect was arrested at the scene. Police said they did not yet know his motive.</p></article></body></html>"
+        let article = extracted(html)
+        #expect(article.kind == .article)
+        #expect(article.text.contains("did not yet know his motive"))
+    }
+
     @Test func errorPageIsNotAnArticle() throws {
         let article = extractor.extract(html: try Fixtures.bytes("error-page-404.html"), url: "https://example.com/gone")
         #expect(article.kind == .notArticle)
