@@ -63,6 +63,9 @@ enum Boilerplate {
         case dropUnlessProse
         /// A hint only ("widget", "meta", "header"): furniture unless it reads like prose.
         case dropUnlessProseLike
+        /// Named as a pop-up or an ad network's box: furniture unless it holds nearly all of
+        /// the page's prose, when the name is a theme's for its whole page ("theme-taboola").
+        case dropUnlessNearlyAllProse
         /// Named as comments: furniture unless it is the only child of a box named as the story
         /// and nothing else: then it wraps the story under a feature's name ("comment on
         /// selection"), as a comment section beside the story never is.
@@ -70,13 +73,18 @@ enum Boilerplate {
     }
 
     /// Words of comment sections, pop-ups and consent banners: dropped even when they hold
-    /// much prose (a long comment thread or a republishing-rules modal can outweigh a story).
+    /// much prose (a long comment thread or a republishing-rules modal can outweigh a story),
+    /// though not a pop-up's or an ad network's name on a box with nearly all of it.
     static let certainWords: Set<String> = commentWords.union([
         "modal", "popup", "lightbox", "cookie", "cookies", "consent", "gdpr", "outbrain", "taboola", "zergnet", "adsbygoogle",
     ])
 
     /// The certain words that name comment sections.
     static let commentWords: Set<String> = ["comment", "comments", "commentlist", "disqus", "respond", "replies"]
+
+    /// The certain words of consent banners: a script-built page's only prose is often its
+    /// cookie box, which must never become the story.
+    static let consentWords: Set<String> = ["cookie", "cookies", "consent", "gdpr"]
 
     /// Words by which a quotation names where it comes from ("twitter-tweet", "tiktok-embed"):
     /// a story quotes a post as it quotes a person, so on a `<blockquote>` they do not make
@@ -101,8 +109,11 @@ enum Boilerplate {
         let certain = kinds.contains(.certain), strong = kinds.contains(.strong)
         let weak = kinds.contains(.weak), content = kinds.contains(.content)
         if certain {
-            let onlyComment = words.allSatisfy { !certainWords.contains($0) || commentWords.contains($0) }
-            return onlyComment ? .dropUnlessSoleChildOfStory : .drop
+            let named = words.filter(certainWords.contains)
+            if named.allSatisfy(commentWords.contains) { return .dropUnlessSoleChildOfStory }
+            // A consent banner, or comments among the pop-up words: furniture whatever it holds.
+            if named.contains(where: { consentWords.contains($0) || commentWords.contains($0) }) { return .drop }
+            return .dropUnlessNearlyAllProse
         }
         // A code listing readers see is part of a tutorial's story; a hidden one (a page's
         // raw source kept for scripts) is not, however much it reads like prose.
