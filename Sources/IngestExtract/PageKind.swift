@@ -7,6 +7,10 @@ enum PageKind {
     /// but real story with article markup.
     static let minimumLetters = 250
 
+    /// A main text this long is a page of prose, not a listing's teasers, whatever the link
+    /// share of the menus around it (`isListing`).
+    static let listingStoryLetters = 3000
+
     /// A page that declares itself an article keeps that kind down to this many letters (a
     /// two-sentence news brief), unless a paywall explains the short body.
     static let minimumDeclaredLetters = 80
@@ -285,7 +289,7 @@ enum PageKind {
     static func isListing(tree: PageTree, blocks: TextBlocks, letters: Int) -> Bool {
         let body = blocks.body
         let total = blocks.subtreeText.isEmpty ? 0 : blocks.subtreeText[body]
-        guard total > 0 else { return false }
+        guard total > 0, letters < listingStoryLetters else { return false }
         let linkShare = blocks.linkDensity(body)
         return linkShare > 0.6 && letters * 4 < total
     }

@@ -36,6 +36,20 @@ import Testing
         #expect(untyped.reason == "listing page: mostly links to other pages")
     }
 
+    /// A long story (a page of prose, 3,000 letters and more) under menus that hold four
+    /// times its text in links, with no article type: a government site's press release with
+    /// its date by the headline. The link share makes a listing only of a short main text.
+    @Test func longStoryUnderLinkPackedMenusIsAnArticle() {
+        let menu = "<div class='site-index'><ul>" + (1...600).map { "<li><a href='/ministry/topic/\($0)'>Topic page number \($0) of the ministry</a></li>" }.joined() + "</ul></div>"
+        let paragraphs = (1...25).map { number in
+            "<p>Part \(number): the minister said the states will receive more money for flexible child care and early language support, so that mothers can take up the jobs they want.</p>"
+        }.joined()
+        let html = "<html><body>\(menu)<main><h1>More money for flexible child care</h1><p class='date'>3 February 2022</p>\(paragraphs)</main></body></html>"
+        let article = extracted(html)
+        #expect(article.kind == .article)
+        #expect(article.text.contains("Part 25:"))
+    }
+
     /// A metered site's story continues in a box named "paywall", public in the page and
     /// shown by a script: its paragraphs are the story's, and the page is no teaser.
     @Test func storyContinuingInAMeteredBoxIsWhole() {
