@@ -63,8 +63,10 @@ enum Boilerplate {
         case dropUnlessProse
         /// A hint only ("widget", "meta", "header"): furniture unless it reads like prose.
         case dropUnlessProseLike
-        /// Named as a pop-up or an ad network's box: furniture unless it holds nearly all of
-        /// the page's prose, when the name is a theme's for its whole page ("theme-taboola").
+        /// Named as a pop-up or an ad network's box: furniture unless it holds the headline
+        /// and nearly all of the page's prose, when the name is a theme's for its whole page
+        /// ("theme-taboola", "modal-open"). An overlay, however long (a privacy pop-up that
+        /// lists every tracker), holds no headline.
         case dropUnlessNearlyAllProse
         /// Named as comments: furniture unless it is the only child of a box named as the story
         /// and nothing else: then it wraps the story under a feature's name ("comment on
@@ -73,8 +75,9 @@ enum Boilerplate {
     }
 
     /// Words of comment sections, pop-ups and consent banners: dropped even when they hold
-    /// much prose (a long comment thread or a republishing-rules modal can outweigh a story),
-    /// though not a pop-up's or an ad network's name on a box with nearly all of it.
+    /// much prose (a long comment thread, a republishing-rules modal or a privacy pop-up that
+    /// lists every tracker can outweigh a story), though not on the wrapper of the whole page
+    /// (`dropUnlessNearlyAllProse`).
     static let certainWords: Set<String> = commentWords.union([
         "modal", "popup", "lightbox", "cookie", "cookies", "consent", "gdpr", "outbrain", "taboola", "zergnet", "adsbygoogle",
     ])

@@ -98,7 +98,9 @@ struct TextBlocks {
             // A wrapper holding much of the page's prose is the story's, whatever its class says.
             case .dropUnlessProse: removed[index] = (prose[index] * 2 < totalProse || totalProse == 0)
                 && !TextBlocks.isSidenote(index, elements, words: words, prose: prose, rawSubtree: rawSubtree)
-            case .dropUnlessNearlyAllProse: removed[index] = prose[index] * 10 < totalProse * 9 || totalProse == 0
+            case .dropUnlessNearlyAllProse:
+                removed[index] = prose[index] * 10 < totalProse * 9 || totalProse == 0
+                    || !(index..<elements[index].end).contains { elements[$0].tag == "h1" }
             case .dropUnlessSoleChildOfStory:
                 let onlyChild = parent >= 0 && index == parent + 1 && elements[index].end == elements[parent].end
                 removed[index] = !onlyChild || Boilerplate.wordKinds(elements[parent].words) != .content

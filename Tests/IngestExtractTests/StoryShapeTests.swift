@@ -410,9 +410,10 @@ import Testing
         }
     }
 
-    /// A box named as an ad network's or a pop-up ("theme-taboola") that holds nearly all the
-    /// page's prose is the theme's wrapper of the whole page, not the ad box; beside a story,
-    /// the same box is still furniture, and a cookie box never becomes the story.
+    /// A box named as an ad network's or a pop-up ("theme-taboola") that holds the headline
+    /// and nearly all the page's prose is the theme's wrapper of the whole page; beside a
+    /// story the same box is still furniture, and a privacy pop-up, with nearly all the prose
+    /// but no headline, never becomes the story.
     @Test func adNetworkNamedWrapperOfThePageIsTheStory() {
         let story = (1...4).map(Self.paragraph).joined()
         let whole = "<html><body><div id='theme-taboola'><article><h1>Mesh networks at home</h1>\(story)</article></div></body></html>"
@@ -420,7 +421,7 @@ import Testing
         let beside = "<html><body><article><h1>Mesh networks at home</h1>\(story)</article>"
             + "<div id='theme-taboola'><p>Around the web: the one trick routers do not want you to know about, and nine more like it.</p></div></body></html>"
         #expect(!extractor.extract(html: Array(beside.utf8), url: nil).text.contains("Around the web"))
-        let consent = "<html><body><div class='cookie-consent'><p>We use cookies to improve your experience on our site, to show you personalised content and to analyse our traffic. By clicking Accept you agree to this.</p>"
+        let consent = "<html><body><div class='privacy-popup overlay'><p>We use cookies to improve your experience on our site, to show you personalised content and to analyse our traffic. By clicking Accept you agree to this.</p>"
             + "<p>You can change your choice at any time in the privacy settings linked at the bottom of every page of this site.</p></div></body></html>"
         let refused = extractor.extract(html: Array(consent.utf8), url: nil)
         #expect(refused.kind == .notArticle)
