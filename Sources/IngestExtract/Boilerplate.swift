@@ -89,13 +89,15 @@ enum Boilerplate {
     /// cookie box, which must never become the story.
     static let consentWords: Set<String> = ["cookie", "cookies", "consent", "gdpr"]
 
-    /// Words by which a quotation names where it comes from ("twitter-tweet", "tiktok-embed"):
-    /// a story quotes a post as it quotes a person, so on a `<blockquote>` they do not make
-    /// it furniture, while a share button's "tweet" still does.
-    static let quotedSourceWords: Set<String> = ["tweet", "tiktok"]
+    /// Words by which a quotation names where it comes from ("twitter-tweet", "tiktok-embed",
+    /// "social-media-embed"): a story quotes a post as it quotes a person, so on a
+    /// `<blockquote>` or the box that frames one they do not make it furniture, while a
+    /// share button's "tweet" or a share bar's "social" still does.
+    static let quotedSourceWords: Set<String> = ["tweet", "tiktok", "social"]
 
     /// Judges an element by itself: tag, role, hidden state, class and id words.
-    static func verdict(_ element: PageTree.Element, words: [String]) -> Verdict {
+    /// `framesQuotation`: the element holds a `<blockquote>` and nothing else.
+    static func verdict(_ element: PageTree.Element, words: [String], framesQuotation: Bool = false) -> Verdict {
         // A disclosure button (`aria-expanded`) is the label of the panel it opens, an FAQ's
         // question over its answer: it is judged as any element, and goes with its panel.
         if element.tag == "nav" || element.tag == "footer" || (element.tag == "button" && element.attribute("aria-expanded") == nil) {
@@ -104,7 +106,7 @@ enum Boilerplate {
         let role = element.attribute("role")?.lowercased()
         if isDialog(element, role: role) { return .drop }
         var kinds: WordKind = []
-        if element.tag == "blockquote" {
+        if element.tag == "blockquote" || framesQuotation {
             kinds = wordKinds(words.filter { !quotedSourceWords.contains($0) })
         } else if !protectedTags.contains(element.tag) {
             kinds = wordKinds(words)

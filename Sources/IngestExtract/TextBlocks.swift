@@ -92,7 +92,8 @@ struct TextBlocks {
             if parent >= 0, removed[parent] { removed[index] = true; continue }
             if parent >= 0, inCode[parent] || Byline.codeTags.contains(elements[parent].tag) { inCode[index] = true; continue }
             let words = builderWords.isEmpty ? elements[index].words : elements[index].words.filter { !builderWords.contains($0) }
-            switch Boilerplate.verdict(elements[index], words: words) {
+            let framesQuotation = words.contains(where: Boilerplate.quotedSourceWords.contains) && TextBlocks.framesQuotation(index, elements)
+            switch Boilerplate.verdict(elements[index], words: words, framesQuotation: framesQuotation) {
             case .keep: continue
             case .drop: removed[index] = true
             // A wrapper holding much of the page's prose is the story's, whatever its class says.
@@ -254,6 +255,24 @@ struct TextBlocks {
             if alike >= listItems { return true }
         }
         return false
+    }
+
+    /// Whether an element holds one `<blockquote>` and nothing else: the frame of an embedded
+    /// post ("social-media-embed").
+    static func framesQuotation(_ index: Int, _ elements: [PageTree.Element]) -> Bool {
+        var quotations = 0
+        for child in elements[index].children {
+            switch child {
+            case .text(let text): if text.utf8.contains(where: { $0 > 0x20 }) { return false }
+            case .element(let inner):
+                switch elements[inner].tag {
+                case "blockquote": quotations += 1
+                case "script": continue  // the embed's loader
+                default: return false
+                }
+            }
+        }
+        return quotations == 1
     }
 
     /// Whether an `<aside>` is a note inside the story (HTML's aside within an article: a

@@ -429,14 +429,20 @@ import Testing
     }
 
     /// A story quotes a post as it quotes a person: an embedded tweet (`<blockquote
-    /// class="twitter-tweet">`) is the story's text, while a share button's "tweet" is not.
+    /// class="twitter-tweet">`, framed or not by a "social-media-embed" box) is the story's
+    /// text, while a share button's "tweet" and a share bar's "social" are not.
     @Test func embeddedTweetIsQuotedText() {
         let tweet = "<blockquote class='twitter-tweet'><p lang='en' dir='ltr'>The council has voted to keep the night buses running through the winter.</p>"
             + "&mdash; City Council (@citycouncil) <a href='https://twitter.com/citycouncil/status/1'>October 9, 2018</a></blockquote>"
+        let framed = "<div class='social-media-embed'><blockquote class='twitter-tweet'><p>The mayor welcomed the vote and thanked the drivers.</p></blockquote>"
+            + "<script async src='https://platform.twitter.com/widgets.js'></script></div>"
         let share = "<div class='tweet-this'><a href='https://twitter.com/intent/tweet'>Post this story to your followers</a></div>"
-        let html = "<html><body><article>\(Self.paragraph(1))\(tweet)\(Self.paragraph(2))\(share)\(Self.paragraph(3))</article></body></html>"
+        let bar = "<div class='social-bar'><p>Share this story with your friends and family on every network you use.</p></div>"
+        let html = "<html><body><article>\(Self.paragraph(1))\(tweet)\(Self.paragraph(2))\(framed)\(share)\(bar)\(Self.paragraph(3))</article></body></html>"
         let article = extractor.extract(html: Array(html.utf8), url: nil)
         #expect(article.text.contains("The council has voted to keep the night buses running through the winter."))
+        #expect(article.text.contains("The mayor welcomed the vote"))
+        #expect(!article.text.contains("Share this story"))
         #expect(article.text.contains("Part 3:"))
         #expect(!article.text.contains("Post this story"))
     }
