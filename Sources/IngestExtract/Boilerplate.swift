@@ -96,8 +96,9 @@ enum Boilerplate {
     static let quotedSourceWords: Set<String> = ["tweet", "tiktok", "social"]
 
     /// Judges an element by itself: tag, role, hidden state, class and id words.
-    /// `framesQuotation`: the element holds a `<blockquote>` and nothing else.
-    static func verdict(_ element: PageTree.Element, words: [String], framesQuotation: Bool = false) -> Verdict {
+    /// `framesQuotation`: whether the element holds a `<blockquote>` and nothing else (asked
+    /// only of an element whose words are furniture).
+    static func verdict(_ element: PageTree.Element, words: [String], framesQuotation: () -> Bool = { false }) -> Verdict {
         // A disclosure button (`aria-expanded`) is the label of the panel it opens, an FAQ's
         // question over its answer: it is judged as any element, and goes with its panel.
         if element.tag == "nav" || element.tag == "footer" || (element.tag == "button" && element.attribute("aria-expanded") == nil) {
@@ -106,10 +107,11 @@ enum Boilerplate {
         let role = element.attribute("role")?.lowercased()
         if isDialog(element, role: role) { return .drop }
         var kinds: WordKind = []
-        if element.tag == "blockquote" || framesQuotation {
-            kinds = wordKinds(words.filter { !quotedSourceWords.contains($0) })
-        } else if !protectedTags.contains(element.tag) {
+        if !protectedTags.contains(element.tag) {
             kinds = wordKinds(words)
+            if !kinds.isDisjoint(with: [.strong, .certain]), element.tag == "blockquote" || framesQuotation() {
+                kinds = wordKinds(words.filter { !quotedSourceWords.contains($0) })
+            }
         }
         let certain = kinds.contains(.certain), strong = kinds.contains(.strong)
         let weak = kinds.contains(.weak), content = kinds.contains(.content)

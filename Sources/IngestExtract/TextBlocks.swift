@@ -92,8 +92,7 @@ struct TextBlocks {
             if parent >= 0, removed[parent] { removed[index] = true; continue }
             if parent >= 0, inCode[parent] || Byline.codeTags.contains(elements[parent].tag) { inCode[index] = true; continue }
             let words = builderWords.isEmpty ? elements[index].words : elements[index].words.filter { !builderWords.contains($0) }
-            let framesQuotation = words.contains(where: Boilerplate.quotedSourceWords.contains) && TextBlocks.framesQuotation(index, elements)
-            switch Boilerplate.verdict(elements[index], words: words, framesQuotation: framesQuotation) {
+            switch Boilerplate.verdict(elements[index], words: words, framesQuotation: { TextBlocks.framesQuotation(index, elements) }) {
             case .keep: continue
             case .drop: removed[index] = true
             // A wrapper holding much of the page's prose is the story's, whatever its class says.
