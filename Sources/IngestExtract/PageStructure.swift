@@ -149,11 +149,13 @@ enum PageStructure {
 
     /// Whether the page declares its place in a sequence of pages (`<link rel="prev">` or
     /// `rel="next"` in its head), as manuals and books do. An `<a rel="next">` is not read: a
-    /// blog's "next post" link carries it.
+    /// blog's "next post" link carries it; nor a `<link>` to a dated address
+    /// ("/2017/07/04/…"): WordPress declares a post's neighbours in time that way.
     static func isChapter(_ tree: PageTree) -> Bool {
         tree.elements.contains { element in
-            guard element.tag == "link", let rel = element.attribute("rel")?.lowercased() else { return false }
-            return rel.split(separator: " ").contains { $0 == "prev" || $0 == "previous" || $0 == "next" }
+            guard element.tag == "link", let rel = element.attribute("rel")?.lowercased(),
+                  rel.split(separator: " ").contains(where: { $0 == "prev" || $0 == "previous" || $0 == "next" }) else { return false }
+            return element.attribute("href").flatMap(DateNormalizer.fromURLPath) == nil
         }
     }
 

@@ -13,6 +13,20 @@ import Testing
         #expect(article.reason == "documentation page: code listings on a page that declares its previous or next chapter")
     }
 
+    /// A blog post with five code listings whose `<link rel="prev">` and `rel="next"` lead to
+    /// dated addresses: WordPress declares a post's neighbours in time, not chapters.
+    @Test func blogPostWhoseNeighboursAreDatedIsNoChapter() {
+        let head = "<link rel='prev' title='An older post' href='https://blog.example.com/2017/06/28/an-older-post/'>"
+            + "<link rel='next' title='A newer post' href='https://blog.example.com/2017/07/04/a-newer-post/'>"
+        let steps = (1...5).map { number in
+            "<p>Step \(number): run the command below in a terminal and check that the capture shows the requests the browser made.</p><pre>tshark -i eth0 -Y http.request -c \(number)</pre>"
+        }.joined()
+        let html = "<html><head>\(head)</head><body><article><h1>Showing visited addresses with Wireshark</h1>\(steps)</article></body></html>"
+        let article = extractor.extract(html: Array(html.utf8), url: "https://blog.example.com/2017/06/29/wireshark-addresses/")
+        #expect(article.kind == .article)
+        #expect(article.text.contains("Step 5:"))
+    }
+
     @Test func datedManualPageWithAVersionSwitcherIsDocumentation() throws {
         let article = extractor.extract(html: try Fixtures.bytes("documentation-version-switcher.html"), url: nil)
         #expect(article.kind == .notArticle)
