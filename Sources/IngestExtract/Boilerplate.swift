@@ -27,7 +27,7 @@ enum Boilerplate {
         "related", "recommended", "recommendations", "recirc", "trending", "mostread", "popular",
         "breadcrumb", "breadcrumbs", "navbar", "navigation", "menu", "footer",
         "caption", "credit", "credits", "byline", "bylines", "tags", "tagcloud", "taglist",
-        "keywords", "toolbar", "modal", "popup", "overlay", "lightbox", "donate", "donation",
+        "keywords", "toolbar", "modal", "popup", "overlay", "lightbox", "paywall", "donate", "donation",
         // "skip" only in a skip link's spellings: alone it also marks "skip-lazy" images and
         // a page's "skip-item" sections.
         "skiplink", "skiplinks", "skipnav", "skipto", "skipmain", "skipcontent", "sronly", "screenreader", "visuallyhidden", "pagination", "pager",
@@ -41,9 +41,6 @@ enum Boilerplate {
         "author", "date", "timestamp", "sticky", "top", "bottom", "community", "teaser", "teasers",
         "card", "cards", "login", "search", "follow", "rss", "subnav", "topics", "topic",
         "category", "categories", "newsletter", "feedback", "rating", "reactions", "toc", "listing",
-        // A metered site puts the rest of the story in a "paywall" box, public in the page
-        // and shown by a script; a wall itself is a short pitch with links, no prose.
-        "paywall",
     ]
 
     /// Words that say "this is the story".

@@ -98,6 +98,7 @@ struct TextBlocks {
             // A wrapper holding much of the page's prose is the story's, whatever its class says.
             case .dropUnlessProse: removed[index] = (prose[index] * 2 < totalProse || totalProse == 0)
                 && !TextBlocks.isSidenote(index, elements, words: words, prose: prose, rawSubtree: rawSubtree)
+                && !TextBlocks.isMeteredRest(words: words, prose: prose[index], rawSubtree: rawSubtree[index])
             case .dropUnlessNearlyAllProse:
                 removed[index] = prose[index] * 10 < totalProse * 9 || totalProse == 0
                     || !(index..<elements[index].end).contains { elements[$0].tag == "h1" }
@@ -273,6 +274,15 @@ struct TextBlocks {
         }
         return quotations == 1
     }
+
+    /// Whether a box named "paywall" holds the rest of the story: a metered site sends the
+    /// whole text, public in the page, and a script hides the part in that box. A wall itself
+    /// is a pitch of a sentence or two and a button, far under `meteredRestLetters` of prose.
+    static func isMeteredRest(words: [String], prose: Int, rawSubtree: Int) -> Bool {
+        prose >= meteredRestLetters && prose * 2 >= rawSubtree && words.contains("paywall")
+    }
+
+    static let meteredRestLetters = 500
 
     /// Whether an `<aside>` is a note inside the story (HTML's aside within an article: a
     /// callout or sidenote the story's paragraphs run around): mostly prose, no furniture

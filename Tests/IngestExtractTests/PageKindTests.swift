@@ -51,7 +51,8 @@ import Testing
     }
 
     /// A metered site's story continues in a box named "paywall", public in the page and
-    /// shown by a script: its paragraphs are the story's, and the page is no teaser.
+    /// shown by a script: its paragraphs are the story's, and the page is no teaser. The same
+    /// box holding a wall's pitch makes the page a teaser.
     @Test func storyContinuingInAMeteredBoxIsWhole() {
         let html = "<html><body><article><h1>Shares of the retailer fall after it cuts its sales forecast</h1>"
             + "<p>Shares of the retailer are dropping in premarket trading after the company cut its full-year sales growth guidance, though analysts say it is no problem for the market.</p>"
@@ -63,6 +64,13 @@ import Testing
         #expect(article.kind == .article)
         #expect(article.text.contains("more to do with timing than with a weaker economy"))
         #expect(article.text.contains("Management hosts a conference call"))
+        // A wall's pitch in the same box, a sentence and a button, stays a wall.
+        let pitch = "<div class='paywall'><h3>Subscribe to continue reading</h3><p>Get unlimited digital access to our journalism, "
+            + "newsletters and the daily puzzle for just $1 a week. Cancel anytime.</p><a href='/subscribe'>Subscribe now</a></div>"
+        let teaser = html.replacingOccurrences(of: html[html.range(of: "<div class='paywall'>")!.lowerBound..<html.range(of: "</div>")!.upperBound], with: pitch)
+        let refused = extracted(teaser)
+        #expect(refused.kind == .notArticle)
+        #expect(refused.reason == "paywall teaser: only a short body is public")
     }
 
     /// A news brief under a header whose log-in box is named "paywall-login-link": the word
