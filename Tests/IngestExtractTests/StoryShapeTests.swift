@@ -428,6 +428,21 @@ import Testing
         #expect(!refused.text.contains("cookies"))
     }
 
+    /// An `<aside>` whose class names it a sidebar is furniture even when its widgets hold
+    /// more prose than a short story beside it (a standings table and two lines); an
+    /// `<aside>` between the story's paragraphs, with no such word, stays a note of the story.
+    @Test func sidebarAsideOutweighingAShortStoryIsFurniture() {
+        let widgets = (1...4).map { number in
+            "<div class='widget'><h3>Column \(number)</h3><p>Our columnist looks back at the season's races, the teams that surprised and the drivers to watch next year, number \(number).</p></div>"
+        }.joined()
+        let story = "<article><h1>Final standings of the season</h1><p>Here you always find the standings after the last race of the season, updated every week.</p>"
+            + "<table><tr><td>1</td><td>Driver One</td><td>5040</td></tr><tr><td>2</td><td>Driver Two</td><td>5035</td></tr></table></article>"
+        let html = "<html><body><div class='container'>\(story)<aside class='sidebar'>\(widgets)</aside></div></body></html>"
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.text.contains("updated every week"))
+        #expect(!article.text.contains("Our columnist"))
+    }
+
     /// A story quotes a post as it quotes a person: an embedded tweet (`<blockquote
     /// class="twitter-tweet">`, framed or not by a "social-media-embed" box) is the story's
     /// text, while a share button's "tweet" and a share bar's "social" are not.
