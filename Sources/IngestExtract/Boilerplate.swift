@@ -237,12 +237,12 @@ enum Boilerplate {
         guard length < 100 else { return false }
         let words = lowered.split(whereSeparator: { !isWordByte($0) }).map { String(decoding: $0, as: UTF8.self) }
         if furnitureLines.contains(String(decoding: lowered, as: UTF8.self)) { return true }
-        return isBareURL(lowered) || isReadingTime(words) || isButtonRow(words)
+        return isBareURL(lowered) || isReadingTime(words) || isButtonRow(words) || isScriptNotice(words)
             || (bylinePrefixBytes.contains { lowered.starts(with: $0) } && isFragment(text))
     }
 
     static let furnitureLines: Set<String> = [
-        "advertisement", "advertisements", "sponsored", "sponsored content", "story continues below",
+        "advertisement", "advertisements", "advert", "adverts", "sponsored", "sponsored content", "story continues below",
         "story continues below advertisement", "continue reading", "continue reading below",
         "read more", "read more below", "share", "share this", "share this article", "share this story",
         "comments", "leave a reply", "leave a comment", "post a comment", "related", "related articles",
@@ -335,6 +335,13 @@ enum Boilerplate {
     static func isBareURL(_ lowered: ArraySlice<UInt8>) -> Bool {
         (lowered.starts(with: "http://".utf8) || lowered.starts(with: "https://".utf8) || lowered.starts(with: "www.".utf8))
             && !lowered.contains(0x20)
+    }
+
+    /// A notice for readers without scripts: "This slideshow requires JavaScript.", "Please
+    /// enable JavaScript to view the comments." A story that discusses JavaScript says more.
+    static func isScriptNotice(_ words: [String]) -> Bool {
+        words.count <= 12 && words.contains("javascript")
+            && words.contains { ["requires", "required", "enable", "enabled", "activate", "activated"].contains($0) }
     }
 
     /// "3 min read", "5 minute read", "Reading time: 4 minutes".

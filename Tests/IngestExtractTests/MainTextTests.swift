@@ -117,6 +117,8 @@ import Testing
         ("Share prices fell sharply on Monday", false), ("The mayor said.", false),
         ("Facebook Twitter Email", true), ("1,693 views", true), ("Show Caption", true), ("24", false),
         ("2025", false), ("We may earn a commission from links on this page.", false),
+        ("Advert", true), ("This slideshow requires JavaScript.", true), ("Please enable JavaScript to view the comments.", true),
+        ("The new framework requires JavaScript developers to relearn how a page is built, its authors say.", false),
     ])
     func stockLinesAreFurniture(line: String, furniture: Bool) {
         #expect(Boilerplate.isFurnitureLine(line) == furniture)
