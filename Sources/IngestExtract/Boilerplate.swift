@@ -233,7 +233,7 @@ enum Boilerplate {
         let length = text.utf8.count
         guard length < 300 else { return false }
         let lowered = trimmed(TextNormalizer.asciiLowercased(text))
-        if furniturePrefixBytes.contains(where: { lowered.starts(with: $0) }) { return true }
+        if furniturePrefixBytes.contains(where: { lowered.starts(with: $0) }) || isShortcode(lowered) { return true }
         guard length < 100 else { return false }
         let words = lowered.split(whereSeparator: { !isWordByte($0) }).map { String(decoding: $0, as: UTF8.self) }
         if furnitureLines.contains(String(decoding: lowered, as: UTF8.self)) { return true }
@@ -335,6 +335,17 @@ enum Boilerplate {
     static func isBareURL(_ lowered: ArraySlice<UInt8>) -> Bool {
         (lowered.starts(with: "http://".utf8) || lowered.starts(with: "https://".utf8) || lowered.starts(with: "www.".utf8))
             && !lowered.contains(0x20)
+    }
+
+    /// A WordPress shortcode the site failed to render: "[button link=… type=big] Send us your
+    /// review[/button]", "[convertkit form=1630175]": a bracketed name and an attribute. An
+    /// editor's bracketed note ("[Image description: …]") has no "=" in it.
+    static func isShortcode(_ lowered: ArraySlice<UInt8>) -> Bool {
+        guard lowered.first == UInt8(ascii: "[") else { return false }
+        let name = lowered.dropFirst().prefix { isWordByte($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
+        let rest = lowered.dropFirst(1 + name.count)
+        guard !name.isEmpty, rest.first == UInt8(ascii: " ") else { return false }
+        return rest.prefix { $0 != UInt8(ascii: "]") }.contains(UInt8(ascii: "="))
     }
 
     /// A notice for readers without scripts: "This slideshow requires JavaScript.", "Please

@@ -119,6 +119,8 @@ import Testing
         ("2025", false), ("We may earn a commission from links on this page.", false),
         ("Advert", true), ("This slideshow requires JavaScript.", true), ("Please enable JavaScript to view the comments.", true),
         ("The new framework requires JavaScript developers to relearn how a page is built, its authors say.", false),
+        ("[button link=\"https://example.com/submit-review/\" type=\"big\" newwindow=\"yes\"] Send us YOUR kit review[/button]", true),
+        ("[convertkit form=1630175]", true), ("[Image description: the search results for tour packages]", false),
     ])
     func stockLinesAreFurniture(line: String, furniture: Bool) {
         #expect(Boilerplate.isFurnitureLine(line) == furniture)
