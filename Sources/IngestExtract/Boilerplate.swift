@@ -124,7 +124,7 @@ enum Boilerplate {
         if element.tag == "pre", isHidden(element) { return .drop }
         // An `<aside>` its class names as furniture too ("sidebar", "widget") is the page's
         // sidebar, whatever it holds: beside a short story its widgets outweigh the story.
-        if element.tag == "aside", strong || (weak && !content) { return .drop }
+        if strong || (weak && !content), element.tag == "aside" { return .drop }
         if strong || tags.contains(element.tag) || role.map(roles.contains) == true { return .dropUnlessProse }
         // React and others stream server-rendered pages into hidden divs, so even hidden
         // content is kept when it reads like prose.
