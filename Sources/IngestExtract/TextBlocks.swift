@@ -100,11 +100,11 @@ struct TextBlocks {
                 && !TextBlocks.isSidenote(index, elements, words: words, prose: prose, rawSubtree: rawSubtree)
                 && !TextBlocks.isMeteredRest(words: words, prose: prose[index], rawSubtree: rawSubtree[index])
             case .dropUnlessNearlyAllProse:
-                removed[index] = prose[index] * 10 < totalProse * 9 || totalProse == 0
-                    || !(index..<elements[index].end).contains { elements[$0].tag == "h1" }
+                removed[index] = (prose[index] * 10 < totalProse * 9 || totalProse == 0
+                    || !(index..<elements[index].end).contains { elements[$0].tag == "h1" })
+                    && !TextBlocks.isSoleChildOfStory(index, elements)
             case .dropUnlessSoleChildOfStory:
-                let onlyChild = parent >= 0 && index == parent + 1 && elements[index].end == elements[parent].end
-                removed[index] = !onlyChild || Boilerplate.wordKinds(elements[parent].words) != .content
+                removed[index] = !TextBlocks.isSoleChildOfStory(index, elements)
             case .dropUnlessProseLike:
                 let mostlyProse = prose[index] >= 2 * TextBlocks.proseLetters && prose[index] * 2 >= rawSubtree[index]
                 removed[index] = !mostlyProse && (prose[index] * 10 < totalProse * 3 || totalProse == 0)
@@ -255,6 +255,16 @@ struct TextBlocks {
             if alike >= listItems { return true }
         }
         return false
+    }
+
+    /// Whether an element is the only child of a box named as the story ("entry-content") and
+    /// nothing else: then a furniture name on it is a feature's ("comment on selection",
+    /// "lightbox-content" for a story whose pictures open in a lightbox), as a comment section
+    /// or a pop-up beside the story never is.
+    static func isSoleChildOfStory(_ index: Int, _ elements: [PageTree.Element]) -> Bool {
+        let parent = elements[index].parent
+        return parent >= 0 && index == parent + 1 && elements[index].end == elements[parent].end
+            && Boilerplate.wordKinds(elements[parent].words) == .content
     }
 
     /// Whether an element holds one `<blockquote>` and nothing else: the frame of an embedded

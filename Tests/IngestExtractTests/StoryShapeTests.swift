@@ -428,6 +428,25 @@ import Testing
         #expect(!refused.text.contains("cookies"))
     }
 
+    /// A pop-up-named box that is the only child of the story's box ("lightbox-content" in
+    /// "entry-content": the story's pictures open in a lightbox) is the story's text, though
+    /// the picture gallery above it holds less than nine tenths of the prose and no headline;
+    /// the same box beside the story's text is still a pop-up.
+    @Test func popupNamedSoleChildOfTheStoryBoxIsTheStory() {
+        let story = (1...4).map(Self.paragraph).joined()
+        let gallery = "<div class='gallery'>" + (1...3).map { number in
+            "<figure><img src='p\(number).jpg'><figcaption>Photo \(number): the satellite unit on a bookshelf in the hall, next to the router it replaced, with its cable tidied away behind the books.</figcaption></figure>"
+        }.joined() + "</div>"
+        let html = "<html><body><article><h1>Mesh networks at home</h1>\(gallery)"
+            + "<div class='entry-content'><div class='lightbox-content'>\(story)</div></div></article></body></html>"
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.kind == .article)
+        #expect(article.text.contains("Part 1:") && article.text.contains("Part 4:"))
+        let beside = "<html><body><article><h1>Mesh networks at home</h1><div class='entry-content'>\(story)"
+            + "<div class='lightbox-content'><p>Photo 3 of 12: the satellite unit on a bookshelf, next to the router it replaced.</p></div></div></article></body></html>"
+        #expect(!extractor.extract(html: Array(beside.utf8), url: nil).text.contains("Photo 3 of 12"))
+    }
+
     /// An `<aside>` whose class names it a sidebar is furniture even when its widgets hold
     /// more prose than a short story beside it (a standings table and two lines); an
     /// `<aside>` between the story's paragraphs, with no such word, stays a note of the story.
