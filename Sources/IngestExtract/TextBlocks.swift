@@ -83,6 +83,7 @@ struct TextBlocks {
         }
         let totalProse = count > 0 ? prose[body] : 0
         let builderWords = TextBlocks.builderWords(elements, prose: prose, totalProse: totalProse)
+        let meteredRuns = TextBlocks.paywallRuns(elements, prose: prose, rawSubtree: rawSubtree)
         var removed = [Bool](repeating: false, count: count)
         // Inside a code listing, class words are a highlighter's token kinds ("hljs-comment",
         // "token comment"), not furniture: the listing is judged as a whole by its own tag.
@@ -98,7 +99,7 @@ struct TextBlocks {
             // A wrapper holding much of the page's prose is the story's, whatever its class says.
             case .dropUnlessProse: removed[index] = (prose[index] * 2 < totalProse || totalProse == 0)
                 && !TextBlocks.isSidenote(index, elements, words: words, prose: prose, rawSubtree: rawSubtree)
-                && !TextBlocks.isMeteredRest(words: words, prose: prose[index], rawSubtree: rawSubtree[index])
+                && !(meteredRuns[index].map { TextBlocks.isMeteredRest(prose: $0.prose, rawSubtree: $0.raw) } ?? false)
             case .dropUnlessNearlyAllProse:
                 removed[index] = (prose[index] * 10 < totalProse * 9 || totalProse == 0
                     || !(index..<elements[index].end).contains { elements[$0].tag == "h1" })
@@ -288,8 +289,37 @@ struct TextBlocks {
     /// Whether a box named "paywall" holds the rest of the story: a metered site sends the
     /// whole text, public in the page, and a script hides the part in that box. A wall itself
     /// is a pitch of a sentence or two and a button, far under `meteredRestLetters` of prose.
-    static func isMeteredRest(words: [String], prose: Int, rawSubtree: Int) -> Bool {
-        prose >= meteredRestLetters && prose * 2 >= rawSubtree && words.contains("paywall")
+    /// `prose` and `rawSubtree` are those of the element's run of "paywall" siblings.
+    static func isMeteredRest(prose: Int, rawSubtree: Int) -> Bool {
+        prose >= meteredRestLetters && prose * 2 >= rawSubtree
+    }
+
+    /// The elements named "paywall", each with the prose and text of its run of adjacent
+    /// `<p>` siblings so named: a site may mark each paragraph of the metered rest
+    /// (`<p class="body-paragraph paywall">`, the selector its schema.org `hasPart` names)
+    /// rather than one box around them. Any other element is a run of its own.
+    static func paywallRuns(_ elements: [PageTree.Element], prose: [Int], rawSubtree: [Int]) -> [Int: (prose: Int, raw: Int)] {
+        var runs: [Int: (prose: Int, raw: Int)] = [:]
+        var run: [Int] = []
+        func close() {
+            let total = run.reduce((prose: 0, raw: 0)) { ($0.prose + prose[$1], $0.raw + rawSubtree[$1]) }
+            for member in run { runs[member] = total }
+            run.removeAll()
+        }
+        for element in elements {
+            for child in element.children {
+                switch child {
+                case .text(let text): if text.utf8.contains(where: { $0 > 0x20 }) { close() }
+                case .element(let inner) where elements[inner].words.contains("paywall"):
+                    // Paragraph by paragraph, or one box: sibling boxes so named are a public
+                    // part and a wall ("non-paywall", "paywall"), not one rest.
+                    if elements[inner].tag == "p" { run.append(inner) } else { close(); run = [inner]; close() }
+                case .element: close()
+                }
+            }
+            close()
+        }
+        return runs
     }
 
     static let meteredRestLetters = 500

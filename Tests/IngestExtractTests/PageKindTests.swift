@@ -73,6 +73,43 @@ import Testing
         #expect(refused.reason == "paywall teaser: only a short body is public")
     }
 
+    /// The metered rest may be marked paragraph by paragraph (`<p class="body-paragraph
+    /// paywall">`, the selector a page's schema.org `hasPart` names): the run of such
+    /// paragraphs is the story's, as one box around them would be; a pitch of two marked
+    /// lines is still a wall.
+    @Test func storyWithEachMeteredParagraphMarkedIsWhole() {
+        let sentences = [
+            "The company said comparable sales will grow 3.5% this year, against an earlier forecast of 4%, because some investments will take longer to pay off.",
+            "An analyst at a large bank said the market was misreading the results, and that the lower forecast has more to do with timing than with a weaker economy.",
+            "Management hosts a conference call at nine in the morning to discuss the results with analysts and investors, the company said in its release.",
+            "The shares had gained a fifth since January, ahead of the rest of the sector, and most analysts still rate them a buy after the cut.",
+            "The retailer also named a new finance chief, who joins in the spring from a rival chain where she ran the online business for six years.",
+        ]
+        let start = "<html><body><article><h1>Shares of the retailer fall after it cuts its sales forecast</h1>"
+            + "<p class='body-paragraph'>Shares of the retailer are dropping in premarket trading after the company cut its full-year sales growth guidance, though analysts say it is no problem for the market.</p>"
+        let html = start + sentences.map { "<p class='body-paragraph paywall'>\($0)</p>" }.joined() + "</article></body></html>"
+        let article = extracted(html)
+        #expect(article.kind == .article)
+        #expect(article.text.contains("more to do with timing than with a weaker economy"))
+        #expect(article.text.contains("most analysts still rate them a buy"))
+        let pitch = start + "<p class='paywall-title'>Subscribe to continue reading</p>"
+            + "<p class='paywall-text'>Get unlimited digital access to our journalism for just $1 a week. Cancel anytime.</p></article></body></html>"
+        let refused = extracted(pitch)
+        #expect(refused.kind == .notArticle)
+        #expect(refused.reason == "paywall teaser: only a short body is public")
+        // Two sibling boxes, the public part ("non-paywall") and the wall, are no one rest.
+        let sections = "<html><body><article><h1>Students still look for a room</h1><section class='row non-paywall'>"
+            + "<p>Weeks after the term began, hundreds of students in the city still have no room, and some sleep in hostels or on friends' sofas.</p>"
+            + "<p>The student union says the shortage is worse than last year, as fewer flats come onto the market and rents keep rising.</p>"
+            + "<p>The university has opened a gym hall with camp beds for the first weeks, and asks people in the city to rent out spare rooms.</p></section>"
+            + "<section class='row paywall'><h3>Read on for free</h3><p>Register now and read one premium article every month on our site, with our newsletter of the day's news.</p>"
+            + "<p>Quality journalism from your home region by a hundred and fifty editors and fifteen hundred freelancers, rooted in the region, critical and independent.</p></section>"
+            + "</article></body></html>"
+        let wall = extracted(sections)
+        #expect(wall.kind == .notArticle)
+        #expect(!wall.text.contains("Register now"))
+    }
+
     /// A news brief under a header whose log-in box is named "paywall-login-link": the word
     /// names the site's account box, before the story, not a wall that cuts it short.
     @Test func briefUnderAPaywallNamedLoginBoxIsAnArticle() {
