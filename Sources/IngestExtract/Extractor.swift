@@ -36,6 +36,15 @@ public struct Extractor: Sendable {
         }
         let (bytes, label) = decoded(html, encoding: encoding)
         let tree = PageTree.parse(html: bytes, encoding: label, url: url)
+        let article = extract(tree, url: url)
+        // A page whose scripts build the story may give it whole in a `<noscript>`: read
+        // that when the page without it has no story, and keep the refusal unless it finds one.
+        guard article.kind == .notArticle, tree.hasNoscript, PageKind.lacksText(article) else { return article }
+        let withNoscript = extract(PageTree.parse(html: bytes, encoding: label, url: url, readsNoscript: true), url: url)
+        return withNoscript.kind == .article ? withNoscript : article
+    }
+
+    private func extract(_ tree: PageTree, url: String?) -> Article {
         switch tree.outcome {
         case .noDocument:
             return Article(kind: .notArticle, reason: "empty page: no HTML document", canonicalURL: url)

@@ -80,12 +80,12 @@ enum PageKind {
             return reject(&article, reason)
         }
         if letters == 0 {
-            return reject(&article, "empty page: no main text")
+            return reject(&article, emptyReason)
         }
         if letters < minimumLetters {
             if hasPaywall(blocks, roots: roots) { return reject(&article, "paywall teaser: only a short body is public") }
             if declaresArticle || isOneArticleElement(tree: tree, roots: roots), letters >= minimumDeclaredLetters { return }
-            return reject(&article, "too little text for an article (\(letters) letters)")
+            return reject(&article, tooLittleReason + " (\(letters) letters)")
         }
         if letters < 1000, hasPaywall(blocks, roots: roots) {
             return reject(&article, "paywall teaser: only a short body is public")
@@ -252,6 +252,14 @@ enum PageKind {
             return elements[inner].attribute("href")
         }
         return nil
+    }
+
+    static let emptyReason = "empty page: no main text"
+    static let tooLittleReason = "too little text for an article"
+
+    /// Whether a page was refused for want of text, not for what its text is.
+    static func lacksText(_ article: Article) -> Bool {
+        article.reason.map { $0 == emptyReason || $0.hasPrefix(tooLittleReason) } ?? false
     }
 
     private static func reject(_ article: inout Article, _ reason: String) {

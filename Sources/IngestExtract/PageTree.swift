@@ -44,6 +44,8 @@ struct PageTree {
     private(set) var controlParents: [Int] = []
     /// Text of the first `<title>`.
     private(set) var titleText: String?
+    /// Whether the page has a `<noscript>` (read only with `parse(readsNoscript:)`).
+    private(set) var hasNoscript = false
     /// Elements whose content never reaches the text (scripts, styles, forms controls…).
     /// `button` is kept instead (and dropped as furniture): a misparsed page can have its
     /// whole story inside one, which `misnestedCut` takes out.
@@ -82,17 +84,22 @@ struct PageTree {
     /// Parses a page straight into the tree (`Document.walkHTML`: libxml2 builds no tree of its
     /// own), script bodies cut before parsing; when a cut proves wrong, the page is parsed again whole.
     /// React's streamed parts are put where the page's scripts would put them (`ReactStream`).
-    static func parse(html: [UInt8], encoding: String?, url: String?) -> PageTree {
+    /// With `readsNoscript`, a `<noscript>` is read as a box of the page: the text a page
+    /// gives readers without scripts (a blog's whole post, where scripts render it from a
+    /// template).
+    static func parse(html: [UInt8], encoding: String?, url: String?, readsNoscript: Bool = false) -> PageTree {
         let html = ReactStream.resolved(html) ?? html
-        let trimmed = PageTree(html: html, encoding: encoding, url: url, trimsCode: true)
-        return trimmed.outcome == .trimMisread ? PageTree(html: html, encoding: encoding, url: url, trimsCode: false) : trimmed
+        let trimmed = PageTree(html: html, encoding: encoding, url: url, trimsCode: true, readsNoscript: readsNoscript)
+        return trimmed.outcome == .trimMisread
+            ? PageTree(html: html, encoding: encoding, url: url, trimsCode: false, readsNoscript: readsNoscript) : trimmed
     }
 
-    private init(html: [UInt8], encoding: String?, url: String?, trimsCode: Bool) {
+    private init(html: [UInt8], encoding: String?, url: String?, trimsCode: Bool, readsNoscript: Bool) {
         var elements: [Element] = []
         var jsonLD: [String] = []
         var titleText: String?
         var controlParents: [Int] = []
+        var hasNoscript = false
         // Indices of the open elements; -1 for a skipped element or one whose text is captured.
         var open: [Int] = []
         // Indices of the open kept elements only: the last one is the parent of what comes next.
@@ -120,7 +127,8 @@ struct PageTree {
                 }
                 // One hash of the tag for both sets it is looked up in.
                 let role = PageTree.tagRoles[tag] ?? []
-                if role.contains(.skipped) || tag == "title" {
+                if tag == "noscript" { hasNoscript = true }
+                if role.contains(.skipped) && !(readsNoscript && tag == "noscript") || tag == "title" {
                     let type = attributes.first { $0.name == "type" }?.value.lowercased() ?? ""
                     if PageTree.controlTags.contains(tag), parent >= 0, !["checkbox", "radio", "hidden"].contains(type) {
                         controlParents.append(parent)
@@ -182,6 +190,7 @@ struct PageTree {
         self.jsonLD = jsonLD
         self.titleText = titleText
         self.controlParents = controlParents
+        self.hasNoscript = hasNoscript
     }
 
     /// Where the open elements must be cut so that a story wrapper opening now is not put

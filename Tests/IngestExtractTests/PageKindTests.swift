@@ -110,6 +110,28 @@ import Testing
         #expect(!wall.text.contains("Register now"))
     }
 
+    /// A blog whose scripts render the post from a template gives it whole in `<noscript>`:
+    /// the page without scripts has no story, so the `<noscript>` text is read. A page whose
+    /// `<noscript>` only asks for scripts stays refused, and a page with a story of its own
+    /// does not take in its `<noscript>`.
+    @Test func postGivenOnlyInNoscriptIsRead() {
+        let post = (1...4).map { number in
+            "<p>Part \(number): enhanced protection checks each address against a list that is updated in real time, so phishing sites that change domains every hour are caught.</p>"
+        }.joined()
+        let scripted = "<html><body><header><a href='/'>Security Blog</a></header><h1>Enhanced protection, now in the browser</h1>"
+            + "<div class='post-body'><script type='text/template'>\(post)</script><noscript>\(post)</noscript></div></body></html>"
+        let article = extracted(scripted)
+        #expect(article.kind == .article)
+        #expect(article.text.contains("Part 1:") && article.text.contains("Part 4:"))
+        let notice = "<html><body><h1>Enhanced protection, now in the browser</h1><div id='app'></div>"
+            + "<noscript><p>You need to enable JavaScript to run this app.</p></noscript></body></html>"
+        #expect(extracted(notice).kind == .notArticle)
+        let story = "<html><body><article><h1>Enhanced protection, now in the browser</h1>\(post)</article>"
+            + "<noscript><p>Please enable JavaScript to view the comments powered by our comment service, and to see the map of every phishing site found this week.</p></noscript></body></html>"
+        let kept = extracted(story)
+        #expect(kept.text.contains("Part 4:") && !kept.text.contains("enable JavaScript"))
+    }
+
     /// A news brief under a header whose log-in box is named "paywall-login-link": the word
     /// names the site's account box, before the story, not a wall that cuts it short.
     @Test func briefUnderAPaywallNamedLoginBoxIsAnArticle() {
