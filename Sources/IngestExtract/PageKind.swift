@@ -64,7 +64,10 @@ enum PageKind {
         if letters < 1500, looksLikeError(article, tree: tree) {
             return reject(&article, "error page")
         }
-        if !typedArticle, isListing(tree: tree, blocks: blocks, letters: letters) {
+        // A main text that is one box named as the story ("article-body") is a story too,
+        // however many links the menus around a short one hold.
+        let namedStory = roots.count == 1 && Boilerplate.wordKinds(elements[roots[0]].words) == .content
+        if !typedArticle, !namedStory, isListing(tree: tree, blocks: blocks, letters: letters) {
             return reject(&article, "listing page: mostly links to other pages")
         }
         let site = siteHost(tree: tree, canonical: article.canonicalURL)

@@ -18,7 +18,8 @@ import Testing
 
     /// A short news story typed `NewsArticle` under menus and a forum rail that are four
     /// times its text, nearly all links: the markup says story, so the link share does not
-    /// make it a listing. The same page without the type is refused.
+    /// make it a listing. The same page without the type is refused, unless its signed story
+    /// sits in one box named as the story's body.
     @Test func typedStoryUnderLinkPackedMenusIsAnArticle() {
         let menu = "<nav><ul>" + (1...120).map { "<li><a href='/section/\($0)'>Section page number \($0) of the site</a></li>" }.joined() + "</ul></nav>"
         let rail = "<div class='forum-rail'><ul>" + (1...80).map { "<li><a href='/forums/thread/\($0)'>Forum thread \($0): readers compare their keyboards</a></li>" }.joined() + "</ul></div>"
@@ -34,6 +35,15 @@ import Testing
         let untyped = extracted(page(""))
         #expect(untyped.kind == .notArticle)
         #expect(untyped.reason == "listing page: mostly links to other pages")
+        // Untyped but signed, in one box named as the story's body: a story all the same;
+        // signed in a box of no name, still a listing.
+        let signed = page("<meta name='author' content='Jane Doe'>")
+        #expect(extracted(signed).reason == "listing page: mostly links to other pages")
+        let named = signed.replacingOccurrences(of: "<article>", with: "<div class='article-body'>")
+            .replacingOccurrences(of: "</article>", with: "</div>")
+        let boxed = extracted(named)
+        #expect(boxed.kind == .article)
+        #expect(boxed.text.contains("free repairs to affected customers"))
     }
 
     /// A long story (a page of prose, 3,000 letters and more) under menus that hold four
