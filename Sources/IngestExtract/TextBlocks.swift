@@ -83,7 +83,16 @@ struct TextBlocks {
         }
         let totalProse = count > 0 ? prose[body] : 0
         let builderWords = TextBlocks.builderWords(elements, prose: prose, totalProse: totalProse)
-        let meteredRuns = TextBlocks.paywallRuns(elements, prose: prose, rawSubtree: rawSubtree)
+        // The runs of "paywall" siblings, found once per parent when a child is so named.
+        var meteredRuns: [Int: (prose: Int, raw: Int)] = [:], runParents: Set<Int> = []
+        func isMeteredRest(_ index: Int) -> Bool {
+            let parent = elements[index].parent
+            if parent >= 0, runParents.insert(parent).inserted {
+                meteredRuns.merge(TextBlocks.paywallRuns(of: parent, elements, prose: prose, rawSubtree: rawSubtree)) { $1 }
+            }
+            let run = meteredRuns[index] ?? (prose[index], rawSubtree[index])
+            return TextBlocks.isMeteredRest(prose: run.prose, rawSubtree: run.raw)
+        }
         var removed = [Bool](repeating: false, count: count)
         // Inside a code listing, class words are a highlighter's token kinds ("hljs-comment",
         // "token comment"), not furniture: the listing is judged as a whole by its own tag.
@@ -99,7 +108,7 @@ struct TextBlocks {
             // A wrapper holding much of the page's prose is the story's, whatever its class says.
             case .dropUnlessProse: removed[index] = (prose[index] * 2 < totalProse || totalProse == 0)
                 && !TextBlocks.isSidenote(index, elements, words: words, prose: prose, rawSubtree: rawSubtree)
-                && !(meteredRuns[index].map { TextBlocks.isMeteredRest(prose: $0.prose, rawSubtree: $0.raw) } ?? false)
+                && !(words.contains("paywall") && isMeteredRest(index))
             case .dropUnlessNearlyAllProse:
                 removed[index] = (prose[index] * 10 < totalProse * 9 || totalProse == 0
                     || !(index..<elements[index].end).contains { elements[$0].tag == "h1" })
@@ -294,11 +303,11 @@ struct TextBlocks {
         prose >= meteredRestLetters && prose * 2 >= rawSubtree
     }
 
-    /// The elements named "paywall", each with the prose and text of its run of adjacent
-    /// `<p>` siblings so named: a site may mark each paragraph of the metered rest
+    /// The children of `parent` named "paywall", each with the prose and text of its run of
+    /// adjacent `<p>` siblings so named: a site may mark each paragraph of the metered rest
     /// (`<p class="body-paragraph paywall">`, the selector its schema.org `hasPart` names)
     /// rather than one box around them. Any other element is a run of its own.
-    static func paywallRuns(_ elements: [PageTree.Element], prose: [Int], rawSubtree: [Int]) -> [Int: (prose: Int, raw: Int)] {
+    static func paywallRuns(of parent: Int, _ elements: [PageTree.Element], prose: [Int], rawSubtree: [Int]) -> [Int: (prose: Int, raw: Int)] {
         var runs: [Int: (prose: Int, raw: Int)] = [:]
         var run: [Int] = []
         func close() {
@@ -306,19 +315,17 @@ struct TextBlocks {
             for member in run { runs[member] = total }
             run.removeAll()
         }
-        for element in elements {
-            for child in element.children {
-                switch child {
-                case .text(let text): if text.utf8.contains(where: { $0 > 0x20 }) { close() }
-                case .element(let inner) where elements[inner].words.contains("paywall"):
-                    // Paragraph by paragraph, or one box: sibling boxes so named are a public
-                    // part and a wall ("non-paywall", "paywall"), not one rest.
-                    if elements[inner].tag == "p" { run.append(inner) } else { close(); run = [inner]; close() }
-                case .element: close()
-                }
+        for child in elements[parent].children {
+            switch child {
+            case .text(let text): if text.utf8.contains(where: { $0 > 0x20 }) { close() }
+            case .element(let inner) where elements[inner].words.contains("paywall"):
+                // Paragraph by paragraph, or one box: sibling boxes so named are a public
+                // part and a wall ("non-paywall", "paywall"), not one rest.
+                if elements[inner].tag == "p" { run.append(inner) } else { close(); run = [inner]; close() }
+            case .element: close()
             }
-            close()
         }
+        close()
         return runs
     }
 
