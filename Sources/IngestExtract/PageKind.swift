@@ -65,8 +65,10 @@ enum PageKind {
             return reject(&article, "error page")
         }
         // A main text that is one box named as the story ("article-body") is a story too,
-        // however many links the menus around a short one hold.
+        // however many links the menus around a short one hold; not one named as the page's
+        // main area or a text ("c-page-main", "user-text-area": a home page, a question).
         let namedStory = roots.count == 1 && Boilerplate.wordKinds(elements[roots[0]].words) == .content
+            && elements[roots[0]].words.contains(where: PageKind.storyBoxWords.contains)
         if !typedArticle, !namedStory, isListing(tree: tree, blocks: blocks, letters: letters) {
             return reject(&article, "listing page: mostly links to other pages")
         }
@@ -256,6 +258,9 @@ enum PageKind {
         }
         return nil
     }
+
+    /// Class words that name a box as one story, not a page's main area or any text.
+    static let storyBoxWords: Set<String> = ["article", "articlebody", "story", "entry", "post"]
 
     static let emptyReason = "empty page: no main text"
     static let tooLittleReason = "too little text for an article"

@@ -44,6 +44,10 @@ import Testing
         let boxed = extracted(named)
         #expect(boxed.kind == .article)
         #expect(boxed.text.contains("free repairs to affected customers"))
+        // A box named as the page's main area ("page-main") names no story.
+        let main = signed.replacingOccurrences(of: "<article>", with: "<div class='page-main'>")
+            .replacingOccurrences(of: "</article>", with: "</div>")
+        #expect(extracted(main).reason == "listing page: mostly links to other pages")
     }
 
     /// A long story (a page of prose, 3,000 letters and more) under menus that hold four
