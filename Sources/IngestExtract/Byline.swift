@@ -311,8 +311,10 @@ struct Byline {
         // it, where a `<time datetime>` may say more than its text.
         var own = ""
         for case .text(let text) in element.children { own += text }
-        // A written date has digits (most texts in a header have none).
-        guard !own.isEmpty, own.utf8.count <= maxCharacters * 2, own.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else {
+        // A written date has digits (most texts in a header have none). The length is the
+        // text's, not the template's indentation between its lines.
+        guard !own.isEmpty, own.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
+              own.utf8.lazy.filter({ $0 > 0x20 }).count <= maxCharacters * 2 else {
             return nil
         }
         return DateNormalizer.readings(in: TextNormalizer.collapse(own)).map { ShownDate(date: $0.date, other: $0.other) }

@@ -13,23 +13,38 @@ enum DateNormalizer {
     static let monthNames = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
                              "october", "november", "december"]
 
-    /// Month names in German, French, Spanish, Italian, Portuguese and Dutch, written out
-    /// (with and without accents): "5. März 2024", "5 mars 2024", "5 de marzo de 2024".
-    /// Their abbreviations are left out, as several are English words ("set", "gen", "mag").
+    /// Month names in German, French, Spanish, Italian, Portuguese, Dutch, the Scandinavian
+    /// languages, Romanian, Indonesian and Turkish, written out (with and without accents), and
+    /// in the form a date takes in Polish, Czech, Russian, Ukrainian, Greek and Finnish (the
+    /// genitive or partitive: "5 marca 2024", "5 марта 2024"): "5. März 2024", "5 mars 2024",
+    /// "5 de marzo de 2024". Abbreviations are left out, as several are English words ("set",
+    /// "gen", "mag"), and so are forms two languages give different months (Croatian's
+    /// "listopada" is October, Polish's November).
     static let otherMonthNames: [String: Int] = {
         let names: [[String]] = [
-            ["januar", "janvier", "enero", "gennaio", "janeiro", "januari", "jänner"],
-            ["februar", "février", "fevrier", "febrero", "febbraio", "fevereiro", "februari"],
-            ["märz", "maerz", "marz", "mars", "marzo", "março", "marco", "maart"],
-            ["avril", "abril", "aprile"],
-            ["mai", "mayo", "maggio", "maio", "mei"],
-            ["juni", "juin", "junio", "giugno", "junho"],
-            ["juli", "juillet", "julio", "luglio", "julho"],
-            ["août", "aout", "agosto", "augustus"],
-            ["septembre", "septiembre", "setiembre", "settembre", "setembro"],
-            ["oktober", "octobre", "octubre", "ottobre", "outubro"],
-            ["novembre", "noviembre", "novembro"],
-            ["dezember", "décembre", "decembre", "diciembre", "dicembre", "dezembro"],
+            ["januar", "janvier", "enero", "gennaio", "janeiro", "januari", "jänner", "ianuarie", "ocak", "stycznia", "ledna",
+             "января", "січня", "ιανουαρίου", "tammikuuta"],
+            ["februar", "février", "fevrier", "febrero", "febbraio", "fevereiro", "februari", "februarie", "şubat", "subat",
+             "lutego", "února", "unora", "февраля", "лютого", "φεβρουαρίου", "helmikuuta"],
+            ["märz", "maerz", "marz", "mars", "marzo", "março", "marco", "maart", "marts", "martie", "maret", "mart", "marca",
+             "března", "brezna", "марта", "березня", "μαρτίου", "maaliskuuta"],
+            ["avril", "abril", "aprile", "aprilie", "nisan", "kwietnia", "dubna", "апреля", "квітня", "απριλίου", "huhtikuuta"],
+            ["mai", "mayo", "maggio", "maio", "mei", "maj", "mayıs", "mayis", "maja", "května", "kvetna", "мая", "травня", "μαΐου",
+             "toukokuuta"],
+            ["juni", "juin", "junio", "giugno", "junho", "iunie", "haziran", "czerwca", "června", "cervna", "июня", "червня",
+             "ιουνίου", "kesäkuuta"],
+            ["juli", "juillet", "julio", "luglio", "julho", "iulie", "temmuz", "lipca", "července", "cervence", "июля", "липня",
+             "ιουλίου", "heinäkuuta"],
+            ["août", "aout", "agosto", "augustus", "augusti", "agustus", "ağustos", "agustos", "sierpnia", "srpna", "августа",
+             "серпня", "αυγούστου", "elokuuta"],
+            ["septembre", "septiembre", "setiembre", "settembre", "setembro", "septembrie", "eylül", "eylul", "września",
+             "wrzesnia", "září", "zari", "сентября", "вересня", "σεπτεμβρίου", "syyskuuta"],
+            ["oktober", "octobre", "octubre", "ottobre", "outubro", "octombrie", "ekim", "października", "pazdziernika",
+             "října", "rijna", "октября", "жовтня", "οκτωβρίου", "lokakuuta"],
+            ["novembre", "noviembre", "novembro", "noiembrie", "kasım", "kasim", "listopadu", "ноября",
+             "листопада", "νοεμβρίου", "marraskuuta"],
+            ["dezember", "décembre", "decembre", "diciembre", "dicembre", "dezembro", "desember", "decembrie", "aralık",
+             "aralik", "grudnia", "prosince", "декабря", "грудня", "δεκεμβρίου", "joulukuuta"],
         ]
         var table: [String: Int] = [:]
         for (index, words) in names.enumerated() { for word in words { table[word] = index + 1 } }
@@ -263,7 +278,7 @@ enum DateNormalizer {
         return false
     }
 
-    /// A date from the URL path: /2024/05/01/ or /2024-05-01- or /20240501/.
+    /// A date from the URL path: /2024/05/01/ or /2024-05-01- or /20240501/ or /29-10-2021/.
     static func fromURLPath(_ url: String) -> String? {
         let parts = url.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "_" || $0 == "." })
         for index in parts.indices {
@@ -272,6 +287,13 @@ enum DateNormalizer {
                     return date
                 }
                 continue
+            }
+            // The year last, /29-10-2021/: taken only when one reading is a day, as a month and
+            // a day both up to 12 may be written either way round.
+            if index >= 2, parts[index - 2].count <= 2, parts[index - 1].count <= 2,
+               let first = Int(parts[index - 2]), let second = Int(parts[index - 1]), (1...31).contains(first), (1...31).contains(second),
+               (first > 12) != (second > 12) {
+                return pad(year, 4) + "-" + pad(min(first, second)) + "-" + pad(max(first, second))
             }
             // The month as a number or a name: /2023/10/03/ or /2023/october/03/.
             guard index + 1 < parts.count, let month = urlMonth(parts[index + 1]) else { continue }

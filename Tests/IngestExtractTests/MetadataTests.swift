@@ -66,6 +66,13 @@ import Testing
         ("gepubliceerd op 1 mei 2021", "2021-05-01"),
         ("2024年3月5日 10:00", "2024-03-05"),
         ("2024년 3월 5일", "2024-03-05"),
+        ("20 septembrie 2020 16:20", "2020-09-20"),
+        ("Opublikowano 5 marca 2024", "2024-03-05"),
+        ("Publikováno 12. října 2021", "2021-10-12"),
+        ("Опубликовано 3 сентября 2022", "2022-09-03"),
+        ("Publicerad 1 augusti 2021", "2021-08-01"),
+        ("12 Ağustos 2023", "2023-08-12"),
+        ("5 Δεκεμβρίου 2019", "2019-12-05"),
     ])
     func datesInOtherLanguages(text: String, iso: String) {
         #expect(DateNormalizer.inText(text) == iso)
@@ -74,6 +81,19 @@ import Testing
     @Test func aShownDateInGermanIsTheStorysDate() throws {
         let article = extractor.extract(html: try Fixtures.bytes("metadata-shown-date-in-german.html"), url: nil)
         #expect(article.metadata.published == "2024-03-05")
+    }
+
+    /// A template indents its lines: the date element's text is short, its white space is not.
+    @Test func aDateInAnIndentedLabelledBoxIsShown() {
+        let indent = "\n" + String(repeating: " ", count: 60)
+        let html = """
+            <html><head><title>Harbour tram approved</title></head><body><article>
+            <h1>Harbour tram approved</h1>
+            <div>\(indent)<h5>Datum: </h5>03.02.2022\(indent)<br>\(indent)<h5>Autor: </h5>se\(indent)</div>
+            <p>\(String(repeating: "The council backed the tram extension by a wide margin on Tuesday. ", count: 12))</p>
+            </article></body></html>
+            """
+        #expect(extractor.extract(html: Array(html.utf8), url: nil).metadata.published == "2022-02-03")
     }
 
     @Test func nonsenseIsNotADate() {
@@ -90,6 +110,10 @@ import Testing
         #expect(DateNormalizer.fromURLPath("https://x.example/blog/2023/october/03/story") == "2023-10-03")
         #expect(DateNormalizer.fromURLPath("https://x.example/blog/2023/Oct/3/story") == "2023-10-03")
         #expect(DateNormalizer.fromURLPath("https://x.example/2024/may-the-best-win/5") == nil)
+        // The year last: only when one of the two numbers can only be a day.
+        #expect(DateNormalizer.fromURLPath("https://x.example/news/29-10-2021") == "2021-10-29")
+        #expect(DateNormalizer.fromURLPath("https://x.example/news/10-29-2021/story") == "2021-10-29")
+        #expect(DateNormalizer.fromURLPath("https://x.example/news/03-10-2021") == nil)
     }
 
     @Test func anUndatedMetaDateThatIsTheModificationGivesWayToTheShownDate() throws {
