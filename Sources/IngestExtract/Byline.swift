@@ -29,6 +29,12 @@ struct Byline {
         let other: String?
         var offset = 0
         var label = Label.none
+        /// Whether the story's text had begun above it (two paragraphs of prose): a date there is
+        /// one the story speaks of or cites ("Encyclical …, 25 December 2005"), not its byline's.
+        var inStory = false
+
+        /// Whether it stands in the article's header: near the headline, above the story's text.
+        var inHeader: Bool { offset <= Byline.headerSpan && !inStory }
 
         /// What a date's label calls it: "Published Apr 26, 2023", "Last updated: May 2".
         enum Label { case none, published, updated }
@@ -73,7 +79,7 @@ struct Byline {
     /// (`article:published_time`, the date link previews and feeds show), so a header date
     /// labelled as an update is the update, not the story's date.
     func shownInstead(of declared: String, updatesGiveWay: Bool) -> String? {
-        var header = shownDates.filter { $0.offset <= Byline.headerSpan }
+        var header = shownDates.filter(\.inHeader)
         if updatesGiveWay { header.removeAll { $0.label == .updated } }
         // A date the header labels as published ("Published Apr 26, 2023 · Updated Aug 21,
         // 2025") is the story's, even when the markup declares the update.
@@ -90,14 +96,17 @@ struct Byline {
         shownDates.contains { $0.shows(declared) }
     }
 
-    /// Whether the header (`headerSpan`) shows `declared`'s day.
+    /// Whether the header (`ShownDate.inHeader`) shows `declared`'s day.
     func showsInHeader(_ declared: String) -> Bool {
-        shownDates.contains { $0.offset <= Byline.headerSpan && $0.shows(declared) }
+        shownDates.contains { $0.inHeader && $0.shows(declared) }
     }
 
     /// How far below the headline a byline date may stand (a byline, a dateline, an
     /// "Updated" line under a standfirst); further down, dates belong to cards and comments.
     static let headerSpan = 60
+
+    /// The length of a paragraph that is the story's prose, not a byline or a caption.
+    static let proseLength = 150
 
     /// Elements before the headline that may still belong to the article's header (a date
     /// or byline above the title, inside the headline's own container: not the site's
@@ -112,12 +121,17 @@ struct Byline {
         guard !elements.isEmpty else { return }
         if let headline {
             let window = Byline.headerStart(tree, headline: headline)..<min(elements.count, headline + Byline.after)
+            var proseParagraphs = 0
             for index in window {
                 if var shown = Byline.date(tree, index), !Byline.isOutOfView(index, tree: tree, headline: headline) {
                     shown.offset = index - headline
                     shown.label = Byline.label(tree, index)
+                    shown.inStory = proseParagraphs >= 2
                     shownDates.append(shown)
                 }
+                // A standfirst may stand above the byline; a second paragraph of prose is the story's.
+                if proseParagraphs < 2, index > headline, elements[index].tag == "p",
+                   tree.text(of: index).count >= Byline.proseLength { proseParagraphs += 1 }
                 if authors.isEmpty {
                     authors = Byline.authors(tree, index, labelsToo: true)
                     if !authors.isEmpty, Byline.isOutOfView(index, tree: tree, headline: headline) { authors = [] }

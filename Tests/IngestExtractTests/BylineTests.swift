@@ -194,6 +194,23 @@ import Testing
         #expect(extractor.extract(html: Array(html.utf8), url: nil).metadata.published == "2021-12-10T02:17:00Z")
     }
 
+    /// A date the story cites below its first paragraphs is no byline's: the declared date
+    /// stands, though no header shows it; one shown above the story's text still beats it.
+    @Test func aDateTheStoryCitesDoesNotReplaceTheDeclaredOne() {
+        let prose = String(repeating: "The harbour reopened to fishing boats after the storm damage was repaired. ", count: 3)
+        func published(_ line: String, afterParagraphs count: Int) -> String? {
+            let html = """
+            <html><head><meta property="article:published_time" content="2021-11-12T13:00:00">
+            <title>Harbour reopens</title></head><body><article><h1>Harbour reopens</h1>
+            \(String(repeating: "<p>\(prose)</p>", count: count))<p><strong>\(line)</strong></p><p>\(prose)</p>
+            </article></body></html>
+            """
+            return extractor.extract(html: Array(html.utf8), url: nil).metadata.published
+        }
+        #expect(published("Harbour Act, 25 December 2005:", afterParagraphs: 2) == "2021-11-12T13:00:00")
+        #expect(published("14 November 2021", afterParagraphs: 1) == "2021-11-14")
+    }
+
     @Test func aDeclaredDateTheBylineShowsIsKept() throws {
         let article = extractor.extract(html: try Fixtures.bytes("metadata-declared-date-shown.html"), url: nil)
         #expect(article.metadata.published == "2015-04-06T13:52:00-04:00")
