@@ -78,7 +78,9 @@ struct Byline {
     /// `updatesGiveWay`: the page also declares its publication in OpenGraph
     /// (`article:published_time`, the date link previews and feeds show), so a header date
     /// labelled as an update is the update, not the story's date.
-    func shownInstead(of declared: String, updatesGiveWay: Bool) -> String? {
+    /// `undeclared`: `declared` is a `<meta name="date">` that does not say which date it is;
+    /// shown only far below the header (a "last changed" stamp at the foot), it gives way too.
+    func shownInstead(of declared: String, updatesGiveWay: Bool, undeclared: Bool = false) -> String? {
         var header = shownDates.filter(\.inHeader)
         if updatesGiveWay { header.removeAll { $0.label == .updated } }
         // A date the header labels as published ("Published Apr 26, 2023 · Updated Aug 21,
@@ -87,7 +89,7 @@ struct Byline {
             return header.contains { $0.marksPublished && $0.shows(declared) } ? nil : labelled.date
         }
         // Dates come in document order: the first shown is in the header or none is.
-        guard let first = header.first, !shows(declared) else { return nil }
+        guard let first = header.first, !(undeclared ? showsInHeader(declared) : shows(declared)) else { return nil }
         return first.date
     }
 

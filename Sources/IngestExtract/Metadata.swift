@@ -159,7 +159,7 @@ struct Metadata {
            let alternative = declaredDates.first(where: { byline.showsInHeader($0) }) {
             found.published = alternative
         } else if let markupDate, let shown = byline.shownInstead(
-            of: markupDate, updatesGiveWay: firstDate([meta["article:published_time"], meta["og:published_time"]]) != nil) {
+            of: markupDate, updatesGiveWay: firstDate([meta["article:published_time"], meta["og:published_time"]]) != nil, undeclared: declaredPublished == nil) {
             found.published = shown
         }
         // A note that gives the story's first publication beats what the header shows.

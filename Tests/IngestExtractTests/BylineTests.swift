@@ -211,6 +211,24 @@ import Testing
         #expect(published("14 November 2021", afterParagraphs: 1) == "2021-11-14")
     }
 
+    /// A `<meta name="date">` says not which date it is: the header's date beats it, though the
+    /// page's foot shows it (a "last changed" stamp), while a declared publication date shown
+    /// there stands.
+    @Test func theHeadersDateBeatsAnUndeclaredMetaDateShownOnlyAtTheFoot() {
+        func published(_ meta: String) -> String? {
+            let html = """
+            <html><head>\(meta)<title>Harbour reopens</title></head><body><article><h1>Harbour reopens</h1>
+            <p class="meta">13.10.2021</p>
+            <p>\(String(repeating: "The harbour reopened to fishing boats after the storm damage was repaired. ", count: 3))</p>
+            <ul>\(String(repeating: "<li><span>Harbour</span></li>", count: 40))</ul><p class="stamp">15.10.2021</p>
+            </article></body></html>
+            """
+            return extractor.extract(html: Array(html.utf8), url: nil).metadata.published
+        }
+        #expect(published(#"<meta name="date" content="2021-10-15">"#) == "2021-10-13")
+        #expect(published(#"<meta property="article:published_time" content="2021-10-15">"#) == "2021-10-15")
+    }
+
     @Test func aDeclaredDateTheBylineShowsIsKept() throws {
         let article = extractor.extract(html: try Fixtures.bytes("metadata-declared-date-shown.html"), url: nil)
         #expect(article.metadata.published == "2015-04-06T13:52:00-04:00")
