@@ -328,12 +328,22 @@ struct Byline {
         var own = ""
         for case .text(let text) in element.children { own += text }
         // A written date has digits (most texts in a header have none). The length is the
-        // text's, not the template's indentation between its lines.
-        guard !own.isEmpty, own.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
-              own.utf8.lazy.filter({ $0 > 0x20 }).count <= maxCharacters * 2 else {
+        // text's, white space counted once: not the template's indentation between its lines.
+        guard !own.isEmpty, own.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), collapsedLength(own) <= maxCharacters * 2 else {
             return nil
         }
         return DateNormalizer.readings(in: TextNormalizer.collapse(own)).map { ShownDate(date: $0.date, other: $0.other) }
+    }
+
+    /// The UTF-8 length of `text` with each run of white space counted as one byte.
+    static func collapsedLength(_ text: String) -> Int {
+        var count = 0, inSpace = false
+        for byte in text.utf8 {
+            let isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+            if !isSpace || !inSpace { count += 1 }
+            inSpace = isSpace
+        }
+        return count
     }
 
     /// What a date element's label calls it. The words a reader sees decide: the text just

@@ -84,7 +84,7 @@ import Testing
     }
 
     /// A template indents its lines: the date element's text is short, its white space is not.
-    @Test func aDateInAnIndentedLabelledBoxIsShown() {
+    @Test func aDateInAnIndentedLabelledBoxIsShown() throws {
         let indent = "\n" + String(repeating: " ", count: 60)
         let html = """
             <html><head><title>Harbour tram approved</title></head><body><article>
@@ -94,6 +94,14 @@ import Testing
             </article></body></html>
             """
         #expect(extractor.extract(html: Array(html.utf8), url: nil).metadata.published == "2022-02-03")
+        #expect(Byline.collapsedLength("03.02.2022\(indent)se\(indent)") == 14)
+        // A sentence that names a date is prose, however few its letters without the spaces.
+        let sentence = "Until 25 November 2019 you can still sign the petition at any town hall in the country, "
+            + "or online with a citizen card, and we will be glad to see you at one of our stands in the city "
+            + "on any of the market days of the month, to talk it over with you at length"
+        let tree = PageTree.parse(html: Array("<html><body><span>\(sentence)</span></body></html>".utf8), encoding: "utf-8", url: nil)
+        let span = try #require(tree.elements.indices.first { tree.elements[$0].tag == "span" })
+        #expect(Byline.date(tree, span) == nil)
     }
 
     @Test func nonsenseIsNotADate() {
