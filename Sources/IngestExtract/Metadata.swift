@@ -218,7 +218,7 @@ struct Metadata {
     static func stripSiteName(_ title: String, site: String) -> String {
         let siteKey = Paragraphs.comparable(site)
         guard !siteKey.isEmpty else { return title }
-        for separator in [" | ", " - ", " – ", " — ", " :: ", " · "] {
+        for separator in titleSeparators {
             guard let range = title.range(of: separator, options: .backwards) else { continue }
             let tailKey = Paragraphs.comparable(String(title[range.upperBound...]))
             if !tailKey.isEmpty, siteKey.contains(tailKey) || tailKey.contains(siteKey) {
@@ -230,13 +230,25 @@ struct Metadata {
 
     /// "Story headline | The Daily Example" → "Story headline" when the rest is short.
     static func stripSiteSuffix(_ title: String) -> String {
-        for separator in [" | ", " - ", " – ", " — ", " :: ", " · "] {
+        for separator in titleSeparators {
             guard let range = title.range(of: separator, options: .backwards) else { continue }
             let head = title[..<range.lowerBound], tail = title[range.upperBound...]
             if tail.count <= 40, tail.count <= head.count * 2 { return String(head) }
         }
         return title
     }
+
+    /// "The Daily Example :: Story headline" → "Story headline": the part after the title's
+    /// last separator, nil when it has none.
+    static func lastPart(_ title: String) -> String? {
+        for separator in titleSeparators {
+            guard let range = title.range(of: separator, options: .backwards) else { continue }
+            return String(title[range.upperBound...])
+        }
+        return nil
+    }
+
+    static let titleSeparators = [" | ", " - ", " – ", " — ", " :: ", " · "]
 
     /// The element that carries the headline: the `<h1>` that says the title, else a
     /// heading or title-marked element that does (pages built without an `<h1>`), else the
@@ -260,11 +272,22 @@ struct Metadata {
         guard h1.isEmpty else { return h1.first }
         let keys = [key, Paragraphs.comparable(Metadata.stripSiteSuffix(title))]
         if let index = elements.indices.first(where: { saysTitle($0, keys: keys, marked: false) }) { return index }
+        // A title that puts the site first ("Example News :: Headline"): its last part, only
+        // now, as in "Headline | Example News" that part is the site's name in the logo.
+        let last = Metadata.lastPart(title)
+        if let last, let index = elements.indices.first(where: { saysTitle($0, keys: [Paragraphs.comparable(last)], marked: false) }) {
+            return index
+        }
         // A heading that says the title at more length ("Introducing X" over "Introducing X:
         // the next-generation…"): a title of three words or more, all in the <h2>.
-        let words = Set(TextNormalizer.words(Metadata.stripSiteSuffix(title)))
-        guard words.count >= 3 else { return nil }
-        return elements.indices.first { elements[$0].tag == "h2" && words.isSubset(of: TextNormalizer.words(tree.text(of: $0))) }
+        for part in [Metadata.stripSiteSuffix(title), last].compactMap({ $0 }) {
+            let words = Set(TextNormalizer.words(part))
+            guard words.count >= 3 else { continue }
+            if let index = elements.indices.first(where: { elements[$0].tag == "h2" && words.isSubset(of: TextNormalizer.words(tree.text(of: $0))) }) {
+                return index
+            }
+        }
+        return nil
     }
 
     /// People named by JSON-LD, `<meta>` or `itemprop=author`. Without them the visible

@@ -229,6 +229,23 @@ import Testing
         #expect(published(#"<meta property="article:published_time" content="2021-10-15">"#) == "2021-10-15")
     }
 
+    /// "Site :: Headline" titles put the site first: on a page without an `<h1>`, the heading
+    /// that says the last part is the headline, and the reporter's line under it dates the story.
+    @Test func aTitleWithTheSiteFirstFindsTheHeadline() {
+        let html = """
+        <html><head><meta property="og:title" content="Daily Example Mobile :: Harbour reopens to fishing boats">
+        <title>Daily Example Mobile :: Harbour reopens to fishing boats</title></head><body>
+        <div class="logo"><a href="/"><img src="/logo.png" alt="Daily Example Mobile"></a></div>
+        <h2 class="sub_tit">Harbour reopens to fishing boats</h2>
+        <div><span>Kim Lee, reporter | </span>
+            2020-03-04 16:52:59
+        </div>
+        <div>\(String(repeating: "The harbour reopened to fishing boats after the storm damage was repaired. ", count: 4))</div>
+        </body></html>
+        """
+        #expect(extractor.extract(html: Array(html.utf8), url: nil).metadata.published == "2020-03-04")
+    }
+
     @Test func aDeclaredDateTheBylineShowsIsKept() throws {
         let article = extractor.extract(html: try Fixtures.bytes("metadata-declared-date-shown.html"), url: nil)
         #expect(article.metadata.published == "2015-04-06T13:52:00-04:00")
