@@ -76,8 +76,8 @@ enum Boilerplate {
     /// much prose (a long comment thread, a republishing-rules modal or a privacy pop-up that
     /// lists every tracker can outweigh a story), though not on the wrapper of the whole page
     /// (`dropUnlessNearlyAllProse`).
-    static let certainWords: Set<String> = commentWords.union([
-        "modal", "popup", "lightbox", "cookie", "cookies", "consent", "gdpr", "outbrain", "taboola", "zergnet", "adsbygoogle",
+    static let certainWords: Set<String> = commentWords.union(popupWords).union([
+        "cookie", "cookies", "consent", "gdpr", "outbrain", "taboola", "zergnet", "adsbygoogle",
     ])
 
     /// The certain words that name comment sections.
@@ -105,6 +105,10 @@ enum Boilerplate {
         let role = element.attribute("role")?.lowercased()
         if isDialog(element, role: role) { return .drop }
         var kinds: WordKind = []
+        // An `<article>` or `<main>` is the story's unless named as a pop-up (a log-in dialog's
+        // panels, each an `<article class="password-modal">`), and then it is still kept when
+        // it holds the headline and nearly all the prose (a theme's "modal-open").
+        if element.tag == "article" || element.tag == "main", namesPopup(element) { return .dropUnlessNearlyAllProse }
         if !protectedTags.contains(element.tag) {
             kinds = wordKinds(words)
             if !kinds.isDisjoint(with: [.strong, .certain]), element.tag == "blockquote" || framesQuotation() {
@@ -136,6 +140,20 @@ enum Boilerplate {
         if weak && !content && !MainText.headingTags.contains(element.tag) { return .dropUnlessProseLike }
         return .keep
     }
+
+    /// Whether a class or id token of the element names a pop-up ("password-modal"), not
+    /// counting WordPress's "tag-…" and "category-…" classes, which name what a post is about.
+    static func namesPopup(_ element: PageTree.Element) -> Bool {
+        [element.attribute("class"), element.attribute("id")].contains { value in
+            guard let value else { return false }
+            return value.lowercased().split(whereSeparator: \.isWhitespace).contains { token in
+                !token.hasPrefix("tag-") && !token.hasPrefix("category-")
+                    && TextNormalizer.words(PageTree.namingClasses(String(token))).contains(where: popupWords.contains)
+            }
+        }
+    }
+
+    static let popupWords: Set<String> = ["modal", "popup", "lightbox"]
 
     /// A dialog box: a pop-up readers open or dismiss (log-in, consent, share).
     static func isDialog(_ element: PageTree.Element, role: String?) -> Bool {

@@ -108,6 +108,13 @@ import Testing
         var element = PageTree.Element(tag: "article", parent: 0)
         element.words = TextNormalizer.words("post type-post tag-social-media has-comments-closed")
         #expect(Boilerplate.verdict(element, words: element.words) == .keep)
+        // A post tagged "popup" is about pop-ups; a "password-modal" panel is one.
+        element.attributes = [("class", "post type-post tag-popup category-lightbox")]
+        element.words = TextNormalizer.words("post type-post tag-popup category-lightbox")
+        #expect(Boilerplate.verdict(element, words: element.words) == .keep)
+        element.attributes = [("class", "password-modal dark-modal")]
+        element.words = TextNormalizer.words("password-modal dark-modal")
+        #expect(Boilerplate.verdict(element, words: element.words) == .dropUnlessNearlyAllProse)
     }
 
     @Test(arguments: [

@@ -447,6 +447,25 @@ import Testing
         #expect(!extractor.extract(html: Array(beside.utf8), url: nil).text.contains("Photo 3 of 12"))
     }
 
+    /// A log-in dialog's panels written as `<article class="password-modal">` are pop-ups, not
+    /// stories: a video page whose only prose they are is no article, and beside a story they
+    /// go; an `<article>` so named that holds the headline and the story is the story.
+    @Test func popupNamedArticleElementsAreFurniture() {
+        let panels = ["password-modal", "register-modal", "welcome-modal"].map { name in
+            "<article class='\(name) dark-modal'><h2>My account</h2><p>You will receive an e-mail from us shortly with a link; "
+                + "please confirm it within 24 hours to complete your registration and use every feature of your account.</p></article>"
+        }.joined()
+        let video = "<html><body><article class='video-page'><h1>Sport in times of crisis</h1><div class='player'></div>"
+            + "<p>A short film.</p></article>\(panels)</body></html>"
+        #expect(extractor.extract(html: Array(video.utf8), url: nil).kind == .notArticle)
+        let story = (1...4).map(Self.paragraph).joined()
+        let beside = "<html><body><article><h1>Mesh networks at home</h1>\(story)</article>\(panels)</body></html>"
+        let article = extractor.extract(html: Array(beside.utf8), url: nil)
+        #expect(article.text.contains("Part 4:") && !article.text.contains("24 hours"))
+        let themed = "<html><body><article class='post modal-open'><h1>Mesh networks at home</h1>\(story)</article></body></html>"
+        #expect(extractor.extract(html: Array(themed.utf8), url: nil).text.contains("Part 1:"))
+    }
+
     /// An `<aside>` whose class names it a sidebar is furniture even when its widgets hold
     /// more prose than a short story beside it (a standings table and two lines); an
     /// `<aside>` between the story's paragraphs, with no such word, stays a note of the story.
