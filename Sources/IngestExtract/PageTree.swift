@@ -157,8 +157,14 @@ struct PageTree {
                 let classWords = words(element.attribute("class"), &classWordCache, naming: PageTree.namingClasses)
                 let idWords = words(element.attribute("id"), &idWordCache) { $0 }
                 // An id of four or more words is an anchor made from a heading ("menu-ideas-for-
-                // small-kitchens"), which says nothing about what the element is.
-                element.words = idWords.isEmpty || idWords.count >= 4 ? classWords : classWords + idWords
+                // small-kitchens"), which says nothing about what the element is, unless a box
+                // that is no heading carries it and it names a consent bar, a pop-up or comments
+                // ("cookie-law-info-bar").
+                if idWords.count >= 4 {
+                    element.words = MainText.headingTags.contains(tag) ? classWords : classWords + idWords.filter(Boilerplate.certainWords.contains)
+                } else {
+                    element.words = classWords + idWords
+                }
                 elements.append(element)
                 if parent >= 0 { elements[parent].children.append(.element(index)) }
                 open.append(index)

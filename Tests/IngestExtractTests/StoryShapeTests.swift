@@ -71,6 +71,24 @@ import Testing
         #expect(!article.text.contains("privacy"))
     }
 
+    /// A long id names the box when it says consent ("cookie-law-info-bar"), though long ids
+    /// are mostly anchors made from headings: a heading's anchor still says nothing.
+    @Test func consentBarNamedByALongIdIsLeftOut() {
+        func paragraph(_ number: Int) -> String {
+            "<p>Part \(number): the satellites hand each device to the node with the strongest signal, so a call moves between rooms without dropping, the maker says.</p>"
+        }
+        let story = (1...3).map(paragraph).joined()
+        // In German: English cookie sentences are also caught by their wording.
+        let bar = "<div id='cookie-law-info-bar'><span>Wir verwenden Cookies, um unsere Website und Dein Shopping-Erlebnis zu verbessern. "
+            + "Erkläre Dich damit einverstanden, dass Deine Cookies für diesen Zweck verwendet werden, indem Du auf OK klickst. "
+            + "<a href='#'>OK</a></span></div>"
+        let html = "<html><body><div class='wrapper'><article><h1>Mesh networks at home</h1>\(story)</article></div>\(bar)</body></html>"
+        #expect(!extractor.extract(html: Array(html.utf8), url: nil).text.contains("Shopping-Erlebnis"))
+        let anchored = "<html><body><article><h1>Mesh networks at home</h1>\(story)"
+            + "<h2 id='why-we-use-cookies-here'>Why we use cookies here</h2>\(paragraph(4))</article></body></html>"
+        #expect(extractor.extract(html: Array(anchored.utf8), url: nil).text.contains("Why we use cookies here"))
+    }
+
     @Test func modalDialogIsLeftOut() {
         let story = (1...3).map {
             "<p>The new bridge opened on Friday after three years of works, and \($0) buses crossed it in the afternoon, the city said.</p>"
