@@ -314,7 +314,8 @@ enum DateNormalizer {
     /// Whether `day` ("2021-12-09") is the calendar day of `date` somewhere on Earth: the
     /// same day, or, when `date` is a timestamp with a zone, the day its instant falls on in
     /// some zone from UTC−12 to UTC+14. A page prints its own zone's day; the markup often
-    /// gives the instant in UTC ("2021-12-10T02:17:00Z" is shown as "December 9").
+    /// gives the instant in UTC ("2021-12-10T02:17:00Z" is shown as "December 9"). A stamp
+    /// with another offset is in the site's zone already: its own day or its UTC day.
     static func isDay(_ day: String, of date: String) -> Bool {
         if day.prefix(10) == date.prefix(10) { return true }
         let shown = Array(day.utf8), stamp = Array(date.utf8)
@@ -341,6 +342,9 @@ enum DateNormalizer {
         }
         let instant = Timestamp.daysSinceEpoch(year: year, month: month, day: date) * 1440 + hour * 60 + minute - offset
         let start = Timestamp.daysSinceEpoch(year: shownYear, month: shownMonth, day: shownDate) * 1440
+        // A stamp written in a zone of its own (+01:00) is the site's local time: its day is
+        // the one written (checked above) or, for a page that prints UTC, the instant's UTC day.
+        if offset != 0 { return instant >= start && instant < start + 1440 }
         return instant >= start - 14 * 60 && instant < start + 1440 + 12 * 60
     }
 

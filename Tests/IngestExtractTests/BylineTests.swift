@@ -180,6 +180,9 @@ import Testing
         #expect(!DateNormalizer.isDay("2025-11-12", of: "2025-11-13"))
         // No zone on Earth shows 22:02 UTC on the 19th as the 18th.
         #expect(!DateNormalizer.isDay("2025-12-18", of: "2025-12-19T22:02:58Z"))
+        // A stamp in a zone of its own is the site's local time: its day, or its UTC day.
+        #expect(!DateNormalizer.isDay("2023-11-07", of: "2023-11-06T18:19:00+01:00"))
+        #expect(DateNormalizer.isDay("2023-11-06", of: "2023-11-07T00:30:00+01:00"))
         #expect(!DateNormalizer.isDay("2025-02-28", of: "2025-03-02T01:00:00Z"))
     }
 
