@@ -333,12 +333,27 @@ struct Metadata {
     }
 
     /// "By Jane Doe" → "Jane Doe"; drops empty names, e-mail-like and overly long values.
+    /// "By" as bylines write it, in English and the languages whose dates `DateNormalizer`
+    /// reads; matched with the case shown, and only before a name.
+    static let bylinePrefixes = ["by ", "By ", "BY ", "Written by ", "Posted by ", "Author: ", "Von ", "von ", "VON ", "Par ", "par ",
+                                 "PAR ", "Por ", "por ", "POR ", "Door ", "door ", "Autor: ", "Auteur : ", "Auteur: ", "Autore: "]
+    /// Lower-case words that join a name to the date after it: "am", "le", "el", "on".
+    static let connectors: Set<String> = ["am", "on", "le", "el", "il", "em", "op"]
+    /// A date's label where a name should be ("Veröffentlicht am" over the date, read as the author).
+    static let publishedWords: Set<String> = ["published", "posted", "veröffentlicht", "publié", "publicado", "pubblicato",
+                                              "gepubliceerd", "erstellt", "geschrieben"]
+
     static func cleanAuthor(_ raw: String) -> String? {
         var name = Mojibake.repaired(TextNormalizer.collapse(Entities.decode(raw)))
-        for prefix in ["by ", "By ", "BY ", "Written by ", "Posted by ", "Author: "] where name.hasPrefix(prefix) {
+        for prefix in bylinePrefixes where name.hasPrefix(prefix) && name.count > prefix.count {
             name = String(name.dropFirst(prefix.count))
         }
         name = name.trimmingCharacters(in: CharacterSetLite(" ,|-–—:"))
+        // The word that led to a date the byline line went on with ("Von Jane Doe am 3. Mai").
+        if let space = name.lastIndex(of: " "), connectors.contains(String(name[name.index(after: space)...])) {
+            name = String(name[..<space])
+        }
+        guard !publishedWords.contains(name.lowercased()) else { return nil }
         // A separator the byline line puts between its parts ("by Jane Doe ● May 2"): a dot,
         // bullet or geometric shape never ends or starts a name (a "®" may).
         func isSeparator(_ character: Character) -> Bool {

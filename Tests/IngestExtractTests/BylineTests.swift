@@ -249,6 +249,22 @@ import Testing
         #expect(extractor.extract(html: Array(html.utf8), url: nil).metadata.published == "2020-03-04")
     }
 
+    /// "By" in the languages whose dates are read, the word that led to a dropped date, and a
+    /// date's label where a name should be.
+    @Test(arguments: [
+        ("Von Andreas Hoffmann", "Andreas Hoffmann"), ("VON MORITZ GATHMANN am", "MORITZ GATHMANN"),
+        ("Par Chokri GHARBI", "Chokri GHARBI"), ("Por Pedro Lázaro Rodríguez Gil", "Pedro Lázaro Rodríguez Gil"),
+        ("By Jane Doe on", "Jane Doe"), ("Le Monde", "Le Monde"), ("Von", "Von"),
+    ])
+    func bylineWordsInOtherLanguagesAreNoName(raw: String, name: String) {
+        #expect(Metadata.cleanAuthor(raw) == name)
+    }
+
+    @Test func aDatesLabelIsNoAuthor() {
+        #expect(Metadata.cleanAuthor("Veröffentlicht am") == nil)
+        #expect(Metadata.cleanAuthor("Published") == nil)
+    }
+
     @Test func aDeclaredDateTheBylineShowsIsKept() throws {
         let article = extractor.extract(html: try Fixtures.bytes("metadata-declared-date-shown.html"), url: nil)
         #expect(article.metadata.published == "2015-04-06T13:52:00-04:00")
