@@ -479,8 +479,11 @@ struct Byline {
             if let rest = afterLabel(text) { return continuesHeading(tree, index) ? [] : names(rest) }
         }
         guard marked else { return [] }
-        // An author link's "Articles by Jane" or "More by Jane Doe": the name follows the "by".
-        if let by = text.range(of: " by ", options: [.caseInsensitive, .backwards]) { return names(String(text[by.upperBound...])) }
+        // An author link's "Articles by Jane" or "More by Jane Doe" ("Mehr von", "Plus par"):
+        // the name follows the "by".
+        for word in [" by ", " von ", " par ", " por "] {
+            if let by = text.range(of: word, options: [.caseInsensitive, .backwards]) { return names(String(text[by.upperBound...])) }
+        }
         return names(text)
     }
 

@@ -336,7 +336,7 @@ struct Metadata {
     /// "By" as bylines write it, in English and the languages whose dates `DateNormalizer`
     /// reads; matched with the case shown, and only before a name.
     static let bylinePrefixes = ["by ", "By ", "BY ", "Written by ", "Posted by ", "Author: ", "Von ", "von ", "VON ", "Par ", "par ",
-                                 "PAR ", "Por ", "por ", "POR ", "Door ", "door ", "Autor: ", "Auteur : ", "Auteur: ", "Autore: "]
+                                 "PAR ", "Por ", "por ", "POR ", "Door ", "door ", "Autor: ", "Autor ", "Auteur : ", "Auteur: ", "Autore: "]
     /// Lower-case words that join a name to the date after it: "am", "le", "el", "on".
     static let connectors: Set<String> = ["am", "on", "le", "el", "il", "em", "op"]
     /// A date's label where a name should be ("Veröffentlicht am" over the date, read as the author).

@@ -254,10 +254,20 @@ import Testing
     @Test(arguments: [
         ("Von Andreas Hoffmann", "Andreas Hoffmann"), ("VON MORITZ GATHMANN am", "MORITZ GATHMANN"),
         ("Par Chokri GHARBI", "Chokri GHARBI"), ("Por Pedro Lázaro Rodríguez Gil", "Pedro Lázaro Rodríguez Gil"),
-        ("By Jane Doe on", "Jane Doe"), ("Le Monde", "Le Monde"), ("Von", "Von"),
+        ("By Jane Doe on", "Jane Doe"), ("Le Monde", "Le Monde"), ("Von", "Von"), ("Autor Redaktion", "Redaktion"),
     ])
     func bylineWordsInOtherLanguagesAreNoName(raw: String, name: String) {
         #expect(Metadata.cleanAuthor(raw) == name)
+    }
+
+    /// An author link's "Mehr von Jane Doe" ("More by"), as "More by Jane Doe".
+    @Test func theNameAfterAnAuthorLinksByInOtherLanguages() {
+        let html = """
+        <html><head><title>Harbour reopens</title></head><body><article><h1>Harbour reopens</h1>
+        <p>\(String(repeating: "The harbour reopened to fishing boats after the storm damage was repaired. ", count: 3))</p>
+        <a class="author-link" href="/autor/jane-doe">Mehr von Jane Doe</a></article></body></html>
+        """
+        #expect(extractor.extract(html: Array(html.utf8), url: nil).metadata.authors == ["Jane Doe"])
     }
 
     @Test func aDatesLabelIsNoAuthor() {
