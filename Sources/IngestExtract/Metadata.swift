@@ -343,6 +343,16 @@ struct Metadata {
     static let publishedWords: Set<String> = ["published", "posted", "veröffentlicht", "publié", "publicado", "pubblicato",
                                               "gepubliceerd", "erstellt", "geschrieben"]
 
+    /// What is left of "Thursday, 12 May 2022" when its date is read: no one's name.
+    static let weekdays: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+        "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+        "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
+        "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
+    ]
+
     static func cleanAuthor(_ raw: String) -> String? {
         var name = Mojibake.repaired(TextNormalizer.collapse(Entities.decode(raw)))
         for prefix in bylinePrefixes where name.hasPrefix(prefix) && name.count > prefix.count {
@@ -353,7 +363,7 @@ struct Metadata {
         if let space = name.lastIndex(of: " "), connectors.contains(String(name[name.index(after: space)...])) {
             name = String(name[..<space])
         }
-        guard !publishedWords.contains(name.lowercased()) else { return nil }
+        guard !publishedWords.contains(name.lowercased()), !weekdays.contains(name.lowercased()) else { return nil }
         // A separator the byline line puts between its parts ("by Jane Doe ● May 2"): a dot,
         // bullet or geometric shape never ends or starts a name (a "®" may).
         func isSeparator(_ character: Character) -> Bool {

@@ -273,6 +273,9 @@ import Testing
     @Test func aDatesLabelIsNoAuthor() {
         #expect(Metadata.cleanAuthor("Veröffentlicht am") == nil)
         #expect(Metadata.cleanAuthor("Published") == nil)
+        // What is left of "Donnerstag, 12. Mai 2022" once its date is read.
+        #expect(Metadata.cleanAuthor("Donnerstag") == nil)
+        #expect(Metadata.cleanAuthor("Thursday") == nil)
     }
 
     @Test func aDeclaredDateTheBylineShowsIsKept() throws {
