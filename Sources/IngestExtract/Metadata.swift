@@ -332,7 +332,6 @@ struct Metadata {
         return text.count <= 80 ? text : nil
     }
 
-    /// "By Jane Doe" → "Jane Doe"; drops empty names, e-mail-like and overly long values.
     /// "By" as bylines write it, in English and the languages whose dates `DateNormalizer`
     /// reads; matched with the case shown, and only before a name.
     static let bylinePrefixes = ["by ", "By ", "BY ", "Written by ", "Posted by ", "Author: ", "Von ", "von ", "VON ", "Par ", "par ",
@@ -353,6 +352,8 @@ struct Metadata {
         "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
     ]
 
+    /// "By Jane Doe" → "Jane Doe", "Von Jane Doe am" → "Jane Doe"; drops empty names, a date's
+    /// label or weekday, e-mail-like and overly long values.
     static func cleanAuthor(_ raw: String) -> String? {
         var name = Mojibake.repaired(TextNormalizer.collapse(Entities.decode(raw)))
         for prefix in bylinePrefixes where name.hasPrefix(prefix) && name.count > prefix.count {
