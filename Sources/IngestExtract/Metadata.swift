@@ -18,7 +18,8 @@ struct Metadata {
     private(set) var htmlLanguage: String?
     private(set) var h1: [Int] = []
     private(set) var times: [Int] = []
-    /// Elements carrying each `itemprop`, in document order.
+    /// Elements carrying each `itemprop` (RDFa date properties under their microdata names,
+    /// `rdfaDateProperty`), in document order.
     private(set) var itemprops: [String: [Int]] = [:]
     /// schema.org microdata types (`itemtype`), lower-case short names.
     private(set) var itemtypes: Set<String> = []
@@ -66,9 +67,11 @@ struct Metadata {
                 if let itemtype = element.attribute("itemtype") {
                     for name in itemtype.split(separator: " ") { itemtypes.insert(JSONLD.shortType(String(name))) }
                 }
-                if let itemprop = element.attribute("itemprop")?.lowercased() {
-                    itemprops[itemprop, default: []].append(index)
+                var names = element.attribute("itemprop").map { [$0.lowercased()] } ?? []
+                if let property = element.attribute("property") {
+                    names += property.split(separator: " ").compactMap(Metadata.rdfaDateProperty).filter { !names.contains($0) }
                 }
+                for name in names { itemprops[name, default: []].append(index) }
             }
         }
         ld = JSONLD(scripts: scripts)
@@ -164,6 +167,12 @@ struct Metadata {
         }
         // A note that gives the story's first publication beats what the header shows.
         if let original = Byline.originalDate(tree, headline: headlineIndex) { found.published = original }
+        // A bare day ("2015-01-28", Dublin Core's habit) takes its time from a `<time>` of that
+        // day that gives one (midnight is a day written as a stamp).
+        if let day = found.published, day.count == 10, let stamp = firstDate([timeValue(headline: headlineIndex)]),
+           stamp.hasPrefix(day + "T"), !stamp.dropFirst(11).hasPrefix("00:00:00") {
+            found.published = stamp
+        }
         let vouched = declaresArticle || !markupAuthors.isEmpty || (declaredPublished ?? undeclared) != nil || urlDate != nil
             || byline.vouches(in: tree)
         found.site = first([meta["og:site_name"], ld.publisher, meta["application-name"], meta["publisher"]]).map(Mojibake.repaired)
@@ -374,6 +383,20 @@ struct Metadata {
         while let first = name.first, isSeparator(first) { name.removeFirst() }
         guard !name.isEmpty, name.count <= 80, !name.contains("@"), name.contains(where: \.isLetter) else { return nil }
         return name
+    }
+
+    /// The microdata name of an RDFa date property (`<span property="schema:dateCreated"
+    /// content="…">`, `property="dc:date dc:created"`: Drupal marks its nodes up so, with no
+    /// `<meta>`), read like microdata: the same publication and change dates under schema.org
+    /// or Dublin Core names, with or without their prefix.
+    static func rdfaDateProperty(_ property: Substring) -> String? {
+        let parts = property.lowercased().split(separator: ":", maxSplits: 1)
+        guard let term = parts.last, parts.count == 1 || ["schema", "dc", "dcterms"].contains(parts[0]) else { return nil }
+        switch term {
+        case "datepublished", "datecreated", "created", "issued": return "datepublished"
+        case "datemodified", "modified": return "datemodified"
+        default: return nil
+        }
     }
 
     /// The first element's value for an `itemprop`, unless it is a comment's or a pop-up's

@@ -202,6 +202,42 @@ import Testing
         #expect(extractor.extract(html: Array(scoped.utf8), url: nil).metadata.published == "2024-05-01")
     }
 
+    /// RDFa date properties on any element (Drupal's `<span property="schema:dateCreated"
+    /// content="…">`, `property="dc:date dc:created"`) are read as microdata's, comments' aside.
+    @Test func rdfaDatePropertiesAreRead() {
+        func page(_ marks: String) -> [UInt8] {
+            Array("""
+            <html><head><title>Wine exports grow again</title></head>
+            <body><main><h1>Wine exports grow again</h1>\(marks)
+            <p>Exports rose by a tenth last year, the growers' association said, after two flat years of trade.</p></main>
+            <section class="comments"><span property="schema:dateCreated" content="2022-02-03T08:00:00+00:00"></span></section></body></html>
+            """.utf8)
+        }
+        let drupal8 = #"<span property="schema:dateCreated" content="2022-01-28T12:45:46+00:00" class="rdf-meta hidden"></span>"#
+        #expect(extractor.extract(html: page(drupal8), url: nil).metadata.published == "2022-01-28T12:45:46Z")
+        let drupal7 = #"<span property="dc:date dc:created" content="2019-07-07T18:44:31+02:00" datatype="xsd:dateTime"></span>"#
+        #expect(extractor.extract(html: page(drupal7), url: nil).metadata.published == "2019-07-07T18:44:31+02:00")
+        let modified = #"<span property="dcterms:modified" content="2023-05-02"></span>"#
+        #expect(extractor.extract(html: page(modified), url: nil).metadata.modified == "2023-05-02")
+        // Another vocabulary's "created" is not a publication date.
+        #expect(extractor.extract(html: page(#"<span property="foaf:created" content="2019-07-07"></span>"#), url: nil).metadata.published == nil)
+    }
+
+    /// A bare day (a Dublin Core `<meta>`) takes the time of a `<time>` of that day, but not
+    /// a midnight stamp, which is a day too.
+    @Test func bareDayTakesTheTimeOfATimeElementOfThatDay() {
+        func page(_ datetime: String) -> [UInt8] {
+            Array("""
+            <html><head><title>Wine exports grow again</title><meta name="DC.date.issued" content="2015-01-28"></head>
+            <body><main><h1>Wine exports grow again</h1>
+            <p>Exports rose by a tenth last year, the growers' association said, after two flat years of trade.</p></main>
+            <footer><time datetime="\(datetime)">Posted</time></footer></body></html>
+            """.utf8)
+        }
+        #expect(extractor.extract(html: page("2015-01-28T15:41:20+01:00"), url: nil).metadata.published == "2015-01-28T15:41:20+01:00")
+        #expect(extractor.extract(html: page("2015-01-28T00:00:00Z"), url: nil).metadata.published == "2015-01-28")
+    }
+
     /// JSON-LD written entity-escaped into a `<meta>` ("script:ld+json") is read as a script's.
     @Test func jsonLDWrittenIntoAMetaIsRead() {
         let json = #"{"@context":"https://schema.org","@type":"Article","headline":"Full EV cars explained","datePublished":"2025-11-17T09:00:00Z","author":{"@type":"Person","name":"Jane Roe"}}"#
