@@ -93,6 +93,13 @@ struct Byline {
         return first.date
     }
 
+    /// The date the page shows for its story when the markup declares none: the first the
+    /// header labels as published ("am 19.05.2007" in the headline, then "Published 20. Mai
+    /// 2007"), else the first shown.
+    var storyDate: ShownDate? {
+        shownDates.first { $0.inHeader && $0.marksPublished } ?? date
+    }
+
     /// Whether the headline's neighbourhood shows `declared`'s day.
     func shows(_ declared: String) -> Bool {
         shownDates.contains { $0.shows(declared) }

@@ -151,7 +151,7 @@ struct Metadata {
         // The page's address, or the one it gives itself (a saved page read from a file).
         let urlDate = [url, canonical, meta["og:url"]].lazy.compactMap { $0.flatMap(DateNormalizer.fromURLPath) }.first
         // A shown "03/10/2023" is read as the URL's date when that is one of its readings.
-        found.published = markupDate ?? firstDate([byline.date?.read(as: urlDate), timeValue(headline: headlineIndex)]) ?? urlDate ?? undeclared
+        found.published = markupDate ?? firstDate([byline.storyDate?.read(as: urlDate), timeValue(headline: headlineIndex)]) ?? urlDate ?? undeclared
             ?? (ld.isArticle ? nil : firstDate([ld.published])) ?? Byline.markedDate(tree, headline: headlineIndex)
             ?? Byline.labelledDate(tree, headline: headlineIndex)
         // Of the publication dates the markup declares, the one the header shows is the story's

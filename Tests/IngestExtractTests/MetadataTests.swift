@@ -238,6 +238,20 @@ import Testing
         #expect(extractor.extract(html: page("2015-01-28T00:00:00Z"), url: nil).metadata.published == "2015-01-28")
     }
 
+    /// With no declared date, the header's date labelled as published is the story's, not the
+    /// first date shown (the event the headline names).
+    @Test func theHeadersPublishedDateBeatsAnEventDateInTheHeadline() {
+        let html = """
+        <html><head><title>Results of the regional championships</title></head>
+        <body><main><h1>Results of the regional championships on 19.05.2007 in Aalen</h1>
+        <p class="meta"><span class="author">Marc Weber</span> | <span class="published">20. Mai 2007</span></p>
+        <p>Forty clubs sent their young athletes to the stadium, and the hosts won eleven of the twenty events held.</p></main></body></html>
+        """
+        #expect(extractor.extract(html: Array(html.utf8), url: nil).metadata.published == "2007-05-20")
+        let unlabelled = html.replacingOccurrences(of: #"class="published""#, with: #"class="when""#)
+        #expect(extractor.extract(html: Array(unlabelled.utf8), url: nil).metadata.published == "2007-05-19")
+    }
+
     /// JSON-LD written entity-escaped into a `<meta>` ("script:ld+json") is read as a script's.
     @Test func jsonLDWrittenIntoAMetaIsRead() {
         let json = #"{"@context":"https://schema.org","@type":"Article","headline":"Full EV cars explained","datePublished":"2025-11-17T09:00:00Z","author":{"@type":"Person","name":"Jane Roe"}}"#
