@@ -1,3 +1,4 @@
+import IngestCore
 import IngestMarkup
 
 /// Checks on the bytes as received, before any decoding: empty, too large, binary, a feed.
@@ -67,45 +68,6 @@ enum InputCheck {
     /// The bytes unchanged when they are valid UTF-8, else with every bad sequence replaced
     /// by U+FFFD, so that libxml2 neither stops nor falls back to Latin-1 half-way.
     static func validUTF8(_ bytes: [UInt8]) -> [UInt8] {
-        isValidUTF8(bytes) ? bytes : Array(String(decoding: bytes, as: UTF8.self).utf8)
-    }
-
-    /// A strict UTF-8 check (no overlong forms, no surrogates, nothing above U+10FFFF) with
-    /// an ASCII fast path: pages are mostly ASCII.
-    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { b in
-            var i = 0
-            let n = b.count
-            while i < n {
-                // Eight ASCII bytes at a time.
-                while i + 8 <= n {
-                    let word = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                    if word & 0x8080_8080_8080_8080 != 0 { break }
-                    i += 8
-                }
-                guard i < n else { break }
-                let lead = b[i]
-                if lead < 0x80 { i += 1; continue }
-                func continuation(_ k: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
-                    i + k < n && b[i + k] >= low && b[i + k] <= high
-                }
-                switch lead {
-                case 0xC2...0xDF:
-                    guard continuation(1) else { return false }
-                    i += 2
-                case 0xE0...0xEF:
-                    let low: UInt8 = lead == 0xE0 ? 0xA0 : 0x80, high: UInt8 = lead == 0xED ? 0x9F : 0xBF
-                    guard continuation(1, low, high), continuation(2) else { return false }
-                    i += 3
-                case 0xF0...0xF4:
-                    let low: UInt8 = lead == 0xF0 ? 0x90 : 0x80, high: UInt8 = lead == 0xF4 ? 0x8F : 0xBF
-                    guard continuation(1, low, high), continuation(2), continuation(3) else { return false }
-                    i += 4
-                default:
-                    return false
-                }
-            }
-            return true
-        }
+        UTF8Bytes.isValid(bytes) ? bytes : Array(String(decoding: bytes, as: UTF8.self).utf8)
     }
 }

@@ -2,9 +2,9 @@ import IngestCore
 
 /// Charset detection and transcoding to UTF-8 for fetched HTML, independent of the network.
 ///
-/// Detection follows the browser order: byte-order mark, then the HTTP `Content-Type`
+/// Detection follows the browser order (byte-order mark, then the HTTP `Content-Type`
 /// charset, then a `<meta>` prescan of the first 1024 bytes, then "is it valid UTF-8?",
-/// then windows-1252. Labels are normalised the way the WHATWG Encoding standard does
+/// then windows-1252), except that valid multi-byte UTF-8 beats a label (`detect`). Labels are normalised the way the WHATWG Encoding standard does
 /// (`latin1`, `iso-8859-1` and `ascii` all mean windows-1252).
 ///
 ///     let (utf8, charset) = Charset.decode(bytes, contentType: "text/html; charset=koi8-r")
@@ -21,11 +21,20 @@ public enum Charset {
         return (transcode(bytes, from: charset), charset)
     }
 
-    /// The charset of `bytes`: BOM → `Content-Type` charset → `<meta>` prescan → an XML
-    /// declaration's `encoding` (feeds, XHTML) → UTF-8 if valid → windows-1252. Always a
-    /// canonical WHATWG name.
+    /// The charset of `bytes`: BOM → UTF-8 when they are valid UTF-8 with multi-byte
+    /// sequences → `Content-Type` charset → `<meta>` prescan → an XML declaration's
+    /// `encoding` (feeds, XHTML) → UTF-8 if valid → windows-1252. Always a canonical WHATWG
+    /// name.
+    ///
+    /// Valid multi-byte UTF-8 beats a label, as Python's extractors decode: text in a legacy
+    /// charset (windows-1252, GBK, Shift_JIS) almost never forms valid UTF-8 sequences, while
+    /// pages that moved to UTF-8 and kept an old label (a template's `charset=gb2312`, a
+    /// server's default `charset=ISO-8859-1`) are common, and read in that label garble
+    /// every non-ASCII letter.
     public static func detect(_ bytes: [UInt8], contentType: String?) -> String {
         if let bom = BOM.sniff(bytes) { return bom.charset }
+        let utf8Kind = UTF8Bytes.kind(of: bytes)
+        if utf8Kind == .multibyte { return utf8 }
         if let contentType, let label = parameter("charset", in: contentType), let name = normalize(label) {
             return name
         }
@@ -36,7 +45,7 @@ public enum Charset {
         if let label = xmlDeclarationEncoding(bytes), let name = normalize(label), !name.hasPrefix("UTF-16") {
             return name
         }
-        return isValidUTF8(bytes) ? utf8 : fallback
+        return utf8Kind == .invalid ? fallback : utf8
     }
 
     /// The `encoding` of an `<?xml … ?>` declaration at the very start of `bytes`.
@@ -70,15 +79,7 @@ public enum Charset {
 
     /// Whether `bytes` are well-formed UTF-8 (no overlongs, surrogates or truncation).
     public static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue: continue
-            case .emptyInput: return true
-            case .error: return false
-            }
-        }
+        UTF8Bytes.isValid(bytes)
     }
 
     /// The value of `name=` in a header such as `text/html; charset="utf-8"`.

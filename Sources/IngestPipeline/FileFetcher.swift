@@ -2,7 +2,7 @@ import Foundation
 import IngestCore
 
 /// `ingest import`'s fetcher: `file:///absolute/path` is read from disk as it is, its charset
-/// left to the extractor to detect (BOM, `<meta charset>`, sniffing: a saved file has no HTTP
+/// left to the extractor to detect (`Charset.detect`: a saved file has no HTTP
 /// header); every other URL goes to `network`. A file has no validators, so an unchanged one
 /// is found unchanged by its content hash. A file over `maxPageBytes` (the extractor's limit,
 /// 16 MB: more would not be parsed) is refused before more than that is read.

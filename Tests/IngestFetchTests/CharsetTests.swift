@@ -44,6 +44,26 @@ import Testing
         #expect(String(decoding: utf8, as: UTF8.self).contains("ÿ broken"))  // 0xFF in windows-1252
     }
 
+    /// Valid multi-byte UTF-8 is read as UTF-8 whatever its label says: a page that kept a
+    /// legacy `<meta>` or is served with a server's default charset.
+    @Test(arguments: [
+        ("<meta charset=gb2312><p>谷歌在2014年收购的人工智能公司</p>", nil, "谷歌在2014年收购"),
+        ("<p>Café — naïve</p>", "text/html; charset=ISO-8859-1", "Café — naïve"),
+    ] as [(String, String?, String)])
+    func validUTF8BeatsALegacyLabel(_ page: String, _ contentType: String?, _ text: String) {
+        let (utf8, charset) = Charset.decode(Array(page.utf8), contentType: contentType)
+        #expect(charset == "UTF-8")
+        #expect(String(decoding: utf8, as: UTF8.self).contains(text))
+    }
+
+    /// Bytes with no multi-byte sequence keep their label: ASCII reads the same in any ASCII
+    /// charset, and legacy bytes are not UTF-8.
+    @Test func asciiAndLegacyBytesKeepTheirLabel() {
+        #expect(Charset.detect(Array("<meta charset=koi8-r><p>plain</p>".utf8), contentType: nil) == "KOI8-R")
+        let windows1251: [UInt8] = Array("<meta charset=windows-1251><p>".utf8) + [0xCF, 0xF0, 0xE8, 0xE2, 0xE5, 0xF2]
+        #expect(Charset.detect(windows1251, contentType: nil) == "windows-1251")
+    }
+
     @Test func invalidBytesDeclaredAsUTF8BecomeReplacementCharacters() throws {
         let bytes = Fixture.bytes("charset/invalid-utf8.html")
         let text = String(decoding: Charset.transcode(bytes, from: "utf-8"), as: UTF8.self)
