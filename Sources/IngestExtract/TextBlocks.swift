@@ -32,6 +32,9 @@ struct TextBlocks {
     let endsCut: [Bool]
     /// A block with at least this many letters (and few links) counts as prose.
     static let proseLetters = 50
+    /// Prose a box named as a pop-up must hold with all the page's headlines to be the story
+    /// shown in a pop-up's frame: a newsletter or log-in pop-up's pitch is shorter.
+    static let framedStoryProse = 500
     /// A form control's surrounding box with less text than this is a widget.
     static let controlBoxLetters = 500
     /// An overlay box with controls and less text than this is not the story.
@@ -82,6 +85,7 @@ struct TextBlocks {
             prose[elements[index].parent] += prose[index]
         }
         let totalProse = count > 0 ? prose[body] : 0
+        let headlines = elements.indices.filter { elements[$0].tag == "h1" }
         let builderWords = TextBlocks.builderWords(elements, prose: prose, totalProse: totalProse)
         // The runs of "paywall" siblings, found once per parent when a child is so named.
         var meteredRuns: [Int: (prose: Int, raw: Int)] = [:], runParents: Set<Int> = []
@@ -110,8 +114,12 @@ struct TextBlocks {
                 && !TextBlocks.isSidenote(index, elements, words: words, prose: prose, rawSubtree: rawSubtree)
                 && !(words.contains("paywall") && isMeteredRest(index))
             case .dropUnlessNearlyAllProse:
-                removed[index] = (prose[index] * 10 < totalProse * 9 || totalProse == 0
-                    || !(index..<elements[index].end).contains { elements[$0].tag == "h1" })
+                let span = index..<elements[index].end
+                let holdsHeadline = headlines.contains(where: span.contains)
+                // Every headline of the page with a story's prose under them: the page shows its
+                // story in a pop-up's frame (a stream's article opened over it, "render-target-modal").
+                let showsStory = holdsHeadline && prose[index] >= TextBlocks.framedStoryProse && headlines.allSatisfy(span.contains)
+                removed[index] = (prose[index] * 10 < totalProse * 9 || totalProse == 0 || !holdsHeadline) && !showsStory
                     && !TextBlocks.isSoleChildOfStory(index, elements)
             case .dropUnlessSoleChildOfStory:
                 removed[index] = !TextBlocks.isSoleChildOfStory(index, elements)

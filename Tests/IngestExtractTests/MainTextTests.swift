@@ -50,6 +50,40 @@ import Testing
         #expect(!article.text.contains("Popular"))
     }
 
+    /// A page that shows its story in a pop-up's frame (a stream's article opened over the
+    /// stream, `id="render-target-modal"`) keeps it when the frame holds every headline of the
+    /// page and a story's prose, though the stream outweighs it; a newsletter pop-up with a
+    /// headline of its own beside the story's stays furniture.
+    @Test func storyShownInAPopUpFrameIsKept() {
+        func teaser(_ n: Int) -> String {
+            """
+            <li class="stream-item"><span>World</span> <span>Wire Agency</span><h3><a href="/news/\(n)">Story \(n) on the stream</a></h3>
+            <p>A teaser of story number \(n), long enough to read as a paragraph of prose, with a comma or two, and more words.</p></li>
+            """
+        }
+        func paragraph(_ n: Int) -> String {
+            "<p>The cargo ship broke up over the remote region minutes after launch, the agency said in its statement number \(n), and most of it burnt up.</p>"
+        }
+        let html = """
+        <html><head><title>Cargo ship breaks up after launch</title></head><body>
+        <ul id="stream">\((1...12).map(teaser).joined())</ul>
+        <div id="render-target-modal" class="render-target-active"><article><h1>Cargo ship breaks up after launch</h1>
+        \((1...5).map(paragraph).joined())</article></div></body></html>
+        """
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.text.hasPrefix("The cargo ship broke up"))
+        #expect(!article.text.contains("teaser of story"))
+        func pitch(_ n: Int) -> String {
+            "<p>Sign up for our morning briefing number \(n): the day's news, our best stories and the weekend reads, free.</p>"
+        }
+        let popup = """
+        <html><head><title>Cargo ship breaks up after launch</title></head><body>
+        <main><h1>Cargo ship breaks up after launch</h1>\((1...3).map(paragraph).joined())</main>
+        <div class="newsletter-modal"><h1>Never miss a story</h1>\((1...8).map(pitch).joined())</div></body></html>
+        """
+        #expect(!extractor.extract(html: Array(popup.utf8), url: nil).text.contains("Sign up"))
+    }
+
     @Test func storyStreamedIntoAHiddenDivIsKept() throws {
         let article = extractor.extract(html: try Fixtures.bytes("react-hidden-stream.html"), url: nil)
         #expect(article.kind == .article)
