@@ -109,9 +109,18 @@ struct JSONLD {
         var start = scalars.startIndex, end = scalars.endIndex
         while start < end, scalars[start].properties.isWhitespace { start = scalars.index(after: start) }
         while start < end, scalars[scalars.index(before: end)].properties.isWhitespace { end = scalars.index(before: end) }
-        var text = String(scalars[start..<end])
-        if text.hasPrefix("<!--") { text = String(text.dropFirst(4)) }
-        if text.hasSuffix("-->") { text = String(text.dropLast(3)) }
+        var text = Substring(String(scalars[start..<end]))
+        // Wrappers that hide a script from old parsers: an HTML comment, or a CDATA section
+        // (XHTML's habit, often behind `//` so that JavaScript skips it).
+        for (open, close) in [("<!--", "-->"), ("<![CDATA[", "]]>"), ("//<![CDATA[", "]]>")] {
+            if text.hasPrefix(open) { text = text.dropFirst(open.count) }
+            if text.hasSuffix(close) {
+                text = text.dropLast(close.count)
+                while text.last?.isWhitespace == true { text = text.dropLast() }
+                if text.hasSuffix("//") { text = text.dropLast(2) }
+            }
+            while text.first?.isWhitespace == true { text = text.dropFirst() }
+        }
         if let value = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]) {
             return value
         }

@@ -200,9 +200,19 @@ struct Metadata {
     /// The headline: JSON-LD, OpenGraph, Dublin Core or `<title>`, replaced by the page's
     /// `<h1>` when that is the same headline without the " | Site name" suffix.
     private func title(_ ld: JSONLD) -> String? {
-        let declared = first([ld.isArticle ? ld.headline : nil, meta["og:title"], meta["twitter:title"],
-                              meta["dc.title"], tree.titleText.map(Metadata.stripSiteSuffix), ld.headline])
+        let others = [meta["og:title"], meta["twitter:title"], meta["dc.title"], tree.titleText.map(Metadata.stripSiteSuffix)]
         let headings = h1.lazy.map { tree.text(of: $0) }.filter { !$0.isEmpty }
+        // An article's JSON-LD headline that neither the page's <h1> nor its other titles say
+        // is not its title (Wikipedia's gives the subject's short description). Without an
+        // <h1> it stands: a <title> is often a shortened headline.
+        var articleHeadline = ld.isArticle ? ld.headline : nil
+        if let headline = articleHeadline, !headings.isEmpty {
+            func comparable(_ title: String) -> String { Paragraphs.comparable(Entities.decode(title)) }
+            let key = comparable(headline)
+            let said = (others.compactMap { $0 } + headings).map(comparable).filter { !$0.isEmpty }
+            if !said.isEmpty, !said.contains(where: { $0.contains(key) || key.contains($0) }) { articleHeadline = nil }
+        }
+        let declared = first([articleHeadline] + others + [ld.headline])
         guard let declared else { return headings.first }
         let key = Paragraphs.comparable(declared)
         for heading in headings {

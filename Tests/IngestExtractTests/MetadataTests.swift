@@ -252,6 +252,37 @@ import Testing
         #expect(extractor.extract(html: Array(unlabelled.utf8), url: nil).metadata.published == "2007-05-19")
     }
 
+    /// JSON-LD inside a CDATA section (XHTML's habit, bare or behind `//`) is read.
+    @Test(arguments: ["<![CDATA[ \(MetadataTests.storyJSON) ]]>", "//<![CDATA[\n\(MetadataTests.storyJSON)\n//]]>"])
+    func jsonLDInACDATASectionIsRead(_ script: String) {
+        let html = """
+        <html><head><title>Impeachment fails</title><script type="application/ld+json">\(script)</script></head>
+        <body><main><h1>Impeachment fails</h1>
+        <p>The motion fell short after most of the ruling party's lawmakers walked out of the chamber before the vote.</p></main></body></html>
+        """
+        let metadata = extractor.extract(html: Array(html.utf8), url: nil).metadata
+        #expect(metadata.published == "2024-12-06T22:00:40Z")
+        #expect(metadata.authors == ["Stella Kim", "Jennifer Jett"])
+    }
+
+    static let storyJSON = #"{"@context":{"@vocab":"http://schema.org"},"@type":"NewsArticle","headline":"Impeachment fails","datePublished":"2024-12-06T22:00:40Z","author":[{"@type":"Person","name":"Stella Kim"},{"@type":"Person","name":"Jennifer Jett"}]}"#
+
+    /// An article's JSON-LD headline that neither the page's other titles nor its `<h1>` say
+    /// (Wikipedia's short description of the subject) is not the title.
+    @Test func aJSONLDHeadlineNoOtherTitleSaysIsNotTheTitle() {
+        let html = """
+        <html><head><title>New Zealand - Wikipedia</title><meta property="og:title" content="New Zealand - Wikipedia">
+        <meta property="og:site_name" content="Wikipedia">
+        <script type="application/ld+json">{"@type":"Article","name":"New Zealand","headline":"constitutional monarchy in Oceania"}</script></head>
+        <body><main><h1>New Zealand</h1>
+        <p>New Zealand is an island country in the southwestern Pacific Ocean, made up of two main islands and many smaller ones.</p></main></body></html>
+        """
+        #expect(extractor.extract(html: Array(html.utf8), url: nil).metadata.title == "New Zealand")
+        // Said again by another title, it stands.
+        let said = html.replacingOccurrences(of: "<h1>New Zealand</h1>", with: "<h1>Constitutional monarchy in Oceania</h1>")
+        #expect(extractor.extract(html: Array(said.utf8), url: nil).metadata.title == "Constitutional monarchy in Oceania")
+    }
+
     /// JSON-LD written entity-escaped into a `<meta>` ("script:ld+json") is read as a script's.
     @Test func jsonLDWrittenIntoAMetaIsRead() {
         let json = #"{"@context":"https://schema.org","@type":"Article","headline":"Full EV cars explained","datePublished":"2025-11-17T09:00:00Z","author":{"@type":"Person","name":"Jane Roe"}}"#
