@@ -120,6 +120,9 @@ enum Boilerplate {
         if certain {
             let named = words.filter(certainWords.contains)
             if named.allSatisfy(commentWords.contains) { return .dropUnlessSoleChildOfStory }
+            // A lightbox shows a picture and its caption: a box so named that holds much of the
+            // page's prose wraps a story whose pictures open in one ("LightboxWrapper").
+            if named.allSatisfy({ $0 == "lightbox" }) { return .dropUnlessProse }
             // A consent banner, or comments among the pop-up words: furniture whatever it holds.
             if named.contains(where: { consentWords.contains($0) || commentWords.contains($0) }) { return .drop }
             return .dropUnlessNearlyAllProse

@@ -541,8 +541,16 @@ struct Byline {
     /// a name is the name's role ("Jane Doe | Author"), while "by" always awaits the name.
     static func endsWithLabel(_ text: String, overNextLine: Bool = false) -> Bool {
         let key = text.lowercased().trimmingCharacters(in: CharacterSetLite(" :"))
-        return labels.contains(key) || (overNextLine ? byLabelSuffixes : labelSuffixes).contains { key.hasSuffix($0) }
+        if labels.contains(key) { return true }
+        guard (overNextLine ? byLabelSuffixes : labelSuffixes).contains(where: { key.hasSuffix($0) }) else { return false }
+        // "Supported by", "Photos by": a sponsor's or a picture's credit, not the story's byline.
+        return !creditWords.contains { key.hasSuffix(" " + $0 + " by") || key == $0 + " by" }
     }
+
+    /// Words before "by" that credit a sponsor or a picture, not the story's writer.
+    static let creditWords = ["supported", "sponsored", "presented", "powered", "funded", "promoted", "paid for",
+                              "brought to you", "photo", "photos", "photograph", "photographs", "picture", "pictures",
+                              "image", "images", "illustration", "illustrations", "video"]
 
     /// Words that introduce a byline, in the lower case `authors` compares with.
     static let labels: Set<String> = [

@@ -6,6 +6,20 @@ import Testing
 @Suite struct BylineTests {
     let extractor = Extractor()
 
+    /// "Supported by" over the next line credits a sponsor, "Photos by" a photographer: the
+    /// line after either is no author; "Written by" over a name still gives the author.
+    @Test(arguments: [("Supported by", nil), ("Photos by", nil), ("Written by", "Marc Santora")] as [(String, String?)])
+    func aCreditOverTheNextLineIsNoByline(_ label: String, _ author: String?) {
+        let html = """
+        <html><head><title>Bomb suspect charged</title></head><body><article>
+        <header><div><p>\(label)</p></div><a href="#after">Marc Santora</a><h1>Bomb suspect charged</h1></header>
+        <p>The man accused of setting off a bomb in Manhattan was charged on Tuesday, prosecutors said, after a day in hospital.</p>
+        <p>He faces federal charges of using a weapon of mass destruction and bombing a place of public use, the complaint says.</p>
+        </article></body></html>
+        """
+        #expect(extractor.extract(html: Array(html.utf8), url: nil).metadata.authors == (author.map { [$0] } ?? []))
+    }
+
     @Test func bloggerPostedByAndAbbrPublished() throws {
         let article = extractor.extract(html: try Fixtures.bytes("metadata-blogger-posted-by.html"), url: nil)
         #expect(article.metadata.authors == ["Marta Kowalczyk"])

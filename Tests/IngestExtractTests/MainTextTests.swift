@@ -84,6 +84,25 @@ import Testing
         #expect(!extractor.extract(html: Array(popup.utf8), url: nil).text.contains("Sign up"))
     }
 
+    /// A box named for the lightbox its pictures open in ("LightboxWrapper") that holds the
+    /// story's prose is the story's; a lightbox that shows a picture and its caption is not.
+    @Test func storyInALightboxWrapperIsKept() {
+        func paragraph(_ n: Int) -> String {
+            "<p>Paragraph \(n) of the story: the encryption that protects online shopping remains, for now, effectively impregnable.</p>"
+        }
+        let html = """
+        <html><head><title>The countdown to quantum computing</title></head><body><main><article>
+        <header><h1>The countdown to quantum computing</h1><p>By Alex Hutchinson</p></header>
+        <div class="LightboxWrapper-bgeFLR"><div class="body">\((1...6).map(paragraph).joined())</div></div>
+        <div class="lightbox-overlay"><img src="lab.jpg"><p>Researchers in a laboratory in Shanghai, where the machine is being built.</p></div>
+        </article></main></body></html>
+        """
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.kind == .article)
+        #expect(article.text.hasPrefix("Paragraph 1 of the story"))
+        #expect(!article.text.contains("Researchers in a laboratory"))
+    }
+
     @Test func storyStreamedIntoAHiddenDivIsKept() throws {
         let article = extractor.extract(html: try Fixtures.bytes("react-hidden-stream.html"), url: nil)
         #expect(article.kind == .article)
