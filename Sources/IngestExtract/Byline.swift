@@ -418,13 +418,25 @@ struct Byline {
                 if Boilerplate.isHidden(element) || Boilerplate.isDialog(element, role: element.attribute("role")?.lowercased()) {
                     return true
                 }
-                if !Boilerplate.protectedTags.contains(element.tag), Boilerplate.wordKinds(element.words).contains(.certain) {
+                if !Boilerplate.protectedTags.contains(element.tag), Boilerplate.wordKinds(element.words).contains(.certain),
+                   !isCommentCount(ancestor, tree: tree, headline: headline) {
                     return true
                 }
             }
             ancestor = element.parent
         }
         return false
+    }
+
+    /// Whether a box named for comments lies in the header, under the headline and above the
+    /// story's first paragraph of prose: the byline line's comment count and share links
+    /// ("entry-meta social-comments"), not a comment section, which follows the story.
+    private static func isCommentCount(_ index: Int, tree: PageTree, headline: Int?) -> Bool {
+        let elements = tree.elements
+        guard let headline, index > headline, elements[index].end - headline <= headerSpan,
+              elements[index].words.filter(Boilerplate.certainWords.contains).allSatisfy(Boilerplate.commentWords.contains) else { return false }
+        // A paragraph of a sentence or more (a byline line is shorter) means the story has begun.
+        return !((headline + 1)..<elements[index].end).contains { elements[$0].tag == "p" && tree.text(of: $0).count >= TextBlocks.proseLetters }
     }
 
     /// Author names an element shows: "By Jane Doe" (or "Written by", "Posted by"…), a

@@ -20,6 +20,21 @@ import Testing
         #expect(extractor.extract(html: Array(html.utf8), url: nil).metadata.authors == (author.map { [$0] } ?? []))
     }
 
+    /// A box named for comments in the header, under the headline, is the byline line's
+    /// comment count: the author it holds is the story's. A comment section below is not.
+    @Test func aBylineInAHeaderBoxNamedForCommentsIsTheStorys() {
+        let html = """
+        <html><head><title>A lost city on a mountain peak</title></head><body><article>
+        <header><h1>A lost city on a mountain peak</h1>
+        <div class="entry-meta social-comments"><span class="author"><a href="/author/sage-lazzaro/">Sage Lazzaro</a></span>
+        <span class="count"><a href="#comments">3 comments</a></span></div></header>
+        <p>Archaeologists have found the remains of a city of the fourth century BC on a mountain peak in central Greece, they said.</p>
+        <p>The walls run for more than two miles, and coins and pottery were found inside them during the first season of work.</p>
+        </article><div id="comments" class="comments"><p class="author">By Jo Reader</p><p>What a find, thank you for the story.</p></div></body></html>
+        """
+        #expect(extractor.extract(html: Array(html.utf8), url: nil).metadata.authors == ["Sage Lazzaro"])
+    }
+
     @Test func bloggerPostedByAndAbbrPublished() throws {
         let article = extractor.extract(html: try Fixtures.bytes("metadata-blogger-posted-by.html"), url: nil)
         #expect(article.metadata.authors == ["Marta Kowalczyk"])
