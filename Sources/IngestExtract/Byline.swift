@@ -497,7 +497,7 @@ struct Byline {
             }
             if let rest = afterLabel(text) { return continuesHeading(tree, index) ? [] : names(rest) }
         }
-        guard marked else { return [] }
+        guard marked, !isInProse(tree, index) else { return [] }
         // An author link's "Articles by Jane" or "More by Jane Doe" ("Mehr von", "Plus par"):
         // the name follows the "by".
         for word in [" by ", " von ", " par ", " por "] {
@@ -641,6 +641,24 @@ struct Byline {
     ]
 
     /// The element's text when it is short enough to be a byline or a date line.
+    /// Whether the element lies in a paragraph of prose (a `<p>` of `proseLength` or more):
+    /// a link there to a person's page names whom the story is about ("<a href="/people/
+    /// prince/">Prince</a> was married when he died…"), not who wrote it.
+    private static func isInProse(_ tree: PageTree, _ index: Int) -> Bool {
+        var ancestor = tree.elements[index].parent
+        while ancestor >= 0, index - ancestor <= 3 {
+            let element = tree.elements[ancestor]
+            if element.tag == "p" {
+                // A byline line may run long ("Autor: kinra | Artikel veröffentlicht am …") but
+                // is named as one ("entry-meta", "byline").
+                return tree.text(of: ancestor).count >= proseLength && !isAuthorBox(element)
+                    && Boilerplate.wordKinds(element.words).isDisjoint(with: [.weak, .strong])
+            }
+            ancestor = tree.elements[ancestor].parent
+        }
+        return false
+    }
+
     private static func shortText(_ tree: PageTree, _ index: Int) -> String? {
         guard tree.elements[index].end - index <= maxElements, !tree.elements[index].children.isEmpty else { return nil }
         let text = tree.text(of: index)

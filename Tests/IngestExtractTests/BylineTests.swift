@@ -35,6 +35,24 @@ import Testing
         #expect(extractor.extract(html: Array(html.utf8), url: nil).metadata.authors == ["Sage Lazzaro"])
     }
 
+    /// A link to a person's page inside a paragraph of the story names whom it is about, not
+    /// its author; one in a long byline line named as one still gives the author.
+    @Test func aPersonLinkInTheStorysProseIsNoAuthor() {
+        let html = """
+        <html><head><title>Woman says she is Prince's widow</title></head><body><article>
+        <header><h1>Woman says she is Prince's widow</h1></header>
+        <p><a href="https://gossip.example/people/prince/"><strong>Prince</strong></a> was married when he died and wanted all of his
+        money to go to his wife, according to a woman who has filed papers in the probate case in Minnesota this week.</p>
+        <p>She says the two married in secret in 2003, and that she has the paperwork to prove it, though she has not shown it.</p>
+        </article></body></html>
+        """
+        #expect(extractor.extract(html: Array(html.utf8), url: nil).metadata.authors.isEmpty)
+        let byline = html.replacingOccurrences(of: "</h1></header>", with: """
+        </h1><p class="entry-meta">Autor: <a rel="author" href="/?author=1">kinra</a> | Artikel veröffentlicht am Sonntag, 16. Dezember 2012 um 12:00 Uhr | Kategorie: Allgemein, Musik und Leute | 3 Kommentare</p></header>
+        """)
+        #expect(extractor.extract(html: Array(byline.utf8), url: nil).metadata.authors == ["kinra"])
+    }
+
     @Test func bloggerPostedByAndAbbrPublished() throws {
         let article = extractor.extract(html: try Fixtures.bytes("metadata-blogger-posted-by.html"), url: nil)
         #expect(article.metadata.authors == ["Marta Kowalczyk"])
