@@ -123,7 +123,6 @@ struct Metadata {
         // the whole site, a JSON-LD "Person" named as the publisher) gives way to the people
         // the byline shows, as an organisation author does.
         let siteKeys = Set(siteNames(ld).map(Paragraphs.comparable).filter { !$0.isEmpty })
-        let people = markupAuthors.filter { !siteKeys.contains(Paragraphs.comparable($0)) }
         // Only names by the headline count, and none that says the site's name in part: a
         // one-person site's byline shows its name with a label or a reading time run into it.
         let shown = byline.namesNearHeadline ? Metadata.distinctAuthors(byline.authors) : []
@@ -131,6 +130,10 @@ struct Metadata {
             let key = Paragraphs.comparable(name)
             return siteKeys.contains { key.contains($0) || $0.contains(key) }
         } ? [] : shown
+        // So does a user handle ("CC7567": one word with a digit), when the byline shows names.
+        let people = markupAuthors.filter { name in
+            !siteKeys.contains(Paragraphs.comparable(name)) && !(Metadata.isHandle(name) && !shownPeople.isEmpty)
+        }
         found.authors = [people.isEmpty ? shownPeople : people, markupAuthors, Metadata.distinctAuthors(byline.authors),
                          Metadata.distinctAuthors(labelledTwitterAuthor), Metadata.distinctAuthors(ld.organisationAuthors)]
             .first { !$0.isEmpty } ?? []
@@ -370,6 +373,11 @@ struct Metadata {
         "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
         "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
     ]
+
+    /// A user name rather than a person's: one word holding a digit ("CC7567", "jdoe42").
+    static func isHandle(_ name: String) -> Bool {
+        !name.contains(" ") && name.contains(where: \.isNumber) && name.contains(where: \.isLetter)
+    }
 
     /// "By Jane Doe" → "Jane Doe", "Von Jane Doe am" → "Jane Doe"; drops empty names, a date's
     /// label or weekday, e-mail-like and overly long values.

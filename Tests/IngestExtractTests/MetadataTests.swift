@@ -283,6 +283,20 @@ import Testing
         #expect(extractor.extract(html: Array(said.utf8), url: nil).metadata.title == "Constitutional monarchy in Oceania")
     }
 
+    /// A markup author that is a user handle ("CC7567") gives way to the name the byline shows;
+    /// with no byline it stands.
+    @Test func aUserHandleGivesWayToTheBylinesName() {
+        let html = """
+        <html><head><title>The new trailer, frame by frame</title>
+        <script type="application/ld+json">{"@type":"NewsArticle","headline":"The new trailer, frame by frame","author":"CC7567"}</script></head>
+        <body><main><h1>The new trailer, frame by frame</h1><p class="byline">By James Akinaka</p>
+        <p>The second trailer shows more of the villain than the first, and two scenes that the studio had kept secret until now.</p></main></body></html>
+        """
+        #expect(extractor.extract(html: Array(html.utf8), url: nil).metadata.authors == ["James Akinaka"])
+        let unsigned = html.replacingOccurrences(of: #"<p class="byline">By James Akinaka</p>"#, with: "")
+        #expect(extractor.extract(html: Array(unsigned.utf8), url: nil).metadata.authors == ["CC7567"])
+    }
+
     /// JSON-LD written entity-escaped into a `<meta>` ("script:ld+json") is read as a script's.
     @Test func jsonLDWrittenIntoAMetaIsRead() {
         let json = #"{"@context":"https://schema.org","@type":"Article","headline":"Full EV cars explained","datePublished":"2025-11-17T09:00:00Z","author":{"@type":"Person","name":"Jane Roe"}}"#
