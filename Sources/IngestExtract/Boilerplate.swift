@@ -62,9 +62,10 @@ enum Boilerplate {
         case dropUnlessProseLike
         /// Named as a pop-up or an ad network's box: furniture unless it holds the headline
         /// and nearly all of the page's prose, when the name is a theme's for its whole page
-        /// ("theme-taboola", "modal-open"). An overlay, however long (a privacy pop-up that
-        /// lists every tracker), holds no headline; or unless it is the story box's only
-        /// child ("lightbox-content" in "entry-content"), as for comments.
+        /// ("theme-taboola", "modal-open"), or every headline of the page and a story's prose
+        /// (a story opened in a pop-up's frame over a stream). An overlay, however long (a
+        /// privacy pop-up that lists every tracker), holds no headline; or unless it is the
+        /// story box's only child ("lightbox-content" in "entry-content"), as for comments.
         case dropUnlessNearlyAllProse
         /// Named as comments: furniture unless it is the only child of a box named as the story
         /// and nothing else: then it wraps the story under a feature's name ("comment on
