@@ -640,7 +640,6 @@ struct Byline {
         "author", "authors", "writer", "writers", "contributor", "contributors", "people", "staff", "profile", "profiles",
     ]
 
-    /// The element's text when it is short enough to be a byline or a date line.
     /// Whether the element lies in a paragraph of prose (a `<p>` of `proseLength` or more):
     /// a link there to a person's page names whom the story is about ("<a href="/people/
     /// prince/">Prince</a> was married when he died…"), not who wrote it.
@@ -659,6 +658,7 @@ struct Byline {
         return false
     }
 
+    /// The element's text when it is short enough to be a byline or a date line.
     private static func shortText(_ tree: PageTree, _ index: Int) -> String? {
         guard tree.elements[index].end - index <= maxElements, !tree.elements[index].children.isEmpty else { return nil }
         let text = tree.text(of: index)
