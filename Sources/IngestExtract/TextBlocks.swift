@@ -110,7 +110,7 @@ struct TextBlocks {
             case .keep: continue
             case .drop: removed[index] = true
             // A wrapper holding much of the page's prose is the story's, whatever its class says.
-            case .dropUnlessProse: removed[index] = (prose[index] * 2 < totalProse || totalProse == 0)
+            case .dropUnlessProse: removed[index] = (TextBlocks.sameClassProse(index, elements, prose: prose) * 2 < totalProse || totalProse == 0)
                 && !TextBlocks.isSidenote(index, elements, words: words, prose: prose, rawSubtree: rawSubtree)
                 && !(words.contains("paywall") && isMeteredRest(index))
             case .dropUnlessNearlyAllProse:
@@ -338,6 +338,25 @@ struct TextBlocks {
     }
 
     static let meteredRestLetters = 500
+
+    /// The prose of an element and of its siblings of the same class: a story laid out in
+    /// sections of one class ("kb-tip-print-step", one box per step of a how-to) is the story
+    /// together, though no section holds half the page's prose. Not when the element's id
+    /// names it as furniture (`id="footer"` on a layout's "column"): the class then names a
+    /// place in the grid, shared with the story's own column.
+    static func sameClassProse(_ index: Int, _ elements: [PageTree.Element], prose: [Int]) -> Int {
+        let parent = elements[index].parent
+        guard parent >= 0, let name = elements[index].attribute("class"), !name.isEmpty else { return prose[index] }
+        if let id = elements[index].attribute("id"),
+           !Boilerplate.wordKinds(TextNormalizer.words(id)).isDisjoint(with: [.certain, .strong, .weak]) {
+            return prose[index]
+        }
+        var total = 0
+        for case .element(let sibling) in elements[parent].children where elements[sibling].attribute("class") == name {
+            total += prose[sibling]
+        }
+        return total
+    }
 
     /// Whether an `<aside>` is a note inside the story (HTML's aside within an article: a
     /// callout or sidenote the story's paragraphs run around): mostly prose, no furniture

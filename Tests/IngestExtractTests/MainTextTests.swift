@@ -103,6 +103,41 @@ import Testing
         #expect(!article.text.contains("Researchers in a laboratory"))
     }
 
+    /// A how-to laid out in one box per step, each box of one class that names it for print
+    /// ("tip-print-step"): no step holds half the page's prose, the steps together do, so
+    /// they are the story; a comment after them stays out.
+    @Test func storyInSectionsOfOneFurnitureNamedClassIsKept() {
+        let steps = [
+            "Lay the tomato on its side before you cut it, so that the stalk points left or right and not up.",
+            "Cut it so, and the seeds stay in the flesh: the slices hold together and nothing slides about the board.",
+            "Take out the stalk at the end, since it holds solanine; it looks better without it, too, on the plate.",
+            "A serrated tomato knife does not slip on the skin, so even very thin slices come out whole and neat.",
+        ]
+        let html = """
+        <html><head><title>Cutting tomatoes</title></head><body><h1>Cutting tomatoes</h1>
+        <div class="steps">\(steps.map { "<div class=\"tip-print-step\"><div class=\"step-text\">\($0)</div></div><div class=\"clear\"></div>" }.joined())</div>
+        <div class="user-notes"><div class="note-text">I have cut mine this way for years and always wondered why nobody posted it as a tip before. Great idea, thanks a lot for it!</div></div>
+        </body></html>
+        """
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.kind == .article)
+        #expect(article.text.split(separator: "\n\n").map(String.init) == steps)
+    }
+
+    /// A layout's grid class shared by the story's column and the footer (`id="footer"`)
+    /// does not make the footer part of the story.
+    @Test func footerSharingTheStoryColumnsClassStaysOut() {
+        let story = (1...4).map { "<p>Paragraph \($0) of the story: the old harbour town fills with visitors from May to October every year.</p>" }.joined()
+        let html = """
+        <html><head><title>Malaga</title></head><body><div class="column span-14"><h1>Malaga</h1>\(story)</div>
+        <div id="footer" class="column span-14"><p>Did you know? Many people in Spain suffer from hay fever in the spring, as they do elsewhere.</p></div>
+        </body></html>
+        """
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.text.hasPrefix("Paragraph 1 of the story"))
+        #expect(!article.text.contains("Did you know"))
+    }
+
     @Test func storyStreamedIntoAHiddenDivIsKept() throws {
         let article = extractor.extract(html: try Fixtures.bytes("react-hidden-stream.html"), url: nil)
         #expect(article.kind == .article)
