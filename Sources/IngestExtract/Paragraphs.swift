@@ -7,6 +7,17 @@ struct Paragraphs {
         var tag: String
         var letters: Int
         var linkLetters: Int
+        /// Letters before the first linked letter, when the text before the link runs on into
+        /// it (it ends in a letter or a comma: "…replaced Jane Doe, <a>who for eight months…</a>"),
+        /// not when a label introduces it ("Read more: <a>…</a>"); 0 otherwise.
+        var runOnLetters = 0
+
+        /// A paragraph whose sentence begins in plain text and goes on in a link to its end
+        /// ("Doe replaced Jane Roe, <a>who for eight months combined the roles.</a>"): prose,
+        /// however much of it is linked, as a teaser's "Read more: <a>Headline</a>" is not.
+        var isSentenceRunningIntoLink: Bool {
+            tag == "p" && runOnLetters >= Paragraphs.runOnMinimumLetters && TextNormalizer.endsSentence(text)
+        }
     }
 
     let blocks: TextBlocks
@@ -16,7 +27,7 @@ struct Paragraphs {
         let elements = blocks.tree.elements
         var result: [Paragraph] = []
         var buffer: [String] = []
-        var letters = 0, linkLetters = 0
+        var letters = 0, linkLetters = 0, runOnLetters = 0
         var currentTag = "p"
         var inLinkDepth: [Int] = []
         // The number of the last item seen in each ordered list.
@@ -27,13 +38,14 @@ struct Paragraphs {
                 buffer.removeAll(keepingCapacity: true)
                 letters = 0
                 linkLetters = 0
+                runOnLetters = 0
             }
             guard letters > 0 else { return }
             // Before collapsing: a double-decoded no-break space is "Â" and U+00A0. Part by
             // part: a double-decoded character is never split by markup.
             let text = TextNormalizer.collapse(buffer.map(Mojibake.repaired))
             if !text.isEmpty {
-                result.append(Paragraph(text: text, tag: currentTag, letters: letters, linkLetters: linkLetters))
+                result.append(Paragraph(text: text, tag: currentTag, letters: letters, linkLetters: linkLetters, runOnLetters: runOnLetters))
             }
         }
 
@@ -67,7 +79,10 @@ struct Paragraphs {
                         buffer.append(text)
                         let count = TextNormalizer.letters(text).letters
                         letters += count
-                        if !inLinkDepth.isEmpty { linkLetters += count }
+                        if !inLinkDepth.isEmpty {
+                            if linkLetters == 0, count > 0, letters > count { runOnLetters = Paragraphs.runOn(buffer.dropLast(), letters: letters - count) }
+                            linkLetters += count
+                        }
                         child += 1
                     case .element(let next):
                         child += 1
@@ -109,7 +124,8 @@ struct Paragraphs {
         return paragraphs.enumerated().filter { position, paragraph in
             let linkShare = Double(paragraph.linkLetters) / Double(max(paragraph.letters, 1))
             let inStoryList = MainText.listTags.contains(paragraph.tag) && position < lastProse
-            if linkShare > 0.5, !inStoryList, paragraph.letters >= linkedNameLetters || !MainText.headingTags.contains(paragraph.tag) { return false }
+            if linkShare > 0.5, !inStoryList, !paragraph.isSentenceRunningIntoLink,
+               paragraph.letters >= linkedNameLetters || !MainText.headingTags.contains(paragraph.tag) { return false }
             if Boilerplate.isFurnitureLine(paragraph.text) || Boilerplate.isPlea(paragraph.text) { return false }
             if let normalizedTitle, !normalizedTitle.isEmpty, paragraph.tag.first == "h" || paragraph.letters < 200,
                abs(paragraph.letters - titleLetters) * 3 <= titleLetters, comparable(paragraph.text) == normalizedTitle {
@@ -129,6 +145,20 @@ struct Paragraphs {
         let outer = elements[blocks.blockOf[parent]].tag
         return MainText.listTags.contains(outer) ? outer : tag
     }
+
+    /// `runOnLetters` for a paragraph whose text before its first link is `lead`
+    /// (`letters` letters): the letters when the lead ends in a letter or a comma.
+    static func runOn(_ lead: ArraySlice<String>, letters: Int) -> Int {
+        for part in lead.reversed() {
+            guard let last = part.last(where: { !$0.isWhitespace }) else { continue }
+            return last.isLetter || last == "," ? letters : 0
+        }
+        return 0
+    }
+
+    /// Letters of unlinked text before a link below which a linked paragraph is a link with a
+    /// label, not a sentence.
+    static let runOnMinimumLetters = 20
 
     /// Letters below which a linked heading is a name (a product, a source), not a headline.
     static let linkedNameLetters = 40

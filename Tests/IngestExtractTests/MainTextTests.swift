@@ -138,6 +138,23 @@ import Testing
         #expect(!article.text.contains("Did you know"))
     }
 
+    /// A sentence that begins in plain text and runs on into a link to its end is prose,
+    /// though most of its letters are linked; a label before a linked headline is not.
+    @Test func sentenceRunningIntoALinkIsKept() {
+        let html = """
+        <html><head><title>New spokesman for the group</title></head><body><article><h1>New spokesman for the group</h1>
+        <p>He is responsible for relations with the media, the group's image and its communication at home and abroad.</p>
+        <p>In the spring he replaced Jane Roe, <a href="/roe">who for the last eight months combined these duties with her earlier work in the marketing department.</a></p>
+        <p>Before that, he spent four years as the spokesman of an insurer and was a business journalist for several papers.</p>
+        <p>Read more: <a href="/other">Insurer names a new head of communications after a long search for the post</a></p>
+        </article></body></html>
+        """
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.text.contains("In the spring he replaced Jane Roe, who for the last eight months"))
+        #expect(!article.text.contains("Read more"))
+        #expect(!article.text.contains("Insurer names"))
+    }
+
     @Test func storyStreamedIntoAHiddenDivIsKept() throws {
         let article = extractor.extract(html: try Fixtures.bytes("react-hidden-stream.html"), url: nil)
         #expect(article.kind == .article)
