@@ -26,7 +26,7 @@ enum Boilerplate {
         "sponsored", "promo", "promotion", "outbrain", "taboola", "zergnet",
         "related", "recommended", "recommendations", "recirc", "trending", "mostread", "popular",
         "breadcrumb", "breadcrumbs", "navbar", "navigation", "menu", "footer",
-        "caption", "credit", "credits", "byline", "bylines", "tags", "tagcloud", "taglist",
+        "caption", "legend", "credit", "credits", "byline", "bylines", "tags", "tagcloud", "taglist",
         "keywords", "toolbar", "modal", "popup", "overlay", "lightbox", "paywall", "donate", "donation",
         // "skip" only in a skip link's spellings: alone it also marks "skip-lazy" images and
         // a page's "skip-item" sections.

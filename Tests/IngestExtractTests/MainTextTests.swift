@@ -155,6 +155,20 @@ import Testing
         #expect(!article.text.contains("Insurer names"))
     }
 
+    /// A picture's legend is its caption, however long: "legend" names it as "caption" does.
+    @Test func aPicturesLegendIsLeftOut() {
+        let story = (1...4).map { "<p>Paragraph \($0) of the story: open woodland has grown rare in the last century as forests were managed more densely.</p>" }.joined()
+        let html = """
+        <html><head><title>Open woodland</title></head><body><div id="content"><h1>Open woodland</h1>\(story)
+        <div class="picture"><a href="chestnut.jpg"><img src="chestnut.jpg"></a><div class="legend"><div class="content">The plan also covers the open woods that
+        grew out of a particular use: chestnut groves, for instance, served as orchard and pasture at once, with a carpet of herbs below the old trees.</div></div></div>
+        </div></body></html>
+        """
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.text.hasPrefix("Paragraph 1 of the story"))
+        #expect(!article.text.contains("chestnut groves"))
+    }
+
     @Test func storyStreamedIntoAHiddenDivIsKept() throws {
         let article = extractor.extract(html: try Fixtures.bytes("react-hidden-stream.html"), url: nil)
         #expect(article.kind == .article)
