@@ -69,7 +69,7 @@ enum PageKind {
         // main area or a text ("c-page-main", "user-text-area": a home page, a question).
         let namedStory = roots.count == 1 && Boilerplate.wordKinds(elements[roots[0]].words) == .content
             && elements[roots[0]].words.contains(where: PageKind.storyBoxWords.contains)
-        if !typedArticle, !namedStory, isListing(tree: tree, blocks: blocks, letters: letters) {
+        if !typedArticle, !namedStory, !hasProse(article.text), isListing(tree: tree, blocks: blocks, letters: letters) {
             return reject(&article, "listing page: mostly links to other pages")
         }
         let site = siteHost(tree: tree, canonical: article.canonicalURL)
@@ -297,6 +297,19 @@ enum PageKind {
                 && (words.contains("paywall") || (words.contains("subscriber") && words.contains("only"))
                 || (words.contains("premium") && words.contains("wall")) || words.contains("metered"))
         }
+    }
+
+    /// Whether a main text holds a short story's worth of sentences: two or more paragraphs
+    /// that end a sentence, `minimumLetters` together (a teaser list's lines are headlines,
+    /// without full stops). A short story on a portal whose menus are most of the page
+    /// (a Japanese news site's brief of four sentences) is such a text.
+    static func hasProse(_ text: String) -> Bool {
+        var sentences = 0, letters = 0
+        for paragraph in text.split(separator: "\n\n") where TextNormalizer.endsSentence(String(paragraph)) {
+            sentences += 1
+            letters += paragraph.utf8.reduce(0) { $1 > 0x20 ? $0 + 1 : $0 }
+        }
+        return sentences >= 2 && letters >= minimumLetters
     }
 
     /// Most of the body's text is link text (asked only of a page whose schema.org markup
