@@ -1,7 +1,9 @@
 /// Whitespace and entity clean-up shared by the text and metadata passes.
 enum TextNormalizer {
     /// Collapses every run of whitespace (including no-break and other Unicode spaces) to
-    /// one space, drops zero-width spaces, BOMs and soft hyphens, and trims the ends. Works
+    /// one space, drops zero-width spaces, BOMs and soft hyphens, and trims the ends, joiners
+    /// too (a zero-width joiner or non-joiner joins nothing at an end: a page's "<p>&zwj;</p>"
+    /// spacer is no paragraph; inside the text they stay, Persian and emoji need them). Works
     /// on UTF-8 bytes: it runs over every paragraph of every page.
     static func collapse(_ text: String) -> String {
         var collapser = Collapser(capacity: text.utf8.count)
@@ -26,7 +28,19 @@ enum TextNormalizer {
             out.reserveCapacity(capacity)
         }
 
-        var text: String { String(decoding: out, as: UTF8.self) }
+        var text: String {
+            var end = out.count
+            while end >= 3, Collapser.isJoiner(out[end - 3], out[end - 2], out[end - 1]) {
+                end -= 3
+                if end > 0, out[end - 1] == 0x20 { end -= 1 }
+            }
+            return String(decoding: out[..<end], as: UTF8.self)
+        }
+
+        /// U+200C zero-width non-joiner, U+200D zero-width joiner, U+2060 word joiner.
+        static func isJoiner(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> Bool {
+            first == 0xE2 && ((second == 0x80 && (third == 0x8C || third == 0x8D)) || (second == 0x81 && third == 0xA0))
+        }
 
         mutating func add(_ text: String) {
             var text = text
@@ -50,6 +64,8 @@ enum TextNormalizer {
                             width = 3; kind = 2
                         } else if second == 0x81, third == 0x9F {
                             width = 3; kind = 1
+                        } else if out.isEmpty, Collapser.isJoiner(byte, second, third) {
+                            width = 3; kind = 2
                         }
                     } else if byte == 0xE3, index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 {
                         width = 3; kind = 1

@@ -288,6 +288,19 @@ import Testing
         #expect(TextNormalizer.collapse("  a\u{00A0}\n b\t\tc  ") == "a b c")
     }
 
+    /// A joiner at a paragraph's end joins nothing: a "<p>&zwj;</p>" spacer (a site builder's
+    /// empty paragraph) is no paragraph, and a leading one goes; inside the text the joiners
+    /// stay (Persian's non-joiner, emoji sequences).
+    @Test func joinersAtAParagraphsEndsGo() {
+        #expect(TextNormalizer.collapse(" \u{200D} ") == "")
+        #expect(TextNormalizer.collapse("\u{200D}We sat down with two experts.\u{2060} ") == "We sat down with two experts.")
+        #expect(TextNormalizer.collapse("\u{0645}\u{06CC}\u{200C}\u{062E}\u{0648}\u{0627}\u{0647}\u{0645}") == "\u{0645}\u{06CC}\u{200C}\u{062E}\u{0648}\u{0627}\u{0647}\u{0645}")
+        #expect(TextNormalizer.collapse("family \u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}") == "family \u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}")
+        let story = (1...3).map { "<p>Paragraph \($0) of the story: the recording kit you need depends on the room and on the voices.</p><p>&zwj;</p>" }.joined()
+        let article = extractor.extract(html: Array("<html><body><article><h1>Podcast kit</h1>\(story)</article></body></html>".utf8), url: nil)
+        #expect(article.text.components(separatedBy: "\n\n").count == 3)
+    }
+
     /// UTF-8 decoded again as windows-1252 or Latin-1 before the page was written ("â€™"):
     /// read back; text that only looks alike (German quotes after "ß", "à la") stays.
     @Test func doubleEncodedUTF8IsReadBack() throws {
