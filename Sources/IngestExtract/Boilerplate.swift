@@ -261,8 +261,27 @@ enum Boilerplate {
         let words = lowered.split(whereSeparator: { !isWordByte($0) }).map { String(decoding: $0, as: UTF8.self) }
         if furnitureLines.contains(String(decoding: lowered, as: UTF8.self)) { return true }
         return isBareURL(lowered) || isReadingTime(words) || isButtonRow(words) || isScriptNotice(words)
-            || (bylinePrefixBytes.contains { lowered.starts(with: $0) } && isFragment(text))
+            || (bylinePrefixBytes.contains { lowered.starts(with: $0) } && isFragment(text)) || isIconLine(text)
     }
+
+    /// A line of a few symbols and nothing else: an icon font's glyph, a rating's stars, a
+    /// table cell's tick or cross, a gallery's "<<" and ">" buttons. Not currency ("$$", a
+    /// price level), punctuation (a code listing's "}", "§") or dashes, which texts use.
+    static func isIconLine(_ text: String) -> Bool {
+        var count = 0
+        for scalar in text.unicodeScalars where scalar != " " {
+            count += 1
+            guard count <= iconLineSymbols else { return false }
+            switch scalar.properties.generalCategory {
+            case .otherSymbol, .mathSymbol, .privateUse: continue
+            default: return false
+            }
+        }
+        return count > 0
+    }
+
+    /// Symbols above which a line of them is a rule or a drawing (a code listing's box), not icons.
+    static let iconLineSymbols = 5
 
     static let furnitureLines: Set<String> = [
         "advertisement", "advertisements", "advert", "adverts", "sponsored", "sponsored content", "story continues below",

@@ -247,6 +247,8 @@ import Testing
         ("The new framework requires JavaScript developers to relearn how a page is built, its authors say.", false),
         ("[button link=\"https://example.com/submit-review/\" type=\"big\" newwindow=\"yes\"] Send us YOUR kit review[/button]", true),
         ("[convertkit form=1630175]", true), ("[Image description: the search results for tour packages]", false),
+        // Icons, stars, ticks and a gallery's buttons; not prices, code or a dash.
+        ("✅", true), ("☆☆☆☆☆", true), ("< >", true), ("\u{F074}", true), ("★★★★★★★★", false), ("$$$", false), ("}", false), ("—", false),
     ])
     func stockLinesAreFurniture(line: String, furniture: Bool) {
         #expect(Boilerplate.isFurnitureLine(line) == furniture)
