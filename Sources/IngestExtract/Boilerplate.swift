@@ -208,6 +208,31 @@ enum Boilerplate {
         return kinds
     }
 
+    /// Class words written as one compound ("commentlinks", "sharebuttons", "relatedposts")
+    /// split into the furniture word and the part of a layout it names, as "comment-links"
+    /// would be; a word such as "commentary" or "shareholders" is no such compound.
+    static func splittingCompounds(_ words: [String]) -> [String] {
+        guard words.contains(where: { $0.utf8.count > 6 && wordTable[$0] == nil }) else { return words }
+        return words.flatMap { word -> [String] in
+            guard word.utf8.count > 6, wordTable[word] == nil else { return [word] }
+            for head in compoundHeads where word.hasPrefix(head) {
+                let tail = String(word.dropFirst(head.count))
+                if compoundTails.contains(tail) { return [head, tail] }
+            }
+            return [word]
+        }
+    }
+
+    /// Furniture words that start compounds (those of four letters and more).
+    static let compoundHeads: [String] = certainWords.union(strongWords).filter { $0.count >= 4 }.sorted { $0.count > $1.count }
+
+    /// The parts of a layout a compound's second half names.
+    static let compoundTails: Set<String> = [
+        "links", "link", "list", "form", "section", "box", "area", "wrap", "wrapper", "container", "block",
+        "count", "thread", "bar", "button", "buttons", "icons", "tools", "widget", "panel", "module", "banner",
+        "notice", "items", "item", "posts", "stories", "articles", "title", "heading",
+    ]
+
     /// Words after which a class word names a feature the element turns on or off, not what
     /// it is: "modal-enabled" and "enable-lightbox" sit on the wrappers of whole stories whose
     /// pictures open in a lightbox.

@@ -148,7 +148,7 @@ struct PageTree {
                     // One hash of the value, found or added (`inout` through the dictionary's slot).
                     func cached(_ entry: inout [String]?) -> [String] {
                         if let entry { return entry }
-                        let split = TextNormalizer.words(naming(value))
+                        let split = Boilerplate.splittingCompounds(TextNormalizer.words(naming(value)))
                         entry = split
                         return split
                     }

@@ -223,6 +223,23 @@ import Testing
         #expect(Boilerplate.verdict(element, words: element.words) == expected)
     }
 
+    /// A furniture word run together with the part of the layout it names ("commentlinks")
+    /// is read as the two words; words that only begin like one ("commentary") are not split.
+    @Test func compoundClassWordsAreSplit() {
+        #expect(Boilerplate.splittingCompounds(["sect", "commentlinks"]) == ["sect", "comment", "links"])
+        #expect(Boilerplate.splittingCompounds(["relatedposts", "sharebuttons"]) == ["related", "posts", "share", "buttons"])
+        #expect(Boilerplate.splittingCompounds(["commentary", "shareholders", "entry"]) == ["commentary", "shareholders", "entry"])
+        let story = (1...4).map { "<p>Paragraph \($0) of the story: the company kept its contract for the railway signals of the new coal mine.</p>" }.joined()
+        let comments = (1...6).map { "<li><a class='author' href='/u/\($0)'>Reader \($0)</a><p>I think the company was right to keep its word, whatever the activists say about the mine and the coal.</p></li>" }.joined()
+        let html = """
+        <html><body><div class="page"><h1>The coal contract</h1><div class="sect">\(story)</div>
+        <div class="sect sect_commentlinks"><h2>Reader comments</h2><ul>\(comments)</ul></div></div></body></html>
+        """
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.text.hasPrefix("Paragraph 1 of the story"))
+        #expect(!article.text.contains("I think the company"))
+    }
+
     @Test func articleTagIsNeverDroppedForItsWordPressClasses() {
         var element = PageTree.Element(tag: "article", parent: 0)
         element.words = TextNormalizer.words("post type-post tag-social-media has-comments-closed")
