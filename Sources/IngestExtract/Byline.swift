@@ -638,6 +638,8 @@ struct Byline {
     static let markerWords = ["author", "authors", "byline", "writer", "contributor", "creator"]
     static let authorPathSegments = [
         "author", "authors", "writer", "writers", "contributor", "contributors", "people", "staff", "profile", "profiles",
+        // "author" in German, Spanish, Portuguese, French and Italian.
+        "autor", "autoren", "autores", "auteur", "auteurs", "autore", "autori",
     ]
 
     /// Whether the element lies in a paragraph of prose (a `<p>` of `proseLength` or more):

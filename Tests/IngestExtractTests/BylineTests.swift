@@ -181,6 +181,18 @@ import Testing
         // A fragment is no path: a script's route on the site's home ("Member Login").
         #expect(!Byline.isAuthorPath("https://members.example.org/s/#/profile/my_info"))
         #expect(Byline.isAuthorPath("/profile/jane-doe#posts"))
+        // "author" in other languages: German, Spanish, Portuguese, French, Italian sites.
+        #expect(Byline.isAuthorPath("https://makronom.de/ueber-uns/autoren/Clara-Loew"))
+        #expect(Byline.isAuthorPath("/autor/erbol"))
+        #expect(Byline.isAuthorPath("https://lenouvelliste.com/auteur/79/roberson-alphonse"))
+        #expect(Byline.isAuthorPath("/autori/mario-rossi/"))
+        #expect(!Byline.isAuthorPath("/autorenportal"))
+    }
+
+    /// A link to "/autoren/…" by the headline names the story's author, as "/author/…" does.
+    @Test func anAuthorLinkInAnotherLanguageIsTheByline() {
+        let page = "<html><body><h1>Ein Gesetz für Ressourcen</h1><p><a href=\"https://example.de/ueber-uns/autoren/Clara-Loew\">Clara Löw</a></p><p>Deutschland verbraucht mehr Rohstoffe, als nachwachsen können; ein Gesetz soll das ändern.</p></body></html>"
+        #expect(bylineByHeadline(Array(page.utf8)).authors == ["Clara Löw"])
     }
 
     @Test func theDateTheBylineShowsBeatsADeclaredDateItNeverShows() throws {
