@@ -193,6 +193,9 @@ struct Metadata {
     /// `<title>`'s part after its last separator ("Headline | Example News").
     private func siteNames(_ ld: JSONLD) -> [String] {
         var names = [meta["og:site_name"], ld.publisher, meta["application-name"]].compactMap { $0 }
+        // The rights holder a copyright meta names is the company ("Copyright (c) Condé Nast
+        // 2022"), which templates also put in `<meta name="author">`.
+        if let holder = meta["copyright"].flatMap(Metadata.rightsHolder) { names.append(holder) }
         if let title = tree.titleText {
             let head = Metadata.stripSiteSuffix(title)
             if head.count < title.count { names.append(String(title.dropFirst(head.count))) }
@@ -362,7 +365,11 @@ struct Metadata {
     static let connectors: Set<String> = ["am", "on", "le", "el", "il", "em", "op"]
     /// A date's label where a name should be ("Veröffentlicht am" over the date, read as the author).
     static let publishedWords: Set<String> = ["published", "posted", "veröffentlicht", "publié", "publicado", "pubblicato",
-                                              "gepubliceerd", "erstellt", "geschrieben"]
+                                              "gepubliceerd", "erstellt", "geschrieben",
+                                              // An update's label in the same languages ("Zuletzt geändert: 18.10.2021").
+                                              "updated", "last updated", "modified", "last modified", "geändert", "zuletzt geändert",
+                                              "aktualisiert", "zuletzt aktualisiert", "mis à jour", "modifié", "actualizado",
+                                              "aggiornato", "bijgewerkt"]
 
     /// What is left of "Thursday, 12 May 2022" when its date is read: no one's name.
     static let weekdays: Set<String> = [
@@ -373,6 +380,19 @@ struct Metadata {
         "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
         "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
     ]
+
+    /// The name in a copyright notice: "Copyright (c) Condé Nast 2022" → "Condé Nast";
+    /// nil when nothing but the notice's words and years is left.
+    static func rightsHolder(_ notice: String) -> String? {
+        var words = Entities.decode(notice).split(whereSeparator: \.isWhitespace).map(String.init)
+        words.removeAll { word in
+            let bare = word.lowercased().trimmingCharacters(in: CharacterSetLite(".,;:()"))
+            return ["copyright", "c", "©", "all", "rights", "reserved"].contains(bare)
+                || (!bare.isEmpty && bare.allSatisfy { $0.isNumber || $0 == "-" || $0 == "–" })
+        }
+        let name = words.joined(separator: " ").trimmingCharacters(in: CharacterSetLite(" .,;:-–©"))
+        return name.isEmpty ? nil : name
+    }
 
     /// A user name rather than a person's: one word holding a digit ("CC7567", "jdoe42").
     static func isHandle(_ name: String) -> Bool {

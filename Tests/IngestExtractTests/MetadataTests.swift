@@ -297,6 +297,29 @@ import Testing
         #expect(extractor.extract(html: Array(unsigned.utf8), url: nil).metadata.authors == ["CC7567"])
     }
 
+    /// A `<meta name="author">` naming the company its copyright meta names is the rights
+    /// holder, not a writer: the byline's name stands; with no byline the company does.
+    @Test func theCopyrightHoldersNameGivesWayToTheBylinesName() {
+        let html = """
+        <html><head><title>The countdown to quantum computing</title><meta name="author" content="Cond&#xE9; Nast">
+        <meta name="copyright" content="Copyright (c) Cond&#xE9; Nast 2022"></head>
+        <body><main><h1>The countdown to quantum computing</h1><p class="byline">By Alex Hutchinson</p>
+        <p>The encryption that protects online shopping remains, for now, effectively impregnable to any computer built so far.</p></main></body></html>
+        """
+        #expect(extractor.extract(html: Array(html.utf8), url: nil).metadata.authors == ["Alex Hutchinson"])
+        let unsigned = html.replacingOccurrences(of: #"<p class="byline">By Alex Hutchinson</p>"#, with: "")
+        #expect(extractor.extract(html: Array(unsigned.utf8), url: nil).metadata.authors == ["Condé Nast"])
+        #expect(Metadata.rightsHolder("© 2015–2022 Example Media GmbH. All rights reserved.") == "Example Media GmbH")
+        #expect(Metadata.rightsHolder("Copyright 2022") == nil)
+    }
+
+    /// An update's label left where a name should be ("Zuletzt geändert: 18.10.2021") is no author.
+    @Test func anUpdatesLabelIsNoAuthor() {
+        #expect(Metadata.cleanAuthor("Zuletzt geändert") == nil)
+        #expect(Metadata.cleanAuthor("Last updated") == nil)
+        #expect(Metadata.cleanAuthor("Jane Doe") == "Jane Doe")
+    }
+
     /// JSON-LD written entity-escaped into a `<meta>` ("script:ld+json") is read as a script's.
     @Test func jsonLDWrittenIntoAMetaIsRead() {
         let json = #"{"@context":"https://schema.org","@type":"Article","headline":"Full EV cars explained","datePublished":"2025-11-17T09:00:00Z","author":{"@type":"Person","name":"Jane Roe"}}"#
