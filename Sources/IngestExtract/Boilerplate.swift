@@ -136,8 +136,10 @@ enum Boilerplate {
         if strong || (weak && !content), element.tag == "aside" { return .drop }
         if strong || tags.contains(element.tag) || role.map(roles.contains) == true { return .dropUnlessProse }
         // React and others stream server-rendered pages into hidden divs, so even hidden
-        // content is kept when it reads like prose.
-        if isHidden(element) { return .dropUnlessProseLike }
+        // content is kept when it reads like prose; not a hidden schema.org item, a copy of
+        // the story and its fields written for search engines (`<div style="display:none"
+        // itemtype="…/NewsArticle">` with its `articleBody`, dates and image sizes).
+        if isHidden(element) { return element.attribute("itemtype") != nil ? .drop : .dropUnlessProseLike }
         // A heading's class names its place in the layout ("module-header", "toc-heading",
         // "teaser-title"), not furniture: a weak word there does not make it less the heading
         // of its section. Its section is judged by its own wrapper.

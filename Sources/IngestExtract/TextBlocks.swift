@@ -46,11 +46,16 @@ struct TextBlocks {
         let count = elements.count
         var blockOf = [Int](repeating: 0, count: count)
         var inLink = [Bool](repeating: false, count: count)
+        // A hidden schema.org item is the story again for search engines (`Boilerplate.verdict`
+        // drops it): its prose is not the page's, or it would halve every share of it.
+        var machineCopy = [Bool](repeating: false, count: count)
         var body = 0
         for index in 0..<count {
             let parent = elements[index].parent
             blockOf[index] = elements[index].isBlock || parent < 0 ? index : blockOf[parent]
             inLink[index] = elements[index].isLink || (parent >= 0 && inLink[parent])
+            machineCopy[index] = (parent >= 0 && machineCopy[parent])
+                || (elements[index].attribute("itemtype") != nil && Boilerplate.isHidden(elements[index]))
             if body == 0, elements[index].tag == "body" { body = index }
         }
         // Raw text per element, before any removal, to protect the story's own wrapper.
@@ -78,7 +83,7 @@ struct TextBlocks {
             blockRawLink[blockOf[index]] += rawLink[index]
         }
         var prose = [Int](repeating: 0, count: count)
-        for index in 0..<count where blockRaw[index] >= TextBlocks.proseLetters && blockRawLink[index] * 3 < blockRaw[index] {
+        for index in 0..<count where blockRaw[index] >= TextBlocks.proseLetters && blockRawLink[index] * 3 < blockRaw[index] && !machineCopy[index] {
             prose[index] = blockRaw[index]
         }
         for index in stride(from: count - 1, through: 1, by: -1) where elements[index].parent >= 0 {

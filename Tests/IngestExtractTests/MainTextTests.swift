@@ -169,6 +169,26 @@ import Testing
         #expect(!article.text.contains("chestnut groves"))
     }
 
+    /// A hidden schema.org item is the story written again for search engines, with its
+    /// fields: it is left out, and its prose does not count as the page's, so the story's
+    /// own boxes keep their share (the rest of this story sits in a media object named for
+    /// its lightbox gallery, which must hold half the page's prose to stay).
+    @Test func aHiddenSchemaOrgCopyOfTheStoryIsLeftOut() {
+        let lead = (1...2).map { "Lead paragraph \($0): the Red Cross calls for more help ahead of the climate conference, as extreme weather leaves more people in need." }
+        let rest = (1...3).map { "Paragraph \($0) of the rest: forecasts now release money before a disaster strikes, so that aid arrives while it can still prevent harm." }
+        let copy = (lead + rest).joined(separator: " ")
+        let html = """
+        <html><body><div style="display:none" itemscope itemtype="https://schema.org/NewsArticle">
+        <div itemprop="headline">More people need help as the climate changes</div><div itemprop="articleBody">\(copy)</div>
+        <div itemprop="datePublished">2021-10-28T13:21:30+01:00</div><div itemprop="width">500</div></div>
+        <div class="page-main"><h1>More people need help as the climate changes</h1><div class="textblock">\(lead.map { "<p>\($0)</p>" }.joined())</div>
+        <div class="media js-lightbox-gallery"><figure><img src="flood.jpg"></figure><div class="media-body">\(rest.map { "<p>\($0)</p>" }.joined())</div></div>
+        </div></body></html>
+        """
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.text.components(separatedBy: "\n\n") == lead + rest)
+    }
+
     @Test func storyStreamedIntoAHiddenDivIsKept() throws {
         let article = extractor.extract(html: try Fixtures.bytes("react-hidden-stream.html"), url: nil)
         #expect(article.kind == .article)
