@@ -69,7 +69,7 @@ enum PageKind {
         // main area or a text ("c-page-main", "user-text-area": a home page, a question).
         let namedStory = roots.count == 1 && Boilerplate.wordKinds(elements[roots[0]].words) == .content
             && elements[roots[0]].words.contains(where: PageKind.storyBoxWords.contains)
-        if !typedArticle, !namedStory, !hasProse(article.text), isListing(tree: tree, blocks: blocks, letters: letters) {
+        if !typedArticle, !namedStory, isListing(tree: tree, blocks: blocks, letters: letters), !hasProse(article.text) {
             return reject(&article, "listing page: mostly links to other pages")
         }
         let site = siteHost(tree: tree, canonical: article.canonicalURL)

@@ -349,9 +349,11 @@ struct TextBlocks {
     /// together, though no section holds half the page's prose. Not when the element's id
     /// names it as furniture (`id="footer"` on a layout's "column"): the class then names a
     /// place in the grid, shared with the story's own column.
+    /// A box without prose of its own adds none to the story: its siblings are not looked at
+    /// (share buttons and ad slots are most of the boxes asked about, often hundreds a parent).
     static func sameClassProse(_ index: Int, _ elements: [PageTree.Element], prose: [Int]) -> Int {
         let parent = elements[index].parent
-        guard parent >= 0, let name = elements[index].attribute("class"), !name.isEmpty else { return prose[index] }
+        guard prose[index] > 0, parent >= 0, let name = elements[index].attribute("class"), !name.isEmpty else { return prose[index] }
         if let id = elements[index].attribute("id"),
            !Boilerplate.wordKinds(TextNormalizer.words(id)).isDisjoint(with: [.certain, .strong, .weak]) {
             return prose[index]
