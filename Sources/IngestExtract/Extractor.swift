@@ -37,14 +37,20 @@ public struct Extractor: Sendable {
         let (bytes, label) = decoded(html, encoding: encoding)
         let tree = PageTree.parse(html: bytes, encoding: label, url: url)
         let article = extract(tree, url: url)
+        guard article.kind == .notArticle, PageKind.lacksText(article) else { return article }
         // A page whose scripts build the story may give it whole in a `<noscript>`: read
         // that when the page without it has no story, and keep the refusal unless it finds one.
-        guard article.kind == .notArticle, tree.hasNoscript, PageKind.lacksText(article) else { return article }
-        let withNoscript = extract(PageTree.parse(html: bytes, encoding: label, url: url, readsNoscript: true), url: url)
-        return withNoscript.kind == .article ? withNoscript : article
+        if tree.hasNoscript {
+            let withNoscript = extract(PageTree.parse(html: bytes, encoding: label, url: url, readsNoscript: true), url: url)
+            if withNoscript.kind == .article { return withNoscript }
+        }
+        // A story may sit in a box named for what else it holds ("body-share-wrapper", once
+        // per story of a stream): with nothing else left, such a box is read when it is prose.
+        let lenient = extract(tree, url: url, lenient: true)
+        return lenient.kind == .article ? lenient : article
     }
 
-    private func extract(_ tree: PageTree, url: String?) -> Article {
+    private func extract(_ tree: PageTree, url: String?, lenient: Bool = false) -> Article {
         switch tree.outcome {
         case .noDocument:
             return Article(kind: .notArticle, reason: "empty page: no HTML document", canonicalURL: url)
@@ -56,7 +62,7 @@ public struct Extractor: Sendable {
         }
         let metadata = Metadata(tree: tree, url: url)
         var (article, vouched) = metadata.described()
-        let blocks = TextBlocks(tree: tree)
+        let blocks = TextBlocks(tree: tree, lenient: lenient)
         // The story's wrappers, read by the text and by the page-kind rules that ask where it starts.
         let roots = ContentSelection(blocks: blocks).roots()
         let paragraphs = MainText(blocks: blocks, title: article.metadata.title, authorBios: metadata.ld.authorDescriptions)

@@ -40,7 +40,12 @@ struct TextBlocks {
     /// An overlay box with controls and less text than this is not the story.
     static let overlayLetters = 1500
 
-    init(tree: PageTree) {
+    /// - Parameter lenient: keep a box whose class names both the story and furniture
+    ///   ("sr-body-share-wrapper") when it is mostly prose, even if it holds little of the
+    ///   page's (the first of a stream's stories): asked only when the strict reading leaves a page
+    ///   without a story (`Extractor`). A box named as furniture alone ("related-articles",
+    ///   a "panel" `<aside>`) stays out: on a page with no story it is all the text there is.
+    init(tree: PageTree, lenient: Bool = false) {
         self.tree = tree
         let elements = tree.elements
         let count = elements.count
@@ -103,6 +108,8 @@ struct TextBlocks {
             return TextBlocks.isMeteredRest(prose: run.prose, rawSubtree: run.raw)
         }
         var removed = [Bool](repeating: false, count: count)
+        // Only the first box read leniently: the page's story, on top of a stream's next ones.
+        var readLeniently = false
         // Inside a code listing, class words are a highlighter's token kinds ("hljs-comment",
         // "token comment"), not furniture: the listing is judged as a whole by its own tag.
         var inCode = [Bool](repeating: false, count: count)
@@ -118,6 +125,10 @@ struct TextBlocks {
             case .dropUnlessProse: removed[index] = (TextBlocks.sameClassProse(index, elements, prose: prose) * 2 < totalProse || totalProse == 0)
                 && !TextBlocks.isSidenote(index, elements, words: words, prose: prose, rawSubtree: rawSubtree)
                 && !(words.contains("paywall") && isMeteredRest(index))
+                if lenient, removed[index], !readLeniently, Boilerplate.wordKinds(words).contains(.content),
+                   TextBlocks.isMostlyProse(prose: prose[index], rawSubtree: rawSubtree[index]) {
+                    (removed[index], readLeniently) = (false, true)
+                }
             case .dropUnlessNearlyAllProse:
                 let span = index..<elements[index].end
                 let holdsHeadline = headlines.contains(where: span.contains)
@@ -129,8 +140,7 @@ struct TextBlocks {
             case .dropUnlessSoleChildOfStory:
                 removed[index] = !TextBlocks.isSoleChildOfStory(index, elements)
             case .dropUnlessProseLike:
-                let mostlyProse = prose[index] >= 2 * TextBlocks.proseLetters && prose[index] * 2 >= rawSubtree[index]
-                removed[index] = !mostlyProse && (prose[index] * 10 < totalProse * 3 || totalProse == 0)
+                removed[index] = !TextBlocks.isMostlyProse(prose: prose[index], rawSubtree: rawSubtree[index]) && (prose[index] * 10 < totalProse * 3 || totalProse == 0)
                 // Words of a sentence that a weak word styles ("<span class='card-link'>", an
                 // entity or topic link) are the sentence's, not a box beside it.
                 if removed[index], TextBlocks.inRunningText(index, elements),
@@ -365,12 +375,17 @@ struct TextBlocks {
         return total
     }
 
+    /// Whether a box reads like prose: two paragraphs' worth, and half its text or more.
+    static func isMostlyProse(prose: Int, rawSubtree: Int) -> Bool {
+        prose >= 2 * proseLetters && prose * 2 >= rawSubtree
+    }
+
     /// Whether an `<aside>` is a note inside the story (HTML's aside within an article: a
     /// callout or sidenote the story's paragraphs run around): mostly prose, no furniture
     /// word, and prose blocks before and after it in its parent. A sidebar beside the story
     /// or a box after its end has no prose on one side.
     static func isSidenote(_ index: Int, _ elements: [PageTree.Element], words: [String], prose: [Int], rawSubtree: [Int]) -> Bool {
-        guard elements[index].tag == "aside", prose[index] >= 2 * proseLetters, prose[index] * 2 >= rawSubtree[index],
+        guard elements[index].tag == "aside", isMostlyProse(prose: prose[index], rawSubtree: rawSubtree[index]),
               Boilerplate.wordKinds(words).isDisjoint(with: [.strong, .certain, .weak]) else { return false }
         let parent = elements[index].parent
         guard parent >= 0 else { return false }

@@ -148,6 +148,30 @@ import Testing
         #expect(kept.text.contains("Part 4:") && !kept.text.contains("enable JavaScript"))
     }
 
+    /// A stream of briefs, each one's text in a box named for the body and the share bar it
+    /// also holds ("brief-body-share-wrapper"): no box holds half the page's prose, so the
+    /// strict reading leaves the page empty. The box is then read as the story, the first
+    /// one only (the page's own brief, above the stream's next ones); a box named as
+    /// furniture alone ("related-stories") is not, and such a page stays refused.
+    @Test func storyInABoxNamedForBodyAndShareBarIsRead() {
+        func brief(_ number: Int, box: String) -> String {
+            let paragraphs = (1...3).map { line in
+                "<p>Brief \(number), line \(line): the council voted to keep the river crossing open through the winter, after a survey found the old bridge sound.</p>"
+            }.joined()
+            return "<article class='brief'><h2>Brief \(number) of the day</h2><div class='\(box)'>"
+                + "<div class='brief-text'>\(paragraphs)</div><span class='share-button'></span></div></article>"
+        }
+        func page(box: String) -> String {
+            "<html><body><header><a href='/'>Daily Briefs</a></header>" + (1...4).map { brief($0, box: box) }.joined() + "</body></html>"
+        }
+        let stream = extracted(page(box: "brief-body-share-wrapper"))
+        #expect(stream.kind == .article)
+        #expect(stream.text.contains("Brief 1, line 1:") && stream.text.contains("Brief 1, line 3:"))
+        #expect(!stream.text.contains("Brief 2,"))
+        let related = extracted(page(box: "related-stories"))
+        #expect(related.kind == .notArticle)
+    }
+
     /// A news brief under a header whose log-in box is named "paywall-login-link": the word
     /// names the site's account box, before the story, not a wall that cuts it short.
     @Test func briefUnderAPaywallNamedLoginBoxIsAnArticle() {
