@@ -318,34 +318,43 @@ enum DateNormalizer {
     /// with another offset is in the site's zone already: its own day or its UTC day.
     static func isDay(_ day: String, of date: String) -> Bool {
         if day.prefix(10) == date.prefix(10) { return true }
-        let shown = Array(day.utf8), stamp = Array(date.utf8)
-        // The number written in `bytes[start..<start + count]`, digits only.
-        func number(_ bytes: [UInt8], _ start: Int, _ count: Int) -> Int? {
-            guard start >= 0, start + count <= bytes.count else { return nil }
-            return bytes[start..<start + count].reduce(0) { value, byte in
-                guard let value, byte >= 0x30, byte <= 0x39 else { return nil }
-                return value * 10 + Int(byte - 0x30)
-            }
-        }
-        guard stamp.count >= 20, stamp[10] == UInt8(ascii: "T"),
-              let year = number(stamp, 0, 4), let month = number(stamp, 5, 2), let date = number(stamp, 8, 2),
-              let hour = number(stamp, 11, 2), let minute = number(stamp, 14, 2),
-              let shownYear = number(shown, 0, 4), let shownMonth = number(shown, 5, 2), let shownDate = number(shown, 8, 2)
-        else { return false }
-        // The zone after the seconds: "Z" or ±hh:mm.
-        guard let zone = stamp[19...].firstIndex(where: { $0 == UInt8(ascii: "Z") || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") })
-        else { return false }
-        var offset = 0
-        if stamp[zone] != UInt8(ascii: "Z") {
-            guard let hours = number(stamp, zone + 1, 2), let minutes = number(stamp, zone + 4, 2) else { return false }
-            offset = (hours * 60 + minutes) * (stamp[zone] == UInt8(ascii: "+") ? 1 : -1)
-        }
-        let instant = Timestamp.daysSinceEpoch(year: year, month: month, day: date) * 1440 + hour * 60 + minute - offset
-        let start = Timestamp.daysSinceEpoch(year: shownYear, month: shownMonth, day: shownDate) * 1440
+        let shown = Array(day.utf8)
+        guard let (instant, offset) = instant(of: date), let shownYear = number(shown, 0, 4),
+              let shownMonth = number(shown, 5, 2), let shownDate = number(shown, 8, 2) else { return false }
+        let start = Timestamp.daysSinceEpoch(year: shownYear, month: shownMonth, day: shownDate) * 86_400
         // A stamp written in a zone of its own (+01:00) is the site's local time: its day is
         // the one written (checked above) or, for a page that prints UTC, the instant's UTC day.
-        if offset != 0 { return instant >= start && instant < start + 1440 }
-        return instant >= start - 14 * 60 && instant < start + 1440 + 12 * 60
+        if offset != 0 { return instant >= start && instant < start + 86_400 }
+        return instant >= start - 14 * 3_600 && instant < start + 86_400 + 12 * 3_600
+    }
+
+    /// The seconds since 1970 of a normalized stamp ("2021-12-10T02:17:00Z", "…-05:00") and
+    /// its offset from UTC in minutes; nil for a bare day or a time without a zone.
+    static func instant(of stamp: String) -> (seconds: Int, offset: Int)? {
+        let bytes = Array(stamp.utf8)
+        guard bytes.count >= 20, bytes[10] == UInt8(ascii: "T"),
+              let year = number(bytes, 0, 4), let month = number(bytes, 5, 2), let day = number(bytes, 8, 2),
+              let hour = number(bytes, 11, 2), let minute = number(bytes, 14, 2), let second = number(bytes, 17, 2)
+        else { return nil }
+        var offset = 0
+        switch bytes[19] {
+        case UInt8(ascii: "Z"): break
+        case UInt8(ascii: "+"), UInt8(ascii: "-"):
+            guard let hours = number(bytes, 20, 2), let minutes = number(bytes, 23, 2) else { return nil }
+            offset = (hours * 60 + minutes) * (bytes[19] == UInt8(ascii: "+") ? 1 : -1)
+        default: return nil
+        }
+        let local = Timestamp.daysSinceEpoch(year: year, month: month, day: day) * 86_400 + hour * 3_600 + minute * 60 + second
+        return (local - offset * 60, offset)
+    }
+
+    /// The number written in `bytes[start..<start + count]`, digits only.
+    private static func number(_ bytes: [UInt8], _ start: Int, _ count: Int) -> Int? {
+        guard start >= 0, start + count <= bytes.count else { return nil }
+        return bytes[start..<start + count].reduce(0) { value, byte in
+            guard let value, byte >= 0x30, byte <= 0x39 else { return nil }
+            return value * 10 + Int(byte - 0x30)
+        }
     }
 
     private static func pad(_ value: Int, _ width: Int = 2) -> String {

@@ -176,6 +176,12 @@ struct Metadata {
            stamp.hasPrefix(day + "T"), !stamp.dropFirst(11).hasPrefix("00:00:00") {
             found.published = stamp
         }
+        // A UTC stamp a day after the address's day is the site's evening: written in the
+        // site's own offset when the page gives the same instant so, it shows the day a reader
+        // there sees (and the address names).
+        if let published = found.published, let urlDate, let local = Metadata.localStamp(of: published, day: urlDate, in: tree.source) {
+            found.published = local
+        }
         let vouched = declaresArticle || !markupAuthors.isEmpty || (declaredPublished ?? undeclared) != nil || urlDate != nil
             || byline.vouches(in: tree)
         found.site = first([meta["og:site_name"], ld.publisher, meta["application-name"], meta["publisher"]]).map(Mojibake.repaired)
@@ -187,6 +193,29 @@ struct Metadata {
         found.description = first([meta["og:description"], meta["description"], ld.description, meta["twitter:description"],
                                    meta["dc.description"]]).map(Mojibake.repaired)
         return (Article(metadata: found, canonicalURL: resolve(first([canonical, meta["og:url"]])) ?? url), vouched)
+    }
+
+    /// `stamp` (a UTC instant on the day after `day`) as `source` writes it in an offset that
+    /// puts it on `day` ("2023-11-08T22:28:35-05:00" for "2023-11-09T03:28:35Z"), if it does:
+    /// in a `<time>`, a meta or a script's data layer. The instant is the same; only the day
+    /// shown changes. Nil when the page gives no such rendering.
+    static func localStamp(of stamp: String, day: String, in source: [UInt8]) -> String? {
+        guard stamp.hasSuffix("Z"), let (instant, _) = DateNormalizer.instant(of: stamp),
+              let next = DateNormalizer.instant(of: day + "T00:00:00Z"), stamp.prefix(10) != day,
+              (next.seconds + 86_400..<next.seconds + 2 * 86_400).contains(instant) else { return nil }
+        let key = Array(day.utf8)
+        let stampBytes: Set<UInt8> = Set("0123456789-+:. T".utf8)
+        var start = 0
+        while let found = source[start...].firstRange(of: key) {
+            // The stamp runs on from the day over digits and separators ("T22:28:35.000-05:00").
+            let end = source[found.lowerBound...].prefix(40).firstIndex { !stampBytes.contains($0) } ?? min(source.count, found.lowerBound + 40)
+            if let local = DateNormalizer.normalize(String(decoding: source[found.lowerBound..<end], as: UTF8.self)),
+               let (seconds, offset) = DateNormalizer.instant(of: local), offset != 0, seconds == instant {
+                return local
+            }
+            start = found.upperBound
+        }
+        return nil
     }
 
     /// The names the site gives itself: OpenGraph's, the publisher's, the web app's, and the

@@ -46,6 +46,9 @@ struct PageTree {
     private(set) var titleText: String?
     /// Whether the page has a `<noscript>` (read only with `parse(readsNoscript:)`).
     private(set) var hasNoscript = false
+    /// The bytes the tree was parsed from, for what parsing leaves out: the stamps in a
+    /// script's data layer (`Metadata.localStamp`).
+    let source: [UInt8]
     /// Elements whose content never reaches the text (scripts, styles, forms controls…).
     /// `button` is kept instead (and dropped as furniture): a misparsed page can have its
     /// whole story inside one, which `misnestedCut` takes out.
@@ -95,6 +98,7 @@ struct PageTree {
     }
 
     private init(html: [UInt8], encoding: String?, url: String?, trimsCode: Bool, readsNoscript: Bool) {
+        source = html
         var elements: [Element] = []
         var jsonLD: [String] = []
         var titleText: String?

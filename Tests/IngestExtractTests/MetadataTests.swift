@@ -223,6 +223,27 @@ import Testing
         #expect(extractor.extract(html: page(#"<span property="foaf:created" content="2019-07-07"></span>"#), url: nil).metadata.published == nil)
     }
 
+    /// A UTC stamp on the day after the address's day is the site's evening: when the page
+    /// writes the same instant in its own offset (here in a script's data layer), that
+    /// rendering is the published date, on the address's day. Not for another instant, nor
+    /// without the address's day, nor for a stamp on the address's own day.
+    @Test func utcStampIsWrittenInTheSitesOffsetWhenThePageGivesIt() {
+        func published(meta: String, layer: String, url: String) -> String? {
+            let html = """
+            <html><head><title>Council passes the budget</title><meta property="article:published_time" content="\(meta)">
+            <script>window.dataLayer = [{"publish": "\(layer)", "section": "news"}];</script></head>
+            <body><main><h1>Council passes the budget</h1>
+            <p>The council passed next year's budget late on Wednesday, after a debate that ran for six hours and ended in a narrow vote.</p></main></body></html>
+            """
+            return extractor.extract(html: Array(html.utf8), url: url).metadata.published
+        }
+        let dated = "https://news.example/2023/11/08/council-budget/"
+        #expect(published(meta: "2023-11-09T03:28:35+00:00", layer: "2023-11-08T22:28:35-05:00", url: dated) == "2023-11-08T22:28:35-05:00")
+        #expect(published(meta: "2023-11-09T03:28:35+00:00", layer: "2023-11-08T22:55:28-05:00", url: dated) == "2023-11-09T03:28:35Z")
+        #expect(published(meta: "2023-11-09T03:28:35+00:00", layer: "2023-11-08T22:28:35-05:00", url: "https://news.example/council-budget/") == "2023-11-09T03:28:35Z")
+        #expect(published(meta: "2023-11-08T13:28:35+00:00", layer: "2023-11-08T08:28:35-05:00", url: dated) == "2023-11-08T13:28:35Z")
+    }
+
     /// A bare day (a Dublin Core `<meta>`) takes the time of a `<time>` of that day, but not
     /// a midnight stamp, which is a day too.
     @Test func bareDayTakesTheTimeOfATimeElementOfThatDay() {
