@@ -176,9 +176,9 @@ struct Metadata {
            stamp.hasPrefix(day + "T"), !stamp.dropFirst(11).hasPrefix("00:00:00") {
             found.published = stamp
         }
-        // A UTC stamp a day after the address's day is the site's evening: written in the
-        // site's own offset when the page gives the same instant so, it shows the day a reader
-        // there sees (and the address names).
+        // A UTC stamp a day off the address's day is the site's evening or early morning:
+        // written in the site's own offset when the page gives the same instant so, it shows
+        // the day a reader there sees (and the address names).
         if let published = found.published, let urlDate, let local = Metadata.localStamp(of: published, day: urlDate, in: tree.source) {
             found.published = local
         }
@@ -195,25 +195,33 @@ struct Metadata {
         return (Article(metadata: found, canonicalURL: resolve(first([canonical, meta["og:url"]])) ?? url), vouched)
     }
 
-    /// `stamp` (a UTC instant on the day after `day`) as `source` writes it in an offset that
-    /// puts it on `day` ("2023-11-08T22:28:35-05:00" for "2023-11-09T03:28:35Z"), if it does:
-    /// in a `<time>`, a meta or a script's data layer. The instant is the same; only the day
-    /// shown changes. Nil when the page gives no such rendering.
+    /// `stamp` (a UTC instant on the day before or after `day`) as `source` writes it in the
+    /// site's offset, which puts it on `day` ("2023-11-08T22:28:35-05:00" for
+    /// "2023-11-09T03:28:35Z"), if it does: in a `<time>`, a meta or a script's data layer.
+    /// A local time without a zone ("2020-02-17 21:18:11") counts when it is the instant to
+    /// the second, some whole or half hours off (a zone's offset), and its seconds are not
+    /// ":00" (a whole minute matches by chance): the offset is then written out. The instant is the same; only the day shown changes. Nil when the page gives no such rendering.
     static func localStamp(of stamp: String, day: String, in source: [UInt8]) -> String? {
-        guard stamp.hasSuffix("Z"), let (instant, _) = DateNormalizer.instant(of: stamp),
-              let next = DateNormalizer.instant(of: day + "T00:00:00Z"), stamp.prefix(10) != day,
-              (next.seconds + 86_400..<next.seconds + 2 * 86_400).contains(instant) else { return nil }
+        guard stamp.hasSuffix("Z"), stamp.prefix(10) != day, let (instant, _) = DateNormalizer.instant(of: stamp),
+              let (dayStart, _) = DateNormalizer.instant(of: day + "T00:00:00Z"),
+              (dayStart - 14 * 3_600..<dayStart + 86_400 + 12 * 3_600).contains(instant) else { return nil }
         let key = Array(day.utf8)
         let stampBytes: Set<UInt8> = Set("0123456789-+:. T".utf8)
         var start = 0
         while let found = source[start...].firstRange(of: key) {
+            start = found.upperBound
             // The stamp runs on from the day over digits and separators ("T22:28:35.000-05:00").
             let end = source[found.lowerBound...].prefix(40).firstIndex { !stampBytes.contains($0) } ?? min(source.count, found.lowerBound + 40)
-            if let local = DateNormalizer.normalize(String(decoding: source[found.lowerBound..<end], as: UTF8.self)),
-               let (seconds, offset) = DateNormalizer.instant(of: local), offset != 0, seconds == instant {
-                return local
-            }
-            start = found.upperBound
+            guard let local = DateNormalizer.normalize(String(decoding: source[found.lowerBound..<end], as: UTF8.self)),
+                  local.utf8.count >= 19 else { continue }
+            if let (seconds, offset) = DateNormalizer.instant(of: local), offset != 0, seconds == instant { return local }
+            // A zone-less time: its offset from the instant, if it is a zone's.
+            guard local.utf8.count == 19, !local.hasSuffix(":00"),
+                  let (seconds, _) = DateNormalizer.instant(of: local + "Z") else { continue }
+            let offset = (seconds - instant) / 60
+            guard (seconds - instant) % 1_800 == 0, offset != 0, (-12 * 60...14 * 60).contains(offset) else { continue }
+            let hours = abs(offset) / 60, minutes = abs(offset) % 60
+            return local + (offset < 0 ? "-" : "+") + (hours < 10 ? "0" : "") + "\(hours):" + (minutes < 10 ? "0" : "") + "\(minutes)"
         }
         return nil
     }

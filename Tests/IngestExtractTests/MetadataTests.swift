@@ -223,10 +223,10 @@ import Testing
         #expect(extractor.extract(html: page(#"<span property="foaf:created" content="2019-07-07"></span>"#), url: nil).metadata.published == nil)
     }
 
-    /// A UTC stamp on the day after the address's day is the site's evening: when the page
-    /// writes the same instant in its own offset (here in a script's data layer), that
-    /// rendering is the published date, on the address's day. Not for another instant, nor
-    /// without the address's day, nor for a stamp on the address's own day.
+    /// A UTC stamp a day off the address's day is the site's evening (or, east of UTC, early
+    /// morning): when the page writes the same instant in its own offset (here in a script's
+    /// data layer), that rendering is the published date, on the address's day. Not for
+    /// another instant, nor without the address's day, nor for a stamp on the address's own day.
     @Test func utcStampIsWrittenInTheSitesOffsetWhenThePageGivesIt() {
         func published(meta: String, layer: String, url: String) -> String? {
             let html = """
@@ -242,6 +242,12 @@ import Testing
         #expect(published(meta: "2023-11-09T03:28:35+00:00", layer: "2023-11-08T22:55:28-05:00", url: dated) == "2023-11-09T03:28:35Z")
         #expect(published(meta: "2023-11-09T03:28:35+00:00", layer: "2023-11-08T22:28:35-05:00", url: "https://news.example/council-budget/") == "2023-11-09T03:28:35Z")
         #expect(published(meta: "2023-11-08T13:28:35+00:00", layer: "2023-11-08T08:28:35-05:00", url: dated) == "2023-11-08T13:28:35Z")
+        // A local time without a zone, the instant to the second five hours off: the offset is
+        // written out; to the minute only, the match may be chance.
+        #expect(published(meta: "2023-11-09T03:28:35+00:00", layer: "2023-11-08 22:28:35", url: dated) == "2023-11-08T22:28:35-05:00")
+        #expect(published(meta: "2023-11-09T03:28:00+00:00", layer: "2023-11-08 22:28:00", url: dated) == "2023-11-09T03:28:00Z")
+        // East of UTC: the address's day is the day after the UTC stamp's.
+        #expect(published(meta: "2023-11-07T23:15:20+00:00", layer: "2023-11-08T00:15:20+01:00", url: dated) == "2023-11-08T00:15:20+01:00")
     }
 
     /// A bare day (a Dublin Core `<meta>`) takes the time of a `<time>` of that day, but not
