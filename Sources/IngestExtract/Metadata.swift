@@ -131,9 +131,12 @@ struct Metadata {
             return siteKeys.contains { key.contains($0) || $0.contains(key) }
         } ? [] : shown
         // So does a user handle ("CC7567": one word with a digit), when the byline shows names.
+        // A name the markup writes surname first ("Gillman, Steve") is written as the page
+        // shows it ("by Steve Gillman").
+        let shownNames = Metadata.distinctAuthors(byline.authors)
         let people = markupAuthors.filter { name in
             !siteKeys.contains(Paragraphs.comparable(name)) && !(Metadata.isHandle(name) && !shownPeople.isEmpty)
-        }
+        }.map { name in shownNames.first { Metadata.isSurnameFirst(name, of: $0) } ?? name }
         found.authors = [people.isEmpty ? shownPeople : people, markupAuthors, Metadata.distinctAuthors(byline.authors),
                          Metadata.distinctAuthors(labelledTwitterAuthor), Metadata.distinctAuthors(ld.organisationAuthors)]
             .first { !$0.isEmpty } ?? []
@@ -429,6 +432,13 @@ struct Metadata {
         }
         let name = words.joined(separator: " ").trimmingCharacters(in: CharacterSetLite(" .,;:-–©"))
         return name.isEmpty ? nil : name
+    }
+
+    /// Whether `name` is `shown` written surname first: "Gillman, Steve" for "Steve Gillman".
+    static func isSurnameFirst(_ name: String, of shown: String) -> Bool {
+        let parts = name.split(separator: ",", omittingEmptySubsequences: false)
+        guard parts.count == 2, !shown.contains(",") else { return false }
+        return Paragraphs.comparable(String(parts[1] + parts[0])) == Paragraphs.comparable(shown)
     }
 
     /// A user name rather than a person's: one word holding a digit ("CC7567", "jdoe42").

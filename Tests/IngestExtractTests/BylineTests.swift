@@ -20,6 +20,25 @@ import Testing
         #expect(extractor.extract(html: Array(html.utf8), url: nil).metadata.authors == (author.map { [$0] } ?? []))
     }
 
+    /// A markup author written surname first ("Gillman, Steve") is the byline's "Steve
+    /// Gillman"; with no byline shown it stays as written, and two people joined by a comma
+    /// ("Ana Lima, Tom Berg") are not one name reordered.
+    @Test func aSurnameFirstMarkupNameIsWrittenAsTheBylineShowsIt() {
+        func authors(_ meta: String, byline: String?) -> [String] {
+            let shown = byline.map { "<p class='author-name'>by <a href='/author/steve/'>\($0)</a></p>" } ?? ""
+            let html = """
+            <html><head><title>Hidden cash in your home</title><meta name="parsely-author" content="\(meta)"></head>
+            <body><main><h1>Hidden cash in your home</h1>\(shown)
+            <p>Old coins, gift cards and scrap metal can all be turned into money, if you know where to look and who is buying them.</p></main></body></html>
+            """
+            return extractor.extract(html: Array(html.utf8), url: nil).metadata.authors
+        }
+        #expect(authors("Gillman, Steve", byline: "Steve Gillman") == ["Steve Gillman"])
+        #expect(authors("Gillman, Steve", byline: nil) == ["Gillman, Steve"])
+        #expect(Metadata.isSurnameFirst("Gillman, Steve", of: "Steve Gillman"))
+        #expect(!Metadata.isSurnameFirst("Ana Lima, Tom Berg", of: "Ana Lima"))
+    }
+
     /// A box named for comments in the header, under the headline, is the byline line's
     /// comment count: the author it holds is the story's. A comment section below is not.
     @Test func aBylineInAHeaderBoxNamedForCommentsIsTheStorys() {
