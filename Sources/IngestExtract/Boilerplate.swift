@@ -26,7 +26,7 @@ enum Boilerplate {
         "sponsored", "promo", "promotion", "outbrain", "taboola", "zergnet",
         "related", "recommended", "recommendations", "recirc", "trending", "mostread", "popular",
         "breadcrumb", "breadcrumbs", "navbar", "navigation", "menu", "footer",
-        "caption", "legend", "credit", "credits", "byline", "bylines", "tags", "tagcloud", "taglist",
+        "caption", "captions", "legend", "legends", "credit", "credits", "byline", "bylines", "tags", "tagcloud", "taglist",
         "keywords", "toolbar", "modal", "popup", "overlay", "lightbox", "paywall", "donate", "donation",
         // "skip" only in a skip link's spellings: alone it also marks "skip-lazy" images and
         // a page's "skip-item" sections.
@@ -58,6 +58,10 @@ enum Boilerplate {
         /// Furniture by its class or tag, unless it holds much of the page's prose (many
         /// sites put words such as "widget" or "sidebar-layout" on the story's wrappers).
         case dropUnlessProse
+        /// Named as pictures' captions: furniture unless it holds nearly all of the page's
+        /// prose (a photo essay told in its captions). Beside a story, a gallery's fifty
+        /// captions can outweigh it.
+        case dropUnlessCaptionsAreTheStory
         /// A hint only ("widget", "meta", "header"): furniture unless it reads like prose.
         case dropUnlessProseLike
         /// Named as a pop-up or an ad network's box: furniture unless it holds the headline
@@ -87,6 +91,9 @@ enum Boilerplate {
     /// The certain words of consent banners: a script-built page's only prose is often its
     /// cookie box, which must never become the story.
     static let consentWords: Set<String> = ["cookie", "cookies", "consent", "gdpr"]
+
+    /// The strong words that name pictures' captions and credits.
+    static let captionWords: Set<String> = ["caption", "captions", "legend", "legends", "credit", "credits"]
 
     /// Words by which a quotation names where it comes from ("twitter-tweet", "tiktok-embed",
     /// "social-media-embed"): a story quotes a post as it quotes a person, so on a
@@ -134,6 +141,9 @@ enum Boilerplate {
         // An `<aside>` its class names as furniture too ("sidebar", "widget") is the page's
         // sidebar, whatever it holds: beside a short story its widgets outweigh the story.
         if strong || (weak && !content), element.tag == "aside" { return .drop }
+        if strong, words.contains(where: captionWords.contains), !wordKinds(words.filter { !captionWords.contains($0) }).contains(.strong) {
+            return .dropUnlessCaptionsAreTheStory
+        }
         if strong || tags.contains(element.tag) || role.map(roles.contains) == true { return .dropUnlessProse }
         // React and others stream server-rendered pages into hidden divs, so even hidden
         // content is kept when it reads like prose; not a hidden schema.org item, a copy of

@@ -129,6 +129,8 @@ struct TextBlocks {
                    TextBlocks.isMostlyProse(prose: prose[index], rawSubtree: rawSubtree[index]) {
                     (removed[index], readLeniently) = (false, true)
                 }
+            case .dropUnlessCaptionsAreTheStory:
+                removed[index] = prose[index] * 10 < totalProse * 9 || totalProse == 0
             case .dropUnlessNearlyAllProse:
                 let span = index..<elements[index].end
                 let holdsHeadline = headlines.contains(where: span.contains)

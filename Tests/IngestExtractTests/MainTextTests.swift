@@ -235,6 +235,7 @@ import Testing
         ("shared-address", .keep),
         ("sr-only", .dropUnlessProse),
         ("author_detail_box", .dropUnlessProse),
+        ("gallery-legends", .dropUnlessCaptionsAreTheStory), ("photo-caption share-bar", .dropUnlessProse),
         ("author-name", .dropUnlessProseLike),
     ])
     func classWordsGiveAVerdict(classValue: String, expected: Boilerplate.Verdict) {

@@ -23,6 +23,29 @@ import Testing
         #expect(!article.text.contains("Other story"))
     }
 
+    /// A story with a gallery embedded in its body, whose fifty captions ("legends") hold more
+    /// prose than the story: the captions are not the story. A photo essay told only in its
+    /// captions keeps them: there they are nearly all the page's prose.
+    @Test func aGallerysCaptionsAreNotTheStoryTheyOutweigh() {
+        let story = (1...4).map { number in
+            "<p>Point \(number): hotel towels and sheets may not be as clean as they look, according to the managers who answered an online thread about the trade.</p>"
+        }.joined()
+        func captions(_ count: Int) -> String {
+            "<ul class='legends'>" + (1...count).map { number in
+                "<li><h2><span class='counter'>\(number)/\(count)</span> Picture \(number)</h2><p>Caption \(number): revenues at the listed club dipped by nearly a tenth in the year to June, after broadcasting and sponsorship deals dried up.</p></li>"
+            }.joined() + "</ul>"
+        }
+        let html = "<html><body><article><h1>Seven secrets of hotel owners</h1><div class='text-wrapper' itemprop='articleBody'>\(story)"
+            + "<div class='full-gallery'>\(captions(12))</div></div></article></body></html>"
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.text.contains("Point 1:") && article.text.contains("Point 4:"))
+        #expect(!article.text.contains("Caption 1:"))
+        let essay = "<html><body><article><h1>A year on the river, in pictures</h1><div class='full-gallery'>\(captions(6))</div></article></body></html>"
+        let pictures = extractor.extract(html: Array(essay.utf8), url: nil)
+        #expect(pictures.kind == .article)
+        #expect(pictures.text.contains("Caption 1:") && pictures.text.contains("Caption 6:"))
+    }
+
     /// A short story in a page builder's rows, then a rail of cards teasing other stories
     /// with excerpts as long as the story's paragraphs: some cut with an ellipsis, some not.
     @Test func teaserCardsOfOtherStoriesAreNotTheStory() {
