@@ -87,13 +87,12 @@ enum PageKind {
         if letters == 0 {
             return reject(&article, emptyReason)
         }
+        // A wall after 250 letters or more leaves a story's opening, stored as the page gives it
+        // (headline, byline, date, lead): refusing it would lose the story.
         if letters < minimumLetters {
             if hasPaywall(blocks, roots: roots) { return reject(&article, "paywall teaser: only a short body is public") }
             if declaresArticle || isOneArticleElement(tree: tree, roots: roots), letters >= minimumDeclaredLetters { return }
             return reject(&article, tooLittleReason + " (\(letters) letters)")
-        }
-        if letters < 1000, hasPaywall(blocks, roots: roots) {
-            return reject(&article, "paywall teaser: only a short body is public")
         }
     }
 
