@@ -125,6 +125,14 @@ struct TextBlocks {
             case .dropUnlessProse: removed[index] = (TextBlocks.sameClassProse(index, elements, prose: prose) * 2 < totalProse || totalProse == 0)
                 && !TextBlocks.isSidenote(index, elements, words: words, prose: prose, rawSubtree: rawSubtree)
                 && !(words.contains("paywall") && isMeteredRest(index))
+                // A span that is a whole paragraph's text is the paragraph, whose own tag names
+                // no furniture (a story pasted from a social site keeps its markup:
+                // `<p><span class="…ContentTags">`).
+                if removed[index], !elements[index].isBlock, elements[index].parent >= 0, elements[elements[index].parent].tag == "p",
+                   rawSubtree[index] == blockRaw[blockOf[index]], blockRaw[blockOf[index]] >= TextBlocks.proseLetters,
+                   blockRawLink[blockOf[index]] * 3 < blockRaw[blockOf[index]] {
+                    removed[index] = false
+                }
                 if lenient, removed[index], !readLeniently, Boilerplate.wordKinds(words).contains(.content),
                    TextBlocks.isMostlyProse(prose: prose[index], rawSubtree: rawSubtree[index]) {
                     (removed[index], readLeniently) = (false, true)

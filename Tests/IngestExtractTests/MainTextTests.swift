@@ -155,6 +155,21 @@ import Testing
         #expect(!article.text.contains("Insurer names"))
     }
 
+    /// A story pasted from a social site keeps that site's markup: each paragraph's text in a
+    /// `<span>` whose class holds a furniture word ("…ContentTags"). A span that is a whole
+    /// paragraph's text is judged as the paragraph; a tag list beside the story is not.
+    @Test func aParagraphWhollyInAFurnitureNamedSpanIsKept() {
+        let paragraphs = (1...3).map { number in
+            "<p><span class='_4n-j eventDetailsContentTags fsl'>Part \(number): the floating ramp comes to the lake on the nineteenth of August, where Europe's best riders compete for the title and the prize money.</span></p>"
+        }.joined()
+        let tags = "<div class='post-tags'><span class='tags'>Contest, Dormagen, Blue Tomato, Wakebeach, Miniramp</span></div>"
+        let html = "<html><body><article><h1>The floating ramp comes to the lake</h1>\(paragraphs)\(tags)</article></body></html>"
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.kind == .article)
+        #expect(article.text.contains("Part 1:") && article.text.contains("Part 3:"))
+        #expect(!article.text.contains("Wakebeach"))
+    }
+
     /// A picture's legend is its caption, however long: "legend" names it as "caption" does.
     @Test func aPicturesLegendIsLeftOut() {
         let story = (1...4).map { "<p>Paragraph \($0) of the story: open woodland has grown rare in the last century as forests were managed more densely.</p>" }.joined()
