@@ -357,7 +357,7 @@ enum DateNormalizer {
         }
     }
 
-    private static func pad(_ value: Int, _ width: Int = 2) -> String {
+    static func pad(_ value: Int, _ width: Int = 2) -> String {
         let digits = String(value)
         return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }

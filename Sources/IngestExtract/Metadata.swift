@@ -203,7 +203,8 @@ struct Metadata {
     /// "2023-11-09T03:28:35Z"), if it does: in a `<time>`, a meta or a script's data layer.
     /// A local time without a zone ("2020-02-17 21:18:11") counts when it is the instant to
     /// the second, some whole or half hours off (a zone's offset), and its seconds are not
-    /// ":00" (a whole minute matches by chance): the offset is then written out. The instant is the same; only the day shown changes. Nil when the page gives no such rendering.
+    /// ":00" (a whole minute matches by chance): the offset is then written out. The instant
+    /// is the same; only the day shown changes. Nil when the page gives no such rendering.
     static func localStamp(of stamp: String, day: String, in source: [UInt8]) -> String? {
         guard stamp.hasSuffix("Z"), stamp.prefix(10) != day, let (instant, _) = DateNormalizer.instant(of: stamp),
               let (dayStart, _) = DateNormalizer.instant(of: day + "T00:00:00Z"),
@@ -223,8 +224,7 @@ struct Metadata {
                   let (seconds, _) = DateNormalizer.instant(of: local + "Z") else { continue }
             let offset = (seconds - instant) / 60
             guard (seconds - instant) % 1_800 == 0, offset != 0, (-12 * 60...14 * 60).contains(offset) else { continue }
-            let hours = abs(offset) / 60, minutes = abs(offset) % 60
-            return local + (offset < 0 ? "-" : "+") + (hours < 10 ? "0" : "") + "\(hours):" + (minutes < 10 ? "0" : "") + "\(minutes)"
+            return local + (offset < 0 ? "-" : "+") + DateNormalizer.pad(abs(offset) / 60) + ":" + DateNormalizer.pad(abs(offset) % 60)
         }
         return nil
     }

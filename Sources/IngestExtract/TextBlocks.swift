@@ -87,8 +87,11 @@ struct TextBlocks {
             blockRaw[blockOf[index]] += rawOwn[index]
             blockRawLink[blockOf[index]] += rawLink[index]
         }
+        func isProseBlock(_ block: Int) -> Bool {
+            blockRaw[block] >= TextBlocks.proseLetters && blockRawLink[block] * 3 < blockRaw[block]
+        }
         var prose = [Int](repeating: 0, count: count)
-        for index in 0..<count where blockRaw[index] >= TextBlocks.proseLetters && blockRawLink[index] * 3 < blockRaw[index] && !machineCopy[index] {
+        for index in 0..<count where isProseBlock(index) && !machineCopy[index] {
             prose[index] = blockRaw[index]
         }
         for index in stride(from: count - 1, through: 1, by: -1) where elements[index].parent >= 0 {
@@ -128,9 +131,9 @@ struct TextBlocks {
                 // A span that is a whole paragraph's text is the paragraph, whose own tag names
                 // no furniture (a story pasted from a social site keeps its markup:
                 // `<p><span class="…ContentTags">`).
-                if removed[index], !elements[index].isBlock, elements[index].parent >= 0, elements[elements[index].parent].tag == "p",
-                   rawSubtree[index] == blockRaw[blockOf[index]], blockRaw[blockOf[index]] >= TextBlocks.proseLetters,
-                   blockRawLink[blockOf[index]] * 3 < blockRaw[blockOf[index]] {
+                let parent = elements[index].parent
+                if removed[index], !elements[index].isBlock, parent >= 0, elements[parent].tag == "p",
+                   rawSubtree[index] == blockRaw[parent], isProseBlock(parent) {
                     removed[index] = false
                 }
                 if lenient, removed[index], !readLeniently, Boilerplate.wordKinds(words).contains(.content),
@@ -153,8 +156,7 @@ struct TextBlocks {
                 removed[index] = !TextBlocks.isMostlyProse(prose: prose[index], rawSubtree: rawSubtree[index]) && (prose[index] * 10 < totalProse * 3 || totalProse == 0)
                 // Words of a sentence that a weak word styles ("<span class='card-link'>", an
                 // entity or topic link) are the sentence's, not a box beside it.
-                if removed[index], TextBlocks.inRunningText(index, elements),
-                   blockRaw[blockOf[index]] >= TextBlocks.proseLetters, blockRawLink[blockOf[index]] * 3 < blockRaw[blockOf[index]],
+                if removed[index], TextBlocks.inRunningText(index, elements), isProseBlock(blockOf[index]),
                    !Boilerplate.isHidden(elements[index]) {
                     removed[index] = false
                 }
