@@ -280,6 +280,17 @@ enum DateNormalizer {
 
     /// A date from the URL path: /2024/05/01/ or /2024-05-01- or /20240501/ or /29-10-2021/.
     static func fromURLPath(_ url: String) -> String? {
+        fromURLPath(url, monthIsEnough: false)
+    }
+
+    /// Whether the URL path is dated, if only to the month (/2015/03/slug/: a blog's archive
+    /// of posts by month).
+    static func isDatedPath(_ url: String) -> Bool {
+        fromURLPath(url, monthIsEnough: true) != nil
+    }
+
+    /// `fromURLPath`; with `monthIsEnough`, a year and month without a day give "2015-03".
+    private static func fromURLPath(_ url: String, monthIsEnough: Bool) -> String? {
         let parts = url.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "_" || $0 == "." })
         for index in parts.indices {
             guard let year = Int(parts[index]), parts[index].count == 4, (1990...2100).contains(year) else {
@@ -300,6 +311,7 @@ enum DateNormalizer {
             if index + 2 < parts.count, let day = Int(parts[index + 2]), parts[index + 2].count <= 2, (1...31).contains(day) {
                 return pad(year, 4) + "-" + pad(month) + "-" + pad(day)
             }
+            if monthIsEnough { return pad(year, 4) + "-" + pad(month) }
         }
         return nil
     }

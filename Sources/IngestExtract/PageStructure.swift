@@ -149,13 +149,14 @@ enum PageStructure {
 
     /// Whether the page declares its place in a sequence of pages (`<link rel="prev">` or
     /// `rel="next"` in its head), as manuals and books do. An `<a rel="next">` is not read: a
-    /// blog's "next post" link carries it; nor a `<link>` to a dated address
-    /// ("/2017/07/04/…"): WordPress declares a post's neighbours in time that way.
+    /// blog's "next post" link carries it; nor a `<link>` to a dated address, if only to the
+    /// month ("/2017/07/04/…", "/2015/03/…"): WordPress declares a post's neighbours in time
+    /// that way, under whatever permalinks the blog chose.
     static func isChapter(_ tree: PageTree) -> Bool {
         tree.elements.contains { element in
             guard element.tag == "link", let rel = element.attribute("rel")?.lowercased(),
                   rel.split(separator: " ").contains(where: { $0 == "prev" || $0 == "previous" || $0 == "next" }) else { return false }
-            return element.attribute("href").flatMap(DateNormalizer.fromURLPath) == nil
+            return element.attribute("href").map(DateNormalizer.isDatedPath) == false
         }
     }
 

@@ -122,6 +122,12 @@ import Testing
         #expect(DateNormalizer.fromURLPath("https://x.example/news/29-10-2021") == "2021-10-29")
         #expect(DateNormalizer.fromURLPath("https://x.example/news/10-29-2021/story") == "2021-10-29")
         #expect(DateNormalizer.fromURLPath("https://x.example/news/03-10-2021") == nil)
+        // A month's directory dates a path, but gives no day.
+        #expect(DateNormalizer.fromURLPath("https://x.example/2015/03/story/") == nil)
+        #expect(DateNormalizer.isDatedPath("https://x.example/2015/03/story/"))
+        #expect(DateNormalizer.isDatedPath("https://x.example/2025/09/04/story/"))
+        #expect(!DateNormalizer.isDatedPath("https://x.example/docs/2015/install.html"))
+        #expect(!DateNormalizer.isDatedPath("install.html"))
     }
 
     @Test func anUndatedMetaDateThatIsTheModificationGivesWayToTheShownDate() throws {

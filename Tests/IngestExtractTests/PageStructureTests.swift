@@ -14,10 +14,12 @@ import Testing
     }
 
     /// A blog post with five code listings whose `<link rel="prev">` and `rel="next"` lead to
-    /// dated addresses: WordPress declares a post's neighbours in time, not chapters.
-    @Test func blogPostWhoseNeighboursAreDatedIsNoChapter() {
-        let head = "<link rel='prev' title='An older post' href='https://blog.example.com/2017/06/28/an-older-post/'>"
-            + "<link rel='next' title='A newer post' href='https://blog.example.com/2017/07/04/a-newer-post/'>"
+    /// dated addresses, to the day or only to the month (the permalinks a blog chose):
+    /// WordPress declares a post's neighbours in time, not chapters.
+    @Test(arguments: [("2017/06/28", "2017/07/04"), ("2017/06", "2017/07")])
+    func blogPostWhoseNeighboursAreDatedIsNoChapter(older: String, newer: String) {
+        let head = "<link rel='prev' title='An older post' href='https://blog.example.com/\(older)/an-older-post/'>"
+            + "<link rel='next' title='A newer post' href='https://blog.example.com/\(newer)/a-newer-post/'>"
         let steps = (1...5).map { number in
             "<p>Step \(number): run the command below in a terminal and check that the capture shows the requests the browser made.</p><pre>tshark -i eth0 -Y http.request -c \(number)</pre>"
         }.joined()
