@@ -120,7 +120,12 @@ struct ContentSelection {
             }
             return blocks.keptProse[index] - max(other, blocks.teaserProse[index] - blocks.teaserProse[best])
         }
-        var ancestor = elements[start].parent
+        // A table's body or row is no story of its own: the story is the table, whose
+        // caption and the paragraphs beside it (a list's introduction) then join it.
+        while ContentSelection.tableParts.contains(elements[best].tag), elements[best].parent >= 0 {
+            best = elements[best].parent
+        }
+        var ancestor = elements[best].parent
         var isParent = true
         while ancestor >= 0, ancestor != blocks.body {
             let gainsProse = storyProse(ancestor) * 2 >= blocks.keptProse[best] * 3
@@ -136,6 +141,9 @@ struct ContentSelection {
         }
         return best
     }
+
+    /// The parts of a table below `<table>` that may win the vote.
+    static let tableParts: Set<String> = ["tbody", "thead", "tfoot", "tr"]
 
     /// Teaser cards of other stories: four or more like siblings (tag and class, digits
     /// aside: `card-1`, `card-2`), three in four of them short blocks (under 500 letters of

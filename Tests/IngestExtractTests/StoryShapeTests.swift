@@ -23,6 +23,27 @@ import Testing
         #expect(!article.text.contains("Other story"))
     }
 
+    /// A list told as a table (a wiki's "list of films"): the rows win the vote, and the
+    /// paragraphs that introduce the list, beside the table, are the story's opening.
+    @Test func aTablesIntroductionIsKeptWithItsRows() {
+        let rows = (1...12).map { number in
+            "<tr><th><a href='/wiki/Film_\(number)'>Film \(number)</a></th><td>19\(50 + number)</td><td>A clerk relives the same Tuesday, "
+                + "over and over, until she finds out why the office clock stopped, film \(number).<sup><a href='#cite-\(number)'>[\(number)]</a></sup></td></tr>"
+        }.joined()
+        let references = (1...12).map { number in
+            "<li><a href='#ref-\(number)'>^</a> <a href='/book/\(number)'>Time Travel in Popular Media, volume \(number)</a>, <a href='/isbn/\(number)'>ISBN 97807864780\(number)</a>.</li>"
+        }.joined()
+        let html = "<html><body><div id='content'><h1>List of films with time loops</h1><div class='parser-output'>"
+            + "<p>This list of films features time loops, in which characters live the same period of time again and again until a condition is met.</p>"
+            + "<table class='wikitable'><caption>Films with time loops</caption><thead><tr><th>Film</th><th>Year</th><th>Description</th></tr></thead>"
+            + "<tbody>\(rows)</tbody></table><h2>References</h2><ol class='references'>\(references)</ol></div></div>"
+            + "<div id='footer'><a href='/about'>About</a></div></body></html>"
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.text.hasPrefix("This list of films features time loops"))
+        #expect(article.text.contains("until she finds out why the office clock stopped, film 12."))
+        #expect(!article.text.contains("Time Travel in Popular Media"))
+    }
+
     /// A story with a gallery embedded in its body, whose fifty captions ("legends") hold more
     /// prose than the story: the captions are not the story. A photo essay told only in its
     /// captions keeps them: there they are nearly all the page's prose.
