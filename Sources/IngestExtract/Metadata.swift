@@ -67,7 +67,8 @@ struct Metadata {
                 if let itemtype = element.attribute("itemtype") {
                     for name in itemtype.split(separator: " ") { itemtypes.insert(JSONLD.shortType(String(name))) }
                 }
-                var names = element.attribute("itemprop").map { [$0.lowercased()] } ?? []
+                // An element may carry several properties at once (`itemprop="author creator"`).
+                var names = element.attribute("itemprop").map { $0.lowercased().split(whereSeparator: \.isWhitespace).map(String.init) } ?? []
                 if let property = element.attribute("property") {
                     names += property.split(separator: " ").compactMap(Metadata.rdfaDateProperty).filter { !names.contains($0) }
                 }
@@ -368,8 +369,18 @@ struct Metadata {
                 }
             }
         }
-        if names.isEmpty, let index = itemprop("author", headline: headline) {
-            names = [tree.elements[index].attribute("content") ?? bylineText(index)].compactMap { $0 }
+        if names.isEmpty {
+            // A Person item shows its person's name in its own `itemprop=name`, without the
+            // byline's "By" and "and" around it (a hidden `<meta itemprop=name>` may hold a
+            // user handle or markup: only shown names count). An organisation is no author.
+            names = itempropAuthors(headline: headline).flatMap { index -> [String] in
+                let element = tree.elements[index]
+                if let content = element.attribute("content") { return [content] }
+                if element.attribute("itemtype")?.lowercased().contains("organization") == true { return [] }
+                let shown = itemprops["name", default: []].filter { tree.isInside($0, index) && $0 != index }
+                    .compactMap(bylineText).filter { !$0.isEmpty }
+                return shown.isEmpty ? [bylineText(index)].compactMap { $0 } : shown
+            }
         }
         return Metadata.distinctAuthors(names)
     }
@@ -458,7 +469,9 @@ struct Metadata {
         if let space = name.lastIndex(of: " "), connectors.contains(String(name[name.index(after: space)...])) {
             name = String(name[..<space])
         }
-        guard !publishedWords.contains(name.lowercased()), !weekdays.contains(name.lowercased()) else { return nil }
+        // A date where a name should be (a theme that marks its byline's date as the Person's name).
+        guard !publishedWords.contains(name.lowercased()), !weekdays.contains(name.lowercased()),
+              !DateNormalizer.hasFourDigits(name) || DateNormalizer.normalize(name) == nil else { return nil }
         // A separator the byline line puts between its parts ("by Jane Doe ● May 2"): a dot,
         // bullet or geometric shape never ends or starts a name (a "®" may).
         func isSeparator(_ character: Character) -> Bool {
@@ -505,6 +518,20 @@ struct Metadata {
         let first = itempropKey(name, found)
         let later = itemprops[name, default: []].drop { $0 <= found }
         return later.contains { itempropKey(name, $0) != first && !Byline.isOutOfView($0, tree: tree, headline: headline) } ? nil : found
+    }
+
+    /// The page's `itemprop=author` elements: the first (`itempropFirst`) and the like
+    /// elements beside it, one per author of a byline ("By <span itemprop=author>…</span> and
+    /// <span itemprop=author>…</span>"). As for `itemprop`, none when others in view elsewhere
+    /// name someone else (a related-stories rail's authors).
+    private func itempropAuthors(headline: Int?) -> [Int] {
+        guard let first = itempropFirst("author", headline: headline) else { return [] }
+        let elements = tree.elements, parent = elements[first].parent
+        let all = itemprops["author", default: []].drop { $0 < first }
+        let byline = all.filter { elements[$0].parent == parent && elements[$0].tag == elements[first].tag }
+        let names = Set(byline.map { itempropKey("author", $0) })
+        let elsewhere = all.filter { !byline.contains($0) && !tree.isInside($0, first) }
+        return elsewhere.contains { !names.contains(itempropKey("author", $0)) && !Byline.isOutOfView($0, tree: tree, headline: headline) } ? [] : byline
     }
 
     /// What an `itemprop` element says, dates compared by their day.

@@ -354,6 +354,9 @@ import Testing
         // What is left of "Donnerstag, 12. Mai 2022" once its date is read.
         #expect(Metadata.cleanAuthor("Donnerstag") == nil)
         #expect(Metadata.cleanAuthor("Thursday") == nil)
+        // A byline's date marked up as the Person's name.
+        #expect(Metadata.cleanAuthor("NOVEMBER 20, 2019 10:43") == nil)
+        #expect(Metadata.cleanAuthor("Agent 2019") == "Agent 2019")
     }
 
     @Test func aDeclaredDateTheBylineShowsIsKept() throws {

@@ -208,6 +208,26 @@ import Testing
         #expect(extractor.extract(html: Array(scoped.utf8), url: nil).metadata.published == "2024-05-01")
     }
 
+    /// A byline of Person items, one per author, each with several properties at once
+    /// (`itemprop="author creator"`) and its name in `itemprop=name` between the byline's
+    /// "By", commas and "and": every author, in the byline's order, and nothing of the byline's
+    /// words. A date the theme marks as a Person's name is no author.
+    @Test func everyPersonOfAMicrodataBylineIsAnAuthor() {
+        func person(_ name: String, _ after: String) -> String {
+            #"<span class="byline" itemprop="author creator" itemscope itemtype="https://schema.org/Person">"#
+                + #"<a href="/people/\#(name.split(separator: " ")[1].lowercased())"><span itemprop="name">\#(name)</span></a>\#(after)</span>"#
+        }
+        let html = """
+        <html><head><title>Clinics reopen after the outbreak</title></head><body><main><h1>Clinics reopen after the outbreak</h1>
+        <p class="byline-dateline">By \(person("Kevin Sack", ", "))\(person("Sheri Fink", ", "))\(person("Pam Belluck", " and "))\(person("Adam Nossiter", ""))</p>
+        <p>The clinics reopened on Monday, three months after the outbreak closed them, and the first patients were seen by noon.</p></main></body></html>
+        """
+        #expect(extractor.extract(html: Array(html.utf8), url: nil).metadata.authors == ["Kevin Sack", "Sheri Fink", "Pam Belluck", "Adam Nossiter"])
+        let dated = html.replacingOccurrences(of: #"<span itemprop="name">Adam Nossiter</span>"#,
+                                              with: #"<span itemprop="name">Adam Nossiter</span><span itemprop="name">NOVEMBER 20, 2019 10:43</span>"#)
+        #expect(extractor.extract(html: Array(dated.utf8), url: nil).metadata.authors == ["Kevin Sack", "Sheri Fink", "Pam Belluck", "Adam Nossiter"])
+    }
+
     /// RDFa date properties on any element (Drupal's `<span property="schema:dateCreated"
     /// content="…">`, `property="dc:date dc:created"`) are read as microdata's, comments' aside.
     @Test func rdfaDatePropertiesAreRead() {
