@@ -25,6 +25,10 @@ enum PageKind {
     /// ... or whose body's text is this much link text is an index of other pages (story
     /// pages that do not vouch reach 0.3 on the dev set: the margin is kept wide).
     static let indexLinkShare = 0.4
+    /// ... unless its main text holds this many letters in paragraphs that end a sentence: a
+    /// short story's worth (some 250 words), under menus that outweigh it (an old news or
+    /// wiki template without metadata). Tune-half index pages reach 1,200.
+    static let indexStoryProse = 1500
     /// ... or whose body's text is nearly all in one run of cards linking to other pages of
     /// its own site (a list of courses, stories or offers; see `cardRun`). First set at 0.5
     /// from the tune half (its story pages that do not vouch reach 0.43, a guide whose steps
@@ -77,7 +81,7 @@ enum PageKind {
                                                           site: site, vouched: vouched, typedArticle: typedArticle) {
             return reject(&article, reason)
         }
-        if !vouched, let reason = unvouchedKind(tree: tree, blocks: blocks, site: site) {
+        if !vouched, let reason = unvouchedKind(tree: tree, blocks: blocks, site: site, proseLetters: prose(article.text).letters) {
             return reject(&article, reason)
         }
         // A live blog has a thread's shape (dated entries, each linking to its own address).
@@ -110,7 +114,8 @@ enum PageKind {
 
     /// What a page that does not vouch for being a story shows it is instead, if anything;
     /// `site` is the page's own host (`siteHost`).
-    static func unvouchedKind(tree: PageTree, blocks: TextBlocks, site: String?) -> String? {
+    /// `proseLetters`: the main text's letters in paragraphs that end a sentence (`prose`).
+    static func unvouchedKind(tree: PageTree, blocks: TextBlocks, site: String?, proseLetters: Int) -> String? {
         let unvouched = "and no article type, author or date"
         if tree.elements.lazy.filter({ $0.tag == "pre" }).count >= documentationListings {
             return "documentation page: code listings, \(unvouched)"
@@ -119,7 +124,7 @@ enum PageKind {
             return "shop or service page: many form controls, \(unvouched)"
         }
         let linkShare = tree.elements.isEmpty ? 0 : blocks.linkDensity(blocks.body)
-        if linkShare >= indexLinkShare {
+        if linkShare >= indexLinkShare, proseLetters < indexStoryProse {
             return "index page: much of the text is links, \(unvouched)"
         }
         let cards = cardRun(blocks, site: site)
@@ -303,12 +308,18 @@ enum PageKind {
     /// without full stops). A short story on a portal whose menus are most of the page
     /// (a Japanese news site's brief of four sentences) is such a text.
     static func hasProse(_ text: String) -> Bool {
+        let found = prose(text)
+        return found.sentences >= 2 && found.letters >= minimumLetters
+    }
+
+    /// The main text's paragraphs that end a sentence, and their letters.
+    static func prose(_ text: String) -> (sentences: Int, letters: Int) {
         var sentences = 0, letters = 0
         for paragraph in text.split(separator: "\n\n") where TextNormalizer.endsSentence(String(paragraph)) {
             sentences += 1
             letters += paragraph.utf8.reduce(0) { $1 > 0x20 ? $0 + 1 : $0 }
         }
-        return sentences >= 2 && letters >= minimumLetters
+        return (sentences, letters)
     }
 
     /// Most of the body's text is link text (asked only of a page whose schema.org markup

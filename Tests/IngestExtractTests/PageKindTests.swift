@@ -66,6 +66,24 @@ import Testing
         #expect(article.text.contains("Part 25:"))
     }
 
+    /// A story of some 300 words on a page that vouches for nothing (no type, author or date:
+    /// an old news template, a wiki), under menus that make over 40 % of the page's text
+    /// links: its paragraphs of sentences make it a story, not an index. Cut to five of its
+    /// paragraphs, the same page is an index.
+    @Test func unsignedStoryOfSeveralParagraphsUnderMenusIsNoIndex() {
+        let menu = "<div class='site-index'><ul>" + (1...60).map { "<li><a href='/news/topic/\($0)'>Topic page number \($0) of the site</a></li>" }.joined() + "</ul></div>"
+        let paragraphs = (1...14).map { number in
+            "<p>Part \(number) of the release: the browser's makers opened a new channel for early builds, so that testers can try features months before they ship.</p>"
+        }
+        let page = { (count: Int) in
+            "<html><body>\(menu)<div class='content'><h1>Early builds of the browser</h1>\(paragraphs.prefix(count).joined())</div></body></html>"
+        }
+        let article = extracted(page(14))
+        #expect(article.kind == .article)
+        #expect(article.text.contains("Part 14 of the release"))
+        #expect(extracted(page(5)).reason == "index page: much of the text is links, and no article type, author or date")
+    }
+
     /// A metered site's story continues in a box named "paywall", public in the page and
     /// shown by a script: its paragraphs are the story's, and the page is no teaser. The same
     /// box holding a wall's pitch makes the page a teaser.
