@@ -23,6 +23,26 @@ import Testing
         #expect(!article.text.contains("Other story"))
     }
 
+    /// A WordPress post's wrapper names the post's categories ("category-social"): the box
+    /// that holds the headline and the story is the story's, though a furniture word is among
+    /// its terms and an author box and a rail beside it hold more prose than it does.
+    @Test func aBlogEntryNamedForItsCategoriesIsTheStory() {
+        let story = (1...4).map { number in
+            "<p>Part \(number): the network said the new check-in feature lets people share where they are with friends, see where their friends are, and find new places.</p>"
+        }.joined()
+        let rail = (1...8).map { number in
+            "<div class='promo-box'><p>Sponsor \(number) explains at length why its cloud service helps companies of every size move their systems faster and at lower cost.</p></div>"
+        }.joined()
+        let html = "<html><body><div id='content'><div class='post-207120 post hentry category-mobile category-social'>"
+            + "<h1>The network reveals the details behind its check-ins</h1><div class='entry'>\(story)</div></div>"
+            + "<div class='author-block'><h2>About the author</h2><p>Anthony is a senior editor who covers media, advertising and social networks, and lives in San Francisco with his family.</p></div></div>"
+            + "<div class='sidebar-rail'>\(rail)</div></body></html>"
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.text.hasPrefix("Part 1: the network said"))
+        #expect(article.text.contains("Part 4:"))
+        #expect(!article.text.contains("Sponsor 1"))
+    }
+
     /// A list told as a table (a wiki's "list of films"): the rows win the vote, and the
     /// paragraphs that introduce the list, beside the table, are the story's opening.
     @Test func aTablesIntroductionIsKeptWithItsRows() {
