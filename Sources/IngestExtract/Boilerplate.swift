@@ -40,7 +40,7 @@ enum Boilerplate {
         "header", "masthead", "sidebar", "meta", "widget", "banner", "nav", "hidden", "hide", "more", "extra",
         "author", "date", "timestamp", "sticky", "top", "bottom", "community", "teaser", "teasers",
         "card", "cards", "login", "search", "follow", "rss", "subnav", "topics", "topic",
-        "category", "categories", "newsletter", "feedback", "rating", "reactions", "toc", "listing",
+        "category", "categories", "newsletter", "feedback", "rating", "reactions", "toc", "listing", "copyright",
     ]
 
     /// Words that say "this is the story".

@@ -43,6 +43,21 @@ import Testing
         #expect(!article.text.contains("Sponsor 1"))
     }
 
+    /// A picture's rights line, named as such ("story-image-copyright") beside a label for
+    /// screen readers, is furniture, not the story's opening.
+    @Test func aPicturesCopyrightLineIsNotTheStory() {
+        let story = (1...3).map { number in
+            "<p>Part \(number): the singer said she had been told she could not perform her older songs at the awards, and asked fans for help.</p>"
+        }.joined()
+        let html = "<html><body><div class='story-body'><h1>Singer says she is barred from playing her old songs</h1>"
+            + "<figure><span class='image-and-copyright-container'><img src='a.jpg' alt='The singer'><span class='off-screen'>Image copyright</span>"
+            + "<span class='story-image-copyright'>Getty Images</span></span><figcaption>The singer at the awards last year</figcaption></figure>"
+            + "\(story)</div></body></html>"
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.text.hasPrefix("Part 1: the singer said"))
+        #expect(!article.text.contains("Getty Images"))
+    }
+
     /// A list told as a table (a wiki's "list of films"): the rows win the vote, and the
     /// paragraphs that introduce the list, beside the table, are the story's opening.
     @Test func aTablesIntroductionIsKeptWithItsRows() {
