@@ -81,7 +81,7 @@ enum PageKind {
                                                           site: site, vouched: vouched, typedArticle: typedArticle) {
             return reject(&article, reason)
         }
-        if !vouched, let reason = unvouchedKind(tree: tree, blocks: blocks, site: site, proseLetters: prose(article.text).letters) {
+        if !vouched, let reason = unvouchedKind(tree: tree, blocks: blocks, site: site, text: article.text) {
             return reject(&article, reason)
         }
         // A live blog has a thread's shape (dated entries, each linking to its own address).
@@ -114,8 +114,9 @@ enum PageKind {
 
     /// What a page that does not vouch for being a story shows it is instead, if anything;
     /// `site` is the page's own host (`siteHost`).
-    /// `proseLetters`: the main text's letters in paragraphs that end a sentence (`prose`).
-    static func unvouchedKind(tree: PageTree, blocks: TextBlocks, site: String?, proseLetters: Int) -> String? {
+    /// `text`: the main text, whose paragraphs of sentences (`prose`) make a story however many
+    /// links the menus hold.
+    static func unvouchedKind(tree: PageTree, blocks: TextBlocks, site: String?, text: String) -> String? {
         let unvouched = "and no article type, author or date"
         if tree.elements.lazy.filter({ $0.tag == "pre" }).count >= documentationListings {
             return "documentation page: code listings, \(unvouched)"
@@ -124,7 +125,7 @@ enum PageKind {
             return "shop or service page: many form controls, \(unvouched)"
         }
         let linkShare = tree.elements.isEmpty ? 0 : blocks.linkDensity(blocks.body)
-        if linkShare >= indexLinkShare, proseLetters < indexStoryProse {
+        if linkShare >= indexLinkShare, prose(text).letters < indexStoryProse {
             return "index page: much of the text is links, \(unvouched)"
         }
         let cards = cardRun(blocks, site: site)

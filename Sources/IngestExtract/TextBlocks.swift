@@ -32,11 +32,6 @@ struct TextBlocks {
     let endsCut: [Bool]
     /// A block with at least this many letters (and few links) counts as prose.
     static let proseLetters = 50
-    /// Whether the element's class names it a blog entry (hAtom's "hentry").
-    static func isEntry(_ element: PageTree.Element) -> Bool {
-        element.attribute("class")?.split(whereSeparator: \.isWhitespace).contains("hentry") == true
-    }
-
     /// Prose a box named as a pop-up must hold with all the page's headlines to be the story
     /// shown in a pop-up's frame: a newsletter or log-in pop-up's pitch is shorter.
     static let framedStoryProse = 500
@@ -128,7 +123,7 @@ struct TextBlocks {
             // A blog entry's wrapper (hAtom's "hentry", which WordPress's `post_class` writes)
             // that holds the headline is the story's, as an `<article>` is: its classes name
             // the post's terms too ("category-social"), what the story is about.
-            if TextBlocks.isEntry(elements[index]), headlines.contains(where: (index..<elements[index].end).contains) { continue }
+            if elements[index].words.contains("hentry"), headlines.contains(where: (index..<elements[index].end).contains) { continue }
             let words = builderWords.isEmpty ? elements[index].words : elements[index].words.filter { !builderWords.contains($0) }
             switch Boilerplate.verdict(elements[index], words: words, framesQuotation: { TextBlocks.framesQuotation(index, elements) }) {
             case .keep: continue
