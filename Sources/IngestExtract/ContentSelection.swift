@@ -127,7 +127,12 @@ struct ContentSelection {
         }
         var ancestor = elements[best].parent
         var isParent = true
+        var child = best
         while ancestor >= 0, ancestor != blocks.body {
+            if let head = streamHead(child, in: ancestor) {
+                best = head
+                break
+            }
             let gainsProse = storyProse(ancestor) * 2 >= blocks.keptProse[best] * 3
                 && blocks.linkDensity(ancestor) < 0.3
             // A lone child adds nothing: its parent is the same story.
@@ -137,9 +142,25 @@ struct ContentSelection {
             } else {
                 isParent = false
             }
+            child = ancestor
             ancestor = elements[ancestor].parent
         }
         return best
+    }
+
+    /// The first of the like children of `parent` when `child` is one of a run of them
+    /// (`PageStructure.threadPosts` or more, tag and leading classes alike) that each hold an
+    /// `<h1>` and a date: whole stories an endless scroll loads one below the other, the
+    /// page's own first, whichever of them is longest.
+    private func streamHead(_ child: Int, in parent: Int) -> Int? {
+        let tree = blocks.tree, elements = tree.elements
+        let run = PageStructure.likeChildren(of: parent, as: child, tree: tree)
+        guard run.count >= PageStructure.threadPosts else { return nil }
+        for member in run {
+            let span = member..<elements[member].end
+            guard span.contains(where: { elements[$0].tag == "h1" }), span.contains(where: { Byline.date(tree, $0) != nil }) else { return nil }
+        }
+        return run.first
     }
 
     /// The parts of a table below `<table>` that may win the vote.
@@ -204,11 +225,13 @@ struct ContentSelection {
         }
     }
 
-    /// The winner plus siblings that look like more of the same story.
+    /// The winner plus siblings that look like more of the same story; none when they are
+    /// the next stories of a stream.
     private func withSiblings(of best: Int, finalScore: [Double], scored: [Bool]) -> [Int] {
         let elements = blocks.tree.elements
         let parent = elements[best].parent
         guard parent >= 0 else { return [best] }
+        if let head = streamHead(best, in: parent) { return [head] }
         let threshold = max(10, finalScore[best] * 0.2)
         var result: [Int] = []
         for child in elements[parent].children {

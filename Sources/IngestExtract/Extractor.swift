@@ -61,7 +61,7 @@ public struct Extractor: Sendable {
             break
         }
         let metadata = Metadata(tree: tree, url: url)
-        var (article, vouched) = metadata.described()
+        var (article, vouched, headline) = metadata.described()
         let blocks = TextBlocks(tree: tree, lenient: lenient)
         // The story's wrappers, read by the text and by the page-kind rules that ask where it starts.
         let roots = ContentSelection(blocks: blocks).roots()
@@ -69,7 +69,7 @@ public struct Extractor: Sendable {
             .paragraphs(roots: roots)
         article.text = paragraphs.map(\.text).joined(separator: "\n\n")
         PageKind.classify(&article, tree: tree, blocks: blocks, roots: roots, declaresArticle: metadata.declaresArticle,
-                          typedArticle: metadata.typesArticle, vouched: vouched,
+                          typedArticle: metadata.typesArticle, vouched: vouched, headline: headline,
                           declaredNonArticle: metadata.declaredNonArticle)
         return article
     }

@@ -110,8 +110,8 @@ struct Metadata {
     /// stands by its headline, or its URL is dated. A plain WebPage's JSON-LD date is no such
     /// sign (site builders stamp it on every page, shop and service pages included), nor are
     /// names and dates far from the headline (a card's, a review's, a sidebar's `<time>`):
-    /// both are kept as metadata.
-    func described() -> (article: Article, vouched: Bool) {
+    /// both are kept as metadata. `headline` is the element that shows the title, if any.
+    func described() -> (article: Article, vouched: Bool, headline: Int?) {
         var found = ArticleMetadata()
         let declaredTitle = title(ld)
         // Metadata is read back from double-decoded UTF-8 as the paragraphs are ("NOMADÂ®");
@@ -196,7 +196,7 @@ struct Metadata {
         found.language = language(first([htmlLanguage, meta["content-language"], meta["og:locale"], ld.language, meta["language"]]))
         found.description = first([meta["og:description"], meta["description"], ld.description, meta["twitter:description"],
                                    meta["dc.description"]]).map(Mojibake.repaired)
-        return (Article(metadata: found, canonicalURL: resolve(first([canonical, meta["og:url"]])) ?? url), vouched)
+        return (Article(metadata: found, canonicalURL: resolve(first([canonical, meta["og:url"]])) ?? url), vouched, headlineIndex)
     }
 
     /// `stamp` (a UTC instant on the day before or after `day`) as `source` writes it in the

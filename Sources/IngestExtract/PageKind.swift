@@ -55,8 +55,9 @@ enum PageKind {
     ///   - roots: the story's wrappers (`ContentSelection.roots()`).
     ///   - typedArticle: the page's schema.org markup types it as an article (`NewsArticle`,
     ///     `LiveBlogPosting`…): a stronger claim than og:type, which site builders stamp on every page.
+    ///   - headline: the element that shows the page's title (`Metadata.described()`).
     static func classify(_ article: inout Article, tree: PageTree, blocks: TextBlocks, roots: [Int], declaresArticle: Bool,
-                         typedArticle: Bool, vouched: Bool, declaredNonArticle: String?) {
+                         typedArticle: Bool, vouched: Bool, headline: Int?, declaredNonArticle: String?) {
         let letters = article.text.utf8.reduce(0) { $1 > 0x20 ? $0 + 1 : $0 }
         let elements = tree.elements
         if letters < minimumLetters, elements.contains(where: { $0.tag == "frameset" }) {
@@ -85,7 +86,7 @@ enum PageKind {
             return reject(&article, reason)
         }
         // A live blog has a thread's shape (dated entries, each linking to its own address).
-        if !typedArticle, let reason = PageStructure.threadKind(tree: tree, blocks: blocks, roots: roots, site: site) {
+        if !typedArticle, let reason = PageStructure.threadKind(tree: tree, blocks: blocks, roots: roots, site: site, headline: headline) {
             return reject(&article, reason)
         }
         if letters == 0 {

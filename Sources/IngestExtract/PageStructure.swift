@@ -79,8 +79,8 @@ enum PageStructure {
 
     /// What a page whose main text is one post or entry among others is, if it is one: asked
     /// after every other rule (`PageKind.classify`), whose reasons say more where they apply.
-    static func threadKind(tree: PageTree, blocks: TextBlocks, roots: [Int], site: String?) -> String? {
-        guard let prose = firstProse(blocks, in: roots), isOpeningPost(prose, tree: tree, site: site) else { return nil }
+    static func threadKind(tree: PageTree, blocks: TextBlocks, roots: [Int], site: String?, headline: Int?) -> String? {
+        guard let prose = firstProse(blocks, in: roots), isOpeningPost(prose, tree: tree, site: site, headline: headline) else { return nil }
         return "forum thread or listing: the main text is the first of several like posts or entries, most of them dated"
     }
 
@@ -92,18 +92,16 @@ enum PageStructure {
     /// comments make such a run too, but below the story, which is no member of it; a story
     /// made of dated picks (festivals, conferences) links them out to their own sites. The
     /// closest run to the text decides; like siblings share their tag and `leadingClasses`.
-    static func isOpeningPost(_ prose: Int, tree: PageTree, site: String?) -> Bool {
+    /// A first member that holds the page's `headline` is the story itself, the run the next
+    /// stories an endless scroll loads below it: a thread's or a listing's title stands
+    /// above its posts or entries.
+    static func isOpeningPost(_ prose: Int, tree: PageTree, site: String?, headline: Int?) -> Bool {
         let elements = tree.elements
         var member = prose
         while elements[member].parent >= 0 {
             let parent = elements[member].parent
             if elements[member].tag != "p" {
-                let classes = leadingClasses(elements[member])
-                var run: [Int] = []
-                for case .element(let sibling) in elements[parent].children where elements[sibling].tag == elements[member].tag {
-                    let other = leadingClasses(elements[sibling])
-                    if sameAsideDigits(classes.0, other.0), sameAsideDigits(classes.1, other.1) { run.append(sibling) }
-                }
+                let run = likeChildren(of: parent, as: member, tree: tree)
                 if run.count >= threadPosts {
                     var posts = 0, others = 0
                     for post in run where posts * 2 <= run.count && others * 2 < run.count {
@@ -115,12 +113,27 @@ enum PageStructure {
                             others += 1
                         }
                     }
-                    if posts * 2 > run.count { return run[0] == member }
+                    if posts * 2 > run.count {
+                        return run[0] == member && !(headline.map { (member..<elements[member].end).contains($0) } ?? false)
+                    }
                 }
             }
             member = parent
         }
         return false
+    }
+
+    /// The children of `parent` like `member` (itself included): the same tag and
+    /// `leadingClasses`, digits aside.
+    static func likeChildren(of parent: Int, as member: Int, tree: PageTree) -> [Int] {
+        let elements = tree.elements
+        let classes = leadingClasses(elements[member])
+        var run: [Int] = []
+        for case .element(let sibling) in elements[parent].children where elements[sibling].tag == elements[member].tag {
+            let other = leadingClasses(elements[sibling])
+            if sameAsideDigits(classes.0, other.0), sameAsideDigits(classes.1, other.1) { run.append(sibling) }
+        }
+        return run
     }
 
     /// An element's first two class names ("" for each it lacks): what a thread's posts share

@@ -139,6 +139,22 @@ import Testing
         #expect(article.reason == "forum thread or listing: the main text is the first of several like posts or entries, most of them dated")
     }
 
+    /// A news site's endless scroll loads the next stories below the page's own, each like it,
+    /// dated, under its own `<h1>`: the page's headline heads the first, as a thread's or a
+    /// listing's title stands above its posts or entries. The text is the first story's
+    /// whichever story is longest, whether the vote's winner climbs to the stream (plain
+    /// stories) or is joined by its like siblings (stories that open with a section link,
+    /// which the climb takes for teasers).
+    @Test(arguments: [false, true])
+    func storyFollowedByTheNextStoriesOfAnEndlessScrollIsAnArticle(sectionLinks: Bool) throws {
+        var html = String(decoding: try Fixtures.bytes("story-with-endless-scroll.html"), as: UTF8.self)
+        if sectionLinks { html = html.replacingOccurrences(of: "<h1>", with: "<a class=\"section\" href=\"/local\">Local</a> <h1>") }
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.kind == .article)
+        #expect(article.text.hasPrefix("The Route 9 bridge over the Miller River reopened"))
+        #expect(article.text.hasSuffix("until the load test in July."))
+    }
+
     /// A live blog is a run of dated entries, each linking to its own address on the site,
     /// and its text starts in the first one: the shape of a thread, but its schema.org type
     /// says it is a news story (a type that, unlike og:type, site builders do not stamp on
