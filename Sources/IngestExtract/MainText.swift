@@ -137,13 +137,18 @@ struct MainText {
     /// Drops the story's last paragraphs while they are a heading or a short line that is no
     /// sentence: a heading with nothing after it led to a section that is furniture
     /// ("Related stories", "Our partners"), and a closing fragment is a label or a button.
+    /// Lines that would take away more letters than they leave are the text itself (a poem,
+    /// a song's lyrics, a match sheet: short lines that end no sentence), kept whole.
     static func trimmingTail(_ paragraphs: [Paragraphs.Paragraph]) -> [Paragraphs.Paragraph] {
         var result = paragraphs
+        var trimmed = 0
         while let last = result.last, result.count > 1,
               MainText.headingTags.contains(last.tag) || (last.letters < 40 && !MainText.listTags.contains(last.tag)
                 && !TextNormalizer.endsSentence(last.text)) {
+            trimmed += last.letters
             result.removeLast()
         }
-        return result
+        let kept = result.reduce(0) { $0 + $1.letters }
+        return trimmed > kept ? paragraphs : result
     }
 }

@@ -155,6 +155,35 @@ import Testing
         #expect(!article.text.contains("Insurer names"))
     }
 
+    /// A poem or a song's lyrics posted line by line: short lines that end no sentence, the
+    /// shape of the fragments (a label, a button) that end many texts. They are the text,
+    /// not its tail, when trimming them would leave less than it takes away.
+    @Test func poemOfShortLinesIsKeptWhole() {
+        let lines = ["*", "The river keeps the colour of the sky", "long after the sun is gone",
+                     "and the boats come home in twos and threes", "their lanterns swinging low",
+                     "I count them from the harbour wall", "as my father counted them",
+                     "and the last one in is never his", "and the tide goes out again"]
+        let html = """
+        <html><head><title>Harbour Wall</title></head><body><div class='post hentry'><h3 class='post-title'>Harbour Wall</h3>
+        <div class='post-body entry-content'>\(lines.joined(separator: "<br />"))</div>
+        <div class='post-footer'>Posted by M. Kerr</div></div></body></html>
+        """
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.text.components(separatedBy: "\n\n") == lines)
+    }
+
+    /// A story's closing fragments still go: a label and a button under its last sentence.
+    @Test func shortFragmentsAfterTheStoryAreTrimmed() {
+        let html = """
+        <html><head><title>Ferry timetable changes</title></head><body><article><h1>Ferry timetable changes</h1>
+        <p>The island ferry will run every forty minutes from Monday, instead of every hour, the operator said on Friday.</p>
+        <p>The extra crossings are paid for by the county until the end of the summer season.</p>
+        <p>Filed under</p><p>Share this</p></article></body></html>
+        """
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.text.hasSuffix("until the end of the summer season."))
+    }
+
     /// A story pasted from a social site keeps that site's markup: each paragraph's text in a
     /// `<span>` whose class holds a furniture word ("…ContentTags"). A span that is a whole
     /// paragraph's text is judged as the paragraph; a tag list beside the story is not.
