@@ -158,6 +158,6 @@ enum TextNormalizer {
     }
 
     // Built once, not on every call.
-    private static let sentenceClosers: Set<Character> = ["\"", "'", "”", "’", "»", ")", "]"]
+    private static let sentenceClosers: Set<Character> = ["\"", "'", "”", "’", "»", ")", "]", "“", "‘", "«", "›", "‹", "」", "』", "）"]
     private static let sentenceMarks: Set<Character> = [".", "!", "?", "…", "。", "！", "？", "؟", "।", "׃"]
 }

@@ -206,8 +206,10 @@ import Testing
         #expect(!article.text.contains("новости"))
     }
 
+    /// Quotes close in many ways: German „…“ and ‚…‘, guillemets either way round, Japanese 「…」.
     @Test(arguments: [("It ended.", true), ("Did it end?", true), ("“It ended.”", true), ("終わった。", true),
-                      ("Read more", false), ("Publicité", false), ("", false)])
+                      ("– „Ok.“", true), ("‚Gut.‘", true), ("»Fertig!«", true), ("「終わった。」", true),
+                      ("Read more", false), ("Publicité", false), ("„Dann sag es nicht“", false), ("", false)])
     func sentenceEnds(text: String, ends: Bool) {
         #expect(TextNormalizer.endsSentence(text) == ends)
     }
