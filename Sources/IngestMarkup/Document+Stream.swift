@@ -55,6 +55,7 @@ extension Document {
             let stream = HTMLStream(wanted: wanted, visit: visit)
             context.pointee._private = Unmanaged.passUnretained(stream).toOpaque()
             HTMLStream.install(on: context.pointee.sax)
+            Document.closesSectionsThroughDivs(context)
             let parsed: xmlDocPtr? = input.withUnsafeBufferPointer { buffer in
                 buffer.withMemoryRebound(to: CChar.self) { chars in
                     htmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count), url, encoding, htmlOptions)

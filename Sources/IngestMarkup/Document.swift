@@ -55,6 +55,7 @@ public final class Document {
             guard parser.pointee.nodeNr < Document.maxDepth else { return xmlStopParser(parser) }
             xmlSAX2StartElement(context, name, attributes)
         }
+        Document.closesSectionsThroughDivs(context)
         // libxml2 hands script and style text to `cdataBlock` only.
         if !keepsCode {
             context.pointee.sax.pointee.cdataBlock = { context, value, length in

@@ -78,6 +78,22 @@ import Testing
         #expect(HTML5Entities.decode(Array("&Lopf;&fjlig;&mldr".utf8)) == Array("𝕃fj&mldr".utf8))
     }
 
+    /// A section's end tag closes a `<div>` left open inside it, as browsers do (libxml2 2.9
+    /// alone drops the end tag), but not through a table cell; both walks agree.
+    @Test func aSectionEndTagClosesADivLeftOpenButNotACell() {
+        let html = "<aside><div>ad</aside><p>story</p>"
+        #expect(streamEvents(Array(html.utf8)) == ["<html>", "<body>", "<aside>", "<div>", "'ad'", "</>", "</>",
+                                                   "<p>", "'story'", "</>", "</>", "</>"])
+        expectSameEvents(html)
+        expectSameEvents("<div><section><ul><li><div class=x><b>menu</section><p>story</p></div><footer>f</footer>")
+        let cell = "<aside><table><tr><td><div>ad</aside><p>story</p>"
+        // The paragraph stays inside the cell's <div>: no element closes between them.
+        let events = streamEvents(Array(cell.utf8)) ?? []
+        let div = events.firstIndex(of: "<div>") ?? 0, paragraph = events.firstIndex(of: "<p>") ?? 0
+        #expect(div < paragraph && !events[div..<paragraph].contains("</>"))
+        expectSameEvents(cell)
+    }
+
     @Test func tagsTheParserDiscardsDoNotSplitText() {
         expectSameEvents("<html><body><p>x<body class=y>z<html lang=en>w<head>v</p></body></html>")
     }
