@@ -27,9 +27,9 @@ extension Document {
     /// End tags that close the elements left open inside them (the HTML standard's "address,
     /// article, aside, …" end tag rule) and that libxml2's priority table leaves at its default.
     static let sectionEndTags: Set<String> = [
-        "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "dl", "fieldset",
-        "figcaption", "figure", "footer", "header", "hgroup", "listing", "main", "menu", "nav", "ol", "pre",
-        "search", "section", "summary", "ul",
+        "address", "article", "aside", "blockquote", "button", "center", "details", "dialog", "dir", "dl",
+        "fieldset", "figcaption", "figure", "footer", "header", "hgroup", "listing", "main", "menu", "nav", "ol",
+        "pre", "search", "section", "summary", "ul",
     ]
 
     /// Elements an end tag does not close through: the standard's scope boundaries and the

@@ -86,6 +86,8 @@ import Testing
                                                    "<p>", "'story'", "</>", "</>", "</>"])
         expectSameEvents(html)
         expectSameEvents("<div><section><ul><li><div class=x><b>menu</section><p>story</p></div><footer>f</footer>")
+        #expect(streamEvents(Array("<button><div>Menu</button><p>story</p>".utf8)) == ["<html>", "<body>", "<button>", "<div>", "'Menu'",
+                                                                                       "</>", "</>", "<p>", "'story'", "</>", "</>", "</>"])
         let cell = "<aside><table><tr><td><div>ad</aside><p>story</p>"
         // The paragraph stays inside the cell's <div>: no element closes between them.
         let events = streamEvents(Array(cell.utf8)) ?? []
