@@ -67,7 +67,11 @@ public struct Extractor: Sendable {
         let roots = ContentSelection(blocks: blocks).roots()
         let paragraphs = MainText(blocks: blocks, title: article.metadata.title, authorBios: metadata.ld.authorDescriptions)
             .paragraphs(roots: roots)
-        article.text = paragraphs.map(\.text).joined(separator: "\n\n")
+        article.text = TextNormalizer.composed(paragraphs.map(\.text).joined(separator: "\n\n"))
+        article.metadata.title = article.metadata.title.map(TextNormalizer.composed)
+        article.metadata.authors = article.metadata.authors.map(TextNormalizer.composed)
+        article.metadata.byline = article.metadata.byline.map(TextNormalizer.composed)
+        article.metadata.description = article.metadata.description.map(TextNormalizer.composed)
         PageKind.classify(&article, tree: tree, blocks: blocks, roots: roots, declaresArticle: metadata.declaresArticle,
                           typedArticle: metadata.typesArticle, vouched: vouched, headline: headline,
                           declaredNonArticle: metadata.declaredNonArticle)

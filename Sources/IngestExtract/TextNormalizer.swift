@@ -1,5 +1,30 @@
+import Foundation
+
 /// Whitespace and entity clean-up shared by the text and metadata passes.
 enum TextNormalizer {
+    /// `text` in Unicode's canonical composition (NFC), as trafilatura gives it: a site's
+    /// editor may store "ü" as u + ◌̈, or Bengali's য় as য + ◌়, and the same words must read,
+    /// compare and hash the same (a snippet search, the deduplicator's shingles). Most text
+    /// is NFC already; only one holding a scalar that composition can change is composed.
+    static func composed(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: mayCompose) else { return text }
+        return text.precomposedStringWithCanonicalMapping
+    }
+
+    /// Whether NFC may change the scalar or join it to the one before: a combining mark (a
+    /// non-zero combining class, or a mark of class 0: Indic vowel signs), a Hangul vowel or
+    /// final consonant jamo, or a scalar NFC never keeps (composition exclusions and
+    /// singletons: the Kelvin sign, Devanagari's nukta letters). Nothing below U+0300 is.
+    private static func mayCompose(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.value >= 0x300 else { return false }
+        let properties = scalar.properties
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return properties.isFullCompositionExclusion || (0x1161...0x11C2).contains(scalar.value)
+            || properties.canonicalCombiningClass != .notReordered
+        }
+    }
+
     /// Collapses every run of whitespace (including no-break and other Unicode spaces) to
     /// one space, drops zero-width spaces, BOMs and soft hyphens, and trims the ends, joiners
     /// too (a zero-width joiner or non-joiner joins nothing at an end: a page's "<p>&zwj;</p>"

@@ -206,6 +206,25 @@ import Testing
         #expect(!article.text.contains("новости"))
     }
 
+    /// Text and title come in Unicode's canonical composition (NFC) whichever way the page
+    /// spelled them: "ü" as u + ◌̈ becomes one letter, Bengali's য় (U+09DF, which NFC never
+    /// keeps) becomes য + ◌়, the Kelvin sign K.
+    @Test func textAndTitleAreComposed() {
+        let decomposed = "Gr\u{75}\u{308}ne Br\u{75}\u{308}cke u\u{308}ber dem Flu\u{DF}"
+        let story = (1...3).map { _ in "<p>\(decomposed): der Bau beginnt im Fr\u{75}\u{308}hjahr, sagt die Stadt, und dauert zwei Jahre lang.</p>" }.joined()
+        let html = "<html><head><title>\(decomposed)</title></head><body><article><h1>\(decomposed)</h1>\(story)"
+            + "<p>\u{995}\u{9C1}\u{9B7}\u{9CD}\u{99F}\u{9BF}\u{9DF}\u{9BE} liegt bei 300 \u{212A}, schreibt die Zeitung heute.</p></article></body></html>"
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        // Scalar by scalar: Swift's own string comparison treats the two spellings as equal.
+        func scalars(_ text: String?) -> [UInt32] { (text ?? "").unicodeScalars.map(\.value) }
+        let composed = "Gr\u{FC}ne Br\u{FC}cke \u{FC}ber dem Flu\u{DF}"
+        #expect(scalars(article.metadata.title) == scalars(composed))
+        let opening = composed + ": der Bau beginnt im Fr\u{FC}hjahr"
+        #expect(scalars(article.text).starts(with: scalars(opening)))
+        let bengali: [UInt32] = [0x995, 0x9C1, 0x9B7, 0x9CD, 0x99F, 0x9BF, 0x9AF, 0x9BC, 0x9BE] + scalars(" liegt bei 300 K,")
+        #expect(scalars(article.text.components(separatedBy: "\n\n").last).starts(with: bengali))
+    }
+
     /// Quotes close in many ways: German „…“ and ‚…‘, guillemets either way round, Japanese 「…」.
     @Test(arguments: [("It ended.", true), ("Did it end?", true), ("“It ended.”", true), ("終わった。", true),
                       ("– „Ok.“", true), ("‚Gut.‘", true), ("»Fertig!«", true), ("「終わった。」", true),
