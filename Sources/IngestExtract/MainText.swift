@@ -140,7 +140,7 @@ struct MainText {
     /// Lines that would take away more letters than they leave are the text itself (a poem,
     /// a song's lyrics, a match sheet: short lines that end no sentence), kept whole.
     static func trimmingTail(_ paragraphs: [Paragraphs.Paragraph]) -> [Paragraphs.Paragraph] {
-        var result = paragraphs
+        var result = withoutTeaserTail(paragraphs)
         var trimmed = 0
         while let last = result.last, result.count > 1,
               MainText.headingTags.contains(last.tag) || (last.letters < 40 && !MainText.listTags.contains(last.tag)
@@ -151,4 +151,21 @@ struct MainText {
         let kept = result.reduce(0) { $0 + $1.letters }
         return trimmed > kept ? paragraphs : result
     }
+
+    /// The paragraphs without a closing run of teasers: two or more excerpts cut short with an
+    /// ellipsis ("…", "..."), each with the short headline line before it, the way a "more
+    /// stories" rail inside the story's wrapper gives other stories. One cut paragraph at the
+    /// end may be the story's own ending; the run stops at any other paragraph.
+    static func withoutTeaserTail(_ paragraphs: [Paragraphs.Paragraph]) -> [Paragraphs.Paragraph] {
+        var end = paragraphs.count, excerpts = 0
+        while end > 0, TextBlocks.endsWithEllipsis(paragraphs[end - 1].text.utf8[...]) {
+            end -= 1
+            excerpts += 1
+            if end > 0, paragraphs[end - 1].letters < teaserHeadlineLetters, !TextNormalizer.endsSentence(paragraphs[end - 1].text) { end -= 1 }
+        }
+        return excerpts >= 2 && end > 0 ? Array(paragraphs[..<end]) : paragraphs
+    }
+
+    /// A teaser's headline line is shorter than this.
+    static let teaserHeadlineLetters = 120
 }

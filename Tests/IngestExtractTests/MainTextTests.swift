@@ -184,6 +184,21 @@ import Testing
         #expect(article.text.hasSuffix("until the end of the summer season."))
     }
 
+    /// Other stories' teasers at the end of the story's wrapper (a headline, then an excerpt
+    /// cut with an ellipsis) go; a story that itself ends on an ellipsis keeps its ending.
+    @Test func closingTeasersCutWithAnEllipsisAreTrimmed() {
+        let story = (1...4).map { "<p>Part \($0) of the story: the harbour authority approved the new quay on Monday after two years of hearings, and work starts in May.</p>" }.joined()
+        let teasers = ["Ferry fares rise again", "School roof repaired", "Market moves to the square"].map {
+            "<h3>\($0)</h3><p>The council said on Tuesday that the change, which many residents had asked for during the spring consultation, would ...</p>"
+        }.joined()
+        let html = "<html><head><title>New quay approved</title></head><body><article><h1>New quay approved</h1>\(story)\(teasers)</article></body></html>"
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.text.hasSuffix("and work starts in May."))
+        let ending = "<p>And then, as the last ship left the old quay, the lights went out one by one…</p>"
+        let open = extractor.extract(html: Array("<html><body><article><h1>New quay approved</h1>\(story)\(ending)</article></body></html>".utf8), url: nil)
+        #expect(open.text.hasSuffix("the lights went out one by one…"))
+    }
+
     /// A story pasted from a social site keeps that site's markup: each paragraph's text in a
     /// `<span>` whose class holds a furniture word ("…ContentTags"). A span that is a whole
     /// paragraph's text is judged as the paragraph; a tag list beside the story is not.
