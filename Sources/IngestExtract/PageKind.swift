@@ -79,7 +79,7 @@ enum PageKind {
         }
         let site = siteHost(tree: tree, canonical: article.canonicalURL)
         if let reason = PageStructure.nonArticleKind(tree: tree, blocks: blocks, roots: roots, page: article.canonicalURL,
-                                                          site: site, vouched: vouched, typedArticle: typedArticle) {
+                                                          site: site, vouched: vouched, typedArticle: typedArticle, textLetters: letters) {
             return reject(&article, reason)
         }
         if !vouched, let reason = unvouchedKind(tree: tree, blocks: blocks, site: site, text: article.text) {

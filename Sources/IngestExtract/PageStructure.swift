@@ -17,6 +17,11 @@ enum PageStructure {
     /// A shop's grid: this many like siblings, each with a price, a picture and a link to a
     /// different page of the site. Tune-half stories with such rails reach 19 (stock quotes
     /// beside a market story), always below or beside the story, never above its first prose.
+    /// Below the text, a grid is a shop's when its cards hold half as many letters as the main
+    /// text or more (a category's intro over its products, which stay out of the text as
+    /// cards): a story's rail of quotes or picks is a footnote to it. Such rails under stories
+    /// of every set hold 3 to 7 % of their story's letters; shop grids under a category's
+    /// intro on the tune half 88 % (and 25 % on a service page).
     static let gridItems = 8
     /// A card has fewer elements than this (a picture, a name, a price, a few labels).
     static let cardElements = 200
@@ -31,8 +36,9 @@ enum PageStructure {
     ///   - site: the page's host (`PageKind.siteHost`).
     ///   - vouched: the page vouches for a story (`PageKind.classify`); one that does not is
     ///     read by `PageKind.unvouchedKind` too, which refuses listings on either sign alone.
+    ///   - textLetters: the main text's letters, spaces aside.
     static func nonArticleKind(tree: PageTree, blocks: TextBlocks, roots: [Int], page: String?, site: String?, vouched: Bool,
-                               typedArticle: Bool) -> String? {
+                               typedArticle: Bool, textLetters: Int) -> String? {
         let listings = tree.elements.lazy.filter { $0.tag == "pre" }.count
         if listings >= PageKind.documentationListings {
             if isChapter(tree) {
@@ -45,9 +51,14 @@ enum PageStructure {
         if let page, versionSwitcherLinks(tree, page: page, site: site) >= versionLinks {
             return "documentation page: links to the same page in other releases of the manual"
         }
-        if let grid = shopGrid(tree, site: site), grid.items >= gridItems,
-           let prose = firstProse(blocks, in: roots), grid.start < prose {
-            return "collection page: a grid of \(grid.items) priced items above the main text"
+        if let grid = shopGrid(tree, site: site), grid.items >= gridItems, let prose = firstProse(blocks, in: roots) {
+            if grid.start < prose {
+                return "collection page: a grid of \(grid.items) priced items above the main text"
+            }
+            // A brief that its schema.org markup types as a story keeps its rail, however short.
+            if !typedArticle, grid.letters * 2 >= textLetters {
+                return "collection page: a grid of \(grid.items) priced items below a short main text"
+            }
         }
         // A listing that vouches (og:type article on every page of the site, a name the
         // byline reader takes for an author) still shows both signs at once: nearly all its
@@ -245,8 +256,9 @@ enum PageStructure {
 
     /// The largest run of like siblings (`PageKind.runKey`, a `<p>` is no card) that each show a
     /// price, hold a picture and link to a page of the site, short blocks all (a card, not a
-    /// review's section): how many distinct pages they link to, and where the run starts.
-    static func shopGrid(_ tree: PageTree, site: String?) -> (items: Int, start: Int)? {
+    /// review's section): how many distinct pages they link to, where the run starts, and the
+    /// letters of its cards (spaces aside).
+    static func shopGrid(_ tree: PageTree, site: String?) -> (items: Int, start: Int, letters: Int)? {
         let elements = tree.elements
         guard !elements.isEmpty else { return nil }
         // Whether each subtree holds a picture, and a currency sign in its text: one post-order
@@ -262,9 +274,9 @@ enum PageStructure {
             pictured[elements[index].parent] = pictured[elements[index].parent] || pictured[index]
             priced[elements[index].parent] = priced[elements[index].parent] || priced[index]
         }
-        var best: (items: Int, start: Int)?
+        var best: (items: Int, start: Int, letters: Int)?
         for parent in elements.indices where pictured[parent] && priced[parent] {
-            var runs: [String: (links: Set<String>, start: Int)] = [:]
+            var runs: [String: (links: Set<String>, start: Int, letters: Int)] = [:]
             for case .element(let child) in elements[parent].children
             where pictured[child] && priced[child] && elements[child].tag != "p" {
                 // A card is a few dozen elements; a larger subtree is a section, not worth reading.
@@ -274,10 +286,11 @@ enum PageStructure {
                 let text = tree.text(of: child)
                 guard text.count <= PageKind.cardLetters.upperBound, showsPrice(text) else { continue }
                 let key = PageKind.runKey(elements[child])
-                runs[key, default: ([], child)].links.insert(href)
+                runs[key, default: ([], child, 0)].links.insert(href)
+                runs[key]?.letters += text.utf8.reduce(0) { $1 > 0x20 ? $0 + 1 : $0 }
             }
             for run in runs.values where run.links.count > (best?.items ?? 0) {
-                best = (run.links.count, run.start)
+                best = (run.links.count, run.start, run.letters)
             }
         }
         return best

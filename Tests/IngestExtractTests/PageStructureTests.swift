@@ -51,6 +51,32 @@ import Testing
         #expect(article.reason == "collection page: a grid of 10 priced items above the main text")
     }
 
+    /// A shop's category page: a short intro, then its products as priced cards, which stay
+    /// out of the text and hold more letters than it.
+    @Test func gridOfPricedItemsBelowAShortIntroIsACollection() throws {
+        let article = extractor.extract(html: try Fixtures.bytes("collection-priced-grid-below-intro.html"), url: nil)
+        #expect(article.kind == .notArticle)
+        #expect(article.reason == "collection page: a grid of 12 priced items below a short main text")
+    }
+
+    /// A two-paragraph brief that its JSON-LD types as a story, over a rail of twelve quotes
+    /// that outweighs it: the markup's claim holds.
+    @Test func typedBriefWithALongerRailOfPricedQuotesIsAnArticle() throws {
+        let quotes = (1...12).map { item in
+            "<div class='quote-card'><a href='/quote/tick\(item)'><img src='/logo/\(item).png' alt=''>Company \(item) Holdings TICK\(item) $1\(item).25 (0.4%)</a></div>"
+        }.joined()
+        let html = """
+        <html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "Chip stocks slip"}</script>
+        <link rel="canonical" href="https://www.marketdesk.example/news/chip-stocks-slip"></head>
+        <body><main><article><h1>Chip stocks slip</h1><p>Shares of the chip maker fell on Tuesday after it cut its forecast for the quarter.</p>
+        <p>Two equipment suppliers warned about export rules, and the rest of the sector followed them lower.</p></article>
+        <section class="quotes"><h2>Stocks in this story</h2>\(quotes)</section></main></body></html>
+        """
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.kind == .article)
+        #expect(article.text.hasPrefix("Shares of the chip maker fell"))
+    }
+
     @Test func storyWithARailOfPricedQuotesBelowIsAnArticle() throws {
         let article = extractor.extract(html: try Fixtures.bytes("story-priced-rail-below.html"), url: nil)
         #expect(article.kind == .article)
