@@ -339,7 +339,11 @@ struct Byline {
         guard !own.isEmpty, own.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), collapsedLength(own) <= maxCharacters * 2 else {
             return nil
         }
-        return DateNormalizer.readings(in: TextNormalizer.collapse(own)).map { ShownDate(date: $0.date, other: $0.other) }
+        // A date that a sentence of `maxCharacters` or more runs up to is mentioned, not shown
+        // as a date line: a photo's caption ("…near Orleans, France, January 16, 2020."), a
+        // teaser's "(25.07.2019)", a reference's "retrieved 09.11.2022".
+        return DateNormalizer.readings(in: TextNormalizer.collapse(own), startingWithin: maxCharacters)
+            .map { ShownDate(date: $0.date, other: $0.other) }
     }
 
     /// The UTF-8 length of `text` with each run of white space counted as one byte.

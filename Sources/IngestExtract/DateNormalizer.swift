@@ -165,9 +165,10 @@ enum DateNormalizer {
     /// The first date written in `text`, and its other reading when day and month could be
     /// swapped: "03/10/2023" is March 10 in the US and 3 October in most other places, and
     /// "09.10.2024" is read either way too. Another source of the page (its URL, its markup)
-    /// tells which one it means.
-    static func readings(in text: String) -> (date: String, other: String?)? {
-        guard let found = firstDate(in: text) else { return nil }
+    /// tells which one it means. `startingWithin`: only a date that starts within that many
+    /// characters of the text's start counts.
+    static func readings(in text: String, startingWithin limit: Int = .max) -> (date: String, other: String?)? {
+        guard let found = firstDate(in: text), text.distance(from: text.startIndex, to: found.start) <= limit else { return nil }
         let date = pad(found.year, 4) + "-" + pad(found.month) + "-" + pad(found.day)
         guard found.swappable, found.day <= 12, found.day != found.month else { return (date, nil) }
         return (date, pad(found.year, 4) + "-" + pad(found.day) + "-" + pad(found.month))

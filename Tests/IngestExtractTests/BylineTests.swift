@@ -20,6 +20,26 @@ import Testing
         #expect(extractor.extract(html: Array(html.utf8), url: nil).metadata.authors == (author.map { [$0] } ?? []))
     }
 
+    /// A date at the end of a long sentence near the headline (a photo's caption, "…, France,
+    /// January 16, 2020. Photographer/Agency") is the picture's, not the story's: the date
+    /// line under it gives the story's day. A date line that opens with the date still counts.
+    @Test func aDateDeepInACaptionSentenceIsNoDateLine() {
+        func published(_ caption: String) -> String? {
+            let html = """
+            <html><head><title>Protesters gather at a Paris theater</title></head><body><article>
+            <h1>Protesters gather at a Paris theater</h1>
+            <div class="entry-content"><div><img src="/photo.jpg" alt=""><br>\(caption)</div>
+            <p>January 18, 2020</p>
+            <p>PARIS (Reuters) - Protesters opposed to the government's pension plans tried to force their way into a theater where the president was watching a play.</p>
+            <p>The president was taken out of the theater under police protection, a witness said, and the protesters stayed outside for more than an hour.</p>
+            </div></article></body></html>
+            """
+            return extractor.extract(html: Array(html.utf8), url: nil).metadata.published
+        }
+        #expect(published("FILE PHOTO: The president delivers his new year wishes to the military during a ceremony at the air base near Orleans, France, January 16, 2020. Pool via REUTERS") == "2020-01-18")
+        #expect(published("January 16, 2020: the president at the air base near Orleans.") == "2020-01-16")
+    }
+
     /// A markup author written surname first ("Gillman, Steve") is the byline's "Steve
     /// Gillman"; with no byline shown it stays as written, and two people joined by a comma
     /// ("Ana Lima, Tom Berg") are not one name reordered.
