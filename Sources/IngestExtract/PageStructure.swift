@@ -287,7 +287,7 @@ enum PageStructure {
                 guard text.count <= PageKind.cardLetters.upperBound, showsPrice(text) else { continue }
                 let key = PageKind.runKey(elements[child])
                 runs[key, default: ([], child, 0)].links.insert(href)
-                runs[key]?.letters += text.utf8.reduce(0) { $1 > 0x20 ? $0 + 1 : $0 }
+                runs[key]?.letters += TextNormalizer.letters(text).letters
             }
             for run in runs.values where run.links.count > (best?.items ?? 0) {
                 best = (run.links.count, run.start, run.letters)
