@@ -28,6 +28,9 @@ enum Boilerplate {
         "breadcrumb", "breadcrumbs", "navbar", "navigation", "menu", "footer",
         "caption", "captions", "legend", "legends", "credit", "credits", "byline", "bylines", "tags", "tagcloud", "taglist",
         "keywords", "toolbar", "modal", "popup", "overlay", "lightbox", "paywall", "donate", "donation",
+        // WordPress's classic themes' filing line under a post ("This entry was posted on …
+        // and is filed under …"), written as one word.
+        "postmetadata",
         // "skip" only in a skip link's spellings: alone it also marks "skip-lazy" images and
         // a page's "skip-item" sections.
         "skiplink", "skiplinks", "skipnav", "skipto", "skipmain", "skipcontent", "sronly", "screenreader", "visuallyhidden", "pagination", "pager",

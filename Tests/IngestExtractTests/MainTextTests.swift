@@ -214,6 +214,20 @@ import Testing
         #expect(!article.text.contains("Wakebeach"))
     }
 
+    /// A classic WordPress theme files each post with a sentence of its own under it, in a
+    /// `<p class="postmetadata">`: it reads like prose but is the blog's, not the story's.
+    @Test func aWordPressPostsFilingLineIsLeftOut() {
+        let story = (1...3).map { "<p>Part \($0) of the tasting notes: the cask-strength dram opens with dried fruit and a little smoke, then turns to pepper.</p>" }.joined()
+        let filing = """
+        <p class="postmetadata alt"><small>This entry was posted on Wednesday, November 27th, 2019 at 3:21 pm and is filed under Tastings, Events.
+        You can follow any responses to this entry through the RSS 2.0 feed. Both comments and pings are currently closed.</small></p>
+        """
+        let html = "<html><body><div class=\"post\"><h2>Winter tastings</h2><div class=\"entry\">\(story)\(filing)</div></div></body></html>"
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.text.hasSuffix("then turns to pepper."))
+        #expect(!article.text.contains("filed under"))
+    }
+
     /// A picture's legend is its caption, however long: "legend" names it as "caption" does.
     @Test func aPicturesLegendIsLeftOut() {
         let story = (1...4).map { "<p>Paragraph \($0) of the story: open woodland has grown rare in the last century as forests were managed more densely.</p>" }.joined()
@@ -296,6 +310,7 @@ import Testing
         ("author_detail_box", .dropUnlessProse),
         ("gallery-legends", .dropUnlessCaptionsAreTheStory), ("photo-caption share-bar", .dropUnlessProse),
         ("author-name", .dropUnlessProseLike),
+        ("postmetadata alt", .dropUnlessProse),
     ])
     func classWordsGiveAVerdict(classValue: String, expected: Boilerplate.Verdict) {
         var element = PageTree.Element(tag: "div", parent: 0)
