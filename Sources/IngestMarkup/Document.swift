@@ -80,24 +80,29 @@ public final class Document {
         | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue
         | XML_PARSE_HUGE.rawValue)
 
-    /// The bytes the HTML parser is given: without NULs and document end tags, except in UTF-16.
+    /// The bytes the HTML parser is given: without NULs, document end tags and attributes past
+    /// `maxAttributes` in a tag, except in UTF-16.
     static func prepared(_ bytes: some Collection<UInt8>, encoding: String?) -> [UInt8] {
         var input = Array(bytes)
         if !Document.isUTF16(input, encoding: encoding) {
             if input.withUnsafeBufferPointer({ buffer in buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false }) { input.removeAll { $0 == 0 } }
             Document.removeDocumentEndTags(&input)
+            Document.limitAttributes(&input)
         }
         return input
     }
 
     /// Parses XML (feeds, sitemaps) with recovery from small errors, no network, no DTD
-    /// loading and no entity substitution.
+    /// loading and no entity substitution; a tag's attributes past `maxAttributes` are cut
+    /// first, as in HTML.
     public init?(xml bytes: some Collection<UInt8>, url: String? = nil) {
         Document.initializeLibrary()
         let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NOERROR.rawValue
             | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_COMPACT.rawValue
             | XML_PARSE_NOCDATA.rawValue)
-        let parsed: xmlDocPtr? = Array(bytes).withUnsafeBufferPointer { buffer in
+        var input = Array(bytes)
+        Document.limitAttributes(&input, xml: true)
+        let parsed: xmlDocPtr? = input.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 xmlReadMemory(chars.baseAddress, Int32(chars.count), url, nil, options)
             }

@@ -49,6 +49,47 @@ import Testing
         #expect(String(decoding: bytes, as: UTF8.self) == "ab<c</htm</bodyx></body")
     }
 
+    /// Attributes past the limit go up to the tag's end, read as libxml2 reads it: a quoted
+    /// value may hold `>`, a stray quote starts a bogus attribute, not a value; comments, end
+    /// tags and script bodies hold no tags.
+    @Test(arguments: [
+        ("<div a=1 b=\"x>y\" c d e f>text</div>", "<div a=1 b=\"x>y\" c >text</div>"),
+        ("<img a b = 'q' c d/>", "<img a b = 'q' c />"),
+        ("<p a\"b c d e>", "<p a\"b c d >"),
+        ("<!-- <i a b c d> --><script>if (x <y a b c d) {}</script><i a b c>", "<!-- <i a b c d> --><script>if (x <y a b c d) {}</script><i a b c>"),
+        ("</i a b c d e><i a b c d e>", "</i a b c d e><i a b c >"),
+    ])
+    func attributesPastTheLimitAreCut(input: String, expected: String) {
+        var bytes = Array(input.utf8)
+        Document.limitAttributes(&bytes, limit: 3)
+        #expect(String(decoding: bytes, as: UTF8.self) == expected)
+    }
+
+    /// A tag of 100,000 attributes (libxml2 compares each with those before it) keeps the
+    /// first `maxAttributes`, and the text after it is read.
+    @Test func aTagOfCountlessAttributesKeepsTheFirstOnes() throws {
+        let attributes = (0 ..< 100_000).map { "a\($0)=v" }.joined(separator: " ")
+        let doc = try #require(Document(html: Array("<div class=story \(attributes)><p>Story</p></div>".utf8)))
+        let div = try #require(doc.root?.descendants(named: "div").first)
+        #expect(div.attributes.count == Document.maxAttributes)
+        #expect(div.attribute("class") == "story")
+        #expect(div.descendants(named: "p").map(\.text) == ["Story"])
+    }
+
+    /// A feed's CDATA sections and processing instructions hold no tags; its scripts do.
+    @Test func feedAttributesPastTheLimitAreCutOutsideCDATA() throws {
+        let input = "<?xml-stylesheet a b c d?><rss><item a='1' b c d e><description><![CDATA[<img a b c d e>]]></description><script a b c d></script></item></rss>"
+        var bytes = Array(input.utf8)
+        Document.limitAttributes(&bytes, limit: 3, xml: true)
+        #expect(String(decoding: bytes, as: UTF8.self)
+            == "<?xml-stylesheet a b c d?><rss><item a='1' b c ><description><![CDATA[<img a b c d e>]]></description><script a b c ></script></item></rss>")
+        let attributes = (0 ..< 100_000).map { "a\($0)=\"v\"" }.joined(separator: " ")
+        let feed = try #require(Document(xml: Array("<rss><channel><item \(attributes)><title>One</title></item></channel></rss>".utf8)))
+        let item = try #require(feed.root?.descendants(named: "item").first)
+        #expect(item.attributes.count == Document.maxAttributes)
+        #expect(item.descendants(named: "title").map(\.text) == ["One"])
+    }
+
     /// `depth` nested `<div>`s around a text, inside the implied `<html><body>`.
     func nested(_ depth: Int) -> [UInt8] {
         Array((String(repeating: "<div>", count: depth) + "deep" + String(repeating: "</div>", count: depth)).utf8)
