@@ -183,7 +183,8 @@ struct Metadata {
         // A UTC stamp a day off the address's day is the site's evening or early morning:
         // written in the site's own offset when the page gives the same instant so, it shows
         // the day a reader there sees (and the address names).
-        if let published = found.published, let urlDate, let local = Metadata.localStamp(of: published, day: urlDate, in: tree.source) {
+        if let published = found.published, let urlDate,
+           let local = Metadata.localStamp(of: published, day: urlDate, in: tree.source) ?? Metadata.stamp(published, shownOn: urlDate) {
             found.published = local
         }
         let vouched = declaresArticle || !markupAuthors.isEmpty || (declaredPublished ?? undeclared) != nil || urlDate != nil
@@ -228,6 +229,26 @@ struct Metadata {
             return local + (offset < 0 ? "-" : "+") + DateNormalizer.pad(abs(offset) / 60) + ":" + DateNormalizer.pad(abs(offset) % 60)
         }
         return nil
+    }
+
+    /// `stamp` (a UTC instant on the day before or after `day`, at most 14 hours before it
+    /// starts or 10 after it ends: the offsets of inhabited zones, Kiribati's +14 to Hawaii's
+    /// −10) written in the nearest whole-hour offset that puts it on `day`, when the page
+    /// writes it in no offset of its own: the address's day is the one the site's clock gave
+    /// the story. The instant is the same.
+    static func stamp(_ stamp: String, shownOn day: String) -> String? {
+        guard stamp.hasSuffix("Z"), stamp.prefix(10) != day, let (instant, _) = DateNormalizer.instant(of: stamp),
+              let (dayStart, _) = DateNormalizer.instant(of: day + "T00:00:00Z") else { return nil }
+        let hours: Int
+        if instant < dayStart, instant >= dayStart - 14 * 3_600 {
+            hours = (dayStart - instant + 3_599) / 3_600
+        } else if instant >= dayStart + 86_400, instant < dayStart + 86_400 + 10 * 3_600 {
+            hours = -((instant - dayStart - 86_400) / 3_600 + 1)
+        } else {
+            return nil
+        }
+        guard let zone = TimeZone(secondsFromGMT: hours * 3_600) else { return nil }
+        return Date(timeIntervalSince1970: TimeInterval(instant)).formatted(Date.ISO8601FormatStyle(timeZoneSeparator: .colon, timeZone: zone))
     }
 
     /// The names the site gives itself: OpenGraph's, the publisher's, the web app's, and the

@@ -265,19 +265,44 @@ import Testing
         }
         let dated = "https://news.example/2023/11/08/council-budget/"
         #expect(published(meta: "2023-11-09T03:28:35+00:00", layer: "2023-11-08T22:28:35-05:00", url: dated) == "2023-11-08T22:28:35-05:00")
-        #expect(published(meta: "2023-11-09T03:28:35+00:00", layer: "2023-11-08T22:55:28-05:00", url: dated) == "2023-11-09T03:28:35Z")
+        // Another instant in the data layer is not this one's rendering: the nearest offset
+        // that puts the stamp on the address's day is written (`timeIsShownOnTheAddresssDay`).
+        #expect(published(meta: "2023-11-09T03:28:35+00:00", layer: "2023-11-08T22:55:28-05:00", url: dated) == "2023-11-08T23:28:35-04:00")
         #expect(published(meta: "2023-11-09T03:28:35+00:00", layer: "2023-11-08T22:28:35-05:00", url: "https://news.example/council-budget/") == "2023-11-09T03:28:35Z")
         #expect(published(meta: "2023-11-08T13:28:35+00:00", layer: "2023-11-08T08:28:35-05:00", url: dated) == "2023-11-08T13:28:35Z")
         // A local time without a zone, the instant to the second five hours off: the offset is
         // written out; to the minute only, the match may be chance.
         #expect(published(meta: "2023-11-09T03:28:35+00:00", layer: "2023-11-08 22:28:35", url: dated) == "2023-11-08T22:28:35-05:00")
-        #expect(published(meta: "2023-11-09T03:28:00+00:00", layer: "2023-11-08 22:28:00", url: dated) == "2023-11-09T03:28:00Z")
+        #expect(published(meta: "2023-11-09T03:28:00+00:00", layer: "2023-11-08 22:28:00", url: dated) == "2023-11-08T23:28:00-04:00")
         // The day at the very end of the page, alone or with the stamp: no read past the end.
         #expect(Metadata.localStamp(of: "2023-11-09T03:28:35Z", day: "2023-11-08", in: Array("…2023-11-08".utf8)) == nil)
         #expect(Metadata.localStamp(of: "2023-11-09T03:28:35Z", day: "2023-11-08", in: Array("…2023-11-08T22:28:35-05:00".utf8))
             == "2023-11-08T22:28:35-05:00")
         // East of UTC: the address's day is the day after the UTC stamp's.
         #expect(published(meta: "2023-11-07T23:15:20+00:00", layer: "2023-11-08T00:15:20+01:00", url: dated) == "2023-11-08T00:15:20+01:00")
+    }
+
+    /// A UTC stamp a day off the address's day, where the page writes it in no offset, is
+    /// written in the nearest whole-hour offset that puts it on that day: a blog's New Year
+    /// post at 00:11 in Berlin is "2018-12-31T23:11:59Z" in its meta and /2019/01/01/ in its
+    /// address. Only within the zones' offsets (Kiribati's +14 to Hawaii's −10); the instant
+    /// stays.
+    @Test func timeIsShownOnTheAddresssDay() {
+        func published(_ stamp: String, _ url: String) -> String? {
+            let html = """
+            <html><head><title>Into the new year</title><meta property="article:published_time" content="\(stamp)"></head>
+            <body><main><h1>Into the new year</h1>
+            <p>The year ended quietly here, with a walk by the river and a long list of books still to read in the new one.</p></main></body></html>
+            """
+            return extractor.extract(html: Array(html.utf8), url: url).metadata.published
+        }
+        let newYear = "https://blog.example/2019/01/01/into-the-new-year/"
+        #expect(published("2018-12-31T23:11:59+00:00", newYear) == "2019-01-01T00:11:59+01:00")
+        #expect(published("2018-12-31T10:30:00+00:00", newYear) == "2019-01-01T00:30:00+14:00")
+        #expect(published("2018-12-31T09:30:00+00:00", newYear) == "2018-12-31T09:30:00Z")
+        #expect(published("2019-01-02T09:30:00+00:00", newYear) == "2019-01-01T23:30:00-10:00")
+        #expect(published("2019-01-02T10:30:00+00:00", newYear) == "2019-01-02T10:30:00Z")
+        #expect(published("2018-12-31T23:11:59+00:00", "https://blog.example/into-the-new-year/") == "2018-12-31T23:11:59Z")
     }
 
     /// A bare day (a Dublin Core `<meta>`) takes the time of a `<time>` of that day, but not
