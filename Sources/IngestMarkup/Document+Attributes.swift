@@ -25,7 +25,8 @@ extension Document {
     /// libxml2's XML parser checks attributes the same way: with `xml`, for feeds, CDATA
     /// sections are skipped too, processing instructions end at `?>`, and scripts are markup.
     static func limitAttributes(_ bytes: inout [UInt8], limit: Int = maxAttributes, xml: Bool = false) {
-        // A tag needs two bytes an attribute beyond the limit: a page shorter holds no such tag.
+        // An attribute takes two bytes at least (a name and a blank): a shorter input holds no
+        // tag past the limit.
         guard bytes.count > 2 * limit else { return }
         var cuts: [Range<Int>] = []
         bytes.withUnsafeBufferPointer { buffer in
