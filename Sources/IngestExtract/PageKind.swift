@@ -15,6 +15,10 @@ enum PageKind {
     /// two-sentence news brief), unless a paywall explains the short body.
     static let minimumDeclaredLetters = 80
 
+    /// Over this many letters of main text a page is not an error page whatever its headline
+    /// says: a missing page's notice is a few sentences.
+    static let errorPageLetters = 1500
+
     /// A page that does not vouch for being a story (no article type, author or stated date)
     /// and shows this many code listings is documentation: a tutorial that is a story is
     /// dated or signed.
@@ -66,8 +70,13 @@ enum PageKind {
         if let declaredNonArticle {
             return reject(&article, "not an article: the page declares itself \(declaredNonArticle)")
         }
-        if letters < 1500, looksLikeError(article, tree: tree) {
-            return reject(&article, "error page")
+        if let token = ErrorPage.template(tree) {
+            return reject(&article, "error page: its template is marked \"\(token)\"")
+        }
+        // A short text only: a story may quote "not found" in its headline, rarely one typed an article.
+        if letters < errorPageLetters, !typedArticle,
+           let said = ErrorPage.headline(errorHeadlines(article, tree: tree, roots: roots)) {
+            return reject(&article, "error page: it is headed \"\(said.prefix(80))\"")
         }
         // A main text that is one box named as the story ("article-body") is a story too,
         // however many links the menus around a short one hold; not one named as the page's
@@ -281,12 +290,15 @@ enum PageKind {
         article.reason = reason
     }
 
-    /// "404", "Page not found" and friends in the title or the first heading.
-    static func looksLikeError(_ article: Article, tree: PageTree) -> Bool {
-        let candidates = [tree.titleText, article.metadata.title].compactMap { $0?.lowercased() }
-        let markers = ["404", "page not found", "not found", "page cannot be found", "error 500",
-                       "server error", "access denied", "410 gone", "page no longer exists"]
-        return candidates.contains { title in markers.contains { title.contains($0) } }
+    /// Where a page says it is an error page: its title, its first `<h1>` and the first
+    /// heading of its main text (a template that titles every page with the site's name).
+    static func errorHeadlines(_ article: Article, tree: PageTree, roots: [Int]) -> [String] {
+        let elements = tree.elements
+        let h1 = elements.firstIndex { $0.tag == "h1" }
+        let inText = roots.lazy.compactMap { root in
+            (root..<elements[root].end).first { ["h1", "h2", "h3"].contains(elements[$0].tag) }
+        }.first
+        return [tree.titleText, article.metadata.title].compactMap { $0 } + [h1, inText].compactMap { $0 }.map(tree.text(of:))
     }
 
     /// A paywall or subscriber-only wall: class words such as "paywall" or "subscriber-only"

@@ -8,6 +8,16 @@ import Testing
         try jsonl.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
     }
 
+    /// The small world synced once into a new folder with its feeds.json; the caller stops
+    /// the server and removes the folder.
+    private func syncedOnce() throws -> (SmallWorld, TemporaryDirectory) {
+        let world = try SmallWorld()
+        let temp = TemporaryDirectory("ingest-sync")
+        try world.feedsJSON.write(to: temp.url.appendingPathComponent("feeds.json"), atomically: true, encoding: .utf8)
+        #expect(try IngestBinary.run(["sync"], in: temp.url).status == 0)
+        return (world, temp)
+    }
+
     /// The README's main command, `ingest sync --feeds feeds.json --store store`, on the
     /// layout a fresh clone has: whatever git tracks under `store/` is there, nothing else.
     @Test func theMainCommandWorksOnAFreshClonesStoreFolder() throws {
@@ -125,13 +135,9 @@ import Testing
     /// (the articles are not due), `--revalidate` sees both at once, and a sync right after it
     /// re-requests no article.
     @Test func revalidateChecksEveryKnownArticleNow() throws {
-        let world = try SmallWorld()
-        defer { world.server.stop() }
-        let temp = TemporaryDirectory("ingest-sync")
-        defer { temp.remove() }
+        let (world, temp) = try syncedOnce()
+        defer { world.server.stop(); temp.remove() }
         let dir = temp.url
-        try world.feedsJSON.write(to: dir.appendingPathComponent("feeds.json"), atomically: true, encoding: .utf8)
-        #expect(try IngestBinary.run(["sync"], in: dir).status == 0)
         world.route("/world/orchestra-new-season", site: 1, SmallWorld.page(
             title: "Orchestra opens its new season", paragraphs: SmallWorld.paragraphs(seed: 3).dropLast() + ["Corrected."],
             canonical: nil))
@@ -190,13 +196,9 @@ import Testing
     }
 
     @Test func anEditedArticleBecomesARevisionAndA404DeletesItsStory() throws {
-        let world = try SmallWorld()
-        defer { world.server.stop() }
-        let dirTemp = TemporaryDirectory("ingest-sync")
-        defer { dirTemp.remove() }
-        let dir = dirTemp.url
-        try world.feedsJSON.write(to: dir.appendingPathComponent("feeds.json"), atomically: true, encoding: .utf8)
-        #expect(try IngestBinary.run(["sync"], in: dir).status == 0)
+        let (world, temp) = try syncedOnce()
+        defer { world.server.stop(); temp.remove() }
+        let dir = temp.url
 
         // Epoch 2: the feeds date both entries after the last check, so they are revalidated now.
         let later = Date().addingTimeInterval(3600)
@@ -231,6 +233,31 @@ import Testing
         let lastSync = try #require((try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])?["last_sync"] as? [String: Any])
         let sources = try #require(lastSync["sources"] as? [[String: Any]])
         #expect(sources.map { $0["deleted"] as? Int } == [1, 0] && sources.map { $0["updated"] as? Int } == [0, 1])
+    }
+
+    /// A stored story's address that later answers 200 with the site's "page not found" page
+    /// (a soft 404, in the site's language): the story keeps its text, no revision is made,
+    /// and the run names the error page.
+    @Test func aSoft404KeepsTheStoredStory() throws {
+        let (world, temp) = try syncedOnce()
+        defer { world.server.stop(); temp.remove() }
+        let dir = temp.url
+
+        world.route("/news/harbour-council-vote", site: 0, """
+            <html><head><title>Seite nicht gefunden – Site A</title></head><body><nav><a href="/">Startseite</a></nav>
+            <main><h1>Hoppla!</h1><p>Die aufgerufene Adresse existiert leider nicht mehr oder wurde verschoben. Vielleicht hat \
+            sich beim Eintippen ein Fehler eingeschlichen, oder der Artikel wurde aus dem Archiv entfernt.</p>
+            <p>Nutzen Sie bitte unsere Suche oder kehren Sie zur Startseite zurück, wo Sie die neuesten Meldungen \
+            der Redaktion finden.</p></main></body></html>
+            """)
+        let second = try IngestBinary.run(["sync", "--revalidate", "--verbose"], in: dir)
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stderr.contains("0 new, 0 updated, 0 deleted"), "\(second.stderr)")
+        #expect(second.stderr.contains("error page: it is headed \"Seite nicht gefunden – Site A\""), "\(second.stderr)")
+        let stories = try objects(try IngestBinary.run(["export"], in: dir).stdout)
+        let council = try #require(stories.first { ($0["title"] as? String) == "Harbour council delays vote" })
+        #expect(council["revision"] as? Int == 1)
+        #expect((council["text"] as? String)?.contains("Startseite") == false)
     }
 
     @Test func aFailingSourceExits3AndTheOthersAreStored() throws {

@@ -210,7 +210,74 @@ import Testing
     @Test func errorPageIsNotAnArticle() throws {
         let article = extractor.extract(html: try Fixtures.bytes("error-page-404.html"), url: "https://example.com/gone")
         #expect(article.kind == .notArticle)
-        #expect(article.reason == "error page")
+        #expect(article.reason == "error page: it is headed \"Page not found | Daily Example\"")
+    }
+
+    /// What a site serves with status 200 instead of the page asked for, in several languages
+    /// and shapes: each a few sentences of prose that would pass for a short story.
+    @Test(arguments: [
+        ("Seite nicht gefunden – Beispiel Zeitung", "Hoppla!", "Seite nicht gefunden"),
+        ("Page introuvable | Le Journal", "Erreur", "Page introuvable"),
+        ("El Diario", "Lo sentimos, la página que busca no existe", "la página que busca no existe"),
+        ("The Daily Example", "Sorry, we couldn’t find that page", "Sorry, we couldn’t find that page"),
+        ("Fehler 404 | Beispiel", "Hoppla!", "Fehler 404"),
+        ("Just a moment...", "www.example.com", "Just a moment..."),
+        ("Site under maintenance", "We will be back soon", "Site under maintenance"),
+    ])
+    func softErrorPageIsNotAnArticle(title: String, heading: String, named: String) {
+        let html = "<html><head><title>\(title)</title></head><body>"
+            + "<nav><a href='/'>Home</a> <a href='/world'>World</a> <a href='/sport'>Sport</a></nav>"
+            + "<div id='content'><h2>\(heading)</h2>"
+            + "<p>The address you followed may be mistyped, or the page was moved or taken out of our archive some time after it was first published on the site.</p>"
+            + "<p>Please search our archive with the box below, or start again from the home page, where the newsroom's latest stories and columns wait for you every day.</p>"
+            + "</div></body></html>"
+        let article = extracted(html)
+        #expect(article.kind == .notArticle)
+        #expect(article.reason?.hasPrefix("error page: it is headed") == true && article.reason?.contains(named) == true,
+                "\(article.reason ?? "stored")")
+    }
+
+    /// WordPress marks its 404 template's body `error404`: an error page however much of the
+    /// site's latest stories it lists.
+    @Test func wordPressNotFoundTemplateIsAnErrorPageWhateverItsLength() {
+        let recent = (1...12).map { "<p>Recent story \($0): the council met on Tuesday evening and voted to keep the harbour open to fishing boats through the winter months, officials said.</p>" }.joined()
+        let article = extracted("<html><head><title>Example Blog</title></head><body class='error404 hfeed wp-theme'><main><h1>Oops!</h1>\(recent)</main></body></html>")
+        #expect(article.kind == .notArticle)
+        #expect(article.reason == "error page: its template is marked \"error404\"")
+        // A post whose id is 404 is a post.
+        let post = extracted("<html><head><title>Harbour stays open</title></head><body class='post-template postid-404'><article><h1>Harbour stays open</h1>\(recent)</article></body></html>")
+        #expect(post.kind == .article)
+    }
+
+    /// Headlines that hold an error's words but are stories: a show named "The 404", a
+    /// search that found nobody, a brief typed `NewsArticle` about a website, and a long story
+    /// whose headline quotes "page not found".
+    @Test func storiesWhoseHeadlinesSoundLikeErrorsAreArticles() {
+        let body = "<p>Police divers searched the lake for a third day on Sunday without finding the missing hiker, who was last seen near the northern trail on Thursday evening.</p>"
+            + "<p>Volunteers from three villages joined the search, and the mountain rescue service said it would go on as long as the weather allowed it.</p>"
+        func page(_ headline: String, head: String = "", text: String = body) -> Article {
+            extracted("<html><head><title>\(headline)</title>\(head)</head><body><article><h1>\(headline)</h1>\(text)</article></body></html>")
+        }
+        #expect(page("The 404 1,310: Where it's love at first swipe | The 404 Podcast").kind == .article)
+        #expect(page("Missing hiker not found after three-day search").kind == .article)
+        let website = "Council's new website not found by most voters, audit says"
+        let typed = "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": \"\(website)\"}</script>"
+        #expect(page(website, head: typed).kind == .article)
+        #expect(page(website).reason?.hasPrefix("error page") == true, "untyped, the same brief reads as an error")
+        let days = (1...12).map { "<p>On day \($0) the clerks searched the old servers, where a contractor said the archive of rulings had been copied late on a Thursday night in \(2000 + $0).</p>" }.joined()
+        #expect(page("Page not found: how a court lost ten years of rulings", text: body + days).kind == .article)
+    }
+
+    @Test func errorHeadlinesAreToldFromStoryHeadlines() {
+        for headline in ["Not Found", "500 Internal Server Error", "Access Denied", "Erreur 404 | Le Journal", "404",
+                         "Страница не найдена", "Sayfa bulunamadı", "ページが見つかりません", "Site en maintenance"] {
+            #expect(ErrorPage.says(headline), "\(headline)")
+        }
+        for headline in ["Server error grounds flights at three airports", "Journalists access denied to court hearing",
+                         "Fortune 500: the list", "S&P 500 falls", "Route 404 closed after crash, police say",
+                         "Missing hiker not found - The Washington Post", "Bridge under maintenance until May"] {
+            #expect(!ErrorPage.says(headline), "\(headline)")
+        }
     }
 
     @Test func paywallTeaserIsNotAnArticle() throws {

@@ -1,0 +1,97 @@
+import Foundation
+
+/// A page a site serves with status 200 in place of the one asked for: "page not found" (a
+/// soft 404), a server error, a maintenance notice or a bot check ("Just a moment..."). Sync
+/// must not store one as a story, nor as a new revision of a story it holds: the page says
+/// what it is in its title or headline, in the site's language, or in its body's class
+/// (WordPress marks its 404 template `error404`).
+enum ErrorPage {
+    /// The class token of the page's `html`, `body` or `main` element that names a missing
+    /// page's template, if any: an answer on its own, whatever the length of the text (a
+    /// 404 template may list the latest stories).
+    static func template(_ tree: PageTree) -> String? {
+        for element in tree.elements.prefix(64) where ["html", "body", "main"].contains(element.tag) {
+            let tokens = (element.attribute("class") ?? "").split(whereSeparator: \.isWhitespace)
+            if let token = tokens.first(where: { templateClasses.contains(squeezed($0)) }) { return String(token) }
+        }
+        return nil
+    }
+
+    /// The first of `headlines` (the page's title, its `<h1>`, the first heading of its main
+    /// text) that reads as an error, a maintenance notice or a bot check.
+    static func headline(_ headlines: [String]) -> String? {
+        headlines.first(where: says)
+    }
+
+    /// Whether a headline reads as an error, a maintenance notice or a bot check. A
+    /// "missing" phrase counts when the headline names a page ("Seite nicht gefunden", "Sorry,
+    /// we couldn't find that page") or a part of it is the phrase and little else ("Not
+    /// Found", "500 Internal Server Error"): "Missing hiker not found" is a story.
+    static func says(_ headline: String) -> Bool {
+        let text = " " + headline.lowercased().replacingOccurrences(of: "’", with: "'") + " "
+        if botChecks.contains(where: text.contains) { return true }
+        let words = Set(text.split { !$0.isLetter }.map(String.init))
+        let parts = text.split { "|–—-:·»".contains($0) }
+        for phrase in missing where text.contains(phrase) {
+            if !words.isDisjoint(with: pageWords) || pageMarks.contains(where: text.contains) { return true }
+            let phraseWords = phrase.split { !$0.isLetter }.count
+            if parts.contains(where: { $0.contains(phrase) && $0.split { !$0.isLetter }.count <= phraseWords + 1 }) { return true }
+        }
+        // "404" as a word (not "14045") and as an error: alone between the title's separators
+        // ("404 | Example News"), or by a word for error ("Fehler 404"). "The 404 Podcast" is a show.
+        let isWord = text.ranges(of: "404").contains { range in
+            !text[text.index(before: range.lowerBound)].isNumber && !text[range.upperBound].isNumber
+        }
+        guard isWord else { return false }
+        return parts.contains { $0.trimmingCharacters(in: .whitespaces) == "404" } || !words.isDisjoint(with: errorWords)
+    }
+
+    /// A class token without case, dashes or underscores.
+    private static func squeezed(_ token: Substring) -> String {
+        token.lowercased().filter { $0 != "-" && $0 != "_" }
+    }
+
+    /// Class tokens (squeezed) of the templates sites serve for a missing page.
+    static let templateClasses: Set<String> = ["error404", "page404", "is404", "notfound", "pagenotfound", "errorpage404"]
+
+    /// Words for "error" that make a "404" in a headline an error code.
+    static let errorWords: Set<String> = ["error", "fehler", "erreur", "errore", "erro", "fout", "hata", "błąd", "ошибка", "oops"]
+
+    /// Titles of the pages anti-bot services put before a site.
+    static let botChecks = ["just a moment...", "checking your browser", "verify you are human", "are you a robot",
+                            "attention required! | cloudflare", "ddos protection by"]
+
+    /// "Not found", "no longer exists", "server error", "under maintenance", as sites word them
+    /// in the languages they are most often written in; lower-case.
+    static let missing = [
+        // English
+        "not found", "can't be found", "cannot be found", "could not be found", "couldn't be found", "couldn't find",
+        "does not exist", "doesn't exist", "no longer exists", "no longer available", "server error", "410 gone",
+        "service unavailable", "bad gateway", "access denied", "under maintenance", "down for maintenance",
+        // German, Dutch, Scandinavian, Finnish
+        "nicht gefunden", "existiert nicht", "nicht mehr verfügbar", "wartungsarbeiten", "zugriff verweigert",
+        "niet gevonden", "bestaat niet", "hittades inte", "finns inte", "ikke fundet", "ikke funnet",
+        "findes ikke", "finnes ikke", "ei löytynyt",
+        // French, Spanish, Italian, Portuguese
+        "introuvable", "n'existe pas", "n'existe plus", "non trouvée", "en maintenance", "accès refusé",
+        "no encontrada", "no encontrado", "no existe", "acceso denegado", "en mantenimiento",
+        "non trovata", "non trovato", "non esiste", "in manutenzione",
+        "não encontrada", "não encontrado", "não existe", "em manutenção",
+        // Polish, Czech, Hungarian, Russian, Ukrainian, Greek, Turkish
+        "nie znaleziono", "nie została znaleziona", "nie istnieje", "nebyla nalezena", "nenalezena",
+        "nem található", "не найден", "не существует", "не знайдено", "δεν βρέθηκε", "bulunamadı",
+        // Arabic, Hebrew, Japanese, Chinese, Korean
+        "غير موجودة", "لم يتم العثور", "לא נמצא", "見つかりません", "存在しません", "不存在", "找不到", "찾을 수 없",
+    ]
+
+    /// Words that name a page, its address or a site, which a "missing" phrase is about on an
+    /// error page.
+    static let pageWords: Set<String> = [
+        "page", "seite", "webseite", "website", "site", "sitio", "sito", "página", "pagina", "sidan", "sida", "siden",
+        "sivua", "sivu", "strona", "stránka", "oldal", "σελίδα", "страница", "страницы", "сторінку", "sayfa",
+        "url", "address", "adresse", "link", "lien", "enlace", "article", "artikel", "artículo", "articolo",
+        "beitrag", "inhalt", "contenu", "contenido", "contenuto", "conteúdo", "document", "dokument",
+    ]
+    /// The same in scripts written without spaces between words.
+    static let pageMarks = ["ページ", "页面", "頁面", "网页", "網頁", "페이지", "הדף", "העמוד", "الصفحة"]
+}
