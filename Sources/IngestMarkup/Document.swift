@@ -81,13 +81,14 @@ public final class Document {
         | XML_PARSE_HUGE.rawValue)
 
     /// The bytes the HTML parser is given: without NULs, document end tags and attributes past
-    /// `maxAttributes` in a tag, except in UTF-16.
+    /// `maxAttributes` in a tag, and with a `<script/>` that code follows opened (`mendTags`),
+    /// except in UTF-16.
     static func prepared(_ bytes: some Collection<UInt8>, encoding: String?) -> [UInt8] {
         var input = Array(bytes)
         if !Document.isUTF16(input, encoding: encoding) {
             if input.withUnsafeBufferPointer({ buffer in buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false }) { input.removeAll { $0 == 0 } }
             Document.removeDocumentEndTags(&input)
-            Document.limitAttributes(&input)
+            Document.mendTags(&input)
         }
         return input
     }
@@ -101,7 +102,7 @@ public final class Document {
             | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_COMPACT.rawValue
             | XML_PARSE_NOCDATA.rawValue)
         var input = Array(bytes)
-        Document.limitAttributes(&input, xml: true)
+        Document.mendTags(&input, xml: true)
         let parsed: xmlDocPtr? = input.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 xmlReadMemory(chars.baseAddress, Int32(chars.count), url, nil, options)

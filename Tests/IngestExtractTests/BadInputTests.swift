@@ -127,6 +127,18 @@ import IngestMarkup
         #expect(article.text.split(separator: "\n\n").count == 4)
     }
 
+    /// An XHTML habit in an HTML page: `<script …/>` then its code and `</script>`. A browser
+    /// runs the code; libxml2 closed the script at once and the code became the story's text.
+    @Test func codeAfterASelfClosedScriptIsNotText() {
+        let script = "<script type=\"text/javascript\"/>\n(function() { document.addEventListener('DOMContentLoaded', function() { var config = {\"newsletter\": \"Sign Up\"}; }); })();</script>"
+        let page = String(decoding: Self.pageWithNUL(headline: "Harbour tram line approved", firstParagraph: Self.firstParagraph), as: UTF8.self)
+            .replacingOccurrences(of: "ending a debate.</p>", with: "ending a debate.</p>\(script)")
+        let article = extractor.extract(html: Array(page.utf8), url: nil)
+        #expect(article.kind == .article)
+        #expect(article.text.hasPrefix(Self.firstParagraph))
+        #expect(!article.text.contains("addEventListener"))
+    }
+
     @Test func nulInUTF16IsDecodedNotDropped() throws {
         // In UTF-16 every ASCII character has a NUL byte; dropping them would garble the page.
         let page = String(decoding: Self.pageWithNUL(headline: "Harbour tram line approved", firstParagraph: Self.firstParagraph),

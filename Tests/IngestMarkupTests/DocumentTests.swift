@@ -61,7 +61,23 @@ import Testing
     ])
     func attributesPastTheLimitAreCut(input: String, expected: String) {
         var bytes = Array(input.utf8)
-        Document.limitAttributes(&bytes, limit: 3)
+        Document.mendTags(&bytes, limit: 3)
+        #expect(String(decoding: bytes, as: UTF8.self) == expected)
+    }
+
+    /// HTML has no self-closing script or style: code after `<script/>` is its body, as a
+    /// browser reads it, not the page's text. One a tag (or its end tag) follows stays closed.
+    @Test(arguments: [
+        ("<script type=\"text/javascript\"/>\n(function() { go(); })();</script><p>Story</p>",
+         "<script type=\"text/javascript\">\n(function() { go(); })();</script><p>Story</p>"),
+        ("<STYLE/>p { color: red }</style>", "<STYLE>p { color: red }</style>"),
+        ("<script src=\"a.js\"/><p>Story</p><script>x()</script>", "<script src=\"a.js\"/><p>Story</p><script>x()</script>"),
+        ("<script src=\"a.js\" />  </script><p>Story</p>", "<script src=\"a.js\" />  </script><p>Story</p>"),
+        ("<div/>text", "<div/>text"),
+    ])
+    func aSelfClosedScriptThatCodeFollowsIsOpened(input: String, expected: String) {
+        var bytes = Array(input.utf8)
+        Document.mendTags(&bytes)
         #expect(String(decoding: bytes, as: UTF8.self) == expected)
     }
 
@@ -80,7 +96,7 @@ import Testing
     @Test func feedAttributesPastTheLimitAreCutOutsideCDATA() throws {
         let input = "<?xml-stylesheet a b c d?><rss><item a='1' b c d e><description><![CDATA[<img a b c d e>]]></description><script a b c d></script></item></rss>"
         var bytes = Array(input.utf8)
-        Document.limitAttributes(&bytes, limit: 3, xml: true)
+        Document.mendTags(&bytes, limit: 3, xml: true)
         #expect(String(decoding: bytes, as: UTF8.self)
             == "<?xml-stylesheet a b c d?><rss><item a='1' b c ><description><![CDATA[<img a b c d e>]]></description><script a b c ></script></item></rss>")
         let attributes = (0 ..< 100_000).map { "a\($0)=\"v\"" }.joined(separator: " ")

@@ -10,10 +10,15 @@ extension Document {
     /// of its attributes: 100,000 in one tag took 17 s, and one tag filling a 16 MiB page
     /// would take hours. Real tags have far fewer (63 at most over the 2,871 pages of the dev
     /// and check sets, where script text read as markup makes bogus tags of up to 337), so
-    /// a tag's attributes past this many are cut before parsing (`limitAttributes`).
+    /// a tag's attributes past this many are cut before parsing (`mendTags`).
     public static let maxAttributes = 256
 
-    /// Cuts each start tag's attributes past `maxAttributes`, keeping its `>` or `/>`.
+    /// Mends start tags before libxml2 reads them: cuts each one's attributes past
+    /// `maxAttributes`, keeping its `>` or `/>`; and opens a `<script/>` or `<style/>` that
+    /// text follows, as a browser does (HTML has no self-closing script: its code runs up to
+    /// `</script>`), where libxml2 closes it at once and the code becomes the page's text.
+    /// One a tag follows is left closed: its author meant it so, and a browser's reading would
+    /// hide the page up to the next `</script>`.
     ///
     /// Tags are read as libxml2 2.9's HTML parser reads them, so that a cut falls between two
     /// attributes and the tag still ends where it did: a start tag is `<` and a letter; an
@@ -24,10 +29,7 @@ extension Document {
     /// parser skips them. Input that ends inside a tag, comment or script ends the scan.
     /// libxml2's XML parser checks attributes the same way: with `xml`, for feeds, CDATA
     /// sections are skipped too, processing instructions end at `?>`, and scripts are markup.
-    static func limitAttributes(_ bytes: inout [UInt8], limit: Int = maxAttributes, xml: Bool = false) {
-        // An attribute takes two bytes at least (a name and a blank): a shorter input holds no
-        // tag past the limit.
-        guard bytes.count > 2 * limit else { return }
+    static func mendTags(_ bytes: inout [UInt8], limit: Int = maxAttributes, xml: Bool = false) {
         var cuts: [Range<Int>] = []
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
@@ -71,8 +73,12 @@ extension Document {
                 guard let tag = scanStartTag(buffer, nameAt: at + 1, limit: limit) else { break }
                 if let cut = tag.cut { cuts.append(cut ..< tag.end) }
                 read = tag.end
+                guard !xml, let raw = rawTextName(buffer, at + 1) else { continue }
+                if buffer[tag.end] == 0x2F {
+                    guard let next = (tag.end + 2 ..< count).first(where: { !isBlank(buffer[$0]) }), buffer[next] != 0x3C else { continue }
+                    cuts.append(tag.end ..< tag.end + 1)
+                }
                 // The parser reads a script's or a style's body as text up to `</name`, any case.
-                guard !xml, buffer[tag.end] != 0x2F, let raw = rawTextName(buffer, at + 1) else { continue }
                 while true {
                     guard let lt = CodeTrimmer.find([0x3C, 0x2F], in: buffer, from: read) else { return }
                     read = lt
