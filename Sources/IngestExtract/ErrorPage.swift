@@ -4,7 +4,8 @@ import Foundation
 /// soft 404), a server error, a maintenance notice or a bot check ("Just a moment..."). Sync
 /// must not store one as a story, nor as a new revision of a story it holds: the page says
 /// what it is in its title or headline, in the site's language, or in its body's class
-/// (WordPress marks its 404 template `error404`).
+/// (WordPress marks its 404 template `error404`). A consent wall stands in for the page too:
+/// its text is the cookie notice (`isConsentWall`).
 enum ErrorPage {
     /// The class token of the page's `html`, `body` or `main` element that names a missing
     /// page's template, if any: an answer on its own, whatever the length of the text (a
@@ -45,6 +46,32 @@ enum ErrorPage {
         guard isWord else { return false }
         return parts.contains { $0.trimmingCharacters(in: .whitespaces) == "404" } || !words.isDisjoint(with: errorWords)
     }
+
+    /// Whether a short main text is a consent wall's: it names cookies, and two thirds of its
+    /// letters are in paragraphs about cookies or consent, which speak of consent, privacy or
+    /// partners somewhere. A story about baking ("freshly baked cookies", "cookie sheets")
+    /// names no consent; a story with a cookie notice kept under it is mostly story.
+    static func isConsentWall(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        guard cookieWords.contains(where: lowered.contains), consentWords.contains(where: lowered.contains) else { return false }
+        var total = 0, consent = 0
+        for paragraph in lowered.split(separator: "\n\n") {
+            let letters = paragraph.unicodeScalars.filter { $0.properties.isAlphabetic }.count
+            total += letters
+            if cookieWords.contains(where: paragraph.contains) || consentWords.contains(where: paragraph.contains) { consent += letters }
+        }
+        return consent * 3 >= total * 2
+    }
+
+    /// Words for a cookie, in the languages that do not say "cookie".
+    static let cookieWords = ["cookie", "çerez", "eväste", "kakor", "ciasteczk", "sütik"]
+    /// Words a cookie notice asks or explains with, lower-case, a stem where a language bends them.
+    static let consentWords = [
+        "consent", "privacy", "partners", "personalised", "personalized", "einwillig", "zustimm", "datenschutz",
+        "consentement", "confidentialité", "partenaires", "consentimiento", "privacidad", "consenso",
+        "consentimento", "privacidade", "parceiros", "toestemming", "samtycke", "integritet", "samtykke",
+        "personvern", "zgod", "prywatnoś", "souhlas", "soukromí", "согласи", "конфиденциальн", "gizlilik", "yksityisyy",
+    ]
 
     /// A class token without case, dashes or underscores.
     private static func squeezed(_ token: Substring) -> String {

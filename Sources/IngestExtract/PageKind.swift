@@ -78,6 +78,9 @@ enum PageKind {
            let said = ErrorPage.headline(errorHeadlines(article, tree: tree, roots: roots)) {
             return reject(&article, "error page: it is headed \"\(said.prefix(80))\"")
         }
+        if letters < errorPageLetters, !typedArticle, ErrorPage.isConsentWall(article.text) {
+            return reject(&article, "consent wall: the text asks to accept cookies, not a story")
+        }
         // A main text that is one box named as the story ("article-body") is a story too,
         // however many links the menus around a short one hold; not one named as the page's
         // main area or a text ("c-page-main", "user-text-area": a home page, a question).

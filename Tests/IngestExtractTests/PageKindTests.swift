@@ -268,6 +268,27 @@ import Testing
         #expect(page("Page not found: how a court lost ten years of rulings", text: body + days).kind == .article)
     }
 
+    /// A consent wall served in place of the story, in a box no class names as consent: its
+    /// text is the cookie notice. A baking story that names cookies, and a brief typed
+    /// `NewsArticle` about a cookie ruling, are stories.
+    @Test func consentWallInPlaceOfTheStoryIsNotAnArticle() {
+        let wall = extracted("<html><head><title>Zustimmung zur Datenverarbeitung | Beispiel Zeitung</title></head><body><div id='cmp'>"
+            + "<h2>Wir brauchen Ihre Zustimmung</h2><p>Wir und unsere Partner verwenden Cookies und ähnliche Technologien, um Informationen auf Ihrem Gerät zu speichern und abzurufen, personalisierte Anzeigen und Inhalte zu zeigen, Anzeigen und Inhalte zu messen und Erkenntnisse über Zielgruppen zu gewinnen.</p>"
+            + "<p>Mit einem Klick auf „Alle akzeptieren“ willigen Sie in diese Verarbeitung ein. Ihre Einwilligung können Sie jederzeit über den Link „Datenschutz-Einstellungen“ am Ende jeder Seite widerrufen. Alternativ können Sie unser Angebot werbefrei im Abonnement lesen.</p>"
+            + "<button>Alle akzeptieren</button><a href='/abo'>Zum Abo</a></div></body></html>")
+        #expect(wall.kind == .notArticle)
+        #expect(wall.reason == "consent wall: the text asks to accept cookies, not a story")
+        let baking = extracted("<html><head><title>Cheaper groceries</title></head><body><article><h1>Cheaper groceries</h1>"
+            + "<p>Head to the supermarket an hour before closing time, when stores mark down freshly baked cookies and bread they cannot sell the next day.</p>"
+            + "<p>Some stores accept coupons printed from the web, and cookie sheets cost less at a big-box chain than at the grocery store.</p></article></body></html>")
+        #expect(baking.kind == .article)
+        let ruling = "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": \"Court: sites need consent for cookies\"}</script>"
+        let brief = extracted("<html><head><title>Court: sites need consent for cookies</title>\(ruling)</head><body><article><h1>Court: sites need consent for cookies</h1>"
+            + "<p>Websites must ask for consent before they store advertising cookies, the court ruled on Tuesday, in a case brought by a consumer group over a lottery's site.</p>"
+            + "<p>A pre-ticked box is no consent, the judges said; users must be told how long cookies last and which partners can read them, for the sake of their privacy.</p></article></body></html>")
+        #expect(brief.kind == .article)
+    }
+
     @Test func errorHeadlinesAreToldFromStoryHeadlines() {
         for headline in ["Not Found", "500 Internal Server Error", "Access Denied", "Erreur 404 | Le Journal", "404",
                          "Страница не найдена", "Sayfa bulunamadı", "ページが見つかりません", "Site en maintenance"] {
