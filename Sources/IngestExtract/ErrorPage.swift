@@ -19,10 +19,13 @@ enum ErrorPage {
     }
 
     /// The first of `headlines` (the page's title, its `<h1>`, the first heading of its main
-    /// text) that reads as an error, a maintenance notice or a bot check.
+    /// text) that reads as an error, a maintenance notice or a bot check. An error's headline
+    /// is short: a longer one is not read (a hostile page's 10 MB title took 20 s to search).
     static func headline(_ headlines: [String]) -> String? {
-        headlines.first(where: says)
+        headlines.first { $0.utf8.count <= maxHeadlineBytes && says($0) }
     }
+
+    static let maxHeadlineBytes = 300
 
     /// Whether a headline reads as an error, a maintenance notice or a bot check. A
     /// "missing" phrase counts when the headline names a page ("Seite nicht gefunden", "Sorry,

@@ -299,6 +299,9 @@ import Testing
                          "Missing hiker not found - The Washington Post", "Bridge under maintenance until May"] {
             #expect(!ErrorPage.says(headline), "\(headline)")
         }
+        // A headline longer than an error's is not searched (a hostile page's 10 MB title).
+        #expect(ErrorPage.headline([String(repeating: "word ", count: 60) + "page not found"]) == nil)
+        #expect(ErrorPage.headline(["A very long story headline", "Page not found"]) == "Page not found")
     }
 
     @Test func paywallTeaserIsNotAnArticle() throws {
