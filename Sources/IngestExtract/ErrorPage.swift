@@ -50,10 +50,11 @@ enum ErrorPage {
         return parts.contains { $0.trimmingCharacters(in: .whitespaces) == "404" } || !words.isDisjoint(with: errorWords)
     }
 
-    /// Whether a short main text is a consent wall's: it names cookies, and two thirds of its
-    /// letters are in paragraphs about cookies or consent, which speak of consent, privacy or
-    /// partners somewhere. A story about baking ("freshly baked cookies", "cookie sheets")
-    /// names no consent; a story with a cookie notice kept under it is mostly story.
+    /// Whether a short main text is a consent wall's: it names cookies and speaks of consent,
+    /// privacy or partners, and two thirds of its letters are in paragraphs about them: each
+    /// naming a cookie or two of those words. A story about baking ("freshly baked cookies",
+    /// "cookie sheets") speaks of no consent; a story that mentions privacy once, over a kept
+    /// footer of "Privacy Policy | Cookie Settings", is mostly story.
     static func isConsentWall(_ text: String) -> Bool {
         let lowered = text.lowercased()
         guard cookieWords.contains(where: lowered.contains), consentWords.contains(where: lowered.contains) else { return false }
@@ -61,7 +62,7 @@ enum ErrorPage {
         for paragraph in lowered.split(separator: "\n\n") {
             let letters = paragraph.unicodeScalars.filter { $0.properties.isAlphabetic }.count
             total += letters
-            if cookieWords.contains(where: paragraph.contains) || consentWords.contains(where: paragraph.contains) { consent += letters }
+            if cookieWords.contains(where: paragraph.contains) || consentWords.filter(paragraph.contains).count >= 2 { consent += letters }
         }
         return consent * 3 >= total * 2
     }

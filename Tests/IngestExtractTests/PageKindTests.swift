@@ -269,8 +269,9 @@ import Testing
     }
 
     /// A consent wall served in place of the story, in a box no class names as consent: its
-    /// text is the cookie notice. A baking story that names cookies, and a brief typed
-    /// `NewsArticle` about a cookie ruling, are stories.
+    /// text is the cookie notice. A baking story that names cookies, a post that speaks of
+    /// privacy over a footer naming cookie settings (a wire copy in the dedup set), and a brief
+    /// typed `NewsArticle` about a cookie ruling are stories.
     @Test func consentWallInPlaceOfTheStoryIsNotAnArticle() {
         let wall = extracted("<html><head><title>Zustimmung zur Datenverarbeitung | Beispiel Zeitung</title></head><body><div id='cmp'>"
             + "<h2>Wir brauchen Ihre Zustimmung</h2><p>Wir und unsere Partner verwenden Cookies und ähnliche Technologien, um Informationen auf Ihrem Gerät zu speichern und abzurufen, personalisierte Anzeigen und Inhalte zu zeigen, Anzeigen und Inhalte zu messen und Erkenntnisse über Zielgruppen zu gewinnen.</p>"
@@ -282,6 +283,12 @@ import Testing
             + "<p>Head to the supermarket an hour before closing time, when stores mark down freshly baked cookies and bread they cannot sell the next day.</p>"
             + "<p>Some stores accept coupons printed from the web, and cookie sheets cost less at a big-box chain than at the grocery store.</p></article></body></html>")
         #expect(baking.kind == .article)
+        // A short post that speaks of privacy once, over a kept footer line naming cookie settings.
+        let post = extracted("<html><head><title>Building a keyserver</title></head><body><article><h1>Building a keyserver</h1>"
+            + "<p>Today we build a keyserver to look up public keys, with a transparency log that keeps its operator honest and unable to slip in keys, while still protecting user privacy and a smooth experience.</p>"
+            + "<p>We build it step by step with the tools of the log's ecosystem, in less than five hundred lines.</p>"
+            + "<p>Terms of Use | Privacy Policy | Cookie Settings | Contact Us</p></article></body></html>")
+        #expect(post.kind == .article)
         let ruling = "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": \"Court: sites need consent for cookies\"}</script>"
         let brief = extracted("<html><head><title>Court: sites need consent for cookies</title>\(ruling)</head><body><article><h1>Court: sites need consent for cookies</h1>"
             + "<p>Websites must ask for consent before they store advertising cookies, the court ruled on Tuesday, in a case brought by a consumer group over a lottery's site.</p>"
