@@ -92,13 +92,16 @@ enum ErrorPage {
     static let botChecks = ["just a moment...", "checking your browser", "verify you are human", "are you a robot",
                             "attention required! | cloudflare", "ddos protection by"]
 
-    /// "Not found", "no longer exists", "server error", "under maintenance", as sites word them
-    /// in the languages they are most often written in; lower-case.
+    /// "Not found", "no longer exists", "server error", "under maintenance", "unavailable in your
+    /// country", "age verification", as sites word them in the languages they are most often
+    /// written in; lower-case.
     static let missing = [
         // English
         "not found", "can't be found", "cannot be found", "could not be found", "couldn't be found", "couldn't find",
         "does not exist", "doesn't exist", "no longer exists", "no longer available", "server error", "410 gone",
         "service unavailable", "bad gateway", "access denied", "under maintenance", "down for maintenance",
+        "currently unavailable", "not available in your", "unavailable in your", "unavailable for legal reasons",
+        "unavailable due to legal reasons", "age verification", "verify your age", "are you of legal drinking age",
         // German, Dutch, Scandinavian, Finnish
         "nicht gefunden", "existiert nicht", "nicht mehr verfügbar", "wartungsarbeiten", "zugriff verweigert",
         "niet gevonden", "bestaat niet", "hittades inte", "finns inte", "ikke fundet", "ikke funnet",
@@ -121,7 +124,7 @@ enum ErrorPage {
         "page", "seite", "webseite", "website", "site", "sitio", "sito", "página", "pagina", "sidan", "sida", "siden",
         "sivua", "sivu", "strona", "stránka", "oldal", "σελίδα", "страница", "страницы", "сторінку", "sayfa",
         "url", "address", "adresse", "link", "lien", "enlace", "article", "artikel", "artículo", "articolo",
-        "beitrag", "inhalt", "contenu", "contenido", "contenuto", "conteúdo", "document", "dokument",
+        "beitrag", "content", "inhalt", "contenu", "contenido", "contenuto", "conteúdo", "video", "document", "dokument",
     ]
     /// The same in scripts written without spaces between words.
     static let pageMarks = ["ページ", "页面", "頁面", "网页", "網頁", "페이지", "הדף", "העמוד", "الصفحة"]

@@ -223,6 +223,9 @@ import Testing
         ("Fehler 404 | Beispiel", "Hoppla!", "Fehler 404"),
         ("Just a moment...", "www.example.com", "Just a moment..."),
         ("Site under maintenance", "We will be back soon", "Site under maintenance"),
+        ("Chicago Example Tribune", "Unfortunately, our website is currently unavailable in most European countries.", "currently unavailable"),
+        ("Age verification | Example Spirits Journal", "Are you of legal drinking age?", "Age verification"),
+        ("451 Unavailable For Legal Reasons", "451", "Unavailable For Legal Reasons"),
     ])
     func softErrorPageIsNotAnArticle(title: String, heading: String, named: String) {
         let html = "<html><head><title>\(title)</title></head><body>"
@@ -298,12 +301,14 @@ import Testing
 
     @Test func errorHeadlinesAreToldFromStoryHeadlines() {
         for headline in ["Not Found", "500 Internal Server Error", "Access Denied", "Erreur 404 | Le Journal", "404",
-                         "Страница не найдена", "Sayfa bulunamadı", "ページが見つかりません", "Site en maintenance"] {
+                         "Страница не найдена", "Sayfa bulunamadı", "ページが見つかりません", "Site en maintenance",
+                         "This content is not available in your country", "Verify your age"] {
             #expect(ErrorPage.says(headline), "\(headline)")
         }
         for headline in ["Server error grounds flights at three airports", "Journalists access denied to court hearing",
                          "Fortune 500: the list", "S&P 500 falls", "Route 404 closed after crash, police say",
-                         "Missing hiker not found - The Washington Post", "Bridge under maintenance until May"] {
+                         "Missing hiker not found - The Washington Post", "Bridge under maintenance until May",
+                         "Vaccine currently unavailable in rural clinics", "Age verification law passes the Senate"] {
             #expect(!ErrorPage.says(headline), "\(headline)")
         }
         // A headline longer than an error's is not searched (a hostile page's 10 MB title).
