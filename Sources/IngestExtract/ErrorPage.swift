@@ -18,6 +18,18 @@ enum ErrorPage {
         return nil
     }
 
+    /// The last part of an address's path when it names a missing page's template
+    /// ("/page-not-found/", "/errors/error-404.html"; a bare "404" only as the whole path, as
+    /// "/news/404" may be story number 404): where a site redirects an address it no longer has.
+    static func addressed(_ address: String) -> String? {
+        var path = Substring(address)
+        if let scheme = path.range(of: "://") { path = path[scheme.upperBound...].drop { $0 != "/" } }
+        let parts = path.prefix { $0 != "?" && $0 != "#" }.split(separator: "/")
+        guard let last = parts.last else { return nil }
+        let stem = squeezed(last.split(separator: ".").first ?? last)
+        return templateClasses.contains(stem) && (stem != "404" || parts.count == 1) ? String(last) : nil
+    }
+
     /// The first of `headlines` (the page's title, its `<h1>`, the first heading of its main
     /// text) that reads as an error, a maintenance notice or a bot check. An error's headline
     /// is short: a longer one is not read (a hostile page's 10 MB title took 20 s to search).
@@ -82,8 +94,8 @@ enum ErrorPage {
         token.lowercased().filter { $0 != "-" && $0 != "_" }
     }
 
-    /// Class tokens (squeezed) of the templates sites serve for a missing page.
-    static let templateClasses: Set<String> = ["error404", "page404", "is404", "notfound", "pagenotfound", "errorpage404"]
+    /// Class tokens and address stems (squeezed) of the templates sites serve for a missing page.
+    static let templateClasses: Set<String> = ["404", "error404", "page404", "404page", "is404", "notfound", "pagenotfound", "errorpage404"]
 
     /// Words for "error" that make a "404" in a headline an error code.
     static let errorWords: Set<String> = ["error", "fehler", "erreur", "errore", "erro", "fout", "hata", "błąd", "ошибка", "oops"]

@@ -72,7 +72,7 @@ public struct Extractor: Sendable {
         article.metadata.authors = article.metadata.authors.map(TextNormalizer.composed)
         article.metadata.byline = article.metadata.byline.map(TextNormalizer.composed)
         article.metadata.description = article.metadata.description.map(TextNormalizer.composed)
-        PageKind.classify(&article, tree: tree, blocks: blocks, roots: roots, declaresArticle: metadata.declaresArticle,
+        PageKind.classify(&article, address: url, tree: tree, blocks: blocks, roots: roots, declaresArticle: metadata.declaresArticle,
                           typedArticle: metadata.typesArticle, vouched: vouched, headline: headline,
                           declaredNonArticle: metadata.declaredNonArticle)
         return article

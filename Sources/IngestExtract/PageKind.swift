@@ -53,6 +53,7 @@ enum PageKind {
     static let cardLetters = 15...1000
 
     /// - Parameters:
+    ///   - address: the address the page was read from (after redirects).
     ///   - vouched: the page declares an article type, names an author or states its date.
     ///   - declaredNonArticle: what the page's schema.org or OpenGraph type says it is when
     ///     that is not an article ("a product page"), from `Metadata`.
@@ -60,7 +61,7 @@ enum PageKind {
     ///   - typedArticle: the page's schema.org markup types it as an article (`NewsArticle`,
     ///     `LiveBlogPosting`…): a stronger claim than og:type, which site builders stamp on every page.
     ///   - headline: the element that shows the page's title (`Metadata.described()`).
-    static func classify(_ article: inout Article, tree: PageTree, blocks: TextBlocks, roots: [Int], declaresArticle: Bool,
+    static func classify(_ article: inout Article, address: String?, tree: PageTree, blocks: TextBlocks, roots: [Int], declaresArticle: Bool,
                          typedArticle: Bool, vouched: Bool, headline: Int?, declaredNonArticle: String?) {
         let letters = article.text.utf8.reduce(0) { $1 > 0x20 ? $0 + 1 : $0 }
         let elements = tree.elements
@@ -69,6 +70,9 @@ enum PageKind {
         }
         if let declaredNonArticle {
             return reject(&article, "not an article: the page declares itself \(declaredNonArticle)")
+        }
+        if let name = address.flatMap(ErrorPage.addressed) {
+            return reject(&article, "error page: its address ends in \"\(name)\"")
         }
         if let token = ErrorPage.template(tree) {
             return reject(&article, "error page: its template is marked \"\(token)\"")

@@ -235,9 +235,9 @@ import Testing
         #expect(sources.map { $0["deleted"] as? Int } == [1, 0] && sources.map { $0["updated"] as? Int } == [0, 1])
     }
 
-    /// A stored story's address that later answers 200 with the site's "page not found" page
-    /// (a soft 404, in the site's language): the story keeps its text, no revision is made,
-    /// and the run names the error page.
+    /// Stored stories' addresses that later answer 200 with the site's "page not found" page
+    /// (a soft 404, in the site's language), or redirect to its missing-page address: the
+    /// stories keep their text, no revision is made, and the run names the error pages.
     @Test func aSoft404KeepsTheStoredStory() throws {
         let (world, temp) = try syncedOnce()
         defer { world.server.stop(); temp.remove() }
@@ -250,14 +250,24 @@ import Testing
             <p>Nutzen Sie bitte unsere Suche oder kehren Sie zur Startseite zurück, wo Sie die neuesten Meldungen \
             der Redaktion finden.</p></main></body></html>
             """)
+        world.server.route("/world/orchestra-new-season", site: 1) { _ in .redirect(to: "/errors/page-not-found") }
+        world.route("/errors/page-not-found", site: 1, SmallWorld.page(
+            title: "Whoops!", paragraphs: ["We looked everywhere for the page you asked for, in every section and in the archive, "
+                + "and it is not there: it may have moved, or it was taken down some time after it was first published.",
+                "Try the home page instead, where the newsroom's latest stories wait for you, or search the archive "
+                + "with the box at the top of every page of the site."],
+            canonical: nil))
         let second = try IngestBinary.run(["sync", "--revalidate", "--verbose"], in: dir)
         #expect(second.status == 0, "\(second.stderr)")
         #expect(second.stderr.contains("0 new, 0 updated, 0 deleted"), "\(second.stderr)")
         #expect(second.stderr.contains("error page: it is headed \"Seite nicht gefunden – Site A\""), "\(second.stderr)")
+        #expect(second.stderr.contains("error page: its address ends in \"page-not-found\""), "\(second.stderr)")
         let stories = try objects(try IngestBinary.run(["export"], in: dir).stdout)
         let council = try #require(stories.first { ($0["title"] as? String) == "Harbour council delays vote" })
         #expect(council["revision"] as? Int == 1)
         #expect((council["text"] as? String)?.contains("Startseite") == false)
+        let orchestra = try #require(stories.first { ($0["title"] as? String) == "Orchestra opens its new season" })
+        #expect(orchestra["revision"] as? Int == 1)
     }
 
     @Test func aFailingSourceExits3AndTheOthersAreStored() throws {

@@ -252,6 +252,21 @@ import Testing
         #expect(post.kind == .article)
     }
 
+    /// A site that redirects an address it no longer has to its missing-page template: the
+    /// address it lands on says so, whatever the page's headline ("Whoops!"). Story number 404
+    /// of a section is a story.
+    @Test func pageAtAMissingPageAddressIsAnErrorPage() {
+        let html = "<html><head><title>Example News</title></head><body><main><h1>Whoops!</h1>"
+            + "<p>The council met on Tuesday evening and voted to keep the harbour open to fishing boats through the winter months, officials said after a long debate.</p>"
+            + "<p>Fishermen had asked for the change for years, and the harbour master said the new timetable would start on the first of November.</p>"
+            + "<p>The ferry company welcomed the vote and said it would add a late crossing on Fridays.</p></main></body></html>"
+        let redirected = extractor.extract(html: Array(html.utf8), url: "https://example.com/errors/page-not-found/?from=%2Fold")
+        #expect(redirected.reason == "error page: its address ends in \"page-not-found\"")
+        #expect(extractor.extract(html: Array(html.utf8), url: "https://example.com/404.html").reason == "error page: its address ends in \"404.html\"")
+        #expect(extractor.extract(html: Array(html.utf8), url: "https://example.com/news/404").kind == .article)
+        #expect(extractor.extract(html: Array(html.utf8), url: "https://example.com/news/harbour-stays-open").kind == .article)
+    }
+
     /// Headlines that hold an error's words but are stories: a show named "The 404", a
     /// search that found nobody, a brief typed `NewsArticle` about a website, and a long story
     /// whose headline quotes "page not found".
