@@ -1,7 +1,9 @@
+import Foundation
 import IngestCore
 import IngestMarkup
 
-/// Checks on the bytes as received, before any decoding: empty, too large, binary, a feed.
+/// Checks on the bytes as received, before any decoding: empty, too large, binary, a feed,
+/// data or code that is no page.
 /// They must see the raw bytes: decoded as windows-1252, a PNG loses its magic number and
 /// most of its control bytes, and reads as text.
 enum InputCheck {
@@ -12,7 +14,40 @@ enum InputCheck {
         if bytes.count > maxBytes { return "page too large (\(bytes.count) bytes, limit \(maxBytes))" }
         if let format = binaryFormat(bytes, encoding: encoding) { return "not HTML (\(format))" }
         if isFeed(bytes, contentType: contentType) { return "a feed, not an article page: add it to feeds.json" }
+        if let type = contentType.map(mediaType), let name = nonPageType(type) { return "not HTML (\(name))" }
+        if isJSON(bytes) {
+            // A JSON Feed names its version by the spec's address.
+            return bytes.firstRange(of: "jsonfeed.org/version".utf8) != nil ? "a feed, not an article page: add it to feeds.json" : "not HTML (JSON data)"
+        }
         return nil
+    }
+
+    /// A content type's media type, lower-case, without parameters ("text/html; charset=utf-8" → "text/html").
+    static func mediaType(_ contentType: String) -> String {
+        String(contentType.prefix { $0 != ";" }).trimmingCharacters(in: CharacterSetLite(" \t")).lowercased()
+    }
+
+    /// What a media type that is never an article page is: data, code, styles or media that a
+    /// feed, a redirect or a user's URL can lead to, and that the HTML parser would read as one
+    /// long paragraph. Plain text and XML (XHTML may be served so) are left to the parser.
+    static func nonPageType(_ type: String) -> String? {
+        switch type {
+        case "application/json", "text/json": return "JSON data"
+        case "application/javascript", "text/javascript", "application/x-javascript", "application/ecmascript", "text/ecmascript":
+            return "JavaScript"
+        case "text/css": return "a CSS stylesheet"
+        default:
+            if type.hasSuffix("+json") { return "JSON data" }
+            return ["image/", "audio/", "video/", "font/"].contains(where: type.hasPrefix) ? type : nil
+        }
+    }
+
+    /// Whether the bytes are a JSON document: one starts with `{` or `[`, which no HTML page
+    /// does, and parses as JSON (a text that only opens with a bracket stays text).
+    static func isJSON(_ bytes: [UInt8]) -> Bool {
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        guard let first = bytes[start...].first(where: { $0 > 0x20 }), first == UInt8(ascii: "{") || first == UInt8(ascii: "[") else { return false }
+        return (try? JSONSerialization.jsonObject(with: Data(bytes[start...]), options: [.fragmentsAllowed])) != nil
     }
 
     /// Names a binary format from its magic bytes, or says "binary data" when the start of
@@ -42,8 +77,7 @@ enum InputCheck {
     /// optional BOM, XML declaration, stylesheet instruction, comments and doctype), or are
     /// served with a feed's content type. The HTML parser would take one for a short page.
     static func isFeed(_ bytes: [UInt8], contentType: String?) -> Bool {
-        let mediaType = contentType.map { String($0.prefix { $0 != ";" }).trimmingCharacters(in: CharacterSetLite(" \t")) }
-        if let mediaType, feedTypes.contains(mediaType.lowercased()) { return true }
+        if let contentType, feedTypes.contains(mediaType(contentType)) { return true }
         var rest = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
         while true {
             rest = rest.drop { $0 == 0x20 || (0x09...0x0D).contains($0) }

@@ -19,10 +19,23 @@ public struct FileFetcher: PageFetching {
     /// Reads a `file://` URL (a 200 with the file's bytes) or fetches any other URL.
     public func fetch(_ request: FetchRequest) async -> Result<FetchResponse, FetchError> {
         guard let url = URL(string: request.url), url.isFileURL else { return await network.fetch(request) }
+        let headers = Self.contentType(forPath: url.path).map { ["content-type": $0] } ?? [:]
         return Self.readSavedPage(atPath: url.path, limit: maxPageBytes).map {
-            FetchResponse(status: 200, finalURL: request.url, body: $0, remoteIsPrivate: true)
+            FetchResponse(status: 200, finalURL: request.url, headers: headers, body: $0, remoteIsPrivate: true)
         }
     }
+
+    /// The content type a saved file's extension names when it is a kind of file that is never
+    /// a page (scripts, styles, JSON, SVG), which the extractor refuses by it; nil for any
+    /// other file, read as HTML whatever its name.
+    public static func contentType(forPath path: String) -> String? {
+        let name = path.split(separator: "/").last ?? ""
+        guard let dot = name.lastIndex(of: ".") else { return nil }
+        return nonPageTypes[name[name.index(after: dot)...].lowercased()]
+    }
+
+    static let nonPageTypes = ["js": "text/javascript", "mjs": "text/javascript", "css": "text/css",
+                               "json": "application/json", "svg": "image/svg+xml"]
 
     /// A saved page's bytes as on disk, or why it cannot be read (larger than `limit` bytes too).
     public static func readSavedPage(atPath path: String, limit: Int) -> Result<[UInt8], FetchError> {

@@ -126,7 +126,7 @@ public final class PageExtractor: Sendable {
         switch FileFetcher.readSavedPage(atPath: path, limit: extractor.maxBytes) {
         case .success(let bytes):
             return .success(extractor.extract(html: bytes, url: FileFetcher.fileURL(forPath: path), encoding: nil,
-                                              contentType: nil))
+                                              contentType: FileFetcher.contentType(forPath: path)))
         case .failure(let error):
             return .failure(ExtractFailure(description: error.description))
         }

@@ -120,6 +120,33 @@ import Testing
         #expect(try storedCopies(in: temp.url).isEmpty)
     }
 
+    /// Scripts, styles and JSON, saved (known by their extension or bytes) or served (by their
+    /// content type), are refused naming what they are, and nothing is stored.
+    @Test func importRefusesScriptsStylesAndJSON() throws {
+        let code = String(repeating: "function story() { return 'The council met on Tuesday evening and voted to keep the harbour open.'; }\n", count: 8)
+        let json = #"{"title": "Harbour stays open", "body": "\#(String(repeating: "The council met and voted to keep the harbour open. ", count: 8))"}"#
+        let server = try LoopbackServer()
+        defer { server.stop() }
+        server.route("/app") { _ in .text(code, contentType: "text/javascript") }
+        server.route("/api/story") { _ in .text(json, contentType: "application/json; charset=utf-8") }
+        let temp = TemporaryDirectory("ingest-hostile")
+        defer { temp.remove() }
+        try code.write(to: temp.url.appendingPathComponent("app.js"), atomically: true, encoding: .utf8)
+        try code.write(to: temp.url.appendingPathComponent("site.css"), atomically: true, encoding: .utf8)
+        try json.write(to: temp.url.appendingPathComponent("story.txt"), atomically: true, encoding: .utf8)
+        let result = try IngestBinary.run(["import", "app.js", "site.css", "story.txt", server.url("/app"), server.url("/api/story")], in: temp.url)
+        #expect(result.status == 3)
+        #expect(result.stdout == """
+            failed app.js: not an article (not HTML (JavaScript))
+            failed site.css: not an article (not HTML (a CSS stylesheet))
+            failed story.txt: not an article (not HTML (JSON data))
+            failed \(server.url("/app")): not an article (not HTML (JavaScript))
+            failed \(server.url("/api/story")): not an article (not HTML (JSON data))
+
+            """)
+        #expect(try storedCopies(in: temp.url).isEmpty)
+    }
+
     @Test func extractNamesTheBinaryFormat() throws {
         let paths = Self.binaries.map { Self.fixture($0.0).path }
         let result = try IngestBinary.run(["extract", "--format", "jsonl"] + paths)

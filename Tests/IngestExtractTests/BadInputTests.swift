@@ -86,6 +86,33 @@ import IngestMarkup
         #expect(rss.reason == Self.feedReason)
     }
 
+    /// Code, styles, data and media a feed, a redirect or a user's URL can lead to: the HTML
+    /// parser would read them as one long paragraph of a story.
+    @Test(arguments: [
+        ("application/json", "not HTML (JSON data)"), ("application/ld+json", "not HTML (JSON data)"),
+        ("text/javascript; charset=utf-8", "not HTML (JavaScript)"), ("application/x-javascript", "not HTML (JavaScript)"),
+        ("text/css", "not HTML (a CSS stylesheet)"), ("image/svg+xml", "not HTML (image/svg+xml)"),
+    ])
+    func codeAndDataAreRefusedByTheirContentType(type: String, reason: String) {
+        let code = String(repeating: "function story() { return 'The council met on Tuesday evening and voted to keep the harbour open to boats.'; }\n", count: 8)
+        let article = extractor.extract(html: Array(code.utf8), url: nil, contentType: type)
+        #expect(article.kind == .notArticle)
+        #expect(article.reason == reason)
+        #expect(extractor.extract(html: Array(code.utf8), url: nil, contentType: "text/plain").kind == .article)
+    }
+
+    /// A saved JSON file has no content type: its bytes say what it is. A JSON Feed is a feed;
+    /// a text that only opens with a bracket is text.
+    @Test func jsonIsKnownByItsBytes() {
+        let body = String(repeating: "The council met on Tuesday evening and voted to keep the harbour open to fishing boats. ", count: 5)
+        let json = #"{"title": "Harbour stays open", "body": "\#(body)"}"#
+        #expect(extractor.extract(html: Array(("\u{FEFF}\n " + json).utf8), url: nil).reason == "not HTML (JSON data)")
+        let feed = #"{"version": "https://jsonfeed.org/version/1.1", "title": "A", "items": [{"id": "1", "content_text": "\#(body)"}]}"#
+        #expect(extractor.extract(html: Array(feed.utf8), url: nil).reason == Self.feedReason)
+        let text = "[Update] " + body + "\n\nFishermen had asked for the change for years, the harbour master said."
+        #expect(extractor.extract(html: Array(text.utf8), url: nil).kind == .article)
+    }
+
     @Test func pageStartingWithACommentAndDoctypeIsNoFeed() throws {
         let page = "<!-- cached 2024-05-01 -->\n<!DOCTYPE html>\n" + (try Fixtures.text("no-body.html"))
         let article = extractor.extract(html: Array(page.utf8), url: nil, contentType: "text/html")
