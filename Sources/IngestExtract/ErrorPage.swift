@@ -112,16 +112,21 @@ enum ErrorPage {
         "not found", "can't be found", "cannot be found", "could not be found", "couldn't be found", "couldn't find",
         "does not exist", "doesn't exist", "no longer exists", "no longer available", "server error", "410 gone",
         "service unavailable", "bad gateway", "access denied", "under maintenance", "down for maintenance",
+        "can't find", "cannot find", "could not find", "unable to find", "not available", "temporarily unavailable",
+        "something went wrong", "an error occurred", "an error has occurred", "403 forbidden", "401 unauthorized",
         "currently unavailable", "not available in your", "unavailable in your", "unavailable for legal reasons",
         "unavailable due to legal reasons", "age verification", "verify your age", "are you of legal drinking age",
         // German, Dutch, Scandinavian, Finnish
         "nicht gefunden", "existiert nicht", "nicht mehr verfügbar", "wartungsarbeiten", "zugriff verweigert",
+        "ist ein fehler aufgetreten",
         "niet gevonden", "bestaat niet", "hittades inte", "finns inte", "ikke fundet", "ikke funnet",
         "findes ikke", "finnes ikke", "ei löytynyt",
         // French, Spanish, Italian, Portuguese
         "introuvable", "n'existe pas", "n'existe plus", "non trouvée", "en maintenance", "accès refusé",
+        "une erreur est survenue", "une erreur s'est produite",
         "no encontrada", "no encontrado", "no existe", "acceso denegado", "en mantenimiento",
-        "non trovata", "non trovato", "non esiste", "in manutenzione",
+        "se ha producido un error", "ha ocurrido un error",
+        "non trovata", "non trovato", "non esiste", "in manutenzione", "si è verificato un errore",
         "não encontrada", "não encontrado", "não existe", "em manutenção",
         // Polish, Czech, Hungarian, Russian, Ukrainian, Greek, Turkish
         "nie znaleziono", "nie została znaleziona", "nie istnieje", "nebyla nalezena", "nenalezena",

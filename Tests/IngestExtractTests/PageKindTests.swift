@@ -317,13 +317,16 @@ import Testing
     @Test func errorHeadlinesAreToldFromStoryHeadlines() {
         for headline in ["Not Found", "500 Internal Server Error", "Access Denied", "Erreur 404 | Le Journal", "404",
                          "Страница не найдена", "Sayfa bulunamadı", "ページが見つかりません", "Site en maintenance",
-                         "This content is not available in your country", "Verify your age"] {
+                         "This content is not available in your country", "Verify your age",
+                         "We can't find the page you're looking for", "Something went wrong", "403 Forbidden",
+                         "Service Temporarily Unavailable", "Es ist ein Fehler aufgetreten"] {
             #expect(ErrorPage.says(headline), "\(headline)")
         }
         for headline in ["Server error grounds flights at three airports", "Journalists access denied to court hearing",
                          "Fortune 500: the list", "S&P 500 falls", "Route 404 closed after crash, police say",
                          "Missing hiker not found - The Washington Post", "Bridge under maintenance until May",
-                         "Vaccine currently unavailable in rural clinics", "Age verification law passes the Senate"] {
+                         "Vaccine currently unavailable in rural clinics", "Age verification law passes the Senate",
+                         "Something went wrong at the council, the mayor says", "Forbidden love", "Divers can't find the wreck"] {
             #expect(!ErrorPage.says(headline), "\(headline)")
         }
         // A headline longer than an error's is not searched (a hostile page's 10 MB title).
