@@ -2,10 +2,11 @@ import Foundation
 
 /// A page a site serves with status 200 in place of the one asked for: "page not found" (a
 /// soft 404), a server error, a maintenance notice or a bot check ("Just a moment..."). Sync
-/// must not store one as a story, nor as a new revision of a story it holds: the page says
-/// what it is in its title or headline, in the site's language, or in its body's class
-/// (WordPress marks its 404 template `error404`). A consent wall stands in for the page too:
-/// its text is the cookie notice (`isConsentWall`).
+/// must not store one as a story, nor as a new revision of a story it holds. The page says
+/// what it is by the address a missing one is redirected to (`addressed`), by its body's
+/// class (WordPress marks its 404 template `error404`), or in its title or headline, in the
+/// site's language (`headline`). A consent wall stands in for the page too: its text is the
+/// cookie notice (`isConsentWall`).
 enum ErrorPage {
     /// The class token of the page's `html`, `body` or `main` element that names a missing
     /// page's template, if any: an answer on its own, whatever the length of the text (a
@@ -32,7 +33,7 @@ enum ErrorPage {
 
     /// The first of `headlines` (the page's title, its `<h1>`, the first heading of its main
     /// text) that reads as an error, a maintenance notice or a bot check. An error's headline
-    /// is short: a longer one is not read (a hostile page's 10 MB title took 20 s to search).
+    /// is short: a longer one is not read (a hostile page's 10 MB title took 24 s to search).
     static func headline(_ headlines: [String]) -> String? {
         headlines.first { $0.utf8.count <= maxHeadlineBytes && says($0) }
     }
