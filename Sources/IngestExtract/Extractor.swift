@@ -47,7 +47,12 @@ public struct Extractor: Sendable {
         // A story may sit in a box named for what else it holds ("body-share-wrapper", once
         // per story of a stream): with nothing else left, such a box is read when it is prose.
         let lenient = extract(tree, url: url, lenient: true)
-        return lenient.kind == .article ? lenient : article
+        if lenient.kind == .article { return lenient }
+        // A page that only sends the reader on says where to: the user can give that address.
+        guard let target = PageKind.refreshTarget(tree, address: url) else { return article }
+        var redirect = article
+        redirect.reason = "redirect page: its meta refresh leads to \(target)"
+        return redirect
     }
 
     private func extract(_ tree: PageTree, url: String?, lenient: Bool = false) -> Article {

@@ -1,3 +1,4 @@
+import Foundation
 import IngestCore
 
 /// Decides whether a page is an article, and if not says why: empty, frameset, error page,
@@ -286,6 +287,18 @@ enum PageKind {
 
     static let emptyReason = "empty page: no main text"
     static let tooLittleReason = "too little text for an article"
+
+    /// Where a `<meta http-equiv="refresh" content="0; url=…">` sends the reader, resolved
+    /// against the page's address; nil without one.
+    static func refreshTarget(_ tree: PageTree, address: String?) -> String? {
+        for element in tree.elements where element.tag == "meta" && element.attribute("http-equiv")?.lowercased() == "refresh" {
+            guard let content = element.attribute("content"), let start = content.lowercased().range(of: "url=") else { continue }
+            let target = content[start.upperBound...].trimmingCharacters(in: .init(charactersIn: " \t'\""))
+            guard !target.isEmpty else { continue }
+            return URL(string: target, relativeTo: address.flatMap { URL(string: $0) })?.absoluteString ?? target
+        }
+        return nil
+    }
 
     /// Whether a page was refused for want of text, not for what its text is.
     static func lacksText(_ article: Article) -> Bool {

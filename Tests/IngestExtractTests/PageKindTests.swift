@@ -267,6 +267,20 @@ import Testing
         #expect(extractor.extract(html: Array(html.utf8), url: "https://example.com/news/harbour-stays-open").kind == .article)
     }
 
+    /// A page that only sends the reader on with a meta refresh says where to (resolved
+    /// against its address), so the user can give that address; a refresh without one (a
+    /// page reloading itself) leaves the plain reason.
+    @Test func redirectPageNamesItsTarget() {
+        func page(_ refresh: String) -> [UInt8] {
+            Array("<html><head><meta http-equiv=\"Refresh\" content=\"\(refresh)\"><title>Redirecting…</title></head><body><p>Redirecting to <a href=\"/story\">the story</a>…</p></body></html>".utf8)
+        }
+        #expect(extractor.extract(html: page("0; url=/news/story.html"), url: "https://example.com/go?id=1").reason
+            == "redirect page: its meta refresh leads to https://example.com/news/story.html")
+        #expect(extractor.extract(html: page("5;URL='https://other.example/a/b'"), url: nil).reason
+            == "redirect page: its meta refresh leads to https://other.example/a/b")
+        #expect(extractor.extract(html: page("300"), url: nil).reason == "empty page: no main text")
+    }
+
     /// Headlines that hold an error's words but are stories: a show named "The 404", a
     /// search that found nobody, a brief typed `NewsArticle` about a website, and a long story
     /// whose headline quotes "page not found".
