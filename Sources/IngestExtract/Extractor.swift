@@ -51,7 +51,7 @@ public struct Extractor: Sendable {
         // A page that only sends the reader on says where to: the user can give that address.
         guard let target = PageKind.refreshTarget(tree, address: url) else { return article }
         var redirect = article
-        redirect.reason = "redirect page: its meta refresh leads to \(target)"
+        redirect.reason = TextNormalizer.collapse("redirect page: its meta refresh leads to \(target.prefix(300))")
         return redirect
     }
 

@@ -81,7 +81,7 @@ enum PageKind {
         // A short text only: a story may quote "not found" in its headline, rarely one typed an article.
         if letters < errorPageLetters, !typedArticle,
            let said = ErrorPage.headline(errorHeadlines(article, tree: tree, roots: roots)) {
-            return reject(&article, "error page: it is headed \"\(said.prefix(80))\"")
+            return reject(&article, "error page: it is headed \"\(TextNormalizer.collapse(said).prefix(80))\"")
         }
         if letters < errorPageLetters, !typedArticle, ErrorPage.isConsentWall(article.text) {
             return reject(&article, "consent wall: the text asks to accept cookies, not a story")
@@ -305,9 +305,10 @@ enum PageKind {
         article.reason.map { $0 == emptyReason || $0.hasPrefix(tooLittleReason) } ?? false
     }
 
+    /// The reason is one line, though it may quote a page's title.
     private static func reject(_ article: inout Article, _ reason: String) {
         article.kind = .notArticle
-        article.reason = reason
+        article.reason = TextNormalizer.collapse(reason)
     }
 
     /// Where a page says it is an error page: its title, its first `<h1>` and the first

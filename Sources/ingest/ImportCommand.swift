@@ -116,7 +116,9 @@ struct ImportCommand: AsyncParsableCommand {
         case .unchanged:
             return "unchanged \(url)"
         case .skipped, .failed:
-            return "failed \(input): \(reason ?? kind.rawValue)"
+            // One line per input, whatever a page's title or a server's message holds.
+            let why = (reason ?? kind.rawValue).split(whereSeparator: { $0.isNewline }).joined(separator: " ")
+            return "failed \(input): \(why)"
         }
     }
 }

@@ -211,6 +211,10 @@ import Testing
         let article = extractor.extract(html: try Fixtures.bytes("error-page-404.html"), url: "https://example.com/gone")
         #expect(article.kind == .notArticle)
         #expect(article.reason == "error page: it is headed \"Page not found | Daily Example\"")
+        // A title over several lines is quoted on one: `import` prints one line per input.
+        let html = try Fixtures.text("error-page-404.html").replacingOccurrences(of: "<title>Page not found | Daily Example</title>",
+                                                                                 with: "<title>\n   Page not found\n   | Daily Example\n</title>")
+        #expect(extracted(html).reason == "error page: it is headed \"Page not found | Daily Example\"")
     }
 
     /// What a site serves with status 200 instead of the page asked for, in several languages
