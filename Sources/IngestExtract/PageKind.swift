@@ -72,7 +72,9 @@ enum PageKind {
         if let declaredNonArticle {
             return reject(&article, "not an article: the page declares itself \(declaredNonArticle)")
         }
-        if let name = address.flatMap(ErrorPage.addressed) {
+        // A story may be named "Not Found" (/reviews/not-found): one typed an article or at a
+        // dated address is taken for what it says.
+        if !typedArticle, let address, !DateNormalizer.isDatedPath(address), let name = ErrorPage.addressed(address) {
             return reject(&article, "error page: its address ends in \"\(name)\"")
         }
         if let token = ErrorPage.template(tree) {

@@ -258,7 +258,8 @@ import Testing
 
     /// A site that redirects an address it no longer has to its missing-page template: the
     /// address it lands on says so, whatever the page's headline ("Whoops!"). Story number 404
-    /// of a section is a story.
+    /// of a section, and a review of a film named "Not Found" at a dated address or typed an
+    /// article, are stories.
     @Test func pageAtAMissingPageAddressIsAnErrorPage() {
         let html = "<html><head><title>Example News</title></head><body><main><h1>Whoops!</h1>"
             + "<p>The council met on Tuesday evening and voted to keep the harbour open to fishing boats through the winter months, officials said after a long debate.</p>"
@@ -268,6 +269,10 @@ import Testing
         #expect(redirected.reason == "error page: its address ends in \"page-not-found\"")
         #expect(extractor.extract(html: Array(html.utf8), url: "https://example.com/404.html").reason == "error page: its address ends in \"404.html\"")
         #expect(extractor.extract(html: Array(html.utf8), url: "https://example.com/news/404").kind == .article)
+        // A review of a film named "Not Found", at a dated address or typed an article, is a story.
+        #expect(extractor.extract(html: Array(html.utf8), url: "https://example.com/2024/05/01/not-found/").kind == .article)
+        let typed = html.replacingOccurrences(of: "</title>", with: "</title><script type='application/ld+json'>{\"@type\": \"Review\", \"name\": \"Not Found\"}</script><script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": \"Whoops!\"}</script>")
+        #expect(extractor.extract(html: Array(typed.utf8), url: "https://example.com/reviews/not-found").kind == .article)
         #expect(extractor.extract(html: Array(html.utf8), url: "https://example.com/news/harbour-stays-open").kind == .article)
     }
 
