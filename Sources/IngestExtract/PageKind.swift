@@ -81,12 +81,13 @@ enum PageKind {
             return reject(&article, "error page: its template is marked \"\(token)\"")
         }
         // A short text only: a story may quote "not found" in its headline, rarely one typed an article.
-        if letters < errorPageLetters, !typedArticle,
-           let said = ErrorPage.headline(errorHeadlines(article, tree: tree, roots: roots)) {
-            return reject(&article, "error page: it is headed \"\(TextNormalizer.collapse(said).prefix(80))\"")
-        }
-        if letters < errorPageLetters, !typedArticle, ErrorPage.isConsentWall(article.text) {
-            return reject(&article, "consent wall: the text asks to accept cookies, not a story")
+        if letters < errorPageLetters, !typedArticle {
+            if let said = ErrorPage.headline(errorHeadlines(article, tree: tree, roots: roots)) {
+                return reject(&article, "error page: it is headed \"\(TextNormalizer.collapse(said).prefix(80))\"")
+            }
+            if ErrorPage.isConsentWall(article.text) {
+                return reject(&article, "consent wall: the text asks to accept cookies, not a story")
+            }
         }
         // A main text that is one box named as the story ("article-body") is a story too,
         // however many links the menus around a short one hold; not one named as the page's
@@ -319,7 +320,7 @@ enum PageKind {
         let elements = tree.elements
         let h1 = elements.firstIndex { $0.tag == "h1" }
         let inText = roots.lazy.compactMap { root in
-            (root..<elements[root].end).first { ["h1", "h2", "h3"].contains(elements[$0].tag) }
+            (root..<elements[root].end).first { MainText.headingTags.contains(elements[$0].tag) }
         }.first
         return [tree.titleText, article.metadata.title].compactMap { $0 } + [h1, inText].compactMap { $0 }.map(tree.text(of:))
     }
