@@ -1,19 +1,29 @@
 import Foundation
 
 /// A page a site serves with status 200 in place of the one asked for: "page not found" (a
-/// soft 404), a server error, a maintenance notice or a bot check ("Just a moment..."). Sync
-/// must not store one as a story, nor as a new revision of a story it holds. The page says
-/// what it is by the address a missing one is redirected to (`addressed`), by its body's
-/// class (WordPress marks its 404 template `error404`), or in its title or headline, in the
-/// site's language (`headline`). A consent wall stands in for the page too: its text is the
-/// cookie notice (`isConsentWall`).
+/// soft 404), a server error, a maintenance notice or a bot check ("Just a moment..."); a
+/// placeholder where the site was (a parked domain, a suspended account, a server's default
+/// page); a directory listing; a sign-in form. Sync must not store one as a story, nor as a
+/// new revision of a story it holds. The page says what it is by the address a missing one is
+/// redirected to (`addressed`), by its body's class (WordPress marks its 404 template
+/// `error404`), or in its title or headline, in the site's language (`headline`). A consent
+/// wall stands in for the page too: its text is the cookie notice (`isConsentWall`).
 enum ErrorPage {
-    /// The class token of the page's `html`, `body` or `main` element that names a missing
-    /// page's template, if any: an answer on its own, whatever the length of the text (a
-    /// 404 template may list the latest stories).
+    /// What a page in place of the one asked for is, as its refusal names it.
+    enum Kind: String, Sendable {
+        case error = "error page"
+        case placeholder = "placeholder page"
+        case directory = "directory listing"
+        case signIn = "sign-in page"
+    }
+
+    /// The class or id token of the page's `html`, `body` or `main` element that names an
+    /// error page's template, if any: an answer on its own, whatever the length of the text (a
+    /// 404 template may list the latest stories; WordPress's `wp_die` page, "Error establishing
+    /// a database connection", is `<body id="error-page">`).
     static func template(_ tree: PageTree) -> String? {
         for element in tree.elements.prefix(64) where ["html", "body", "main"].contains(element.tag) {
-            let tokens = (element.attribute("class") ?? "").split(whereSeparator: \.isWhitespace)
+            let tokens = ["class", "id"].flatMap { (element.attribute($0) ?? "").split(whereSeparator: \.isWhitespace) }
             if let token = tokens.first(where: { templateClasses.contains(squeezed($0)) }) { return String(token) }
         }
         return nil
@@ -32,35 +42,71 @@ enum ErrorPage {
     }
 
     /// The first of `headlines` (the page's title, its `<h1>`, the first heading of its main
-    /// text) that reads as an error, a maintenance notice or a bot check. An error's headline
-    /// is short: a longer one is not read (a hostile page's 10 MB title took 24 s to search).
-    static func headline(_ headlines: [String]) -> String? {
-        headlines.first { $0.utf8.count <= maxHeadlineBytes && says($0) }
+    /// text) that reads as a page in place of the one asked for, and what it says the page is.
+    /// Such a headline is short: a longer one is not read (a hostile page's 10 MB title took
+    /// 24 s to search).
+    static func headline(_ headlines: [Headline]) -> (headline: String, kind: Kind)? {
+        for headline in headlines where headline.text.utf8.count <= maxHeadlineBytes {
+            // A page's first `<h1>` may be a dialog's ("Log In" over a story): it names no sign-in page.
+            if let kind = says(headline.text), !(headline.isFirstH1 && kind == .signIn) { return (headline.text, kind) }
+        }
+        return nil
+    }
+
+    /// A title or heading of the page, and whether it is the page's first `<h1>`.
+    struct Headline {
+        var text: String
+        var isFirstH1 = false
     }
 
     static let maxHeadlineBytes = 300
 
-    /// Whether a headline reads as an error, a maintenance notice or a bot check. A
-    /// "missing" phrase counts when the headline names a page ("Seite nicht gefunden", "Sorry,
-    /// we couldn't find that page") or a part of it is the phrase and little else ("Not
-    /// Found", "500 Internal Server Error"): "Missing hiker not found" is a story.
-    static func says(_ headline: String) -> Bool {
+    /// What a headline says the page is, if it reads as an error, a maintenance notice, a bot
+    /// check, a placeholder, a directory listing or a sign-in form. A "missing" phrase counts
+    /// when the headline names a page ("Seite nicht gefunden", "Sorry, we couldn't find that
+    /// page") or a part of it is the phrase and little else ("Not Found", "500 Internal Server
+    /// Error"): "Missing hiker not found" is a story. Words a story may open with ("Coming
+    /// soon", "Sign in") count as all of a part; prompts ("Sign in to keep reading") as its start.
+    static func says(_ headline: String) -> Kind? {
         let text = " " + headline.lowercased().replacingOccurrences(of: "’", with: "'") + " "
-        if botChecks.contains(where: text.contains) { return true }
         let words = Set(text.split { !$0.isLetter }.map(String.init))
         let parts = text.split { "|–—-:·»".contains($0) }
-        for phrase in missing where text.contains(phrase) {
-            if !words.isDisjoint(with: pageWords) || pageMarks.contains(where: text.contains) { return true }
+        /// Whether a part of the headline is `phrase` and at most one word more.
+        func isAPart(_ phrase: String) -> Bool {
             let phraseWords = phrase.split { !$0.isLetter }.count
-            if parts.contains(where: { $0.contains(phrase) && $0.split { !$0.isLetter }.count <= phraseWords + 1 }) { return true }
+            return parts.contains { $0.contains(phrase) && $0.split { !$0.isLetter }.count <= phraseWords + 1 }
+        }
+        if botChecks.contains(where: text.contains) { return .error }
+        if placeholders.contains(where: text.contains) || placeholderParts.contains(where: isAPart)
+            || (forSale.contains(where: text.contains) && text.split(separator: " ").contains(where: isDomainName)) {
+            return .placeholder
+        }
+        if text.trimmingCharacters(in: .whitespaces).hasPrefix("index of /") { return .directory }
+        let starts = parts.map { $0.trimmingCharacters(in: .whitespaces) }
+        let opensWith = { (prompt: String) in
+            starts.contains { $0.hasPrefix(prompt) && !($0.dropFirst(prompt.count).first?.isLetter ?? false) }
+        }
+        if signInParts.contains(where: isAPart) || signInPrompts.contains(where: opensWith) {
+            return .signIn
+        }
+        for phrase in missing where text.contains(phrase) {
+            if !words.isDisjoint(with: pageWords) || pageMarks.contains(where: text.contains) || isAPart(phrase) { return .error }
         }
         // "404" as a word (not "14045") and as an error: alone between the title's separators
         // ("404 | Example News"), or by a word for error ("Fehler 404"). "The 404 Podcast" is a show.
         let isWord = text.ranges(of: "404").contains { range in
             !text[text.index(before: range.lowerBound)].isNumber && !text[range.upperBound].isNumber
         }
-        guard isWord else { return false }
-        return parts.contains { $0.trimmingCharacters(in: .whitespaces) == "404" } || !words.isDisjoint(with: errorWords)
+        guard isWord else { return nil }
+        return starts.contains("404") || !words.isDisjoint(with: errorWords) ? .error : nil
+    }
+
+    /// Whether a word of a headline is a domain name ("example-news.com!"): a parked domain's
+    /// page offers itself by name.
+    static func isDomainName(_ word: Substring) -> Bool {
+        let labels = word.trimmingCharacters(in: .punctuationCharacters).split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, let top = labels.last, top.count >= 2, top.allSatisfy(\.isLetter) else { return false }
+        return labels.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" } }
     }
 
     /// Whether a short main text is a consent wall's: it names cookies and speaks of consent,
@@ -95,15 +141,54 @@ enum ErrorPage {
         token.lowercased().filter { $0 != "-" && $0 != "_" }
     }
 
-    /// Class tokens and address stems (squeezed) of the templates sites serve for a missing page.
-    static let templateClasses: Set<String> = ["404", "error404", "page404", "404page", "is404", "notfound", "pagenotfound", "errorpage404"]
+    /// Class and id tokens and address stems (squeezed) of the templates sites serve for a
+    /// missing page or an error.
+    static let templateClasses: Set<String> = [
+        "404", "error404", "page404", "404page", "is404", "notfound", "pagenotfound", "errorpage404", "errorpage",
+    ]
 
     /// Words for "error" that make a "404" in a headline an error code.
     static let errorWords: Set<String> = ["error", "fehler", "erreur", "errore", "erro", "fout", "hata", "błąd", "ошибка", "oops"]
 
     /// Titles of the pages anti-bot services put before a site.
     static let botChecks = ["just a moment...", "checking your browser", "verify you are human", "are you a robot",
-                            "attention required! | cloudflare", "ddos protection by"]
+                            "attention required! | cloudflare", "ddos protection by", "access to this page has been denied",
+                            "pardon our interruption", "verify you are a human", "are you a human", "press & hold"]
+
+    /// What a parked domain, a suspended hosting account or a web server's default page is
+    /// titled, anywhere in a headline.
+    static let placeholders = [
+        "domain is for sale", "domain for sale", "buy this domain", "domain has expired",
+        "domain name has expired", "this domain is parked", "domain ist zu verkaufen", "domain steht zum verkauf",
+        "domaine est à vendre", "dominio está a la venta", "dominio in vendita",
+        "account has been suspended", "website has been suspended", "site has been suspended", "bandwidth limit exceeded",
+        "welcome to nginx", "apache2 ubuntu default page", "apache2 debian default page", "test page for the apache",
+        "apache http server test page", "test page for the nginx", "iis windows server", "default web site page",
+        "web server's default page", "default parallels plesk page",
+    ]
+    /// "… is for sale", counted by a domain name: "example.com is for sale!".
+    static let forSale = ["is for sale", "may be for sale", "ist zu verkaufen", "steht zum verkauf", "est à vendre",
+                          "está a la venta", "se vende", "è in vendita", "te koop"]
+    /// The same, as all of a part of a headline: "Coming soon" may open a story's headline.
+    static let placeholderParts = [
+        "coming soon", "under construction", "account suspended", "website coming soon",
+        "demnächst verfügbar", "im aufbau", "bientôt disponible", "en construction", "próximamente", "en construcción",
+        "prossimamente", "in costruzione", "em construção", "em breve", "binnenkort beschikbaar", "in aanbouw", "w budowie",
+    ]
+    /// A sign-in form's headline, as all of a part of it.
+    static let signInParts = [
+        "sign in", "log in", "login", "sign in to your account", "log in to your account", "anmelden", "einloggen",
+        "connexion", "se connecter", "iniciar sesión", "accedi", "inloggen", "logga in", "log ind", "logg inn",
+        "zaloguj się", "вход", "ログイン", "登录", "로그인",
+    ]
+    /// The prompts a wall that asks the reader to sign in or subscribe opens a headline with.
+    static let signInPrompts = [
+        "sign in to continue", "log in to continue", "login to continue", "sign in to keep reading",
+        "log in to keep reading", "sign in to read", "log in to read", "subscribe to continue reading",
+        "subscribe to keep reading", "subscribe to read", "register to continue reading",
+        "create a free account to continue", "create an account to continue", "melden sie sich an, um weiterzulesen",
+        "connectez-vous pour lire", "inicia sesión para seguir leyendo",
+    ]
 
     /// "Not found", "no longer exists", "server error", "under maintenance", "unavailable in your
     /// country", "age verification", as sites word them in the languages they are most often
@@ -117,6 +202,7 @@ enum ErrorPage {
         "something went wrong", "an error occurred", "an error has occurred", "403 forbidden", "401 unauthorized",
         "currently unavailable", "not available in your", "unavailable in your", "unavailable for legal reasons",
         "unavailable due to legal reasons", "age verification", "verify your age", "are you of legal drinking age",
+        "error establishing a database connection",
         // German, Dutch, Scandinavian, Finnish
         "nicht gefunden", "existiert nicht", "nicht mehr verfügbar", "wartungsarbeiten", "zugriff verweigert",
         "ist ein fehler aufgetreten",

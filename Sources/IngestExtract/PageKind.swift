@@ -83,7 +83,7 @@ enum PageKind {
         // A short text only: a story may quote "not found" in its headline, rarely one typed an article.
         if letters < errorPageLetters, !typedArticle {
             if let said = ErrorPage.headline(errorHeadlines(article, tree: tree, roots: roots)) {
-                return reject(&article, "error page: it is headed \"\(TextNormalizer.collapse(said).prefix(80))\"")
+                return reject(&article, "\(said.kind.rawValue): it is headed \"\(TextNormalizer.collapse(said.headline).prefix(80))\"")
             }
             if ErrorPage.isConsentWall(article.text) {
                 return reject(&article, "consent wall: the text asks to accept cookies, not a story")
@@ -316,13 +316,15 @@ enum PageKind {
 
     /// Where a page says it is an error page: its title, its first `<h1>` and the first
     /// heading of its main text (a template that titles every page with the site's name).
-    static func errorHeadlines(_ article: Article, tree: PageTree, roots: [Int]) -> [String] {
+    static func errorHeadlines(_ article: Article, tree: PageTree, roots: [Int]) -> [ErrorPage.Headline] {
         let elements = tree.elements
         let h1 = elements.firstIndex { $0.tag == "h1" }
         let inText = roots.lazy.compactMap { root in
             (root..<elements[root].end).first { MainText.headingTags.contains(elements[$0].tag) }
         }.first
-        return [tree.titleText, article.metadata.title].compactMap { $0 } + [h1, inText].compactMap { $0 }.map(tree.text(of:))
+        return [tree.titleText, article.metadata.title].compactMap { $0 }.map { ErrorPage.Headline(text: $0) }
+            + [h1.map { ErrorPage.Headline(text: tree.text(of: $0), isFirstH1: true) },
+               inText.map { ErrorPage.Headline(text: tree.text(of: $0)) }].compactMap { $0 }
     }
 
     /// A paywall or subscriber-only wall: class words such as "paywall" or "subscriber-only"

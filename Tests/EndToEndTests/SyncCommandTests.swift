@@ -270,6 +270,39 @@ import Testing
         #expect(orchestra["revision"] as? Int == 1)
     }
 
+    /// A site whose domain lapsed answers every address with the registrar's "for sale" page,
+    /// and another puts a sign-in form in place of its stories: the stored stories keep their
+    /// text and revision, and the run names what it was served.
+    @Test func aParkedDomainOrASignInFormKeepsTheStoredStory() throws {
+        let (world, temp) = try syncedOnce()
+        defer { world.server.stop(); temp.remove() }
+        let dir = temp.url
+
+        world.route("/news/harbour-council-vote", site: 0, """
+            <html><head><title>site-a.example is for sale!</title></head><body><div class="parked"><h1>site-a.example</h1>
+            <p>The owner of this premium domain has listed it for sale. Make an offer today and get this name for your \
+            business, your brand or your next project, with secure payment and a fast transfer.</p>
+            <p>Related searches: Breaking News, Local Headlines, Weather Forecast, Sports Scores, Harbour Ferries, \
+            City Council, Concert Tickets, Theatre Season.</p></div></body></html>
+            """)
+        world.route("/world/orchestra-new-season", site: 1, SmallWorld.page(
+            title: "Sign in", paragraphs: ["You have reached your limit of free stories this month. Sign in or create a free "
+                + "account to keep reading, and get every story, newsletter and puzzle of the site without a limit.",
+                "Forgot your password? Reset it with the link we send to your address. By signing in you agree to "
+                + "our terms of service and acknowledge our privacy policy."],
+            canonical: nil))
+        let second = try IngestBinary.run(["sync", "--revalidate", "--verbose"], in: dir)
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stderr.contains("0 new, 0 updated, 0 deleted"), "\(second.stderr)")
+        #expect(second.stderr.contains("placeholder page: it is headed \"site-a.example is for sale!\""), "\(second.stderr)")
+        #expect(second.stderr.contains("sign-in page: it is headed \"Sign in\""), "\(second.stderr)")
+        let stories = try objects(try IngestBinary.run(["export"], in: dir).stdout)
+        for title in ["Harbour council delays vote", "Orchestra opens its new season"] {
+            let story = try #require(stories.first { ($0["title"] as? String) == title })
+            #expect(story["revision"] as? Int == 1, "\(title)")
+        }
+    }
+
     @Test func aFailingSourceExits3AndTheOthersAreStored() throws {
         let world = try SmallWorld()
         defer { world.server.stop() }

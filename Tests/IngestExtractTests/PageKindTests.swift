@@ -244,6 +244,71 @@ import Testing
                 "\(article.reason ?? "stored")")
     }
 
+    /// What a server, a host or a registrar serves where a site was, and the forms a wall puts
+    /// in place of a story, with a few sentences of text each (too many to be refused as too
+    /// little text): each is refused, named for what it is.
+    @Test(arguments: [
+        ("example-news.com is for sale!", "Make an offer", "placeholder page: it is headed \"example-news.com is for sale!\""),
+        ("Account Suspended", "Account Suspended", "placeholder page: it is headed \"Account Suspended\""),
+        ("Apache2 Ubuntu Default Page: It works", "It works!", "placeholder page: it is headed \"Apache2 Ubuntu Default Page: It works\""),
+        ("Coming Soon | Example Studio", "We are almost there", "placeholder page: it is headed \"Coming Soon | Example Studio\""),
+        ("Beispiel Verlag", "Seite im Aufbau", "placeholder page: it is headed \"Seite im Aufbau\""),
+        ("Index of /wp-content/uploads", "Index of /wp-content/uploads", "directory listing: it is headed \"Index of /wp-content/uploads\""),
+        ("Sign in | The Daily Example", "Welcome back", "sign-in page: it is headed \"Sign in | The Daily Example\""),
+        ("The Daily Example", "Log in to keep reading", "sign-in page: it is headed \"Log in to keep reading\""),
+        ("Access to this page has been denied", "Before we continue...", "error page: it is headed \"Access to this page has been denied\""),
+    ])
+    func pageInPlaceOfTheSiteIsNotAnArticle(title: String, heading: String, reason: String) {
+        let html = "<html><head><title>\(title)</title></head><body><div id='content'><h2>\(heading)</h2>"
+            + "<p>The owner of this address has not put anything here yet, or the account that served it has been closed, so there is no page to show at the moment.</p>"
+            + "<p>Please come back later, or write to the owner with the form below; your message will be answered within a few working days by someone from our team.</p>"
+            + "<p>Thank you for your patience while the work goes on.</p></div></body></html>"
+        #expect(extracted(html).reason == reason)
+    }
+
+    /// WordPress's `wp_die` page ("Error establishing a database connection", served while a
+    /// site's database is down) is `<body id="error-page">`: an error page whatever it says.
+    @Test func wordPressDiePageIsAnErrorPage() {
+        let article = extracted("<html><head><title>Database Error</title></head><body id='error-page'><div class='wp-die-message'>"
+            + "<h1>Error establishing a database connection</h1><p>This either means that the username and password information in your wp-config.php file is incorrect or that contact with the database server at localhost could not be established. This could mean your host's database server is down.</p>"
+            + "<p>If you are unsure what these terms mean you should probably contact your host. If you still need help you can always visit the WordPress support forums.</p></div></body></html>")
+        #expect(article.reason == "error page: its template is marked \"error-page\"")
+    }
+
+    /// A story page whose first `<h1>` is its log-in dialog's title ("Log In", hidden until
+    /// the reader clicks): the dialog does not make the page a sign-in page. The same page
+    /// titled for the sign-in is one.
+    @Test func aLogInDialogsHeadingDoesNotMakeAStoryASignInPage() {
+        let story = "<p>A police inspector had to seek medical attention on Friday after she was hit in the head with a stone by a woman in front of the station.</p>"
+            + "<p>The woman was taken into custody, and the police said she would be charged with assault once the inspector had given her statement.</p>"
+            + "<p>Witnesses said the two women had argued outside the station for several minutes before the stone was thrown.</p>"
+        let dialog = "<div class='modal' hidden><h1 class='login-modal-title'>Log In</h1><form><input type='email'><input type='password'><button>Log in</button></form></div>"
+        let page = extracted("<html><head><title>Woman attacks inspector with stone</title></head><body>\(dialog)<main><h2>Woman attacks inspector with stone</h2>\(story)</main></body></html>")
+        #expect(page.kind == .article, "\(page.reason ?? "")")
+        let signIn = extracted("<html><head><title>Log In</title></head><body>\(dialog)<main><h2>Woman attacks inspector with stone</h2>\(story)</main></body></html>")
+        #expect(signIn.reason == "sign-in page: it is headed \"Log In\"")
+    }
+
+    /// Headlines of placeholders, listings and sign-in forms, told from stories' headlines
+    /// that hold the same words.
+    @Test func standInHeadlinesAreToldFromStoryHeadlines() {
+        let standIns: [(String, ErrorPage.Kind)] = [
+            ("Welcome to nginx!", .placeholder), ("Coming soon", .placeholder), ("Under Construction - Example", .placeholder),
+            ("mybrand.de steht zum Verkauf", .placeholder), ("This domain has expired", .placeholder),
+            ("Index of /files", .directory), ("Login", .signIn), ("Connexion | Le Journal", .signIn),
+            ("Subscribe to continue reading", .signIn), ("Pardon Our Interruption", .error),
+        ]
+        for (headline, kind) in standIns {
+            #expect(ErrorPage.says(headline) == kind, "\(headline)")
+        }
+        for headline in ["Coming soon to Netflix: the December list", "Bridge under construction collapses in storm",
+                         "Senator's account suspended after threats", "Sign in to vote, council urges residents",
+                         "Login problems hit bank customers", "Why the index of leading indicators fell",
+                         "Homes for sale at record prices", "Subscribers to read the paper on their phones"] {
+            #expect(ErrorPage.says(headline) == nil, "\(headline)")
+        }
+    }
+
     /// WordPress marks its 404 template's body `error404`: an error page however much of the
     /// site's latest stories it lists.
     @Test func wordPressNotFoundTemplateIsAnErrorPageWhateverItsLength() {
@@ -343,18 +408,18 @@ import Testing
                          "This content is not available in your country", "Verify your age",
                          "We can't find the page you're looking for", "Something went wrong", "403 Forbidden",
                          "Service Temporarily Unavailable", "Es ist ein Fehler aufgetreten"] {
-            #expect(ErrorPage.says(headline), "\(headline)")
+            #expect(ErrorPage.says(headline) == .error, "\(headline)")
         }
         for headline in ["Server error grounds flights at three airports", "Journalists access denied to court hearing",
                          "Fortune 500: the list", "S&P 500 falls", "Route 404 closed after crash, police say",
                          "Missing hiker not found - The Washington Post", "Bridge under maintenance until May",
                          "Vaccine currently unavailable in rural clinics", "Age verification law passes the Senate",
                          "Something went wrong at the council, the mayor says", "Forbidden love", "Divers can't find the wreck"] {
-            #expect(!ErrorPage.says(headline), "\(headline)")
+            #expect(ErrorPage.says(headline) == nil, "\(headline)")
         }
         // A headline longer than an error's is not searched (a hostile page's 10 MB title).
-        #expect(ErrorPage.headline([String(repeating: "word ", count: 60) + "page not found"]) == nil)
-        #expect(ErrorPage.headline(["A very long story headline", "Page not found"]) == "Page not found")
+        #expect(ErrorPage.headline([.init(text: String(repeating: "word ", count: 60) + "page not found")]) == nil)
+        #expect(ErrorPage.headline([.init(text: "A very long story headline"), .init(text: "Page not found")])?.headline == "Page not found")
     }
 
     @Test func paywallTeaserIsNotAnArticle() throws {
