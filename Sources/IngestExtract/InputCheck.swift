@@ -13,7 +13,7 @@ enum InputCheck {
         if bytes.allSatisfy({ $0 <= 0x20 }) { return "empty page" }
         if bytes.count > maxBytes { return "page too large (\(bytes.count) bytes, limit \(maxBytes))" }
         if let format = binaryFormat(bytes, encoding: encoding) { return "not HTML (\(format))" }
-        if isFeed(bytes, contentType: contentType) { return "a feed, not an article page: add it to feeds.json" }
+        if let source = sourceKind(bytes, contentType: contentType) { return "\(source), not an article page: add it to feeds.json" }
         if let type = contentType.map(mediaType), let name = nonPageType(type) { return "not HTML (\(name))" }
         if isJSON(bytes) {
             // A JSON Feed names its version by the spec's address.
@@ -73,11 +73,13 @@ enum InputCheck {
         "application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+json",
     ]
 
-    /// Whether the bytes are an RSS, RSS 1.0 or Atom feed (by the root element, after an
-    /// optional BOM, XML declaration, stylesheet instruction, comments and doctype), or are
-    /// served with a feed's content type. The HTML parser would take one for a short page.
-    static func isFeed(_ bytes: [UInt8], contentType: String?) -> Bool {
-        if let contentType, feedTypes.contains(mediaType(contentType)) { return true }
+    /// "a feed" when the bytes are an RSS, RSS 1.0 or Atom feed, "a sitemap" when they are a
+    /// sitemap or a sitemap index (by the root element, after an optional BOM, XML
+    /// declaration, stylesheet instruction, comments and doctype), or "a feed" when they are
+    /// served with a feed's content type: sources for feeds.json, which the HTML parser would
+    /// take for a short page.
+    static func sourceKind(_ bytes: [UInt8], contentType: String?) -> String? {
+        if let contentType, feedTypes.contains(mediaType(contentType)) { return "a feed" }
         var rest = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
         while true {
             rest = rest.drop { $0 == 0x20 || (0x09...0x0D).contains($0) }
@@ -89,14 +91,17 @@ enum InputCheck {
                 let declaration = rest.prefix { $0 != UInt8(ascii: ">") }
                 end = declaration.contains(UInt8(ascii: "[")) ? "]>" : ">"
             } else { break }
-            guard let close = rest.firstRange(of: end.utf8) else { return false }
+            guard let close = rest.firstRange(of: end.utf8) else { return nil }
             rest = rest[close.upperBound...]
         }
-        guard rest.first == UInt8(ascii: "<") else { return false }
+        guard rest.first == UInt8(ascii: "<") else { return nil }
         let name = rest.dropFirst().prefix { $0 > 0x20 && $0 != UInt8(ascii: ">") && $0 != UInt8(ascii: "/") }
         // Atom may carry a prefix (<atom:feed>), RSS 1.0 always does (<rdf:RDF>).
-        let local = name.split(separator: UInt8(ascii: ":")).last.map { String(decoding: $0, as: UTF8.self) }
-        return local == "rss" || local == "feed" || local == "RDF"
+        switch name.split(separator: UInt8(ascii: ":")).last.map({ String(decoding: $0, as: UTF8.self) }) {
+        case "rss", "feed", "RDF": return "a feed"
+        case "urlset", "sitemapindex": return "a sitemap"
+        default: return nil
+        }
     }
 
     /// The bytes unchanged when they are valid UTF-8, else with every bad sequence replaced

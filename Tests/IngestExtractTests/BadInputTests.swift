@@ -72,6 +72,15 @@ import IngestMarkup
         #expect(article.metadata.title == nil)
     }
 
+    /// A sitemap or a sitemap index given to `ingest import` is a source too (`kind: sitemap`).
+    @Test func sitemapIsRefusedAsASource() {
+        let sitemap = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+            + "<url><loc>https://example.com/news/harbour-stays-open</loc><lastmod>2024-01-01</lastmod></url></urlset>"
+        #expect(extractor.extract(html: Array(sitemap.utf8), url: nil).reason == "a sitemap, not an article page: add it to feeds.json")
+        let index = "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><sitemap><loc>https://example.com/s1.xml</loc></sitemap></sitemapindex>"
+        #expect(extractor.extract(html: Array(index.utf8), url: nil).reason == "a sitemap, not an article page: add it to feeds.json")
+    }
+
     @Test func feedRootIsFoundAfterBOMCommentsAndAStylesheet() {
         let feed = "\u{FEFF}<?xml version=\"1.0\"?>\n<!-- generated -->\n<?xml-stylesheet href=\"feed.xsl\"?>\n"
             + "<atom:feed xmlns:atom=\"http://www.w3.org/2005/Atom\"><atom:title>A</atom:title></atom:feed>"
