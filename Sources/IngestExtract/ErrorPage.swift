@@ -119,11 +119,26 @@ enum ErrorPage {
         guard cookieWords.contains(where: lowered.contains), consentWords.contains(where: lowered.contains) else { return false }
         var total = 0, consent = 0
         for paragraph in lowered.split(separator: "\n\n") {
-            let letters = paragraph.unicodeScalars.filter { $0.properties.isAlphabetic }.count
-            total += letters
-            if cookieWords.contains(where: paragraph.contains) || consentWords.filter(paragraph.contains).count >= 2 { consent += letters }
+            let count = letters(paragraph)
+            total += count
+            if cookieWords.contains(where: paragraph.contains) || consentWords.filter(paragraph.contains).count >= 2 { consent += count }
         }
         return consent * 3 >= total * 2
+    }
+
+    static let consentReason = "consent wall: the text asks to accept cookies, not a story"
+
+    /// Whether a page without a story shows a consent banner and little else: the first box
+    /// named for consent (`Boilerplate.consentWords`) holds half the letters of the body, names
+    /// a cookie and speaks of consent. The text dropped it as furniture, leaving "empty page".
+    static func showsOnlyConsent(_ tree: PageTree) -> Bool {
+        let elements = tree.elements
+        guard let body = elements.firstIndex(where: { $0.tag == "body" }),
+              let box = elements.indices.first(where: { elements[$0].words.contains(where: Boilerplate.consentWords.contains) })
+        else { return false }
+        let notice = tree.text(of: box).lowercased()
+        return letters(notice) * 2 >= letters(tree.text(of: body))
+            && cookieWords.contains(where: notice.contains) && consentWords.contains(where: notice.contains)
     }
 
     /// Words for a cookie, in the languages that do not say "cookie".
@@ -135,6 +150,10 @@ enum ErrorPage {
         "consentimento", "privacidade", "parceiros", "toestemming", "samtycke", "integritet", "samtykke",
         "personvern", "zgod", "prywatnoś", "souhlas", "soukromí", "согласи", "конфиденциальн", "gizlilik", "yksityisyy",
     ]
+
+    private static func letters(_ text: some StringProtocol) -> Int {
+        text.unicodeScalars.filter { $0.properties.isAlphabetic }.count
+    }
 
     /// A class token without case, dashes or underscores.
     private static func squeezed(_ token: Substring) -> String {

@@ -49,10 +49,13 @@ public struct Extractor: Sendable {
         let lenient = extract(tree, url: url, lenient: true)
         if lenient.kind == .article { return lenient }
         // A page that only sends the reader on says where to: the user can give that address.
-        guard let target = PageKind.refreshTarget(tree, address: url) else { return article }
-        var redirect = article
-        redirect.reason = TextNormalizer.collapse("redirect page: its meta refresh leads to \(target.prefix(300))")
-        return redirect
+        var refused = article
+        if let target = PageKind.refreshTarget(tree, address: url) {
+            refused.reason = TextNormalizer.collapse("redirect page: its meta refresh leads to \(target.prefix(300))")
+        } else if ErrorPage.showsOnlyConsent(tree) {
+            refused.reason = ErrorPage.consentReason
+        }
+        return refused
     }
 
     private func extract(_ tree: PageTree, url: String?, lenient: Bool = false) -> Article {

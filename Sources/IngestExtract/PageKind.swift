@@ -86,7 +86,7 @@ enum PageKind {
                 return reject(&article, "\(said.kind.rawValue): it is headed \"\(TextNormalizer.collapse(said.headline).prefix(80))\"")
             }
             if ErrorPage.isConsentWall(article.text) {
-                return reject(&article, "consent wall: the text asks to accept cookies, not a story")
+                return reject(&article, ErrorPage.consentReason)
             }
         }
         // A main text that is one box named as the story ("article-body") is a story too,

@@ -402,6 +402,21 @@ import Testing
         #expect(brief.kind == .article)
     }
 
+    /// A consent interstitial in a box named for consent, which the text drops as furniture,
+    /// is named a consent wall, not an empty page; a short brief under a cookie bar is still
+    /// refused for its length.
+    @Test func aPageShowingOnlyAConsentBannerIsAConsentWall() {
+        let banner = "<div class='consent-bump'><h1>Before you continue</h1><p>We use cookies and data to deliver and maintain our services, "
+            + "measure audience engagement and show personalised content and ads, depending on your settings.</p>"
+            + "<p>If you choose to accept all, we will also use cookies and data to develop new services, with our partners.</p>"
+            + "<button>Reject all</button><button>Accept all</button></div>"
+        #expect(extracted("<html><head><title>Before you continue</title></head><body>\(banner)</body></html>").reason
+            == "consent wall: the text asks to accept cookies, not a story")
+        let bar = "<div id='cookie-bar'>We use cookies. <a href='/privacy'>Privacy</a> <button>OK</button></div>"
+        let brief = extracted("<html><body><article><p>A short note of a single sentence about the weather, which stays fair and mild all week.</p></article>\(bar)</body></html>")
+        #expect(brief.reason?.hasPrefix("too little text") == true, "\(brief.reason ?? "stored")")
+    }
+
     @Test func errorHeadlinesAreToldFromStoryHeadlines() {
         for headline in ["Not Found", "500 Internal Server Error", "Access Denied", "Erreur 404 | Le Journal", "404",
                          "Страница не найдена", "Sayfa bulunamadı", "ページが見つかりません", "Site en maintenance",
