@@ -31,15 +31,21 @@ enum ErrorPage {
 
     /// The last part of an address's path when it names a missing page's template
     /// ("/page-not-found/", "/errors/error-404.html"; a bare "404" only as the whole path, as
-    /// "/news/404" may be story number 404): where a site redirects an address it no longer has.
-    static func addressed(_ address: String) -> String? {
+    /// "/news/404" may be story number 404), where a site redirects an address it no longer
+    /// has, or a sign-in form ("/account/login?next=…", "/signin.php"), where a wall redirects
+    /// a story's address; and what it names.
+    static func addressed(_ address: String) -> (name: String, kind: Kind)? {
         var path = Substring(address)
         if let scheme = path.range(of: "://") { path = path[scheme.upperBound...].drop { $0 != "/" } }
         let parts = path.prefix { $0 != "?" && $0 != "#" }.split(separator: "/")
         guard let last = parts.last else { return nil }
         let stem = squeezed(last.split(separator: ".").first ?? last)
-        return templateClasses.contains(stem) && (stem != "404" || parts.count == 1) ? String(last) : nil
+        if templateClasses.contains(stem) && (stem != "404" || parts.count == 1) { return (String(last), .error) }
+        return signInStems.contains(stem) ? (String(last), .signIn) : nil
     }
+
+    /// Address stems (squeezed) of sign-in forms.
+    static let signInStems: Set<String> = ["login", "signin", "logon", "anmelden", "connexion", "iniciarsesion", "accedi"]
 
     /// The first of `headlines` (the page's title, its `<h1>`, the first heading of its main
     /// text) that reads as a page in place of the one asked for, and what it says the page is.

@@ -74,8 +74,8 @@ enum PageKind {
         }
         // A story may be named "Not Found" (/reviews/not-found): one typed an article or at a
         // dated address is taken for what it says.
-        if !typedArticle, let address, !DateNormalizer.isDatedPath(address), let name = ErrorPage.addressed(address) {
-            return reject(&article, "error page: its address ends in \"\(name)\"")
+        if !typedArticle, let address, !DateNormalizer.isDatedPath(address), let named = ErrorPage.addressed(address) {
+            return reject(&article, "\(named.kind.rawValue): its address ends in \"\(named.name)\"")
         }
         if let token = ErrorPage.template(tree) {
             return reject(&article, "error page: its template is marked \"\(token)\"")

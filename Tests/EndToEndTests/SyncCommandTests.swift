@@ -271,8 +271,9 @@ import Testing
     }
 
     /// A site whose domain lapsed answers every address with the registrar's "for sale" page,
-    /// and another puts a sign-in form in place of its stories: the stored stories keep their
-    /// text and revision, and the run names what it was served.
+    /// and another puts a sign-in form in place of one story and redirects another's address to
+    /// its sign-in form: the stored stories keep their text and revision, and the run names what
+    /// it was served.
     @Test func aParkedDomainOrASignInFormKeepsTheStoredStory() throws {
         let (world, temp) = try syncedOnce()
         defer { world.server.stop(); temp.remove() }
@@ -291,15 +292,23 @@ import Testing
                 "Forgot your password? Reset it with the link we send to your address. By signing in you agree to "
                 + "our terms of service and acknowledge our privacy policy."],
             canonical: nil))
+        world.server.route("/world/ports-shut-by-storm", site: 1) { _ in .redirect(to: "/account/login?next=%2Fworld%2Fports-shut-by-storm") }
+        world.route("/account/login", site: 1, SmallWorld.page(
+            title: "Site B", paragraphs: ["Your account gives you every story of the site, our newsletters and the puzzles, "
+                + "on every device you read on. Enter the address and the password you chose when you signed up.",
+                "New here? Create an account in a minute: it is free for the first month, and you can cancel at any "
+                + "time from the settings of your account."],
+            canonical: nil))
         let second = try IngestBinary.run(["sync", "--revalidate", "--verbose"], in: dir)
         #expect(second.status == 0, "\(second.stderr)")
         #expect(second.stderr.contains("0 new, 0 updated, 0 deleted"), "\(second.stderr)")
         #expect(second.stderr.contains("placeholder page: it is headed \"site-a.example is for sale!\""), "\(second.stderr)")
         #expect(second.stderr.contains("sign-in page: it is headed \"Sign in\""), "\(second.stderr)")
-        let stories = try objects(try IngestBinary.run(["export"], in: dir).stdout)
-        for title in ["Harbour council delays vote", "Orchestra opens its new season"] {
-            let story = try #require(stories.first { ($0["title"] as? String) == title })
-            #expect(story["revision"] as? Int == 1, "\(title)")
+        #expect(second.stderr.contains("sign-in page: its address ends in \"login\""), "\(second.stderr)")
+        let copies = try objects(try IngestBinary.run(["export", "--copies"], in: dir).stdout)
+        for path in ["/news/harbour-council-vote", "/world/orchestra-new-season", "/world/ports-shut-by-storm"] {
+            let copy = try #require(copies.first { ($0["url"] as? String)?.hasSuffix(path) == true }, "\(path)")
+            #expect(copy["revision"] as? Int == 1, "\(path)")
         }
     }
 

@@ -321,8 +321,9 @@ import Testing
         #expect(post.kind == .article)
     }
 
-    /// A site that redirects an address it no longer has to its missing-page template: the
-    /// address it lands on says so, whatever the page's headline ("Whoops!"). Story number 404
+    /// A site that redirects an address it no longer has to its missing-page template, or a
+    /// story's address to its sign-in form: the address it lands on says so, whatever the
+    /// page's headline ("Whoops!"). Story number 404
     /// of a section, and a review of a film named "Not Found" at a dated address or typed an
     /// article, are stories.
     @Test func pageAtAMissingPageAddressIsAnErrorPage() {
@@ -334,6 +335,10 @@ import Testing
         #expect(redirected.reason == "error page: its address ends in \"page-not-found\"")
         #expect(extractor.extract(html: Array(html.utf8), url: "https://example.com/404.html").reason == "error page: its address ends in \"404.html\"")
         #expect(extractor.extract(html: Array(html.utf8), url: "https://example.com/news/404").kind == .article)
+        // A wall that redirects a story's address to its sign-in form.
+        #expect(extractor.extract(html: Array(html.utf8), url: "https://example.com/account/login?next=%2Fnews%2Fharbour").reason
+            == "sign-in page: its address ends in \"login\"")
+        #expect(extractor.extract(html: Array(html.utf8), url: "https://example.com/sign-in.php").reason == "sign-in page: its address ends in \"sign-in.php\"")
         // A review of a film named "Not Found", at a dated address or typed an article, is a story.
         #expect(extractor.extract(html: Array(html.utf8), url: "https://example.com/2024/05/01/not-found/").kind == .article)
         let typed = html.replacingOccurrences(of: "</title>", with: "</title><script type='application/ld+json'>{\"@type\": \"Review\", \"name\": \"Not Found\"}</script><script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": \"Whoops!\"}</script>")
