@@ -95,9 +95,11 @@ enum ErrorPage {
         if signInParts.contains(where: isAPart) || signInPrompts.contains(where: opensWith) {
             return .signIn
         }
+        let aboutAPage = !words.isDisjoint(with: pageWords) || pageMarks.contains(where: text.contains)
         for phrase in missing where text.contains(phrase) {
-            if !words.isDisjoint(with: pageWords) || pageMarks.contains(where: text.contains) || isAPart(phrase) { return .error }
+            if aboutAPage || isAPart(phrase) { return .error }
         }
+        if aboutAPage, removed.contains(where: text.contains) { return .error }
         // "404" as a word (not "14045") and as an error: alone between the title's separators
         // ("404 | Example News"), or by a word for error ("Fehler 404"). "The 404 Podcast" is a show.
         let isWord = text.ranges(of: "404").contains { range in
@@ -247,12 +249,19 @@ enum ErrorPage {
         "غير موجودة", "لم يتم العثور", "לא נמצא", "見つかりません", "存在しません", "不存在", "找不到", "찾을 수 없",
     ]
 
+    /// "Has been removed", counted only about a page ("This article has been removed"): all of a
+    /// short headline, it is news ("Tree was removed").
+    static let removed = [
+        "has been removed", "was removed", "has been deleted", "wurde entfernt", "wurde gelöscht", "a été supprimé",
+        "ha sido eliminad", "è stato rimosso", "è stata rimossa", "foi removid",
+    ]
+
     /// Words that name a page, its address or a site, which a "missing" phrase is about on an
     /// error page.
     static let pageWords: Set<String> = [
         "page", "seite", "webseite", "website", "site", "sitio", "sito", "página", "pagina", "sidan", "sida", "siden",
         "sivua", "sivu", "strona", "stránka", "oldal", "σελίδα", "страница", "страницы", "сторінку", "sayfa",
-        "url", "address", "adresse", "link", "lien", "enlace", "article", "artikel", "artículo", "articolo",
+        "url", "address", "adresse", "link", "lien", "enlace", "article", "artikel", "artículo", "articolo", "story",
         "beitrag", "content", "inhalt", "contenu", "contenido", "contenuto", "conteúdo", "video", "document", "dokument",
     ]
     /// The same in scripts written without spaces between words.

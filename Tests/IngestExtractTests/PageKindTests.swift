@@ -427,14 +427,16 @@ import Testing
                          "Страница не найдена", "Sayfa bulunamadı", "ページが見つかりません", "Site en maintenance",
                          "This content is not available in your country", "Verify your age",
                          "We can't find the page you're looking for", "Something went wrong", "403 Forbidden",
-                         "Service Temporarily Unavailable", "Es ist ein Fehler aufgetreten"] {
+                         "Service Temporarily Unavailable", "Es ist ein Fehler aufgetreten", "This article has been removed",
+                         "Sorry, the story you asked for could not be found", "Dieser Beitrag wurde entfernt", "Cet article a été supprimé"] {
             #expect(ErrorPage.says(headline) == .error, "\(headline)")
         }
         for headline in ["Server error grounds flights at three airports", "Journalists access denied to court hearing",
                          "Fortune 500: the list", "S&P 500 falls", "Route 404 closed after crash, police say",
                          "Missing hiker not found - The Washington Post", "Bridge under maintenance until May",
                          "Vaccine currently unavailable in rural clinics", "Age verification law passes the Senate",
-                         "Something went wrong at the council, the mayor says", "Forbidden love", "Divers can't find the wreck"] {
+                         "Something went wrong at the council, the mayor says", "Forbidden love", "Divers can't find the wreck",
+                         "Statue of the old mayor has been removed from the square", "Tree was removed"] {
             #expect(ErrorPage.says(headline) == nil, "\(headline)")
         }
         // A headline longer than an error's is not searched (a hostile page's 10 MB title).
