@@ -71,8 +71,9 @@ enum ErrorPage {
     /// check, a placeholder, a directory listing or a sign-in form. A "missing" phrase counts
     /// when the headline names a page ("Seite nicht gefunden", "Sorry, we couldn't find that
     /// page") or a part of it is the phrase and little else ("Not Found", "500 Internal Server
-    /// Error"): "Missing hiker not found" is a story. Words a story may open with ("Coming
-    /// soon", "Sign in") count as all of a part; prompts ("Sign in to keep reading") as its start.
+    /// Error"): "Missing hiker not found" is a story; a removal only about a page ("This article
+    /// has been removed"). Words a story may open with ("Coming soon", "Sign in") count as all of
+    /// a part; prompts ("Sign in to keep reading") as its start.
     static func says(_ headline: String) -> Kind? {
         let text = " " + headline.lowercased().replacingOccurrences(of: "’", with: "'") + " "
         let words = Set(text.split { !$0.isLetter }.map(String.init))
