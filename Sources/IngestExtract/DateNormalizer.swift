@@ -14,37 +14,39 @@ enum DateNormalizer {
                              "october", "november", "december"]
 
     /// Month names in German, French, Spanish, Italian, Portuguese, Dutch, the Scandinavian
-    /// languages, Romanian, Indonesian and Turkish, written out (with and without accents), and
-    /// in the form a date takes in Polish, Czech, Russian, Ukrainian, Greek and Finnish (the
-    /// genitive or partitive: "5 marca 2024", "5 марта 2024"): "5. März 2024", "5 mars 2024",
-    /// "5 de marzo de 2024". Abbreviations are left out, as several are English words ("set",
+    /// languages, Romanian, Indonesian and Turkish, written out (with and without accents), in
+    /// the form a date takes in Polish, Czech, Russian, Ukrainian, Greek and Finnish (the
+    /// genitive or partitive: "5 marca 2024", "5 марта 2024"), and in Arabic (the Egyptian and
+    /// Gulf names, and the Levantine ones of one word): "5. März 2024", "5 mars 2024",
+    /// "5 de marzo de 2024", "07 أكتوبر 2020". Abbreviations are left out, as several are English words ("set",
     /// "gen", "mag"), and so are forms two languages give different months (Croatian's
     /// "listopada" is October, Polish's November).
     static let otherMonthNames: [String: Int] = {
         let names: [[String]] = [
             ["januar", "janvier", "enero", "gennaio", "janeiro", "januari", "jänner", "ianuarie", "ocak", "stycznia", "ledna",
-             "января", "січня", "ιανουαρίου", "tammikuuta"],
+             "января", "січня", "ιανουαρίου", "tammikuuta", "يناير"],
             ["februar", "février", "fevrier", "febrero", "febbraio", "fevereiro", "februari", "februarie", "şubat", "subat",
-             "lutego", "února", "unora", "февраля", "лютого", "φεβρουαρίου", "helmikuuta"],
+             "lutego", "února", "unora", "февраля", "лютого", "φεβρουαρίου", "helmikuuta", "فبراير", "شباط"],
             ["märz", "maerz", "marz", "mars", "marzo", "março", "marco", "maart", "marts", "martie", "maret", "mart", "marca",
-             "března", "brezna", "марта", "березня", "μαρτίου", "maaliskuuta"],
-            ["avril", "abril", "aprile", "aprilie", "nisan", "kwietnia", "dubna", "апреля", "квітня", "απριλίου", "huhtikuuta"],
+             "března", "brezna", "марта", "березня", "μαρτίου", "maaliskuuta", "مارس", "آذار"],
+            ["avril", "abril", "aprile", "aprilie", "nisan", "kwietnia", "dubna", "апреля", "квітня", "απριλίου", "huhtikuuta",
+             "أبريل", "ابريل", "إبريل", "نيسان"],
             ["mai", "mayo", "maggio", "maio", "mei", "maj", "mayıs", "mayis", "maja", "května", "kvetna", "мая", "травня", "μαΐου",
-             "toukokuuta"],
+             "toukokuuta", "مايو", "أيار", "ايار"],
             ["juni", "juin", "junio", "giugno", "junho", "iunie", "haziran", "czerwca", "června", "cervna", "июня", "червня",
-             "ιουνίου", "kesäkuuta"],
+             "ιουνίου", "kesäkuuta", "يونيو", "يونية", "حزيران"],
             ["juli", "juillet", "julio", "luglio", "julho", "iulie", "temmuz", "lipca", "července", "cervence", "июля", "липня",
-             "ιουλίου", "heinäkuuta"],
+             "ιουλίου", "heinäkuuta", "يوليو", "يولية", "تموز"],
             ["août", "aout", "agosto", "augustus", "augusti", "agustus", "ağustos", "agustos", "sierpnia", "srpna", "августа",
-             "серпня", "αυγούστου", "elokuuta"],
+             "серпня", "αυγούστου", "elokuuta", "أغسطس", "اغسطس"],
             ["septembre", "septiembre", "setiembre", "settembre", "setembro", "septembrie", "eylül", "eylul", "września",
-             "wrzesnia", "září", "zari", "сентября", "вересня", "σεπτεμβρίου", "syyskuuta"],
+             "wrzesnia", "září", "zari", "сентября", "вересня", "σεπτεμβρίου", "syyskuuta", "سبتمبر", "أيلول", "ايلول"],
             ["oktober", "octobre", "octubre", "ottobre", "outubro", "octombrie", "ekim", "października", "pazdziernika",
-             "října", "rijna", "октября", "жовтня", "οκτωβρίου", "lokakuuta"],
+             "října", "rijna", "октября", "жовтня", "οκτωβρίου", "lokakuuta", "أكتوبر", "اكتوبر"],
             ["novembre", "noviembre", "novembro", "noiembrie", "kasım", "kasim", "listopadu", "ноября",
-             "листопада", "νοεμβρίου", "marraskuuta"],
+             "листопада", "νοεμβρίου", "marraskuuta", "نوفمبر"],
             ["dezember", "décembre", "decembre", "diciembre", "dicembre", "dezembro", "desember", "decembrie", "aralık",
-             "aralik", "grudnia", "prosince", "декабря", "грудня", "δεκεμβρίου", "joulukuuta"],
+             "aralik", "grudnia", "prosince", "декабря", "грудня", "δεκεμβρίου", "joulukuuta", "ديسمبر"],
         ]
         var table: [String: Int] = [:]
         for (index, words) in names.enumerated() { for word in words { table[word] = index + 1 } }

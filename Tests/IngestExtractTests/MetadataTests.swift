@@ -73,6 +73,8 @@ import Testing
         ("Publicerad 1 augusti 2021", "2021-08-01"),
         ("12 Ağustos 2023", "2023-08-12"),
         ("5 Δεκεμβρίου 2019", "2019-12-05"),
+        ("الأربعاء، 07 أكتوبر 2020 - 12:09 م", "2020-10-07"),
+        ("نشر في 3 أيار 2021", "2021-05-03"),
     ])
     func datesInOtherLanguages(text: String, iso: String) {
         #expect(DateNormalizer.inText(text) == iso)
