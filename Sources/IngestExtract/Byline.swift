@@ -22,11 +22,12 @@ struct Byline {
     /// distance in elements from the headline (negative above it).
     private(set) var shownDates: [ShownDate] = []
 
-    /// A date the page shows, with its other reading when day and month could be swapped
-    /// ("03/10/2023"), where it stands and what its label says it is.
+    /// A date the page shows, with its other readings when day and month could be swapped
+    /// ("03/10/2023") or a two-digit year stand first, where it stands and what its label
+    /// says it is.
     struct ShownDate {
         let date: String
-        let other: String?
+        let others: [String]
         var offset = 0
         var label = Label.none
         /// Whether the story's text had begun above it (two paragraphs of prose): a date there is
@@ -41,15 +42,14 @@ struct Byline {
 
         var marksPublished: Bool { label == .published }
 
-        /// Whether either reading is the day of `declared` (in some zone: `DateNormalizer.isDay`).
+        /// Whether a reading is the day of `declared` (in some zone: `DateNormalizer.isDay`).
         func shows(_ declared: String) -> Bool {
-            DateNormalizer.isDay(date, of: declared) || other.map { DateNormalizer.isDay($0, of: declared) } == true
+            ([date] + others).contains { DateNormalizer.isDay($0, of: declared) }
         }
 
         /// The reading `hint` (the URL's date) confirms, else the usual one.
         func read(as hint: String?) -> String {
-            if let other, let hint, hint.prefix(10) == other { return other }
-            return date
+            others.first { $0 == hint.map { String($0.prefix(10)) } } ?? date
         }
     }
 
@@ -324,11 +324,11 @@ struct Byline {
     static func date(_ tree: PageTree, _ index: Int) -> ShownDate? {
         let element = tree.elements[index]
         if element.tag == "time", let value = element.attribute("datetime"), let date = DateNormalizer.normalize(value) {
-            return ShownDate(date: date, other: nil)
+            return ShownDate(date: date, others: [])
         }
         if element.words.contains(where: { $0 == "published" || $0 == "updated" || $0 == "dtstart" }),
            let value = element.attribute("title"), let date = DateNormalizer.normalize(value) {
-            return ShownDate(date: date, other: nil)
+            return ShownDate(date: date, others: [])
         }
         // The element's own text only: a container's date is found in the child that holds
         // it, where a `<time datetime>` may say more than its text.
@@ -342,8 +342,8 @@ struct Byline {
         // A date that a sentence of `maxCharacters` or more runs up to is mentioned, not shown
         // as a date line: a photo's caption ("…near Orleans, France, January 16, 2020."), a
         // teaser's "(25.07.2019)", a reference's "retrieved 09.11.2022".
-        return DateNormalizer.readings(in: TextNormalizer.collapse(own), startingWithin: maxCharacters)
-            .map { ShownDate(date: $0.date, other: $0.other) }
+        return DateNormalizer.readings(in: TextNormalizer.collapse(own), startingWithin: maxCharacters, shortYears: true)
+            .map { ShownDate(date: $0.date, others: $0.others) }
     }
 
     /// The UTF-8 length of `text` with each run of white space counted as one byte.

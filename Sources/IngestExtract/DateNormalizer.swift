@@ -164,17 +164,32 @@ enum DateNormalizer {
         readings(in: text)?.date
     }
 
-    /// The first date written in `text`, and its other reading when day and month could be
+    /// The first date written in `text`, and its other readings when day and month could be
     /// swapped: "03/10/2023" is March 10 in the US and 3 October in most other places, and
     /// "09.10.2024" is read either way too. Another source of the page (its URL, its markup)
     /// tells which one it means. `startingWithin`: only a date that starts within that many
     /// characters of the text's start counts.
-    static func readings(in text: String, startingWithin limit: Int = .max) -> (date: String, other: String?)? {
-        guard let found = firstDate(in: text), text.distance(from: text.startIndex, to: found.start) <= limit else { return nil }
-        let date = pad(found.year, 4) + "-" + pad(found.month) + "-" + pad(found.day)
-        guard found.swappable, found.day <= 12, found.day != found.month else { return (date, nil) }
-        return (date, pad(found.year, 4) + "-" + pad(found.day) + "-" + pad(found.month))
+    /// `shortYears`: a date line's "31.10.23" counts too (day, month and a two-digit year
+    /// between dots), as German, Nordic and Slavic sites print one by the headline; not in
+    /// running text, where "WordPress 4.8.12" is a version. Its other readings put the month
+    /// first, as Engadget writes "11.03.17", and the year first, as Japanese sites write "19.03.02".
+    static func readings(in text: String, startingWithin limit: Int = .max, shortYears: Bool = false) -> (date: String, others: [String])? {
+        guard let found = firstDate(in: text, shortYears: shortYears), text.distance(from: text.startIndex, to: found.start) <= limit
+        else { return nil }
+        func iso(_ year: Int, _ month: Int, _ day: Int) -> String { pad(year, 4) + "-" + pad(month) + "-" + pad(day) }
+        let date = iso(found.year, found.month, found.day)
+        let swapped = found.day <= 12 && found.day != found.month ? [iso(found.year, found.day, found.month)] : []
+        switch found.other {
+        case .none: return (date, [])
+        case .swapped: return (date, swapped)
+        case .yearFirst:
+            let day = found.year % 100
+            return (date, swapped + ((1...31).contains(day) ? [iso(2000 + found.day, found.month, day)] : []))
+        }
     }
+
+    /// What else a numeric date may mean: its day and month swapped, or a two-digit year first.
+    private enum OtherReading { case none, swapped, yearFirst }
 
     /// Where the first date written in `text` starts.
     static func dateStart(in text: String) -> String.Index? {
@@ -188,11 +203,12 @@ enum DateNormalizer {
         var gap: Substring
     }
 
-    /// `swappable`: a numeric date with the year last, whose day and month are guessed from
-    /// the separator.
-    private static func firstDate(in text: String) -> (start: String.Index, year: Int, month: Int, day: Int, swappable: Bool)? {
+    /// `other`: what else the written form may mean (a numeric date with the year last, whose
+    /// day and month are guessed from the separator).
+    private static func firstDate(in text: String, shortYears: Bool = false)
+        -> (start: String.Index, year: Int, month: Int, day: Int, other: OtherReading)? {
         // Every date below has a year, four ASCII digits in a row: scan bytes, not characters.
-        guard hasFourDigits(text) else { return nil }
+        guard shortYears || hasFourDigits(text) else { return nil }
         var tokens: [Token] = []
         var index = text.startIndex, gapStart = text.startIndex
         while index < text.endIndex {
@@ -245,14 +261,14 @@ enum DateNormalizer {
             // "2024年3月5日", "2024년 3월 5일": year, month and day each followed by its sign.
             if let y = year(first), let m = signed(i + 1, ["年", "년"], 1...12), let d = signed(i + 3, ["月", "월"], 1...31),
                i + 5 < tokens.count, tokens[i + 5].text.hasPrefix("日") || tokens[i + 5].text.hasPrefix("일") {
-                return (first.text.startIndex, y, m, d, false)
+                return (first.text.startIndex, y, m, d, .none)
             }
             if let m = month(first), let second = take(), let d = day(second), let third = take(), let y = year(third) {
-                return (first.text.startIndex, y, m, d, false)
+                return (first.text.startIndex, y, m, d, .none)
             }
             next = i + 1
             if let d = day(first), let second = take(), let m = month(second), let third = take(), let y = year(third) {
-                return (first.text.startIndex, y, m, d, false)
+                return (first.text.startIndex, y, m, d, .none)
             }
             // Numeric: 2025-12-12, 12.12.2025, 02-12-2025 (dots and dashes: day first, as where
             // they are written), 7/22/2017 (slashes: month first unless it cannot be).
@@ -261,12 +277,19 @@ enum DateNormalizer {
             let separator = b.gap
             guard ["-", "/", "."].contains(separator), c.gap == separator, let bn = b.number, let cn = c.number else { continue }
             if let y = year(first), b.text.count <= 2, c.text.count <= 2, (1...12).contains(bn), (1...31).contains(cn) {
-                return (first.text.startIndex, y, bn, cn, false)
+                return (first.text.startIndex, y, bn, cn, .none)
+            }
+            // "31.10.23": a two-digit year as POSIX reads one (69–99 the 1900s, 00–68 the 2000s;
+            // none before 1990, as for four digits), ending the number ("4.8.12.1" is a version).
+            if shortYears, separator == ".", first.text.count <= 2, b.text.count <= 2, c.text.count == 2, let an = first.number,
+               !(69...89).contains(cn), (1...12).contains(bn), (1...31).contains(an),
+               i + 3 >= tokens.count || tokens[i + 3].number == nil || tokens[i + 3].gap != "." {
+                return (first.text.startIndex, cn < 69 ? 2000 + cn : 1900 + cn, bn, an, .yearFirst)
             }
             guard let y = year(c), let an = first.number, first.text.count <= 2, b.text.count <= 2 else { continue }
             let dayFirst = separator == "." || separator == "-" || an > 12
             let (m, d) = dayFirst ? (bn, an) : (an, bn)
-            if (1...12).contains(m), (1...31).contains(d) { return (first.text.startIndex, y, m, d, true) }
+            if (1...12).contains(m), (1...31).contains(d) { return (first.text.startIndex, y, m, d, .swapped) }
         }
         return nil
     }

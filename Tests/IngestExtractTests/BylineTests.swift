@@ -423,13 +423,42 @@ import Testing
 
     @Test func aNumericDateWhoseDayAndMonthCanSwapHasTwoReadings() {
         #expect(DateNormalizer.readings(in: "03/10/2023")?.date == "2023-03-10")
-        #expect(DateNormalizer.readings(in: "03/10/2023")?.other == "2023-10-03")
-        #expect(DateNormalizer.readings(in: "09.10.2024")?.other == "2024-09-10")
+        #expect(DateNormalizer.readings(in: "03/10/2023")?.others == ["2023-10-03"])
+        #expect(DateNormalizer.readings(in: "09.10.2024")?.others == ["2024-09-10"])
         // One reading only: the day is over 12, the two are equal, or the month is written.
-        #expect(DateNormalizer.readings(in: "22/7/2017")?.other == nil)
-        #expect(DateNormalizer.readings(in: "05/05/2020")?.other == nil)
-        #expect(DateNormalizer.readings(in: "3 October 2023")?.other == nil)
-        #expect(DateNormalizer.readings(in: "2023-03-10")?.other == nil)
+        #expect(DateNormalizer.readings(in: "22/7/2017")?.others == [])
+        #expect(DateNormalizer.readings(in: "05/05/2020")?.others == [])
+        #expect(DateNormalizer.readings(in: "3 October 2023")?.others == [])
+        #expect(DateNormalizer.readings(in: "2023-03-10")?.others == [])
+    }
+
+    /// A date line's two-digit year ("31.10.23"), read day first as German sites write it, with
+    /// the month first (Engadget's "11.03.17") and the year first (a Japanese "19.03.02") as
+    /// its other readings; never in running text, nor a version number's.
+    @Test func aDateLinesTwoDigitYearIsRead() {
+        #expect(DateNormalizer.readings(in: "31.10.23", shortYears: true)?.date == "2023-10-31")
+        #expect(DateNormalizer.readings(in: "31.10.23", shortYears: true)?.others == ["2031-10-23"])
+        #expect(DateNormalizer.readings(in: "Kultur, 2.11.22", shortYears: true)?.date == "2022-11-02")
+        #expect(DateNormalizer.readings(in: "11.03.17", shortYears: true)?.others == ["2017-11-03", "2011-03-17"])
+        #expect(DateNormalizer.readings(in: "19.03.02", shortYears: true)?.others == ["2019-03-02"])
+        #expect(DateNormalizer.readings(in: "31.10.23") == nil)
+        #expect(DateNormalizer.readings(in: "WordPress 4.8.12.1", shortYears: true) == nil)
+        #expect(DateNormalizer.readings(in: "Born 3.4.85", shortYears: true) == nil)
+    }
+
+    /// Through the extractor: a German byline's "31.10.23" is the story's day; a shown
+    /// "11.03.17" whose month-first reading is the declared day, and a widget's year-first
+    /// "19.03.02", leave the declared date as it is.
+    @Test func aBylinesTwoDigitYearDatesTheStory() {
+        let text = String(repeating: "<p>Der Gemeinderat hat am Dienstag beschlossen, den Hafen den ganzen Winter über für Fischerboote offen zu halten.</p>", count: 4)
+        func page(_ head: String, _ byline: String) -> String? {
+            let html = "<html><head><title>Hafen bleibt offen</title>\(head)</head><body><article><h1>Hafen bleibt offen</h1>"
+                + "<div class='article-meta'>\(byline)</div>\(text)</article></body></html>"
+            return extractor.extract(html: Array(html.utf8), url: nil).metadata.published
+        }
+        #expect(page("", "Von: Björn Jahner <span>|</span> <span>31.10.23</span>") == "2023-10-31")
+        #expect(page("<meta property='article:published_time' content='2017-11-03T03:01:00'>", "<span class='date'>11.03.17</span>") == "2017-11-03T03:01:00")
+        #expect(page("<meta property='article:published_time' content='2019-03-02T09:18:32Z'>", "<div class='powered-date'>posted at 19.03.02</div>") == "2019-03-02T09:18:32Z")
     }
 
     @Test func aShownNumericDateThatCanBeReadAsTheDeclaredOneIsIt() throws {
@@ -482,7 +511,7 @@ import Testing
     /// "02-12-2025": with dashes the day comes first, as with dots; slashes stay month first.
     @Test func aDashedNumericDateIsDayFirst() {
         #expect(DateNormalizer.readings(in: "02-12-2025")?.date == "2025-12-02")
-        #expect(DateNormalizer.readings(in: "02-12-2025")?.other == "2025-02-12")
+        #expect(DateNormalizer.readings(in: "02-12-2025")?.others == ["2025-02-12"])
         #expect(DateNormalizer.readings(in: "02/12/2025")?.date == "2025-02-12")
     }
 
