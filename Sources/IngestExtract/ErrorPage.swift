@@ -78,14 +78,15 @@ enum ErrorPage {
         let text = " " + headline.lowercased().replacingOccurrences(of: "’", with: "'") + " "
         let words = Set(text.split { !$0.isLetter }.map(String.init))
         let parts = text.split { "|–—-:·»".contains($0) }
+        let has = { (phrase: String) in holds(text, phrase) }
         /// Whether a part of the headline is `phrase` and at most one word more.
         func isAPart(_ phrase: String) -> Bool {
             let phraseWords = phrase.split { !$0.isLetter }.count
-            return parts.contains { $0.contains(phrase) && $0.split { !$0.isLetter }.count <= phraseWords + 1 }
+            return parts.contains { holds($0, phrase) && $0.split { !$0.isLetter }.count <= phraseWords + 1 }
         }
-        if botChecks.contains(where: text.contains) { return .error }
-        if placeholders.contains(where: text.contains) || placeholderParts.contains(where: isAPart)
-            || (forSale.contains(where: text.contains) && text.split(separator: " ").contains(where: isDomainName)) {
+        if botChecks.contains(where: has) { return .error }
+        if placeholders.contains(where: has) || placeholderParts.contains(where: isAPart)
+            || (forSale.contains(where: has) && text.split(separator: " ").contains(where: isDomainName)) {
             return .placeholder
         }
         if text.trimmingCharacters(in: .whitespaces).hasPrefix("index of /") { return .directory }
@@ -97,10 +98,10 @@ enum ErrorPage {
             return .signIn
         }
         let aboutAPage = !words.isDisjoint(with: pageWords) || pageMarks.contains(where: text.contains)
-        for phrase in missing where text.contains(phrase) {
+        for phrase in missing where has(phrase) {
             if aboutAPage || isAPart(phrase) { return .error }
         }
-        if aboutAPage, removed.contains(where: text.contains) { return .error }
+        if aboutAPage, removed.contains(where: has) { return .error }
         // "404" as a word (not "14045") and as an error: alone between the title's separators
         // ("404 | Example News"), or by a word for error ("Fehler 404"). "The 404 Podcast" is a show.
         let isWord = text.ranges(of: "404").contains { range in
@@ -108,6 +109,20 @@ enum ErrorPage {
         }
         guard isWord else { return nil }
         return starts.contains("404") || !words.isDisjoint(with: errorWords) ? .error : nil
+    }
+
+    /// Whether `text` holds `phrase` as words of its own: "log in" is not in "catalog index",
+    /// nor "sign in" in "sign inside". Scripts written without spaces (Chinese, Japanese) have
+    /// no word edges to check.
+    static func holds(_ text: some StringProtocol, _ phrase: String) -> Bool {
+        func joins(_ neighbour: Character?, _ edge: Character?) -> Bool {
+            guard let neighbour, let edge, neighbour.isLetter, edge.isLetter else { return false }
+            return (edge.unicodeScalars.first?.value ?? 0) < 0x3000
+        }
+        return text.ranges(of: phrase).contains { range in
+            !joins(range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : nil, phrase.first)
+                && !joins(range.upperBound < text.endIndex ? text[range.upperBound] : nil, phrase.last)
+        }
     }
 
     /// Whether a word of a headline is a domain name ("example-news.com!"): a parked domain's
@@ -245,16 +260,17 @@ enum ErrorPage {
         "não encontrada", "não encontrado", "não existe", "em manutenção",
         // Polish, Czech, Hungarian, Russian, Ukrainian, Greek, Turkish
         "nie znaleziono", "nie została znaleziona", "nie istnieje", "nebyla nalezena", "nenalezena",
-        "nem található", "не найден", "не существует", "не знайдено", "δεν βρέθηκε", "bulunamadı",
+        "nem található", "не найден", "не найдена", "не найдено", "не существует", "не знайдено", "δεν βρέθηκε", "bulunamadı",
         // Arabic, Hebrew, Japanese, Chinese, Korean
-        "غير موجودة", "لم يتم العثور", "לא נמצא", "見つかりません", "存在しません", "不存在", "找不到", "찾을 수 없",
+        "غير موجودة", "لم يتم العثور", "לא נמצא", "לא נמצאה", "見つかりません", "存在しません", "不存在", "找不到", "찾을 수 없",
     ]
 
     /// "Has been removed", counted only about a page ("This article has been removed"): all of a
     /// short headline, it is news ("Tree was removed").
     static let removed = [
         "has been removed", "was removed", "has been deleted", "wurde entfernt", "wurde gelöscht", "a été supprimé",
-        "ha sido eliminad", "è stato rimosso", "è stata rimossa", "foi removid",
+        "a été supprimée", "ha sido eliminado", "ha sido eliminada", "è stato rimosso", "è stata rimossa", "foi removido",
+        "foi removida",
     ]
 
     /// Words that name a page, its address or a site, which a "missing" phrase is about on an
