@@ -279,6 +279,8 @@ enum DateNormalizer {
             if let y = year(first), b.text.count <= 2, c.text.count <= 2, (1...12).contains(bn), (1...31).contains(cn) {
                 return (first.text.startIndex, y, bn, cn, .none)
             }
+            // A date line's period ("12.01.26 — 10.04.26": a course, an event) dates no story.
+            if shortYears, opensPeriod(text[c.text.endIndex...]) { return nil }
             // "31.10.23": a two-digit year as POSIX reads one (69–99 the 1900s, 00–68 the 2000s;
             // none before 1990, as for four digits), ending the number ("4.8.12.1" is a version).
             if shortYears, separator == ".", first.text.count <= 2, b.text.count <= 2, c.text.count == 2, let an = first.number,
@@ -292,6 +294,26 @@ enum DateNormalizer {
             if (1...12).contains(m), (1...31).contains(d) { return (first.text.startIndex, y, m, d, .swapped) }
         }
         return nil
+    }
+
+    /// Whether the text after a numeric date goes on to a second one: a dash, "bis", "to" or
+    /// "until", then day, month and year ("– 10.04.26"; "- 10:30" is the time).
+    private static func opensPeriod(_ rest: Substring) -> Bool {
+        var rest = rest.drop { $0.isWhitespace }
+        guard let mark = ["–", "—", "-", "bis ", "to ", "until ", "au "].first(where: { rest.lowercased().hasPrefix($0) }) else { return false }
+        rest = rest.dropFirst(mark.count).drop { $0.isWhitespace }
+        // Three numbers, the first two of one or two digits, joined by dots, slashes or dashes.
+        var numbers = 0
+        while numbers < 3 {
+            let digits = rest.prefix { $0.isASCII && $0.isNumber }
+            guard !digits.isEmpty, numbers == 2 || digits.count <= 2 else { return false }
+            numbers += 1
+            rest = rest.dropFirst(digits.count)
+            guard numbers < 3 else { break }
+            guard let separator = rest.first, ".-/".contains(separator) else { return false }
+            rest = rest.dropFirst()
+        }
+        return true
     }
 
     /// Whether `text` has four ASCII digits in a row, as a year token needs.

@@ -434,7 +434,7 @@ import Testing
 
     /// A date line's two-digit year ("31.10.23"), read day first as German sites write it, with
     /// the month first (Engadget's "11.03.17") and the year first (a Japanese "19.03.02") as
-    /// its other readings; never in running text, nor a version number's.
+    /// its other readings; never in running text, nor a version number's, nor a period's.
     @Test func aDateLinesTwoDigitYearIsRead() {
         #expect(DateNormalizer.readings(in: "31.10.23", shortYears: true)?.date == "2023-10-31")
         #expect(DateNormalizer.readings(in: "31.10.23", shortYears: true)?.others == ["2031-10-23"])
@@ -444,6 +444,10 @@ import Testing
         #expect(DateNormalizer.readings(in: "31.10.23") == nil)
         #expect(DateNormalizer.readings(in: "WordPress 4.8.12.1", shortYears: true) == nil)
         #expect(DateNormalizer.readings(in: "Born 3.4.85", shortYears: true) == nil)
+        // A period (a course's, an event's) dates no story; a time after a dash is no period.
+        #expect(DateNormalizer.readings(in: "12.01.26 — 10.04.26", shortYears: true) == nil)
+        #expect(DateNormalizer.readings(in: "12.01.2026 bis 10.04.2026", shortYears: true) == nil)
+        #expect(DateNormalizer.readings(in: "19.12.2019 - 10:30", shortYears: true)?.date == "2019-12-19")
     }
 
     /// Through the extractor: a German byline's "31.10.23" is the story's day; a shown
