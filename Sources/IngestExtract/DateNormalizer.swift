@@ -207,8 +207,9 @@ enum DateNormalizer {
     /// day and month are guessed from the separator).
     private static func firstDate(in text: String, shortYears: Bool = false)
         -> (start: String.Index, year: Int, month: Int, day: Int, other: OtherReading)? {
-        // Every date below has a year, four ASCII digits in a row: scan bytes, not characters.
-        guard shortYears || hasFourDigits(text) else { return nil }
+        // Every date below has a year, four ASCII digits in a row (or, in a date line, a dotted
+        // "31.10.23"): scan bytes, not characters.
+        guard hasFourDigits(text) || (shortYears && hasDottedShortDate(text)) else { return nil }
         var tokens: [Token] = []
         var index = text.startIndex, gapStart = text.startIndex
         while index < text.endIndex {
@@ -314,6 +315,19 @@ enum DateNormalizer {
             rest = rest.dropFirst()
         }
         return true
+    }
+
+    /// Whether `text` has a digit, a dot, one or two digits, a dot and two digits, as a date
+    /// line's "31.10.23" does.
+    static func hasDottedShortDate(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        func isDigit(_ index: Int) -> Bool { index < bytes.count && bytes[index] >= 0x30 && bytes[index] <= 0x39 }
+        for index in bytes.indices where bytes[index] == UInt8(ascii: ".") && index > 0 && isDigit(index - 1) {
+            let month = isDigit(index + 2) ? 2 : 1
+            let dot = index + 1 + month
+            if isDigit(index + 1), dot < bytes.count, bytes[dot] == UInt8(ascii: "."), isDigit(dot + 1), isDigit(dot + 2) { return true }
+        }
+        return false
     }
 
     /// Whether `text` has four ASCII digits in a row, as a year token needs.

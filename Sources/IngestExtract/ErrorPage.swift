@@ -115,6 +115,8 @@ enum ErrorPage {
     /// nor "sign in" in "sign inside". Scripts written without spaces (Chinese, Japanese) have
     /// no word edges to check.
     static func holds(_ text: some StringProtocol, _ phrase: String) -> Bool {
+        // Most phrases are not in a headline at all: the plain search rules them out fast.
+        guard text.contains(phrase) else { return false }
         func joins(_ neighbour: Character?, _ edge: Character?) -> Bool {
             guard let neighbour, let edge, neighbour.isLetter, edge.isLetter else { return false }
             return (edge.unicodeScalars.first?.value ?? 0) < 0x3000
