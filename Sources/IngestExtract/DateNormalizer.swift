@@ -18,9 +18,9 @@ enum DateNormalizer {
     /// the form a date takes in Polish, Czech, Russian, Ukrainian, Greek and Finnish (the
     /// genitive or partitive: "5 marca 2024", "5 марта 2024"), and in Arabic (the Egyptian and
     /// Gulf names, and the Levantine ones of one word): "5. März 2024", "5 mars 2024",
-    /// "5 de marzo de 2024", "07 أكتوبر 2020". Abbreviations are left out, as several are English words ("set",
-    /// "gen", "mag"), and so are forms two languages give different months (Croatian's
-    /// "listopada" is October, Polish's November).
+    /// "5 de marzo de 2024", "07 أكتوبر 2020". Abbreviations are left out, as several are
+    /// English words ("set", "gen", "mag"), and so are forms two languages give different
+    /// months (Croatian's "listopada" is October, Polish's November).
     static let otherMonthNames: [String: Int] = {
         let names: [[String]] = [
             ["januar", "janvier", "enero", "gennaio", "janeiro", "januari", "jänner", "ianuarie", "ocak", "stycznia", "ledna",
