@@ -23,8 +23,8 @@ struct Byline {
     private(set) var shownDates: [ShownDate] = []
 
     /// A date the page shows, with its other readings when day and month could be swapped
-    /// ("03/10/2023") or a two-digit year stand first, where it stands and what its label
-    /// says it is.
+    /// ("03/10/2023") or a two-digit year could come first ("19.03.02"), where it stands and
+    /// what its label says it is.
     struct ShownDate {
         let date: String
         let others: [String]

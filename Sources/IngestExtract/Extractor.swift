@@ -49,6 +49,7 @@ public struct Extractor: Sendable {
         let lenient = extract(tree, url: url, lenient: true)
         if lenient.kind == .article { return lenient }
         // A page that only sends the reader on says where to: the user can give that address.
+        // One that only shows a cookie banner is named for it.
         var refused = article
         if let target = PageKind.refreshTarget(tree, address: url) {
             refused.reason = TextNormalizer.collapse("redirect page: its meta refresh leads to \(target.prefix(300))")
