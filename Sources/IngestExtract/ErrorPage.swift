@@ -78,9 +78,13 @@ enum ErrorPage {
         let text = " " + headline.lowercased().replacingOccurrences(of: "’", with: "'") + " "
         let words = Set(text.split { !$0.isLetter }.map(String.init))
         let parts = text.split { "|–—-:·»".contains($0) }
-        let has = { (phrase: String) in holds(text, phrase) }
+        // A phrase is matched at word edges, so its first word must be one of the headline's
+        // (in scripts written with spaces): a set lookup spares most searches.
+        let mayHold = { (phrase: String) in firstWords[phrase].map(words.contains) ?? true }
+        let has = { (phrase: String) in mayHold(phrase) && holds(text, phrase) }
         /// Whether a part of the headline is `phrase` and at most one word more.
         func isAPart(_ phrase: String) -> Bool {
+            guard mayHold(phrase) else { return false }
             let phraseWords = phrase.split { !$0.isLetter }.count
             return parts.contains { holds($0, phrase) && $0.split { !$0.isLetter }.count <= phraseWords + 1 }
         }
@@ -266,6 +270,17 @@ enum ErrorPage {
         // Arabic, Hebrew, Japanese, Chinese, Korean
         "غير موجودة", "لم يتم العثور", "לא נמצא", "לא נמצאה", "見つかりません", "存在しません", "不存在", "找不到", "찾을 수 없",
     ]
+
+    /// The first word of each phrase of `says` written with spaces between words.
+    private static let firstWords: [String: String] = {
+        var table: [String: String] = [:]
+        for phrase in botChecks + placeholders + forSale + placeholderParts + signInParts + missing + removed {
+            guard let first = phrase.split(whereSeparator: { !$0.isLetter }).first,
+                  (first.unicodeScalars.first?.value ?? 0) < 0x3000 else { continue }
+            table[phrase] = String(first)
+        }
+        return table
+    }()
 
     /// "Has been removed", counted only about a page ("This article has been removed"): all of a
     /// short headline, it is news ("Tree was removed").
