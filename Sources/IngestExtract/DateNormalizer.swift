@@ -320,14 +320,16 @@ enum DateNormalizer {
     /// Whether `text` has a digit, a dot, one or two digits, a dot and two digits, as a date
     /// line's "31.10.23" does.
     static func hasDottedShortDate(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        func isDigit(_ index: Int) -> Bool { index < bytes.count && bytes[index] >= 0x30 && bytes[index] <= 0x39 }
-        for index in bytes.indices where bytes[index] == UInt8(ascii: ".") && index > 0 && isDigit(index - 1) {
-            let month = isDigit(index + 2) ? 2 : 1
-            let dot = index + 1 + month
-            if isDigit(index + 1), dot < bytes.count, bytes[dot] == UInt8(ascii: "."), isDigit(dot + 1), isDigit(dot + 2) { return true }
+        var text = text
+        return text.withUTF8 { bytes in
+            func isDigit(_ index: Int) -> Bool { index < bytes.count && bytes[index] >= 0x30 && bytes[index] <= 0x39 }
+            for index in bytes.indices where bytes[index] == UInt8(ascii: ".") && index > 0 && isDigit(index - 1) {
+                let month = isDigit(index + 2) ? 2 : 1
+                let dot = index + 1 + month
+                if isDigit(index + 1), dot < bytes.count, bytes[dot] == UInt8(ascii: "."), isDigit(dot + 1), isDigit(dot + 2) { return true }
+            }
+            return false
         }
-        return false
     }
 
     /// Whether `text` has four ASCII digits in a row, as a year token needs.
