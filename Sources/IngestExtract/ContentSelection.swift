@@ -12,11 +12,12 @@ struct ContentSelection {
         var score = [Double](repeating: 0, count: elements.count)
         var scored = [Bool](repeating: false, count: elements.count)
         let cards = storyCards()
+        let citations = referenceLists()
         for index in elements.indices where !blocks.removed[index] {
             let length = blocks.ownText[index]
             // A teaser cut short with an ellipsis, or the excerpt of a story card, votes for
-            // a list of other stories.
-            guard length >= 25, blocks.blockOf[index] == index, !blocks.endsCut[index], !cards[index] else { continue }
+            // a list of other stories; a citation votes for the list of sources after a story.
+            guard length >= 25, blocks.blockOf[index] == index, !blocks.endsCut[index], !cards[index], !citations[index] else { continue }
             let linkShare = Double(blocks.ownLinkText[index]) / Double(length)
             guard linkShare < 0.5 else { continue }
             let points = 1 + Double(blocks.ownCommas[index]) + min(Double(length) / 100, 3)
@@ -62,6 +63,27 @@ struct ContentSelection {
         }
         return inCard
     }
+
+    /// Elements inside a list of sources, named so in class or id ("references", "reflist",
+    /// "bibliography", "footnotes"): a paper's forty citations, each a run of names and
+    /// commas, outvoted its abstract, though they follow the story and are part of it only
+    /// when they sit inside its wrapper.
+    private func referenceLists() -> [Bool] {
+        let elements = blocks.tree.elements
+        var inList = [Bool](repeating: false, count: elements.count)
+        var index = 0
+        while index < elements.count {
+            if elements[index].words.contains(where: ContentSelection.referenceWords.contains) {
+                for inner in index..<elements[index].end { inList[inner] = true }
+                index = elements[index].end
+            } else {
+                index += 1
+            }
+        }
+        return inList
+    }
+
+    static let referenceWords: Set<String> = ["references", "reflist", "bibliography", "footnotes", "endnotes"]
 
     /// A short `<article>` (under 500 letters of prose) that links to a page: a story card
     /// teases the story it links to. One that links nowhere is a part of this page (a

@@ -122,6 +122,24 @@ import Testing
         #expect(!article.text.contains("applicants often wonder"))
     }
 
+    /// A paper's short abstract, then forty citations inside the same body: each citation is
+    /// a run of names and commas that outvoted the abstract, which was lost. The citations
+    /// stay, after the abstract, as the story's list of sources.
+    @Test func aListOfCitationsDoesNotOutvoteTheAbstract() {
+        let abstract = ["Background", "Design", "Results", "Conclusion"].map { section in
+            "<h2>\(section):</h2><p>\(section) of the study: seasonal vaccination of adults near the age threshold was compared with the rates just below it.</p>"
+        }.joined()
+        let citations = (1...40).map { number in
+            "<li><span class='label'>\(number). </span>Roe J, Doe A, Smith B, Jones C, et al. Vaccination study number \(number), a review. Vaccine. 2013;31:5339-48. doi:10.1016/j.vac.\(number)</li>"
+        }.joined()
+        let html = "<html><body><div class='article__body'><div class='abstract'>\(abstract)</div>"
+            + "<div class='article__references'><h2>References</h2><ul class='rlist'>\(citations)</ul></div></div></body></html>"
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.text.hasPrefix("Background:"))
+        #expect(article.text.contains("Conclusion of the study"))
+        #expect(article.text.contains("Vaccination study number 40"))
+    }
+
     /// A consent box with no telling class or role: a body child with two buttons, and more
     /// text than a sign-up widget (500 letters).
     static let consentBox = "<div class='bx-wrap'><div class='bx-inner'><h3>Your privacy matters</h3>"
