@@ -303,7 +303,17 @@ enum PageStructure {
             if byte == 0x24 { return true } // "$"
             if byte >= 0x80 { ascii = false }
         }
-        return !ascii && text.unicodeScalars.contains { $0.value >= 0xA2 && $0.properties.generalCategory == .currencySymbol }
+        return !ascii && text.unicodeScalars.contains { mayBeCurrency($0.value) && $0.properties.generalCategory == .currencySymbol }
+    }
+
+    /// False for the blocks that hold no currency sign (Latin-1's letters to Armenian, general
+    /// punctuation, U+20D0 to U+A837 with the CJK ideographs, U+A839 to U+FDFB with Hangul):
+    /// the prose of most non-English pages, whose every letter cost a Unicode property lookup.
+    static func mayBeCurrency(_ value: UInt32) -> Bool {
+        switch value {
+        case ..<0xA2, 0xA6...0x58E, 0x2000...0x209F, 0x20D0...0xA837, 0xA839...0xFDFB: false
+        default: true
+        }
     }
 
     /// Whether a text shows an amount of money: a currency sign next to a digit ("$49.99",

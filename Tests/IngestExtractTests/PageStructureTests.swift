@@ -197,4 +197,16 @@ import Testing
         #expect(article.kind == .article)
         #expect(article.text.hasPrefix("A dripping tap wastes"))
     }
+
+    /// The blocks the currency check skips hold no currency sign: every non-ASCII scalar of
+    /// Unicode's category Sc is still looked up ("$" is found by the byte scan), so the
+    /// shortcut changes no answer.
+    @Test func currencyCheckSkipsOnlyBlocksWithoutCurrencySigns() {
+        for value in UInt32(0x80)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value), scalar.properties.generalCategory == .currencySymbol else { continue }
+            #expect(PageStructure.mayBeCurrency(value), "U+\(String(value, radix: 16, uppercase: true)) is a currency sign")
+        }
+        #expect(PageStructure.hasCurrencySign("Цена 12,00 €") && PageStructure.hasCurrencySign("価格 ¥500") && PageStructure.hasCurrencySign("가격 ₩9000"))
+        #expect(!PageStructure.hasCurrencySign("Привет, мир: café, 日本語, 한국어"))
+    }
 }
