@@ -155,8 +155,13 @@ struct Metadata {
         let undeclared = firstDate([meta["date"], meta["dc.date"], meta["dcterms.date"], meta["sailthru.date"]])
         let isModification = undeclared.flatMap { date in found.modified.map { DateNormalizer.isDay(String(date.prefix(10)), of: $0) } }
         let markupDate = declaredPublished ?? (isModification == true ? nil : undeclared)
-        // The page's address, or the one it gives itself (a saved page read from a file).
-        let urlDate = [url, canonical, meta["og:url"]].lazy.compactMap { $0.flatMap(DateNormalizer.fromURLPath) }.first
+        // The page's address, or the one it gives itself. A saved page read from a file is
+        // dated by the address it gives when it gives one: the file's name is the user's, and
+        // a day in it is often the day it was saved ("site_2026_06_06.html"), which moved a
+        // story's evening stamp to the next morning.
+        let ownAddresses = [canonical, meta["og:url"]]
+        let addresses = url?.hasPrefix("file:") == true && ownAddresses.contains(where: { $0 != nil }) ? ownAddresses : [url] + ownAddresses
+        let urlDate = addresses.lazy.compactMap { $0.flatMap(DateNormalizer.fromURLPath) }.first
         // A shown "03/10/2023" is read as the URL's date when that is one of its readings.
         found.published = markupDate ?? firstDate([byline.storyDate?.read(as: urlDate), timeValue(headline: headlineIndex)]) ?? urlDate ?? undeclared
             ?? (ld.isArticle ? nil : firstDate([ld.published])) ?? Byline.markedDate(tree, headline: headlineIndex)
