@@ -166,10 +166,17 @@ struct JSONLD {
         if let object = value as? [String: Any] {
             let types = typeNames(object["@type"])
             let isOrganisation = !types.isDisjoint(with: ["organization", "newsmediaorganization", "corporation", "localbusiness"])
-            return string(object["name"]).map { [($0, isOrganisation)] } ?? []
+            return personName(object).map { [($0, isOrganisation)] } ?? []
         }
         if let array = value as? [Any] { return array.prefix(20).flatMap { typedNames($0) } }
         return []
+    }
+
+    /// A Person's `name`, else its `givenName` and `familyName` (Der Standard gives only those).
+    static func personName(_ object: [String: Any]) -> String? {
+        if let name = string(object["name"]) { return name }
+        let parts = [string(object["givenName"]), string(object["familyName"])].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: " ")
     }
 
     /// Names from a string, a Person/Organization object, or a list of either.

@@ -307,6 +307,37 @@ import Testing
         #expect(published("2018-12-31T23:11:59+00:00", "https://blog.example/into-the-new-year/") == "2018-12-31T23:11:59Z")
     }
 
+    /// A saved page read from a file is dated by the address it gives itself: a day in the
+    /// file's name is the user's (often the day it was saved), and moved the story's evening
+    /// stamp to the next morning. A page that gives no address still has its file's.
+    @Test func aSavedPagesFileNameDoesNotDateItsStory() {
+        func published(canonical: String?, file: String) -> String? {
+            let link = canonical.map { "<link rel=\"canonical\" href=\"\($0)\">" } ?? ""
+            let html = """
+            <html><head><title>Resort reopens</title>\(link)<meta property="article:published_time" content="2026-06-05T17:20:55+00:00"></head>
+            <body><main><h1>Resort reopens</h1>
+            <p>The lodge reopened after a long refit, two summers after the wildfire that closed it, with its old hall rebuilt in stone.</p></main></body></html>
+            """
+            return extractor.extract(html: Array(html.utf8), url: file).metadata.published
+        }
+        let saved = "file:///home/user/pages/lodge_2026_06_06.html"
+        #expect(published(canonical: "https://news.example/travel/resort-reopens", file: saved) == "2026-06-05T17:20:55Z")
+        #expect(published(canonical: "https://news.example/2026/06/06/resort-reopens", file: saved) == "2026-06-06T00:20:55+07:00")
+        #expect(published(canonical: nil, file: saved) == "2026-06-06T00:20:55+07:00")
+    }
+
+    /// A schema.org Person may give its name only as `givenName` and `familyName` (Der
+    /// Standard's three authors): each is an author, in order.
+    @Test func personsGivenAndFamilyNamesMakeTheirName() {
+        let html = """
+        <html><head><title>Talks resume</title><script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",
+        "headline":"Talks resume","author":[{"@type":"Person","givenName":"Birgit","familyName":"Baumann"},
+        {"@type":"Person","givenName":"Anna Giulia","familyName":"Fink"},{"@type":"Person","familyName":"Marchart"}]}</script></head>
+        <body><main><h1>Talks resume</h1><p>The two sides met again on Friday, after a month in which neither would speak to the other in public.</p></main></body></html>
+        """
+        #expect(extractor.extract(html: Array(html.utf8), url: nil).metadata.authors == ["Birgit Baumann", "Anna Giulia Fink", "Marchart"])
+    }
+
     /// A bare day (a Dublin Core `<meta>`) takes the time of a `<time>` of that day, but not
     /// a midnight stamp, which is a day too.
     @Test func bareDayTakesTheTimeOfATimeElementOfThatDay() {
