@@ -20,7 +20,7 @@ enum Boilerplate {
     static let strongWords: Set<String> = [
         "comment", "comments", "commentlist", "disqus", "respond", "replies",
         "share", "sharing", "sharebar", "sharedaddy", "social", "socials", "addthis", "sociallinks",
-        "newsletter", "newsletters", "subscribe", "subscription", "subscriptions", "signup",
+        "newsletter", "newsletters", "subscribe", "subscription", "subscriptions", "signup", "signin",
         "cookie", "cookies", "consent", "gdpr",
         "advert", "advertisement", "advertising", "adsbygoogle", "adslot", "adunit", "sponsor",
         "sponsored", "promo", "promotion", "outbrain", "taboola", "zergnet",
@@ -202,7 +202,7 @@ enum Boilerplate {
     /// First words of the two-word spellings in `strongWords` ("sr only", "most read").
     static func isPairStart(_ word: String) -> Bool {
         switch word {
-        case "sr", "screen", "most", "skip", "author", "about", "visually", "social", "share": true
+        case "sr", "screen", "most", "skip", "author", "about", "visually", "social", "share", "sign": true
         default: false
         }
     }

@@ -446,6 +446,22 @@ import Testing
         #expect(article.text.contains("Part 2:"))
     }
 
+    /// A sign-in prompt inside the story's body, written "sign-in" in its class and hidden
+    /// until the reader's quota runs out: its list of a subscription's perks reads like prose
+    /// but is furniture, as a "signup" box is.
+    @Test func aSignInPromptInsideTheStoryIsLeftOut() {
+        let prompt = "<div class='article-block article-content__sign-in-group hidden'><div class='h2'>Register to unlock more articles</div>"
+            + "<p>Create an account or sign in to continue with your reading experience on any of our sites.</p>"
+            + "<ul><li>Access articles from across the country with one account, on every device you own.</li>"
+            + "<li>Share your thoughts and join the conversation in the comments under every story.</li></ul></div>"
+        let html = "<html><body><article>\(Self.paragraph(1))\(Self.paragraph(2))\(prompt)\(Self.paragraph(3))\(Self.paragraph(4))</article></body></html>"
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.text.hasPrefix("Part 1:"))
+        #expect(article.text.contains("Part 4:"))
+        #expect(!article.text.contains("Access articles"))
+        #expect(!article.text.contains("Create an account"))
+    }
+
     /// A highlighter marks a listing's comments "hljs-comment" or "token comment": part of
     /// the code, not a comment section.
     @Test func commentsInsideACodeListingAreKept() {
