@@ -45,8 +45,19 @@ struct ContentSelection {
             }
         }
         guard best >= 0 else { return [] }
-        best = climb(from: best, finalScore: finalScore, scored: scored)
-        return withSiblings(of: best, finalScore: finalScore, scored: scored)
+        let stories = wholeStories()
+        best = climb(from: best, finalScore: finalScore, scored: scored, stories: stories)
+        return withSiblings(of: best, finalScore: finalScore, scored: scored, stories: stories)
+    }
+
+    /// Whole stories, each an `<article>` with its own `<h1>` (not a story card, which teases
+    /// one in a few lines and a link): where two stand side by side, the page is a stream of
+    /// stories (the next one loaded below the page's own), and the page's is the first.
+    private func wholeStories() -> [Int] {
+        let elements = blocks.tree.elements
+        return blocks.tree.indices(of: "article").filter { article in
+            !isShortCard(article) && (article..<elements[article].end).contains { elements[$0].tag == "h1" }
+        }
     }
 
     /// Elements inside story cards: short `<article>`s that link to a page (`isShortCard`) beside
@@ -130,7 +141,7 @@ struct ContentSelection {
 
     /// Moves up to a parent when the story's text is spread over several children: the
     /// parent holds clearly more of the page's good text and almost no more links.
-    private func climb(from start: Int, finalScore: [Double], scored: [Bool]) -> Int {
+    private func climb(from start: Int, finalScore: [Double], scored: [Bool], stories headedStories: [Int]) -> Int {
         let elements = blocks.tree.elements
         var best = start
         // Page builders wrap each section of a long story in its own rows and cells, often
@@ -154,12 +165,27 @@ struct ContentSelection {
         while ContentSelection.tableParts.contains(elements[best].tag), elements[best].parent >= 0 {
             best = elements[best].parent
         }
+        // An ancestor of the winner's whole story that holds another is a stream of stories,
+        // not more of one: the page's is the first, whichever won the vote.
+        let ownStory = headedStories.last { blocks.tree.isInside(best, $0) }
+        func firstStory(in ancestor: Int) -> Int? {
+            guard let ownStory else { return nil }
+            // Stories side by side with the winner's: not one around it, nor a card inside it.
+            let stories = headedStories.filter { story in
+                blocks.tree.isInside(story, ancestor) && (story == ownStory || !blocks.tree.isInside(story, ownStory) && !blocks.tree.isInside(ownStory, story))
+            }
+            return stories.count >= 2 ? stories.first : nil
+        }
         var ancestor = elements[best].parent
         var isParent = true
         var child = best
         while ancestor >= 0, ancestor != blocks.body {
             if let head = streamHead(child, in: ancestor) {
                 best = head
+                break
+            }
+            if let first = firstStory(in: ancestor) {
+                if !blocks.tree.isInside(best, first) { best = first }
                 break
             }
             let gainsProse = storyProse(ancestor) * 2 >= blocks.keptProse[best] * 3
@@ -256,12 +282,14 @@ struct ContentSelection {
 
     /// The winner plus siblings that look like more of the same story; none when they are
     /// the next stories of a stream.
-    private func withSiblings(of best: Int, finalScore: [Double], scored: [Bool]) -> [Int] {
+    private func withSiblings(of best: Int, finalScore: [Double], scored: [Bool], stories: [Int]) -> [Int] {
         let elements = blocks.tree.elements
         let parent = elements[best].parent
         guard parent >= 0 else { return [best] }
         if let head = streamHead(best, in: parent) { return [head] }
         let threshold = max(10, finalScore[best] * 0.2)
+        // A whole story beside the winner's is another story (`wholeStories`).
+        let isStory = stories.contains { blocks.tree.isInside(best, $0) }
         var result: [Int] = []
         for child in elements[parent].children {
             guard case .element(let sibling) = child, !blocks.removed[sibling] else { continue }
@@ -269,6 +297,7 @@ struct ContentSelection {
                 result.append(sibling)
                 continue
             }
+            if isStory, stories.contains(where: { blocks.tree.isInside($0, sibling) }) { continue }
             if scored[sibling], finalScore[sibling] >= threshold, sameKind(sibling, best) {
                 result.append(sibling)
                 continue

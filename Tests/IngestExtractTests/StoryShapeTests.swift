@@ -122,6 +122,22 @@ import Testing
         #expect(!article.text.contains("applicants often wonder"))
     }
 
+    /// The next story loaded below the page's own, each a whole `<article>` with its `<h1>`:
+    /// the second is longer and wins the vote, but the page's story is the first, and the
+    /// second is not appended to it. Story cards headed by an `<h1>` do not count as stories.
+    @Test func theNextStoryLoadedBelowIsNotAppended() {
+        func story(_ topic: String, _ count: Int) -> String {
+            (1...count).map { "<p>\(topic), part \($0): the reporter spoke to officials, residents and experts, who gave different accounts of what happened next.</p>" }.joined()
+        }
+        let cards = (1...3).map { "<article class='card'><h1><a href='/other-\($0)'>Other story \($0)</a></h1></article>" }.joined()
+        let html = "<html><body><div class='stream'><article id='main'><h1>Tension in the north</h1>\(story("Tension", 6))\(cards)</article>"
+            + "<article id='second-article'><h1>A coach may return</h1>\(story("Coach", 9))</article></div></body></html>"
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.text.hasPrefix("Tension, part 1:"))
+        #expect(article.text.contains("Tension, part 6:"))
+        #expect(!article.text.contains("Coach, part"))
+    }
+
     /// A paper's short abstract, then forty citations inside the same body: each citation is
     /// a run of names and commas that outvoted the abstract, which was lost. The citations
     /// stay, after the abstract, as the story's list of sources.
