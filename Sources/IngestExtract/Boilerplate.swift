@@ -147,7 +147,7 @@ enum Boilerplate {
         if strong, words.contains(where: captionWords.contains), !wordKinds(words.filter { !captionWords.contains($0) }).contains(.strong) {
             return .dropUnlessCaptionsAreTheStory
         }
-        if strong || tags.contains(element.tag) || role.map(roles.contains) == true { return .dropUnlessProse }
+        if strong || tags.contains(element.tag) || role.map(roles.contains) == true || isMediaItem(element) { return .dropUnlessProse }
         // React and others stream server-rendered pages into hidden divs, so even hidden
         // content is kept when it reads like prose; not a hidden schema.org item, a copy of
         // the story and its fields written for search engines (`<div style="display:none"
@@ -173,6 +173,16 @@ enum Boilerplate {
     }
 
     static let popupWords: Set<String> = ["modal", "popup", "lightbox"]
+
+    /// Whether the element is a schema.org media item (`itemtype` MediaObject, VideoObject,
+    /// AudioObject): an embedded player, whose text is its title, its controls or the
+    /// two-click consent notice shown in its place ("An dieser Stelle findest du einen externen
+    /// Inhalt von YouTube …"), furniture beside the story unless it holds much of the page's
+    /// prose (a page that is one video and its description).
+    static func isMediaItem(_ element: PageTree.Element) -> Bool {
+        guard let type = element.attribute("itemtype")?.lowercased() else { return false }
+        return type.hasSuffix("/mediaobject") || type.hasSuffix("/videoobject") || type.hasSuffix("/audioobject")
+    }
 
     /// A dialog box: a pop-up readers open or dismiss (log-in, consent, share).
     static func isDialog(_ element: PageTree.Element, role: String?) -> Bool {

@@ -478,6 +478,20 @@ import Testing
         #expect(!article.text.contains("Create an account"))
     }
 
+    /// An embedded video marked as a schema.org media item, shown as a two-click consent
+    /// notice in its place: the notice is the player's, not the story's.
+    @Test func anEmbeddedPlayersConsentNoticeIsLeftOut() {
+        let player = "<div class='box' itemscope itemtype='https://schema.org/MediaObject'><div class='info-box'>"
+            + "<div class='h3'>Recommended editorial content</div><p>Here you will find external content from a video platform that adds to the article. You can show it with one click.</p>"
+            + "<p class='info'>I agree to be shown content from the video platform, and that personal data may be passed on to it.</p></div></div>"
+        let html = "<html><body><article>\(Self.paragraph(1))\(Self.paragraph(2))\(player)\(Self.paragraph(3))\(Self.paragraph(4))</article></body></html>"
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.text.hasPrefix("Part 1:"))
+        #expect(article.text.contains("Part 4:"))
+        #expect(!article.text.contains("external content"))
+        #expect(!article.text.contains("I agree"))
+    }
+
     /// A highlighter marks a listing's comments "hljs-comment" or "token comment": part of
     /// the code, not a comment section.
     @Test func commentsInsideACodeListingAreKept() {
