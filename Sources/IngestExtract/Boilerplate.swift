@@ -174,6 +174,19 @@ enum Boilerplate {
 
     static let popupWords: Set<String> = ["modal", "popup", "lightbox"]
 
+    /// Whether class or id words name text for screen readers only: "sr-only", "srOnly",
+    /// "visually-hidden", "screen-reader-text" (one word or two).
+    static func namesScreenReaderText(_ words: [String]) -> Bool {
+        var previous = ""
+        for word in words {
+            switch (previous, word) {
+            case (_, "sronly"), (_, "visuallyhidden"), (_, "screenreader"), ("sr", "only"), ("visually", "hidden"), ("screen", "reader"): return true
+            default: previous = word
+            }
+        }
+        return false
+    }
+
     /// Whether the element is a schema.org media item (`itemtype` MediaObject, VideoObject,
     /// AudioObject): an embedded player, whose text is its title, its controls or the
     /// two-click consent notice shown in its place ("An dieser Stelle findest du einen externen

@@ -501,13 +501,25 @@ struct Byline {
             }
             if let rest = afterLabel(text) { return continuesHeading(tree, index) ? [] : names(rest) }
         }
-        guard marked, !isInProse(tree, index) else { return [] }
+        // A label for screen readers ("| By ") leads to the name readers see; a box's own text
+        // for them only is never the name.
+        guard marked, !isInProse(tree, index), !isScreenReaderText(tree, index, text: text) else { return [] }
         // An author link's "Articles by Jane" or "More by Jane Doe" ("Mehr von", "Plus par"):
         // the name follows the "by".
         for word in [" by ", " von ", " par ", " por "] {
             if let by = text.range(of: word, options: [.caseInsensitive, .backwards]) { return names(String(text[by.upperBound...])) }
         }
         return names(text)
+    }
+
+    /// Whether all the element's text is text for screen readers only (`sr-only`,
+    /// `visually-hidden`): such as the section's brand name ("capital") in a byline box.
+    private static func isScreenReaderText(_ tree: PageTree, _ index: Int, text: String) -> Bool {
+        let elements = tree.elements
+        return (index..<elements[index].end).contains { inner in
+            Boilerplate.namesScreenReaderText(elements[inner].words)
+                && (inner == index || TextNormalizer.collapse(tree.text(of: inner)) == TextNormalizer.collapse(text))
+        }
     }
 
     /// Whether the element is or sits in a code listing, whose "GROUP BY region" or

@@ -20,6 +20,31 @@ import Testing
         #expect(extractor.extract(html: Array(html.utf8), url: nil).metadata.authors == (author.map { [$0] } ?? []))
     }
 
+    /// A byline box that carries its section's brand for screen readers only ("capital" in a
+    /// `u-visually-hidden` span of an `authors__brand-identifier`) names the author after "von";
+    /// a screen reader's "| By " label still leads to the name readers see.
+    @Test func textForScreenReadersOnlyIsNoAuthor() {
+        func authors(_ byline: String) -> [String] {
+            let html = """
+            <html><head><title>Why the criticism fades</title></head><body><article>
+            <h1>Why the criticism fades</h1>\(byline)
+            <p>Attacks on the candidate's character rarely land, the columnist argues, because voters have long priced them in.</p>
+            <p>What moves them instead is the price of groceries and rent, which every campaign promises to bring down.</p>
+            </article></body></html>
+            """
+            return extractor.extract(html: Array(html.utf8), url: nil).metadata.authors
+        }
+        #expect(authors("""
+            <div class="authors"><span class="brand-identifier authors__brand-identifier"><span class="u-visually-hidden">capital</span></span>
+            <ul><li class="authors__list-item"><span> von </span><span class="bold">Jemima Kelly</span></li></ul>
+            <ul class="authors__meta-data"><li><time datetime="2024-11-05T15:36:00+01:00"> 05. November 2024 </time></li>
+            <li><time datetime="2024-11-05T15:36:00+01:00"> 15:36 Uhr </time></li><li>3 Min</li><li><span><b>Lesezeit</b></span></li></ul></div>
+            """) == ["Jemima Kelly"])
+        #expect(authors("""
+            <div class="article_meta_info"><span class="screen-reader-text">| By </span><span>Cara Stiles</span></div>
+            """) == ["Cara Stiles"])
+    }
+
     /// A date at the end of a long sentence near the headline (a photo's caption, "…, France,
     /// January 16, 2020. Photographer/Agency") is the picture's, not the story's: the date
     /// line under it gives the story's day. A date line that opens with the date still counts.
