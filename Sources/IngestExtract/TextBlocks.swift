@@ -164,6 +164,13 @@ struct TextBlocks {
                    !Boilerplate.isHidden(elements[index]) {
                     removed[index] = false
                 }
+                // A box named as a card or teaser that opens with a heading linking to another
+                // page, over a few lines of excerpt, teases that page ("Mehr zum Thema" inside a
+                // story), however much its excerpt reads like prose.
+                if !removed[index], prose[index] < TextBlocks.cardProse, words.contains(where: TextBlocks.cardWords.contains),
+                   TextBlocks.opensWithLinkedHeading(index, elements) {
+                    removed[index] = true
+                }
             }
         }
         // A short line laid right after a picture, the two alone in their box, is the
@@ -458,6 +465,23 @@ struct TextBlocks {
         }
         return false
     }
+
+    /// Whether the first heading in the element's subtree is a link to another page, or holds one.
+    static func opensWithLinkedHeading(_ index: Int, _ elements: [PageTree.Element]) -> Bool {
+        guard let heading = (index..<elements[index].end).first(where: { MainText.headingTags.contains(elements[$0].tag) }) else { return false }
+        if (heading..<elements[heading].end).contains(where: { elements[$0].isLink }) { return true }
+        var ancestor = elements[heading].parent
+        while ancestor >= index {
+            if elements[ancestor].isLink { return true }
+            ancestor = elements[ancestor].parent
+        }
+        return false
+    }
+
+    /// Class words of a card that teases another page, and the most prose such a card holds
+    /// (a story card's excerpt, as `ContentSelection` counts one).
+    static let cardWords: Set<String> = ["teaser", "teasers", "card", "cards"]
+    static let cardProse = 500
 
     static let listDepth = 4
     static let creditTags: Set<String> = ["span", "small", "em", "i", "cite", "b", "strong", "font"]

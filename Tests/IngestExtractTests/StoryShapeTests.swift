@@ -492,6 +492,23 @@ import Testing
         #expect(!article.text.contains("I agree"))
     }
 
+    /// "More on this" inside a story: boxes named as teasers, each a picture, a heading that
+    /// links to another story and a sentence of excerpt that reads like prose. They tease
+    /// other pages; the story's own paragraphs around them stay.
+    @Test func teaserBoxesInsideTheStoryAreLeftOut() {
+        let teasers = (1...2).map { number in
+            "<div class='teaser'><div class='teaserimage'><img src='t\(number).jpg'></div><div class='teaserpadding'><div class='topline'>Heat</div>"
+                + "<h2><a href='/news/other-story-\(number).html'>Other story \(number) about the heat</a></h2>"
+                + "<div class='teasertext'><p>A team of five volunteers on motorbikes hands out water and shade to the drivers stuck for hours in the long jam on the closed motorway, story \(number), and the police thanked them.</p></div></div></div>"
+        }.joined()
+        let box = "<div class='contentbox list'><div class='boxhead'>More on the heat</div>\(teasers)</div>"
+        let html = "<html><body><article>\(Self.paragraph(1))\(Self.paragraph(2))\(box)\(Self.paragraph(3))\(Self.paragraph(4))</article></body></html>"
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.text.hasPrefix("Part 1:"))
+        #expect(article.text.contains("Part 4:"))
+        #expect(!article.text.contains("volunteers on motorbikes"))
+    }
+
     /// A highlighter marks a listing's comments "hljs-comment" or "token comment": part of
     /// the code, not a comment section.
     @Test func commentsInsideACodeListingAreKept() {
