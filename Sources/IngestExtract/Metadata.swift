@@ -267,7 +267,21 @@ struct Metadata {
             let head = Metadata.stripSiteSuffix(title)
             if head.count < title.count { names.append(String(title.dropFirst(head.count))) }
         }
+        // The name in the site's address: a site credits itself by its short name too ("LTO"
+        // at lto.de, whose og:site_name is "Legal Tribune Online").
+        let address = [canonical, meta["og:url"], url].lazy.compactMap { $0.flatMap { URL(string: $0)?.host } }.first
+        if let name = address.flatMap(Metadata.hostName) { names.append(name) }
         return names
+    }
+
+    /// The name a host gives its site: the label before its public suffix ("lto" of
+    /// www.lto.de, "bbc" of news.bbc.co.uk), nil for an address (an IP's digits).
+    static func hostName(_ host: String) -> String? {
+        var labels = host.lowercased().split(separator: ".").map(String.init)
+        guard labels.count >= 2, !labels.allSatisfy({ $0.allSatisfy(\.isNumber) }) else { return nil }
+        labels.removeLast()
+        if labels.count >= 2, let last = labels.last, ["co", "com", "org", "net", "ac", "gov", "edu", "or", "ne"].contains(last) { labels.removeLast() }
+        return labels.last
     }
 
     /// The headline: JSON-LD, OpenGraph, Dublin Core or `<title>`, replaced by the page's

@@ -326,6 +326,22 @@ import Testing
         #expect(published(canonical: nil, file: saved) == "2026-06-06T00:20:55+07:00")
     }
 
+    /// A site that credits itself by the short name in its address ("LTO" at lto.de, whose
+    /// og:site_name is its long name) gives way to the person its byline shows.
+    @Test func aMarkupAuthorThatIsTheSitesAddressNameGivesWayToTheByline() {
+        let html = """
+        <html><head><title>Complaint filed</title><meta name="author" content="LTO"><meta property="og:site_name" content="Legal Tribune Online">
+        <link rel="canonical" href="https://www.lto.de/recht/complaint-filed"></head>
+        <body><article><h1>Complaint filed</h1><p class="reader__meta-info">von <a href="/autoren/name/max-kolter">Dr. Max Kolter</a></p>
+        <p>A resident of the city has filed a constitutional complaint against the ruling, his lawyer said on Monday morning.</p>
+        <p>The court has not said when it will decide whether to hear the case, which turns on the right of assembly.</p></article></body></html>
+        """
+        #expect(extractor.extract(html: Array(html.utf8), url: nil).metadata.authors == ["Dr. Max Kolter"])
+        #expect(Metadata.hostName("news.bbc.co.uk") == "bbc")
+        #expect(Metadata.hostName("www.lto.de") == "lto")
+        #expect(Metadata.hostName("127.0.0.1") == nil)
+    }
+
     /// A schema.org Person may give its name only as `givenName` and `familyName` (Der
     /// Standard's three authors): each is an author, in order.
     @Test func personsGivenAndFamilyNamesMakeTheirName() {
