@@ -137,6 +137,9 @@ struct PageTree {
                     if PageTree.controlTags.contains(tag), parent >= 0, !["checkbox", "radio", "hidden"].contains(type) {
                         controlParents.append(parent)
                     }
+                    // A radio button in its answer's label is a poll's or a quiz's choice; one
+                    // beside a label that points to it is a CSS tab switch, holding no text.
+                    if type == "radio", parent >= 0, elements[parent].tag == "label" { controlParents.append(parent) }
                     open.append(-1)
                     return .skipContent
                 }

@@ -509,6 +509,23 @@ import Testing
         #expect(!article.text.contains("volunteers on motorbikes"))
     }
 
+    /// A reader poll inside the story: a question over answers, each a radio button in its
+    /// label. It asks the reader; it is not the story. (Radio buttons outside labels, as CSS
+    /// tab switches use them, make no poll.)
+    @Test func aReaderPollInsideTheStoryIsLeftOut() {
+        let answers = ["Yes, certainly.", "No, that would be censorship.", "Only with hard evidence.", "I am not sure."].map {
+            "<label><input name='poll-1' type='radio'><span>\($0)</span></label>"
+        }.joined()
+        let poll = "<div class='Article_elementPoll__0I_DP'><div class='sc-a1'><p>Should platforms be regulated more strictly to keep foreign interference out of elections?</p></div>"
+            + "<div class='sc-a2'>\(answers)</div></div>"
+        let html = "<html><body><article>\(Self.paragraph(1))\(Self.paragraph(2))\(poll)\(Self.paragraph(3))\(Self.paragraph(4))</article></body></html>"
+        let article = extractor.extract(html: Array(html.utf8), url: nil)
+        #expect(article.text.hasPrefix("Part 1:"))
+        #expect(article.text.contains("Part 4:"))
+        #expect(!article.text.contains("Should platforms"))
+        #expect(!article.text.contains("censorship"))
+    }
+
     /// A highlighter marks a listing's comments "hljs-comment" or "token comment": part of
     /// the code, not a comment section.
     @Test func commentsInsideACodeListingAreKept() {
