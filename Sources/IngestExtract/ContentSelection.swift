@@ -55,9 +55,31 @@ struct ContentSelection {
     /// stories (the next one loaded below the page's own), and the page's is the first.
     private func wholeStories() -> [Int] {
         let elements = blocks.tree.elements
-        return blocks.tree.indices(of: "article").filter { article in
-            !isShortCard(article) && (article..<elements[article].end).contains { elements[$0].tag == "h1" }
+        let articles = blocks.tree.indices(of: "article")
+        guard articles.count >= 2 else { return [] }
+        // Which subtrees hold an `<h1>`: one pass, children after their parent in the array.
+        var holdsHeadline = [Bool](repeating: false, count: elements.count)
+        for index in elements.indices.reversed() {
+            if elements[index].tag == "h1" { holdsHeadline[index] = true }
+            if holdsHeadline[index], elements[index].parent >= 0 { holdsHeadline[elements[index].parent] = true }
         }
+        return articles.filter { holdsHeadline[$0] && !isShortCard($0) }
+    }
+
+    /// The first of `stories` (in document order, so sorted) at or after `index`: a binary
+    /// search, as a page may hold thousands of them.
+    private func story(from index: Int, in stories: [Int]) -> Int? {
+        var low = 0, high = stories.count
+        while low < high {
+            let middle = (low + high) / 2
+            if stories[middle] < index { low = middle + 1 } else { high = middle }
+        }
+        return low < stories.count ? stories[low] : nil
+    }
+
+    /// Whether one of `stories` lies in the subtree of `index`.
+    private func holdsStory(_ index: Int, in stories: [Int]) -> Bool {
+        story(from: index, in: stories).map { $0 < blocks.tree.elements[index].end } ?? false
     }
 
     /// Elements inside story cards: short `<article>`s that link to a page (`isShortCard`) beside
@@ -171,10 +193,14 @@ struct ContentSelection {
         func firstStory(in ancestor: Int) -> Int? {
             guard let ownStory else { return nil }
             // Stories side by side with the winner's: not one around it, nor a card inside it.
-            let stories = headedStories.filter { story in
-                blocks.tree.isInside(story, ancestor) && (story == ownStory || !blocks.tree.isInside(story, ownStory) && !blocks.tree.isInside(ownStory, story))
+            // Before it, only those around it are passed over (as many as its depth).
+            var earlier = story(from: ancestor, in: headedStories)
+            while let found = earlier, found < ownStory, blocks.tree.isInside(ownStory, found) {
+                earlier = story(from: found + 1, in: headedStories)
             }
-            return stories.count >= 2 ? stories.first : nil
+            if let found = earlier, found < ownStory { return found }
+            let later = story(from: elements[ownStory].end, in: headedStories)
+            return later.map { $0 < elements[ancestor].end } == true ? ownStory : nil
         }
         var ancestor = elements[best].parent
         var isParent = true
@@ -297,7 +323,7 @@ struct ContentSelection {
                 result.append(sibling)
                 continue
             }
-            if isStory, stories.contains(where: { blocks.tree.isInside($0, sibling) }) { continue }
+            if isStory, holdsStory(sibling, in: stories) { continue }
             if scored[sibling], finalScore[sibling] >= threshold, sameKind(sibling, best) {
                 result.append(sibling)
                 continue

@@ -466,9 +466,11 @@ struct TextBlocks {
         return false
     }
 
-    /// Whether the first heading in the element's subtree is a link to another page, or holds one.
+    /// Whether the element opens with a heading (within its first `cardOpening` elements: a
+    /// picture and a kicker may come first) that is a link to another page, or holds one.
     static func opensWithLinkedHeading(_ index: Int, _ elements: [PageTree.Element]) -> Bool {
-        guard let heading = (index..<elements[index].end).first(where: { MainText.headingTags.contains(elements[$0].tag) }) else { return false }
+        guard let heading = (index..<min(elements[index].end, index + cardOpening)).first(where: { MainText.headingTags.contains(elements[$0].tag) })
+        else { return false }
         if (heading..<elements[heading].end).contains(where: { elements[$0].isLink }) { return true }
         var ancestor = elements[heading].parent
         while ancestor >= index {
@@ -481,7 +483,7 @@ struct TextBlocks {
     /// Class words of a card that teases another page, and the most prose such a card holds
     /// (a story card's excerpt, as `ContentSelection` counts one).
     static let cardWords: Set<String> = ["teaser", "teasers", "card", "cards"]
-    static let cardProse = 500
+    static let cardProse = 500, cardOpening = 40
 
     static let listDepth = 4
     static let creditTags: Set<String> = ["span", "small", "em", "i", "cite", "b", "strong", "font"]
