@@ -450,6 +450,15 @@ import Testing
         "<p>Part \(number): the satellites hand each device to the node with the strongest signal, so a call moves between rooms without dropping, the maker says.</p>"
     }
 
+    /// The text of a four-paragraph story with `box` between its second and third paragraphs;
+    /// the story's own paragraphs must all be in it.
+    func storyText(around box: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
+        let html = "<html><body><article>\(Self.paragraph(1))\(Self.paragraph(2))\(box)\(Self.paragraph(3))\(Self.paragraph(4))</article></body></html>"
+        let text = extractor.extract(html: Array(html.utf8), url: nil).text
+        #expect(text.hasPrefix("Part 1:") && text.contains("Part 4:"), sourceLocation: sourceLocation)
+        return text
+    }
+
     /// Utility CSS styles blocks under a condition ("print:break-inside-avoid", "md:hidden"):
     /// such a token names nothing, though its words are furniture words ("print", "hidden").
     @Test func utilityClassesWithAVariantNameNothing() {
@@ -470,12 +479,9 @@ import Testing
             + "<p>Create an account or sign in to continue with your reading experience on any of our sites.</p>"
             + "<ul><li>Access articles from across the country with one account, on every device you own.</li>"
             + "<li>Share your thoughts and join the conversation in the comments under every story.</li></ul></div>"
-        let html = "<html><body><article>\(Self.paragraph(1))\(Self.paragraph(2))\(prompt)\(Self.paragraph(3))\(Self.paragraph(4))</article></body></html>"
-        let article = extractor.extract(html: Array(html.utf8), url: nil)
-        #expect(article.text.hasPrefix("Part 1:"))
-        #expect(article.text.contains("Part 4:"))
-        #expect(!article.text.contains("Access articles"))
-        #expect(!article.text.contains("Create an account"))
+        let text = storyText(around: prompt)
+        #expect(!text.contains("Access articles"))
+        #expect(!text.contains("Create an account"))
     }
 
     /// An embedded video marked as a schema.org media item, shown as a two-click consent
@@ -484,12 +490,9 @@ import Testing
         let player = "<div class='box' itemscope itemtype='https://schema.org/MediaObject'><div class='info-box'>"
             + "<div class='h3'>Recommended editorial content</div><p>Here you will find external content from a video platform that adds to the article. You can show it with one click.</p>"
             + "<p class='info'>I agree to be shown content from the video platform, and that personal data may be passed on to it.</p></div></div>"
-        let html = "<html><body><article>\(Self.paragraph(1))\(Self.paragraph(2))\(player)\(Self.paragraph(3))\(Self.paragraph(4))</article></body></html>"
-        let article = extractor.extract(html: Array(html.utf8), url: nil)
-        #expect(article.text.hasPrefix("Part 1:"))
-        #expect(article.text.contains("Part 4:"))
-        #expect(!article.text.contains("external content"))
-        #expect(!article.text.contains("I agree"))
+        let text = storyText(around: player)
+        #expect(!text.contains("external content"))
+        #expect(!text.contains("I agree"))
     }
 
     /// "More on this" inside a story: boxes named as teasers, each a picture, a heading that
@@ -502,11 +505,8 @@ import Testing
                 + "<div class='teasertext'><p>A team of five volunteers on motorbikes hands out water and shade to the drivers stuck for hours in the long jam on the closed motorway, story \(number), and the police thanked them.</p></div></div></div>"
         }.joined()
         let box = "<div class='contentbox list'><div class='boxhead'>More on the heat</div>\(teasers)</div>"
-        let html = "<html><body><article>\(Self.paragraph(1))\(Self.paragraph(2))\(box)\(Self.paragraph(3))\(Self.paragraph(4))</article></body></html>"
-        let article = extractor.extract(html: Array(html.utf8), url: nil)
-        #expect(article.text.hasPrefix("Part 1:"))
-        #expect(article.text.contains("Part 4:"))
-        #expect(!article.text.contains("volunteers on motorbikes"))
+        let text = storyText(around: box)
+        #expect(!text.contains("volunteers on motorbikes"))
     }
 
     /// A reader poll inside the story: a question over answers, each a radio button in its
@@ -518,12 +518,9 @@ import Testing
         }.joined()
         let poll = "<div class='Article_elementPoll__0I_DP'><div class='sc-a1'><p>Should platforms be regulated more strictly to keep foreign interference out of elections?</p></div>"
             + "<div class='sc-a2'>\(answers)</div></div>"
-        let html = "<html><body><article>\(Self.paragraph(1))\(Self.paragraph(2))\(poll)\(Self.paragraph(3))\(Self.paragraph(4))</article></body></html>"
-        let article = extractor.extract(html: Array(html.utf8), url: nil)
-        #expect(article.text.hasPrefix("Part 1:"))
-        #expect(article.text.contains("Part 4:"))
-        #expect(!article.text.contains("Should platforms"))
-        #expect(!article.text.contains("censorship"))
+        let text = storyText(around: poll)
+        #expect(!text.contains("Should platforms"))
+        #expect(!text.contains("censorship"))
     }
 
     /// A highlighter marks a listing's comments "hljs-comment" or "token comment": part of
