@@ -440,7 +440,7 @@ struct TextBlocks {
     /// in their parent.
     static func isPictureCredit(_ index: Int, _ elements: [PageTree.Element], rawSubtree: [Int]) -> Bool {
         // Cheapest tests first: this is asked of every element.
-        guard rawSubtree[index] > 0, rawSubtree[index] < creditLetters, !elements[index].isBlock else { return false }
+        guard rawSubtree[index] > 0, rawSubtree[index] < creditLetters, !elements[index].isBlock || elements[index].tag == "p" else { return false }
         let parent = elements[index].parent
         guard parent >= 0, elements[parent].children.count <= 5 else { return false }
         var kept: [Int] = []
@@ -486,7 +486,7 @@ struct TextBlocks {
     static let cardProse = 500, cardOpening = 40
 
     static let listDepth = 4
-    static let creditTags: Set<String> = ["span", "small", "em", "i", "cite", "b", "strong", "font"]
+    static let creditTags: Set<String> = ["span", "small", "em", "i", "cite", "b", "strong", "font", "p"]
     static let pictureTags: Set<String> = ["img", "picture"]
     /// A credit or caption line is shorter than this (letters).
     static let creditLetters = 100

@@ -387,17 +387,20 @@ import Testing
         #expect(article.text.hasSuffix("The ferry runs until April 13, 2026."))
     }
 
-    /// A credit laid right after a picture in a box of their own, without `<figcaption>`, is
-    /// no part of the story; a list's items that each open with an icon keep their words.
+    /// A credit or caption laid right after a picture in a box of their own, without
+    /// `<figcaption>`, in an inline element or a `<p>` ("Tanks near the front, 24 April 2023"),
+    /// is no part of the story; a list's items that each open with an icon keep their words.
     @Test func creditLineAfterAPictureIsLeftOut() {
         let prose = (1...3).map { number in
             "<p>Stop \(number): the route climbs from the harbour to the old fort, and the views over the bay are best in the late afternoon, the guide says.</p>"
         }
         let picture = "<div class='media'><img src='/fort.jpg' alt=''><span>Getty Images / Ana Ruiz</span></div>"
+        let captioned = "<div class='picBox full'><a href='#'><img src='/harbour.jpg' alt=''></a><p>The harbour at dusk, seen from the fort, 24 April 2023</p></div>"
         let items = ["Water bottle", "Walking shoes", "Sun hat"].map { "<li><div><img src='/icon.svg' alt=''><span>\($0)</span></div></li>" }.joined()
-        let html = "<html><body><article>\(prose[0])\(picture)\(prose[1])<p>Bring these:</p><ul>\(items)</ul>\(prose[2])</article></body></html>"
+        let html = "<html><body><article>\(prose[0])\(picture)\(prose[1])\(captioned)<p>Bring these:</p><ul>\(items)</ul>\(prose[2])</article></body></html>"
         let article = extractor.extract(html: Array(html.utf8), url: nil)
         #expect(!article.text.contains("Getty Images"))
+        #expect(!article.text.contains("The harbour at dusk"))
         #expect(article.text.contains("Walking shoes"))
         #expect(article.text.hasPrefix("Stop 1:"))
         #expect(article.text.hasSuffix("the guide says."))
