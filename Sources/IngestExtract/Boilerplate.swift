@@ -331,6 +331,7 @@ enum Boilerplate {
         guard length < 100 else { return false }
         let words = lowered.split(whereSeparator: { !isWordByte($0) }).map { String(decoding: $0, as: UTF8.self) }
         if furnitureLines.contains(String(decoding: lowered, as: UTF8.self)) { return true }
+        if length < 40, advertisementLabels.contains(text.lowercased().trimmingCharacters(in: CharacterSetLite(" :-–—·|()[]"))) { return true }
         return isBareURL(lowered) || isReadingTime(words) || isButtonRow(words) || isScriptNotice(words)
             || (bylinePrefixBytes.contains { lowered.starts(with: $0) } && isFragment(text)) || isIconLine(text)
     }
@@ -368,6 +369,14 @@ enum Boilerplate {
         "show caption", "hide caption", "jump to", "on this page", "contents", "table of contents",
         "in this article", "what to read next", "scroll for more", "scroll to continue", "by",
         "toggle caption", "enlarge this image", "view comments", "view gallery",
+    ]
+
+    /// "Advertisement" in other languages, a line of its own over an ad's slot ("REKLAM",
+    /// "Anzeige", "Реклама"): the English ones are in `furnitureLines`.
+    static let advertisementLabels: Set<String> = [
+        "anzeige", "werbung", "publicité", "publicidad", "pubblicità", "publicidade", "reklam", "reklama",
+        "reklame", "annons", "annonse", "annonce", "advertentie", "mainos", "hirdetés", "διαφήμιση", "реклама",
+        "реклама.", "广告", "廣告", "広告", "광고", "إعلان", "פרסומת", "iklan", "quảng cáo", "publicitate", "oglas",
     ]
 
     /// Words of share-button rows ("Facebook Twitter Email").

@@ -361,6 +361,9 @@ import Testing
         ("[convertkit form=1630175]", true), ("[Image description: the search results for tour packages]", false),
         // Icons, stars, ticks and a gallery's buttons; not prices, code or a dash.
         ("✅", true), ("☆☆☆☆☆", true), ("< >", true), ("\u{F074}", true), ("★★★★★★★★", false), ("$$$", false), ("}", false), ("—", false),
+        // "Advertisement" in other languages, alone on its line.
+        ("REKLAM", true), ("Anzeige", true), ("Werbung:", true), ("Реклама", true), ("Publicidad", true), ("広告", true),
+        ("Die Anzeige wurde am Montag zurückgezogen.", false),
     ])
     func stockLinesAreFurniture(line: String, furniture: Bool) {
         #expect(Boilerplate.isFurnitureLine(line) == furniture)
