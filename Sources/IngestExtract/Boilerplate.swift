@@ -369,6 +369,8 @@ enum Boilerplate {
         "show caption", "hide caption", "jump to", "on this page", "contents", "table of contents",
         "in this article", "what to read next", "scroll for more", "scroll to continue", "by",
         "toggle caption", "enlarge this image", "view comments", "view gallery",
+        // A spinner's or a video player's text, shown until a script replaces it.
+        "loading", "loading...", "loading…", "video loading", "video unavailable", "click to play", "tap to play",
     ]
 
     /// "Advertisement" in other languages, a line of its own over an ad's slot ("REKLAM",

@@ -364,6 +364,8 @@ import Testing
         // "Advertisement" in other languages, alone on its line.
         ("REKLAM", true), ("Anzeige", true), ("Werbung:", true), ("Реклама", true), ("Publicidad", true), ("広告", true),
         ("Die Anzeige wurde am Montag zurückgezogen.", false),
+        // A spinner's or a video player's stand-in text.
+        ("Loading...", true), ("Video Unavailable", true), ("Loading the truck took all night.", false),
     ])
     func stockLinesAreFurniture(line: String, furniture: Bool) {
         #expect(Boilerplate.isFurnitureLine(line) == furniture)
