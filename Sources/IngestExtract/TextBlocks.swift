@@ -174,7 +174,8 @@ struct TextBlocks {
             }
         }
         // A short line laid right after a picture, the two alone in their box, is the
-        // picture's credit or caption ("Getty Images / …", "Source: …"), as a `<figcaption>` is.
+        // picture's credit or caption ("Getty Images / …", "Source: …", DW's captions in a
+        // `<p>`), as a `<figcaption>` is.
         // An icon before each item of a list is no picture: the item's words stay.
         for index in 0..<count where !removed[index] && TextBlocks.isPictureCredit(index, elements, rawSubtree: rawSubtree)
             && !TextNormalizer.endsSentence(tree.text(of: index)) && !TextBlocks.isInListItem(index, elements) {
@@ -435,9 +436,9 @@ struct TextBlocks {
         return isText(children[position - 1]) && isText(children[position + 1])
     }
 
-    /// Whether an element is an inline line of under `creditLetters` letters that follows a
-    /// picture (`<img>`, `<picture>`, or a box holding one and no text), with nothing else
-    /// in their parent.
+    /// Whether an element is an inline line or a `<p>` of under `creditLetters` letters that
+    /// follows a picture (`<img>`, `<picture>`, or a box holding one and no text), with nothing
+    /// else in their parent.
     static func isPictureCredit(_ index: Int, _ elements: [PageTree.Element], rawSubtree: [Int]) -> Bool {
         // Cheapest tests first: this is asked of every element.
         guard rawSubtree[index] > 0, rawSubtree[index] < creditLetters, !elements[index].isBlock || elements[index].tag == "p" else { return false }
