@@ -331,7 +331,10 @@ enum Boilerplate {
         guard length < 100 else { return false }
         let words = lowered.split(whereSeparator: { !isWordByte($0) }).map { String(decoding: $0, as: UTF8.self) }
         if furnitureLines.contains(String(decoding: lowered, as: UTF8.self)) { return true }
-        if length < 40, advertisementLabels.contains(text.lowercased().trimmingCharacters(in: CharacterSetLite(" :-–—·|()[]"))) { return true }
+        if length < 40 {
+            let label = text.lowercased().trimmingCharacters(in: CharacterSetLite(" :-–—·|()[]»›>…."))
+            if advertisementLabels.contains(label) || readMoreLabels.contains(label) { return true }
+        }
         return isBareURL(lowered) || isReadingTime(words) || isButtonRow(words) || isScriptNotice(words)
             || (bylinePrefixBytes.contains { lowered.starts(with: $0) } && isFragment(text)) || isIconLine(text)
     }
@@ -379,6 +382,17 @@ enum Boilerplate {
         "anzeige", "werbung", "publicité", "publicidad", "pubblicità", "publicidade", "reklam", "reklama",
         "reklame", "annons", "annonse", "annonce", "advertentie", "mainos", "hirdetés", "διαφήμιση", "реклама",
         "реклама.", "广告", "廣告", "広告", "광고", "إعلان", "פרסומת", "iklan", "quảng cáo", "publicitate", "oglas",
+    ]
+
+    /// "Read more", "Read also" and "More on this" in other languages, a line of its own over
+    /// links to other stories ("Czytaj więcej", "Mehr zum Thema", "Lire aussi").
+    static let readMoreLabels: Set<String> = [
+        "mehr zum thema", "lesen sie auch", "lesen sie mehr", "weiterlesen", "auch interessant", "das könnte sie auch interessieren",
+        "lire aussi", "lire la suite", "à lire aussi", "a lire aussi", "voir aussi", "sur le même sujet",
+        "leer más", "lee también", "lea también", "te puede interesar", "leggi anche", "leggi di più", "potrebbe interessarti",
+        "leia mais", "leia também", "lees ook", "lees meer", "läs också", "läs mer", "les også", "les mer", "læs også", "læs mere",
+        "czytaj więcej", "czytaj też", "czytaj także", "zobacz też", "čtěte také", "přečtěte si také", "читайте также", "читайте також",
+        "читати також", "devamını oku", "ayrıca bakınız", "ilginizi çekebilir", "lue myös", "olvassa el",
     ]
 
     /// Words of share-button rows ("Facebook Twitter Email").

@@ -364,6 +364,9 @@ import Testing
         // "Advertisement" in other languages, alone on its line.
         ("REKLAM", true), ("Anzeige", true), ("Werbung:", true), ("Реклама", true), ("Publicidad", true), ("広告", true),
         ("Die Anzeige wurde am Montag zurückgezogen.", false),
+        // "Read more" and "More on this" in other languages, alone on their line.
+        ("Czytaj więcej", true), ("Mehr zum Thema:", true), ("À lire aussi :", true), ("Читайте также", true),
+        ("Mehr zum Thema Hitze gibt es morgen.", false),
         // A spinner's or a video player's stand-in text.
         ("Loading...", true), ("Video Unavailable", true), ("Loading the truck took all night.", false),
     ])
