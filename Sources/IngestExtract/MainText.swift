@@ -128,7 +128,29 @@ struct MainText {
 
     static func isDateline(_ paragraph: Paragraphs.Paragraph) -> Bool {
         paragraph.letters < datelineLetters && !TextNormalizer.endsSentence(paragraph.text)
-            && DateNormalizer.inText(paragraph.text) != nil
+            && (DateNormalizer.inText(paragraph.text) != nil || !listTags.contains(paragraph.tag) && holdsTimeOfDay(paragraph.text))
+    }
+
+    /// Whether a text shows one time of day, "12:19" or "7.57 Uhr": a dateline that names its
+    /// day only as "today" ("Publiziert heute um 12:19 Uhr", "Online seit heute, 7.57 Uhr").
+    /// Not a duration or a race time ("00:03:12", "2:28,29"), nor hours ("8.30 - 18.00 Uhr").
+    static func holdsTimeOfDay(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        func digit(_ at: Int) -> Int? { at >= 0 && at < bytes.count && bytes[at] >= 0x30 && bytes[at] <= 0x39 ? Int(bytes[at] - 0x30) : nil }
+        func separator(_ at: Int) -> Bool { at >= 0 && at < bytes.count && [UInt8(ascii: ":"), UInt8(ascii: "."), UInt8(ascii: ",")].contains(bytes[at]) }
+        var times = 0, clockLike = 0
+        for index in bytes.indices where bytes[index] == UInt8(ascii: ":") || bytes[index] == UInt8(ascii: ".") {
+            guard let minutesTens = digit(index + 1), minutesTens <= 5, digit(index + 2) != nil, digit(index + 3) == nil,
+                  !(separator(index + 3) && digit(index + 4) != nil), let hoursUnits = digit(index - 1) else { continue }
+            let hours = (digit(index - 2).map { $0 * 10 } ?? 0) + hoursUnits
+            let start = digit(index - 2) == nil ? index - 1 : index - 2
+            guard hours <= 23, digit(start - 1) == nil, !(separator(start - 1) && digit(start - 2) != nil) else { continue }
+            clockLike += 1
+            // "3.14" is a number; with a dot only a clock word makes it a time.
+            let after = String(decoding: bytes[min(index + 3, bytes.count)...], as: UTF8.self).lowercased()
+            if bytes[index] == UInt8(ascii: ":") || after.hasPrefix(" uhr") || after.hasPrefix("uhr") || after.hasPrefix(" h") { times += 1 }
+        }
+        return times == 1 && clockLike == 1
     }
 
     /// A dateline is shorter than this; a longer line with a date is a sentence of the story.

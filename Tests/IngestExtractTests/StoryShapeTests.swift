@@ -387,6 +387,21 @@ import Testing
         #expect(article.text.hasSuffix("The ferry runs until April 13, 2026."))
     }
 
+    /// A dateline that names its day only as "today" ("Publiziert heute um 12:19 Uhr") goes
+    /// as a dated one does; opening hours and race times in the story do not read as one.
+    @Test func aDatelineOfTodayAndATimeIsLeftOut() {
+        let prose = (1...2).map { "<p>Part \($0): the helicopter pad would replace part of the lawn, and the plan has to pass the planning commission first.</p>" }
+        let html = "<html><body><article><p>Publiziert heute um 12:19 Uhr</p>\(prose[0])<p>Geöffnet: Täglich von 8.30 - 18.00 Uhr</p>"
+            + "<ul><li>Heat 1: 2:28,29</li><li>Heat 2: 2:29,81</li></ul>\(prose[1])</article></body></html>"
+        let text = extractor.extract(html: Array(html.utf8), url: nil).text
+        #expect(text.hasPrefix("Part 1:"))
+        #expect(text.contains("Geöffnet: Täglich von 8.30 - 18.00 Uhr"))
+        #expect(text.contains("Heat 2: 2:29,81"))
+        #expect(MainText.holdsTimeOfDay("Online seit heute, 7.57 Uhr") && MainText.holdsTimeOfDay("Šodien, 17:40"))
+        #expect(!MainText.holdsTimeOfDay("00:03:12"))
+        #expect(!MainText.holdsTimeOfDay("Pi is about 3.14"))
+    }
+
     /// A credit or caption laid right after a picture in a box of their own, without
     /// `<figcaption>`, in an inline element or a `<p>` ("Tanks near the front, 24 April 2023"),
     /// is no part of the story; a list's items that each open with an icon keep their words.
