@@ -333,7 +333,7 @@ enum Boilerplate {
         if furnitureLines.contains(String(decoding: lowered, as: UTF8.self)) { return true }
         if length < 40 {
             let label = text.lowercased().trimmingCharacters(in: CharacterSetLite(" :-–—·|()[]»›>…."))
-            if advertisementLabels.contains(label) || readMoreLabels.contains(label) { return true }
+            if otherLanguageLines.contains(label) { return true }
         }
         return isBareURL(lowered) || isReadingTime(words) || isButtonRow(words) || isScriptNotice(words)
             || (bylinePrefixBytes.contains { lowered.starts(with: $0) } && isFragment(text)) || isIconLine(text)
@@ -376,17 +376,14 @@ enum Boilerplate {
         "loading", "loading...", "loading…", "video loading", "video unavailable", "click to play", "tap to play",
     ]
 
-    /// "Advertisement" in other languages, a line of its own over an ad's slot ("REKLAM",
-    /// "Anzeige", "Реклама"): the English ones are in `furnitureLines`.
-    static let advertisementLabels: Set<String> = [
+    /// Stock lines in other languages, lower-cased, each a line of its own (the English ones
+    /// are in `furnitureLines`): "Advertisement" over an ad's slot ("REKLAM", "Anzeige",
+    /// "Реклама"), then "Read more", "Read also" and "More on this" over links to other
+    /// stories ("Czytaj więcej", "Mehr zum Thema", "Lire aussi").
+    static let otherLanguageLines: Set<String> = [
         "anzeige", "werbung", "publicité", "publicidad", "pubblicità", "publicidade", "reklam", "reklama",
         "reklame", "annons", "annonse", "annonce", "advertentie", "mainos", "hirdetés", "διαφήμιση", "реклама",
-        "реклама.", "广告", "廣告", "広告", "광고", "إعلان", "פרסומת", "iklan", "quảng cáo", "publicitate", "oglas",
-    ]
-
-    /// "Read more", "Read also" and "More on this" in other languages, a line of its own over
-    /// links to other stories ("Czytaj więcej", "Mehr zum Thema", "Lire aussi").
-    static let readMoreLabels: Set<String> = [
+        "广告", "廣告", "広告", "광고", "إعلان", "פרסומת", "iklan", "quảng cáo", "publicitate", "oglas",
         "mehr zum thema", "lesen sie auch", "lesen sie mehr", "weiterlesen", "auch interessant", "das könnte sie auch interessieren",
         "lire aussi", "lire la suite", "à lire aussi", "a lire aussi", "voir aussi", "sur le même sujet",
         "leer más", "lee también", "lea también", "te puede interesar", "leggi anche", "leggi di più", "potrebbe interessarti",
