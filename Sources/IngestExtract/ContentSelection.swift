@@ -5,6 +5,11 @@
 struct ContentSelection {
     let blocks: TextBlocks
 
+    /// Prose of a notice or a pitch (a sign-up's thanks, an error message): a box with less,
+    /// and little of the page's, wins the vote by a content name only when its story holds
+    /// the text that wins by its words.
+    static let noticeProse = 500
+
     /// The roots whose text makes the story, in document order (empty when nothing scores).
     func roots() -> [Int] {
         let tree = blocks.tree
@@ -34,8 +39,8 @@ struct ContentSelection {
                 level += 1
             }
         }
-        var best = -1
-        var bestScore = 0.0
+        var best = -1, earnedBest = -1
+        var bestScore = 0.0, earnedBestScore = 0.0
         var finalScore = score
         for index in elements.indices where scored[index] {
             finalScore[index] = score[index] * (1 - blocks.linkDensity(index))
@@ -43,10 +48,28 @@ struct ContentSelection {
                 bestScore = finalScore[index]
                 best = index
             }
+            // The vote again with a content name on a notice-sized box (less prose than
+            // `noticeProse`, under a quarter of the page's) worth at most what its text earned.
+            var vote = finalScore[index]
+            if blocks.keptProse[index] < ContentSelection.noticeProse, blocks.keptProse[index] * 4 < blocks.keptProse[blocks.body] {
+                let bonus = namingBonus(index)
+                let earned = max(score[index] - tagStart(index) - bonus, 0)
+                if bonus > earned { vote -= (bonus - earned) * (1 - blocks.linkDensity(index)) }
+            }
+            if vote > earnedBestScore {
+                earnedBestScore = vote
+                earnedBest = index
+            }
         }
         guard best >= 0 else { return [] }
         let stories = wholeStories()
         best = climb(from: best, finalScore: finalScore, scored: scored, stories: stories)
+        // A box that won by its name alone ("main_content" around a one-line notice) and whose
+        // story, climbed to, leaves out the text that won by its words, is a notice beside the
+        // story: the story is the other one's.
+        if earnedBest >= 0, !blocks.tree.isInside(earnedBest, best) {
+            best = climb(from: earnedBest, finalScore: finalScore, scored: scored, stories: stories)
+        }
         return withSiblings(of: best, finalScore: finalScore, scored: scored, stories: stories)
     }
 
@@ -144,18 +167,25 @@ struct ContentSelection {
 
     /// A head start from the tag and from content or furniture words in class and id.
     private func initialScore(_ index: Int) -> Double {
-        let element = blocks.tree.elements[index]
-        var value: Double
-        switch element.tag {
-        case "div", "article", "main", "section": value = 5
-        case "pre", "td", "blockquote": value = 3
-        case "address", "ol", "ul", "dl", "dd", "dt", "li", "form": value = -3
-        case "h1", "h2", "h3", "h4", "h5", "h6", "th": value = -5
-        default: value = 0
+        tagStart(index) + namingBonus(index)
+    }
+
+    private func tagStart(_ index: Int) -> Double {
+        switch blocks.tree.elements[index].tag {
+        case "div", "article", "main", "section": 5
+        case "pre", "td", "blockquote": 3
+        case "address", "ol", "ul", "dl", "dd", "dt", "li", "form": -3
+        case "h1", "h2", "h3", "h4", "h5", "h6", "th": -5
+        default: 0
         }
+    }
+
+    /// What the element's attributes call it: the story's body, or furniture.
+    private func namingBonus(_ index: Int) -> Double {
+        let element = blocks.tree.elements[index]
+        var value = 0.0
         if element.attribute("itemprop")?.lowercased().contains("articlebody") == true { value += 40 }
-        let words = element.words
-        let kinds = Boilerplate.wordKinds(words)
+        let kinds = Boilerplate.wordKinds(element.words)
         if kinds.contains(.content) { value += 25 }
         if kinds.contains(.weak) { value -= 25 }
         return value

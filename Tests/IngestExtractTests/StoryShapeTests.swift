@@ -717,6 +717,25 @@ import Testing
         #expect(TextNormalizer.letters("東京、大阪，القاهرة، 1,2").commas == 4)
     }
 
+    /// A box named as content ("main_content") gets a head start in the vote for the story's
+    /// wrapper; around a one-line notice it outvoted a short story, and the notices laid
+    /// beside it came out as the text. Such a box wins by its name only when its story holds
+    /// the text that wins by its words.
+    @Test func noticesInBoxesNamedAsContentDoNotOutvoteAShortStory() {
+        let story = (1...2).map { number in
+            "<p>The council voted \(number) to 3 on Tuesday to close the old bridge, which engineers say is unsafe, and traffic will move to the new span in May.</p>"
+        }.joined()
+        let notice = "<div class='main_content'><p>Thanks for signing up. Check your inbox to confirm your address and finish.</p></div>"
+        let html = "<html><body><div class='wrap_a1'><main><article class='c_a2'><h1>Bridge to close</h1><div class='c_a3'>\(story)</div></article></main></div>"
+            + String(repeating: notice, count: 3) + "</body></html>"
+        let text = extractor.extract(html: Array(html.utf8), url: nil).text
+        #expect(text.hasPrefix("The council voted 1") && text.contains("The council voted 2"))
+        #expect(!text.contains("Thanks for signing up"))
+        // A story's own box so named still wins: the head start stays where the text is.
+        let named = "<html><body><div class='nav-links'><a href='/a'>Home</a></div><div class='entry-content'>\(story)</div></body></html>"
+        #expect(extractor.extract(html: Array(named.utf8), url: nil).text.hasPrefix("The council voted 1"))
+    }
+
     /// An `<aside>` whose class names it a sidebar is furniture even when its widgets hold
     /// more prose than a short story beside it (a standings table and two lines); an
     /// `<aside>` between the story's paragraphs, with no such word, stays a note of the story.
