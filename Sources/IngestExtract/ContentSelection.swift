@@ -16,6 +16,8 @@ struct ContentSelection {
         let elements = tree.elements
         var score = [Double](repeating: 0, count: elements.count)
         var scored = [Bool](repeating: false, count: elements.count)
+        // Each candidate's points from its paragraphs' votes, without its head start.
+        var votes = [Double](repeating: 0, count: elements.count)
         let cards = storyCards()
         let citations = referenceLists()
         for index in elements.indices where !blocks.removed[index] {
@@ -30,11 +32,11 @@ struct ContentSelection {
             var level = 0
             // The block itself counts as its own candidate when it is a text container.
             if elements[index].tag == "div" || elements[index].tag == "section" {
-                addScore(index, points, &score, &scored)
+                addScore(index, points, &score, &votes, &scored)
             }
             while ancestor >= 0, level < 5 {
                 let divider: Double = level == 0 ? 1 : (level == 1 ? 2 : Double(level) * 3)
-                addScore(ancestor, points / divider, &score, &scored)
+                addScore(ancestor, points / divider, &score, &votes, &scored)
                 ancestor = elements[ancestor].parent
                 level += 1
             }
@@ -52,9 +54,8 @@ struct ContentSelection {
             // `noticeProse`, under a quarter of the page's) worth at most what its text earned.
             var vote = finalScore[index]
             if blocks.keptProse[index] < ContentSelection.noticeProse, blocks.keptProse[index] * 4 < blocks.keptProse[blocks.body] {
-                let bonus = namingBonus(index)
-                let earned = max(score[index] - tagStart(index) - bonus, 0)
-                if bonus > earned { vote -= (bonus - earned) * (1 - blocks.linkDensity(index)) }
+                let bonus = score[index] - votes[index] - tagStart(index)
+                if bonus > votes[index] { vote -= (bonus - votes[index]) * (1 - blocks.linkDensity(index)) }
             }
             if vote > earnedBestScore {
                 earnedBestScore = vote
@@ -157,12 +158,13 @@ struct ContentSelection {
             && (index..<elements[index].end).contains { elements[$0].isLink && !blocks.removed[$0] }
     }
 
-    private func addScore(_ index: Int, _ points: Double, _ score: inout [Double], _ scored: inout [Bool]) {
+    private func addScore(_ index: Int, _ points: Double, _ score: inout [Double], _ votes: inout [Double], _ scored: inout [Bool]) {
         if !scored[index] {
             scored[index] = true
             score[index] = initialScore(index)
         }
         score[index] += points
+        votes[index] += points
     }
 
     /// A head start from the tag and from content or furniture words in class and id.
