@@ -11,12 +11,17 @@ struct Paragraphs {
         /// it (it ends in a letter or a comma: "…replaced Jane Doe, <a>who for eight months…</a>"),
         /// not when a label introduces it ("Read more: <a>…</a>"); 0 otherwise.
         var runOnLetters = 0
+        /// Unlinked letters after the last linked letter.
+        var trailingLetters = 0
 
         /// A paragraph whose sentence begins in plain text and goes on in a link to its end
-        /// ("Doe replaced Jane Roe, <a>who for eight months combined the roles.</a>"): prose,
-        /// however much of it is linked, as a teaser's "Read more: <a>Headline</a>" is not.
+        /// ("Doe replaced Jane Roe, <a>who for eight months combined the roles.</a>"), or
+        /// begins in a link and goes on after it ("<a>Her mother is said to be the only one
+        /// they trust</a> when they are away."): prose, however much of it is linked, as a
+        /// teaser's "Read more: <a>Headline</a>" is not.
         var isSentenceRunningIntoLink: Bool {
-            tag == "p" && runOnLetters >= Paragraphs.runOnMinimumLetters && TextNormalizer.endsSentence(text)
+            tag == "p" && (runOnLetters >= Paragraphs.runOnMinimumLetters || trailingLetters >= Paragraphs.runOnMinimumLetters)
+                && TextNormalizer.endsSentence(text)
         }
     }
 
@@ -27,7 +32,7 @@ struct Paragraphs {
         let elements = blocks.tree.elements
         var result: [Paragraph] = []
         var buffer: [String] = []
-        var letters = 0, linkLetters = 0, runOnLetters = 0
+        var letters = 0, linkLetters = 0, runOnLetters = 0, trailingLetters = 0
         var currentTag = "p"
         var inLinkDepth: [Int] = []
         // The number of the last item seen in each ordered list.
@@ -39,13 +44,15 @@ struct Paragraphs {
                 letters = 0
                 linkLetters = 0
                 runOnLetters = 0
+                trailingLetters = 0
             }
             guard letters > 0 else { return }
             // Before collapsing: a double-decoded no-break space is "Â" and U+00A0. Part by
             // part: a double-decoded character is never split by markup.
             let text = TextNormalizer.collapse(buffer.map(Mojibake.repaired))
             if !text.isEmpty {
-                result.append(Paragraph(text: text, tag: currentTag, letters: letters, linkLetters: linkLetters, runOnLetters: runOnLetters))
+                result.append(Paragraph(text: text, tag: currentTag, letters: letters, linkLetters: linkLetters, runOnLetters: runOnLetters,
+                                        trailingLetters: linkLetters > 0 ? trailingLetters : 0))
             }
         }
 
@@ -82,6 +89,9 @@ struct Paragraphs {
                         if !inLinkDepth.isEmpty {
                             if linkLetters == 0, count > 0, letters > count { runOnLetters = Paragraphs.runOn(buffer.dropLast(), letters: letters - count) }
                             linkLetters += count
+                            trailingLetters = 0
+                        } else {
+                            trailingLetters += count
                         }
                         child += 1
                     case .element(let next):

@@ -139,18 +139,22 @@ import Testing
     }
 
     /// A sentence that begins in plain text and runs on into a link to its end is prose,
-    /// though most of its letters are linked; a label before a linked headline is not.
+    /// though most of its letters are linked, and so is one that begins in links and goes on
+    /// after them (a live blog's entry linking its first words to the full story); a label
+    /// before a linked headline is not.
     @Test func sentenceRunningIntoALinkIsKept() {
         let html = """
         <html><head><title>New spokesman for the group</title></head><body><article><h1>New spokesman for the group</h1>
         <p>He is responsible for relations with the media, the group's image and its communication at home and abroad.</p>
         <p>In the spring he replaced Jane Roe, <a href="/roe">who for the last eight months combined these duties with her earlier work in the marketing department.</a></p>
+        <p><a href="/group">The group</a>'s board, <a href="/board">which met on Monday to approve the appointment of its new spokesman</a> said he will start in the new post in May.</p>
         <p>Before that, he spent four years as the spokesman of an insurer and was a business journalist for several papers.</p>
         <p>Read more: <a href="/other">Insurer names a new head of communications after a long search for the post</a></p>
         </article></body></html>
         """
         let article = extractor.extract(html: Array(html.utf8), url: nil)
         #expect(article.text.contains("In the spring he replaced Jane Roe, who for the last eight months"))
+        #expect(article.text.contains("The group's board, which met on Monday"))
         #expect(!article.text.contains("Read more"))
         #expect(!article.text.contains("Insurer names"))
     }
