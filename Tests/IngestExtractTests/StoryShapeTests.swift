@@ -439,6 +439,26 @@ import Testing
         #expect(article.text.components(separatedBy: "\n\n").count == 5)
         #expect(article.text.hasSuffix(Self.storyEnd))
     }
+
+    /// Commas measure prose in the vote for the story's wrapper, and Japanese writes them
+    /// "、": counted as commas, a Japanese story outvotes the newsletter notices laid after it
+    /// in boxes named "main_content" (a content word's head start), which won before.
+    @Test func aJapaneseStoryOutvotesShortBoxesNamedAsContent() {
+        let story = (1...4).map { number in
+            "<p>市は\(number)日、<a href='/library'>新しい図書館</a>を来年春に開館すると発表した。建設費は約三十億円で、地域の住民や学生、"
+                + "高齢者が利用しやすいよう、駅の近くに建てる計画で、議会の承認を待つ。</p>"
+        }.joined()
+        let notices = ["ご登録ありがとうございました。", "登録できませんでした。", "登録済みです。"].map { heading in
+            "<div class='background_b3'><div class='main_content_m7'><h2>\(heading)</h2>"
+                + "<p>入力いただいたメールアドレスにメールを送付しました。メールのリンクから記事の続きをお読みいただけます。</p></div></div>"
+        }.joined()
+        let html = "<html><body><div class='container_c1'><main><article class='container_c2'><h1>新しい図書館</h1>"
+            + "<section class='container_c3'>\(story)</section></article></main></div>\(notices)</body></html>"
+        let text = extractor.extract(html: Array(html.utf8), url: nil).text
+        #expect(text.hasPrefix("市は1日") && text.contains("市は4日"))
+        #expect(!text.contains("メールアドレス"))
+        #expect(TextNormalizer.letters("東京、大阪，القاهرة، 1,2").commas == 4)
+    }
 }
 
 /// Blocks a page renders twice, once per screen size.
@@ -695,26 +715,6 @@ import Testing
         #expect(article.text.contains("Part 4:") && !article.text.contains("24 hours"))
         let themed = "<html><body><article class='post modal-open'><h1>Mesh networks at home</h1>\(story)</article></body></html>"
         #expect(extractor.extract(html: Array(themed.utf8), url: nil).text.contains("Part 1:"))
-    }
-
-    /// Commas measure prose in the vote for the story's wrapper, and Japanese writes them
-    /// "、": counted as commas, a Japanese story outvotes the newsletter notices laid after it
-    /// in boxes named "main_content" (a content word's head start), which won before.
-    @Test func aJapaneseStoryOutvotesShortBoxesNamedAsContent() {
-        let story = (1...4).map { number in
-            "<p>市は\(number)日、<a href='/library'>新しい図書館</a>を来年春に開館すると発表した。建設費は約三十億円で、地域の住民や学生、"
-                + "高齢者が利用しやすいよう、駅の近くに建てる計画で、議会の承認を待つ。</p>"
-        }.joined()
-        let notices = ["ご登録ありがとうございました。", "登録できませんでした。", "登録済みです。"].map { heading in
-            "<div class='background_b3'><div class='main_content_m7'><h2>\(heading)</h2>"
-                + "<p>入力いただいたメールアドレスにメールを送付しました。メールのリンクから記事の続きをお読みいただけます。</p></div></div>"
-        }.joined()
-        let html = "<html><body><div class='container_c1'><main><article class='container_c2'><h1>新しい図書館</h1>"
-            + "<section class='container_c3'>\(story)</section></article></main></div>\(notices)</body></html>"
-        let text = extractor.extract(html: Array(html.utf8), url: nil).text
-        #expect(text.hasPrefix("市は1日") && text.contains("市は4日"))
-        #expect(!text.contains("メールアドレス"))
-        #expect(TextNormalizer.letters("東京、大阪，القاهرة، 1,2").commas == 4)
     }
 
     /// A box named as content ("main_content") gets a head start in the vote for the story's
