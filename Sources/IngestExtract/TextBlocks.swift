@@ -181,6 +181,13 @@ struct TextBlocks {
             && !TextNormalizer.endsSentence(tree.text(of: index)) && !TextBlocks.isInListItem(index, elements) {
             for inner in index..<elements[index].end { removed[inner] = true }
         }
+        // A card laid inside a paragraph's sentence (a person's portrait and links to stories
+        // about them, shown on hover): the innermost inline box holding a picture and two or
+        // more links. Boxes around it hold the sentence's own linked name too.
+        for index in 0..<count where !removed[index] && TextBlocks.isInlineCard(index, elements, blockOf: blockOf)
+            && !((index + 1)..<elements[index].end).contains(where: { TextBlocks.isInlineCard($0, elements, blockOf: blockOf) }) {
+            for inner in index..<elements[index].end { removed[inner] = true }
+        }
         // A small box around a form control is a sign-up, search or share widget. A `<form>`
         // is furniture already, but the box around it, with its pitch ("Get the morning
         // briefing in your inbox…"), is not: the search starts from the form all the same.
@@ -454,6 +461,14 @@ struct TextBlocks {
         guard kept.count == 2, kept[1] == index, rawSubtree[kept[0]] == 0, creditTags.contains(elements[index].tag) else { return false }
         let picture = kept[0]
         return (picture..<elements[picture].end).contains { pictureTags.contains(elements[$0].tag) }
+    }
+
+    /// Whether an inline element inside a `<p>` holds a picture and two or more links: a card
+    /// (a hover card's portrait and headlines), not words of the paragraph's sentence.
+    static func isInlineCard(_ index: Int, _ elements: [PageTree.Element], blockOf: [Int]) -> Bool {
+        guard elements[index].tag == "span", !elements[index].isBlock, elements[blockOf[index]].tag == "p" else { return false }
+        let inner = (index + 1)..<elements[index].end
+        return inner.contains { pictureTags.contains(elements[$0].tag) } && inner.lazy.filter { elements[$0].isLink }.prefix(2).count == 2
     }
 
     /// Whether an element sits in a list item or table cell, up to `listDepth` levels up.

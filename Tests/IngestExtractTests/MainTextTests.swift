@@ -159,6 +159,20 @@ import Testing
         #expect(!article.text.contains("Insurer names"))
     }
 
+    /// A hover card laid inside a sentence (a politician's portrait and links to three stories
+    /// about her, shown when the reader points at her name) is no part of the paragraph; the
+    /// linked name is.
+    @Test func aHoverCardInsideASentenceIsLeftOut() {
+        let card = "<span class='p-x'><a href='/people/jane-roe'>Jane Roe</a><span class='p-y'><span><img src='/roe.jpg' alt=''>"
+            + "<a href='/people/jane-roe'>Jane Alice Roe</a><a href='/news/1'>Governor doubles down on her drug campaign</a>"
+            + "<a href='/news/2'>State drops its protest laws after a lawsuit</a><a href='/people/jane-roe'>MORE</a></span></span></span>"
+        let html = "<html><body><article><h1>Governor defends slogan</h1><p>The state's Gov. \(card) (R) is defending the launch of an anti-drug campaign with a slogan critics ridiculed.</p>"
+            + "<p>The tagline drew a mix of criticism and ridicule across social media after the campaign was unveiled on Monday, officials said.</p></article></body></html>"
+        let text = extractor.extract(html: Array(html.utf8), url: nil).text
+        #expect(text.hasPrefix("The state's Gov. Jane Roe (R) is defending"))
+        #expect(!text.contains("doubles down") && !text.contains("Jane Alice Roe"))
+    }
+
     /// A poem or a song's lyrics posted line by line: short lines that end no sentence, the
     /// shape of the fragments (a label, a button) that end many texts. They are the text,
     /// not its tail, when trimming them would leave less than it takes away.
