@@ -1,11 +1,42 @@
-/// Decodes HTML character references left in metadata values. Pages often escape twice
-/// ("&amp;#8217;" in a `content` attribute), so decoding runs until nothing changes (twice at most).
+/// Decodes HTML character references left in metadata values, and reads the text of markup
+/// held in them. Pages often escape twice ("&amp;#8217;" in a `content` attribute), so
+/// decoding runs until nothing changes (twice at most).
 enum Entities {
     static let named: [Substring: String] = [
         "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{00A0}",
         "ndash": "–", "mdash": "—", "hellip": "…", "rsquo": "’", "lsquo": "‘", "ldquo": "“", "rdquo": "”",
         "laquo": "«", "raquo": "»", "copy": "©", "reg": "®", "trade": "™", "eacute": "é", "egrave": "è",
     ]
+
+    /// The text of a markup value (a JSON-LD `articleBody`, an author's bio): tags out,
+    /// entities decoded first (some pages escape the markup too: "&lt;p&gt;").
+    /// A tag opens with "<" and a letter, "/" or "!", so "a < b" stays text. With
+    /// `breaksBlocks` a block's tag (`</p>`, `<br>`, `</li>`…) becomes a line break, else a space.
+    static func text(ofMarkup value: String, breaksBlocks: Bool = false) -> String {
+        var text = "", tag = "", inTag = false, previous: Character = " "
+        for character in Entities.decode(value) {
+            defer { previous = character }
+            if inTag {
+                if character == ">" {
+                    inTag = false
+                    let name = tag.lowercased().drop { $0 == "/" }.prefix { $0.isLetter || $0.isNumber }
+                    // Inline markup joins its text to what is around it ("<a>map</a>.").
+                    if blockTags.contains(String(name)) { text.append(breaksBlocks ? "\n" : " ") }
+                } else {
+                    tag.append(character)
+                }
+            } else if previous == "<", character.isLetter || character == "/" || character == "!" {
+                text.removeLast()
+                inTag = true
+                tag = String(character)
+            } else {
+                text.append(character)
+            }
+        }
+        return text
+    }
+
+    static let blockTags: Set<String> = ["p", "br", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "figure", "ul", "ol"]
 
     static func decode(_ text: String) -> String {
         var current = text

@@ -48,6 +48,9 @@ public struct Extractor: Sendable {
         // per story of a stream): with nothing else left, such a box is read when it is prose.
         let lenient = extract(tree, url: url, lenient: true)
         if lenient.kind == .article { return lenient }
+        // A page whose scripts draw the story from data may declare it whole in its
+        // structured data, as trafilatura's baseline reads it: the text when nothing else is.
+        if let declared = declaredStory(tree, url: url) { return declared }
         // A page that only sends the reader on says where to: the user can give that address.
         // One that only shows a cookie banner is named for it.
         var refused = article
@@ -74,17 +77,35 @@ public struct Extractor: Sendable {
         let blocks = TextBlocks(tree: tree, lenient: lenient)
         // The story's wrappers, read by the text and by the page-kind rules that ask where it starts.
         let roots = ContentSelection(blocks: blocks).roots()
-        let paragraphs = MainText(blocks: blocks, title: article.metadata.title, authorBios: metadata.ld.authorDescriptions)
+        let paragraphs = MainText(blocks: blocks, title: article.metadata.title, authorBios: metadata.ld.authorDescriptions,
+                                  declared: DeclaredText(metadata.ld.body))
             .paragraphs(roots: roots)
-        article.text = TextNormalizer.composed(paragraphs.map(\.text).joined(separator: "\n\n"))
-        article.metadata.title = article.metadata.title.map(TextNormalizer.composed)
-        article.metadata.authors = article.metadata.authors.map(TextNormalizer.composed)
-        article.metadata.byline = article.metadata.byline.map(TextNormalizer.composed)
-        article.metadata.description = article.metadata.description.map(TextNormalizer.composed)
+        article.text = paragraphs.map(\.text).joined(separator: "\n\n")
+        Extractor.compose(&article)
         PageKind.classify(&article, address: url, tree: tree, blocks: blocks, roots: roots, declaresArticle: metadata.declaresArticle,
                           typedArticle: metadata.typesArticle, vouched: vouched, headline: headline,
                           declaredNonArticle: metadata.declaredNonArticle)
         return article
+    }
+
+    /// The page's article as its structured data gives it (`articleBody`, `DeclaredText`),
+    /// with the metadata the page shows; nil when it declares no article text of a story's length.
+    private func declaredStory(_ tree: PageTree, url: String?) -> Article? {
+        let metadata = Metadata(tree: tree, url: url)
+        guard let body = metadata.ld.body, DeclaredText(body) != nil else { return nil }
+        var article = metadata.described().article
+        article.text = DeclaredText.paragraphs(of: body).joined(separator: "\n\n")
+        Extractor.compose(&article)
+        return article
+    }
+
+    /// Text and metadata in Unicode NFC, as trafilatura gives them and truths are written.
+    private static func compose(_ article: inout Article) {
+        article.text = TextNormalizer.composed(article.text)
+        article.metadata.title = article.metadata.title.map(TextNormalizer.composed)
+        article.metadata.authors = article.metadata.authors.map(TextNormalizer.composed)
+        article.metadata.byline = article.metadata.byline.map(TextNormalizer.composed)
+        article.metadata.description = article.metadata.description.map(TextNormalizer.composed)
     }
 
     /// The bytes to parse and the label to parse them with. Decoding comes after the input

@@ -30,6 +30,8 @@ struct JSONLD {
     /// The article's authors' own descriptions (a Person's `description`, inline or found by
     /// its `@id` in the graph): the text of the author box the page shows under the story.
     var authorDescriptions: [String] = []
+    /// The article's `articleBody`: its text as the publisher's system wrote it.
+    var body: String?
 
     init(scripts: [String]) {
         var article: [String: Any]?
@@ -76,6 +78,7 @@ struct JSONLD {
         url = JSONLD.string(source["url"]) ?? JSONLD.urlString(source["mainEntityOfPage"])
         description = JSONLD.string(source["description"])
         language = JSONLD.string(source["inLanguage"])
+        if isArticle { body = source["articleBody"] as? String }
         let authorValue = source["author"] ?? source["creator"]
         for case var author as [String: Any] in (authorValue as? [Any] ?? [authorValue as Any]).prefix(20) {
             if author["description"] == nil, let id = author["@id"] as? String, let person = people[id] { author = person }

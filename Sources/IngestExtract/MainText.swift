@@ -7,15 +7,18 @@ struct MainText {
     let title: String?
     /// What the page's structured data says about its authors (`JSONLD.authorDescriptions`).
     var authorBios: [String] = []
+    /// The story's text as the page's structured data gives it, when it does.
+    var declared: DeclaredText?
 
     /// - Parameter roots: the story's wrappers, `ContentSelection.roots()`.
     func paragraphs(roots: [Int]) -> [Paragraphs.Paragraph] {
         let collector = Paragraphs(blocks: blocks)
         let bios = MainText.comparableBios(authorBios)
+        let collected = Paragraphs.filter(collector.collect(roots: roots), title: title)
         // Bios go before the tail is trimmed: the author box's name and role lines above the
         // bio then end the text and go with it.
         let chosen = MainText.withoutRepeats(MainText.trimmingHead(MainText.trimmingTail(
-            MainText.withoutBios(Paragraphs.filter(collector.collect(roots: roots), title: title), bios))))
+            MainText.withoutBios(declared?.filter(collected) ?? collected, bios))))
         let chosenLetters = chosen.reduce(0) { $0 + $1.letters }
         guard chosenLetters < 250, !blocks.tree.elements.isEmpty else { return chosen }
         let all = Paragraphs.filter(collector.collect(roots: [blocks.body]), title: title)
@@ -30,15 +33,7 @@ struct MainText {
 
     /// Bios in the form paragraphs are compared in (a bio may hold markup and references).
     static func comparableBios(_ bios: [String]) -> [String] {
-        bios.map { bio in
-            // Tags out, word boundaries kept: "<p>Ana Ruiz writes…</p>".
-            var text = "", inTag = false
-            for character in Entities.decode(bio) {
-                if character == "<" { inTag = true } else if character == ">" { inTag = false; text.append(" ") }
-                else if !inTag { text.append(character) }
-            }
-            return Paragraphs.comparable(text)
-        }.filter { $0.count >= bioLetters }
+        bios.map { Paragraphs.comparable(Entities.text(ofMarkup: $0)) }.filter { $0.count >= bioLetters }
     }
 
     /// A paragraph that is the author's bio as the page's structured data gives it: the
