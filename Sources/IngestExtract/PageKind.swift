@@ -105,6 +105,10 @@ enum PageKind {
         if !vouched, let reason = unvouchedKind(tree: tree, blocks: blocks, site: site, text: article.text) {
             return reject(&article, reason)
         }
+        // A manual's pages live in its documentation section; a story there names its author.
+        if article.metadata.authors.isEmpty, let page = article.canonicalURL ?? address, let section = documentationSection(page) {
+            return reject(&article, "documentation page: its address is in a \"\(section)\" section, and it names no author")
+        }
         // A live blog has a thread's shape (dated entries, each linking to its own address).
         if !typedArticle, let reason = PageStructure.threadKind(tree: tree, blocks: blocks, roots: roots, site: site, headline: headline) {
             return reject(&article, reason)
@@ -215,6 +219,19 @@ enum PageKind {
         let host = link[slashes.upperBound...].prefix { !"/?#:".contains($0) }.lowercased()
         guard !host.isEmpty else { return nil }
         return host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
+    }
+
+    /// Where a site keeps its manual: a directory of the address (not the page's own last
+    /// segment: "/docs/" alone is an index) or a host named for it.
+    static let documentationDirectories: Set<String> = ["docs", "documentation", "wiki", "manual"]
+    static let documentationHosts = ["docs.", "wiki."]
+
+    /// The documentation section an address lies in ("docs", "docs.example.com"), if any.
+    static func documentationSection(_ address: String) -> String? {
+        guard let host = host(of: Substring(address)) else { return nil }
+        if let prefix = documentationHosts.first(where: host.hasPrefix) { return String(prefix.dropLast()) }
+        let path = address.prefix { $0 != "?" && $0 != "#" }.split(separator: "/", omittingEmptySubsequences: false).dropFirst(3)
+        return path.dropLast().map { $0.lowercased() }.first(where: documentationDirectories.contains)
     }
 
     /// The page's own site: its canonical URL's host, else (a saved page that names no

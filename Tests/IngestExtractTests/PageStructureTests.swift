@@ -209,4 +209,25 @@ import Testing
         #expect(PageStructure.hasCurrencySign("Цена 12,00 €") && PageStructure.hasCurrencySign("価格 ¥500") && PageStructure.hasCurrencySign("가격 ₩9000"))
         #expect(!PageStructure.hasCurrencySign("Привет, мир: café, 日本語, 한국어"))
     }
+    /// A manual's page, however it is typed and dated, lives in the site's documentation
+    /// section; a story there names its author, and a page's own last segment is no section.
+    @Test func anUnsignedPageInADocumentationSectionIsDocumentation() {
+        func page(byline: String = "") -> [UInt8] {
+            let paragraphs = (1...4).map { "<p>Step \($0): a pod runs one or more containers that share storage and network, and the scheduler places it on a node that has room for it.</p>" }
+            return Array("""
+            <html><head><title>Pods</title><meta property="og:type" content="article">
+            <meta property="article:modified_time" content="2025-11-18T10:00:00Z"></head>
+            <body><main><article><h1>Pods</h1>\(byline)\(paragraphs.joined())</article></main></body></html>
+            """.utf8)
+        }
+        for address in ["https://kestrel.example/docs/concepts/pods/", "https://docs.kestrel.example/concepts/pods", "https://kestrel.example/wiki/Pods"] {
+            let article = extractor.extract(html: page(), url: address)
+            #expect(article.kind == .notArticle)
+            #expect(article.reason?.hasPrefix("documentation page: its address is in a \"") == true)
+        }
+        #expect(extractor.extract(html: page(byline: "<p class='byline'>By Ana Ruiz</p>"), url: "https://kestrel.example/docs/concepts/pods/").kind == .article)
+        #expect(extractor.extract(html: page(), url: "https://kestrel.example/news/docs").kind == .article)
+        #expect(PageKind.documentationSection("https://kestrel.example/en/Manual/pods?from=docs/x") == "manual")
+        #expect(PageKind.documentationSection("https://news.example/2025/11/18/docs-and-wikis") == nil)
+    }
 }
