@@ -105,13 +105,18 @@ enum PageKind {
         if !vouched, let reason = unvouchedKind(tree: tree, blocks: blocks, site: site, text: article.text) {
             return reject(&article, reason)
         }
-        // A manual's pages live in its documentation section; a story there names its author.
-        if article.metadata.authors.isEmpty, let page = article.canonicalURL ?? address, let section = documentationSection(page) {
+        // A manual's pages live in its documentation section: a story there names its author.
+        let page = article.canonicalURL ?? address
+        if article.metadata.authors.isEmpty, let section = page.flatMap(Section.documentation.word) {
             return reject(&article, "documentation page: its address is in a \"\(section)\" section, and it names no author")
         }
         // A live blog has a thread's shape (dated entries, each linking to its own address).
         if !typedArticle, let reason = PageStructure.threadKind(tree: tree, blocks: blocks, roots: roots, site: site, headline: headline) {
             return reject(&article, reason)
+        }
+        // A forum's threads live in the forum, signed and dated: a story there is typed an article.
+        if !typedArticle, let section = page.flatMap(Section.forum.word) {
+            return reject(&article, "forum thread: its address is in a \"\(section)\" section, and it is not typed an article")
         }
         if letters == 0 {
             return reject(&article, emptyReason)
@@ -221,17 +226,23 @@ enum PageKind {
         return host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
     }
 
-    /// Where a site keeps its manual: a directory of the address (not the page's own last
-    /// segment: "/docs/" alone is an index) or a host named for it.
-    static let documentationDirectories: Set<String> = ["docs", "documentation", "wiki", "manual"]
-    static let documentationHosts = ["docs.", "wiki."]
+    /// A part of a site named for what its pages are, in a directory of the address (not the
+    /// page's own last segment: "/docs/" alone is an index) or in the host's first label.
+    struct Section {
+        let directories: Set<String>
+        let hosts: [String]
 
-    /// The documentation section an address lies in ("docs", "docs.example.com"), if any.
-    static func documentationSection(_ address: String) -> String? {
-        guard let host = host(of: Substring(address)) else { return nil }
-        if let prefix = documentationHosts.first(where: host.hasPrefix) { return String(prefix.dropLast()) }
-        let path = address.prefix { $0 != "?" && $0 != "#" }.split(separator: "/", omittingEmptySubsequences: false).dropFirst(3)
-        return path.dropLast().map { $0.lowercased() }.first(where: documentationDirectories.contains)
+        static let documentation = Section(directories: ["docs", "documentation", "wiki", "manual"], hosts: ["docs.", "wiki."])
+        static let forum = Section(directories: ["forum", "forums", "threads", "thread", "discussions", "comments", "questions"],
+                                   hosts: ["forum.", "forums.", "community.", "discuss."])
+
+        /// The word that puts `address` in this section ("docs", "forums"), if any.
+        func word(in address: String) -> String? {
+            guard let host = PageKind.host(of: Substring(address)) else { return nil }
+            if let prefix = hosts.first(where: host.hasPrefix) { return String(prefix.dropLast()) }
+            let path = address.prefix { $0 != "?" && $0 != "#" }.split(separator: "/", omittingEmptySubsequences: false).dropFirst(3)
+            return path.dropLast().map { $0.lowercased() }.first(where: directories.contains)
+        }
     }
 
     /// The page's own site: its canonical URL's host, else (a saved page that names no

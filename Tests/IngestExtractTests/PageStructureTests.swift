@@ -227,7 +227,25 @@ import Testing
         }
         #expect(extractor.extract(html: page(byline: "<p class='byline'>By Ana Ruiz</p>"), url: "https://kestrel.example/docs/concepts/pods/").kind == .article)
         #expect(extractor.extract(html: page(), url: "https://kestrel.example/news/docs").kind == .article)
-        #expect(PageKind.documentationSection("https://kestrel.example/en/Manual/pods?from=docs/x") == "manual")
-        #expect(PageKind.documentationSection("https://news.example/2025/11/18/docs-and-wikis") == nil)
+        #expect(PageKind.Section.documentation.word(in: "https://kestrel.example/en/Manual/pods?from=docs/x") == "manual")
+        #expect(PageKind.Section.documentation.word(in: "https://news.example/2025/11/18/docs-and-wikis") == nil)
+        #expect(PageKind.Section.forum.word(in: "https://forums.kestrel.example/t/pods") == "forums")
+    }
+    /// A thread in a site's forum: its posts are signed and dated like a story's byline, but
+    /// a story there is typed an article by its site.
+    @Test func aThreadInAForumSectionIsAForumThread() {
+        func page(type: String = "WebPage") -> [UInt8] {
+            let posts = (1...3).map { "<p>Post \($0): I replaced the fan and the card still runs hot under load, so the paste or the case airflow may be the cause here.</p>" }
+            return Array("""
+            <html><head><title>Card runs hot after fan swap</title>
+            <script type="application/ld+json">{"@type": "\(type)", "headline": "Card runs hot after fan swap", "author": {"@type": "Person", "name": "kestrel42"}, "datePublished": "2024-11-01"}</script></head>
+            <body><main><h1>Card runs hot after fan swap</h1>\(posts.joined())</main></body></html>
+            """.utf8)
+        }
+        let thread = extractor.extract(html: page(), url: "https://forums.kestrel.example/threads/card-runs-hot.3859/")
+        #expect(thread.kind == .notArticle)
+        #expect(thread.reason == "forum thread: its address is in a \"forums\" section, and it is not typed an article")
+        #expect(extractor.extract(html: page(type: "NewsArticle"), url: "https://kestrel.example/forum/card-runs-hot").kind == .article)
+        #expect(extractor.extract(html: page(), url: "https://kestrel.example/news/forum").kind == .article)
     }
 }
