@@ -105,10 +105,19 @@ enum PageKind {
         if !vouched, let reason = unvouchedKind(tree: tree, blocks: blocks, site: site, text: article.text) {
             return reject(&article, reason)
         }
-        // A manual's pages live in its documentation section: a story there names its author.
+        // A site's front page, its manual and its offers live at addresses named for them; a
+        // story there names its author.
         let page = article.canonicalURL ?? address
-        if article.metadata.authors.isEmpty, let section = page.flatMap(Section.documentation.word) {
-            return reject(&article, "documentation page: its address is in a \"\(section)\" section, and it names no author")
+        if article.metadata.authors.isEmpty, let page {
+            if isSiteRoot(page) {
+                return reject(&article, "home page: its address is the site's root, and it names no author")
+            }
+            if let section = Section.documentation.word(in: page) {
+                return reject(&article, "documentation page: its address is in a \"\(section)\" section, and it names no author")
+            }
+            if let section = Section.service.word(in: page) {
+                return reject(&article, "service page: its address is in a \"\(section)\" section, and it names no author")
+            }
         }
         // A live blog has a thread's shape (dated entries, each linking to its own address).
         if !typedArticle, let reason = PageStructure.threadKind(tree: tree, blocks: blocks, roots: roots, site: site, headline: headline) {
@@ -233,6 +242,7 @@ enum PageKind {
         let hosts: [String]
 
         static let documentation = Section(directories: ["docs", "documentation", "wiki", "manual"], hosts: ["docs.", "wiki."])
+        static let service = Section(directories: ["services", "solutions"], hosts: [])
         static let forum = Section(directories: ["forum", "forums", "threads", "thread", "discussions", "comments", "questions"],
                                    hosts: ["forum.", "forums.", "community.", "discuss."])
 
@@ -243,6 +253,16 @@ enum PageKind {
             let path = address.prefix { $0 != "?" && $0 != "#" }.split(separator: "/", omittingEmptySubsequences: false).dropFirst(3)
             return path.dropLast().map { $0.lowercased() }.first(where: directories.contains)
         }
+    }
+
+    /// Whether an address is a site's front page: a host and nothing after it ("/", a
+    /// fragment). Not "/?p=123", a story's address in WordPress's plain form, nor a host
+    /// without a name before its dot (a template's "https://.example.com").
+    static func isSiteRoot(_ address: String) -> Bool {
+        guard let host = host(of: Substring(address)), host.contains("."), !host.hasPrefix("."), !host.hasSuffix("."),
+              let slashes = address.range(of: "//") else { return false }
+        let rest = address[slashes.upperBound...].drop { $0 != "/" && $0 != "?" && $0 != "#" }
+        return rest.isEmpty || rest == "/" || rest.hasPrefix("#") || rest.hasPrefix("/#")
     }
 
     /// The page's own site: its canonical URL's host, else (a saved page that names no

@@ -248,4 +248,25 @@ import Testing
         #expect(extractor.extract(html: page(type: "NewsArticle"), url: "https://kestrel.example/forum/card-runs-hot").kind == .article)
         #expect(extractor.extract(html: page(), url: "https://kestrel.example/news/forum").kind == .article)
     }
+    /// A site's front page and its offers (under "/services/", "/solutions/") are no stories;
+    /// a story whose page names its author keeps its kind whatever address it gives (some
+    /// sites give every page their front page's address as canonical), and WordPress's plain
+    /// story address ("/?p=123") is no front page.
+    @Test func anUnsignedFrontPageOrOfferIsNoStory() {
+        func page(byline: String = "", canonical: String) -> [UInt8] {
+            let paragraphs = (1...4).map { "<p>Point \($0): our team plans, builds and runs the data platform your analysts need, with weekly reports and a named engineer on call.</p>" }
+            return Array("""
+            <html><head><title>Data analytics services</title><link rel="canonical" href="\(canonical)"></head>
+            <body><main><h1>Data analytics services</h1>\(byline)\(paragraphs.joined())</main></body></html>
+            """.utf8)
+        }
+        let front = extractor.extract(html: page(canonical: "https://kestrel.example/"), url: nil)
+        #expect(front.reason == "home page: its address is the site's root, and it names no author")
+        let offer = extractor.extract(html: page(canonical: "https://kestrel.example/services/data/analytics"), url: nil)
+        #expect(offer.reason == "service page: its address is in a \"services\" section, and it names no author")
+        #expect(extractor.extract(html: page(byline: "<p class='byline'>By Ana Ruiz</p>", canonical: "https://kestrel.example/"), url: nil).kind == .article)
+        #expect(extractor.extract(html: page(canonical: "https://kestrel.example/?p=123"), url: nil).kind == .article)
+        #expect(PageKind.isSiteRoot("https://kestrel.example") && PageKind.isSiteRoot("https://kestrel.example/#top"))
+        #expect(!PageKind.isSiteRoot("https://.kestrel.example/") && !PageKind.isSiteRoot("https://kestrel.example/news") && !PageKind.isSiteRoot("file:///tmp/a.html"))
+    }
 }
