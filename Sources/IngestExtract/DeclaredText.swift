@@ -9,8 +9,9 @@ import IngestCore
 ///
 /// Compared by word trigrams (hashed), so spacing, quotes and markup in either do not matter.
 struct DeclaredText {
-    /// The declared text's trigrams.
-    let trigrams: Set<UInt64>
+    /// The declared text, markup out; its trigrams are counted only when there are
+    /// paragraphs to compare (a page may be read up to three times, `Extractor.extract`).
+    let text: String
     /// Its letters, to tell a whole story from a teaser.
     let letters: Int
 
@@ -32,10 +33,9 @@ struct DeclaredText {
     /// Reads `articleBody`, which may hold markup or entities ("<p>…</p>", "&quot;").
     init?(_ articleBody: String?) {
         guard let articleBody else { return nil }
-        let text = Entities.text(ofMarkup: articleBody)
+        text = Entities.text(ofMarkup: articleBody)
         letters = TextNormalizer.letters(text).letters
         guard letters >= DeclaredText.minimumLetters else { return nil }
-        trigrams = Set(DeclaredText.trigrams(of: text))
     }
 
     /// The paragraphs without those the declared text does not hold, when both tell the
@@ -43,6 +43,8 @@ struct DeclaredText {
     /// (`storyPartLetters`). A heading stays when the paragraph it leads to stays (declared
     /// texts often leave subheadings out), and goes with it ("More on this" over links).
     func filter(_ paragraphs: [Paragraphs.Paragraph]) -> [Paragraphs.Paragraph] {
+        guard !paragraphs.isEmpty else { return paragraphs }
+        let trigrams = Set(DeclaredText.trigrams(of: text))
         let grams = paragraphs.map { DeclaredText.trigrams(of: $0.text) }
         var all = Set<UInt64>()
         for paragraph in grams { all.formUnion(paragraph) }
@@ -105,8 +107,12 @@ struct DeclaredText {
                 continue
             }
             inWord = true
-            let lowered = value >= 0x41 && value <= 0x5A ? value + 32 : value
-            for byte in String(Unicode.Scalar(lowered)!).utf8 { hash = StableHash.fnv1a(hash, byte) }
+            // The scalar's value, byte by byte (a hash for this run only, never stored).
+            var folded = value >= 0x41 && value <= 0x5A ? value + 32 : value
+            repeat {
+                hash = StableHash.fnv1a(hash, UInt8(truncatingIfNeeded: folded))
+                folded >>= 8
+            } while folded != 0
         }
         if inWord { words.append(hash) }
         guard words.count >= 3 else { return [] }

@@ -13,27 +13,29 @@ enum Entities {
     /// A tag opens with "<" and a letter, "/" or "!", so "a < b" stays text. With
     /// `breaksBlocks` a block's tag (`</p>`, `<br>`, `</li>`…) becomes a line break, else a space.
     static func text(ofMarkup value: String, breaksBlocks: Bool = false) -> String {
-        var text = "", tag = "", inTag = false, previous: Character = " "
-        for character in Entities.decode(value) {
-            defer { previous = character }
+        // Scalar by scalar: tags and entities are ASCII, and a page's JSON-LD may hold megabytes.
+        var text = String.UnicodeScalarView(), tag = String.UnicodeScalarView()
+        var inTag = false, previous: Unicode.Scalar = " "
+        for scalar in Entities.decode(value).unicodeScalars {
+            defer { previous = scalar }
             if inTag {
-                if character == ">" {
+                if scalar == ">" {
                     inTag = false
-                    let name = tag.lowercased().drop { $0 == "/" }.prefix { $0.isLetter || $0.isNumber }
+                    let name = String(String(tag).lowercased().drop { $0 == "/" }.prefix { $0.isLetter || $0.isNumber })
                     // Inline markup joins its text to what is around it ("<a>map</a>.").
-                    if blockTags.contains(String(name)) { text.append(breaksBlocks ? "\n" : " ") }
-                } else {
-                    tag.append(character)
+                    if blockTags.contains(name) { text.append(breaksBlocks ? "\n" : " ") }
+                } else if tag.count < 16 {
+                    tag.append(scalar)  // the name is all that is read
                 }
-            } else if previous == "<", character.isLetter || character == "/" || character == "!" {
+            } else if previous == "<", scalar.properties.isAlphabetic || scalar == "/" || scalar == "!" {
                 text.removeLast()
                 inTag = true
-                tag = String(character)
+                tag = String.UnicodeScalarView([scalar])
             } else {
-                text.append(character)
+                text.append(scalar)
             }
         }
-        return text
+        return String(text)
     }
 
     static let blockTags: Set<String> = ["p", "br", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "figure", "ul", "ol"]
