@@ -89,10 +89,11 @@ public struct Extractor: Sendable {
     }
 
     /// The page's article as its structured data gives it (`articleBody`, `DeclaredText`),
-    /// with the metadata the page shows; nil when it declares no article text of a story's length.
+    /// with the metadata the page shows; nil when it declares no article text of a story's
+    /// length, or says the article is not free to read (its text is there for search engines).
     private func declaredStory(_ tree: PageTree, url: String?) -> Article? {
         let metadata = Metadata(tree: tree, url: url)
-        guard let body = metadata.ld.body, DeclaredText(body) != nil else { return nil }
+        guard let body = metadata.ld.body, !metadata.ld.isPaywalled, DeclaredText(body) != nil else { return nil }
         var article = metadata.described().article
         article.text = DeclaredText.paragraphs(of: body).joined(separator: "\n\n")
         Extractor.compose(&article)

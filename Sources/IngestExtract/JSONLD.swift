@@ -32,6 +32,9 @@ struct JSONLD {
     var authorDescriptions: [String] = []
     /// The article's `articleBody`: its text as the publisher's system wrote it.
     var body: String?
+    /// The article says it is not free to read (`isAccessibleForFree`: false, schema.org's
+    /// paywall markup): its `articleBody` is there for search engines, not for readers.
+    var isPaywalled = false
 
     init(scripts: [String]) {
         var article: [String: Any]?
@@ -79,6 +82,8 @@ struct JSONLD {
         description = JSONLD.string(source["description"])
         language = JSONLD.string(source["inLanguage"])
         if isArticle { body = source["articleBody"] as? String }
+        let free = source["isAccessibleForFree"]
+        isPaywalled = free as? Bool == false || (free as? String)?.lowercased() == "false"
         let authorValue = source["author"] ?? source["creator"]
         for case var author as [String: Any] in (authorValue as? [Any] ?? [authorValue as Any]).prefix(20) {
             if author["description"] == nil, let id = author["@id"] as? String, let person = people[id] { author = person }

@@ -81,9 +81,9 @@ import Testing
     /// A page whose scripts draw the story: nothing but an empty mount point in the body,
     /// and the article's text in its structured data, in markup.
     @Test func aScriptDrawnStoryIsReadFromItsDeclaredText() {
-        func page(type: String) -> [UInt8] {
+        func page(type: String, free: Bool = true) -> [UInt8] {
             let declared = try! JSONSerialization.data(withJSONObject: [
-                "@context": "https://schema.org", "@type": type, "headline": "Harbour bridge to close to cars",
+                "@context": "https://schema.org", "@type": type, "headline": "Harbour bridge to close to cars", "isAccessibleForFree": free,
                 "author": ["@type": "Person", "name": "Ana Ruiz"], "datePublished": "2026-02-03T09:00:00Z",
                 "articleBody": Self.story.map { "<p>\($0)</p>" }.joined() + "<p>Drivers &amp; cyclists: <a href=\"/map\">see the map</a>.</p>",
             ])
@@ -98,9 +98,11 @@ import Testing
         #expect(article.text.components(separatedBy: "\n\n") == Self.story + ["Drivers & cyclists: see the map."])
         #expect(article.metadata.authors == ["Ana Ruiz"])
         #expect(article.metadata.title == "Harbour bridge to close to cars")
-        // Only an article's text is read so: a product's or a page's is not.
+        // Only an article's text is read so: a product's or a page's is not, nor one the
+        // page says is not free to read.
         let product = extractor.extract(html: page(type: "WebPage"), url: "https://example.com/city/bridge")
         #expect(product.kind == .notArticle)
+        #expect(extractor.extract(html: page(type: "NewsArticle", free: false), url: "https://example.com/city/bridge").kind == .notArticle)
     }
 
     @Test func declaredMarkupIsReadAsText() {
