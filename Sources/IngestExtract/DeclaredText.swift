@@ -9,8 +9,9 @@ import IngestCore
 ///
 /// Compared by word trigrams (hashed), so spacing, quotes and markup in either do not matter.
 struct DeclaredText {
-    /// The declared text, markup out; its trigrams are counted only when there are
-    /// paragraphs to compare (a page may be read up to three times, `Extractor.extract`).
+    /// The declared text, markup out, a line per block of its markup; its trigrams are
+    /// counted only when there are paragraphs to compare (a page may be read up to three
+    /// times, `Extractor.extract`).
     let text: String
     /// Its letters, to tell a whole story from a teaser.
     let letters: Int
@@ -33,7 +34,7 @@ struct DeclaredText {
     /// Reads `articleBody`, which may hold markup or entities ("<p>…</p>", "&quot;").
     init?(_ articleBody: String?) {
         guard let articleBody else { return nil }
-        text = Entities.text(ofMarkup: articleBody)
+        text = Entities.text(ofMarkup: articleBody, breaksBlocks: true)
         letters = TextNormalizer.letters(text).letters
         guard letters >= DeclaredText.minimumLetters else { return nil }
     }
@@ -84,8 +85,11 @@ struct DeclaredText {
     }
 
     /// The declared text's paragraphs: its lines, and the blocks its markup closes.
-    static func paragraphs(of value: String) -> [String] {
-        Entities.text(ofMarkup: value, breaksBlocks: true).split(separator: "\n").map { TextNormalizer.collapse(String($0)) }.filter { !$0.isEmpty }
+    var paragraphs: [String] { DeclaredText.lines(text) }
+
+    /// A text's lines, spacing collapsed, empty ones left out.
+    static func lines(_ text: String) -> [String] {
+        text.split(separator: "\n").map { TextNormalizer.collapse(String($0)) }.filter { !$0.isEmpty }
     }
 
     /// Hashes of each run of three words; a word is a run of letters and digits of any

@@ -93,9 +93,9 @@ public struct Extractor: Sendable {
     /// length, or says the article is not free to read (its text is there for search engines).
     private func declaredStory(_ tree: PageTree, url: String?) -> Article? {
         let metadata = Metadata(tree: tree, url: url)
-        guard let body = metadata.ld.body, !metadata.ld.isPaywalled, DeclaredText(body) != nil else { return nil }
+        guard !metadata.ld.isPaywalled, let declared = DeclaredText(metadata.ld.body) else { return nil }
         var article = metadata.described().article
-        article.text = DeclaredText.paragraphs(of: body).joined(separator: "\n\n")
+        article.text = declared.paragraphs.joined(separator: "\n\n")
         Extractor.compose(&article)
         return article
     }

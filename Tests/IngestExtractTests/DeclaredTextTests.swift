@@ -106,7 +106,7 @@ import Testing
     }
 
     @Test func declaredMarkupIsReadAsText() {
-        #expect(DeclaredText.paragraphs(of: "<p>One &lt; two, and 3 < 4.</p>&lt;p&gt;Escaped markup&lt;/p&gt;Line\nbreak<br>end")
+        #expect(DeclaredText.lines(Entities.text(ofMarkup: "<p>One &lt; two, and 3 < 4.</p>&lt;p&gt;Escaped markup&lt;/p&gt;Line\nbreak<br>end", breaksBlocks: true))
             == ["One < two, and 3 < 4.", "Escaped markup", "Line", "break", "end"])
     }
 }
