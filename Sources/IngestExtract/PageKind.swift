@@ -106,17 +106,19 @@ enum PageKind {
             return reject(&article, reason)
         }
         // A site's front page, its manual and its offers live at addresses named for them; a
-        // story there names its author.
+        // story there names its author and its day. A name alone is a testimonial's, a post
+        // card's or the company's own ("Talkspace"), on pages that state no date.
         let page = article.canonicalURL ?? address
-        if article.metadata.authors.isEmpty, let page {
+        let unsigned = article.metadata.authors.isEmpty ? "it names no author" : article.metadata.published == nil ? "it states no date" : nil
+        if let unsigned, let page {
             if isSiteRoot(page) {
-                return reject(&article, "home page: its address is the site's root, and it names no author")
+                return reject(&article, "home page: its address is the site's root, and \(unsigned)")
             }
             if let section = Section.documentation.word(in: page) {
-                return reject(&article, "documentation page: its address is in a \"\(section)\" section, and it names no author")
+                return reject(&article, "documentation page: its address is in a \"\(section)\" section, and \(unsigned)")
             }
             if let section = Section.service.word(in: page) {
-                return reject(&article, "service page: its address is in a \"\(section)\" section, and it names no author")
+                return reject(&article, "service page: its address is in a \"\(section)\" section, and \(unsigned)")
             }
         }
         // A live blog has a thread's shape (dated entries, each linking to its own address).

@@ -210,7 +210,8 @@ import Testing
         #expect(!PageStructure.hasCurrencySign("Привет, мир: café, 日本語, 한국어"))
     }
     /// A manual's page, however it is typed and dated, lives in the site's documentation
-    /// section; a story there names its author, and a page's own last segment is no section.
+    /// section; a story there names its author and states its day, and a page's own last
+    /// segment is no section.
     @Test func anUnsignedPageInADocumentationSectionIsDocumentation() {
         func page(byline: String = "") -> [UInt8] {
             let paragraphs = (1...4).map { "<p>Step \($0): a pod runs one or more containers that share storage and network, and the scheduler places it on a node that has room for it.</p>" }
@@ -225,7 +226,10 @@ import Testing
             #expect(article.kind == .notArticle)
             #expect(article.reason?.hasPrefix("documentation page: its address is in a \"") == true)
         }
-        #expect(extractor.extract(html: page(byline: "<p class='byline'>By Ana Ruiz</p>"), url: "https://kestrel.example/docs/concepts/pods/").kind == .article)
+        let dated = "<p class='byline'>By Ana Ruiz, <time datetime='2025-11-18'>18 November 2025</time></p>"
+        #expect(extractor.extract(html: page(byline: dated), url: "https://kestrel.example/docs/concepts/pods/").kind == .article)
+        let undated = extractor.extract(html: page(byline: "<p class='byline'>By Ana Ruiz</p>"), url: "https://kestrel.example/docs/concepts/pods/")
+        #expect(undated.reason == "documentation page: its address is in a \"docs\" section, and it states no date")
         #expect(extractor.extract(html: page(), url: "https://kestrel.example/news/docs").kind == .article)
         #expect(PageKind.Section.documentation.word(in: "https://kestrel.example/en/Manual/pods?from=docs/x") == "manual")
         #expect(PageKind.Section.documentation.word(in: "https://news.example/2025/11/18/docs-and-wikis") == nil)
@@ -249,9 +253,10 @@ import Testing
         #expect(extractor.extract(html: page(), url: "https://kestrel.example/news/forum").kind == .article)
     }
     /// A site's front page and its offers (under "/services/", "/solutions/") are no stories;
-    /// a story whose page names its author keeps its kind whatever address it gives (some
-    /// sites give every page their front page's address as canonical), and WordPress's plain
-    /// story address ("/?p=123") is no front page.
+    /// a story whose page names its author and states its day keeps its kind whatever address
+    /// it gives (some sites give every page their front page's address as canonical), and
+    /// WordPress's plain story address ("/?p=123") is no front page. A name on an undated
+    /// front page is a testimonial's or the company's own.
     @Test func anUnsignedFrontPageOrOfferIsNoStory() {
         func page(byline: String = "", canonical: String) -> [UInt8] {
             let paragraphs = (1...4).map { "<p>Point \($0): our team plans, builds and runs the data platform your analysts need, with weekly reports and a named engineer on call.</p>" }
@@ -264,7 +269,10 @@ import Testing
         #expect(front.reason == "home page: its address is the site's root, and it names no author")
         let offer = extractor.extract(html: page(canonical: "https://kestrel.example/services/data/analytics"), url: nil)
         #expect(offer.reason == "service page: its address is in a \"services\" section, and it names no author")
-        #expect(extractor.extract(html: page(byline: "<p class='byline'>By Ana Ruiz</p>", canonical: "https://kestrel.example/"), url: nil).kind == .article)
+        let dated = "<p class='byline'>By Ana Ruiz, <time datetime='2025-11-18'>18 November 2025</time></p>"
+        #expect(extractor.extract(html: page(byline: dated, canonical: "https://kestrel.example/"), url: nil).kind == .article)
+        let testimonial = extractor.extract(html: page(byline: "<p class='byline'>By Ana Ruiz</p>", canonical: "https://kestrel.example/"), url: nil)
+        #expect(testimonial.reason == "home page: its address is the site's root, and it states no date")
         #expect(extractor.extract(html: page(canonical: "https://kestrel.example/?p=123"), url: nil).kind == .article)
         #expect(PageKind.isSiteRoot("https://kestrel.example") && PageKind.isSiteRoot("https://kestrel.example/#top"))
         #expect(!PageKind.isSiteRoot("https://.kestrel.example/") && !PageKind.isSiteRoot("https://kestrel.example/news") && !PageKind.isSiteRoot("file:///tmp/a.html"))
