@@ -120,6 +120,12 @@ enum PageKind {
             if let section = Section.service.word(in: page) {
                 return reject(&article, "service page: its address is in a \"\(section)\" section, and \(unsigned)")
             }
+            if let section = Section.shop.word(in: page) {
+                return reject(&article, "product page: its address is in a \"\(section)\" section, and \(unsigned)")
+            }
+            if let section = Section.taxonomy.word(in: page) {
+                return reject(&article, "listing page: its address is in a \"\(section)\" section, and \(unsigned)")
+            }
         }
         // A live blog has a thread's shape (dated entries, each linking to its own address).
         if !typedArticle, let reason = PageStructure.threadKind(tree: tree, blocks: blocks, roots: roots, site: site, headline: headline) {
@@ -245,6 +251,9 @@ enum PageKind {
 
         static let documentation = Section(directories: ["docs", "documentation", "wiki", "manual"], hosts: ["docs.", "wiki."])
         static let service = Section(directories: ["services", "solutions"], hosts: [])
+        static let shop = Section(directories: ["product", "products", "shop"], hosts: [])
+        /// A blog's archives by category or tag: the stories themselves live at their own addresses.
+        static let taxonomy = Section(directories: ["category", "categories", "tag", "tags"], hosts: [])
         static let forum = Section(directories: ["forum", "forums", "threads", "thread", "discussions", "comments", "questions"],
                                    hosts: ["forum.", "forums.", "community.", "discuss."])
 

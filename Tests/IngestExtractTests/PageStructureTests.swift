@@ -252,7 +252,8 @@ import Testing
         #expect(extractor.extract(html: page(type: "NewsArticle"), url: "https://kestrel.example/forum/card-runs-hot").kind == .article)
         #expect(extractor.extract(html: page(), url: "https://kestrel.example/news/forum").kind == .article)
     }
-    /// A site's front page and its offers (under "/services/", "/solutions/") are no stories;
+    /// A site's front page, its offers (under "/services/", "/solutions/"), its shop's items
+    /// and a blog's category and tag archives are no stories;
     /// a story whose page names its author and states its day keeps its kind whatever address
     /// it gives (some sites give every page their front page's address as canonical), and
     /// WordPress's plain story address ("/?p=123") is no front page. A name on an undated
@@ -274,6 +275,11 @@ import Testing
         let testimonial = extractor.extract(html: page(byline: "<p class='byline'>By Ana Ruiz</p>", canonical: "https://kestrel.example/"), url: nil)
         #expect(testimonial.reason == "home page: its address is the site's root, and it states no date")
         #expect(extractor.extract(html: page(canonical: "https://kestrel.example/?p=123"), url: nil).kind == .article)
+        let item = extractor.extract(html: page(byline: "<p class='byline'>By Ana Ruiz</p>", canonical: "https://kestrel.example/products/analytics"), url: nil)
+        #expect(item.reason == "product page: its address is in a \"products\" section, and it states no date")
+        let archive = extractor.extract(html: page(canonical: "https://kestrel.example/category/analytics/"), url: nil)
+        #expect(archive.reason == "listing page: its address is in a \"category\" section, and it names no author")
+        #expect(extractor.extract(html: page(byline: dated, canonical: "https://kestrel.example/tag/analytics/our-new-platform"), url: nil).kind == .article)
         #expect(PageKind.isSiteRoot("https://kestrel.example") && PageKind.isSiteRoot("https://kestrel.example/#top"))
         #expect(!PageKind.isSiteRoot("https://.kestrel.example/") && !PageKind.isSiteRoot("https://kestrel.example/news") && !PageKind.isSiteRoot("file:///tmp/a.html"))
     }
