@@ -93,7 +93,7 @@ struct JSONLD {
 
     static func mayDescribeArticle(_ script: String) -> Bool {
         let bytes = TextNormalizer.asciiLowercased(script)
-        return ["article", "posting", "webpage", "report", "product", "qapage", "collectionpage", "itempage"].contains { word in
+        return ["article", "posting", "webpage", "report", "product", "qapage", "collectionpage", "itempage", "service", "softwareapplication", "occupationalprogram"].contains { word in
             bytes.withUnsafeBufferPointer { holds(Array(word.utf8), in: $0) }
         }
     }

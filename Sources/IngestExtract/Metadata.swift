@@ -91,6 +91,8 @@ struct Metadata {
         ("qapage", "a question-and-answer page"), ("discussionforumposting", "a forum thread"),
         ("collectionpage", "a collection page"), ("searchresultspage", "a search results page"),
         ("itempage", "an item page"), ("profilepage", "a profile page"), ("productgroup", "a product page"),
+        ("service", "a service page"), ("softwareapplication", "a software product page"),
+        ("educationaloccupationalprogram", "a study programme's page"),
     ]
 
     /// What the page declares itself when that is not an article (a product on sale, a

@@ -513,6 +513,24 @@ import Testing
         #expect(article.reason == "not an article: the page declares itself a forum thread")
     }
 
+    /// A company's offer, an app's page and a degree's page declare what they are in
+    /// schema.org's own types (also when the script is long: a big graph is still read); a
+    /// story about the offer declares itself an article beside it.
+    @Test(arguments: [("Service", "a service page"), ("SoftwareApplication", "a software product page"),
+                      ("EducationalOccupationalProgram", "a study programme's page")])
+    func offerDeclaredInSchemaOrgIsNotAnArticle(type: String, kind: String) {
+        let filler = String(repeating: "x", count: 5000)
+        let html = """
+        <html><head><script type="application/ld+json">{"@context": "https://schema.org", "@graph": [{"@type": "Organization",
+        "name": "Kestrel Bikes", "description": "\(filler)"}, {"@type": "\(type)", "name": "City bikes for hire"}]}</script>
+        </head><body><main>\(Self.prose)</main></body></html>
+        """
+        let offer = extracted(html)
+        #expect(offer.reason == "not an article: the page declares itself \(kind)")
+        let story = extracted(html.replacingOccurrences(of: "\"@type\": \"Organization\"", with: "\"@type\": \"NewsArticle\""))
+        #expect(story.kind == .article)
+    }
+
     @Test func reviewThatEmbedsTheProductOnSaleIsAnArticle() {
         let html = """
         <html><head><script type="application/ld+json">[{"@type": "NewsArticle", "headline": "City bike review"},
