@@ -286,14 +286,46 @@ struct Byline {
     /// ("Last updated: November 13, 2025" at the foot of a page), outside cards, comments and
     /// pop-ups: for pages that date themselves nowhere else.
     static func labelledDate(_ tree: PageTree, headline: Int?) -> String? {
-        let elements = tree.elements
-        for index in elements.indices where elements[index].end - index <= maxElements {
-            guard let found = date(tree, index), label(tree, index) != .none, !isOutOfView(index, tree: tree, headline: headline),
-                  headline.map({ !PageKind.isInCard(index, tree: tree, headline: $0) }) ?? true else { continue }
-            return found.date
-        }
-        return nil
+        datesInView(tree, headline: headline).first { label(tree, $0.index) != .none }?.shown.date
     }
+
+    /// The dates shown anywhere on the page outside cards, comments and pop-ups, in order.
+    private static func datesInView(_ tree: PageTree, headline: Int?) -> some Sequence<(index: Int, shown: ShownDate)> {
+        tree.elements.indices.lazy.filter { tree.elements[$0].end - $0 <= maxElements }.compactMap { index in
+            guard let shown = date(tree, index), !isOutOfView(index, tree: tree, headline: headline),
+                  headline.map({ !PageKind.isInCard(index, tree: tree, headline: $0) }) ?? true else { return nil }
+            return (index, shown)
+        }
+    }
+
+    /// The one day the page shows, when every date line in view outside cards (and at least
+    /// one) is that day ("Apr 7, 2009" in a grey corner, a `<small>` "April 21, 2022" above the
+    /// story): for pages that date themselves nowhere else. Two days shown (a story's and a
+    /// comment's, an event's) say nothing about which is the story's.
+    static func loneDate(_ tree: PageTree, headline: Int?) -> String? {
+        let elements = tree.elements
+        var found: String?
+        for (index, shown) in datesInView(tree, headline: headline) {
+            // A date line, not a date a sentence mentions ("Offers expire 9/30/2017", "for the
+            // period ended <span>December 31, 2025</span>."): the element is a `<time>` or its
+            // text opens with the date ("Apr 7, 2009", "on Jul 7, 2020"), and its block is a
+            // short line that ends no sentence.
+            var own = ""
+            for case .text(let text) in elements[index].children { own += text }
+            guard elements[index].tag == "time"
+                || DateNormalizer.readings(in: TextNormalizer.collapse(own), startingWithin: loneDateStart, shortYears: true) != nil else { continue }
+            var block = index
+            while block >= 0, !elements[block].isBlock { block = elements[block].parent }
+            let line = block < 0 ? "" : tree.text(of: block)
+            guard collapsedLength(line) <= maxCharacters, !TextNormalizer.endsSentence(line) else { continue }
+            if let found, found.prefix(10) != shown.date.prefix(10) { return nil }
+            found = found ?? shown.date
+        }
+        return found
+    }
+
+    /// How far into a date line's element its date may start: a word such as "on" before it.
+    static let loneDateStart = 4
 
     /// Class or id words of the elements that may hold a page's date anywhere (htmldate's
     /// last markup source): "date", "time" and words holding them ("postdate", "timestamp"),

@@ -167,7 +167,7 @@ struct Metadata {
         // A shown "03/10/2023" is read as the URL's date when that is one of its readings.
         found.published = markupDate ?? firstDate([byline.storyDate?.read(as: urlDate), timeValue(headline: headlineIndex)]) ?? urlDate ?? undeclared
             ?? (ld.isArticle ? nil : firstDate([ld.published])) ?? Byline.markedDate(tree, headline: headlineIndex)
-            ?? Byline.labelledDate(tree, headline: headlineIndex)
+            ?? Byline.labelledDate(tree, headline: headlineIndex) ?? Byline.loneDate(tree, headline: headlineIndex)
         // Of the publication dates the markup declares, the one the header shows is the story's
         // (JSON-LD may keep a first version's date where OpenGraph and the byline give the
         // republished story's); else what the headline's byline shows beats a declared date it

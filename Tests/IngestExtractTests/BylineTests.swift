@@ -624,6 +624,25 @@ import Testing
         #expect(extractor.extract(html: Array(unlabelled.utf8), url: nil).metadata.published == nil)
     }
 
+    /// A page dated nowhere else (its date lines past the header's reach), whose only date line
+    /// (a date in a box of its own, or opening a short line) is one day, is dated by it; not
+    /// when it shows two days, nor by a date a sentence mentions.
+    @Test func theOneDayAPageShowsDatesAnUndatedPage() {
+        func published(_ lines: String) -> String? {
+            let html = """
+            <html><head><title>Maudlin</title></head><body><main><h1>Maudlin</h1>
+            \(String(repeating: "<p>Maudlin means <b>tearfully sentimental</b>, from Mary Magdalene, often painted weeping.</p>", count: 130))
+            \(lines)</main></body></html>
+            """
+            return Extractor().extract(html: Array(html.utf8), url: nil).metadata.published
+        }
+        #expect(published("<div style='color:#aaa'>Apr 7, 2009</div>") == "2009-04-07")
+        #expect(published("<p>News date: <span>04/07/2009</span></p><div>Apr 7, 2009</div>") == "2009-04-07")
+        #expect(published("<div>Apr 7, 2009</div><div>May 2, 2011</div>") == nil)
+        #expect(published("<p>Offers expire Apr 7, 2009</p>") == nil)
+        #expect(published("<p>For the period ended <span>April 7, 2009</span>, most funds beat their benchmarks.</p>") == nil)
+    }
+
     /// "By: Jane Doe" is a byline as "By Jane Doe" is: the label may end in a colon.
     @Test func aByLabelWithAColon() {
         let html = """
