@@ -93,10 +93,13 @@ struct JSONLD {
 
     static func mayDescribeArticle(_ script: String) -> Bool {
         let bytes = TextNormalizer.asciiLowercased(script)
-        return ["article", "posting", "webpage", "report", "product", "qapage", "collectionpage", "itempage", "service", "softwareapplication", "occupationalprogram"].contains { word in
-            bytes.withUnsafeBufferPointer { holds(Array(word.utf8), in: $0) }
-        }
+        return describingWords.contains { word in bytes.withUnsafeBufferPointer { holds(word, in: $0) } }
     }
+
+    /// Words in the types worth parsing a long script for: articles, web pages, and the page
+    /// types that are no article (`Metadata.nonArticleTypes`, products on sale).
+    private static let describingWords = ["article", "posting", "webpage", "report", "product", "qapage", "collectionpage",
+                                          "itempage", "service", "softwareapplication", "occupationalprogram"].map { Array($0.utf8) }
 
     /// Whether `haystack` holds the bytes of `needle` in a row (a plain search: no string is
     /// made, nothing is lower-cased).

@@ -109,22 +109,22 @@ enum PageKind {
         // story there names its author and its day. A name alone is a testimonial's, a post
         // card's or the company's own ("Talkspace"), on pages that state no date.
         let page = article.canonicalURL ?? address
-        let unsigned = article.metadata.authors.isEmpty ? "it names no author" : article.metadata.published == nil ? "it states no date" : nil
-        if let unsigned, let page {
+        let lacking = article.metadata.authors.isEmpty ? "it names no author" : article.metadata.published == nil ? "it states no date" : nil
+        if let lacking, let page {
             if isSiteRoot(page) {
-                return reject(&article, "home page: its address is the site's root, and \(unsigned)")
+                return reject(&article, "home page: its address is the site's root, and \(lacking)")
             }
             if let section = Section.documentation.word(in: page) {
-                return reject(&article, "documentation page: its address is in a \"\(section)\" section, and \(unsigned)")
+                return reject(&article, "documentation page: its address is in a \"\(section)\" section, and \(lacking)")
             }
             if let section = Section.service.word(in: page) {
-                return reject(&article, "service page: its address is in a \"\(section)\" section, and \(unsigned)")
+                return reject(&article, "service page: its address is in a \"\(section)\" section, and \(lacking)")
             }
             if let section = Section.shop.word(in: page) {
-                return reject(&article, "product page: its address is in a \"\(section)\" section, and \(unsigned)")
+                return reject(&article, "product page: its address is in a \"\(section)\" section, and \(lacking)")
             }
             if let section = Section.taxonomy.word(in: page) {
-                return reject(&article, "listing page: its address is in a \"\(section)\" section, and \(unsigned)")
+                return reject(&article, "listing page: its address is in a \"\(section)\" section, and \(lacking)")
             }
         }
         // A live blog has a thread's shape (dated entries, each linking to its own address).
