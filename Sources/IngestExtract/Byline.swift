@@ -286,46 +286,61 @@ struct Byline {
     /// ("Last updated: November 13, 2025" at the foot of a page), outside cards, comments and
     /// pop-ups: for pages that date themselves nowhere else.
     static func labelledDate(_ tree: PageTree, headline: Int?) -> String? {
-        datesInView(tree, headline: headline).first { label(tree, $0.index) != .none }?.shown.date
+        var labelled = datesInView(tree, headline: headline) { label(tree, $0) != .none }.makeIterator()
+        return labelled.next()?.date
     }
 
-    /// The dates shown anywhere on the page outside cards, comments and pop-ups, in order.
-    private static func datesInView(_ tree: PageTree, headline: Int?) -> some Sequence<(index: Int, shown: ShownDate)> {
+    /// The dates shown anywhere on the page that `accepts` (asked first: it is the cheap test)
+    /// outside cards, comments and pop-ups, in order.
+    private static func datesInView(_ tree: PageTree, headline: Int?, accepts: @escaping (Int) -> Bool) -> some Sequence<ShownDate> {
         tree.elements.indices.lazy.filter { tree.elements[$0].end - $0 <= maxElements }.compactMap { index in
-            guard let shown = date(tree, index), !isOutOfView(index, tree: tree, headline: headline),
+            guard let shown = date(tree, index), accepts(index), !isOutOfView(index, tree: tree, headline: headline),
                   headline.map({ !PageKind.isInCard(index, tree: tree, headline: $0) }) ?? true else { return nil }
-            return (index, shown)
+            return shown
         }
     }
 
     /// The one day the page shows, when every date line in view outside cards (and at least
     /// one) is that day ("Apr 7, 2009" in a grey corner, a `<small>` "April 21, 2022" above the
     /// story): for pages that date themselves nowhere else. Two days shown (a story's and a
-    /// comment's, an event's) say nothing about which is the story's.
+    /// comment's, an event's) say nothing about which is the story's, nor do more than
+    /// `maxLoneDates` date lines (a list's; and a hostile page's countless ones cost no more).
     static func loneDate(_ tree: PageTree, headline: Int?) -> String? {
         let elements = tree.elements
+        var lines = 0
         var found: String?
-        for (index, shown) in datesInView(tree, headline: headline) {
-            // A date line, not a date a sentence mentions ("Offers expire 9/30/2017", "for the
-            // period ended <span>December 31, 2025</span>."): the element is a `<time>` or its
-            // text opens with the date ("Apr 7, 2009", "on Jul 7, 2020"), and its block is a
-            // short line that ends no sentence.
+        // A date line, not a date a sentence mentions ("Offers expire 9/30/2017", "for the
+        // period ended <span>December 31, 2025</span>."): the element is a `<time>` or its
+        // text opens with the date ("Apr 7, 2009", "on Jul 7, 2020"), and its block is a short
+        // line that ends no sentence.
+        let isDateLine = { (index: Int) -> Bool in
+            guard lines <= maxLoneDates else { return false }
             var own = ""
             for case .text(let text) in elements[index].children { own += text }
             guard elements[index].tag == "time"
-                || DateNormalizer.readings(in: TextNormalizer.collapse(own), startingWithin: loneDateStart, shortYears: true) != nil else { continue }
+                || DateNormalizer.readings(in: TextNormalizer.collapse(own), startingWithin: loneDateStart, shortYears: true) != nil else { return false }
             var block = index
             while block >= 0, !elements[block].isBlock { block = elements[block].parent }
-            let line = block < 0 ? "" : tree.text(of: block)
-            guard collapsedLength(line) <= maxCharacters, !TextNormalizer.endsSentence(line) else { continue }
+            if block >= 0 {
+                guard elements[block].end - block <= maxElements else { return false }
+                let line = tree.text(of: block)
+                guard collapsedLength(line) <= maxCharacters, !TextNormalizer.endsSentence(line) else { return false }
+            }
+            lines += 1
+            // Past the bound the answer is none: no more lines are read or looked for in cards.
+            return lines <= maxLoneDates
+        }
+        for shown in datesInView(tree, headline: headline, accepts: isDateLine) {
             if let found, found.prefix(10) != shown.date.prefix(10) { return nil }
             found = found ?? shown.date
         }
-        return found
+        return lines > maxLoneDates ? nil : found
     }
 
     /// How far into a date line's element its date may start: a word such as "on" before it.
     static let loneDateStart = 4
+    /// More date lines than this are a list's, not a page's one date.
+    static let maxLoneDates = 10
 
     /// Class or id words of the elements that may hold a page's date anywhere (htmldate's
     /// last markup source): "date", "time" and words holding them ("postdate", "timestamp"),
@@ -399,15 +414,15 @@ struct Byline {
         let element = tree.elements[index]
         var before = ""
         if element.parent >= 0 {
+            // The nearest sibling before it that is an element or a text other than white space.
             var previous: Int?
-            for child in tree.elements[element.parent].children {
+            for child in tree.elements[element.parent].children[..<element.position].reversed() {
                 if case .element(let sibling) = child {
-                    if sibling == index { break }
                     previous = sibling
-                    before = ""
+                    break
                 } else if case .text(let text) = child, text.contains(where: { !$0.isWhitespace }) {
-                    previous = nil
                     before = text
+                    break
                 }
             }
             if let previous, tree.elements[previous].end - previous <= 3 {

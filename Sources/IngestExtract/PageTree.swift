@@ -30,6 +30,9 @@ struct PageTree {
         var words: [String] = []
         /// Index one past the last element of this element's subtree.
         var end: Int = 0
+        /// Where the element stands in its parent's `children`: its neighbours are found
+        /// without a walk over siblings (a hostile page puts 100,000 under one parent).
+        var position: Int = 0
 
         func attribute(_ name: String) -> String? {
             attributes.first { $0.name == name }?.value
@@ -172,6 +175,7 @@ struct PageTree {
                 } else {
                     element.words = classWords + idWords
                 }
+                if parent >= 0 { element.position = elements[parent].children.count }
                 elements.append(element)
                 if parent >= 0 { elements[parent].children.append(.element(index)) }
                 open.append(index)

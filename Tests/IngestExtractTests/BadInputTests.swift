@@ -240,6 +240,20 @@ import IngestMarkup
         #expect(ContinuousClock.now - start < .seconds(5))
     }
 
+    /// Tens of thousands of dated boxes side by side below a story: each date's label is read
+    /// from its neighbour, not from a walk over all its siblings (that was quadratic: 100,000
+    /// took 12 s in a release build, a 16 MiB page would take minutes).
+    @Test func fortyThousandSiblingDatesAreReadQuickly() {
+        let story = String(repeating: "<p>Watch the valley from <b>four cameras</b>, refreshed every minute from sunrise to sunset.</p>", count: 200)
+        let dates = String(repeating: "<div>Apr 7, 2009</div>", count: 40_000)
+        let page = Array("<html><head><title>Webcams</title></head><body><main><h1>Webcams</h1>\(story)<div>\(dates)</div></main></body></html>".utf8)
+        let start = ContinuousClock.now
+        let article = extractor.extract(html: page, url: nil)
+        #expect(article.kind == .article)
+        // A hang guard with a generous bound, not a speed test (a debug build takes about 2 s).
+        #expect(ContinuousClock.now - start < .seconds(20))
+    }
+
     @Test func textNodeOverTenMillionCharactersIsKeptWhole() {
         // libxml2 cut a text node to exactly 10,000,000 characters and said nothing.
         let sentence = "The council voted on Tuesday to extend the tram line to the harbour. "

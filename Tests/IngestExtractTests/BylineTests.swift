@@ -639,6 +639,10 @@ import Testing
         #expect(published("<div style='color:#aaa'>Apr 7, 2009</div>") == "2009-04-07")
         #expect(published("<p>News date: <span>04/07/2009</span></p><div>Apr 7, 2009</div>") == "2009-04-07")
         #expect(published("<div>Apr 7, 2009</div><div>May 2, 2011</div>") == nil)
+        // A few lines of one day date the page; more than a page's date has are a list's (and
+        // a hostile page's 50,000 are not each looked for in cards: that took minutes).
+        #expect(published(String(repeating: "<div>Apr 7, 2009</div>", count: 3)) == "2009-04-07")
+        #expect(published(String(repeating: "<div>Apr 7, 2009</div>", count: Byline.maxLoneDates + 1)) == nil)
         #expect(published("<p>Offers expire Apr 7, 2009</p>") == nil)
         #expect(published("<p>For the period ended <span>April 7, 2009</span>, most funds beat their benchmarks.</p>") == nil)
     }
