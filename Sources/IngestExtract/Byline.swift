@@ -229,15 +229,26 @@ struct Byline {
     /// line over a long list of tags.
     static func markedDate(_ tree: PageTree, headline: Int?) -> String? {
         let elements = tree.elements
-        for index in elements.indices where !elements[index].attributes.isEmpty {
-            guard elements[index].words.contains(where: isDateWord),
-                  let found = (index..<min(elements[index].end, index + maxElements)).lazy.compactMap({ date(tree, $0)?.date }).first,
-                  !isOutOfView(index, tree: tree, headline: headline),
-                  headline.map({ !PageKind.isInCard(index, tree: tree, headline: $0) }) ?? true else { continue }
+        let candidates = elements.indices.lazy.filter { !elements[$0].attributes.isEmpty && elements[$0].words.contains(where: isDateWord) }
+            .compactMap { index in
+                (index..<min(elements[index].end, index + maxElements)).lazy.compactMap({ date(tree, $0)?.date }).first.map { (index, $0) }
+            }
+        return inView(candidates, tree: tree, headline: headline).first { _ in true }
+    }
+
+    /// Of dates found on the page, the ones outside cards, comments and pop-ups, in order;
+    /// only the first `maxDateCandidates` are looked at there (a look walks the element's
+    /// siblings: a hostile page's 100,000 dated cards would take minutes).
+    private static func inView<Found>(_ candidates: some Sequence<(Int, Found)>, tree: PageTree, headline: Int?) -> some Sequence<Found> {
+        candidates.prefix(maxDateCandidates).lazy.compactMap { index, found in
+            guard !isOutOfView(index, tree: tree, headline: headline),
+                  headline.map({ !PageKind.isInCard(index, tree: tree, headline: $0) }) ?? true else { return nil }
             return found
         }
-        return nil
     }
+
+    /// How many dates found anywhere on the page are looked for in cards and pop-ups at most.
+    static let maxDateCandidates = 50
 
     /// The date a sentence anywhere on the page gives as the story's first publication ("This
     /// article was originally published on 26 Sep 2019 at 4:12pm but has been updated…"):
@@ -293,11 +304,10 @@ struct Byline {
     /// The dates shown anywhere on the page that `accepts` (asked first: it is the cheap test)
     /// outside cards, comments and pop-ups, in order.
     private static func datesInView(_ tree: PageTree, headline: Int?, accepts: @escaping (Int) -> Bool) -> some Sequence<ShownDate> {
-        tree.elements.indices.lazy.filter { tree.elements[$0].end - $0 <= maxElements }.compactMap { index in
-            guard let shown = date(tree, index), accepts(index), !isOutOfView(index, tree: tree, headline: headline),
-                  headline.map({ !PageKind.isInCard(index, tree: tree, headline: $0) }) ?? true else { return nil }
-            return shown
+        let candidates = tree.elements.indices.lazy.filter { tree.elements[$0].end - $0 <= maxElements }.compactMap { index in
+            date(tree, index).flatMap { accepts(index) ? (index, $0) : nil }
         }
+        return inView(candidates, tree: tree, headline: headline)
     }
 
     /// The one day the page shows, when every date line in view outside cards (and at least
