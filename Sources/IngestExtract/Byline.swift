@@ -233,7 +233,8 @@ struct Byline {
             .compactMap { index in
                 (index..<min(elements[index].end, index + maxElements)).lazy.compactMap({ date(tree, $0)?.date }).first.map { (index, $0) }
             }
-        return inView(candidates, tree: tree, headline: headline).first { _ in true }
+        for found in inView(candidates, tree: tree, headline: headline) { return found }
+        return nil
     }
 
     /// Of dates found on the page, the ones outside cards, comments and pop-ups, in order;
@@ -297,54 +298,47 @@ struct Byline {
     /// ("Last updated: November 13, 2025" at the foot of a page), outside cards, comments and
     /// pop-ups: for pages that date themselves nowhere else.
     static func labelledDate(_ tree: PageTree, headline: Int?) -> String? {
-        var labelled = datesInView(tree, headline: headline) { label(tree, $0) != .none }.makeIterator()
-        return labelled.next()?.date
+        for shown in inView(datesShown(tree) { label(tree, $0) != .none }, tree: tree, headline: headline) { return shown.date }
+        return nil
     }
 
-    /// The dates shown anywhere on the page that `accepts` (asked first: it is the cheap test)
-    /// outside cards, comments and pop-ups, in order.
-    private static func datesInView(_ tree: PageTree, headline: Int?, accepts: @escaping (Int) -> Bool) -> some Sequence<ShownDate> {
-        let candidates = tree.elements.indices.lazy.filter { tree.elements[$0].end - $0 <= maxElements }.compactMap { index in
+    /// The dates shown anywhere on the page in short elements that `accepts`, in order, lazily.
+    private static func datesShown(_ tree: PageTree, accepts: @escaping (Int) -> Bool) -> some Sequence<(Int, ShownDate)> {
+        tree.elements.indices.lazy.filter { tree.elements[$0].end - $0 <= maxElements }.compactMap { index in
             date(tree, index).flatMap { accepts(index) ? (index, $0) : nil }
         }
-        return inView(candidates, tree: tree, headline: headline)
     }
 
     /// The one day the page shows, when every date line in view outside cards (and at least
     /// one) is that day ("Apr 7, 2009" in a grey corner, a `<small>` "April 21, 2022" above the
     /// story): for pages that date themselves nowhere else. Two days shown (a story's and a
     /// comment's, an event's) say nothing about which is the story's, nor do more than
-    /// `maxLoneDates` date lines (a list's; and a hostile page's countless ones cost no more).
+    /// `maxLoneDates` date lines (a list's; reading stops there, so a hostile page's countless
+    /// ones cost no more).
     static func loneDate(_ tree: PageTree, headline: Int?) -> String? {
+        let lines = Array(datesShown(tree) { isDateLine($0, in: tree) }.prefix(maxLoneDates + 1))
+        guard lines.count <= maxLoneDates else { return nil }
+        let shown = Array(inView(lines, tree: tree, headline: headline))
+        guard let first = shown.first, shown.allSatisfy({ $0.date.prefix(10) == first.date.prefix(10) }) else { return nil }
+        return first.date
+    }
+
+    /// A date line, not a date a sentence mentions ("Offers expire 9/30/2017", "for the period
+    /// ended <span>December 31, 2025</span>."): the element is a `<time>` or its text opens
+    /// with the date ("Apr 7, 2009", "on Jul 7, 2020"), and its block is a short line that
+    /// ends no sentence.
+    private static func isDateLine(_ index: Int, in tree: PageTree) -> Bool {
         let elements = tree.elements
-        var lines = 0
-        var found: String?
-        // A date line, not a date a sentence mentions ("Offers expire 9/30/2017", "for the
-        // period ended <span>December 31, 2025</span>."): the element is a `<time>` or its
-        // text opens with the date ("Apr 7, 2009", "on Jul 7, 2020"), and its block is a short
-        // line that ends no sentence.
-        let isDateLine = { (index: Int) -> Bool in
-            guard lines <= maxLoneDates else { return false }
-            var own = ""
-            for case .text(let text) in elements[index].children { own += text }
-            guard elements[index].tag == "time"
-                || DateNormalizer.readings(in: TextNormalizer.collapse(own), startingWithin: loneDateStart, shortYears: true) != nil else { return false }
-            var block = index
-            while block >= 0, !elements[block].isBlock { block = elements[block].parent }
-            if block >= 0 {
-                guard elements[block].end - block <= maxElements else { return false }
-                let line = tree.text(of: block)
-                guard collapsedLength(line) <= maxCharacters, !TextNormalizer.endsSentence(line) else { return false }
-            }
-            lines += 1
-            // Past the bound the answer is none: no more lines are read or looked for in cards.
-            return lines <= maxLoneDates
-        }
-        for shown in datesInView(tree, headline: headline, accepts: isDateLine) {
-            if let found, found.prefix(10) != shown.date.prefix(10) { return nil }
-            found = found ?? shown.date
-        }
-        return lines > maxLoneDates ? nil : found
+        var own = ""
+        for case .text(let text) in elements[index].children { own += text }
+        guard elements[index].tag == "time"
+            || DateNormalizer.readings(in: TextNormalizer.collapse(own), startingWithin: loneDateStart, shortYears: true) != nil else { return false }
+        var block = index
+        while block >= 0, !elements[block].isBlock { block = elements[block].parent }
+        guard block >= 0 else { return true }
+        guard elements[block].end - block <= maxElements else { return false }
+        let line = tree.text(of: block)
+        return collapsedLength(line) <= maxCharacters && !TextNormalizer.endsSentence(line)
     }
 
     /// How far into a date line's element its date may start: a word such as "on" before it.
