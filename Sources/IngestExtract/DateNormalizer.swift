@@ -370,14 +370,22 @@ enum DateNormalizer {
                (first > 12) != (second > 12) {
                 return pad(year, 4) + "-" + pad(min(first, second)) + "-" + pad(max(first, second))
             }
-            // The month as a number or a name: /2023/10/03/ or /2023/october/03/.
+            // The month as a number or a name: /2023/10/03/ or /2023/october/03/. A one-digit
+            // day ends its segment (/2023/oct/3/): in /2023/10/3-questions-for/ or a version's
+            // /2024-4-4-2024-5-0/ it is the start of the slug.
             guard index + 1 < parts.count, let month = urlMonth(parts[index + 1]) else { continue }
-            if index + 2 < parts.count, let day = Int(parts[index + 2]), parts[index + 2].count <= 2, (1...31).contains(day) {
+            if index + 2 < parts.count, let day = Int(parts[index + 2]), parts[index + 2].count <= 2, (1...31).contains(day),
+               parts[index + 2].count == 2 || endsSegment(parts[index + 2], of: url) {
                 return pad(year, 4) + "-" + pad(month) + "-" + pad(day)
             }
             if monthIsEnough { return pad(year, 4) + "-" + pad(month) }
         }
         return nil
+    }
+
+    /// Whether `part` (a piece of `url`) is followed by the end of its path segment.
+    private static func endsSegment(_ part: Substring, of url: String) -> Bool {
+        part.endIndex == url.endIndex || "/?#.".contains(url[part.endIndex])
     }
 
     /// "10", "oct", "October" → 10.

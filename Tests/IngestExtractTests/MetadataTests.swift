@@ -120,6 +120,12 @@ import Testing
         #expect(DateNormalizer.fromURLPath("https://x.example/blog/2023/october/03/story") == "2023-10-03")
         #expect(DateNormalizer.fromURLPath("https://x.example/blog/2023/Oct/3/story") == "2023-10-03")
         #expect(DateNormalizer.fromURLPath("https://x.example/2024/may-the-best-win/5") == nil)
+        // A one-digit day that runs on into the slug is the slug's number, not a day.
+        #expect(DateNormalizer.fromURLPath("https://x.example/2023/10/3-questions-for-tina/") == nil)
+        #expect(DateNormalizer.fromURLPath("https://x.example/t/2024-4-4-2024-5-0-upgrade/71") == nil)
+        #expect(DateNormalizer.fromURLPath("https://x.example/2023/10/03-questions/") == "2023-10-03")
+        #expect(DateNormalizer.fromURLPath("https://x.example/2023/10/3.html") == "2023-10-03")
+        #expect(DateNormalizer.isDatedPath("https://x.example/2023/10/3-questions-for-tina/"))
         // The year last: only when one of the two numbers can only be a day.
         #expect(DateNormalizer.fromURLPath("https://x.example/news/29-10-2021") == "2021-10-29")
         #expect(DateNormalizer.fromURLPath("https://x.example/news/10-29-2021/story") == "2021-10-29")
