@@ -110,6 +110,9 @@ struct Byline {
         shownDates.contains { $0.inHeader && $0.shows(declared) }
     }
 
+    /// Headings that open a section of the story's text.
+    static let sectionHeadings: Set<String> = ["h2", "h3", "h4", "h5", "h6"]
+
     /// How far below the headline a byline date may stand (a byline, a dateline, an
     /// "Updated" line under a standfirst); further down, dates belong to cards and comments.
     static let headerSpan = 60
@@ -138,9 +141,11 @@ struct Byline {
                     shown.inStory = proseParagraphs >= 2
                     shownDates.append(shown)
                 }
-                // A standfirst may stand above the byline; a second paragraph of prose is the story's.
+                // A standfirst may stand above the byline; a second paragraph of prose is the
+                // story's, and so is a section heading after the first.
                 if proseParagraphs < 2, index > headline, elements[index].tag == "p",
                    tree.text(of: index).count >= Byline.proseLength { proseParagraphs += 1 }
+                if proseParagraphs == 1, Byline.sectionHeadings.contains(elements[index].tag) { proseParagraphs = 2 }
                 if authors.isEmpty {
                     authors = Byline.authors(tree, index, labelsToo: true)
                     if !authors.isEmpty, Byline.isOutOfView(index, tree: tree, headline: headline) { authors = [] }

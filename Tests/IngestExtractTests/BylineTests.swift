@@ -320,21 +320,23 @@ import Testing
         #expect(extractor.extract(html: Array(html.utf8), url: nil).metadata.published == "2021-12-10T02:17:00Z")
     }
 
-    /// A date the story cites below its first paragraphs is no byline's: the declared date
-    /// stands, though no header shows it; one shown above the story's text still beats it.
+    /// A date the story cites below its first paragraphs, or below a section heading after
+    /// the first (an event's "Date: 21.02.2020"), is no byline's: the declared date stands,
+    /// though no header shows it; one shown above the story's text still beats it.
     @Test func aDateTheStoryCitesDoesNotReplaceTheDeclaredOne() {
         let prose = String(repeating: "The harbour reopened to fishing boats after the storm damage was repaired. ", count: 3)
-        func published(_ line: String, afterParagraphs count: Int) -> String? {
+        func published(_ line: String, afterParagraphs count: Int, heading: String = "") -> String? {
             let html = """
             <html><head><meta property="article:published_time" content="2021-11-12T13:00:00">
             <title>Harbour reopens</title></head><body><article><h1>Harbour reopens</h1>
-            \(String(repeating: "<p>\(prose)</p>", count: count))<p><strong>\(line)</strong></p><p>\(prose)</p>
+            \(String(repeating: "<p>\(prose)</p>", count: count))\(heading)<p><strong>\(line)</strong></p><p>\(prose)</p>
             </article></body></html>
             """
             return extractor.extract(html: Array(html.utf8), url: nil).metadata.published
         }
         #expect(published("Harbour Act, 25 December 2005:", afterParagraphs: 2) == "2021-11-12T13:00:00")
         #expect(published("14 November 2021", afterParagraphs: 1) == "2021-11-14")
+        #expect(published("Open day: 14.11.2021, 10 am", afterParagraphs: 1, heading: "<h2>Open days</h2>") == "2021-11-12T13:00:00")
     }
 
     /// A `<meta name="date">` says not which date it is: the header's date beats it, though the
