@@ -84,7 +84,7 @@ public struct Extractor: Sendable {
         Extractor.compose(&article)
         PageKind.classify(&article, address: url, tree: tree, blocks: blocks, roots: roots, declaresArticle: metadata.declaresArticle,
                           typedArticle: metadata.typesArticle, vouched: vouched, headline: headline,
-                          declaredNonArticle: metadata.declaredNonArticle)
+                          declaredNonArticle: metadata.declaredNonArticle, offering: metadata.describedOffering)
         return article
     }
 

@@ -95,6 +95,21 @@ struct Metadata {
         ("educationaloccupationalprogram", "a study programme's page"),
     ]
 
+    /// What a business's own page describes in its structured data: the business, what it
+    /// sells, how customers rate it, the questions they ask. A story may embed these too (a
+    /// review's product, a guide's FAQ), and is then typed an article, signed or dated; a page
+    /// that is none of these and describes one is the business's page (`PageKind.classify`).
+    static let offeringTypes: [(type: String, kind: String)] = [
+        ("localbusiness", "a local business"), ("professionalservice", "a professional service"), ("product", "a product"),
+        ("aggregaterating", "customer ratings"), ("faqpage", "questions and answers"),
+    ]
+
+    /// The first of `offeringTypes` the page's JSON-LD or microdata describes, as words.
+    var describedOffering: String? {
+        let types = ld.types.union(itemtypes)
+        return Metadata.offeringTypes.first { types.contains($0.type) }?.kind
+    }
+
     /// What the page declares itself when that is not an article (a product on sale, a
     /// forum thread, a collection…), nil otherwise. An article type anywhere wins: a review
     /// or a news story may embed the product or the discussion it is about.

@@ -62,8 +62,10 @@ enum PageKind {
     ///   - typedArticle: the page's schema.org markup types it as an article (`NewsArticle`,
     ///     `LiveBlogPosting`…): a stronger claim than og:type, which site builders stamp on every page.
     ///   - headline: the element that shows the page's title (`Metadata.described()`).
+    ///   - offering: what the page's structured data describes of a business, if anything ("a
+    ///     local business", "customer ratings": `Metadata.describedOffering`).
     static func classify(_ article: inout Article, address: String?, tree: PageTree, blocks: TextBlocks, roots: [Int], declaresArticle: Bool,
-                         typedArticle: Bool, vouched: Bool, headline: Int?, declaredNonArticle: String?) {
+                         typedArticle: Bool, vouched: Bool, headline: Int?, declaredNonArticle: String?, offering: String?) {
         let letters = article.text.utf8.reduce(0) { $1 > 0x20 ? $0 + 1 : $0 }
         let elements = tree.elements
         if letters < minimumLetters, elements.contains(where: { $0.tag == "frameset" }) {
@@ -101,6 +103,9 @@ enum PageKind {
         if let reason = PageStructure.nonArticleKind(tree: tree, blocks: blocks, roots: roots, page: article.canonicalURL,
                                                           site: site, vouched: vouched, typedArticle: typedArticle, textLetters: letters) {
             return reject(&article, reason)
+        }
+        if !vouched, let offering {
+            return reject(&article, "service or product page: its structured data describes \(offering), and it has no article type, author or date")
         }
         if !vouched, let reason = unvouchedKind(tree: tree, blocks: blocks, site: site, text: article.text) {
             return reject(&article, reason)

@@ -531,6 +531,25 @@ import Testing
         #expect(story.kind == .article)
     }
 
+    /// A business's page describes the business, its ratings or its customers' questions in
+    /// its structured data, and names no author and no date; a story that embeds the same is
+    /// signed, dated or typed an article.
+    @Test(arguments: [("LocalBusiness", "a local business"), ("AggregateRating", "customer ratings"),
+                      ("FAQPage", "questions and answers")])
+    func unsignedUndatedPageDescribingABusinessIsNotAnArticle(type: String, kind: String) {
+        let html = """
+        <html><head><title>Kestrel Bikes</title><script type="application/ld+json">{"@context": "https://schema.org",
+        "@type": "\(type)", "name": "Kestrel Bikes"}</script>
+        </head><body><main><h1>Kestrel Bikes</h1>\(Self.prose)</main></body></html>
+        """
+        let page = extracted(html)
+        #expect(page.reason == "service or product page: its structured data describes \(kind), and it has no article type, author or date")
+        let signed = extracted(html.replacingOccurrences(of: "<title>", with: "<meta name=\"author\" content=\"Ann Lee\"><title>"))
+        #expect(signed.kind == .article)
+        let dated = extracted(html.replacingOccurrences(of: "<title>", with: "<meta property=\"article:published_time\" content=\"2024-05-01\"><title>"))
+        #expect(dated.kind == .article)
+    }
+
     @Test func reviewThatEmbedsTheProductOnSaleIsAnArticle() {
         let html = """
         <html><head><script type="application/ld+json">[{"@type": "NewsArticle", "headline": "City bike review"},
