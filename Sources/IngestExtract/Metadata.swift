@@ -96,12 +96,13 @@ struct Metadata {
     ]
 
     /// What a business's own page describes in its structured data: the business, what it
-    /// sells, how customers rate it, the questions they ask. A story may embed these too (a
-    /// review's product, a guide's FAQ), and is then typed an article, signed or dated; a page
-    /// that is none of these and describes one is the business's page (`PageKind.classify`).
+    /// sells, the questions its customers ask. A story may embed these too (a review's
+    /// product, a guide's FAQ), and is then typed an article, signed or dated; a page that is
+    /// none of these and describes one is the business's page (`PageKind.classify`). Not
+    /// `AggregateRating`: recipes carry one, and it moved no page of any set.
     static let offeringTypes: [(type: String, kind: String)] = [
         ("localbusiness", "a local business"), ("professionalservice", "a professional service"), ("product", "a product"),
-        ("aggregaterating", "customer ratings"), ("faqpage", "questions and answers"),
+        ("faqpage", "questions and answers"),
     ]
 
     /// The first of `offeringTypes` the page's JSON-LD or microdata describes, as words.

@@ -63,7 +63,7 @@ enum PageKind {
     ///     `LiveBlogPosting`…): a stronger claim than og:type, which site builders stamp on every page.
     ///   - headline: the element that shows the page's title (`Metadata.described()`).
     ///   - offering: what the page's structured data describes of a business, if anything ("a
-    ///     local business", "customer ratings": `Metadata.describedOffering`).
+    ///     local business", "questions and answers": `Metadata.describedOffering`).
     static func classify(_ article: inout Article, address: String?, tree: PageTree, blocks: TextBlocks, roots: [Int], declaresArticle: Bool,
                          typedArticle: Bool, vouched: Bool, headline: Int?, declaredNonArticle: String?, offering: String?) {
         let letters = article.text.utf8.reduce(0) { $1 > 0x20 ? $0 + 1 : $0 }

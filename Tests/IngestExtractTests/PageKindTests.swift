@@ -531,11 +531,10 @@ import Testing
         #expect(story.kind == .article)
     }
 
-    /// A business's page describes the business, its ratings or its customers' questions in
+    /// A business's page describes the business, its products or its customers' questions in
     /// its structured data, and names no author and no date; a story that embeds the same is
     /// signed, dated or typed an article.
-    @Test(arguments: [("LocalBusiness", "a local business"), ("AggregateRating", "customer ratings"),
-                      ("FAQPage", "questions and answers")])
+    @Test(arguments: [("LocalBusiness", "a local business"), ("Product", "a product"), ("FAQPage", "questions and answers")])
     func unsignedUndatedPageDescribingABusinessIsNotAnArticle(type: String, kind: String) {
         let html = """
         <html><head><title>Kestrel Bikes</title><script type="application/ld+json">{"@context": "https://schema.org",
