@@ -110,9 +110,6 @@ struct Byline {
         shownDates.contains { $0.inHeader && $0.shows(declared) }
     }
 
-    /// Headings that open a section of the story's text.
-    static let sectionHeadings: Set<String> = ["h2", "h3", "h4", "h5", "h6"]
-
     /// How far below the headline a byline date may stand (a byline, a dateline, an
     /// "Updated" line under a standfirst); further down, dates belong to cards and comments.
     static let headerSpan = 60
@@ -142,10 +139,11 @@ struct Byline {
                     shownDates.append(shown)
                 }
                 // A standfirst may stand above the byline; a second paragraph of prose is the
-                // story's, and so is a section heading after the first.
+                // story's, and so is a section heading after the first (not an `<h1>`, which
+                // may be another of the template's headlines: counting it misdated aoc.media).
                 if proseParagraphs < 2, index > headline, elements[index].tag == "p",
                    tree.text(of: index).count >= Byline.proseLength { proseParagraphs += 1 }
-                if proseParagraphs == 1, Byline.sectionHeadings.contains(elements[index].tag) { proseParagraphs = 2 }
+                if proseParagraphs == 1, elements[index].tag != "h1", MainText.headingTags.contains(elements[index].tag) { proseParagraphs = 2 }
                 if authors.isEmpty {
                     authors = Byline.authors(tree, index, labelsToo: true)
                     if !authors.isEmpty, Byline.isOutOfView(index, tree: tree, headline: headline) { authors = [] }

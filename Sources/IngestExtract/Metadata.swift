@@ -105,9 +105,12 @@ struct Metadata {
         ("faqpage", "questions and answers"),
     ]
 
+    /// The schema.org types the page's JSON-LD and microdata name (lower-case).
+    var schemaTypes: Set<String> { ld.types.union(itemtypes) }
+
     /// The first of `offeringTypes` the page's JSON-LD or microdata describes, as words.
     var describedOffering: String? {
-        let types = ld.types.union(itemtypes)
+        let types = schemaTypes
         return Metadata.offeringTypes.first { types.contains($0.type) }?.kind
     }
 
@@ -115,7 +118,7 @@ struct Metadata {
     /// forum thread, a collection…), nil otherwise. An article type anywhere wins: a review
     /// or a news story may embed the product or the discussion it is about.
     var declaredNonArticle: String? {
-        let types = ld.types.union(itemtypes)
+        let types = schemaTypes
         guard !ld.isArticle, types.isDisjoint(with: JSONLD.articleTypes) else { return nil }
         if let found = Metadata.nonArticleTypes.first(where: { types.contains($0.type) }) { return found.kind }
         let sells = ld.offersProduct || (itemtypes.contains("product") && itemtypes.contains("offer"))
