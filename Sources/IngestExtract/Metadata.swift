@@ -238,7 +238,9 @@ struct Metadata {
               let (dayStart, _) = DateNormalizer.instant(of: day + "T00:00:00Z"),
               (dayStart - 14 * 3_600..<dayStart + 86_400 + 12 * 3_600).contains(instant) else { return nil }
         let key = Array(day.utf8)
-        let stampBytes: Set<UInt8> = Set("0123456789-+:. T".utf8)
+        // "Z" runs on too: a UTC stamp of another instant ("created_date":"…T21:43:07.535Z"),
+        // cut before it, would read as a zone-less local time some hours off.
+        let stampBytes: Set<UInt8> = Set("0123456789-+:. TZ".utf8)
         var start = 0
         while let found = source[start...].firstRange(of: key) {
             start = found.upperBound

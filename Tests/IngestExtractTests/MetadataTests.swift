@@ -282,6 +282,8 @@ import Testing
         // written out; to the minute only, the match may be chance.
         #expect(published(meta: "2023-11-09T03:28:35+00:00", layer: "2023-11-08 22:28:35", url: dated) == "2023-11-08T22:28:35-05:00")
         #expect(published(meta: "2023-11-09T03:28:00+00:00", layer: "2023-11-08 22:28:00", url: dated) == "2023-11-08T23:28:00-04:00")
+        // Another instant in UTC, twelve hours off to the second, is no zone-less local time.
+        #expect(published(meta: "2023-11-09T03:28:35+00:00", layer: "2023-11-08T15:28:35.535Z", url: dated) == "2023-11-08T23:28:35-04:00")
         // The day at the very end of the page, alone or with the stamp: no read past the end.
         #expect(Metadata.localStamp(of: "2023-11-09T03:28:35Z", day: "2023-11-08", in: Array("…2023-11-08".utf8)) == nil)
         #expect(Metadata.localStamp(of: "2023-11-09T03:28:35Z", day: "2023-11-08", in: Array("…2023-11-08T22:28:35-05:00".utf8))
