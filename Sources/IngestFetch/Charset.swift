@@ -4,7 +4,8 @@ import IngestCore
 ///
 /// Detection follows the browser order (byte-order mark, then the HTTP `Content-Type`
 /// charset, then a `<meta>` prescan of the first 1024 bytes, then "is it valid UTF-8?",
-/// then windows-1252), except that valid multi-byte UTF-8 beats a label (`detect`). Labels are normalised the way the WHATWG Encoding standard does
+/// then a guess from the bytes, windows-1252 unless another charset reads clearly better:
+/// `CharsetGuess`), except that valid multi-byte UTF-8 beats a label (`detect`). Labels are normalised the way the WHATWG Encoding standard does
 /// (`latin1`, `iso-8859-1` and `ascii` all mean windows-1252).
 ///
 ///     let (utf8, charset) = Charset.decode(bytes, contentType: "text/html; charset=koi8-r")
@@ -23,8 +24,8 @@ public enum Charset {
 
     /// The charset of `bytes`: BOM → UTF-8 when they are valid UTF-8 with multi-byte
     /// sequences → `Content-Type` charset → `<meta>` prescan → an XML declaration's
-    /// `encoding` (feeds, XHTML) → UTF-8 if valid → windows-1252. Always a canonical WHATWG
-    /// name.
+    /// `encoding` (feeds, XHTML) → UTF-8 if valid → a guess (`CharsetGuess`: windows-1252
+    /// unless another legacy charset reads clearly better). Always a canonical WHATWG name.
     ///
     /// Valid multi-byte UTF-8 beats a label, as Python's extractors decode: text in a legacy
     /// charset (windows-1252, GBK, Shift_JIS) almost never forms valid UTF-8 sequences, while
@@ -45,7 +46,7 @@ public enum Charset {
         if let label = xmlDeclarationEncoding(bytes), let name = normalize(label), !name.hasPrefix("UTF-16") {
             return name
         }
-        return utf8Kind == .invalid ? fallback : utf8
+        return utf8Kind == .invalid ? CharsetGuess.guess(bytes) : utf8
     }
 
     /// The `encoding` of an `<?xml … ?>` declaration at the very start of `bytes`.

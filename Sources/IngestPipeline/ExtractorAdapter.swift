@@ -20,7 +20,7 @@ public struct ExtractorAdapter: ArticleExtracting {
     public var maxBytes: Int { extractor.maxBytes }
 
     /// Extracts one page; without a charset (a saved file) it is detected from the bytes
-    /// (`Charset.detect`: BOM, valid UTF-8, `<meta charset>`, windows-1252).
+    /// (`Charset.detect`: BOM, valid UTF-8, `<meta charset>`, a guess from the bytes).
     public func extract(html: [UInt8], url: String, encoding: String?, contentType: String?) -> Article {
         extractor.extract(html: html, url: url, encoding: encoding ?? Charset.detect(html, contentType: contentType),
                           contentType: contentType)

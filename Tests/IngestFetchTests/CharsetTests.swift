@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import IngestTesting
 import Testing
 @testable import IngestFetch
@@ -120,6 +123,52 @@ import Testing
         #expect(String(decoding: utf8, as: UTF8.self).contains("<title>При</title>"))
         #expect(Charset.xmlDeclarationEncoding(Array("<?xml version='1.0'?><a/>".utf8)) == nil)
         #expect(Charset.detect(Array("<?xml version='1.0' encoding='ISO-8859-1'?><a>é</a>".utf8), contentType: "text/xml; charset=utf-8") == "UTF-8")
+    }
+
+    /// A page that names no charset and is not UTF-8 is read in the legacy charset its bytes
+    /// read best in (`CharsetGuess`): each script's text, encoded in its charset, comes back.
+    /// Two paragraphs: a few accented words are not evidence enough to leave windows-1252.
+    @Test(arguments: [
+        ("windows-1251", "CP1251", "В Москве представили новое исследование. Учёные считают, что открытие изменит медицину."),
+        ("KOI8-R", "KOI8-R", "В Москве представили новое исследование. Учёные считают, что открытие изменит медицину."),
+        ("windows-1253", "CP1253", "Στην Αθήνα παρουσιάστηκε μια νέα μελέτη. Οι ερευνητές λένε ότι θα αλλάξει την ιατρική."),
+        ("windows-1255", "CP1255", "בירושלים הוצג מחקר חדש. החוקרים אומרים שהתגלית תשנה את הרפואה."),
+        ("windows-1256", "CP1256", "قدم الباحثون في القاهرة دراسة جديدة. ويقول العلماء إن الاكتشاف سيغير الطب."),
+        ("windows-874", "CP874", "นักวิจัยในกรุงเทพฯ ได้นำเสนองานวิจัยใหม่ พวกเขากล่าวว่าการค้นพบนี้จะเปลี่ยนการแพทย์"),
+        ("windows-1250", "CP1250", "Naukowcy z Krakowa przedstawili nowe badanie. Twierdzą, że odkrycie zmieni medycynę. Zażółć gęślą jaźń."),
+        ("ISO-8859-2", "ISO-8859-2", "Naukowcy z Krakowa przedstawili nowe badanie. Twierdzą, że odkrycie zmieni medycynę. Zażółć gęślą jaźń."),
+        ("Shift_JIS", "SHIFT_JIS", "東京で新しい研究が発表された。研究者たちは、この発見が医療を変えると述べている。"),
+        ("EUC-JP", "EUC-JP", "東京で新しい研究が発表された。研究者たちは、この発見が医療を変えると述べている。"),
+        ("GBK", "GBK", "北京发布了一项新的研究。研究人员表示，这一发现将对未来的医学产生重大影响。"),
+        ("Big5", "BIG5", "臺北發佈了一項新的研究。研究人員表示，這一發現將對未來的醫學產生重大影響。"),
+        ("EUC-KR", "EUC-KR", "서울에서 새로운 연구가 발표되었다. 연구자들은 이 발견이 미래 의학을 바꿀 것이라고 말했다."),
+        // Western text stays windows-1252, the standard's fallback.
+        ("windows-1252", "CP1252", "Le président a annoncé une réforme économique très attendue. Die Größe der Übung überrascht."),
+    ])
+    func unlabelledLegacyBytesAreReadInTheCharsetTheyReadBestIn(_ charset: String, _ table: String, _ text: String) throws {
+        let page = try #require(Self.encoded("<html><head><title>News</title></head><body><p>\(text)</p><p>\(text)</p></body></html>", to: table))
+        let (utf8, detected) = Charset.decode(page, contentType: "text/html")
+        #expect(detected == charset)
+        #expect(String(decoding: utf8, as: UTF8.self).contains(text))
+    }
+
+    /// `text` in a legacy charset, by glibc's iconv (the tests' encoder; ingest only decodes).
+    static func encoded(_ text: String, to table: String) -> [UInt8]? {
+        let converter = iconv_open(table, "UTF-8")
+        guard let converter, converter != iconv_t(bitPattern: -1) else { return nil }
+        defer { iconv_close(converter) }
+        var input = Array(text.utf8)
+        var output = [UInt8](repeating: 0, count: input.count * 2)
+        let written = input.withUnsafeMutableBufferPointer { inBuffer in
+            output.withUnsafeMutableBufferPointer { outBuffer -> Int? in
+                var inPointer = UnsafeMutableRawPointer(inBuffer.baseAddress)?.assumingMemoryBound(to: CChar.self)
+                var outPointer = UnsafeMutableRawPointer(outBuffer.baseAddress)?.assumingMemoryBound(to: CChar.self)
+                var inLeft = inBuffer.count, outLeft = outBuffer.count
+                guard iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft) != -1 else { return nil }
+                return outBuffer.count - outLeft
+            }
+        }
+        return written.map { Array(output.prefix($0)) }
     }
 
     @Test func readsTheCharsetParameterOfContentType() {
