@@ -81,6 +81,25 @@ import Testing
         #expect(server.requests("/ru").first?.headers["user-agent"]?.hasPrefix("ingest/") == true)
     }
 
+    /// A saved page that names no charset (its server's header is lost) and is not UTF-8 is
+    /// read in the charset its bytes read best in, not as windows-1252.
+    @Test func aSavedFileWithoutACharsetIsReadInTheOneItsBytesReadBestIn() throws {
+        let folder = TemporaryDirectory("ingest-charset")
+        defer { folder.remove() }
+        // "Привет, мир" in windows-1251.
+        let greeting: [UInt8] = [0xCF, 0xF0, 0xE8, 0xE2, 0xE5, 0xF2, 0x2C, 0x20, 0xEC, 0xE8, 0xF0]
+        let paragraph = Array("<p>".utf8) + greeting
+            + Array(". The rest of this paragraph is plain ASCII prose, long enough to be read as a story.</p>".utf8)
+        let page = Array("<html><head><title>T</title></head><body><article>".utf8)
+            + Array(repeating: paragraph, count: 4).flatMap { $0 } + Array("</article></body></html>".utf8)
+        let file = folder.url.appendingPathComponent("ru.html")
+        try Data(page).write(to: file)
+        let result = try IngestBinary.run(["extract", "--format", "jsonl", file.path])
+        #expect(result.status == 0)
+        let record = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect((record["text"] as? String)?.contains("Привет, мир") == true)
+    }
+
     @Test func textFormatShowsMetadataThenText() throws {
         let result = try IngestBinary.run(["extract", path("metadata-visible-byline-time.html")])
         #expect(result.status == 0)
