@@ -1,12 +1,17 @@
 /// The WHATWG `<meta>` prescan, simplified: the charset label declared by the first
 /// `<meta charset>` or `<meta http-equiv="content-type" content="…charset=…">` in the
 /// first 1024 bytes, skipping comments and other tags without being fooled by a `>` in
-/// a quoted attribute.
+/// a quoted attribute. Past those bytes it goes on through the page's head: a browser's
+/// parser still changes the encoding for a `<meta>` it meets there (the standard's "change
+/// the encoding"), and a quarter of the legacy-charset pages of the check sets declare
+/// theirs after a long head of scripts and styles.
 enum MetaPrescan {
     static let window = 1024
+    /// How far the head is read at most for a later `<meta>`.
+    static let headWindow = 64 * 1024
 
     static func charsetLabel(in bytes: [UInt8]) -> String? {
-        let input = Array(bytes.prefix(window))
+        let input = Array(bytes.prefix(headWindow))
         var scanner = ByteScanner(input)
         while let lt = scanner.next(of: UInt8(ascii: "<")) {
             scanner.position = lt + 1
@@ -16,6 +21,8 @@ enum MetaPrescan {
             } else if scanner.hasPrefixIgnoringCase("meta"), scanner.isSpaceOrSlash(at: scanner.position + 4) {
                 scanner.position += 4
                 if let label = metaCharset(&scanner) { return label }
+            } else if lt >= window, scanner.hasPrefixIgnoringCase("body") {
+                return nil  // past the prescan's bytes, the head is over
             } else if let byte = scanner.peek, byte.isASCIILetter || byte == UInt8(ascii: "/") {
                 scanner.position += 1
                 while scanner.attribute() != nil {}

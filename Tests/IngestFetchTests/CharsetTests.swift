@@ -22,7 +22,7 @@ import Testing
         // A BOM beats the <meta> that says windows-1251.
         Case(fixture: "utf8-bom.html", contentType: "text/html; charset=windows-1251", charset: "UTF-8", contains: "<html><head>"),
         Case(fixture: "utf16le-bom.html", contentType: nil, charset: "UTF-16LE", contains: "<p>Привет</p>"),
-        // A <meta> past the first 1024 bytes is not seen; the bytes are valid UTF-8.
+        // A <meta> past the first 1024 bytes, still in the head, is read, but valid multi-byte UTF-8 beats it.
         Case(fixture: "utf8-meta-after-1024.html", contentType: nil, charset: "UTF-8", contains: "<p>Café</p>"),
         // The HTTP header beats the <meta>.
         Case(fixture: "windows-1251-meta-only.html", contentType: "text/html; charset=KOI8-R", charset: "KOI8-R", contains: "<html>"),
@@ -65,6 +65,20 @@ import Testing
         #expect(Charset.detect(Array("<meta charset=koi8-r><p>plain</p>".utf8), contentType: nil) == "KOI8-R")
         let windows1251: [UInt8] = Array("<meta charset=windows-1251><p>".utf8) + [0xCF, 0xF0, 0xE8, 0xE2, 0xE5, 0xF2]
         #expect(Charset.detect(windows1251, contentType: nil) == "windows-1251")
+    }
+
+    /// A `<meta>` after a long head (scripts, styles) still names the charset, as a browser's
+    /// parser changes to it; past the first 1024 bytes, not once the body has begun.
+    @Test func aMetaLaterInTheHeadNamesTheCharset() {
+        let script = "<script>var x = '" + String(repeating: "a", count: 2000) + "';</script>"
+        // "Kışın" in windows-1254, which a guess from the bytes would read as windows-1252 ("Kýþýn").
+        let text: [UInt8] = Array("<p>K".utf8) + [0xFD, 0xFE, 0xFD] + Array("n</p>".utf8)
+        let late = Array("<html><head>\(script)<meta charset=windows-1254></head><body>".utf8) + text
+        let (utf8, charset) = Charset.decode(late, contentType: nil)
+        #expect(charset == "windows-1254")
+        #expect(String(decoding: utf8, as: UTF8.self).contains("Kışın"))
+        #expect(MetaPrescan.charsetLabel(in: Array("<html><head>\(script)</head><body><meta charset=koi8-r>".utf8)) == nil)
+        #expect(MetaPrescan.charsetLabel(in: Array("<html><body><meta charset=koi8-r>".utf8)) == "koi8-r")
     }
 
     @Test func invalidBytesDeclaredAsUTF8BecomeReplacementCharacters() throws {
