@@ -31,20 +31,26 @@ public enum Charset {
     /// charset (windows-1252, GBK, Shift_JIS) almost never forms valid UTF-8 sequences, while
     /// pages that moved to UTF-8 and kept an old label (a template's `charset=gb2312`, a
     /// server's default `charset=ISO-8859-1`) are common, and read in that label garble
-    /// every non-ASCII letter.
+    /// every non-ASCII letter. For the same reason a windows-1252 label (`ISO-8859-1`,
+    /// `ascii`: servers' and templates' old default) gives way to bytes that read clearly
+    /// better in another legacy charset (`CharsetGuess`): Cyrillic or Chinese text under
+    /// a default Latin-1 header.
     public static func detect(_ bytes: [UInt8], contentType: String?) -> String {
         if let bom = BOM.sniff(bytes) { return bom.charset }
         let utf8Kind = UTF8Bytes.kind(of: bytes)
         if utf8Kind == .multibyte { return utf8 }
+        func checked(_ name: String) -> String {
+            name == fallback && utf8Kind == .invalid ? CharsetGuess.guess(bytes) : name
+        }
         if let contentType, let label = parameter("charset", in: contentType), let name = normalize(label) {
-            return name
+            return checked(name)
         }
         if let label = MetaPrescan.charsetLabel(in: bytes), let name = normalize(label) {
             // A <meta> cannot honestly declare UTF-16: the bytes were read as ASCII to find it.
-            return name.hasPrefix("UTF-16") ? utf8 : name
+            return name.hasPrefix("UTF-16") ? utf8 : checked(name)
         }
         if let label = xmlDeclarationEncoding(bytes), let name = normalize(label), !name.hasPrefix("UTF-16") {
-            return name
+            return checked(name)
         }
         return utf8Kind == .invalid ? CharsetGuess.guess(bytes) : utf8
     }

@@ -166,6 +166,18 @@ import Testing
         #expect(String(decoding: utf8, as: UTF8.self).contains(text))
     }
 
+    /// A windows-1252 label (a server's default `ISO-8859-1`) gives way to bytes that read
+    /// clearly better in another charset; Western bytes keep it, and other labels stand.
+    @Test func aLatin1LabelGivesWayToBytesThatReadAsAnotherScript() throws {
+        let russian = "В Москве представили новое исследование. Учёные считают, что открытие изменит медицину."
+        let page = try #require(Self.encoded("<p>\(russian)</p><p>\(russian)</p>", to: "CP1251"))
+        #expect(Charset.detect(page, contentType: "text/html; charset=ISO-8859-1") == "windows-1251")
+        #expect(Charset.detect(Array("<meta charset=iso-8859-1>".utf8) + page, contentType: nil) == "windows-1251")
+        #expect(Charset.detect(page, contentType: "text/html; charset=KOI8-R") == "KOI8-R")
+        let french = try #require(Self.encoded("<p>Le président a annoncé une réforme économique très attendue.</p>", to: "CP1252"))
+        #expect(Charset.detect(french, contentType: "text/html; charset=ISO-8859-1") == "windows-1252")
+    }
+
     /// `text` in a legacy charset, by glibc's iconv (the tests' encoder; ingest only decodes).
     static func encoded(_ text: String, to table: String) -> [UInt8]? {
         let converter = iconv_open(table, "UTF-8")
