@@ -52,7 +52,11 @@ public enum Charset {
         if let label = xmlDeclarationEncoding(bytes), let name = normalize(label), !name.hasPrefix("UTF-16") {
             return checked(name)
         }
-        return utf8Kind == .invalid ? CharsetGuess.guess(bytes) : utf8
+        switch utf8Kind {
+        case .invalid: return CharsetGuess.guess(bytes)
+        case .ascii where CharsetGuess.isISO2022JP(bytes): return "ISO-2022-JP"
+        default: return utf8
+        }
     }
 
     /// The `encoding` of an `<?xml … ?>` declaration at the very start of `bytes`.

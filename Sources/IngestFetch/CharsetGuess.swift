@@ -38,6 +38,19 @@ enum CharsetGuess {
         return bestScore >= fallbackScore + margin ? best : Charset.fallback
     }
 
+    /// Whether 7-bit bytes are Japanese in ISO-2022-JP: its escape into JIS X 0208 (`ESC $ B`
+    /// or `ESC $ @`) appears in no other text, and without it the kanji and kana read as ASCII
+    /// punctuation ("$B?7$7$$").
+    static func isISO2022JP(_ bytes: [UInt8]) -> Bool {
+        var index = bytes.startIndex
+        while let escape = bytes[index...].firstIndex(of: 0x1B) {
+            if escape + 2 < bytes.count, bytes[escape + 1] == UInt8(ascii: "$"),
+               bytes[escape + 2] == UInt8(ascii: "B") || bytes[escape + 2] == UInt8(ascii: "@") { return true }
+            index = escape + 1
+        }
+        return false
+    }
+
     /// How much `text` reads like text: each letter beyond ASCII scores for or against.
     static func score(_ text: String.UnicodeScalarView, japanese: Bool) -> Int {
         var total = 0

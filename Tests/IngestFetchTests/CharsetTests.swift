@@ -166,6 +166,17 @@ import Testing
         #expect(String(decoding: utf8, as: UTF8.self).contains(text))
     }
 
+    /// Unlabelled 7-bit bytes that escape into JIS X 0208 are ISO-2022-JP; other 7-bit bytes,
+    /// escapes of a terminal's colours included, stay UTF-8.
+    @Test func unlabelledISO2022JPIsRecognisedByItsEscapes() throws {
+        let text = "東京で新しい研究が発表された。"
+        let page = try #require(Self.encoded("<p>\(text)</p>", to: "ISO-2022-JP"))
+        let (utf8, charset) = Charset.decode(page, contentType: nil)
+        #expect(charset == "ISO-2022-JP")
+        #expect(String(decoding: utf8, as: UTF8.self).contains(text))
+        #expect(Charset.detect(Array("<pre>\u{1B}[31mred\u{1B}[0m</pre>".utf8), contentType: nil) == "UTF-8")
+    }
+
     /// A windows-1252 label (a server's default `ISO-8859-1`) gives way to bytes that read
     /// clearly better in another charset; Western bytes keep it, and other labels stand.
     @Test func aLatin1LabelGivesWayToBytesThatReadAsAnotherScript() throws {
