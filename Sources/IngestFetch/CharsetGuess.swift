@@ -25,6 +25,7 @@ enum CharsetGuess {
     /// How many points a candidate must score over windows-1252 to replace it.
     static let margin = 8
 
+    /// The charset `bytes` read best in: windows-1252 unless another scores `margin` more.
     static func guess(_ bytes: [UInt8]) -> String {
         guard let first = bytes.firstIndex(where: { $0 >= 0x80 }) else { return Charset.fallback }
         let sample = Array(bytes[max(0, first - 64)..<min(bytes.count, first + sampleBytes)])
