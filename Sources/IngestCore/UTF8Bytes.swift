@@ -50,6 +50,26 @@ public enum UTF8Bytes {
         }
     }
 
+    /// Whether `bytes` hold at least one well-formed multi-byte sequence, whatever else they
+    /// hold: UTF-8 text with a few broken bytes does, legacy text under a UTF-8 label does not.
+    public static func hasMultibyteSequence(_ bytes: [UInt8]) -> Bool {
+        func inRange(_ index: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
+            index < bytes.count && bytes[index] >= low && bytes[index] <= high
+        }
+        for (index, lead) in bytes.enumerated() where lead >= 0xC2 && lead <= 0xF4 {
+            let valid: Bool
+            switch lead {
+            case 0xC2...0xDF: valid = inRange(index + 1)
+            case 0xE0...0xEF:
+                valid = inRange(index + 1, lead == 0xE0 ? 0xA0 : 0x80, lead == 0xED ? 0x9F : 0xBF) && inRange(index + 2)
+            default:
+                valid = inRange(index + 1, lead == 0xF0 ? 0x90 : 0x80, lead == 0xF4 ? 0x8F : 0xBF) && inRange(index + 2) && inRange(index + 3)
+            }
+            if valid { return true }
+        }
+        return false
+    }
+
     /// Whether `bytes` are well-formed UTF-8.
     public static func isValid(_ bytes: [UInt8]) -> Bool {
         kind(of: bytes) != .invalid

@@ -34,13 +34,18 @@ public enum Charset {
     /// every non-ASCII letter. For the same reason a windows-1252 label (`ISO-8859-1`,
     /// `ascii`: servers' and templates' old default) gives way to bytes that read clearly
     /// better in another legacy charset (`CharsetGuess`): Cyrillic or Chinese text under
-    /// a default Latin-1 header.
+    /// a default Latin-1 header; and a UTF-8 label on bytes without a single UTF-8 sequence
+    /// gives way to the guess too.
     public static func detect(_ bytes: [UInt8], contentType: String?) -> String {
         if let bom = BOM.sniff(bytes) { return bom.charset }
         let utf8Kind = UTF8Bytes.kind(of: bytes)
         if utf8Kind == .multibyte { return utf8 }
         func checked(_ name: String) -> String {
-            name == fallback && utf8Kind == .invalid ? CharsetGuess.guess(bytes) : name
+            guard utf8Kind == .invalid else { return name }
+            // A UTF-8 label on bytes with no UTF-8 sequence at all is a template's, over text
+            // in a legacy charset: read as UTF-8, every letter of it would be lost to U+FFFD.
+            if name == utf8 { return UTF8Bytes.hasMultibyteSequence(bytes) ? name : CharsetGuess.guess(bytes) }
+            return name == fallback ? CharsetGuess.guess(bytes) : name
         }
         if let contentType, let label = parameter("charset", in: contentType), let name = normalize(label) {
             return checked(name)

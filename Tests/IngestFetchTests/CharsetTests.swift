@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import IngestCore
 import IngestTesting
 import Testing
 @testable import IngestFetch
@@ -187,6 +188,22 @@ import Testing
         #expect(Charset.detect(page, contentType: "text/html; charset=KOI8-R") == "KOI8-R")
         let french = try #require(Self.encoded("<p>Le président a annoncé une réforme économique très attendue.</p>", to: "CP1252"))
         #expect(Charset.detect(french, contentType: "text/html; charset=ISO-8859-1") == "windows-1252")
+    }
+
+    /// A UTF-8 label on bytes without a single UTF-8 sequence is a template's over legacy text:
+    /// the bytes decide. UTF-8 text with a broken byte keeps its label.
+    @Test func aUTF8LabelOnLegacyBytesGivesWayToTheBytes() throws {
+        let russian = "В Москве представили новое исследование. Учёные считают, что открытие изменит медицину."
+        let legacy = try #require(Self.encoded("<meta charset=utf-8><p>\(russian)</p><p>\(russian)</p>", to: "CP1251"))
+        let (utf8, charset) = Charset.decode(legacy, contentType: "text/html; charset=utf-8")
+        #expect(charset == "windows-1251")
+        #expect(String(decoding: utf8, as: UTF8.self).contains(russian))
+        let broken = Array("<meta charset=utf-8><p>Café ".utf8) + [0xFF] + Array(" naïve</p>".utf8)
+        #expect(Charset.detect(broken, contentType: nil) == "UTF-8")
+        #expect(UTF8Bytes.hasMultibyteSequence(broken))
+        #expect(!UTF8Bytes.hasMultibyteSequence(legacy))
+        #expect(!UTF8Bytes.hasMultibyteSequence([0xE2, 0x82]))  // cut short
+        #expect(UTF8Bytes.hasMultibyteSequence([0xFF, 0xF0, 0x9F, 0x98, 0x80]))  // an emoji after a broken byte
     }
 
     /// `text` in a legacy charset, by glibc's iconv (the tests' encoder; ingest only decodes).
