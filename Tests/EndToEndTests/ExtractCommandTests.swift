@@ -62,15 +62,19 @@ import Testing
         #expect(record["text"] as? String == "")
     }
 
-    @Test func aURLIsFetchedAndDecodedFromItsHeaderCharset() throws {
-        let server = try LoopbackServer()
-        defer { server.stop() }
-        // "Привет, мир" in windows-1251, labelled only by the HTTP header.
+    /// A story of four paragraphs opening "Привет, мир" in windows-1251, with no charset label.
+    static let windows1251Page: [UInt8] = {
         let greeting: [UInt8] = [0xCF, 0xF0, 0xE8, 0xE2, 0xE5, 0xF2, 0x2C, 0x20, 0xEC, 0xE8, 0xF0]
         let paragraph = Array("<p>".utf8) + greeting
             + Array(". The rest of this paragraph is plain ASCII prose, long enough to be read as a story.</p>".utf8)
-        let page = Array("<html><head><title>T</title></head><body><article>".utf8)
+        return Array("<html><head><title>T</title></head><body><article>".utf8)
             + Array(repeating: paragraph, count: 4).flatMap { $0 } + Array("</article></body></html>".utf8)
+    }()
+
+    @Test func aURLIsFetchedAndDecodedFromItsHeaderCharset() throws {
+        let server = try LoopbackServer()
+        defer { server.stop() }
+        let page = Self.windows1251Page  // labelled only by the HTTP header
         server.route("/ru") { _ in
             LoopbackResponse(headers: [("Content-Type", "text/html; charset=windows-1251")], body: page)
         }
@@ -86,14 +90,8 @@ import Testing
     @Test func aSavedFileWithoutACharsetIsReadInTheOneItsBytesReadBestIn() throws {
         let folder = TemporaryDirectory("ingest-charset")
         defer { folder.remove() }
-        // "Привет, мир" in windows-1251.
-        let greeting: [UInt8] = [0xCF, 0xF0, 0xE8, 0xE2, 0xE5, 0xF2, 0x2C, 0x20, 0xEC, 0xE8, 0xF0]
-        let paragraph = Array("<p>".utf8) + greeting
-            + Array(". The rest of this paragraph is plain ASCII prose, long enough to be read as a story.</p>".utf8)
-        let page = Array("<html><head><title>T</title></head><body><article>".utf8)
-            + Array(repeating: paragraph, count: 4).flatMap { $0 } + Array("</article></body></html>".utf8)
         let file = folder.url.appendingPathComponent("ru.html")
-        try Data(page).write(to: file)
+        try Data(Self.windows1251Page).write(to: file)
         let result = try IngestBinary.run(["extract", "--format", "jsonl", file.path])
         #expect(result.status == 0)
         let record = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
