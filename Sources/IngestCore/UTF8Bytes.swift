@@ -24,26 +24,9 @@ public enum UTF8Bytes {
                     i += 8
                 }
                 guard i < n else { break }
-                let lead = b[i]
-                if lead < 0x80 { i += 1; continue }
-                func continuation(_ k: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
-                    i + k < n && b[i + k] >= low && b[i + k] <= high
-                }
-                switch lead {
-                case 0xC2...0xDF:
-                    guard continuation(1) else { return .invalid }
-                    i += 2
-                case 0xE0...0xEF:
-                    let low: UInt8 = lead == 0xE0 ? 0xA0 : 0x80, high: UInt8 = lead == 0xED ? 0x9F : 0xBF
-                    guard continuation(1, low, high), continuation(2) else { return .invalid }
-                    i += 3
-                case 0xF0...0xF4:
-                    let low: UInt8 = lead == 0xF0 ? 0x90 : 0x80, high: UInt8 = lead == 0xF4 ? 0x8F : 0xBF
-                    guard continuation(1, low, high), continuation(2), continuation(3) else { return .invalid }
-                    i += 4
-                default:
-                    return .invalid
-                }
+                if b[i] < 0x80 { i += 1; continue }
+                guard let length = sequenceLength(in: b, at: i) else { return .invalid }
+                i += length
                 multibyte = true
             }
             return multibyte ? .multibyte : .ascii
@@ -53,21 +36,27 @@ public enum UTF8Bytes {
     /// Whether `bytes` hold at least one well-formed multi-byte sequence, whatever else they
     /// hold: UTF-8 text with a few broken bytes does, legacy text under a UTF-8 label does not.
     public static func hasMultibyteSequence(_ bytes: [UInt8]) -> Bool {
-        func inRange(_ index: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
-            index < bytes.count && bytes[index] >= low && bytes[index] <= high
+        bytes.withUnsafeBufferPointer { b in b.indices.contains { b[$0] >= 0xC2 && sequenceLength(in: b, at: $0) != nil } }
+    }
+
+    /// The length of the well-formed multi-byte sequence that starts at `i`, or nil.
+    private static func sequenceLength(in b: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+        func continuation(_ k: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
+            i + k < b.count && b[i + k] >= low && b[i + k] <= high
         }
-        for (index, lead) in bytes.enumerated() where lead >= 0xC2 && lead <= 0xF4 {
-            let valid: Bool
-            switch lead {
-            case 0xC2...0xDF: valid = inRange(index + 1)
-            case 0xE0...0xEF:
-                valid = inRange(index + 1, lead == 0xE0 ? 0xA0 : 0x80, lead == 0xED ? 0x9F : 0xBF) && inRange(index + 2)
-            default:
-                valid = inRange(index + 1, lead == 0xF0 ? 0x90 : 0x80, lead == 0xF4 ? 0x8F : 0xBF) && inRange(index + 2) && inRange(index + 3)
-            }
-            if valid { return true }
+        let lead = b[i]
+        switch lead {
+        case 0xC2...0xDF:
+            return continuation(1) ? 2 : nil
+        case 0xE0...0xEF:
+            let low: UInt8 = lead == 0xE0 ? 0xA0 : 0x80, high: UInt8 = lead == 0xED ? 0x9F : 0xBF
+            return continuation(1, low, high) && continuation(2) ? 3 : nil
+        case 0xF0...0xF4:
+            let low: UInt8 = lead == 0xF0 ? 0x90 : 0x80, high: UInt8 = lead == 0xF4 ? 0x8F : 0xBF
+            return continuation(1, low, high) && continuation(2) && continuation(3) ? 4 : nil
+        default:
+            return nil
         }
-        return false
     }
 
     /// Whether `bytes` are well-formed UTF-8.
